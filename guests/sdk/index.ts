@@ -1,0 +1,40 @@
+// The wasmos guest SDK: everything a guest program needs, re-exported from one place.
+//   import { print, args, mmap, PROT_READ } from "../sdk";
+//
+// Interface (one file per area):
+//   syscall.ts   the kernel.syscall import and syscall0..syscall6
+//   file.ts      fd I/O             fs.ts      paths and directories     pipe.ts   pipes, splice family
+//   mm.ts        brk and mappings   process.ts processes, exec, wait     time.ts   clocks, sleeping
+//   socket.ts    sockets            print.ts   output                    args.ts   argv and environment
+//   errno.ts     error names        cstring.ts C strings                 abort.ts  the abort handler
+//   uapi/*.ts    Linux constants and record layouts (fcntl, mman, time, uio, socket, stat, poll,
+//                wait, utsname)
+// Shared numbers come from kernel/abi: Sys, Errno, Sig and the address-space layout.
+
+export { Sys, NSYSCALL } from "../../kernel/abi/syscalls";
+export { Sig } from "../../kernel/abi/signals";
+export { PAGE_SHIFT, PAGE_SIZE, WASM_PAGE, USER_TOP, ARG_BASE, ARG_MAX, MMAP_TOP } from "../../kernel/abi/layout";
+
+export * from "./syscall";
+export * from "./errno";
+export * from "./cstring";
+export * from "./file";
+export * from "./fs";
+export * from "./pipe";
+export * from "./mm";
+export * from "./process";
+export * from "./time";
+export * from "./socket";
+export * from "./print";
+export * from "./args";
+export * from "./abort";
+
+export * from "./uapi/fcntl";
+export * from "./uapi/mman";
+export * from "./uapi/time";
+export * from "./uapi/uio";
+export * from "./uapi/socket";
+export * from "./uapi/stat";
+export * from "./uapi/poll";
+export * from "./uapi/wait";
+export * from "./uapi/utsname";

@@ -1,0 +1,71 @@
+// Build everything a fresh clone needs, skipping steps whose outputs are newer than their sources:
+//   1. kernel/ -> dist/kernel.wasm (asconfig.json, release target)
+//   2. guests/programs -> dist/guests/*.wasm (guests/build.mjs)
+//   3. host/cli.ts, bench/bench.ts -> dist/cli.mjs, dist/bench.mjs (esbuild)
+// Usage: node host/build.mjs [--quiet] [--force]
+import { readdirSync, statSync, mkdirSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const quiet = process.argv.includes("--quiet");
+const force = process.argv.includes("--force");
+const log = (m) => { if (!quiet) console.error(m); };
+
+function newest(dir, exts) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p, exts));
+    else if (exts.some((x) => e.name.endsWith(x))) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+const stale = (out, ...srcTimes) => force || mtime(out) < Math.max(...srcTimes);
+
+async function buildKernel() {
+  const out = join(root, "dist/kernel.wasm");
+  if (!stale(out, newest(join(root, "kernel"), [".ts"]), mtime(join(root, "asconfig.json")))) return;
+  log("build: kernel");
+  const asc = (await import("assemblyscript/asc")).default;
+  let errText = "";
+  const { error } = await asc.main(["kernel/index.ts", "--config", "asconfig.json", "--target", "release"], {
+    stdout: { write: () => true }, stderr: { write: (s) => { errText += s; return true; } },
+  });
+  if (error) throw new Error(`kernel build failed:\n${errText}`);
+}
+
+async function buildGuestPrograms() {
+  const { buildGuests } = await import(join(root, "guests/build.mjs"));
+  log("build: guests");
+  await buildGuests(join(root, "dist/guests"));
+}
+
+async function buildHost() {
+  const outs = ["dist/cli.mjs", "dist/bench.mjs"].map((p) => join(root, p));
+  const src = Math.max(newest(join(root, "host"), [".ts"]), newest(join(root, "kernel/abi"), [".ts"]),
+    existsSync(join(root, "bench")) ? newest(join(root, "bench"), [".ts"]) : 0);
+  if (!outs.some((o) => stale(o, src))) return;
+  log("build: host");
+  const esbuild = await import("esbuild");
+  const entries = [["host/cli.ts", "dist/cli.mjs"], ["bench/bench.ts", "dist/bench.mjs"]]
+    .filter(([src]) => existsSync(join(root, src)));
+  for (const [src, out] of entries) {
+    await esbuild.build({
+      entryPoints: [join(root, src)], outfile: join(root, out), bundle: true, platform: "node",
+      format: "esm", target: "node20", packages: "external",
+      banner: { js: "#!/usr/bin/env node" }, logLevel: "error",
+    });
+  }
+}
+
+mkdirSync(join(root, "dist"), { recursive: true });
+try {
+  await buildKernel();
+  await buildGuestPrograms();
+  await buildHost();
+} catch (e) {
+  console.error(e.message ?? e);
+  process.exit(1);
+}

@@ -1,0 +1,31 @@
+// `wasmos run <program> [args...]`: boot a machine, run one program to completion, exit with its
+// status (128 + N when killed by signal N), optionally tracing and summarising.
+import type { Command } from "commander";
+import { runProgram, parseSize, parseTraceClasses, type RunOptions } from "../run";
+
+export function registerRun(program: Command): void {
+  program.command("run").description("run a guest program (a host .wasm path)")
+    .argument("<program>", "path of a wasm32 guest module")
+    .argument("[args...]", "arguments passed to the guest")
+    .option("--trace [classes]", "trace events: syscall,copy,fault,irq,sched,all (default syscall)")
+    .option("--trace-file <file>", "write the trace to FILE instead of stderr")
+    .option("--format <fmt>", "trace format: text or jsonl", "text")
+    .option("--summary", "print a strace -c style table and copy totals on stderr at exit")
+    .option("--stats <file>", "write the run's counters as JSON to FILE")
+    .option("--ram <size>", "physical RAM, e.g. 64M", "64M")
+    .passThroughOptions()
+    .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
+      const opts: RunOptions = {
+        ramBytes: parseSize(String(o.ram)),
+        trace: o.trace === undefined ? 0 : parseTraceClasses(o.trace === true ? "syscall" : String(o.trace)),
+        traceFile: o.traceFile as string | undefined,
+        format: o.format === "jsonl" ? "jsonl" : o.format === "text" ? "text" : badFormat(String(o.format)),
+        summary: !!o.summary,
+        statsFile: o.stats as string | undefined,
+      };
+      const code = await runProgram(prog, args, opts);
+      process.exitCode = code;
+    });
+}
+
+function badFormat(f: string): never { throw new Error(`unknown trace format '${f}' (use text or jsonl)`); }

@@ -1,0 +1,22 @@
+// One running guest program on the host side: its translated instance and asyncify bookkeeping.
+// Interface: GuestExports, Guest, ASYNCIFY_* states.
+export const ASYNCIFY_NORMAL = 0;
+export const ASYNCIFY_UNWINDING = 1;
+export const ASYNCIFY_REWINDING = 2;
+
+export interface GuestExports {
+  _start: () => void;
+  __budget: WebAssembly.Global;
+  asyncify_start_unwind: (addr: number) => void;
+  asyncify_stop_unwind: () => void;
+  asyncify_start_rewind: (addr: number) => void;
+  asyncify_stop_rewind: () => void;
+  asyncify_get_state: () => number;
+}
+
+export interface Guest {
+  pid: number;
+  name: string;
+  exports: GuestExports;
+  unwound: boolean;      // stopped in the middle (blocked or preempted): resume by rewinding
+}

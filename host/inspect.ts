@@ -1,0 +1,79 @@
+// Read-only views of a machine for tools, tests and learners: frames by owner (meminfo), the
+// process table, a process's regions and page table, the TLB, one frame's record.
+// Interface: meminfo(m), processes(m), regions(m, pid), pageTable(m, pid), tlb(m), frameInfo(m, pfn).
+import type { Machine } from "./machine";
+import { Owner, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE } from "../kernel/abi/layout";
+
+export type OwnerName = Exclude<keyof typeof Owner, "COUNT">;
+export interface MemInfo { total: number; free: number; byOwner: Record<OwnerName, number> }
+export interface ProcInfo { pid: number; ppid: number; state: string; brk: number; regions: number }
+export interface Region { start: number; end: number; prot: string; kind: string }
+export interface PageEntry { va: number; frame: number; writable: boolean; user: boolean; accessed: boolean; dirty: boolean; cow: boolean }
+export interface TlbEntry { index: number; page: number; frame: number; writable: boolean }
+export interface FrameInfo { pfn: number; refcount: number; flags: number; owner: OwnerName; data: number }
+
+const STATES = ["unused", "embryo", "runnable", "running", "sleeping", "zombie"];
+const KINDS = ["?", "heap", "anon", "args", "file"];
+const ownerNames = Object.keys(Owner).filter((k) => isNaN(Number(k)) && k !== "COUNT") as OwnerName[];
+
+export function meminfo(m: Machine): MemInfo {
+  const byOwner = {} as Record<OwnerName, number>;
+  for (const n of ownerNames) byOwner[n] = m.k.ownerFrames(Owner[n]);
+  return { total: m.k.frameCount(), free: byOwner.free, byOwner };
+}
+
+export function processes(m: Machine): ProcInfo[] {
+  const out: ProcInfo[] = [];
+  for (let i = 0; i < (m.k.maxProcs.value as number); i++) {
+    const pid = m.k.procPid(i);
+    if (pid === 0 || m.k.procStateAt(i) === 0) continue;
+    out.push({ pid, ppid: m.k.procPpid(i), state: STATES[m.k.procStateAt(i)] ?? "?", brk: m.k.procBrk(pid), regions: m.k.vmaCount(pid) });
+  }
+  return out;
+}
+
+function protString(p: number): string {
+  return (p & 1 ? "r" : "-") + (p & 2 ? "w" : "-") + (p & 4 ? "x" : "-");
+}
+
+export function regions(m: Machine, pid: number): Region[] {
+  const out: Region[] = [];
+  for (let i = 0; i < m.k.vmaCount(pid); i++) {
+    const f = (x: number) => m.k.vmaField(pid, i, x) >>> 0;
+    out.push({ start: f(0), end: f(1), prot: protString(f(2)), kind: KINDS[f(4)] ?? "?" });
+  }
+  return out;
+}
+
+// Every present page of the process's regions, in address order.
+export function pageTable(m: Machine, pid: number): PageEntry[] {
+  const out: PageEntry[] = [];
+  for (const r of regions(m, pid)) {
+    for (let va = r.start; va < r.end; va += PAGE_SIZE) {
+      const e = m.k.pteOf(pid, va) >>> 0;
+      if (!(e & 1)) continue;
+      out.push({ va, frame: e >>> 12, writable: !!(e & 2), user: !!(e & 4), accessed: !!(e & 0x20), dirty: !!(e & 0x40), cow: !!(e & 0x200) });
+    }
+  }
+  return out;
+}
+
+export function tlb(m: Machine): TlbEntry[] {
+  const v = new DataView(m.ram.buffer);
+  const out: TlbEntry[] = [];
+  for (let i = 0; i < TLB_ENTRIES; i++) {
+    const e = TLB_BASE + i * TLB_ENTRY_SIZE;
+    const tag = v.getUint32(e + TLB_TAG_READ, true);
+    if (tag === TLB_INVALID) continue;
+    const phys = (tag + v.getUint32(e + TLB_ADDEND, true)) >>> 0;
+    out.push({ index: i, page: tag, frame: phys >>> 12, writable: v.getUint32(e + TLB_TAG_WRITE, true) === tag });
+  }
+  return out;
+}
+
+export function frameInfo(m: Machine, pfn: number): FrameInfo {
+  const v = new DataView(m.ram.buffer);
+  const a = m.k.frameTableAddr() + pfn * (m.k.frameRecSize.value as number);
+  return { pfn, refcount: v.getUint32(a, true), flags: v.getUint16(a + 4, true),
+    owner: ownerNames[v.getUint8(a + 6)] ?? ("free" as OwnerName), data: v.getUint32(a + 12, true) };
+}

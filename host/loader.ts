@@ -1,0 +1,110 @@
+// The guest loader (exec): translate the module (cached by content hash), create the process,
+// copy its data segments and argument block in through the kernel's staging buffer, instantiate
+// it against the kernel's memory and entry points.
+// Interface: loadGuest(ctx, bytes, argv, env) -> Guest; LoadError.
+import { translateCached, TranslateError } from "./translate";
+import type { KernelExports } from "./kernel";
+import { ARG_BASE, ARG_MAX } from "../kernel/abi/layout";
+import { Errno } from "../kernel/abi/errno";
+import type { Guest, GuestExports } from "./guest";
+
+export class LoadError extends Error {}
+
+export interface LoaderContext {
+  ram: WebAssembly.Memory;
+  k: KernelExports;
+  cacheDir?: string;
+  abort(pid: number, msg: string): never;   // env.abort from an AssemblyScript guest
+}
+
+const STAGE_SIZE = 65536;
+const modules = new Map<Uint8Array, WebAssembly.Module>();
+
+function isWasm(b: Uint8Array): boolean {
+  return b.length >= 8 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;
+}
+
+export async function loadGuest(ctx: LoaderContext, bytes: Uint8Array, argv: string[], env: string[] = []): Promise<Guest> {
+  if (!isWasm(bytes)) throw new LoadError(`${argv[0] ?? "program"}: not a WebAssembly module (bad magic)`);
+  let t;
+  try { t = await translateCached(bytes, ctx.cacheDir); }
+  catch (e) {
+    if (e instanceof TranslateError) throw new LoadError(`${argv[0]}: ${e.message}`);
+    throw new LoadError(`${argv[0]}: cannot load: ${(e as Error).message}`);
+  }
+  const module = compiled(t.wasm);
+  const { k } = ctx;
+  const pid = k.procCreate(0);
+  if (pid === 0) throw new LoadError(`${argv[0]}: cannot create process (process table or memory full)`);
+  try {
+    check(k.execSetup(pid, t.initialPages, t.maxPages ?? 0), argv[0], "address space");
+    for (const seg of t.segments) copyIn(ctx, pid, seg.offset, seg.data, argv[0]);
+    const block = argBlock(argv, env);
+    stage(ctx, block);
+    check(k.execArgs(pid, block.length), argv[0], "arguments");
+    const instance = instantiate(ctx, module, pid, argv[0]);
+    check(k.procStart(pid), argv[0], "start");
+    return { pid, name: argv[0] ?? "?", exports: instance.exports as unknown as GuestExports, unwound: false };
+  } catch (e) {
+    k.procKill(pid, 9);     // release what was built, then the record
+    k.procReap(pid);
+    throw e;
+  }
+}
+
+function compiled(wasm: Uint8Array): WebAssembly.Module {
+  let m = modules.get(wasm);
+  if (!m) { m = new WebAssembly.Module(wasm); modules.set(wasm, m); }
+  return m;
+}
+
+function check(r: number, name: string, what: string): void {
+  if (r < 0) throw new LoadError(`${name}: exec failed (${what}): ${Errno[-r] ?? r}`);
+}
+
+function stage(ctx: LoaderContext, data: Uint8Array): void {
+  new Uint8Array(ctx.ram.buffer, ctx.k.stageAddr(), data.length).set(data);
+}
+
+function copyIn(ctx: LoaderContext, pid: number, va: number, data: Uint8Array, name: string): void {
+  for (let off = 0; off < data.length; off += STAGE_SIZE) {
+    const part = data.subarray(off, off + STAGE_SIZE);
+    stage(ctx, part);
+    check(ctx.k.execLoad(pid, va + off, part.length), name, `data segment at 0x${(va + off).toString(16)}`);
+  }
+}
+
+// argc, argv[], 0, envp[], 0, strings: pointers are guest-virtual addresses in the block at ARG_BASE.
+export function argBlock(argv: string[], env: string[]): Uint8Array {
+  const strs = [...argv, ...env].map((s) => Buffer.from(s + "\0", "utf8"));
+  const head = 4 * (1 + argv.length + 1 + env.length + 1);
+  const size = head + strs.reduce((n, s) => n + s.length, 0);
+  if (size > ARG_MAX) throw new LoadError(`${argv[0]}: argument list too long (E2BIG)`);
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, argv.length, true);
+  let at = head, slot = 4;
+  strs.forEach((s, i) => {
+    if (i === argv.length) slot += 4;               // argv's NULL
+    v.setUint32(slot, ARG_BASE + at, true); slot += 4;
+    out.set(s, at); at += s.length;
+  });
+  return out;
+}
+
+function instantiate(ctx: LoaderContext, module: WebAssembly.Module, pid: number, name: string): WebAssembly.Instance {
+  const k = ctx.k;
+  const provided: Record<string, Record<string, WebAssembly.ImportValue>> = {
+    env: { memory: ctx.ram, abort: (msg: number, file: number, line: number, col: number) =>
+      ctx.abort(pid, `abort at ${line}:${col}`) },
+    kernel: { syscall: k.syscall as WebAssembly.ImportValue, preempt: k.preempt as WebAssembly.ImportValue },
+    mmu: { ld8: k.ld8, ld16: k.ld16, ld32: k.ld32, ld64: k.ld64, st8: k.st8, st16: k.st16, st32: k.st32, st64: k.st64,
+      size: k.size, grow: k.grow, copy: k.copy, fill: k.fill } as Record<string, WebAssembly.ImportValue>,
+  };
+  for (const imp of WebAssembly.Module.imports(module)) {
+    if (!(provided[imp.module] && imp.name in provided[imp.module])) {
+      throw new LoadError(`${name}: unsupported import ${imp.module}.${imp.name} (guests may import only kernel.syscall)`);
+    }
+  }
+  return new WebAssembly.Instance(module, provided);
+}

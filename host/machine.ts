@@ -1,0 +1,172 @@
+// The machine: RAM (one WebAssembly.Memory), the kernel on it, the console, and the run loop that
+// lets the kernel's scheduler pick a process and runs its guest until it blocks, is preempted,
+// exits or traps. Deterministic: nothing depends on wall time.
+// Interface: Machine.create(opts), spawn(bytes, argv, env) -> pid, run(), exitOf(pid), stats(),
+// kernel / ram for inspection (inspect.ts), onTrace(records) hook for the tracer.
+import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
+import { Console, type Sink, type InputSource } from "./console";
+import { loadGuest } from "./loader";
+import { ASYNCIFY_UNWINDING, type Guest } from "./guest";
+import { Sig } from "../kernel/abi/signals";
+import { TRACE_REC_SIZE } from "../kernel/abi/trace";
+
+export interface MachineOptions {
+  ramBytes?: number;           // physical RAM (default 64 MiB)
+  stdout?: Sink;
+  stderr?: Sink;
+  stdin?: InputSource;         // bytes, a stream, or null (end of file at once)
+  traceMask?: number;          // TraceClass bits
+  quantum?: number;            // loop iterations per time slice
+  cacheDir?: string;           // translation cache
+  onTrace?: (view: DataView, base: number, count: number) => void;
+}
+
+export interface ExitInfo { code: number | null; signal: number | null; status: number }
+
+export class KernelPanic extends Error {}
+
+const ZOMBIE = 5;
+const DEFAULT_QUANTUM = 200_000;
+
+export class Machine {
+  readonly ram: WebAssembly.Memory;
+  readonly k: KernelExports;
+  private console: Console;
+  private guests = new Map<number, Guest>();
+  private exits = new Map<number, ExitInfo>();
+  private current: Guest | null = null;
+  private quantum: number;
+  private onTrace?: MachineOptions["onTrace"];
+  private cacheDir?: string;
+  wallNs = 0n;
+
+  private constructor(opts: MachineOptions) {
+    const ramBytes = opts.ramBytes ?? 64 << 20;
+    if (ramBytes < 8 << 20 || ramBytes % 65536 !== 0 || ramBytes > 1 << 30) {
+      throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 1 GiB (got ${ramBytes})`);
+    }
+    this.ram = new WebAssembly.Memory({ initial: ramBytes / 65536, maximum: ramBytes / 65536 });
+    this.quantum = opts.quantum ?? DEFAULT_QUANTUM;
+    this.onTrace = opts.onTrace;
+    this.cacheDir = opts.cacheDir;
+    const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
+    this.console = new Console(this.ram, () => this.k,
+      { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
+    this.k = instantiateKernel(this.ram, {
+      panic: (ptr) => { throw new KernelPanic(`kernel panic: ${readKernelString(this.ram, ptr)}`); },
+      unwind: () => this.unwindCurrent(),
+      stopRewind: () => this.current!.exports.asyncify_stop_rewind(),
+      consoleWrite: (fd, addr, len) => this.console.write(fd, addr, len),
+      traceFlush: () => this.flushTrace(),
+    });
+    const r = this.k.boot(ramBytes);
+    if (r !== 0) throw new Error(`kernel boot failed (${r})`);
+    this.k.setTraceMask(opts.traceMask ?? 0);
+  }
+
+  static async create(opts: MachineOptions = {}): Promise<Machine> { return new Machine(opts); }
+
+  async spawn(bytes: Uint8Array, argv: string[], env: string[] = []): Promise<number> {
+    const g = await loadGuest({ ram: this.ram, k: this.k, cacheDir: this.cacheDir,
+      abort: (pid, msg) => { this.k.procKill(pid, Sig.SIGABRT); throw new GuestAbort(msg); } }, bytes, argv, env);
+    this.guests.set(g.pid, g);
+    return g.pid;
+  }
+
+  exitOf(pid: number): ExitInfo | undefined { return this.exits.get(pid); }
+
+  // Run until every process has exited (or all that are left sleep forever: they are killed).
+  async run(): Promise<void> {
+    const t0 = process.hrtime.bigint();
+    try {
+      for (;;) {
+        this.console.pump();
+        const pid = this.k.schedule();
+        if (pid !== 0) { this.slice(pid); continue; }
+        if (this.guests.size === 0) break;
+        if (this.k.ttyWaiting() > 0 && this.console.hasInputSource()) { await this.console.waitInput(); continue; }
+        this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
+      }
+    } finally {
+      this.flushTrace();
+      this.console.close();
+      this.wallNs += process.hrtime.bigint() - t0;
+    }
+  }
+
+  private slice(pid: number): void {
+    const g = this.guests.get(pid);
+    if (!g) throw new KernelPanic(`kernel scheduled pid ${pid}, which has no guest`);
+    const budget = g.exports.__budget;
+    budget.value = this.quantum;
+    this.current = g;
+    try {
+      if (g.unwound) { this.k.procResume(pid); g.exports.asyncify_start_rewind(this.k.kstackOf(pid)); }
+      g.exports._start();
+      if (g.exports.asyncify_get_state() === ASYNCIFY_UNWINDING) { g.exports.asyncify_stop_unwind(); g.unwound = true; }
+      else this.k.procExitCurrent(0);
+    } catch (e) {
+      if (e instanceof KernelPanic) throw e;
+      this.k.procKill(pid, this.k.procKilled(pid) || signalFor(e));
+    } finally {
+      this.current = null;
+      this.chargeUser(budget.value as number);
+      this.flushTrace();
+    }
+    if (this.k.procState(pid) === ZOMBIE) this.retire(g);
+  }
+
+  private chargeUser(left: number): void {
+    const used = this.quantum - Math.max(left, -1);
+    if (used > 0) this.k.chargeUserTime(BigInt(used) * this.k.getCost(5));
+  }
+
+  private retire(g: Guest): void {
+    const status = this.k.procStatus(g.pid);
+    const sig = status & 0x7f;
+    this.exits.set(g.pid, { status, code: sig ? null : (status >> 8) & 0xff, signal: sig || null });
+    this.k.procReap(g.pid);
+    this.guests.delete(g.pid);
+  }
+
+  private killAll(sig: number): void {
+    for (const g of [...this.guests.values()]) {
+      this.k.procKill(g.pid, sig);
+      this.retire(g);
+    }
+  }
+
+  // Kernel import: make the running guest unwind once the kernel entry returns.
+  private unwindCurrent(): void {
+    const g = this.current;
+    if (!g) throw new KernelPanic("unwind: no guest is running");
+    const save = this.k.kstackOf(g.pid);
+    const view = new DataView(this.ram.buffer);
+    view.setUint32(save, save + 8, true);
+    view.setUint32(save + 4, save + (this.k.kstackSize.value as number), true);
+    g.exports.asyncify_start_unwind(save);
+  }
+
+  flushTrace(): void {
+    const n = this.k.traceCount.value as number;
+    if (n === 0) return;
+    this.onTrace?.(new DataView(this.ram.buffer), this.k.traceBase.value as number, n);
+    this.k.traceReset();
+  }
+}
+
+export class GuestAbort extends Error {}
+
+// A trap in guest code becomes the signal Linux would send for the same fault.
+export function signalFor(e: unknown): number {
+  if (e instanceof GuestAbort) return Sig.SIGABRT;
+  if (e instanceof RangeError) return Sig.SIGSEGV;                  // call stack exhausted
+  const m = e instanceof Error ? e.message : String(e);
+  if (/divide by zero|integer overflow|remainder by zero/i.test(m)) return Sig.SIGFPE;
+  if (/unreachable/i.test(m)) return Sig.SIGILL;
+  if (/out of bounds|null function|signature mismatch|table index/i.test(m)) return Sig.SIGSEGV;
+  if (e instanceof WebAssembly.RuntimeError) return Sig.SIGILL;
+  throw e;
+}
+
+export const TRACE_RECORD_BYTES = TRACE_REC_SIZE;

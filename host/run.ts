@@ -1,0 +1,57 @@
+// Run one program on a fresh machine the way the CLI does: load, run, trace, summarise, report.
+// Interface: runProgram(path, args, opts) -> process exit code; parseSize("64M"); parseTraceClasses("syscall,copy").
+import { readFileSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
+import { basename } from "node:path";
+import { Machine } from "./machine";
+import { LoadError } from "./loader";
+import { TraceClass } from "../kernel/abi/trace";
+
+export interface RunOptions {
+  ramBytes: number;
+  trace: number;
+  traceFile?: string;
+  format: "text" | "jsonl";
+  summary: boolean;
+  statsFile?: string;
+}
+
+export function parseSize(s: string): number {
+  const m = /^(\d+)([KMG]?)i?B?$/i.exec(s.trim());
+  if (!m) throw new Error(`bad size '${s}' (use e.g. 64M, 1G, 65536)`);
+  const mult = { "": 1, K: 1024, M: 1 << 20, G: 1 << 30 }[m[2].toUpperCase() as "" | "K" | "M" | "G"];
+  return Number(m[1]) * mult;
+}
+
+export function parseTraceClasses(s: string): number {
+  let mask = 0;
+  for (const c of s.split(",").map((x) => x.trim()).filter(Boolean)) {
+    const bit = (TraceClass as unknown as Record<string, number>)[c];
+    if (bit === undefined) throw new Error(`unknown trace class '${c}' (use syscall, copy, fault, irq, sched, all)`);
+    mask |= bit;
+  }
+  return mask;
+}
+
+function readProgram(path: string): Uint8Array {
+  try { return readFileSync(path); }
+  catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new LoadError(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot read (${code})`);
+  }
+}
+
+export async function runProgram(path: string, args: string[], o: RunOptions): Promise<number> {
+  let bytes: Uint8Array;
+  try { bytes = readProgram(path); } catch (e) { return fail(e); }
+  const m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace, stdin: process.stdin });
+  let pid: number;
+  try { pid = await m.spawn(bytes, [basename(path), ...args]); } catch (e) { return fail(e); }
+  await m.run();
+  const exit = m.exitOf(pid)!;
+  return exit.signal ? 128 + exit.signal : exit.code ?? 0;
+}
+
+function fail(e: unknown): number {
+  if (e instanceof LoadError) { process.stderr.write(`wasmos: ${e.message}\n`); return 126; }
+  throw e;
+}

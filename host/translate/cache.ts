@@ -1,0 +1,67 @@
+// An on-disk cache of translations, keyed by sha256(input bytes + TRANSLATOR_VERSION).
+// Each entry is <key>.wasm (the module) and <key>.json (segments in base64, limits, hasStart).
+// Interface: translateCached(bytes, cacheDir?) -> Translated & { cached }; the directory defaults
+// to $WASMOS_CACHE, else node_modules/.cache/wasmos/ under the current directory.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { translate } from "./translate";
+import type { Translated } from "./types";
+
+/** Bump whenever the translator's output changes, so stale cache entries are not used. */
+export const TRANSLATOR_VERSION = "wasmos-translate-1";
+
+interface Meta {
+  version: string;
+  segments: { offset: number; data: string }[];
+  initialPages: number;
+  maxPages: number | null;
+  hasStart: boolean;
+}
+
+function defaultDir(): string {
+  return process.env.WASMOS_CACHE || join(process.cwd(), "node_modules", ".cache", "wasmos");
+}
+
+function cacheKey(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).update(TRANSLATOR_VERSION).digest("hex");
+}
+
+function toMeta(t: Translated): Meta {
+  const segments = t.segments.map((s) => ({ offset: s.offset, data: Buffer.from(s.data).toString("base64") }));
+  return { version: TRANSLATOR_VERSION, segments, initialPages: t.initialPages, maxPages: t.maxPages, hasStart: t.hasStart };
+}
+
+function fromMeta(meta: Meta, wasm: Uint8Array): Translated {
+  const segments = meta.segments.map((s) => ({ offset: s.offset, data: new Uint8Array(Buffer.from(s.data, "base64")) }));
+  return { wasm, segments, initialPages: meta.initialPages, maxPages: meta.maxPages, hasStart: meta.hasStart };
+}
+
+async function load(base: string): Promise<Translated | null> {
+  try {
+    const meta = JSON.parse(await readFile(`${base}.json`, "utf8")) as Meta;
+    if (meta.version !== TRANSLATOR_VERSION) return null;
+    return fromMeta(meta, new Uint8Array(await readFile(`${base}.wasm`)));
+  } catch {
+    return null;   // absent or unreadable: translate again
+  }
+}
+
+/** Writes via a temporary name and rename, so a reader never sees half a file. The JSON goes last. */
+async function store(base: string, t: Translated): Promise<void> {
+  const tmp = `.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(base + ".wasm" + tmp, t.wasm);
+  await rename(base + ".wasm" + tmp, `${base}.wasm`);
+  await writeFile(base + ".json" + tmp, JSON.stringify(toMeta(t)));
+  await rename(base + ".json" + tmp, `${base}.json`);
+}
+
+export async function translateCached(bytes: Uint8Array, cacheDir = defaultDir()): Promise<Translated & { cached: boolean }> {
+  const base = join(cacheDir, cacheKey(bytes));
+  const hit = await load(base);
+  if (hit) return { ...hit, cached: true };
+  const t = await translate(bytes);
+  await mkdir(cacheDir, { recursive: true });
+  await store(base, t);
+  return { ...t, cached: false };
+}

@@ -1,0 +1,73 @@
+// What the translator refuses, with messages naming the feature and where it was found.
+// Interface: checkMemories(decls), checkSegments(decls), checkTypes(module) (signatures, locals,
+// globals), checkExpression(expr, fn) (called for every instruction), OUTPUT_FEATURES (the feature
+// set the translated module is validated and optimized under: what Node 20 runs, minus SIMD,
+// threads, memory64, multi-memory).
+import binaryen from "binaryen";
+import { hasSlots, kindName } from "./children";
+import type { DataDecl, MemoryDecl } from "./sections";
+import { TranslateError } from "./types";
+
+const F = binaryen.Features;
+export const OUTPUT_FEATURES = F.MutableGlobals | F.NontrappingFPToInt | F.SignExt | F.BulkMemory |
+  F.ReferenceTypes | F.Multivalue | F.ExceptionHandling | F.TailCall;
+
+const SIMD_KINDS = new Set(["SIMDExtract", "SIMDReplace", "SIMDShuffle", "SIMDTernary", "SIMDShift",
+  "SIMDLoad", "SIMDLoadStoreLane"]);
+const ATOMIC_KINDS = new Set(["AtomicRMW", "AtomicCmpxchg", "AtomicWait", "AtomicNotify", "AtomicFence", "Pause"]);
+const PASSIVE_KINDS: Record<string, string> = { MemoryInit: "memory.init", DataDrop: "data.drop" };
+
+export function checkMemories(memories: MemoryDecl[]): void {
+  if (memories.length > 1) {
+    throw new TranslateError(`multi-memory is not supported: the module declares ${memories.length} memories`);
+  }
+  const m = memories[0];
+  if (!m) return;
+  if (m.shared) throw new TranslateError("atomics / shared memory (threads) are not supported: the memory is shared");
+  if (m.is64) throw new TranslateError("memory64 is not supported: the memory is 64-bit");
+  if (m.customPageSize) throw new TranslateError("custom-page-sizes is not supported");
+}
+
+export function checkSegments(segments: DataDecl[]): void {
+  segments.forEach((s, i) => {
+    if (s.passive) throw new TranslateError(`passive data segments are not supported (segment ${i})`);
+  });
+}
+
+function hasV128(type: binaryen.Type): boolean {
+  return binaryen.expandType(type).includes(binaryen.v128);
+}
+
+/** Rejects v128 in any function signature, local or global. */
+export function checkTypes(module: binaryen.Module): void {
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const f = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+    if (hasV128(f.params) || hasV128(f.results) || f.vars.some(hasV128)) {
+      throw new TranslateError(`SIMD (v128) is not supported: in the signature or locals of function ${f.name}`);
+    }
+  }
+  for (let i = 0; i < module.getNumGlobals(); i++) {
+    const g = binaryen.getGlobalInfo(module.getGlobalByIndex(i));
+    if (hasV128(g.type)) throw new TranslateError(`SIMD (v128) is not supported: global ${g.name}`);
+  }
+}
+
+function isAtomicAccess(expr: binaryen.ExpressionRef, kind: string): boolean {
+  if (kind !== "Load" && kind !== "Store") return false;
+  return (binaryen.getExpressionInfo(expr) as binaryen.LoadInfo).isAtomic;
+}
+
+/** Rejects SIMD, atomics, passive-segment instructions and kinds the walker cannot rewrite. */
+export function checkExpression(expr: binaryen.ExpressionRef, fn: string): void {
+  const kind = kindName(expr);
+  if (SIMD_KINDS.has(kind) || binaryen.getExpressionType(expr) === binaryen.v128) {
+    throw new TranslateError(`SIMD (v128) is not supported: ${kind} in function ${fn}`);
+  }
+  if (ATOMIC_KINDS.has(kind) || isAtomicAccess(expr, kind)) {
+    throw new TranslateError(`atomics (threads) are not supported: atomic ${kind} in function ${fn}`);
+  }
+  if (kind in PASSIVE_KINDS) {
+    throw new TranslateError(`passive data segments are not supported: ${PASSIVE_KINDS[kind]} in function ${fn}`);
+  }
+  if (!hasSlots(kind)) throw new TranslateError(`unsupported instruction kind ${kind} in function ${fn}`);
+}

@@ -1,0 +1,98 @@
+// Rewrites every function body of the guest: each load/store becomes a call to an access wrapper
+// (__ld8 .. __st64) with the effective address ptr + offset as i32, sign extension and float
+// reinterpretation staying around the call; memory.size/grow/copy/fill become mmu.* calls; every
+// loop body starts with a preemption tick. Refused instructions throw TranslateError (features.ts).
+// Interface: rewriteFunctions(module, preempt).
+import binaryen from "binaryen";
+import { mmuImportName, wrapperName, type AccessSize } from "./abi";
+import { tick } from "./budget";
+import { accessor, kindName } from "./children";
+import { checkExpression } from "./features";
+import { walk } from "./walk";
+import { MEMORY_OPS } from "./wrappers";
+
+type Ref = binaryen.ExpressionRef;
+type M = binaryen.Module;
+const { i32, i64, f32, f64, none, unreachable } = binaryen;
+
+function address(m: M, ptr: Ref, offset: number): Ref {
+  return offset ? m.i32.add(ptr, m.i32.const(offset | 0)) : ptr;
+}
+
+/** Code whose memory access is never reached: keep the children's effects, then trap. */
+function dropAll(m: M, children: Ref[]): Ref {
+  return m.block(null, [...children.map((c) => m.drop(c)), m.unreachable()], binaryen.auto);
+}
+
+/** The raw wrapper result (i32 zero-extended, or i64) turned into the load's type. */
+function widen(m: M, raw: Ref, type: binaryen.Type, bytes: AccessSize, signed: boolean): Ref {
+  if (type === f32) return m.f32.reinterpret(raw);
+  if (type === f64) return m.f64.reinterpret(raw);
+  let v = raw;
+  if (signed && bytes === 1) v = m.i32.extend8_s(v);
+  if (signed && bytes === 2) v = m.i32.extend16_s(v);
+  if (type === i64 && bytes < 8) v = signed ? m.i64.extend_s(v) : m.i64.extend_u(v);
+  return v;
+}
+
+/** The stored value as the wrapper's operand (i32, or i64 for 8 bytes). */
+function narrow(m: M, value: Ref, type: binaryen.Type, bytes: AccessSize): Ref {
+  if (type === f32) return m.i32.reinterpret(value);
+  if (type === f64) return m.i64.reinterpret(value);
+  return type === i64 && bytes < 8 ? m.i32.wrap(value) : value;
+}
+
+function rewriteLoad(m: M, e: Ref): Ref {
+  const info = binaryen.getExpressionInfo(e) as binaryen.LoadInfo;
+  if (info.type === unreachable) return dropAll(m, [info.ptr]);
+  const bytes = info.bytes as AccessSize;
+  const raw = m.call(wrapperName(false, bytes), [address(m, info.ptr, info.offset)], bytes === 8 ? i64 : i32);
+  return widen(m, raw, info.type, bytes, info.isSigned);
+}
+
+function rewriteStore(m: M, e: Ref): Ref {
+  const info = binaryen.getExpressionInfo(e) as binaryen.StoreInfo;
+  if (info.type === unreachable) return dropAll(m, [info.ptr, info.value]);
+  const bytes = info.bytes as AccessSize;
+  const type = accessor("Store", "getValueType")(e) as binaryen.Type;
+  const operands = [address(m, info.ptr, info.offset), narrow(m, info.value, type, bytes)];
+  return m.call(wrapperName(true, bytes), operands, none);
+}
+
+/** memory.size/grow/copy/fill -> call mmu.<op>(same operands). */
+function rewriteMemoryOp(m: M, e: Ref, op: keyof typeof MEMORY_OPS, getters: string[]): Ref {
+  const kind = kindName(e);
+  const operands = getters.map((g) => accessor(kind, `get${g}`)(e) as Ref);
+  if (binaryen.getExpressionType(e) === unreachable) return dropAll(m, operands);
+  return m.call(mmuImportName(op), operands, MEMORY_OPS[op][1]);
+}
+
+function instrumentLoop(m: M, e: Ref, preempt: string): Ref {
+  const body = accessor("Loop", "getBody")(e) as Ref;
+  accessor("Loop", "setBody")(e, m.block(null, [...tick(m, preempt), body], binaryen.auto));
+  return e;
+}
+
+function rewriteExpression(m: M, e: Ref, preempt: string): Ref {
+  switch (kindName(e)) {
+    case "Load": return rewriteLoad(m, e);
+    case "Store": return rewriteStore(m, e);
+    case "MemorySize": return rewriteMemoryOp(m, e, "size", []);
+    case "MemoryGrow": return rewriteMemoryOp(m, e, "grow", ["Delta"]);
+    case "MemoryCopy": return rewriteMemoryOp(m, e, "copy", ["Dest", "Source", "Size"]);
+    case "MemoryFill": return rewriteMemoryOp(m, e, "fill", ["Dest", "Value", "Size"]);
+    case "Loop": return instrumentLoop(m, e, preempt);
+    default: return e;
+  }
+}
+
+/** Rewrites the bodies of all functions defined (not imported) by the guest. */
+export function rewriteFunctions(module: M, preempt: string): void {
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const ref = module.getFunctionByIndex(i);
+    const { name, body } = binaryen.getFunctionInfo(ref);
+    if (!body) continue;
+    const out = walk(body, (e) => checkExpression(e, name), (e) => rewriteExpression(module, e, preempt));
+    if (out !== body) accessor("Function", "setBody")(ref, out);
+  }
+}

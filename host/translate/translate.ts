@@ -1,0 +1,59 @@
+// The translation pipeline: guest wasm32 module in, module running on the kernel's software MMU out.
+// Interface: translate(bytes) -> Translated (see types.ts); throws TranslateError.
+import binaryen from "binaryen";
+import { addBudget } from "./budget";
+import { findEntry, foldStart } from "./entry";
+import { checkMemories, checkSegments, checkTypes, OUTPUT_FEATURES } from "./features";
+import { guestLimits, guestSegments, replaceMemory } from "./memory";
+import { optimize } from "./optimize";
+import { rewriteFunctions } from "./rewrite";
+import { readDataSegments, readMemories } from "./sections";
+import { TranslateError, type Translated } from "./types";
+import { addMmuImports, addWrappers } from "./wrappers";
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+function parse(bytes: Uint8Array): binaryen.Module {
+  if (bytes.length < 8 || WASM_MAGIC.some((b, i) => bytes[i] !== b)) {
+    throw new TranslateError("not a WebAssembly module");
+  }
+  try {
+    return binaryen.readBinary(bytes);
+  } catch (err) {
+    throw new TranslateError(`malformed module: ${(err as Error).message}`);
+  }
+}
+
+function validate(module: binaryen.Module, stage: string): void {
+  if (!module.validate()) throw new TranslateError(`the module does not validate ${stage}`);
+}
+
+/** Everything between parsing and optimizing; returns whether a start section was folded in. */
+function rewriteModule(module: binaryen.Module): boolean {
+  module.setFeatures(OUTPUT_FEATURES);
+  checkTypes(module);
+  const entry = findEntry(module);
+  const preempt = addBudget(module);
+  addMmuImports(module);
+  rewriteFunctions(module, preempt);
+  replaceMemory(module);
+  addWrappers(module);
+  return foldStart(module, entry);
+}
+
+export async function translate(bytes: Uint8Array): Promise<Translated> {
+  const memories = readMemories(bytes);
+  checkMemories(memories);
+  const dataDecls = readDataSegments(bytes);
+  checkSegments(dataDecls);
+  const module = parse(bytes);
+  try {
+    const hasStart = rewriteModule(module);
+    validate(module, "after rewriting (the input may use an unsupported feature)");
+    optimize(module);
+    validate(module, "after optimization and asyncify");
+    return { wasm: module.emitBinary(), segments: guestSegments(dataDecls), ...guestLimits(memories[0]), hasStart };
+  } finally {
+    module.dispose();
+  }
+}

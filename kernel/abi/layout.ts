@@ -1,0 +1,115 @@
+// Fixed addresses and record layouts shared by the kernel, the host and the guest translator.
+// Physical addresses are offsets into the kernel's linear memory (physical RAM).
+//
+//   physical RAM
+//   0x00000000 +----------------------------------+
+//              | kernel image: code data, statics  |  (AssemblyScript static data, < KIMAGE_END)
+//   0x00100000 +----------------------------------+ KIMAGE_END
+//              | TLB  (TLB_ENTRIES x 16 bytes)     |  TLB_BASE
+//   0x00101000 +----------------------------------+
+//              | stats counters (u64 each)         |  STATS_BASE
+//   0x00102000 +----------------------------------+
+//              | per-syscall counters              |  SYSSTATS_BASE (NSYSCALL x SYSSTAT_SIZE)
+//   0x0010a000 +----------------------------------+
+//              | process table (NPROC x PROC_SIZE) |  PROC_BASE
+//              | open file table                   |
+//              | exec staging buffer (64 KiB)      |
+//              | trace ring                        |
+//              | frame table (one record/frame)    |  size depends on RAM
+//              +----------------------------------+ kernel end (page aligned)
+//              | page frames: free, page tables,   |
+//              | user pages, page cache, pipes ... |
+//   RAM size   +----------------------------------+
+//
+// Guest virtual address space (per process, 32-bit):
+//   0x00000000 .. brk          the wasm linear memory (data segments, heap); grows with memory.grow / brk
+//   ...        .. MMAP_TOP     anonymous and file mappings, allocated top-down
+//   ARG_BASE   .. USER_TOP     argc, argv[], envp[] and their strings (read-only)
+//   USER_TOP   .. 0xFFFFFFFF   kernel half: never user-accessible (SIGSEGV)
+
+export const PAGE_SHIFT = 12;
+export const PAGE_SIZE = 4096;
+export const WASM_PAGE = 65536;
+
+export const KIMAGE_END = 0x00100000;   // AssemblyScript static data must end below this
+
+// TLB: direct-mapped, TLB_ENTRIES entries of { tagRead u32, tagWrite u32, addend u32, pad u32 }.
+// A tag is the page address (va & ~0xfff) of a user page, or TLB_INVALID. An access of size n
+// at va hits when entry[(va >>> 12) & (TLB_ENTRIES-1)].tag == ((va + n - 1) & ~0xfff);
+// then the physical address is va + addend (wrapping 32-bit add).
+export const TLB_BASE = 0x00100000;
+export const TLB_ENTRIES = 256;
+export const TLB_ENTRY_SIZE = 16;
+export const TLB_TAG_READ = 0;
+export const TLB_TAG_WRITE = 4;
+export const TLB_ADDEND = 8;
+export const TLB_INVALID = 1;           // not page aligned: matches no access
+
+export const STATS_BASE = 0x00101000;   // Stat offsets below, u64 each
+export const SYSSTATS_BASE = 0x00102000;
+export const SYSSTAT_SIZE = 64;          // 8 u64: SysStat offsets below
+export const PROC_BASE = 0x0010a000;
+
+export const USER_TOP = 0xc0000000;      // TASK_SIZE: first kernel address
+export const ARG_BASE = 0xbfff0000;      // argument block (ARG_MAX 64 KiB)
+export const ARG_MAX = 0x10000;
+export const MMAP_TOP = 0xbff00000;      // mmap allocates downwards from here
+
+// Argument block at ARG_BASE (like Linux's initial stack):
+//   u32 argc, u32 argv[argc], u32 0, u32 envp[n], u32 0, then the NUL-terminated strings.
+
+// Stats: u64 counters at STATS_BASE + 8 * Stat.x. Always on.
+export enum Stat {
+  syscalls = 0,
+  syscallErrors = 1,
+  modeSwitches = 2,
+  processSwitches = 3,
+  irqs = 4,
+  faultMinor = 5,
+  faultMajor = 6,
+  faultCow = 7,
+  faultSegv = 8,
+  faultSigbus = 9,
+  tlbMisses = 10,
+  tlbFlushes = 11,
+  cpuCopies = 12,
+  cpuCopyBytes = 13,
+  dmaCopies = 14,
+  dmaCopyBytes = 15,
+  pcHits = 16,
+  pcMisses = 17,
+  pcDirtied = 18,
+  pcWrittenBack = 19,
+  pcEvicted = 20,
+  framesTotal = 21,
+  framesFree = 22,
+  virtualTimeNs = 23,
+  userTimeNs = 24,
+  systemTimeNs = 25,
+  traceDropped = 26,
+  COUNT = 27,
+}
+
+// Per-syscall counters: u64 at SYSSTATS_BASE + nr * SYSSTAT_SIZE + 8 * SysStat.x
+export enum SysStat {
+  calls = 0,
+  errors = 1,
+  modeSwitches = 2,
+  cpuCopies = 3,
+  cpuCopyBytes = 4,
+  dmaCopies = 5,
+  dmaCopyBytes = 6,
+  timeNs = 7,
+}
+
+// Frame owners (frame record `owner` field). meminfo sums frames by owner.
+export enum Owner {
+  free = 0,
+  kernel = 1,       // kernel image, fixed tables, save areas, trace ring, frame records
+  pagetable = 2,    // page directories and page tables
+  anon = 3,         // user anonymous memory (heap, anonymous mmap)
+  pagecache = 4,
+  pipe = 5,
+  socket = 6,
+  COUNT = 7,
+}

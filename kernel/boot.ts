@@ -1,0 +1,49 @@
+// Boot: lay out the kernel area above the fixed tables, then hand every other frame to kalloc.
+//
+//   PROC_BASE   process table      NPROC x PROC_SIZE
+//               open file table    NFILE x FILE_SIZE
+//               exec staging       STAGE_SIZE
+//               tty out, tty in    2 x TTY_BUF
+//               trace ring         TRACE_RECS x TRACE_REC
+//               save areas         NPROC x KSTACK_SIZE   (asyncify data of each process)
+//               owner counters     Owner.COUNT x u32
+//               frame records      nframes x FRAME_REC
+//   kernelEnd   first free frame (page aligned)
+//
+// Interface: boot(ramBytes) -> 0 or a negative code; kernelEnd().
+import { PROC_BASE, KIMAGE_END, PAGE_SIZE, Owner } from "./abi/layout";
+import { NPROC, PROC_SIZE, NFILE, FILE_SIZE, STAGE_SIZE, TTY_BUF, TRACE_RECS, TRACE_REC, KSTACK_SIZE, FRAME_REC } from "./param";
+import { kinit } from "./kalloc";
+import { procInit } from "./proc";
+import { fileInit } from "./file";
+import { ttyInit } from "./console";
+import { stageInit } from "./exec";
+import { statsReset } from "./stats";
+import { costInit } from "./clock";
+import { tlbFlush } from "./tlb";
+import { setTraceBase } from "./trace";
+import { panic } from "./panic";
+
+let kend: usize = 0;
+export function kernelEnd(): usize { return kend; }
+
+export function boot(ramBytes: u32): i32 {
+  if (__heap_base >= <usize>KIMAGE_END) panic("boot: kernel image overlaps the fixed tables");
+  if (ramBytes < 8 << 20 || (ramBytes & (PAGE_SIZE - 1))) return -1;
+  if (<u64>ramBytes > <u64>memory.size() << 16) return -2;
+  statsReset();
+  costInit();
+  let a: usize = PROC_BASE + <usize>NPROC * PROC_SIZE;
+  fileInit(a); a += <usize>NFILE * FILE_SIZE;
+  const stage = a; stageInit(a); a += STAGE_SIZE;
+  ttyInit(a, a + TTY_BUF, stage); a += 2 * TTY_BUF;
+  setTraceBase(a); a += <usize>TRACE_RECS * TRACE_REC;
+  procInit(a); a += <usize>NPROC * KSTACK_SIZE;
+  const owners = a; a += Owner.COUNT * 4;
+  const nframes = ramBytes / PAGE_SIZE;
+  const table = a; a += <usize>nframes * FRAME_REC;
+  kend = (a + PAGE_SIZE - 1) & ~(<usize>PAGE_SIZE - 1);
+  kinit(table, owners, <u32>(kend / PAGE_SIZE), nframes);
+  tlbFlush();
+  return 0;
+}

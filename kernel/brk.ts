@@ -1,0 +1,88 @@
+// The program break and the guest's own bulk-memory instructions. A guest's wasm linear memory is
+// the heap region [0, brk): memory.size reports it in 64 KiB pages and memory.grow moves the break,
+// as brk(2) does. memory.copy / memory.fill are user instructions carried out page by page through
+// the MMU (faults as from user mode; not kernel copies).
+// Interface: setBrk(p, newBrk) -> bool, and the "mmu" imports size, grow, copy, fill.
+import { WASM_PAGE, PAGE_SIZE, USER_TOP, ARG_BASE } from "./abi/layout";
+import { Proc } from "./proc";
+import { vmaAt, VMA_HEAP } from "./vma";
+import { unmapPage } from "./vm";
+import { kput } from "./kalloc";
+import { tlbInvalidate } from "./tlb";
+import { translate } from "./mmu";
+import { curProc } from "./cpu";
+
+@inline function pageUp(a: u64): u64 { return (a + PAGE_SIZE - 1) & ~(<u64>PAGE_SIZE - 1); }
+
+function heapVma(p: Proc): i32 {
+  for (let i: u32 = 0; i < p.nvma; i++) if (vmaAt(p, i).kind == VMA_HEAP) return <i32>i;
+  return -1;
+}
+
+// Move the break; false if it would overlap another region or leave [brkMin, brkMax].
+export function setBrk(p: Proc, nb: u64): bool {
+  if (nb < <u64>p.brkMin || (p.brkMax != 0 && nb > <u64>p.brkMax)) return false;
+  const h = heapVma(p);
+  if (h < 0) return false;
+  const end = pageUp(nb);
+  if (<u32>h + 1 < p.nvma && end > <u64>vmaAt(p, h + 1).start) return false;
+  if (end > <u64>ARG_BASE) return false;
+  const v = vmaAt(p, h);
+  for (let a = end; a < <u64>v.end; a += PAGE_SIZE) {
+    const f = unmapPage(p.pgdir, <u32>a);
+    if (f) { kput(f); tlbInvalidate(<u32>a); }
+  }
+  v.end = <u32>end;
+  p.brk = <u32>nb;
+  return true;
+}
+
+export function size(): i32 {
+  return <i32>((<u64>curProc().brk + WASM_PAGE - 1) / WASM_PAGE);
+}
+
+export function grow(delta: i32): i32 {
+  const p = curProc();
+  const old = size();
+  if (delta < 0) return -1;
+  if (!setBrk(p, (<u64>old + <u64>delta) * WASM_PAGE)) return -1;
+  return old;
+}
+
+export function fill(dst: u32, val: i32, n: u32): void {
+  let done: u32 = 0;
+  if (n == 0) return;
+  if (<u64>dst + n > <u64>USER_TOP) translate(USER_TOP, true);   // SIGSEGV
+  translate(dst + n - 1, true);
+  while (done < n) {
+    const a = dst + done;
+    const chunk = min(n - done, 4096 - (a & 0xfff));
+    memory.fill(translate(a, true), <u8>val, chunk);
+    done += chunk;
+  }
+}
+
+// memmove semantics: overlapping ranges copy as if through a temporary buffer.
+export function copy(dst: u32, src: u32, n: u32): void {
+  if (n == 0) return;
+  if (<u64>src + n > <u64>USER_TOP || <u64>dst + n > <u64>USER_TOP) translate(USER_TOP, false);   // SIGSEGV
+  translate(src + n - 1, false); translate(dst + n - 1, true);
+  if (dst <= src || dst >= src + n) { forward(dst, src, n); return; }
+  let left = n;
+  while (left > 0) {
+    const s = src + left - 1, d = dst + left - 1;
+    const chunk = min(left, min((s & 0xfff) + 1, (d & 0xfff) + 1));
+    memory.copy(translate(d + 1 - chunk, true), translate(s + 1 - chunk, false), chunk);
+    left -= chunk;
+  }
+}
+
+function forward(dst: u32, src: u32, n: u32): void {
+  let done: u32 = 0;
+  while (done < n) {
+    const s = src + done, d = dst + done;
+    const chunk = min(n - done, min(4096 - (s & 0xfff), 4096 - (d & 0xfff)));
+    memory.copy(translate(d, true), translate(s, false), chunk);
+    done += chunk;
+  }
+}

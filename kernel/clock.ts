@@ -1,0 +1,57 @@
+// Virtual clock and cost model. Time advances only by modelled costs, so runs are deterministic.
+// Interface: clockNow(), chargeSys(ns), chargeUser(ns), costCopy(bytes), advanceTo(t); cost fields
+// settable by the host (setCost) from a cost-model file.
+import { Stat, SysStat } from "./abi/layout";
+import { statAdd, statGet, statSet, sysStatAdd, curSys } from "./stats";
+
+export enum Cost {
+  modeSwitchNs = 0,     // one user<->kernel transition
+  syscallNs = 1,        // dispatch work of one syscall, beyond the two switches
+  copyBytesPerUs = 2,   // CPU copy bandwidth (bytes per microsecond)
+  faultNs = 3,          // taking and handling a page fault (without copies or I/O)
+  tlbMissNs = 4,        // software TLB refill (page walk)
+  userIterNs = 5,       // user time per loop iteration counted by the preemption budget
+  switchNs = 6,         // process switch (scheduler + address-space change)
+  COUNT = 7,
+}
+
+const costs: usize = memory.data(8 * Cost.COUNT);  // u64 per Cost, in the kernel image
+@inline function cost(c: Cost): u64 { return load<u64>(costs + (<usize>c << 3)); }
+
+export function costInit(): void {
+  setCost(Cost.modeSwitchNs, 100);   // ~0.1 us: a syscall round trip costs ~0.2 us on modern x86
+  setCost(Cost.syscallNs, 50);
+  setCost(Cost.copyBytesPerUs, 10000); // 10 GB/s memcpy
+  setCost(Cost.faultNs, 500);
+  setCost(Cost.tlbMissNs, 20);
+  setCost(Cost.userIterNs, 1);
+  setCost(Cost.switchNs, 1000);
+}
+
+export function setCost(which: i32, value: u64): void {
+  if (<u32>which < <u32>Cost.COUNT) store<u64>(costs + (<usize>which << 3), value);
+}
+export function getCost(which: i32): u64 { return cost(<Cost>which); }
+
+export function clockNow(): u64 { return statGet(Stat.virtualTimeNs); }
+
+// Kernel (system) time: attributed to the current syscall too.
+export function chargeSys(ns: u64): void {
+  statAdd(Stat.virtualTimeNs, ns);
+  statAdd(Stat.systemTimeNs, ns);
+  sysStatAdd(curSys, SysStat.timeNs, ns);
+}
+
+export function chargeUser(ns: u64): void {
+  statAdd(Stat.virtualTimeNs, ns);
+  statAdd(Stat.userTimeNs, ns);
+}
+
+// Idle: jump forward to `t` (all processes asleep).
+export function advanceTo(t: u64): void {
+  if (t > statGet(Stat.virtualTimeNs)) statSet(Stat.virtualTimeNs, t);
+}
+
+export function costCopy(bytes: u64): u64 {
+  return (bytes * 1000) / cost(Cost.copyBytesPerUs);
+}

@@ -1,0 +1,53 @@
+// Process exit: release the address space and open files, become a zombie, wake the parent.
+// Interface: procExit(p, waitStatus), exitBySignal(p, sig), uvmFree(p) (tears down all mappings),
+// reap(p) -> wait status (frees the record).
+import { Ev } from "./abi/trace";
+import { NOFILE } from "./param";
+import { Proc, ZOMBIE, wakeup, procFree } from "./proc";
+import { vmaAt } from "./vma";
+import { unmapPage, pgdirFree } from "./vm";
+import { kput } from "./kalloc";
+import { fdGet, fdClear, fileClose } from "./file";
+import { nextSeq, traceEmit } from "./trace";
+import { tlbForget } from "./sched";
+
+export const WAIT_CHAN_BASE: u32 = 0x80000000;   // parent sleeps on WAIT_CHAN_BASE | pid in wait4
+
+export function uvmFree(p: Proc): void {
+  if (p.pgdir == 0) return;
+  for (let i: u32 = 0; i < p.nvma; i++) {
+    const v = vmaAt(p, i);
+    for (let a = <u64>v.start; a < <u64>v.end; a += 4096) {
+      const f = unmapPage(p.pgdir, <u32>a);
+      if (f) kput(f);
+    }
+  }
+  p.nvma = 0;
+  pgdirFree(p.pgdir);
+  p.pgdir = 0;
+  tlbForget(p.pid);
+}
+
+export function procExit(p: Proc, status: i32): void {
+  for (let fd = 0; fd < NOFILE; fd++) {
+    const f = fdGet(p, fd);
+    if (f >= 0) { fileClose(f); fdClear(p, fd); }
+  }
+  uvmFree(p);
+  p.status = status;
+  p.state = ZOMBIE;
+  traceEmit(nextSeq(), Ev.exit, 0, <u64>status, 0, 0, 0, 0, 0);
+  if (p.ppid != 0) wakeup(WAIT_CHAN_BASE | p.ppid);
+}
+
+export function exitBySignal(p: Proc, sig: i32): void {
+  traceEmit(nextSeq(), Ev.signal, sig, p.pid, 0, 0, 0, 0, 0);
+  procExit(p, sig & 0x7f);
+}
+
+// Take a zombie's wait status and free its record.
+export function reap(p: Proc): i32 {
+  const s = p.status;
+  procFree(p);
+  return s;
+}

@@ -1,0 +1,96 @@
+// Open files (Linux's struct file): a system-wide table of records shared by the fds that refer to
+// them (dup, fork). `fileRead`/`fileWrite` branch on the type, as xv6's file.c does.
+//
+//   file record (FILE_SIZE = 32 bytes)
+//   +------+-----+-------+-------+--------+--------+
+//   | type | ref | flags |  ino  |  offset (u64)   | ...
+//   +------+-----+-------+-------+--------+--------+
+//
+// Interface: fileAlloc(type, flags) -> index or -1, fileAt(i), fileDup(i), fileClose(i),
+// fdAlloc(p, file, cloexec) -> fd or -EMFILE, fdGet(p, fd) -> file index or -1, fdClear(p, fd),
+// fileRead(p, f, va, n), fileWrite(p, f, va, n).
+import { Errno } from "./abi/errno";
+import { FILE_SIZE, NFILE, NOFILE } from "./param";
+import { Proc, FDS_OFF } from "./proc";
+import { ttyRead, ttyWrite } from "./console";
+
+export const FT_NONE: u32 = 0;
+export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
+
+export const O_ACCMODE: u32 = 3;
+export const O_RDONLY: u32 = 0;
+export const O_WRONLY: u32 = 1;
+export const O_RDWR: u32 = 2;
+export const FD_CLOEXEC_BIT: u32 = 0x80000000;
+
+@unmanaged export class File {
+  type: u32;
+  ref: u32;
+  flags: u32;
+  ino: u32;
+  offset: u64;
+  pipe: u32;
+  sock: u32;
+}
+
+let fileBase: usize = 0;
+export function fileInit(base: usize): void { fileBase = base; memory.fill(base, 0, <usize>NFILE * FILE_SIZE); }
+@inline export function fileAt(i: i32): File { return changetype<File>(fileBase + <usize>i * FILE_SIZE); }
+
+export function fileAlloc(type: u32, flags: u32): i32 {
+  for (let i = 0; i < NFILE; i++) {
+    const f = fileAt(i);
+    if (f.ref != 0) continue;
+    memory.fill(changetype<usize>(f), 0, FILE_SIZE);
+    f.type = type; f.ref = 1; f.flags = flags;
+    return i;
+  }
+  return -1;
+}
+
+export function fileDup(i: i32): void { fileAt(i).ref++; }
+
+export function fileClose(i: i32): void {
+  const f = fileAt(i);
+  if (f.ref == 0) return;
+  if (--f.ref > 0) return;
+  f.type = FT_NONE;
+}
+
+@inline function fdSlot(p: Proc, fd: i32): usize { return changetype<usize>(p) + FDS_OFF + (<usize>fd << 2); }
+
+export function fdGet(p: Proc, fd: i32): i32 {
+  if (<u32>fd >= <u32>NOFILE) return -1;
+  const v = load<u32>(fdSlot(p, fd)) & ~FD_CLOEXEC_BIT;
+  return v == 0 ? -1 : <i32>v - 1;
+}
+
+// Lowest free fd >= `from`, or -EMFILE.
+export function fdAlloc(p: Proc, file: i32, cloexec: bool, from: i32 = 0): i32 {
+  for (let fd = from; fd < NOFILE; fd++) {
+    if (load<u32>(fdSlot(p, fd)) != 0) continue;
+    store<u32>(fdSlot(p, fd), (<u32>file + 1) | (cloexec ? FD_CLOEXEC_BIT : 0));
+    return fd;
+  }
+  return -Errno.EMFILE;
+}
+
+export function fdSet(p: Proc, fd: i32, file: i32, cloexec: bool): void {
+  store<u32>(fdSlot(p, fd), (<u32>file + 1) | (cloexec ? FD_CLOEXEC_BIT : 0));
+}
+export function fdCloexec(p: Proc, fd: i32): bool { return (load<u32>(fdSlot(p, fd)) & FD_CLOEXEC_BIT) != 0; }
+export function fdClear(p: Proc, fd: i32): void { store<u32>(fdSlot(p, fd), 0); }
+
+export function fileRead(p: Proc, fi: i32, va: u32, n: u32): i64 {
+  const f = fileAt(fi);
+  if ((f.flags & O_ACCMODE) == O_WRONLY) return -Errno.EBADF;
+  if (f.type == FT_CONSOLE) return ttyRead(p, va, n);
+  return -Errno.EINVAL;
+}
+
+export function fileWrite(p: Proc, fi: i32, va: u32, n: u32): i64 {
+  const f = fileAt(fi);
+  if ((f.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
+  if (f.type == FT_CONSOLE) return ttyWrite(p, f.ino, va, n);
+  return -Errno.EINVAL;
+}

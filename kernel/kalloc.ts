@@ -1,0 +1,104 @@
+// Physical page frames. One 16-byte record per frame; free frames on a singly linked list, lowest
+// address first, so allocation order (and so every trace) is deterministic.
+//
+//   frame record (FRAME_REC = 16 bytes)
+//   +----------+-------+-------+-----+----------+----------+
+//   | refcount | flags | owner | pad |   next   |   data   |
+//   |   u32    |  u16  |  u8   | u8  |   u32    |   u32    |
+//   +----------+-------+-------+-----+----------+----------+
+//   next: free-list / LRU link (frame number, 0 = none); data: owner-specific (pid, inode ...)
+//
+// Interface: kinit(first, total), kalloc(owner) -> pfn (0 when out of memory), kput(pfn) drops one
+// reference (frees at zero), kget(pfn) adds one, frameOwner/setFrameOwner, ownerCount(owner), pa(pfn).
+import { PAGE_SHIFT, PAGE_SIZE, Owner, Stat } from "./abi/layout";
+import { FRAME_REC } from "./param";
+import { statAdd, statSet } from "./stats";
+import { panic } from "./panic";
+
+@unmanaged export class Frame {
+  refcount: u32;
+  flags: u16;
+  owner: u8;
+  pad: u8;
+  next: u32;
+  data: u32;
+}
+
+export const FR_DIRTY: u16 = 1 << 0;      // page-cache page differs from disk
+export const FR_UPTODATE: u16 = 1 << 1;   // contents valid
+export const FR_LOCKED: u16 = 1 << 2;     // I/O in progress
+export const FR_WRITEBACK: u16 = 1 << 3;  // being written to disk
+export const FR_REFERENCED: u16 = 1 << 4; // used recently (LRU)
+export const FR_PINNED: u16 = 1 << 5;     // held for a device's DMA
+
+@unmanaged class KMem {
+  frames: usize;     // address of the frame record table
+  nframes: u32;      // frames in RAM
+  freeHead: u32;     // first free frame (0: none; frame 0 is always kernel)
+  owners: usize;     // u32 count per Owner
+}
+const kmem = changetype<KMem>(memory.data(offsetof<KMem>()));
+
+@inline export function frame(pfn: u32): Frame {
+  return changetype<Frame>(kmem.frames + <usize>pfn * FRAME_REC);
+}
+@inline export function pa(pfn: u32): usize { return <usize>pfn << PAGE_SHIFT; }
+@inline export function pfnOf(addr: usize): u32 { return <u32>(addr >>> PAGE_SHIFT); }
+export function nframes(): u32 { return kmem.nframes; }
+export function frameTable(): usize { return kmem.frames; }
+
+export function ownerCount(o: i32): u32 { return load<u32>(kmem.owners + (<usize>o << 2)); }
+function ownerAdd(o: i32, n: i32): void {
+  const a = kmem.owners + (<usize>o << 2);
+  store<u32>(a, load<u32>(a) + n);
+}
+
+// Frames [0, firstFree) belong to the kernel; the rest go on the free list.
+export function kinit(table: usize, owners: usize, firstFree: u32, total: u32): void {
+  kmem.frames = table; kmem.nframes = total; kmem.owners = owners;
+  memory.fill(table, 0, <usize>total * FRAME_REC);
+  memory.fill(owners, 0, Owner.COUNT * 4);
+  for (let p: u32 = 0; p < firstFree; p++) { frame(p).owner = <u8>Owner.kernel; frame(p).refcount = 1; }
+  ownerAdd(Owner.kernel, <i32>firstFree);
+  kmem.freeHead = 0;
+  for (let p = total; p > firstFree; p--) { frame(p - 1).next = kmem.freeHead; kmem.freeHead = p - 1; }
+  ownerAdd(Owner.free, <i32>(total - firstFree));
+  statSet(Stat.framesTotal, total);
+  statSet(Stat.framesFree, total - firstFree);
+}
+
+// Allocate one zeroed frame for `owner`; 0 when none is free.
+export function kalloc(owner: i32): u32 {
+  const p = kmem.freeHead;
+  if (p == 0) return 0;
+  const f = frame(p);
+  kmem.freeHead = f.next;
+  f.next = 0; f.refcount = 1; f.flags = 0; f.owner = <u8>owner; f.data = 0;
+  memory.fill(pa(p), 0, PAGE_SIZE);
+  ownerAdd(Owner.free, -1); ownerAdd(owner, 1);
+  statAdd(Stat.framesFree, -1);
+  return p;
+}
+
+export function kget(pfn: u32): void {
+  const f = frame(pfn);
+  if (f.owner == Owner.free) panic("kget: frame is free");
+  f.refcount++;
+}
+
+// Drop one reference; the frame returns to the free list at zero.
+export function kput(pfn: u32): void {
+  const f = frame(pfn);
+  if (f.owner == Owner.free || f.refcount == 0) panic("kput: frame already free");
+  if (--f.refcount > 0) return;
+  ownerAdd(f.owner, -1); ownerAdd(Owner.free, 1);
+  f.owner = <u8>Owner.free; f.flags = 0; f.data = 0;
+  f.next = kmem.freeHead; kmem.freeHead = pfn;
+  statAdd(Stat.framesFree, 1);
+}
+
+export function setFrameOwner(pfn: u32, owner: i32): void {
+  const f = frame(pfn);
+  ownerAdd(f.owner, -1); ownerAdd(owner, 1);
+  f.owner = <u8>owner;
+}

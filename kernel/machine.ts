@@ -1,0 +1,72 @@
+// Entry points the host's run loop uses around a guest slice: preemption (the guest's budget ran
+// out), resuming a guest that unwound, a guest whose _start returned, a guest that trapped.
+// Interface: preempt() (guest import), procResume(pid), procExitCurrent(code), procKill(pid, sig),
+// procReap(pid) -> status, procState(pid), procStatus(pid), kstackOf(pid), chargeUserTime(ns).
+import { Errno } from "./abi/errno";
+import { KSTACK_SIZE } from "./param";
+import { curProc, hasCur } from "./cpu";
+import { procByPid, kstackAddr, ZOMBIE, UNUSED } from "./proc";
+import { procExit, exitBySignal, reap } from "./exit";
+import { yieldCurrent } from "./sched";
+import { chargeUser } from "./clock";
+import { hostStopRewind, hostUnwind } from "./host";
+
+// The guest's loop budget ran out: give others a turn (the guest unwinds and is resumed later).
+export function preempt(): void {
+  const p = curProc();
+  if (p.resuming) { p.resuming = 0; hostStopRewind(); return; }
+  yieldCurrent(p);
+  hostUnwind();
+}
+
+// The host is about to rewind `pid`: its next kernel entry (syscall or preempt) stops the rewind.
+export function procResume(pid: u32): i32 {
+  const p = procByPid(pid);
+  if (!p) return -Errno.ESRCH;
+  p.resuming = 1;
+  return 0;
+}
+
+// _start returned: exit status `code`.
+export function procExitCurrent(code: i32): void {
+  if (hasCur() && curProc().state != ZOMBIE) procExit(curProc(), (code & 0xff) << 8);
+}
+
+// The guest trapped (or the kernel marked it killed): it dies by `sig` (0: the pending signal).
+export function procKill(pid: u32, sig: i32): i32 {
+  const p = procByPid(pid);
+  if (!p) return -Errno.ESRCH;
+  if (p.state == ZOMBIE) return 0;
+  exitBySignal(p, sig != 0 ? sig : p.killed);
+  return 0;
+}
+
+export function procState(pid: u32): i32 {
+  const p = procByPid(pid);
+  return p ? <i32>p.state : <i32>UNUSED;
+}
+
+export function procKilled(pid: u32): i32 {
+  const p = procByPid(pid);
+  return p ? <i32>p.killed : 0;
+}
+
+export function procStatus(pid: u32): i32 {
+  const p = procByPid(pid);
+  return p ? p.status : -1;
+}
+
+// Free a zombie the host spawned (its parent is the host).
+export function procReap(pid: u32): i32 {
+  const p = procByPid(pid);
+  if (!p || p.state != ZOMBIE) return -Errno.ECHILD;
+  return reap(p);
+}
+
+export function kstackOf(pid: u32): usize {
+  const p = procByPid(pid);
+  return p ? kstackAddr(p) : 0;
+}
+export const kstackSize: i32 = KSTACK_SIZE;
+
+export function chargeUserTime(ns: u64): void { chargeUser(ns); }

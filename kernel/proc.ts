@@ -1,0 +1,117 @@
+// Process table. Each process: pid, state, address space (page directory + mapped regions),
+// open files, its asyncify save area (a fixed kernel-area slot), sleep channel. Records live in the kernel area at PROC_BASE.
+//
+//   process record (PROC_SIZE bytes)
+//   +-----+------+-------+--------+--------+-------+-----+--------+-------+--------+--------+------+
+//   | pid | ppid | state | status | killed | pgdir | brk | brkMin | chan  | wakeAt | slot   | ...  |
+//   +-----+------+-------+--------+--------+-------+-----+--------+-------+--------+--------+------+
+//   then fds[NOFILE] (u32: file index + 1, bit 31 = close-on-exec), vmas[NVMA] (vma.ts), name[32]
+//
+// Interface: procInit, procAlloc() -> Proc | null, procByPid(pid), procSlot(i), procFree(p),
+// sleepOn(chan), wakeup(chan), liveCount().
+import { PROC_BASE } from "./abi/layout";
+import { NPROC, PROC_SIZE, NOFILE, NVMA } from "./param";
+import { KSTACK_SIZE } from "./param";
+
+export const RESTART_NONE: u32 = 0;
+export const RESTART_SYSCALL: u32 = 1;   // run the syscall again (it slept waiting for something)
+export const RESTART_RETURN: u32 = 2;    // return `retval` (sched_yield, nanosleep)
+
+export const UNUSED: u32 = 0;
+export const EMBRYO: u32 = 1;    // being loaded
+export const RUNNABLE: u32 = 2;
+export const RUNNING: u32 = 3;
+export const SLEEPING: u32 = 4;
+export const ZOMBIE: u32 = 5;
+
+@unmanaged export class Proc {
+  pid: u32;
+  ppid: u32;
+  state: u32;
+  status: i32;       // wait status once ZOMBIE (Linux encoding: code << 8 | signal)
+  killed: u32;       // pending fatal signal (0: none)
+  pgdir: u32;        // physical address of the page directory
+  brk: u32;          // program break: end of the wasm memory (heap)
+  brkMin: u32;       // break at exec (initial memory size)
+  brkMax: u32;       // upper bound from the module's max memory (0: none)
+  chan: u32;         // sleep channel (0: not sleeping on one)
+  wakeAt: u64;       // virtual time to wake (0: none)
+  slot: u32;         // index in the table (selects the save area)
+  restart: u32;      // RESTART_*: how the sleeping syscall continues when the process runs again
+  retval: i64;       // result to return when restart == RESTART_RETURN
+  sysSeq: u32;       // trace seq of the syscall in progress
+  resuming: u32;     // 1: host is rewinding this guest
+  nvma: u32;
+  userNs: u64;
+  sysNs: u64;
+  waitPid: i32;      // wait4 target while sleeping in wait4
+}
+
+export const FDS_OFF: usize = 128;
+export const VMAS_OFF: usize = FDS_OFF + <usize>NOFILE * 4;
+export const VMA_SIZE: usize = 32;
+export const NAME_OFF: usize = VMAS_OFF + <usize>NVMA * VMA_SIZE;
+export const NAME_LEN: usize = 32;
+
+let nextPid: u32 = 1;
+let kstackBase: usize = 0;   // NPROC save areas, laid out at boot
+
+
+@inline export function procSlot(i: i32): Proc {
+  return changetype<Proc>(PROC_BASE + <usize>i * PROC_SIZE);
+}
+
+export function procInit(saveAreas: usize): void {
+  kstackBase = saveAreas;
+  memory.fill(PROC_BASE, 0, <usize>NPROC * PROC_SIZE);
+  nextPid = 1;
+}
+
+// A fresh EMBRYO record with a pid and a save area, or null when the table or memory is full.
+export function procAlloc(): Proc | null {
+  for (let i = 0; i < NPROC; i++) {
+    const p = procSlot(i);
+    if (p.state != UNUSED) continue;
+    memory.fill(changetype<usize>(p), 0, PROC_SIZE);
+    p.slot = i;
+    p.pid = nextPid++;
+    p.state = EMBRYO;
+    return p;
+  }
+  return null;
+}
+
+// Each slot has a fixed save area in the kernel area (KSTACK_SIZE bytes), never user-mappable.
+export function kstackAddr(p: Proc): usize { return kstackBase + <usize>p.slot * KSTACK_SIZE; }
+
+// Release the record itself (after wait4 reaped it).
+export function procFree(p: Proc): void {
+  memory.fill(changetype<usize>(p), 0, PROC_SIZE);
+}
+
+export function procByPid(pid: u32): Proc | null {
+  if (pid == 0) return null;
+  for (let i = 0; i < NPROC; i++) {
+    const p = procSlot(i);
+    if (p.state != UNUSED && p.pid == pid) return p;
+  }
+  return null;
+}
+
+export function liveCount(): i32 {
+  let n = 0;
+  for (let i = 0; i < NPROC; i++) {
+    const s = procSlot(i).state;
+    if (s != UNUSED && s != ZOMBIE) n++;
+  }
+  return n;
+}
+
+export function sleepOn(p: Proc, chan: u32): void { p.chan = chan; p.state = SLEEPING; }
+
+export function wakeup(chan: u32): void {
+  for (let i = 0; i < NPROC; i++) {
+    const p = procSlot(i);
+    if (p.state == SLEEPING && p.chan == chan) { p.state = RUNNABLE; p.chan = 0; }
+  }
+}

@@ -1,0 +1,80 @@
+// Scheduler: round robin over runnable processes, called by the host's run loop between guest
+// slices. Switching to another process flushes the TLB (one address space at a time). When nothing
+// is runnable but someone sleeps with a deadline, the virtual clock jumps to it (idle).
+// Interface: schedule() -> pid to run (0: none runnable), tlbForget(pid), yieldCurrent().
+import { Stat } from "./abi/layout";
+import { Ev } from "./abi/trace";
+import { NPROC } from "./param";
+import { Proc, procSlot, RUNNABLE, RUNNING, SLEEPING } from "./proc";
+import { setCurrent, curPid } from "./cpu";
+import { tlbFlush } from "./tlb";
+import { statAdd } from "./stats";
+import { nextSeq, traceEmit } from "./trace";
+import { clockNow, advanceTo, chargeSys, getCost, Cost } from "./clock";
+import { exitBySignal } from "./exit";
+
+let lastSlot: i32 = -1;     // round-robin position
+let tlbPid: u32 = 0;        // whose translations the TLB holds (0: nobody)
+
+export function tlbForget(pid: u32): void { if (tlbPid == pid) { tlbFlush(); tlbPid = 0; } }
+
+// Wake sleepers whose deadline has passed.
+function wakeTimers(): void {
+  const now = clockNow();
+  for (let i = 0; i < NPROC; i++) {
+    const p = procSlot(i);
+    if (p.state == SLEEPING && p.wakeAt != 0 && p.wakeAt <= now) { p.state = RUNNABLE; p.wakeAt = 0; p.chan = 0; }
+  }
+}
+
+function nextDeadline(): u64 {
+  let t: u64 = U64.MAX_VALUE;
+  for (let i = 0; i < NPROC; i++) {
+    const p = procSlot(i);
+    if (p.state == SLEEPING && p.wakeAt != 0 && p.wakeAt < t) t = p.wakeAt;
+  }
+  return t;
+}
+
+function pickRunnable(): Proc | null {
+  for (let k = 1; k <= NPROC; k++) {
+    const i = (lastSlot + k) % NPROC;
+    const p = procSlot(i);
+    if (p.state == RUNNABLE) { lastSlot = i; return p; }
+  }
+  return null;
+}
+
+export function schedule(): u32 {
+  let p: Proc | null = null;
+  for (;;) {
+    wakeTimers();
+    p = pickRunnable();
+    if (p) break;
+    const t = nextDeadline();
+    if (t == U64.MAX_VALUE) { setCurrent(null); return 0; }
+    advanceTo(t);     // idle until the next timer
+  }
+  const q = p!;
+  switchTo(q);
+  if (q.killed) { exitBySignal(q, q.killed); setCurrent(null); return schedule(); }
+  return q.pid;
+}
+
+function switchTo(p: Proc): void {
+  const from = curPid();
+  if (tlbPid != p.pid) {
+    if (tlbPid != 0 || from != 0) {
+      statAdd(Stat.processSwitches, 1);
+      chargeSys(getCost(Cost.switchNs));
+      traceEmit(nextSeq(), Ev.procSwitch, 0, tlbPid, p.pid, 0, 0, 0, 0);
+    }
+    tlbFlush();
+    tlbPid = p.pid;
+  }
+  setCurrent(p);
+  p.state = RUNNING;
+}
+
+// The running process gives up the CPU but stays runnable (preemption, sched_yield).
+export function yieldCurrent(p: Proc): void { if (p.state == RUNNING) p.state = RUNNABLE; }

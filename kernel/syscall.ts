@@ -1,0 +1,65 @@
+// System call entry: the one trap-like import every guest has, kernel.syscall(nr, a0..a5).
+// Counts two mode switches per call (enter, return), traces entry and exit, dispatches by Linux
+// number, and handles sleeping: a handler that must wait returns -ERESTARTSYS after putting the
+// process to sleep; the guest then unwinds (asyncify) and calls again when woken.
+// Interface: syscall (exported to guests), argument helpers live in each sys*.ts file.
+import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Stat, SysStat } from "./abi/layout";
+import { Ev, TraceClass } from "./abi/trace";
+import { curProc } from "./cpu";
+import { Proc, RESTART_NONE, RESTART_SYSCALL, RESTART_RETURN, ZOMBIE } from "./proc";
+import { statAdd, sysStatAdd, setCurSys } from "./stats";
+import { nextSeq, traceEmit, traceMask, traceFlushNow, setCause } from "./trace";
+import { chargeSys, getCost, Cost } from "./clock";
+import { hostStopRewind, hostUnwind } from "./host";
+import { sysProc } from "./sysproc";
+import { sysMem } from "./sysmem";
+import { sysFile } from "./sysfile";
+import { exitBySignal } from "./exit";
+import { NOT_MINE } from "./sysarg";
+
+export function syscall(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc();
+  if (p.resuming) { p.resuming = 0; hostStopRewind(); }
+  if (p.restart == RESTART_RETURN) { p.restart = RESTART_NONE; return finish(p, nr, p.retval); }
+  if (p.restart == RESTART_NONE) enter(p, nr, a0, a1, a2, a3, a4, a5);
+  p.restart = RESTART_NONE;
+  setCurSys(nr); setCause(p.sysSeq);
+  const r = dispatch(nr, a0, a1, a2, a3, a4, a5);
+  setCurSys(-1); setCause(0);
+  if (r == -ERESTARTSYS) { p.restart = RESTART_SYSCALL; hostUnwind(); return 0; }
+  if (p.state == ZOMBIE) { hostUnwind(); return 0; }
+  if (p.restart == RESTART_RETURN) { p.retval = r; hostUnwind(); return 0; }
+  return finish(p, nr, r);
+}
+
+function enter(p: Proc, nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): void {
+  statAdd(Stat.syscalls, 1);
+  statAdd(Stat.modeSwitches, 2);
+  sysStatAdd(nr, SysStat.calls, 1);
+  sysStatAdd(nr, SysStat.modeSwitches, 2);
+  setCurSys(nr);
+  chargeSys(2 * getCost(Cost.modeSwitchNs) + getCost(Cost.syscallNs));
+  setCurSys(-1);
+  p.sysSeq = nextSeq();
+  traceEmit(p.sysSeq, Ev.sysEnter, nr, a0, a1, a2, a3, a4, a5);
+  if (traceMask & TraceClass.syscall) traceFlushNow();
+}
+
+function finish(p: Proc, nr: i32, r: i64): i64 {
+  if (r < 0 && r >= -4095) { statAdd(Stat.syscallErrors, 1); sysStatAdd(nr, SysStat.errors, 1); }
+  setCause(p.sysSeq);
+  traceEmit(nextSeq(), Ev.sysExit, nr, r, 0, 0, 0, 0, 0);
+  setCause(0);
+  if (traceMask & TraceClass.syscall) traceFlushNow();
+  if (p.killed) { exitBySignal(p, p.killed); hostUnwind(); return 0; }
+  return r;
+}
+
+// Each sys*.ts handles its own numbers and returns NOT_MINE for the others.
+function dispatch(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  let r = sysProc(nr, a0, a1, a2, a3);
+  if (r == NOT_MINE) r = sysMem(nr, a0, a1, a2, a3, a4, a5);
+  if (r == NOT_MINE) r = sysFile(nr, a0, a1, a2, a3);
+  return r == NOT_MINE ? -Errno.ENOSYS : r;
+}

@@ -1,0 +1,110 @@
+// Process syscalls: exit, exit_group, getpid, getppid, sched_yield, nanosleep, clock_gettime,
+// wait4, kill, uname. Fetch arguments, check them, make one call.
+// Interface: sysProc(nr, a0..a3) -> result, or NOT_MINE.
+import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Sys } from "./abi/syscalls";
+import { Sig } from "./abi/signals";
+import { NPROC } from "./param";
+import { curProc } from "./cpu";
+import { Proc, procSlot, procByPid, sleepOn, wakeup, RESTART_RETURN, SLEEPING, RUNNABLE, ZOMBIE, UNUSED } from "./proc";
+import { procExit, reap, WAIT_CHAN_BASE } from "./exit";
+import { copyToUser, copyFromUser } from "./copy";
+import { clockNow } from "./clock";
+import { yieldCurrent } from "./sched";
+import { NOT_MINE, u32arg } from "./sysarg";
+
+const WNOHANG: i32 = 1;
+const scratch: usize = memory.data(512);   // kernel buffer for small structs (timespec, utsname)
+
+export function sysProc(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
+  const p = curProc();
+  switch (nr) {
+    case Sys.exit:
+    case Sys.exit_group: procExit(p, (<i32>a0 & 0xff) << 8); return 0;
+    case Sys.getpid: return p.pid;
+    case Sys.getppid: return p.ppid;
+    case Sys.sched_yield: yieldCurrent(p); p.restart = RESTART_RETURN; return 0;
+    case Sys.nanosleep: return sysNanosleep(p, u32arg(a0));
+    case Sys.clock_gettime: return sysClockGettime(p, <i32>a0, u32arg(a1));
+    case Sys.wait4: return sysWait4(p, <i32>a0, u32arg(a1), <i32>a2);
+    case Sys.kill: return sysKill(p, <i32>a0, <i32>a1);
+    case Sys.uname: return sysUname(p, u32arg(a0));
+  }
+  return NOT_MINE;
+}
+
+// struct timespec { i64 tv_sec; i64 tv_nsec; } (the 64-bit time ABI)
+function sysNanosleep(p: Proc, req: u32): i64 {
+  if (copyFromUser(p, scratch, req, 16) < 0) return -Errno.EFAULT;
+  const sec = load<i64>(scratch), nsec = load<i64>(scratch + 8);
+  if (sec < 0 || nsec < 0 || nsec >= 1000000000) return -Errno.EINVAL;
+  p.wakeAt = clockNow() + <u64>sec * 1000000000 + <u64>nsec;
+  if (p.wakeAt == 0) p.wakeAt = 1;
+  p.state = SLEEPING; p.chan = 0;
+  p.restart = RESTART_RETURN;
+  return 0;
+}
+
+function sysClockGettime(p: Proc, clk: i32, tp: u32): i64 {
+  if (clk < 0 || clk > 7) return -Errno.EINVAL;
+  const now = clockNow();
+  store<i64>(scratch, <i64>(now / 1000000000));
+  store<i64>(scratch + 8, <i64>(now % 1000000000));
+  return copyToUser(p, tp, scratch, 16) < 0 ? -Errno.EFAULT : 0;
+}
+
+function hasChild(p: Proc, pid: i32): bool {
+  for (let i = 0; i < NPROC; i++) {
+    const c = procSlot(i);
+    if (c.state != UNUSED && c.ppid == p.pid && (pid <= 0 || <i32>c.pid == pid)) return true;
+  }
+  return false;
+}
+
+function zombieChild(p: Proc, pid: i32): Proc | null {
+  for (let i = 0; i < NPROC; i++) {
+    const c = procSlot(i);
+    if (c.state == ZOMBIE && c.ppid == p.pid && (pid <= 0 || <i32>c.pid == pid)) return c;
+  }
+  return null;
+}
+
+function sysWait4(p: Proc, pid: i32, wstatus: u32, options: i32): i64 {
+  if (options & ~(WNOHANG | 2 | 8)) return -Errno.EINVAL;
+  if (!hasChild(p, pid)) return -Errno.ECHILD;
+  const c = zombieChild(p, pid);
+  if (!c) {
+    if (options & WNOHANG) return 0;
+    sleepOn(p, WAIT_CHAN_BASE | p.pid);
+    return -ERESTARTSYS;
+  }
+  const cpid = c.pid;
+  store<i32>(scratch, c.status);
+  if (wstatus != 0 && copyToUser(p, wstatus, scratch, 4) < 0) return -Errno.EFAULT;
+  reap(c);
+  return cpid;
+}
+
+// Every signal we deliver terminates (default action), except SIGCHLD which is ignored.
+function sysKill(p: Proc, pid: i32, sig: i32): i64 {
+  if (sig < 0 || sig > 64) return -Errno.EINVAL;
+  const t = pid == 0 ? p : procByPid(<u32>pid);
+  if (!t || t.state == ZOMBIE) return -Errno.ESRCH;
+  if (sig == 0 || sig == Sig.SIGCHLD) return 0;
+  t.killed = sig;
+  if (t.state == SLEEPING) { t.state = RUNNABLE; t.chan = 0; t.wakeAt = 0; }
+  return 0;
+}
+
+function putField(off: usize, s: string): void {
+  const len = s.length;
+  for (let i = 0; i < len; i++) store<u8>(scratch + off + i, <u8>s.charCodeAt(i));
+}
+
+// struct utsname: six 65-byte fields.
+function sysUname(p: Proc, buf: u32): i64 {
+  memory.fill(scratch, 0, 390);
+  putField(0, "wasmos"); putField(65, "wasmos"); putField(130, "0.1.0");
+  putField(195, "#1 wasmos"); putField(260, "wasm32"); putField(325, "(none)");
+  return copyToUser(p, buf, scratch, 390) < 0 ? -Errno.EFAULT : 0;
+}

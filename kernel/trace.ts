@@ -1,0 +1,59 @@
+// Trace ring: event records the host decodes (abi/trace.ts has the layout). Off by default; when off,
+// nothing is written and the only cost is one test of `traceMask`.
+// Interface: traceOn(cls), traceEmit(kind, sub, a0..a6) -> seq, nextSeq() (for causes without a record),
+// curCause / setCause (the syscall, fault or interrupt being served), traceReset.
+import { TRACE_REC, TRACE_RECS } from "./param";
+import { Ev, TraceClass } from "./abi/trace";
+import { hostTraceFlush } from "./host";
+import { clockNow } from "./clock";
+import { curPid } from "./cpu";
+
+export let traceMask: u32 = 0;       // TraceClass bits enabled
+export let traceBase: usize = 0;     // ring address (set at boot)
+export let traceCount: u32 = 0;      // records in the ring
+let seq: u32 = 0;                    // last event number handed out
+export let curCause: u32 = 0;        // seq of the syscall / fault / irq being served
+
+export function setTraceMask(m: u32): void { traceMask = m; }
+export function setTraceBase(a: usize): void { traceBase = a; traceCount = 0; }
+export function setCause(c: u32): void { curCause = c; }
+export function traceReset(): void { traceCount = 0; }
+
+// Event numbers are handed out even when tracing is off, so causes stay stable.
+@inline export function nextSeq(): u32 { return ++seq; }
+
+function classOf(kind: Ev): u32 {
+  if (kind == Ev.sysEnter || kind == Ev.sysExit || kind == Ev.signal || kind == Ev.exit) return TraceClass.syscall;
+  if (kind == Ev.copy || kind == Ev.sgHandoff) return TraceClass.copy;
+  if (kind == Ev.fault) return TraceClass.fault;
+  if (kind == Ev.irq) return TraceClass.irq;
+  return TraceClass.sched;
+}
+
+@inline export function tracing(kind: Ev): bool {
+  return traceMask != 0 && (traceMask & classOf(kind)) != 0;
+}
+
+// Write one record with sequence number `s` (from nextSeq) if its class is traced.
+export function traceEmit(s: u32, kind: Ev, sub: u32, a0: u64, a1: u64, a2: u64, a3: u64, a4: u64, a5: u64): void {
+  if (!tracing(kind)) return;
+  if (traceCount >= <u32>TRACE_RECS) traceFlushNow();
+  const r = traceBase + <usize>traceCount * TRACE_REC;
+  store<u32>(r, s);
+  store<u16>(r + 4, <u16>kind);
+  store<u16>(r + 6, <u16>curPid());
+  store<u32>(r + 8, kind == Ev.sysEnter ? 0 : curCause);
+  store<u32>(r + 12, sub);
+  store<u64>(r + 16, clockNow());
+  store<u64>(r + 24, a0); store<u64>(r + 32, a1); store<u64>(r + 40, a2);
+  store<u64>(r + 48, a3); store<u64>(r + 56, a4); store<u64>(r + 64, a5);
+  store<u64>(r + 72, 0);
+  traceCount++;
+}
+
+// Let the host decode the ring now (it resets traceCount through traceReset).
+export function traceFlushNow(): void {
+  if (traceCount == 0) return;
+  hostTraceFlush();
+  traceCount = 0;
+}

@@ -1,0 +1,80 @@
+// Page tables: two levels, 32-bit virtual addresses, 4 KiB pages, both levels stored in frames.
+//
+//   virtual address   | 31 .. 22 : directory index | 21 .. 12 : table index | 11 .. 0 : offset |
+//   entry (u32)       | 31 .. 12 : frame address   | 11 .. 0 : PTE_* flags                    |
+//
+// Interface: pgdirAlloc() -> pgdir, walk(pgdir, va, alloc) -> address of the PTE or 0,
+// mapPage(pgdir, va, pfn, flags), unmapPage(pgdir, va) -> pfn or 0, pgdirFree(pgdir),
+// lookupPhys(pgdir, va) -> physical address or -1 (inspection, never faults).
+import { Owner, USER_TOP } from "./abi/layout";
+import { kalloc, kput, pfnOf, pa } from "./kalloc";
+import { panic } from "./panic";
+
+export const PTE_P: u32 = 1 << 0;     // present
+export const PTE_W: u32 = 1 << 1;     // writable
+export const PTE_U: u32 = 1 << 2;     // user may access
+export const PTE_A: u32 = 1 << 5;     // accessed (set on TLB fill)
+export const PTE_D: u32 = 1 << 6;     // dirty (set on the first store)
+export const PTE_COW: u32 = 1 << 9;   // software: copy-on-write, write-protected until copied
+export const PTE_FLAGS: u32 = 0xfff;
+
+@inline export function pteAddr(pte: u32): usize { return <usize>(pte & ~PTE_FLAGS); }
+@inline export function ptePfn(pte: u32): u32 { return pte >>> 12; }
+
+export function pgdirAlloc(): u32 {
+  const f = kalloc(Owner.pagetable);
+  return f == 0 ? 0 : <u32>pa(f);
+}
+
+// Address of the PTE for `va`, allocating the page table if `alloc`; 0 if absent or out of memory.
+export function walk(pgdir: u32, va: u32, alloc: bool): usize {
+  if (pgdir == 0) panic("walk: no page directory");
+  const pde = <usize>pgdir + ((<usize>va >>> 22) << 2);
+  let e = load<u32>(pde);
+  if (!(e & PTE_P)) {
+    if (!alloc) return 0;
+    const f = kalloc(Owner.pagetable);
+    if (f == 0) return 0;
+    e = <u32>pa(f) | PTE_P | PTE_W | PTE_U;
+    store<u32>(pde, e);
+  }
+  return pteAddr(e) + (((<usize>va >>> 12) & 1023) << 2);
+}
+
+// Map one page; false when a page table cannot be allocated.
+export function mapPage(pgdir: u32, va: u32, pfn: u32, flags: u32): bool {
+  const pte = walk(pgdir, va, true);
+  if (pte == 0) return false;
+  if (load<u32>(pte) & PTE_P) panic("mapPage: remap");
+  store<u32>(pte, (pfn << 12) | flags | PTE_P);
+  return true;
+}
+
+// Remove the mapping of one page; returns its frame (the caller drops the reference) or 0.
+export function unmapPage(pgdir: u32, va: u32): u32 {
+  const pte = walk(pgdir, va, false);
+  if (pte == 0) return 0;
+  const e = load<u32>(pte);
+  if (!(e & PTE_P)) return 0;
+  store<u32>(pte, 0);
+  return ptePfn(e);
+}
+
+// Free every page table and the directory; user frames must already be unmapped.
+export function pgdirFree(pgdir: u32): void {
+  for (let i: usize = 0; i < 1024; i++) {
+    const e = load<u32>(<usize>pgdir + (i << 2));
+    if (e & PTE_P) kput(pfnOf(pteAddr(e)));
+  }
+  kput(pfnOf(pgdir));
+}
+
+// Physical address of `va`, or -1 if not mapped. Used by inspection and tracing; never faults.
+export function lookupPhys(pgdir: u32, va: u32): i64 {
+  if (va >= USER_TOP || pgdir == 0) return -1;
+  const pte = walk(pgdir, va, false);
+  if (pte == 0) return -1;
+  const e = load<u32>(pte);
+  if (!(e & PTE_P)) return -1;
+  return <i64>(pteAddr(e) | (va & 0xfff));
+}

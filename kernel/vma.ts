@@ -1,0 +1,131 @@
+// Mapped regions of an address space (Linux's vm_area_struct), a sorted array in the process record.
+//
+//   vma (VMA_SIZE = 32 bytes)
+//   +-------+-----+------+-------+------+------+---------+
+//   | start | end | prot | flags | kind | file |  pgoff  |
+//   |  u32  | u32 | u32  |  u32  | u32  | u32  |   u64   |
+//   +-------+-----+------+-------+------+------+---------+
+//
+// Interface: vmaAt(p, i), vmaFind(p, va), vmaInsert(p, start, end, prot, flags, kind) -> bool,
+// vmaRemove(p, start, end) (splits partial overlaps), vmaProtect(p, start, end, prot) -> bool,
+// vmaFreeGap(p, len, floor) -> address or 0.
+import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
+import { NVMA } from "./param";
+import { MMAP_TOP } from "./abi/layout";
+
+export const PROT_READ: u32 = 1;
+export const PROT_WRITE: u32 = 2;
+export const PROT_EXEC: u32 = 4;
+
+export const VMA_HEAP: u32 = 1;    // the wasm linear memory [0, brk)
+export const VMA_ANON: u32 = 2;    // anonymous mmap
+export const VMA_ARGS: u32 = 3;    // argument block
+export const VMA_FILE: u32 = 4;    // file mapping
+
+@unmanaged export class Vma {
+  start: u32;
+  end: u32;
+  prot: u32;
+  flags: u32;
+  kind: u32;
+  file: u32;
+  pgoff: u64;
+}
+
+@inline export function vmaAt(p: Proc, i: u32): Vma {
+  return changetype<Vma>(changetype<usize>(p) + VMAS_OFF + <usize>i * VMA_SIZE);
+}
+
+export function vmaFind(p: Proc, va: u32): Vma | null {
+  for (let i: u32 = 0; i < p.nvma; i++) {
+    const v = vmaAt(p, i);
+    if (va >= v.start && va < v.end) return v;
+  }
+  return null;
+}
+
+function copyVma(dst: Vma, src: Vma): void {
+  memory.copy(changetype<usize>(dst), changetype<usize>(src), VMA_SIZE);
+}
+
+// Insert keeping the array sorted; the range must not overlap an existing one.
+export function vmaInsert(p: Proc, start: u32, end: u32, prot: u32, flags: u32, kind: u32): Vma | null {
+  if (p.nvma >= <u32>NVMA) return null;
+  let i = p.nvma;
+  while (i > 0 && vmaAt(p, i - 1).start > start) { copyVma(vmaAt(p, i), vmaAt(p, i - 1)); i--; }
+  const v = vmaAt(p, i);
+  v.start = start; v.end = end; v.prot = prot; v.flags = flags; v.kind = kind; v.file = 0; v.pgoff = 0;
+  p.nvma++;
+  return v;
+}
+
+function vmaDelete(p: Proc, i: u32): void {
+  for (let j = i; j + 1 < p.nvma; j++) copyVma(vmaAt(p, j), vmaAt(p, j + 1));
+  p.nvma--;
+}
+
+// Cut [start, end) out of every region; a region split in two needs one free slot (false if none).
+export function vmaRemove(p: Proc, start: u32, end: u32): bool {
+  for (let i: u32 = 0; i < p.nvma; ) {
+    const v = vmaAt(p, i);
+    if (v.end <= start || v.start >= end) { i++; continue; }
+    if (v.start >= start && v.end <= end) { vmaDelete(p, i); continue; }
+    if (v.start < start && v.end > end) {
+      const tail = vmaInsert(p, end, v.end, v.prot, v.flags, v.kind);
+      if (!tail) return false;
+      tail.file = v.file; tail.pgoff = v.pgoff + <u64>((end - v.start) >>> 12);
+      vmaAt(p, i).end = start;
+      return true;
+    }
+    if (v.start < start) { v.end = start; i++; continue; }
+    v.pgoff += <u64>((end - v.start) >>> 12);
+    v.start = end; i++;
+  }
+  return true;
+}
+
+// True when [start, end) is covered by regions without holes.
+export function vmaCovers(p: Proc, start: u32, end: u32): bool {
+  let at = start;
+  for (let i: u32 = 0; i < p.nvma && at < end; i++) {
+    const v = vmaAt(p, i);
+    if (v.end <= at) continue;
+    if (v.start > at) return false;
+    at = v.end;
+  }
+  return at >= end;
+}
+
+// Change protection of [start, end) (must be covered), splitting regions at the edges.
+export function vmaProtect(p: Proc, start: u32, end: u32, prot: u32): bool {
+  for (let i: u32 = 0; i < p.nvma; i++) {
+    const v = vmaAt(p, i);
+    if (v.end <= start || v.start >= end || v.prot == prot) continue;
+    if (v.start < start) { if (!splitAt(p, i, start)) return false; continue; }
+    if (v.end > end) { if (!splitAt(p, i, end)) return false; }
+    vmaAt(p, i).prot = prot;
+  }
+  return true;
+}
+
+function splitAt(p: Proc, i: u32, at: u32): bool {
+  const v = vmaAt(p, i);
+  const hi = vmaInsert(p, at, v.end, v.prot, v.flags, v.kind);
+  if (!hi) return false;
+  const lo = vmaAt(p, i);
+  hi.file = lo.file; hi.pgoff = lo.pgoff + <u64>((at - lo.start) >>> 12);
+  lo.end = at;
+  return true;
+}
+
+// Highest free range of `len` bytes below MMAP_TOP and at or above `floor`; 0 if none.
+export function vmaFreeGap(p: Proc, len: u32, floor: u32): u32 {
+  let top: u32 = MMAP_TOP;
+  for (let i = <i32>p.nvma - 1; i >= 0; i--) {
+    const v = vmaAt(p, i);
+    if (v.start >= top) continue;
+    if (v.end <= top && top - v.end >= len && top - len >= floor) return top - len;
+    top = v.start;
+  }
+  return top >= floor + len ? top - len : 0;
+}
