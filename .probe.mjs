@@ -1,5 +1,5 @@
 // .probe.mts
-import binaryen10 from "binaryen";
+import asc from "assemblyscript/asc";
 
 // host/translate/translate.ts
 import binaryen9 from "binaryen";
@@ -204,11 +204,11 @@ function checkMemories(memories) {
   if (memories.length > 1) {
     throw new TranslateError(`multi-memory is not supported: the module declares ${memories.length} memories`);
   }
-  const m2 = memories[0];
-  if (!m2) return;
-  if (m2.shared) throw new TranslateError("atomics / shared memory (threads) are not supported: the memory is shared");
-  if (m2.is64) throw new TranslateError("memory64 is not supported: the memory is 64-bit");
-  if (m2.customPageSize) throw new TranslateError("custom-page-sizes is not supported");
+  const m = memories[0];
+  if (!m) return;
+  if (m.shared) throw new TranslateError("atomics / shared memory (threads) are not supported: the memory is shared");
+  if (m.is64) throw new TranslateError("memory64 is not supported: the memory is 64-bit");
+  if (m.customPageSize) throw new TranslateError("custom-page-sizes is not supported");
 }
 function checkSegments(segments) {
   segments.forEach((s, i) => {
@@ -383,63 +383,63 @@ function addMmuImports(module) {
   }
   for (const [base, [params, result]] of Object.entries(MEMORY_OPS)) addImport(module, base, params, result);
 }
-function entryOf(m2) {
-  const page = m2.i32.shr_u(m2.local.get(VA, i32), m2.i32.const(PAGE_SHIFT));
-  const index = m2.i32.and(page, m2.i32.const(TLB_ENTRIES - 1));
-  return m2.i32.add(m2.i32.const(TLB_BASE), m2.i32.mul(index, m2.i32.const(TLB_ENTRY_SIZE)));
+function entryOf(m) {
+  const page = m.i32.shr_u(m.local.get(VA, i32), m.i32.const(PAGE_SHIFT));
+  const index = m.i32.and(page, m.i32.const(TLB_ENTRIES - 1));
+  return m.i32.add(m.i32.const(TLB_BASE), m.i32.mul(index, m.i32.const(TLB_ENTRY_SIZE)));
 }
-function hit(m2, e2, store, bytes) {
-  const tag = m2.i32.load(store ? TLB_TAG_WRITE : TLB_TAG_READ, 4, m2.local.get(e2, i32));
-  const last = bytes === 1 ? m2.local.get(VA, i32) : m2.i32.add(m2.local.get(VA, i32), m2.i32.const(bytes - 1));
-  return m2.i32.eq(tag, m2.i32.and(last, m2.i32.const(PAGE_MASK)));
+function hit(m, e, store, bytes) {
+  const tag = m.i32.load(store ? TLB_TAG_WRITE : TLB_TAG_READ, 4, m.local.get(e, i32));
+  const last = bytes === 1 ? m.local.get(VA, i32) : m.i32.add(m.local.get(VA, i32), m.i32.const(bytes - 1));
+  return m.i32.eq(tag, m.i32.and(last, m.i32.const(PAGE_MASK)));
 }
-function physical(m2, e2) {
-  return m2.i32.add(m2.local.get(VA, i32), m2.i32.load(TLB_ADDEND, 4, m2.local.get(e2, i32)));
+function physical(m, e) {
+  return m.i32.add(m.local.get(VA, i32), m.i32.load(TLB_ADDEND, 4, m.local.get(e, i32)));
 }
-function fastLoad(m2, bytes, p) {
+function fastLoad(m, bytes, p) {
   switch (bytes) {
     case 1:
-      return m2.i32.load8_u(0, 1, p);
+      return m.i32.load8_u(0, 1, p);
     case 2:
-      return m2.i32.load16_u(0, 2, p);
+      return m.i32.load16_u(0, 2, p);
     case 4:
-      return m2.i32.load(0, 4, p);
+      return m.i32.load(0, 4, p);
     case 8:
-      return m2.i64.load(0, 8, p);
+      return m.i64.load(0, 8, p);
   }
 }
-function fastStore(m2, bytes, p, v) {
+function fastStore(m, bytes, p, v) {
   switch (bytes) {
     case 1:
-      return m2.i32.store8(0, 1, p, v);
+      return m.i32.store8(0, 1, p, v);
     case 2:
-      return m2.i32.store16(0, 2, p, v);
+      return m.i32.store16(0, 2, p, v);
     case 4:
-      return m2.i32.store(0, 4, p, v);
+      return m.i32.store(0, 4, p, v);
     case 8:
-      return m2.i64.store(0, 8, p, v);
+      return m.i64.store(0, 8, p, v);
   }
 }
-function addLoadWrapper(m2, bytes) {
-  const e2 = 1, t2 = valueType(bytes);
-  const slow = m2.call(mmuImportName(slowPathBase(false, bytes)), [m2.local.get(VA, i32)], t2);
-  const body = m2.block(null, [
-    m2.local.set(e2, entryOf(m2)),
-    m2.if(hit(m2, e2, false, bytes), fastLoad(m2, bytes, physical(m2, e2)), slow)
-  ], t2);
-  claim(m2, wrapperName(false, bytes));
-  m2.addFunction(wrapperName(false, bytes), i32, t2, [i32], body);
+function addLoadWrapper(m, bytes) {
+  const e = 1, t = valueType(bytes);
+  const slow = m.call(mmuImportName(slowPathBase(false, bytes)), [m.local.get(VA, i32)], t);
+  const body = m.block(null, [
+    m.local.set(e, entryOf(m)),
+    m.if(hit(m, e, false, bytes), fastLoad(m, bytes, physical(m, e)), slow)
+  ], t);
+  claim(m, wrapperName(false, bytes));
+  m.addFunction(wrapperName(false, bytes), i32, t, [i32], body);
 }
-function addStoreWrapper(m2, bytes) {
-  const e2 = 2, t2 = valueType(bytes);
-  const value = () => m2.local.get(VALUE, t2);
-  const slow = m2.call(mmuImportName(slowPathBase(true, bytes)), [m2.local.get(VA, i32), value()], none);
-  const body = m2.block(null, [
-    m2.local.set(e2, entryOf(m2)),
-    m2.if(hit(m2, e2, true, bytes), fastStore(m2, bytes, physical(m2, e2), value()), slow)
+function addStoreWrapper(m, bytes) {
+  const e = 2, t = valueType(bytes);
+  const value = () => m.local.get(VALUE, t);
+  const slow = m.call(mmuImportName(slowPathBase(true, bytes)), [m.local.get(VA, i32), value()], none);
+  const body = m.block(null, [
+    m.local.set(e, entryOf(m)),
+    m.if(hit(m, e, true, bytes), fastStore(m, bytes, physical(m, e), value()), slow)
   ]);
-  claim(m2, wrapperName(true, bytes));
-  m2.addFunction(wrapperName(true, bytes), binaryen7.createType([i32, t2]), none, [i32], body);
+  claim(m, wrapperName(true, bytes));
+  m.addFunction(wrapperName(true, bytes), binaryen7.createType([i32, t]), none, [i32], body);
 }
 function addWrappers(module) {
   for (const bytes of ACCESS_SIZES) {
@@ -450,70 +450,70 @@ function addWrappers(module) {
 
 // host/translate/rewrite.ts
 var { i32: i322, i64: i642, f32, f64, none: none2, unreachable } = binaryen8;
-function address(m2, ptr, offset) {
-  return offset ? m2.i32.add(ptr, m2.i32.const(offset | 0)) : ptr;
+function address(m, ptr, offset) {
+  return offset ? m.i32.add(ptr, m.i32.const(offset | 0)) : ptr;
 }
-function dropAll(m2, children) {
-  return m2.block(null, [...children.map((c) => m2.drop(c)), m2.unreachable()], binaryen8.auto);
+function dropAll(m, children) {
+  return m.block(null, [...children.map((c) => m.drop(c)), m.unreachable()], binaryen8.auto);
 }
-function widen(m2, raw, type, bytes, signed) {
-  if (type === f32) return m2.f32.reinterpret(raw);
-  if (type === f64) return m2.f64.reinterpret(raw);
+function widen(m, raw, type, bytes, signed) {
+  if (type === f32) return m.f32.reinterpret(raw);
+  if (type === f64) return m.f64.reinterpret(raw);
   let v = raw;
-  if (signed && bytes === 1) v = m2.i32.extend8_s(v);
-  if (signed && bytes === 2) v = m2.i32.extend16_s(v);
-  if (type === i642 && bytes < 8) v = signed ? m2.i64.extend_s(v) : m2.i64.extend_u(v);
+  if (signed && bytes === 1) v = m.i32.extend8_s(v);
+  if (signed && bytes === 2) v = m.i32.extend16_s(v);
+  if (type === i642 && bytes < 8) v = signed ? m.i64.extend_s(v) : m.i64.extend_u(v);
   return v;
 }
-function narrow(m2, value, type, bytes) {
-  if (type === f32) return m2.i32.reinterpret(value);
-  if (type === f64) return m2.i64.reinterpret(value);
-  return type === i642 && bytes < 8 ? m2.i32.wrap(value) : value;
+function narrow(m, value, type, bytes) {
+  if (type === f32) return m.i32.reinterpret(value);
+  if (type === f64) return m.i64.reinterpret(value);
+  return type === i642 && bytes < 8 ? m.i32.wrap(value) : value;
 }
-function rewriteLoad(m2, e2) {
-  const info = binaryen8.getExpressionInfo(e2);
-  if (info.type === unreachable) return dropAll(m2, [info.ptr]);
+function rewriteLoad(m, e) {
+  const info = binaryen8.getExpressionInfo(e);
+  if (info.type === unreachable) return dropAll(m, [info.ptr]);
   const bytes = info.bytes;
-  const raw = m2.call(wrapperName(false, bytes), [address(m2, info.ptr, info.offset)], bytes === 8 ? i642 : i322);
-  return widen(m2, raw, info.type, bytes, info.isSigned);
+  const raw = m.call(wrapperName(false, bytes), [address(m, info.ptr, info.offset)], bytes === 8 ? i642 : i322);
+  return widen(m, raw, info.type, bytes, info.isSigned);
 }
-function rewriteStore(m2, e2) {
-  const info = binaryen8.getExpressionInfo(e2);
-  if (info.type === unreachable) return dropAll(m2, [info.ptr, info.value]);
+function rewriteStore(m, e) {
+  const info = binaryen8.getExpressionInfo(e);
+  if (info.type === unreachable) return dropAll(m, [info.ptr, info.value]);
   const bytes = info.bytes;
-  const type = accessor("Store", "getValueType")(e2);
-  const operands = [address(m2, info.ptr, info.offset), narrow(m2, info.value, type, bytes)];
-  return m2.call(wrapperName(true, bytes), operands, none2);
+  const type = accessor("Store", "getValueType")(e);
+  const operands = [address(m, info.ptr, info.offset), narrow(m, info.value, type, bytes)];
+  return m.call(wrapperName(true, bytes), operands, none2);
 }
-function rewriteMemoryOp(m2, e2, op, getters) {
-  const kind = kindName(e2);
-  const operands = getters.map((g) => accessor(kind, `get${g}`)(e2));
-  if (binaryen8.getExpressionType(e2) === unreachable) return dropAll(m2, operands);
-  return m2.call(mmuImportName(op), operands, MEMORY_OPS[op][1]);
+function rewriteMemoryOp(m, e, op, getters) {
+  const kind = kindName(e);
+  const operands = getters.map((g) => accessor(kind, `get${g}`)(e));
+  if (binaryen8.getExpressionType(e) === unreachable) return dropAll(m, operands);
+  return m.call(mmuImportName(op), operands, MEMORY_OPS[op][1]);
 }
-function instrumentLoop(m2, e2, preempt) {
-  const body = accessor("Loop", "getBody")(e2);
-  accessor("Loop", "setBody")(e2, m2.block(null, [...tick(m2, preempt), body], binaryen8.auto));
-  return e2;
+function instrumentLoop(m, e, preempt) {
+  const body = accessor("Loop", "getBody")(e);
+  accessor("Loop", "setBody")(e, m.block(null, [...tick(m, preempt), body], binaryen8.auto));
+  return e;
 }
-function rewriteExpression(m2, e2, preempt) {
-  switch (kindName(e2)) {
+function rewriteExpression(m, e, preempt) {
+  switch (kindName(e)) {
     case "Load":
-      return rewriteLoad(m2, e2);
+      return rewriteLoad(m, e);
     case "Store":
-      return rewriteStore(m2, e2);
+      return rewriteStore(m, e);
     case "MemorySize":
-      return rewriteMemoryOp(m2, e2, "size", []);
+      return rewriteMemoryOp(m, e, "size", []);
     case "MemoryGrow":
-      return rewriteMemoryOp(m2, e2, "grow", ["Delta"]);
+      return rewriteMemoryOp(m, e, "grow", ["Delta"]);
     case "MemoryCopy":
-      return rewriteMemoryOp(m2, e2, "copy", ["Dest", "Source", "Size"]);
+      return rewriteMemoryOp(m, e, "copy", ["Dest", "Source", "Size"]);
     case "MemoryFill":
-      return rewriteMemoryOp(m2, e2, "fill", ["Dest", "Value", "Size"]);
+      return rewriteMemoryOp(m, e, "fill", ["Dest", "Value", "Size"]);
     case "Loop":
-      return instrumentLoop(m2, e2, preempt);
+      return instrumentLoop(m, e, preempt);
     default:
-      return e2;
+      return e;
   }
 }
 function rewriteFunctions(module, preempt) {
@@ -521,7 +521,7 @@ function rewriteFunctions(module, preempt) {
     const ref = module.getFunctionByIndex(i);
     const { name, body } = binaryen8.getFunctionInfo(ref);
     if (!body) continue;
-    const out = walk(body, (e2) => checkExpression(e2, name), (e2) => rewriteExpression(module, e2, preempt));
+    const out = walk(body, (e) => checkExpression(e, name), (e) => rewriteExpression(module, e, preempt));
     if (out !== body) accessor("Function", "setBody")(ref, out);
   }
 }
@@ -601,27 +601,27 @@ function forEachSection(bytes, visit) {
     top.pos += size;
   }
 }
-function importedMemory(r2) {
-  r2.skipName();
-  r2.skipName();
-  const kind = r2.byte();
+function importedMemory(r) {
+  r.skipName();
+  r.skipName();
+  const kind = r.byte();
   switch (kind) {
     case KIND_FUNC:
-      r2.uleb();
+      r.uleb();
       return null;
     case KIND_TABLE:
-      r2.skipValType();
-      r2.limits();
+      r.skipValType();
+      r.limits();
       return null;
     case KIND_MEMORY:
-      return { ...r2.limits(), imported: true };
+      return { ...r.limits(), imported: true };
     case KIND_GLOBAL:
-      r2.skipValType();
-      r2.byte();
+      r.skipValType();
+      r.byte();
       return null;
     case KIND_TAG:
-      r2.byte();
-      r2.uleb();
+      r.byte();
+      r.uleb();
       return null;
     default:
       throw new TranslateError(`unsupported import encoding (kind 0x${kind.toString(16)})`);
@@ -629,39 +629,39 @@ function importedMemory(r2) {
 }
 function readMemories(bytes) {
   const memories = [];
-  forEachSection(bytes, (id, r2) => {
+  forEachSection(bytes, (id, r) => {
     if (id === SEC_IMPORT) {
-      for (let n = r2.uleb(); n > 0; n--) {
-        const m2 = importedMemory(r2);
-        if (m2) memories.push(m2);
+      for (let n = r.uleb(); n > 0; n--) {
+        const m = importedMemory(r);
+        if (m) memories.push(m);
       }
     } else if (id === SEC_MEMORY) {
-      for (let n = r2.uleb(); n > 0; n--) memories.push(r2.limits());
+      for (let n = r.uleb(); n > 0; n--) memories.push(r.limits());
     }
   });
   return memories;
 }
-function constOffset(r2, index) {
-  const op = r2.byte();
-  const value = op === OP_I32_CONST ? r2.sleb32() : 0;
-  if (op !== OP_I32_CONST || r2.byte() !== OP_END) {
+function constOffset(r, index) {
+  const op = r.byte();
+  const value = op === OP_I32_CONST ? r.sleb32() : 0;
+  if (op !== OP_I32_CONST || r.byte() !== OP_END) {
     throw new TranslateError(`data segment ${index}: offset is not a constant i32.const (not supported)`);
   }
   return value >>> 0;
 }
-function dataSegment(r2, index) {
-  const flags = r2.uleb();
-  if (flags === 1) return { passive: true, memory: 0, offset: null, data: r2.take(r2.uleb()) };
-  const memory = flags === 2 ? r2.uleb() : 0;
+function dataSegment(r, index) {
+  const flags = r.uleb();
+  if (flags === 1) return { passive: true, memory: 0, offset: null, data: r.take(r.uleb()) };
+  const memory = flags === 2 ? r.uleb() : 0;
   if (flags > 2) throw new TranslateError(`data segment ${index}: unknown flags ${flags}`);
-  const offset = constOffset(r2, index);
-  return { passive: false, memory, offset, data: r2.take(r2.uleb()) };
+  const offset = constOffset(r, index);
+  return { passive: false, memory, offset, data: r.take(r.uleb()) };
 }
 function readDataSegments(bytes) {
   const segments = [];
-  forEachSection(bytes, (id, r2) => {
+  forEachSection(bytes, (id, r) => {
     if (id !== SEC_DATA) return;
-    for (let i = 0, n = r2.uleb(); i < n; i++) segments.push(dataSegment(r2, i));
+    for (let i = 0, n = r.uleb(); i < n; i++) segments.push(dataSegment(r, i));
   });
   return segments;
 }
@@ -742,10 +742,10 @@ var MockMmu = class {
     return frame * PAGE_SIZE + (va & PAGE_SIZE - 1);
   }
   setEntry(index, tagRead, tagWrite, addend) {
-    const e2 = TLB_BASE + index * TLB_ENTRY_SIZE;
-    this.view.setUint32(e2 + TLB_TAG_READ, tagRead, true);
-    this.view.setUint32(e2 + TLB_TAG_WRITE, tagWrite, true);
-    this.view.setUint32(e2 + TLB_ADDEND, addend, true);
+    const e = TLB_BASE + index * TLB_ENTRY_SIZE;
+    this.view.setUint32(e + TLB_TAG_READ, tagRead, true);
+    this.view.setUint32(e + TLB_TAG_WRITE, tagWrite, true);
+    this.view.setUint32(e + TLB_ADDEND, addend, true);
   }
   /** Fills the TLB entry of va's page (a read keeps a write tag only for the same page). */
   fill(va, write) {
@@ -753,7 +753,7 @@ var MockMmu = class {
     const index = va >>> PAGE_SHIFT & TLB_ENTRIES - 1;
     const oldWrite = this.view.getUint32(TLB_BASE + index * TLB_ENTRY_SIZE + TLB_TAG_WRITE, true);
     const tagWrite = write || oldWrite === page ? page : TLB_INVALID;
-    this.setEntry(index, page, tagWrite, this.physical(va) - page >>> 0);
+    this.setEntry(index, page, tagWrite, this.physical(page) - page >>> 0);
   }
   read(va, n) {
     const out = new Uint8Array(n);
@@ -809,12 +809,19 @@ var MockMmu = class {
       fill: this.count("fill", (d, v, n) => this.write(d >>> 0, new Uint8Array(n >>> 0).fill(v)))
     };
   }
+  /** An AssemblyScript string at guest-virtual va: UTF-16LE, its byte length at va - 4. */
+  asString(va) {
+    if (!va) return "";
+    const length = new DataView(this.read(va - 4, 4).buffer).getUint32(0, true);
+    return new TextDecoder("utf-16le").decode(this.read(va, length));
+  }
+  abort(msg, file, line, col) {
+    throw new Error(`guest abort: ${this.asString(msg)} at ${this.asString(file)}:${line}:${col}`);
+  }
   /** The imports of a translated guest; `extra` adds or overrides whole modules' entries. */
   imports(extra = {}) {
     const base = {
-      env: { memory: this.memory, abort: () => {
-        throw new Error("guest abort");
-      } },
+      env: { memory: this.memory, abort: (msg, file, line, col) => this.abort(msg, file, line, col) },
       mmu: this.mmuImports(),
       kernel: { syscall: () => 0n, preempt: () => {
       } }
@@ -828,18 +835,25 @@ var MockMmu = class {
 };
 
 // .probe.mts
-var wat = `(module (memory 1) (data (i32.const 4094) "\\01\\02\\03\\04")
- (func $start (export "_start"))
- (func $ld (export "ld") (param i32) (result i32) (i32.load (local.get 0)))
- (func $sum (export "sum") (param $n i32) (result i32) (local $s i32)
-   (loop $l (local.set $s (i32.add (local.get $s) (local.get $n))) (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
-   (local.get $s)))`;
-var m = binaryen10.parseText(wat);
-var t = await translate(m.emitBinary());
-console.log(t.segments, t.initialPages, t.maxPages, t.hasStart, t.wasm.length);
-var r = binaryen10.readBinary(t.wasm);
-console.log(r.emitText());
-var mmu = new MockMmu(t);
-var inst = mmu.instantiate();
-var e = inst.exports;
-console.log(e.ld(4094).toString(16), e.ld(4096).toString(16), e.ld(4096), mmu.slowLoads, e.sum(10));
+var SRC = `export function sieve(n: i32): i32 {
+    const composite = new Uint8Array(n + 1);
+    let count = 0;
+    for (let i = 2; i <= n; i++) { if (composite[i]) continue; count++; for (let j = i * i; j <= n; j += i) composite[j] = 1; }
+    return count;
+  }`;
+for (const runtime of ["stub", "incremental"]) for (const bulk of [true, false]) {
+  const r = await asc.compileString(SRC, { optimizeLevel: 3, runtime, importMemory: true, exportStart: "_start", ...bulk ? {} : { disable: ["bulk-memory"] } });
+  const t = await translate(r.binary);
+  const mmu = new MockMmu(t);
+  const g = mmu.instantiate().exports;
+  g._start();
+  const out = [];
+  for (const n of [10, 1e3, 3e5]) {
+    try {
+      out.push(g.sieve(n));
+    } catch (e) {
+      out.push(e.message);
+    }
+  }
+  console.log(runtime, bulk, out, mmu.calls);
+}

@@ -1,16 +1,19 @@
-import binaryen from "binaryen";
+import asc from "assemblyscript/asc";
 import { translate } from "./host/translate/index.ts";
 import { MockMmu } from "./host/translate/mockmmu.ts";
-const wat = `(module (memory 1) (data (i32.const 4094) "\\01\\02\\03\\04")
- (func $start (export "_start"))
- (func $ld (export "ld") (param i32) (result i32) (i32.load (local.get 0)))
- (func $sum (export "sum") (param $n i32) (result i32) (local $s i32)
-   (loop $l (local.set $s (i32.add (local.get $s) (local.get $n))) (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
-   (local.get $s)))`;
-const m = binaryen.parseText(wat);
-const t = await translate(m.emitBinary());
-console.log(t.segments, t.initialPages, t.maxPages, t.hasStart, t.wasm.length);
-const r = binaryen.readBinary(t.wasm); console.log(r.emitText());
-const mmu = new MockMmu(t); const inst = mmu.instantiate();
-const e = inst.exports as any;
-console.log(e.ld(4094).toString(16), e.ld(4096).toString(16), e.ld(4096), mmu.slowLoads, e.sum(10));
+const SRC = `export function sieve(n: i32): i32 {
+    const composite = new Uint8Array(n + 1);
+    let count = 0;
+    for (let i = 2; i <= n; i++) { if (composite[i]) continue; count++; for (let j = i * i; j <= n; j += i) composite[j] = 1; }
+    return count;
+  }`;
+for (const runtime of ["stub", "incremental"]) for (const bulk of [true, false]) {
+  const r = await asc.compileString(SRC, { optimizeLevel: 3, runtime, importMemory: true, exportStart: "_start", ...(bulk ? {} : { disable: ["bulk-memory"] }) });
+  const t = await translate(r.binary!);
+  const mmu = new MockMmu(t);
+  const g: any = mmu.instantiate().exports;
+  g._start();
+  const out: any[] = [];
+  for (const n of [10, 1000, 300000]) { try { out.push(g.sieve(n)); } catch (e) { out.push((e as Error).message); } }
+  console.log(runtime, bulk, out, mmu.calls);
+}

@@ -7,6 +7,7 @@ type Fn<A extends unknown[], R> = (...a: A) => R;
 
 export interface KernelExports {
   boot: Fn<[number], number>;
+  kscramble: Fn<[number], void>;
   kernelEnd: Fn<[], number>;
   syscall: WebAssembly.ExportValue;
   preempt: WebAssembly.ExportValue;

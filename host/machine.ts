@@ -18,6 +18,7 @@ export interface MachineOptions {
   traceMask?: number;          // TraceClass bits
   quantum?: number;            // loop iterations per time slice
   cacheDir?: string;           // translation cache
+  scramble?: number;           // test aid: allocate frames in a scattered order (a step, e.g. 7919)
   onTrace?: (view: DataView, base: number, count: number) => void;
 }
 
@@ -61,6 +62,7 @@ export class Machine {
     });
     const r = this.k.boot(ramBytes);
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
+    if (opts.scramble) this.k.kscramble(opts.scramble);
     this.k.setTraceMask(opts.traceMask ?? 0);
   }
 

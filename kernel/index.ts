@@ -13,3 +13,4 @@ export { ttyStage, ttyInput, ttyEof, ttyWaiting } from "./console";
 export { setTraceMask, traceReset, traceBase, traceCount } from "./trace";
 export { setCost, getCost } from "./clock";
 export * from "./inspect";
+export { kscramble } from "./kalloc";

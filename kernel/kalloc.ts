@@ -102,3 +102,22 @@ export function setFrameOwner(pfn: u32, owner: i32): void {
   ownerAdd(f.owner, -1); ownerAdd(owner, 1);
   f.owner = <u8>owner;
 }
+
+function gcd(a: u32, b: u32): u32 { while (b) { const t = a % b; a = b; b = t; } return a; }
+
+// Test aid, at boot only: reorder the free list so consecutive allocations land on scattered
+// frames (frame first + i * step mod n), exposing any code that assumes contiguous frames.
+export function kscramble(step: u32): void {
+  const first = kmem.freeHead;
+  if (first == 0) return;
+  const n = kmem.nframes - first;
+  if (ownerCount(Owner.free) != n) panic("kscramble: frames already allocated");
+  while (gcd(step, n) != 1) step++;
+  let prev: u32 = 0;
+  for (let i: u32 = 0; i < n; i++) {
+    const p = first + <u32>((<u64>i * step) % n);
+    if (prev == 0) kmem.freeHead = p; else frame(prev).next = p;
+    prev = p;
+  }
+  frame(prev).next = 0;
+}

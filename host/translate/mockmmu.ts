@@ -119,10 +119,21 @@ export class MockMmu {
     };
   }
 
+  /** An AssemblyScript string at guest-virtual va: UTF-16LE, its byte length at va - 4. */
+  asString(va: number): string {
+    if (!va) return "";
+    const length = new DataView(this.read(va - 4, 4).buffer).getUint32(0, true);
+    return new TextDecoder("utf-16le").decode(this.read(va, length));
+  }
+
+  private abort(msg: number, file: number, line: number, col: number): never {
+    throw new Error(`guest abort: ${this.asString(msg)} at ${this.asString(file)}:${line}:${col}`);
+  }
+
   /** The imports of a translated guest; `extra` adds or overrides whole modules' entries. */
   imports(extra: Imports = {}): Imports {
     const base: Imports = {
-      env: { memory: this.memory, abort: () => { throw new Error("guest abort"); } },
+      env: { memory: this.memory, abort: (msg: number, file: number, line: number, col: number) => this.abort(msg, file, line, col) },
       mmu: this.mmuImports(),
       kernel: { syscall: () => 0n, preempt: () => {} },
     };

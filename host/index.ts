@@ -1,0 +1,9 @@
+// wasmos's public API (re-exports only). Create a machine, spawn guests, run them, read the stats,
+// trace events and inspect memory.
+export { Machine, KernelPanic, type MachineOptions, type ExitInfo } from "./machine";
+export { LoadError } from "./loader";
+export { TranslateError, translate, translateCached } from "./translate";
+export { meminfo, processes, regions, pageTable, tlb, frameInfo } from "./inspect";
+export type { MemInfo, ProcInfo, Region, PageEntry, TlbEntry, FrameInfo } from "./inspect";
+export { runProgram, parseSize, parseTraceClasses, type RunOptions } from "./run";
+export { distPath, projectRoot } from "./paths";
