@@ -12,7 +12,7 @@ const SOURCE = `
     for (let i = 2; i <= n; i++) {
       if (composite[i]) continue;
       count++;
-      for (let j = i * i; j <= n; j += i) composite[j] = 1;
+      for (let j = <i64>i * i; j <= n; j += i) composite[<i32>j] = 1;
     }
     return count;
   }
