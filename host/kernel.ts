@@ -73,7 +73,7 @@ export function kernelWasm(): WebAssembly.Module {
     let bytes: Buffer;
     try { bytes = readFileSync(path); }
     catch { throw new Error(`wasmos: ${path} is missing; run \`npm run build\` first`); }
-    kernelModule = new WebAssembly.Module(bytes);
+    kernelModule = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
   }
   return kernelModule;
 }

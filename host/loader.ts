@@ -2,7 +2,8 @@
 // copy its data segments and argument block in through the kernel's staging buffer, instantiate
 // it against the kernel's memory and entry points.
 // Interface: loadGuest(ctx, bytes, argv, env) -> Guest; LoadError.
-import { translateCached, TranslateError } from "./translate";
+import { translateCached } from "./translate/cache";
+import { TranslateError } from "./translate/types";
 import type { KernelExports } from "./kernel";
 import { ARG_BASE, ARG_MAX } from "../kernel/abi/layout";
 import { Errno } from "../kernel/abi/errno";
@@ -18,7 +19,6 @@ export interface LoaderContext {
 }
 
 const STAGE_SIZE = 65536;
-const modules = new Map<Uint8Array, WebAssembly.Module>();
 
 function isWasm(b: Uint8Array): boolean {
   return b.length >= 8 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;
@@ -53,9 +53,7 @@ export async function loadGuest(ctx: LoaderContext, bytes: Uint8Array, argv: str
 }
 
 function compiled(wasm: Uint8Array): WebAssembly.Module {
-  let m = modules.get(wasm);
-  if (!m) { m = new WebAssembly.Module(wasm); modules.set(wasm, m); }
-  return m;
+  return new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>);
 }
 
 function check(r: number, name: string, what: string): void {

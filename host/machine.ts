@@ -8,18 +8,21 @@ import { Console, type Sink, type InputSource } from "./console";
 import { loadGuest } from "./loader";
 import { ASYNCIFY_UNWINDING, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
-import { TRACE_REC_SIZE } from "../kernel/abi/trace";
+import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE } from "../kernel/abi/layout";
+import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
 
 export interface MachineOptions {
   ramBytes?: number;           // physical RAM (default 64 MiB)
   stdout?: Sink;
   stderr?: Sink;
   stdin?: InputSource;         // bytes, a stream, or null (end of file at once)
-  traceMask?: number;          // TraceClass bits
+  traceMask?: number;          // TraceClass bits to record (0: tracing off, counters only)
+  strSize?: number;            // strace -s: longest string shown in a trace (default 32)
+  onEvent?: (ev: TraceEvent) => void;   // each decoded trace event, in reading order
+  keepEvents?: boolean;        // keep every event in machine.tracer.events
   quantum?: number;            // loop iterations per time slice
   cacheDir?: string;           // translation cache
   scramble?: number;           // test aid: allocate frames in a scattered order (a step, e.g. 7919)
-  onTrace?: (view: DataView, base: number, count: number) => void;
 }
 
 export interface ExitInfo { code: number | null; signal: number | null; status: number }
@@ -37,9 +40,10 @@ export class Machine {
   private exits = new Map<number, ExitInfo>();
   private current: Guest | null = null;
   private quantum: number;
-  private onTrace?: MachineOptions["onTrace"];
+  readonly tracer: Tracer | null = null;
   private cacheDir?: string;
   wallNs = 0n;
+  private firstPid = 0;
 
   private constructor(opts: MachineOptions) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
@@ -48,7 +52,11 @@ export class Machine {
     }
     this.ram = new WebAssembly.Memory({ initial: ramBytes / 65536, maximum: ramBytes / 65536 });
     this.quantum = opts.quantum ?? DEFAULT_QUANTUM;
-    this.onTrace = opts.onTrace;
+    if (opts.traceMask) {
+      this.tracer = new Tracer({ classes: opts.traceMask, strSize: opts.strSize, keep: opts.keepEvents ?? false,
+        readUser: (pid, va, len) => this.readUser(pid, va, len) });
+      if (opts.onEvent) this.tracer.onEvent(opts.onEvent);
+    }
     this.cacheDir = opts.cacheDir;
     const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
@@ -72,6 +80,7 @@ export class Machine {
     const g = await loadGuest({ ram: this.ram, k: this.k, cacheDir: this.cacheDir,
       abort: (pid, msg) => { this.k.procKill(pid, Sig.SIGABRT); throw new GuestAbort(msg); } }, bytes, argv, env);
     this.guests.set(g.pid, g);
+    if (this.firstPid === 0) this.firstPid = g.pid;
     return g.pid;
   }
 
@@ -91,6 +100,7 @@ export class Machine {
       }
     } finally {
       this.flushTrace();
+      this.tracer?.finish();
       this.console.close();
       this.wallNs += process.hrtime.bigint() - t0;
     }
@@ -152,8 +162,29 @@ export class Machine {
   flushTrace(): void {
     const n = this.k.traceCount.value as number;
     if (n === 0) return;
-    this.onTrace?.(new DataView(this.ram.buffer), this.k.traceBase.value as number, n);
+    this.tracer?.push(decodeRecords(new DataView(this.ram.buffer), this.k.traceBase.value as number, n));
     this.k.traceReset();
+  }
+
+  // A process's memory as the tracer and tools see it: never faults; null if a page is not mapped.
+  readUser(pid: number, va: number, len: number): Uint8Array | null {
+    const out = new Uint8Array(len);
+    for (let done = 0; done < len; ) {
+      const a = (va + done) >>> 0;
+      const phys = this.k.lookup(pid, a);
+      if (phys < 0n) return null;
+      const n = Math.min(len - done, PAGE_SIZE - (a & (PAGE_SIZE - 1)));
+      out.set(new Uint8Array(this.ram.buffer, Number(phys), n), done);
+      done += n;
+    }
+    return out;
+  }
+
+  // The counters (always on), with the exit of process `pid` (default: the first one spawned).
+  stats(pid?: number): Stats {
+    const k = readStats(new DataView(this.ram.buffer), STATS_BASE, SYSSTATS_BASE);
+    const exit = this.exits.get(pid ?? this.firstPid);
+    return { ...k, exitCode: exit?.code ?? null, signal: exit?.signal ?? null, wallTimeNs: Number(this.wallNs) };
   }
 }
 
@@ -164,11 +195,9 @@ export function signalFor(e: unknown): number {
   if (e instanceof GuestAbort) return Sig.SIGABRT;
   if (e instanceof RangeError) return Sig.SIGSEGV;                  // call stack exhausted
   const m = e instanceof Error ? e.message : String(e);
-  if (/divide by zero|integer overflow|remainder by zero/i.test(m)) return Sig.SIGFPE;
+  if (/divide by zero|divide result unrepresentable|integer overflow|remainder by zero/i.test(m)) return Sig.SIGFPE;
   if (/unreachable/i.test(m)) return Sig.SIGILL;
   if (/out of bounds|null function|signature mismatch|table index/i.test(m)) return Sig.SIGSEGV;
   if (e instanceof WebAssembly.RuntimeError) return Sig.SIGILL;
   throw e;
 }
-
-export const TRACE_RECORD_BYTES = TRACE_REC_SIZE;

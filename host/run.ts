@@ -5,6 +5,7 @@ import { basename } from "node:path";
 import { Machine } from "./machine";
 import { LoadError } from "./loader";
 import { TraceClass } from "../kernel/abi/trace";
+import { formatText, formatJsonl, formatSummary, type TraceEvent } from "./trace";
 
 export interface RunOptions {
   ramBytes: number;
@@ -13,6 +14,27 @@ export interface RunOptions {
   format: "text" | "jsonl";
   summary: boolean;
   statsFile?: string;
+  strSize?: number;
+  stdin?: NodeJS.ReadableStream | Uint8Array | null;
+}
+
+// Where trace lines go: a file, or stderr.
+function traceSink(o: RunOptions): { write: (line: string) => void; close: () => void } {
+  if (!o.traceFile) return { write: (l) => { process.stderr.write(l + "\n"); }, close: () => {} };
+  let fd: number;
+  try { fd = openSync(o.traceFile, "w"); }
+  catch (e) { throw new LoadError(`${o.traceFile}: cannot write trace (${(e as NodeJS.ErrnoException).code})`); }
+  return { write: (l) => { writeSync(fd, l + "\n"); }, close: () => closeSync(fd) };
+}
+
+function eventWriter(o: RunOptions, sink: { write: (l: string) => void }): (ev: TraceEvent) => void {
+  let multiPid = false;
+  const pids = new Set<number>();
+  return (ev) => {
+    if ("pid" in ev && typeof ev.pid === "number" && ev.pid !== 0) { pids.add(ev.pid); multiPid ||= pids.size > 1; }
+    const line = o.format === "jsonl" ? formatJsonl(ev) : formatText(ev, { multiPid });
+    if (line !== null) sink.write(line);
+  };
 }
 
 export function parseSize(s: string): number {
@@ -42,13 +64,21 @@ function readProgram(path: string): Uint8Array {
 
 export async function runProgram(path: string, args: string[], o: RunOptions): Promise<number> {
   let bytes: Uint8Array;
-  try { bytes = readProgram(path); } catch (e) { return fail(e); }
-  const m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace, stdin: process.stdin });
-  let pid: number;
-  try { pid = await m.spawn(bytes, [basename(path), ...args]); } catch (e) { return fail(e); }
-  await m.run();
-  const exit = m.exitOf(pid)!;
-  return exit.signal ? 128 + exit.signal : exit.code ?? 0;
+  let sink: ReturnType<typeof traceSink>;
+  try { bytes = readProgram(path); sink = traceSink(o); } catch (e) { return fail(e); }
+  try {
+    const m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace, strSize: o.strSize,
+      stdin: o.stdin === undefined ? process.stdin : o.stdin, onEvent: o.trace ? eventWriter(o, sink) : undefined });
+    let pid: number;
+    try { pid = await m.spawn(bytes, [basename(path), ...args]); } catch (e) { return fail(e); }
+    await m.run();
+    const stats = m.stats(pid);
+    if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
+    if (o.statsFile) writeFileSync(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
+    return stats.signal ? 128 + stats.signal : stats.exitCode ?? 0;
+  } finally {
+    sink.close();
+  }
 }
 
 function fail(e: unknown): number {

@@ -31,12 +31,12 @@ const SOURCE = `
   }
 `;
 
-async function compile(): Promise<Uint8Array> {
+async function compile(): Promise<Uint8Array<ArrayBuffer>> {
   const { binary, error, stderr } = await asc.compileString(SOURCE, {
     optimizeLevel: 3, runtime: "incremental", importMemory: true, exportStart: "_start",
   });
   if (error || !binary) throw new Error(`asc failed: ${stderr.toString()}`);
-  return binary;
+  return new Uint8Array(binary);
 }
 
 interface Guest { _start(): void; sieve(n: number): number; checksum(n: number): number }

@@ -66,3 +66,7 @@ test("passive data segments and memory.init are refused", async () => {
 test("a module without _start is refused", async () => {
   expect(await refusal(`(module (func (export "main")))`)).toBe("module does not export _start");
 });
+
+test("bytes that are not a wasm module are refused", async () => {
+  await expect(translate(new TextEncoder().encode("#!/bin/sh\necho hi\n"))).rejects.toThrow(TranslateError);
+});

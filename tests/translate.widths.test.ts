@@ -46,9 +46,9 @@ const WAT = `(module
 type Fn = (...args: unknown[]) => unknown;
 interface Machine { fn(name: string): Fn; read(va: number, n: number): Uint8Array }
 
-function wasmOf(wat: string): Uint8Array {
+function wasmOf(wat: string): Uint8Array<ArrayBuffer> {
   const m = binaryen.parseText(wat);
-  try { return m.emitBinary(); } finally { m.dispose(); }
+  try { return new Uint8Array(m.emitBinary()); } finally { m.dispose(); }
 }
 
 const bytes = wasmOf(WAT);

@@ -22,16 +22,32 @@ export class UserMem {
     let a = va >>> 0;
     while (parts.length < max) {
       const chunk = Math.min(max - parts.length, PAGE_SIZE - (a % PAGE_SIZE));
-      const b = this.read(this.pid, a, chunk);
-      if (!b || b.length < chunk) return parts.length ? { s: Uint8Array.from(parts), cut: true } : null;
-      for (let i = 0; i < chunk; i++) {
+      const b = this.readSome(a, chunk);
+      if (!b) return parts.length ? { s: Uint8Array.from(parts), cut: true } : null;
+      for (let i = 0; i < b.length; i++) {
         if (b[i] === 0) return { s: Uint8Array.from(parts), cut: false };
         parts.push(b[i]);
       }
+      if (b.length < chunk) return { s: Uint8Array.from(parts), cut: true };
       a += chunk;
     }
     const next = this.read(this.pid, a, 1);   // exactly max long: no "..." if a NUL follows
     return { s: Uint8Array.from(parts), cut: !(next && next[0] === 0) };
+  }
+
+  // n bytes at va, or the readable bytes before the first unreadable one (a readUser finer than
+  // pages), up to a NUL; null when none.
+  private readSome(va: number, n: number): Uint8Array | null {
+    const b = this.read(this.pid, va, n);
+    if (b && b.length >= n) return b.subarray(0, n);
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = this.read(this.pid, va + i, 1);
+      if (!c || c.length < 1) break;
+      out.push(c[0]);
+      if (c[0] === 0) break;
+    }
+    return out.length ? Uint8Array.from(out) : null;
   }
 
   u32(va: number): number | null {

@@ -1,15 +1,18 @@
 // An on-disk cache of translations, keyed by sha256(input bytes + TRANSLATOR_VERSION).
 // Each entry is <key>.wasm (the module) and <key>.json (segments in base64, limits, hasStart).
 // Interface: translateCached(bytes, cacheDir?) -> Translated & { cached }; the directory defaults
-// to $WASMOS_CACHE, else node_modules/.cache/wasmos/ under the current directory.
-import { createHash } from "node:crypto";
+// to $WASMOS_CACHE, else node_modules/.cache/wasmos/ in the project. binaryen is loaded only on a miss.
+import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { translate } from "./translate";
+import * as layout from "../../kernel/abi/layout";
+import { projectRoot } from "../paths";
 import type { Translated } from "./types";
 
-/** Bump whenever the translator's output changes, so stale cache entries are not used. */
-export const TRANSLATOR_VERSION = "wasmos-translate-1";
+/** Bump the number whenever the translator's output changes; the TLB layout compiled into every
+ *  output is part of it too, so a kernel layout change never meets a stale translation. */
+export const TRANSLATOR_VERSION = `wasmos-translate-1 tlb=${[layout.TLB_BASE, layout.TLB_ENTRIES,
+  layout.TLB_ENTRY_SIZE, layout.TLB_TAG_READ, layout.TLB_TAG_WRITE, layout.TLB_ADDEND, layout.PAGE_SHIFT].join(",")}`;
 
 interface Meta {
   version: string;
@@ -20,7 +23,7 @@ interface Meta {
 }
 
 function defaultDir(): string {
-  return process.env.WASMOS_CACHE || join(process.cwd(), "node_modules", ".cache", "wasmos");
+  return process.env.WASMOS_CACHE || join(projectRoot(), "node_modules", ".cache", "wasmos");
 }
 
 function cacheKey(bytes: Uint8Array): string {
@@ -32,7 +35,7 @@ function toMeta(t: Translated): Meta {
   return { version: TRANSLATOR_VERSION, segments, initialPages: t.initialPages, maxPages: t.maxPages, hasStart: t.hasStart };
 }
 
-function fromMeta(meta: Meta, wasm: Uint8Array): Translated {
+function fromMeta(meta: Meta, wasm: Uint8Array<ArrayBuffer>): Translated {
   const segments = meta.segments.map((s) => ({ offset: s.offset, data: new Uint8Array(Buffer.from(s.data, "base64")) }));
   return { wasm, segments, initialPages: meta.initialPages, maxPages: meta.maxPages, hasStart: meta.hasStart };
 }
@@ -49,7 +52,7 @@ async function load(base: string): Promise<Translated | null> {
 
 /** Writes via a temporary name and rename, so a reader never sees half a file. The JSON goes last. */
 async function store(base: string, t: Translated): Promise<void> {
-  const tmp = `.${process.pid}.${Date.now()}.tmp`;
+  const tmp = `.${randomBytes(6).toString("hex")}.tmp`;
   await writeFile(base + ".wasm" + tmp, t.wasm);
   await rename(base + ".wasm" + tmp, `${base}.wasm`);
   await writeFile(base + ".json" + tmp, JSON.stringify(toMeta(t)));
@@ -60,8 +63,13 @@ export async function translateCached(bytes: Uint8Array, cacheDir = defaultDir()
   const base = join(cacheDir, cacheKey(bytes));
   const hit = await load(base);
   if (hit) return { ...hit, cached: true };
+  const { translate } = await import("./translate");   // binaryen loads only on a cache miss
   const t = await translate(bytes);
-  await mkdir(cacheDir, { recursive: true });
-  await store(base, t);
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    await store(base, t);
+  } catch {
+    // an unwritable cache only costs the next caller a translation
+  }
   return { ...t, cached: false };
 }

@@ -1,10 +1,11 @@
 // The child slots of every expression kind the translator can rewrite, read and written through
 // binaryen's expression wrappers (binaryen.Block.getChildAt / setChildAt, binaryen.Load.getPtr ...).
-// Interface: kindName(expr) -> "Load", "Block", ...; hasSlots(kind); slotsOf(expr) -> Slot[].
+// Interface: kindName(expr) -> "Load", "Block", ...; instructionName(expr) -> "i32.load", ...;
+// hasSlots(kind); slotsOf(expr) -> Slot[].
 import binaryen from "binaryen";
 
 type Ref = binaryen.ExpressionRef;
-type Accessor = (expr: Ref, ...args: number[]) => number | void;
+type Accessor = (expr: Ref, ...args: number[]) => number | string | void;
 
 /** One place in a parent that holds a child expression (0 when an optional child is absent). */
 export interface Slot {
@@ -48,6 +49,12 @@ for (const key of Object.keys(binaryen)) {
 export function kindName(expr: Ref): string {
   const id = binaryen.getExpressionId(expr);
   return KIND_NAMES.get(id) ?? `#${id}`;
+}
+
+/** The instruction's text-format name, e.g. "i32x4.extract_lane" (for messages). */
+export function instructionName(expr: Ref): string {
+  const text = (accessor("Expression", "toText")(expr) as unknown as string) ?? "";
+  return /^\(?\s*([^\s()]+)/.exec(text)?.[1] ?? kindName(expr);
 }
 
 export function hasSlots(kind: string): boolean {

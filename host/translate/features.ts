@@ -4,7 +4,7 @@
 // set the translated module is validated and optimized under: what Node 20 runs, minus SIMD,
 // threads, memory64, multi-memory).
 import binaryen from "binaryen";
-import { hasSlots, kindName } from "./children";
+import { hasSlots, instructionName, kindName } from "./children";
 import type { DataDecl, MemoryDecl } from "./sections";
 import { TranslateError } from "./types";
 
@@ -14,8 +14,8 @@ export const OUTPUT_FEATURES = F.MutableGlobals | F.NontrappingFPToInt | F.SignE
 
 const SIMD_KINDS = new Set(["SIMDExtract", "SIMDReplace", "SIMDShuffle", "SIMDTernary", "SIMDShift",
   "SIMDLoad", "SIMDLoadStoreLane"]);
-const ATOMIC_KINDS = new Set(["AtomicRMW", "AtomicCmpxchg", "AtomicWait", "AtomicNotify", "AtomicFence", "Pause"]);
-const PASSIVE_KINDS: Record<string, string> = { MemoryInit: "memory.init", DataDrop: "data.drop" };
+const ATOMIC_KINDS = new Set(["AtomicRMW", "AtomicCmpxchg", "AtomicWait", "AtomicNotify", "AtomicFence"]);
+const PASSIVE_KINDS = new Set(["MemoryInit", "DataDrop"]);
 
 export function checkMemories(memories: MemoryDecl[]): void {
   if (memories.length > 1) {
@@ -60,14 +60,13 @@ function isAtomicAccess(expr: binaryen.ExpressionRef, kind: string): boolean {
 /** Rejects SIMD, atomics, passive-segment instructions and kinds the walker cannot rewrite. */
 export function checkExpression(expr: binaryen.ExpressionRef, fn: string): void {
   const kind = kindName(expr);
+  const where = () => `${instructionName(expr)} in function ${fn}`;
   if (SIMD_KINDS.has(kind) || binaryen.getExpressionType(expr) === binaryen.v128) {
-    throw new TranslateError(`SIMD (v128) is not supported: ${kind} in function ${fn}`);
+    throw new TranslateError(`SIMD (v128) is not supported: ${where()}`);
   }
   if (ATOMIC_KINDS.has(kind) || isAtomicAccess(expr, kind)) {
-    throw new TranslateError(`atomics (threads) are not supported: atomic ${kind} in function ${fn}`);
+    throw new TranslateError(`atomics (threads) are not supported: ${where()}`);
   }
-  if (kind in PASSIVE_KINDS) {
-    throw new TranslateError(`passive data segments are not supported: ${PASSIVE_KINDS[kind]} in function ${fn}`);
-  }
-  if (!hasSlots(kind)) throw new TranslateError(`unsupported instruction kind ${kind} in function ${fn}`);
+  if (PASSIVE_KINDS.has(kind)) throw new TranslateError(`passive data segments are not supported: ${where()}`);
+  if (!hasSlots(kind)) throw new TranslateError(`unsupported instruction: ${where()}`);
 }

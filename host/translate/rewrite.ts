@@ -1,7 +1,8 @@
 // Rewrites every function body of the guest: each load/store becomes a call to an access wrapper
 // (__ld8 .. __st64) with the effective address ptr + offset as i32, sign extension and float
 // reinterpretation staying around the call; memory.size/grow/copy/fill become mmu.* calls; every
-// loop body starts with a preemption tick. Refused instructions throw TranslateError (features.ts).
+// loop body starts with a preemption tick; tail calls become call + return (asyncify cannot
+// instrument them). Refused instructions throw TranslateError (features.ts).
 // Interface: rewriteFunctions(module, preempt).
 import binaryen from "binaryen";
 import { mmuImportName, wrapperName, type AccessSize } from "./abi";
@@ -73,8 +74,26 @@ function instrumentLoop(m: M, e: Ref, preempt: string): Ref {
   return e;
 }
 
+/** The result type of a call: its target's, or its signature's for call_indirect. */
+function callResults(m: M, e: Ref, kind: string): binaryen.Type {
+  if (kind === "CallIndirect") return accessor(kind, "getResults")(e) as binaryen.Type;
+  return binaryen.getFunctionInfo(m.getFunction(accessor(kind, "getTarget")(e) as string)).results;
+}
+
+/** return_call f(..) -> return f(..): binaryen's asyncify cannot instrument tail calls. */
+function lowerTailCall(m: M, e: Ref, kind: string): Ref {
+  if (!accessor(kind, "isReturn")(e)) return e;
+  accessor(kind, "setReturn")(e, 0);
+  accessor(kind, "setType")(e, callResults(m, e, kind));
+  accessor(kind, "finalize")(e);
+  if (binaryen.getExpressionType(e) === none) return m.block(null, [e, m.return()], binaryen.auto);
+  return m.return(e);
+}
+
 function rewriteExpression(m: M, e: Ref, preempt: string): Ref {
   switch (kindName(e)) {
+    case "Call": return lowerTailCall(m, e, "Call");
+    case "CallIndirect": return lowerTailCall(m, e, "CallIndirect");
     case "Load": return rewriteLoad(m, e);
     case "Store": return rewriteStore(m, e);
     case "MemorySize": return rewriteMemoryOp(m, e, "size", []);

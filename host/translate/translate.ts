@@ -11,16 +11,40 @@ import { readDataSegments, readMemories } from "./sections";
 import { TranslateError, type Translated } from "./types";
 import { addMmuImports, addWrappers } from "./wrappers";
 
-const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+const WASM_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];   // "\0asm", version 1
+
+function checkHeader(bytes: Uint8Array): void {
+  if (bytes.length < 8 || WASM_HEADER.some((b, i) => bytes[i] !== b)) {
+    throw new TranslateError("not a WebAssembly (version 1) module");
+  }
+}
 
 function parse(bytes: Uint8Array): binaryen.Module {
-  if (bytes.length < 8 || WASM_MAGIC.some((b, i) => bytes[i] !== b)) {
-    throw new TranslateError("not a WebAssembly module");
-  }
   try {
     return binaryen.readBinary(bytes);
   } catch (err) {
     throw new TranslateError(`malformed module: ${(err as Error).message}`);
+  }
+}
+
+/** A binaryen exception's message (binaryen throws C++ exceptions as opaque objects). */
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  try {
+    const [, message] = (binaryen as unknown as { getExceptionMessage(e: unknown): string[] }).getExceptionMessage(err);
+    return message;
+  } catch {
+    return String(err);
+  }
+}
+
+/** Runs one step of the pipeline, turning binaryen failures into TranslateErrors. */
+function step<T>(stage: string, body: () => T): T {
+  try {
+    return body();
+  } catch (err) {
+    if (err instanceof TranslateError) throw err;
+    throw new TranslateError(`${stage} failed: ${describe(err)}`);
   }
 }
 
@@ -42,17 +66,18 @@ function rewriteModule(module: binaryen.Module): boolean {
 }
 
 export async function translate(bytes: Uint8Array): Promise<Translated> {
+  checkHeader(bytes);
   const memories = readMemories(bytes);
   checkMemories(memories);
   const dataDecls = readDataSegments(bytes);
   checkSegments(dataDecls);
   const module = parse(bytes);
   try {
-    const hasStart = rewriteModule(module);
+    const hasStart = step("rewriting", () => rewriteModule(module));
     validate(module, "after rewriting (the input may use an unsupported feature)");
-    optimize(module);
+    step("optimization", () => optimize(module));
     validate(module, "after optimization and asyncify");
-    return { wasm: module.emitBinary(), segments: guestSegments(dataDecls), ...guestLimits(memories[0]), hasStart };
+    return { wasm: new Uint8Array(module.emitBinary()), segments: guestSegments(dataDecls), ...guestLimits(memories[0]), hasStart };
   } finally {
     module.dispose();
   }

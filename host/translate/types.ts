@@ -8,7 +8,7 @@ export interface Segment {
 
 /** A translated guest: the module to instantiate and what the loader must map before `_start`. */
 export interface Translated {
-  wasm: Uint8Array;          // imports env.memory (physical RAM), mmu.*, kernel.*; exports _start, memory, __budget, asyncify_*
+  wasm: Uint8Array<ArrayBuffer>; // imports env.memory (physical RAM), mmu.*, kernel.*; exports _start, memory, __budget, asyncify_*
   segments: Segment[];       // active data segments taken out of the module
   initialPages: number;      // the guest memory's original limits, in 64 KiB pages (guest-virtual size)
   maxPages: number | null;   // null: no maximum

@@ -1,0 +1,12 @@
+// Run the built command line (dist/cli.mjs) as a child process, from the repository root.
+// Interface: cli(...args) -> { status, stdout, stderr }.
+import { spawnSync } from "node:child_process";
+import { projectRoot } from "../../host/paths";
+
+export interface CliResult { status: number | null; stdout: string; stderr: string }
+
+export function cli(...args: string[]): CliResult {
+  const r = spawnSync(process.execPath, ["dist/cli.mjs", ...args], { cwd: projectRoot(), encoding: "utf8", input: "" });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
