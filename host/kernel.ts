@@ -22,6 +22,16 @@ export interface KernelExports {
   procState: Fn<[number], number>;
   procStatus: Fn<[number], number>;
   kstackOf: Fn<[number], number>;
+  mount: Fn<[], number>;
+  irq: Fn<[number], void>;
+  shutdown: Fn<[], number>;
+  dropCaches: Fn<[], number>;
+  pcStats: Fn<[number], number>;
+  idleUntil: Fn<[bigint], void>;
+  clockNowNs: Fn<[], bigint>;
+  execLookup: Fn<[number], bigint>;
+  execRead: Fn<[number, bigint, number], bigint>;
+  fileSize: Fn<[number], bigint>;
   kstackSize: WebAssembly.Global;
   chargeUserTime: Fn<[bigint], void>;
   procCreate: Fn<[number], number>;
@@ -63,6 +73,10 @@ export interface KernelHostImports {
   stopRewind(): void;
   consoleWrite(fd: number, addr: number, len: number): void;
   traceFlush(): void;
+  virtioSetup(dev: number, q: number, addr: number): void;
+  virtioNotify(dev: number, q: number): void;
+  virtioConfig(dev: number, field: number): bigint;
+  virtioWait(dev: number): number;
 }
 
 let kernelModule: WebAssembly.Module | null = null;

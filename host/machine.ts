@@ -5,11 +5,15 @@
 // kernel / ram for inspection (inspect.ts), onTrace(records) hook for the tracer.
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
-import { loadGuest } from "./loader";
+import { loadGuest, LoadError } from "./loader";
 import { ASYNCIFY_UNWINDING, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE } from "../kernel/abi/layout";
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
+import { VirtioBlk, type BlkTiming } from "./devices/disk";
+import { openDisk, type DiskSource } from "./diskimage";
+import { Dev } from "../kernel/abi/virtio";
+import { Errno } from "../kernel/abi/errno";
 
 export interface MachineOptions {
   ramBytes?: number;           // physical RAM (default 64 MiB)
@@ -23,6 +27,8 @@ export interface MachineOptions {
   quantum?: number;            // loop iterations per time slice
   cacheDir?: string;           // translation cache
   scramble?: number;           // test aid: allocate frames in a scattered order (a step, e.g. 7919)
+  disk?: DiskSource;           // bytes, a host image path (written in place), null (none); default: the embedded image
+  diskTiming?: BlkTiming;      // virtual latency and bandwidth of the disk
 }
 
 export interface ExitInfo { code: number | null; signal: number | null; status: number }
@@ -43,6 +49,8 @@ export class Machine {
   readonly tracer: Tracer | null = null;
   private cacheDir?: string;
   wallNs = 0n;
+  readonly disk: VirtioBlk | null;
+  readonly mounted: boolean = false;
   private firstPid = 0;
 
   private constructor(opts: MachineOptions) {
@@ -51,6 +59,8 @@ export class Machine {
       throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 1 GiB (got ${ramBytes})`);
     }
     this.ram = new WebAssembly.Memory({ initial: ramBytes / 65536, maximum: ramBytes / 65536 });
+    const store = openDisk(opts.disk);
+    this.disk = store ? new VirtioBlk(this.ram, store, opts.diskTiming) : null;
     this.quantum = opts.quantum ?? DEFAULT_QUANTUM;
     if (opts.traceMask) {
       this.tracer = new Tracer({ classes: opts.traceMask, strSize: opts.strSize, keep: opts.keepEvents ?? false,
@@ -67,10 +77,18 @@ export class Machine {
       stopRewind: () => this.current!.exports.asyncify_stop_rewind(),
       consoleWrite: (fd, addr, len) => this.console.write(fd, addr, len),
       traceFlush: () => this.flushTrace(),
+      virtioSetup: (dev, q, addr) => { if (dev === Dev.blk) this.disk?.setup(q, addr); },
+      virtioNotify: (dev, q) => { if (dev === Dev.blk) this.disk?.notify(q, this.k.clockNowNs()); },
+      virtioConfig: (dev, field) => (dev === Dev.blk && this.disk && field === 0 ? BigInt(this.disk.capacitySectors()) : 0n),
+      virtioWait: (dev) => this.waitDevice(dev),
     });
     const r = this.k.boot(ramBytes);
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
     if (opts.scramble) this.k.kscramble(opts.scramble);
+    if (this.disk) {
+      if (this.k.mount() !== 0) throw new Error("the disk does not hold a wsfs file system (make one with `wasmos mkfs`)");
+      this.mounted = true;
+    }
     this.k.setTraceMask(opts.traceMask ?? 0);
   }
 
@@ -84,7 +102,45 @@ export class Machine {
     return g.pid;
   }
 
+  // Load a program from the guest file system (through the page cache) and spawn it.
+  async spawnPath(path: string, argv: string[], env: string[] = []): Promise<number> {
+    return this.spawn(this.readGuestFile(path), argv, env);
+  }
+
+  readGuestFile(path: string): Uint8Array {
+    const name = Buffer.from(path, "utf8");
+    new Uint8Array(this.ram.buffer, this.k.stageAddr(), name.length).set(name);
+    const ino = this.k.execLookup(name.length);
+    if (ino < 0n) throw new LoadError(`${path}: ${ino === -BigInt(Errno.ENOENT) ? "no such file on the guest file system" : Errno[Number(-ino)]}`);
+    const size = Number(this.k.fileSize(Number(ino)));
+    const out = new Uint8Array(size);
+    for (let off = 0; off < size; ) {
+      const n = Number(this.k.execRead(Number(ino), BigInt(off), 65536));
+      if (n <= 0) throw new LoadError(`${path}: read error`);
+      out.set(new Uint8Array(this.ram.buffer, this.k.stageAddr(), n), off);
+      off += n;
+    }
+    return out;
+  }
+
   exitOf(pid: number): ExitInfo | undefined { return this.exits.get(pid); }
+
+  // Kernel import: idle until the device's next interrupt, then deliver it.
+  private waitDevice(dev: number): number {
+    if (dev !== Dev.blk || !this.disk) return -1;
+    const t = this.disk.nextIrqAt();
+    if (t === null) return -1;
+    this.k.idleUntil(t);
+    this.disk.takeIrq();
+    this.k.irq(dev);
+    this.disk.completed.length = 0;
+    return 0;
+  }
+
+  // Clean shutdown of the file system: everything written back, the superblock marked clean.
+  shutdown(): void { if (this.mounted) this.k.shutdown(); }
+
+  dropCaches(): number { return this.k.dropCaches(); }
 
   // Run until every process has exited (or all that are left sleep forever: they are killed).
   async run(): Promise<void> {
@@ -99,6 +155,7 @@ export class Machine {
         this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
       }
     } finally {
+      if (this.guests.size === 0) this.shutdown();
       this.flushTrace();
       this.tracer?.finish();
       this.console.close();

@@ -6,6 +6,7 @@
 //               tty out, tty in    2 x TTY_BUF
 //               trace ring         TRACE_RECS x TRACE_REC
 //               save areas         NPROC x KSTACK_SIZE   (asyncify data of each process)
+//               page-cache hash    NBUCKET x u32
 //               owner counters     Owner.COUNT x u32
 //               frame records      nframes x FRAME_REC
 //   kernelEnd   first free frame (page aligned)
@@ -23,6 +24,7 @@ import { costInit } from "./clock";
 import { tlbFlush } from "./tlb";
 import { setTraceBase } from "./trace";
 import { panic } from "./panic";
+import { pcInit, NBUCKET } from "./pagecache";
 
 let kend: usize = 0;
 export function kernelEnd(): usize { return kend; }
@@ -39,6 +41,7 @@ export function boot(ramBytes: u32): i32 {
   ttyInit(a, a + TTY_BUF, stage); a += 2 * TTY_BUF;
   setTraceBase(a); a += <usize>TRACE_RECS * TRACE_REC;
   procInit(a); a += <usize>NPROC * KSTACK_SIZE;
+  pcInit(a); a += <usize>NBUCKET * 4;
   const owners = a; a += Owner.COUNT * 4;
   const nframes = ramBytes / PAGE_SIZE;
   const table = a; a += <usize>nframes * FRAME_REC;

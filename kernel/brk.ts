@@ -7,7 +7,7 @@ import { WASM_PAGE, PAGE_SIZE, USER_TOP, ARG_BASE } from "./abi/layout";
 import { Proc } from "./proc";
 import { vmaAt, VMA_HEAP } from "./vma";
 import { unmapPage } from "./vm";
-import { kput } from "./kalloc";
+import { putUserPage } from "./fault";
 import { tlbInvalidate } from "./tlb";
 import { translate } from "./mmu";
 import { curProc } from "./cpu";
@@ -30,7 +30,7 @@ export function setBrk(p: Proc, nb: u64): bool {
   const v = vmaAt(p, h);
   for (let a = end; a < <u64>v.end; a += PAGE_SIZE) {
     const f = unmapPage(p.pgdir, <u32>a);
-    if (f) { kput(f); tlbInvalidate(<u32>a); }
+    if (f) { putUserPage(f); tlbInvalidate(<u32>a); }
   }
   v.end = <u32>end;
   p.brk = <u32>nb;

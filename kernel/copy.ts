@@ -8,6 +8,7 @@ import { Ev, Routine, Place, Agent } from "./abi/trace";
 import { Proc } from "./proc";
 import { walk, PTE_P, PTE_W, PTE_U, PTE_D, PTE_A, pteAddr } from "./vm";
 import { handleFault } from "./fault";
+import { firstStore } from "./mmu";
 import { statAdd, sysStatAdd, curSys } from "./stats";
 import { nextSeq, traceEmit } from "./trace";
 import { chargeSys, costCopy } from "./clock";
@@ -36,10 +37,11 @@ export function userPhys(p: Proc, va: u32, write: bool): i64 {
   let pte = walk(p.pgdir, va, false);
   let e: u32 = pte ? load<u32>(pte) : 0;
   if ((e & (PTE_P | PTE_U)) != (PTE_P | PTE_U) || (write && !(e & PTE_W))) {
-    if (!handleFault(p, va, write, false)) return -1;
+    if (handleFault(p, va, write, false) != 0) return -1;
     pte = walk(p.pgdir, va, false);
     e = load<u32>(pte);
   }
+  if (write && !(e & PTE_D)) firstStore(e);
   e |= PTE_A | (write ? PTE_D : 0);
   store<u32>(pte, e);
   return <i64>(pteAddr(e) | (va & 0xfff));
@@ -65,16 +67,17 @@ function userRangeOk(va: u32, n: u32): bool {
   return <u64>va + <u64>n <= <u64>USER_TOP;
 }
 
-export function copyToUser(p: Proc, va: u32, src: usize, n: u32, r: Routine = Routine.copy_to_user): i64 {
+// `from`/`to`: what the kernel side is (a kernel buffer, or a frame such as a page-cache page).
+export function copyToUser(p: Proc, va: u32, src: usize, n: u32, r: Routine = Routine.copy_to_user, from: Place = Place.kernel): i64 {
   if (!userRangeOk(va, n)) return -1;
   const got = copyUser(p, va, src, n, true);
-  if (got > 0) countCopy(r, <u64>src, <u64>va, got, Place.kernel, Place.user);
+  if (got > 0) countCopy(r, <u64>src, <u64>va, got, from, Place.user);
   return got;
 }
 
-export function copyFromUser(p: Proc, dst: usize, va: u32, n: u32, r: Routine = Routine.copy_from_user): i64 {
+export function copyFromUser(p: Proc, dst: usize, va: u32, n: u32, r: Routine = Routine.copy_from_user, to: Place = Place.kernel): i64 {
   if (!userRangeOk(va, n)) return -1;
   const got = copyUser(p, va, dst, n, false);
-  if (got > 0) countCopy(r, <u64>va, <u64>dst, got, Place.user, Place.kernel);
+  if (got > 0) countCopy(r, <u64>va, <u64>dst, got, Place.user, to);
   return got;
 }

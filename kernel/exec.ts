@@ -14,6 +14,9 @@ import { vmaInsert, VMA_HEAP, VMA_ARGS, PROT_READ, PROT_WRITE } from "./vma";
 import { fileAlloc, fileAt, fdSet, FT_CONSOLE, O_RDONLY, O_WRONLY } from "./file";
 import { copyToUser } from "./copy";
 import { setCurSys } from "./stats";
+import { fsMounted } from "./fs";
+import { iget } from "./inode";
+import { ROOT_INO } from "./abi/fs";
 import { nextSeq, setCause } from "./trace";
 
 let stage: usize = 0;   // STAGE_SIZE bytes the host fills before execLoad / execArgs
@@ -25,6 +28,7 @@ export function procCreate(ppid: u32): u32 {
   const p = procAlloc();
   if (!p) return 0;
   p.ppid = ppid;
+  if (fsMounted()) { iget(ROOT_INO); p.cwd = ROOT_INO; }
   p.pgdir = pgdirAlloc();
   if (p.pgdir == 0) { procFree(p); return 0; }
   for (let fd: u32 = 0; fd < 3; fd++) {

@@ -4,9 +4,10 @@
 import { Ev } from "./abi/trace";
 import { NOFILE } from "./param";
 import { Proc, ZOMBIE, wakeup, procFree } from "./proc";
-import { vmaAt } from "./vma";
+import { vmaAt, VMA_FILE } from "./vma";
+import { iput } from "./inode";
 import { unmapPage, pgdirFree } from "./vm";
-import { kput } from "./kalloc";
+import { putUserPage } from "./fault";
 import { fdGet, fdClear, fileClose } from "./file";
 import { nextSeq, traceEmit } from "./trace";
 import { tlbForget } from "./sched";
@@ -19,9 +20,10 @@ export function uvmFree(p: Proc): void {
     const v = vmaAt(p, i);
     for (let a = <u64>v.start; a < <u64>v.end; a += 4096) {
       const f = unmapPage(p.pgdir, <u32>a);
-      if (f) kput(f);
+      if (f) putUserPage(f);
     }
   }
+  for (let i: u32 = 0; i < p.nvma; i++) if (vmaAt(p, i).kind == VMA_FILE) iput(vmaAt(p, i).file);
   p.nvma = 0;
   pgdirFree(p.pgdir);
   p.pgdir = 0;
@@ -34,6 +36,7 @@ export function procExit(p: Proc, status: i32): void {
     if (f >= 0) { fileClose(f); fdClear(p, fd); }
   }
   uvmFree(p);
+  if (p.cwd != 0) { iput(p.cwd); p.cwd = 0; }
   p.status = status;
   p.state = ZOMBIE;
   traceEmit(nextSeq(), Ev.exit, 0, <u64>status, 0, 0, 0, 0, 0);

@@ -1,14 +1,18 @@
 // Page faults (Linux's handle_mm_fault). A fault is an exception: when taken from user mode it
 // costs two mode switches; it is counted by kind, traced, and is the cause of any copy it makes.
-// Interface: handleFault(p, va, write, fromUser) -> true when the page is now mapped as asked,
-// false for a bad access (the caller sends SIGSEGV, or returns -EFAULT inside a syscall).
+// Interface: handleFault(p, va, write, fromUser) -> 0 when the page is now mapped as asked, else
+// the signal a bad access earns (SIGSEGV, or SIGBUS past the end of a mapped file); inside a
+// syscall the caller returns -EFAULT instead. putUserPage(pfn) drops a user mapping's reference.
 import { Owner, Stat, PAGE_SIZE } from "./abi/layout";
 import { Ev, FaultKind, Routine, Place } from "./abi/trace";
 import { Proc } from "./proc";
-import { Vma, vmaFind, PROT_READ, PROT_WRITE, PROT_EXEC } from "./vma";
-import { walk, mapPage, PTE_P, PTE_W, PTE_U, PTE_COW, pteAddr, ptePfn } from "./vm";
-import { kalloc, kput, pa, frame } from "./kalloc";
-import { statAdd } from "./stats";
+import { Sig } from "./abi/signals";
+import { Vma, vmaFind, PROT_READ, PROT_WRITE, PROT_EXEC, VMA_FILE, MAP_SHARED_FLAG } from "./vma";
+import { walk, PTE_P, PTE_W, PTE_U, PTE_COW, pteAddr, ptePfn } from "./vm";
+import { kput, kget, pa, frame } from "./kalloc";
+import { allocFrame, pcFind, pcGet } from "./pagecache";
+import { iSize } from "./fs";
+import { statAdd, curSys, setCurSys } from "./stats";
 import { nextSeq, traceEmit, curCause, setCause } from "./trace";
 import { chargeSys, getCost, Cost } from "./clock";
 import { countCopy } from "./copy";
@@ -20,7 +24,7 @@ export function pteFlagsFor(prot: u32): u32 {
   return PTE_U | ((prot & PROT_WRITE) ? PTE_W : 0);
 }
 
-export function handleFault(p: Proc, va: u32, write: bool, fromUser: bool): bool {
+export function handleFault(p: Proc, va: u32, write: bool, fromUser: bool): i32 {
   const v = vmaFind(p, va);
   if (!v || (write && !(v.prot & PROT_WRITE)) || !(v.prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) {
     return badAccess(va, write, fromUser);
@@ -28,54 +32,88 @@ export function handleFault(p: Proc, va: u32, write: bool, fromUser: bool): bool
   const pte = walk(p.pgdir, va, true);
   if (pte == 0) return badAccess(va, write, fromUser);   // out of page-table memory
   const e = load<u32>(pte);
-  if (!(e & PTE_P)) return demandZero(p, v, va, write, pte, fromUser);
+  if (!(e & PTE_P)) return v.kind == VMA_FILE ? fileFault(p, v, va, write, pte, fromUser) : demandZero(p, v, va, write, pte, fromUser);
   if (write && (e & PTE_COW)) return cowFault(va, pte, fromUser);
   // Present but protected by an older mprotect: the region now allows it, so refresh the PTE.
   const fl = pteFlagsFor(v.prot) & ((e & PTE_COW) ? ~PTE_W : 0xffffffff);
   store<u32>(pte, (e & ~(PTE_W | PTE_U)) | fl);
   tlbInvalidate(va);
-  return true;
+  return 0;
 }
 
-function enter(kind: FaultKind, va: u32, write: bool, fromUser: bool): u32 {
+function enter(kind: FaultKind, va: u32, write: bool, fromUser: bool, pfn: u32 = 0): u32 {
   const s = nextSeq();
   if (fromUser) statAdd(Stat.modeSwitches, 2);
   chargeSys(getCost(Cost.faultNs) + (fromUser ? 2 * getCost(Cost.modeSwitchNs) : 0));
-  traceEmit(s, Ev.fault, kind, va, write ? 1 : 0, 0, 0, 0, 0);
+  traceEmit(s, Ev.fault, kind, va, write ? 1 : 0, pfn, 0, 0, 0);
   return s;
 }
 
-function badAccess(va: u32, write: bool, fromUser: bool): bool {
+function badAccess(va: u32, write: bool, fromUser: bool): i32 {
   if (fromUser) { statAdd(Stat.faultSegv, 1); enter(FaultKind.segv, va, write, true); }
-  return false;
+  return Sig.SIGSEGV;
+}
+
+export function putUserPage(pfn: u32): void {
+  const f = frame(pfn);
+  if (f.owner == Owner.pagecache && f.mapcount > 0) f.mapcount--;
+  kput(pfn);
+}
+
+// A file mapping's page: the page-cache frame itself (MAP_SHARED, or MAP_PRIVATE read), or a private
+// copy of it (MAP_PRIVATE write). Major when the page had to be read from disk; SIGBUS past EOF.
+function fileFault(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: bool): i32 {
+  const index = v.pgoff + <u64>((va - v.start) >>> 12);
+  if (index * PAGE_SIZE >= iSize(v.file)) {
+    statAdd(Stat.faultSigbus, 1);
+    enter(FaultKind.sigbus, va, write, fromUser);
+    return Sig.SIGBUS;
+  }
+  const major = pcFind(v.file, <u32>index) == 0;
+  statAdd(major ? Stat.faultMajor : Stat.faultMinor, 1);
+  const s = enter(major ? FaultKind.major : FaultKind.minor, va, write, fromUser);
+  const saved = curCause; setCause(s);
+  const sys = curSys; setCurSys(-1);
+  const pg = pcGet(v.file, <u32>index);
+  setCause(saved); setCurSys(sys);
+  if (pg == 0) return Sig.SIGBUS;
+  if (v.flags & MAP_SHARED_FLAG) {
+    kget(pg); frame(pg).mapcount++;
+    store<u32>(pte, (pg << 12) | pteFlagsFor(v.prot) | PTE_P);
+    return 0;
+  }
+  kget(pg); frame(pg).mapcount++;
+  const cow: u32 = (v.prot & PROT_WRITE) ? PTE_COW : 0;
+  store<u32>(pte, (pg << 12) | (pteFlagsFor(v.prot) & ~PTE_W) | cow | PTE_P);
+  return write ? cowFault(va, pte, fromUser) : 0;
 }
 
 // First touch of an anonymous page: a zeroed frame (minor fault, no I/O).
-function demandZero(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: bool): bool {
+function demandZero(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: bool): i32 {
   statAdd(Stat.faultMinor, 1);
-  enter(FaultKind.minor, va, write, fromUser);
-  const f = kalloc(Owner.anon);
-  if (f == 0) return false;
+  const f = allocFrame(Owner.anon);
+  enter(FaultKind.minor, va, write, fromUser, f);
+  if (f == 0) return Sig.SIGBUS;     // out of memory
   frame(f).data = p.pid;
   store<u32>(pte, (f << 12) | pteFlagsFor(v.prot) | PTE_P);
-  return true;
+  return 0;
 }
 
 // A store to a copy-on-write page: copy it unless we hold the only reference.
-function cowFault(va: u32, pte: usize, fromUser: bool): bool {
+function cowFault(va: u32, pte: usize, fromUser: bool): i32 {
   statAdd(Stat.faultCow, 1);
-  const s = enter(FaultKind.cow, va, true, fromUser);
   const e = load<u32>(pte);
   const old = ptePfn(e);
-  if (frame(old).refcount == 1) { store<u32>(pte, (e | PTE_W) & ~PTE_COW); return true; }
-  const f = kalloc(Owner.anon);
-  if (f == 0) return false;
+  const s = enter(FaultKind.cow, va, true, fromUser, old);
+  if (frame(old).refcount == 1 && frame(old).owner == Owner.anon) { store<u32>(pte, (e | PTE_W) & ~PTE_COW); return 0; }
+  const f = allocFrame(Owner.anon);
+  if (f == 0) return Sig.SIGBUS;
   const saved = curCause; setCause(s);
   memory.copy(pa(f), pteAddr(e), PAGE_SIZE);
   countCopy(Routine.cow_copy, <u64>pteAddr(e), <u64>pa(f), PAGE_SIZE, Place.frame, Place.frame);
   setCause(saved);
   store<u32>(pte, (f << 12) | ((e & 0xfff) | PTE_W) & ~PTE_COW);
-  kput(old);
+  putUserPage(old);
   tlbInvalidate(va);
-  return true;
+  return 0;
 }

@@ -13,14 +13,21 @@ import { Errno } from "./abi/errno";
 import { FILE_SIZE, NFILE, NOFILE } from "./param";
 import { Proc, FDS_OFF } from "./proc";
 import { ttyRead, ttyWrite } from "./console";
+import { readi, writei, iput } from "./inode";
+import { iSize } from "./fs";
+import { isDir } from "./dir";
+import { directRead, directWrite } from "./direct";
 
 export const FT_NONE: u32 = 0;
 export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
+export const FT_INODE: u32 = 2;     // a file or directory of the file system
 
 export const O_ACCMODE: u32 = 3;
 export const O_RDONLY: u32 = 0;
 export const O_WRONLY: u32 = 1;
 export const O_RDWR: u32 = 2;
+export const O_APPEND: u32 = 0x400;
+export const O_DIRECT: u32 = 0x4000;
 export const FD_CLOEXEC_BIT: u32 = 0x80000000;
 
 @unmanaged export class File {
@@ -54,6 +61,7 @@ export function fileClose(i: i32): void {
   const f = fileAt(i);
   if (f.ref == 0) return;
   if (--f.ref > 0) return;
+  if (f.type == FT_INODE) iput(f.ino);
   f.type = FT_NONE;
 }
 
@@ -81,16 +89,27 @@ export function fdSet(p: Proc, fd: i32, file: i32, cloexec: bool): void {
 export function fdCloexec(p: Proc, fd: i32): bool { return (load<u32>(fdSlot(p, fd)) & FD_CLOEXEC_BIT) != 0; }
 export function fdClear(p: Proc, fd: i32): void { store<u32>(fdSlot(p, fd), 0); }
 
-export function fileRead(p: Proc, fi: i32, va: u32, n: u32): i64 {
+// Read at the file's offset (or at `pos` when pos >= 0, for pread), advancing it only for plain reads.
+export function fileRead(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64 {
   const f = fileAt(fi);
   if ((f.flags & O_ACCMODE) == O_WRONLY) return -Errno.EBADF;
-  if (f.type == FT_CONSOLE) return ttyRead(p, va, n);
-  return -Errno.EINVAL;
+  if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyRead(p, va, n);
+  if (f.type != FT_INODE) return -Errno.EINVAL;
+  if (isDir(f.ino)) return -Errno.EISDIR;
+  const off = pos >= 0 ? <u64>pos : f.offset;
+  const r = (f.flags & O_DIRECT) ? directRead(p, f.ino, off, va, n) : readi(p, f.ino, off, va, n);
+  if (r > 0 && pos < 0) f.offset += <u64>r;
+  return r;
 }
 
-export function fileWrite(p: Proc, fi: i32, va: u32, n: u32): i64 {
+export function fileWrite(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64 {
   const f = fileAt(fi);
   if ((f.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
-  if (f.type == FT_CONSOLE) return ttyWrite(p, f.ino, va, n);
-  return -Errno.EINVAL;
+  if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyWrite(p, f.ino, va, n);
+  if (f.type != FT_INODE) return -Errno.EINVAL;
+  let off = pos >= 0 ? <u64>pos : f.offset;
+  if ((f.flags & O_APPEND) && pos < 0) off = iSize(f.ino);
+  const r = (f.flags & O_DIRECT) ? directWrite(p, f.ino, off, va, n) : writei(p, f.ino, off, va, n);
+  if (r > 0 && pos < 0) f.offset = off + <u64>r;
+  return r;
 }

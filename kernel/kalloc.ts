@@ -1,12 +1,14 @@
 // Physical page frames. One 16-byte record per frame; free frames on a singly linked list, lowest
 // address first, so allocation order (and so every trace) is deterministic.
 //
-//   frame record (FRAME_REC = 16 bytes)
-//   +----------+-------+-------+-----+----------+----------+
-//   | refcount | flags | owner | pad |   next   |   data   |
-//   |   u32    |  u16  |  u8   | u8  |   u32    |   u32    |
-//   +----------+-------+-------+-----+----------+----------+
-//   next: free-list / LRU link (frame number, 0 = none); data: owner-specific (pid, inode ...)
+//   frame record (FRAME_REC = 32 bytes)
+//   +----------+-------+-------+-----+------+------+-------+---------+---------+---------+
+//   | refcount | flags | owner | pad | next | data | index | lruPrev | lruNext | mapcount|
+//   |   u32    |  u16  |  u8   | u8  | u32  | u32  |  u32  |   u32   |   u32   |   u32   |
+//   +----------+-------+-------+-----+------+------+-------+---------+---------+---------+
+//   next: free-list or page-cache hash chain (frame number, 0 = none); data: owner-specific
+//   (pid for anonymous pages, inode for page-cache pages); index: page index in the file;
+//   lruPrev/lruNext: page-cache LRU list; mapcount: user mappings of the frame
 //
 // Interface: kinit(first, total), kalloc(owner) -> pfn (0 when out of memory), kput(pfn) drops one
 // reference (frees at zero), kget(pfn) adds one, frameOwner/setFrameOwner, ownerCount(owner), pa(pfn).
@@ -22,6 +24,10 @@ import { panic } from "./panic";
   pad: u8;
   next: u32;
   data: u32;
+  index: u32;
+  lruPrev: u32;
+  lruNext: u32;
+  mapcount: u32;
 }
 
 export const FR_DIRTY: u16 = 1 << 0;      // page-cache page differs from disk
@@ -73,7 +79,8 @@ export function kalloc(owner: i32): u32 {
   if (p == 0) return 0;
   const f = frame(p);
   kmem.freeHead = f.next;
-  f.next = 0; f.refcount = 1; f.flags = 0; f.owner = <u8>owner; f.data = 0;
+  memory.fill(changetype<usize>(f), 0, FRAME_REC);
+  f.refcount = 1; f.owner = <u8>owner;
   memory.fill(pa(p), 0, PAGE_SIZE);
   ownerAdd(Owner.free, -1); ownerAdd(owner, 1);
   statAdd(Stat.framesFree, -1);
@@ -92,7 +99,8 @@ export function kput(pfn: u32): void {
   if (f.owner == Owner.free || f.refcount == 0) panic("kput: frame already free");
   if (--f.refcount > 0) return;
   ownerAdd(f.owner, -1); ownerAdd(Owner.free, 1);
-  f.owner = <u8>Owner.free; f.flags = 0; f.data = 0;
+  memory.fill(changetype<usize>(f), 0, FRAME_REC);
+  f.owner = <u8>Owner.free;
   f.next = kmem.freeHead; kmem.freeHead = pfn;
   statAdd(Stat.framesFree, 1);
 }

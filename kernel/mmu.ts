@@ -3,7 +3,9 @@
 // faults in both pages before writing anything). A bad access kills the process with SIGSEGV: the
 // kernel marks it and traps, and the host finishes the kill.
 // Interface (exported to guests as module "mmu"): ld8 ld16 ld32 ld64 st8 st16 st32 st64.
-import { USER_TOP, Stat } from "./abi/layout";
+import { USER_TOP, Stat, Owner } from "./abi/layout";
+import { frame } from "./kalloc";
+import { pcDirty } from "./pagecache";
 import { Sig } from "./abi/signals";
 import { walk, PTE_P, PTE_W, PTE_U, PTE_A, PTE_D, pteAddr } from "./vm";
 import { handleFault } from "./fault";
@@ -21,20 +23,28 @@ export function killCurrent(sig: i32): void {
 // Physical address of `va` for the running process; the TLB is refilled for its page.
 export function translate(va: u32, write: bool): usize {
   const p = curProc();
-  if (va >= USER_TOP) { handleFault(p, va, write, true); killCurrent(Sig.SIGSEGV); }
+  if (va >= USER_TOP) killCurrent(handleFault(p, va, write, true));
   statAdd(Stat.tlbMisses, 1);
   chargeSys(getCost(Cost.tlbMissNs));
   let pte = walk(p.pgdir, va, false);
   let e: u32 = pte ? load<u32>(pte) : 0;
   if ((e & (PTE_P | PTE_U)) != (PTE_P | PTE_U) || (write && !(e & PTE_W))) {
-    if (!handleFault(p, va, write, true)) killCurrent(Sig.SIGSEGV);
+    const sig = handleFault(p, va, write, true);
+    if (sig) killCurrent(sig);
     pte = walk(p.pgdir, va, false);
     e = load<u32>(pte);
   }
+  if (write && !(e & PTE_D)) firstStore(e);
   e |= PTE_A | (write ? PTE_D : 0);
   store<u32>(pte, e);
   tlbFill(va, e);
   return pteAddr(e) | (va & 0xfff);
+}
+
+// The first store through a PTE: a page-cache page becomes dirty (MAP_SHARED stores reach the file).
+export function firstStore(e: u32): void {
+  const pfn = e >>> 12;
+  if (frame(pfn).owner == Owner.pagecache) pcDirty(pfn);
 }
 
 @inline function crosses(va: u32, n: u32): bool { return (va & 0xfff) > 4096 - n; }

@@ -1,8 +1,9 @@
 // Tunables (xv6's param.h). Each fixes the size of one kernel table.
 export const NPROC: i32 = 64;          // process table slots
-export const PROC_SIZE: i32 = 2048;    // bytes per process record
+export const PROC_SIZE: i32 = 4096;    // bytes per process record
 export const NOFILE: i32 = 64;         // open files per process
 export const NFILE: i32 = 256;         // open files in the whole system
+export const PATH_MAX: i32 = 256;      // longest path, with its NUL
 export const FILE_SIZE: i32 = 32;      // bytes per open-file record
 export const NVMA: i32 = 48;           // mapped regions per process
 export const STAGE_SIZE: i32 = 65536;  // exec staging buffer: host -> kernel bounce buffer
@@ -10,4 +11,4 @@ export const TTY_BUF: i32 = 4096;      // console output buffer and input ring
 export const TRACE_REC: i32 = 80;      // bytes per trace record
 export const TRACE_RECS: i32 = 8192;   // trace ring capacity (records)
 export const KSTACK_SIZE: i32 = 32768; // bytes per process for its asyncify save area
-export const FRAME_REC: i32 = 16;      // bytes per frame record
+export const FRAME_REC: i32 = 32;      // bytes per frame record

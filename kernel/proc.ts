@@ -45,6 +45,8 @@ export const ZOMBIE: u32 = 5;
   userNs: u64;
   sysNs: u64;
   waitPid: i32;      // wait4 target while sleeping in wait4
+  cwd: u32;          // working directory inode (0: none mounted)
+  cwdLen: u32;       // length of the working directory path at CWD_OFF
 }
 
 export const FDS_OFF: usize = 128;
@@ -52,6 +54,7 @@ export const VMAS_OFF: usize = FDS_OFF + <usize>NOFILE * 4;
 export const VMA_SIZE: usize = 32;
 export const NAME_OFF: usize = VMAS_OFF + <usize>NVMA * VMA_SIZE;
 export const NAME_LEN: usize = 32;
+export const CWD_OFF: usize = NAME_OFF + NAME_LEN;   // PATH_MAX bytes: the working directory's path
 
 let nextPid: u32 = 1;
 let kstackBase: usize = 0;   // NPROC save areas, laid out at boot

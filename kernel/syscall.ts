@@ -15,6 +15,7 @@ import { hostStopRewind, hostUnwind } from "./host";
 import { sysProc } from "./sysproc";
 import { sysMem } from "./sysmem";
 import { sysFile } from "./sysfile";
+import { sysFs } from "./sysfs";
 import { exitBySignal } from "./exit";
 import { NOT_MINE } from "./sysarg";
 
@@ -61,5 +62,6 @@ function dispatch(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64)
   let r = sysProc(nr, a0, a1, a2, a3);
   if (r == NOT_MINE) r = sysMem(nr, a0, a1, a2, a3, a4, a5);
   if (r == NOT_MINE) r = sysFile(nr, a0, a1, a2, a3);
+  if (r == NOT_MINE) r = sysFs(nr, a0, a1, a2, a3);
   return r == NOT_MINE ? -Errno.ENOSYS : r;
 }

@@ -1,17 +1,22 @@
-// Memory syscalls: brk, mmap (anonymous), munmap, mprotect. Linux's errno for every misuse.
+// Memory syscalls: brk, mmap (anonymous and file), munmap, mprotect, msync, madvise, mincore.
+// Linux's errno for every misuse.
 // Interface: sysMem(nr, a0..a5) -> result or NOT_MINE; unmapRange(p, start, end).
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { PAGE_SIZE, ARG_BASE, USER_TOP } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { vmaInsert, vmaRemove, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, VMA_ANON, VMA_HEAP, PROT_READ, PROT_WRITE, PROT_EXEC } from "./vma";
+import { vmaInsert, vmaRemove, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC } from "./vma";
 import { walk, unmapPage, PTE_P, PTE_W, PTE_U, PTE_COW } from "./vm";
-import { kput } from "./kalloc";
+import { putUserPage } from "./fault";
 import { tlbInvalidate } from "./tlb";
 import { handleFault, pteFlagsFor } from "./fault";
 import { setBrk } from "./brk";
-import { fdGet } from "./file";
+import { fdGet, fileAt, FT_INODE, O_ACCMODE, O_WRONLY, O_RDWR } from "./file";
+import { isDir } from "./dir";
+import { iget } from "./inode";
+import { pcSync, pcFind } from "./pagecache";
+import { copyToUser } from "./copy";
 import { NOT_MINE, u32arg, fdArg } from "./sysarg";
 
 export const MAP_SHARED: u32 = 0x01;
@@ -34,6 +39,9 @@ export function sysMem(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5:
     case Sys.mmap: return sysMmap(p, <u64>a0, <u64>a1, <u32>a2, <u32>a3, fdArg(a4), a5);
     case Sys.munmap: return sysMunmap(p, <u64>a0, <u64>a1);
     case Sys.mprotect: return sysMprotect(p, <u64>a0, <u64>a1, <u32>a2);
+    case Sys.msync: return sysMsync(p, <u64>a0, <u64>a1, <u32>a2);
+    case Sys.madvise: return sysMadvise(p, <u64>a0, <u64>a1, <u32>a2);
+    case Sys.mincore: return sysMincore(p, <u64>a0, <u64>a1, u32arg(a2));
   }
   return NOT_MINE;
 }
@@ -52,7 +60,12 @@ function heapEnd(p: Proc): u32 {
 function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, off: i64): i64 {
   if (len == 0 || (flags & ~MAP_KNOWN) || (prot & ~PROT_ALL)) return -Errno.EINVAL;
   if (!(flags & (MAP_SHARED | MAP_PRIVATE)) || !aligned(<u64>off)) return -Errno.EINVAL;
-  if (!(flags & MAP_ANONYMOUS)) return fdGet(p, fd) < 0 ? -Errno.EBADF : -Errno.ENODEV;
+  let ino: u32 = 0;
+  if (!(flags & MAP_ANONYMOUS)) {
+    const r = mappableFile(p, fd, prot, flags);
+    if (r < 0) return r;
+    ino = <u32>r;
+  }
   const size = pageUp(len);
   if (size > <u64>ARG_BASE) return -Errno.ENOMEM;
   let start: u64;
@@ -66,9 +79,24 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
     start = vmaFreeGap(p, <u32>size, heapEnd(p));
     if (start == 0) return -Errno.ENOMEM;
   }
-  if (!vmaInsert(p, <u32>start, <u32>(start + size), prot, flags, VMA_ANON)) return -Errno.ENOMEM;
-  if (flags & MAP_POPULATE) populate(p, <u32>start, <u32>(start + size), (prot & PROT_WRITE) != 0);
+  const v = vmaInsert(p, <u32>start, <u32>(start + size), prot, flags & MAP_SHARED, ino ? VMA_FILE : VMA_ANON);
+  if (!v) return -Errno.ENOMEM;
+  if (ino) { v.file = ino; v.pgoff = <u64>off >>> 12; iget(ino); }
+  if (flags & MAP_POPULATE) populate(p, <u32>start, <u32>(start + size), false);
   return <i64>start;
+}
+
+// The inode behind `fd` if it may be mapped with `prot`/`flags`, else -errno (Linux's checks).
+function mappableFile(p: Proc, fd: i32, prot: u32, flags: u32): i64 {
+  const fi = fdGet(p, fd);
+  if (fi < 0) return -Errno.EBADF;
+  const f = fileAt(fi);
+  if (f.type != FT_INODE) return -Errno.ENODEV;
+  if (isDir(f.ino)) return -Errno.ENODEV;
+  const mode = f.flags & O_ACCMODE;
+  if (mode == O_WRONLY) return -Errno.EACCES;
+  if ((flags & MAP_SHARED) && (prot & PROT_WRITE) && mode != O_RDWR) return -Errno.EACCES;
+  return f.ino;
 }
 
 function overlaps(p: Proc, start: u32, end: u32): bool {
@@ -80,14 +108,14 @@ function overlaps(p: Proc, start: u32, end: u32): bool {
 }
 
 function populate(p: Proc, start: u32, end: u32, write: bool): void {
-  for (let a = <u64>start; a < <u64>end; a += PAGE_SIZE) handleFault(p, <u32>a, write, false);
+  for (let a = <u64>start; a < <u64>end; a += PAGE_SIZE) if (handleFault(p, <u32>a, write, false) != 0) break;
 }
 
 // Drop every page in [start, end) and the regions' parts there.
 export function unmapRange(p: Proc, start: u32, end: u32): bool {
   for (let a = <u64>start; a < <u64>end; a += PAGE_SIZE) {
     const f = unmapPage(p.pgdir, <u32>a);
-    if (f) { kput(f); tlbInvalidate(<u32>a); }
+    if (f) { putUserPage(f); tlbInvalidate(<u32>a); }
   }
   return vmaRemove(p, start, end);
 }
@@ -96,8 +124,72 @@ function sysMunmap(p: Proc, addr: u64, len: u64): i64 {
   if (!aligned(addr) || len == 0) return -Errno.EINVAL;
   const end = addr + pageUp(len);
   if (end > <u64>USER_TOP) return -Errno.EINVAL;
+  syncShared(p, <u32>addr, <u32>end);      // stores through a shared mapping reach the disk
   return unmapRange(p, <u32>addr, <u32>end) ? 0 : -Errno.ENOMEM;
 }
+
+// Write back the files behind the MAP_SHARED regions overlapping [start, end).
+function syncShared(p: Proc, start: u32, end: u32): i32 {
+  let err = 0;
+  for (let i: u32 = 0; i < p.nvma; i++) {
+    const v = vmaAt(p, i);
+    if (v.kind != VMA_FILE || !(v.flags & MAP_SHARED) || v.end <= start || v.start >= end) continue;
+    const r = pcSync(v.file);
+    if (r < 0) err = r;
+  }
+  return err;
+}
+
+const MS_ASYNC: u32 = 1, MS_INVALIDATE: u32 = 2, MS_SYNC: u32 = 4;
+
+function sysMsync(p: Proc, addr: u64, len: u64, flags: u32): i64 {
+  if (!aligned(addr) || (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))) return -Errno.EINVAL;
+  if ((flags & MS_ASYNC) && (flags & MS_SYNC)) return -Errno.EINVAL;
+  const end = addr + pageUp(len);
+  if (end > <u64>USER_TOP) return -Errno.ENOMEM;
+  if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
+  if (!(flags & MS_SYNC)) return 0;       // MS_ASYNC: dirty pages are already in the page cache
+  return syncShared(p, <u32>addr, <u32>end) < 0 ? -Errno.EIO : 0;
+}
+
+const MADV_DONTNEED: u32 = 4;
+
+function sysMadvise(p: Proc, addr: u64, len: u64, advice: u32): i64 {
+  if (!aligned(addr)) return -Errno.EINVAL;
+  const end = addr + pageUp(len);
+  if (end > <u64>USER_TOP) return -Errno.EINVAL;
+  if (advice > 4 && advice != 8 && advice != 9 && advice != 10 && advice != 11 && advice != 14 && advice != 15) return -Errno.EINVAL;
+  if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
+  if (advice != MADV_DONTNEED) return 0;  // hints: accepted, no effect
+  for (let a = addr; a < end; a += PAGE_SIZE) {
+    const f = unmapPage(p.pgdir, <u32>a);
+    if (f) { putUserPage(f); tlbInvalidate(<u32>a); }
+  }
+  return 0;
+}
+
+// One byte per page: 1 if the page is resident (mapped, or a file page in the page cache).
+function sysMincore(p: Proc, addr: u64, len: u64, vec: u32): i64 {
+  if (!aligned(addr)) return -Errno.EINVAL;
+  const end = addr + pageUp(len);
+  if (end > <u64>USER_TOP) return -Errno.ENOMEM;
+  if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
+  const n = <u32>((end - addr) >>> 12);
+  for (let i: u32 = 0; i < n; i++) {
+    const va = <u32>addr + (i << 12);
+    const pte = walk(p.pgdir, va, false);
+    let res: u8 = pte != 0 && (load<u32>(pte) & PTE_P) ? 1 : 0;
+    const v = vmaFind(p, va);
+    if (!res && v && v.kind == VMA_FILE) res = pcFind(v.file, <u32>(v.pgoff + ((va - v.start) >>> 12))) != 0 ? 1 : 0;
+    store<u8>(mincoreBuf + (i & 255), res);
+    if ((i & 255) == 255 || i == n - 1) {
+      const chunk = (i & 255) + 1;
+      if (copyToUser(p, vec + i + 1 - chunk, mincoreBuf, chunk) < 0) return -Errno.EFAULT;
+    }
+  }
+  return 0;
+}
+const mincoreBuf: usize = memory.data(256);
 
 function sysMprotect(p: Proc, addr: u64, len: u64, prot: u32): i64 {
   if (!aligned(addr) || (prot & ~PROT_ALL)) return -Errno.EINVAL;

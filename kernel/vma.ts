@@ -12,6 +12,7 @@
 import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
 import { NVMA } from "./param";
 import { MMAP_TOP } from "./abi/layout";
+import { iget, iput } from "./inode";
 
 export const PROT_READ: u32 = 1;
 export const PROT_WRITE: u32 = 2;
@@ -20,7 +21,9 @@ export const PROT_EXEC: u32 = 4;
 export const VMA_HEAP: u32 = 1;    // the wasm linear memory [0, brk)
 export const VMA_ANON: u32 = 2;    // anonymous mmap
 export const VMA_ARGS: u32 = 3;    // argument block
-export const VMA_FILE: u32 = 4;    // file mapping
+export const VMA_FILE: u32 = 4;    // file mapping: `file` is the inode, `pgoff` the first page
+
+export const MAP_SHARED_FLAG: u32 = 0x01;   // vma.flags: stores reach the file (MAP_SHARED)
 
 @unmanaged export class Vma {
   start: u32;
@@ -60,6 +63,8 @@ export function vmaInsert(p: Proc, start: u32, end: u32, prot: u32, flags: u32, 
 }
 
 function vmaDelete(p: Proc, i: u32): void {
+  const v = vmaAt(p, i);
+  if (v.kind == VMA_FILE) iput(v.file);
   for (let j = i; j + 1 < p.nvma; j++) copyVma(vmaAt(p, j), vmaAt(p, j + 1));
   p.nvma--;
 }
@@ -74,6 +79,7 @@ export function vmaRemove(p: Proc, start: u32, end: u32): bool {
       const tail = vmaInsert(p, end, v.end, v.prot, v.flags, v.kind);
       if (!tail) return false;
       tail.file = v.file; tail.pgoff = v.pgoff + <u64>((end - v.start) >>> 12);
+      if (v.kind == VMA_FILE) iget(v.file);
       vmaAt(p, i).end = start;
       return true;
     }
@@ -114,6 +120,7 @@ function splitAt(p: Proc, i: u32, at: u32): bool {
   if (!hi) return false;
   const lo = vmaAt(p, i);
   hi.file = lo.file; hi.pgoff = lo.pgoff + <u64>((at - lo.start) >>> 12);
+  if (lo.kind == VMA_FILE) iget(lo.file);
   lo.end = at;
   return true;
 }

@@ -34,6 +34,7 @@ export enum Routine {
   disk_dma = 8,
   nic_dma = 9,
   pagecache_copy = 10,
+  strncpy_from_user = 11,  // a path name fetched from user memory
 }
 
 // Where a copy's source or destination lies (a3's bytes).

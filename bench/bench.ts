@@ -1,0 +1,172 @@
+// `npm run bench`: how fast guests run on wasmos, against the targets of the performance issue.
+//   1. translated vs native (sort, sieve)     2. null syscall (getpid)
+//   3. process start (API and CLI)             4. translation: cold and from the cache
+// Every figure is the median of RUNS runs with min and max; ratios are taken run by run (the
+// native and the translated run of a pair follow each other). Both sides are measured in steady
+// state: after warm-up runs, with their compiled modules kept alive so V8 reuses its optimized
+// (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
+// Usage: node dist/bench.mjs [--runs N]
+import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir, cpus, availableParallelism } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { Machine, translate, translateCached, distPath } from "../host/index";
+import { runNative } from "./native";
+import { summarize, repeat, ms, fmt, num, table, type Summary } from "./stats";
+
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const GETPID_N = 2_000_000;
+const RAM = 64 << 20;
+const cacheDir = mkdtempSync(join(tmpdir(), "wasmos-bench-"));
+const keep: WebAssembly.Module[] = [];          // compiled modules V8 may share optimized code with
+const guest = (name: string) => readFileSync(distPath(`guests/${name}.wasm`));
+
+interface Row { what: string; value: Summary; unit: string; target?: string; met?: boolean }
+const rows: Row[] = [];
+const report = (r: Row) => { rows.push(r); console.log(`  ${r.what}: ${fmt(r.value, r.unit)}`); };
+
+/** A machine whose console output is collected, with the time of the first write. */
+class Bench {
+  out: Uint8Array[] = [];
+  firstWrite = 0;
+  private constructor(readonly m: Machine) {}
+  static async create(): Promise<Bench> {
+    let b: Bench | null = null;
+    const m = await Machine.create({ ramBytes: RAM, stdin: null, cacheDir, stderr: () => {},
+      stdout: (bytes) => { if (!b!.firstWrite) b!.firstWrite = ms(); b!.out.push(bytes); } });
+    return (b = new Bench(m));
+  }
+
+  /** Spawn (not timed: load and translation), then time run() until the process exits. */
+  async run(bytes: Uint8Array, argv: string[]) {
+    this.out = []; this.firstWrite = 0;
+    const pid = await this.m.spawn(bytes, argv);
+    const calls0 = this.m.stats().syscalls;
+    const t0 = ms();
+    await this.m.run();
+    const t = ms() - t0;
+    const code = this.m.exitOf(pid)?.code ?? null;
+    return { ms: t, code, stdout: Buffer.concat(this.out).toString(), syscalls: this.m.stats().syscalls - calls0 };
+  }
+}
+
+/** Keep a module compiled from the translation alive, so every spawn shares its tiered-up code. */
+async function keepTranslated(bytes: Uint8Array): Promise<void> {
+  keep.push(new WebAssembly.Module((await translateCached(bytes, cacheDir)).wasm as Uint8Array<ArrayBuffer>));
+}
+
+async function vsNative(name: string, target: number): Promise<void> {
+  console.log(`\n${name}: translated on the machine vs native V8 (own memory, JS syscall stub)`);
+  const bytes = guest(name);
+  const native = new WebAssembly.Module(bytes);
+  keep.push(native);
+  await keepTranslated(bytes);
+  const b = await Bench.create();
+  const ref = runNative(native, [name]);
+  for (let i = 0; i < 2; i++) { runNative(native, [name]); await b.run(bytes, [name]); }   // warm-up
+  const nat: number[] = [], tr: number[] = [], ratio: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const n = runNative(native, [name]);
+    const t = await b.run(bytes, [name]);
+    if (t.stdout !== ref.stdout || t.code !== ref.code) console.log(`  WARNING: translated output ${JSON.stringify(t.stdout)} (exit ${t.code}) differs from native`);
+    nat.push(n.ms); tr.push(t.ms); ratio.push(t.ms / n.ms);
+  }
+  console.log(`  output: ${ref.stdout.trim()}`);
+  report({ what: `${name} native`, value: summarize(nat), unit: "ms" });
+  report({ what: `${name} translated`, value: summarize(tr), unit: "ms" });
+  const r = summarize(ratio);
+  report({ what: `${name} translated/native`, value: r, unit: "x", target: `<= ${target}x`, met: r.median <= target });
+}
+
+async function nullSyscall(): Promise<void> {
+  console.log(`\nnull syscall: (getpid x${GETPID_N} - getpid x0) / ${GETPID_N}, on the machine`);
+  const bytes = guest("getpid");
+  await keepTranslated(bytes);
+  const b = await Bench.create();
+  await b.run(bytes, ["getpid", "100000"]);
+  let calls = 0;
+  const ns = await repeat(RUNS, async () => {
+    const full = await b.run(bytes, ["getpid", String(GETPID_N)]);
+    const empty = await b.run(bytes, ["getpid", "0"]);
+    calls = full.syscalls - empty.syscalls;
+    return ((full.ms - empty.ms) * 1e6) / GETPID_N;
+  });
+  console.log(`  the kernel counted ${calls} more syscalls with N=${GETPID_N}`);
+  const s = summarize(ns);
+  report({ what: "getpid from a guest", value: s, unit: "ns/call", target: "<= 150 ns", met: s.median <= 150 });
+}
+
+async function processStart(): Promise<void> {
+  console.log("\nprocess start: hello.wasm, warm translation cache, spawn() to the first write on stdout");
+  const bytes = guest("hello");
+  await keepTranslated(bytes);
+  const create: number[] = [], fresh: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const c0 = ms();
+    const b = await Bench.create();
+    const t0 = ms();
+    await b.m.spawn(bytes, ["hello"]);
+    await b.m.run();
+    create.push(t0 - c0); fresh.push(b.firstWrite - t0);
+  }
+  report({ what: "Machine.create (64 MiB)", value: summarize(create), unit: "ms" });
+  report({ what: "first process of a new machine", value: summarize(fresh), unit: "ms" });
+  const b = await Bench.create();
+  await b.run(bytes, ["hello"]);
+  report({ what: "next process, same machine", value: summarize(await repeat(RUNS, async () => {
+    b.firstWrite = 0; const t0 = ms(); await b.m.spawn(bytes, ["hello"]); await b.m.run(); return b.firstWrite - t0; })), unit: "ms" });
+
+  const cli = distPath("cli.mjs"), hello = distPath("guests/hello.wasm");
+  const wall = (args: string[]) => {
+    const t0 = ms();
+    const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`node ${args.join(" ")}: exit ${r.status}: ${r.stderr}`);
+    return ms() - t0;
+  };
+  wall([cli, "run", hello]);                                 // fills the CLI's own translation cache
+  report({ what: "node -e 0 (Node start-up alone)", value: summarize(await repeat(RUNS, () => wall(["-e", "0"]))), unit: "ms" });
+  const s = summarize(await repeat(RUNS, () => wall([cli, "run", hello])));
+  report({ what: "wasmos run hello.wasm (wall)", value: s, unit: "ms", target: "<= 200 ms", met: s.median <= 200 });
+}
+
+async function translation(): Promise<void> {
+  console.log("\ntranslation: translate() cold (binaryen warmed up), translateCached() from a warm cache");
+  for (const name of ["hello", "sort"]) {
+    const bytes = guest(name);
+    await translate(bytes);
+    report({ what: `translate ${name}.wasm (${bytes.length} B)`, value: summarize(await repeat(Math.min(RUNS, 5), async () => {
+      const t0 = ms(); await translate(bytes); return ms() - t0; })), unit: "ms" });
+    await translateCached(bytes, cacheDir);
+    report({ what: `translateCached ${name}.wasm (hit)`, value: summarize(await repeat(RUNS, async () => {
+      const t0 = ms();
+      const t = await translateCached(bytes, cacheDir);
+      if (!t.cached) throw new Error(`translateCached ${name}: unexpected cache miss`);
+      return ms() - t0;
+    })), unit: "ms" });
+  }
+}
+
+function summary(): void {
+  console.log(`\nsummary (median of ${RUNS}; min .. max)\n`);
+  console.log(table([["measurement", "median", "min .. max", "target", ""],
+    ...rows.map((r) => [r.what, `${num(r.value.median)} ${r.unit}`, `${num(r.value.min)} .. ${num(r.value.max)}`,
+      r.target ?? "", r.met === undefined ? "" : r.met ? "met" : "NOT met"])]));
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus()[0]?.model ?? "?";
+  console.log(`wasmos bench, ${new Date().toISOString()}: node ${process.version}, nproc ${availableParallelism()} (${cpu}), runs=${RUNS}`);
+  try {
+    await vsNative("sort", 3);
+    await vsNative("sieve", 5);
+    await nullSyscall();
+    await processStart();
+    await translation();
+    summary();
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+await main();

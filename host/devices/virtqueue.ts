@@ -1,0 +1,84 @@
+// The device side of one virtio split virtqueue laid out in one 4 KiB frame of guest-physical RAM
+// (kernel/abi/virtio.ts). Everything read from the ring comes from the driver and is checked:
+// a bad chain comes back with `error` set instead of throwing.
+// Interface: new VirtQueue(ram, base); popAvail() -> Chain | null; pushUsed(head, len);
+// inRam(addr, len).
+import {
+  VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VRING_DESC_F_INDIRECT,
+} from "../../kernel/abi/virtio";
+
+export interface Desc { addr: number; len: number; flags: number }
+
+/** One available chain. head is -1 when the avail ring itself was bad; error says what was wrong. */
+export interface Chain { head: number; descs: Desc[]; error?: string }
+
+const QUEUE_BYTES = 4096;
+
+export class VirtQueue {
+  private lastAvail = 0;          // next avail ring slot to consume (free-running, mod 2^16)
+  private usedIdx = 0;            // our copy of used.idx
+
+  constructor(private ram: WebAssembly.Memory, readonly base: number) {
+    if (!Number.isInteger(base) || base < 0 || base % QUEUE_BYTES !== 0 || base + QUEUE_BYTES > ram.buffer.byteLength) {
+      throw new RangeError(`virtqueue: frame 0x${base.toString(16)} is not a 4 KiB frame inside RAM`);
+    }
+  }
+
+  private view(): DataView { return new DataView(this.ram.buffer); }
+
+  /** Is [addr, addr+len) inside RAM? */
+  inRam(addr: number, len: number): boolean {
+    return Number.isSafeInteger(addr) && addr >= 0 && len >= 0 && addr + len <= this.ram.buffer.byteLength;
+  }
+
+  /** The next chain the driver made available, or null when there is none. */
+  popAvail(): Chain | null {
+    const v = this.view();
+    const availIdx = v.getUint16(this.base + VQ_AVAIL + 2, true);
+    const pending = (availIdx - this.lastAvail) & 0xffff;
+    if (pending === 0) return null;
+    if (pending > VQ_SIZE) {
+      this.lastAvail = availIdx;
+      return { head: -1, descs: [], error: `avail idx ${availIdx} is ${pending} ahead of ${VQ_SIZE} slots` };
+    }
+    const head = v.getUint16(this.base + VQ_AVAIL + 4 + 2 * (this.lastAvail % VQ_SIZE), true);
+    this.lastAvail = (this.lastAvail + 1) & 0xffff;
+    if (head >= VQ_SIZE) return { head: -1, descs: [], error: `avail ring names descriptor ${head}` };
+    return this.walk(v, head);
+  }
+
+  private walk(v: DataView, head: number): Chain {
+    const descs: Desc[] = [];
+    let i = head;
+    for (;;) {
+      if (descs.length === VQ_SIZE) return { head, descs, error: `chain longer than ${VQ_SIZE} (a loop?)` };
+      const at = this.base + VQ_DESC + i * VQ_DESC_SIZE;
+      const lo = v.getUint32(at, true), hi = v.getUint32(at + 4, true);
+      const d: Desc = { addr: hi * 2 ** 32 + lo, len: v.getUint32(at + 8, true), flags: v.getUint16(at + 12, true) };
+      const bad = this.badDesc(d, descs);
+      if (bad) return { head, descs, error: `descriptor ${i}: ${bad}` };
+      descs.push(d);
+      if (!(d.flags & VRING_DESC_F_NEXT)) return { head, descs };
+      i = v.getUint16(at + 14, true);
+      if (i >= VQ_SIZE) return { head, descs, error: `descriptor next ${i} out of range` };
+    }
+  }
+
+  private badDesc(d: Desc, before: Desc[]): string | null {
+    if (d.flags & VRING_DESC_F_INDIRECT) return "indirect descriptors not offered";
+    if (!this.inRam(d.addr, d.len)) return `buffer 0x${d.addr.toString(16)}+${d.len} outside RAM`;
+    const prev = before[before.length - 1];
+    if (prev && (prev.flags & VRING_DESC_F_WRITE) && !(d.flags & VRING_DESC_F_WRITE)) return "readable after writable";
+    return null;
+  }
+
+  /** Hand a chain back to the driver: `len` bytes were written into its writable buffers. */
+  pushUsed(head: number, len: number): void {
+    const v = this.view();
+    const slot = this.base + VQ_USED + 4 + 8 * (this.usedIdx % VQ_SIZE);
+    v.setUint32(slot, head, true);
+    v.setUint32(slot + 4, len, true);
+    this.usedIdx = (this.usedIdx + 1) & 0xffff;
+    v.setUint16(this.base + VQ_USED + 2, this.usedIdx, true);
+  }
+}

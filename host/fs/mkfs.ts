@@ -1,0 +1,81 @@
+// mkfs: lay a fresh wsfs on a store (or a new in-memory image of a size): superblock, bitmaps,
+// inode table, the root directory, then a host directory tree and/or a list of files, in sorted
+// name order so the same input gives the same image byte for byte. Ends clean (FS_CLEAN).
+// Interface: mkfs(store | bytes, { from?, files?, ninodes?, warn? }) -> the store;
+// contentBytes(dir) -> bytes a tree needs in blocks; defaultImageBytes(dir).
+import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { MemStore, type BlockStore } from "../devices/blockstore";
+import { BLOCK_SIZE, ROOT_INO, S_IFDIR, DT_DIR } from "../../kernel/abi/fs";
+import { FsError } from "./error";
+import { Image } from "./image";
+import { dirInit } from "./dir";
+import { WsFs } from "./files";
+import { layout } from "./superblock";
+
+export interface MkfsFile { path: string; data: Uint8Array; mode?: number }
+export interface MkfsOptions {
+  from?: string;                     // host directory copied to "/" (regular files and directories)
+  files?: MkfsFile[];                // more files; missing parent directories are made
+  ninodes?: number;                  // default: blocks / 4, at least 64
+  warn?: (msg: string) => void;      // skipped symlinks and special files
+}
+
+const MiB = 1 << 20;
+
+export function mkfs(target: number, opts?: MkfsOptions): MemStore;
+export function mkfs<S extends BlockStore>(target: S, opts?: MkfsOptions): S;
+export function mkfs(target: number | BlockStore, opts: MkfsOptions = {}): BlockStore {
+  const store = typeof target === "number" ? new MemStore(new Uint8Array(target)) : target;
+  const sb = layout(Math.floor(store.size / BLOCK_SIZE), opts.ninodes);
+  if (sb.dataStart + 1 >= sb.nblocks) throw new FsError("ENOSPC", `image of ${store.size} bytes is too small`);
+  const img = Image.create(store, sb);
+  const root = img.allocInode(S_IFDIR | 0o755);
+  if (root.ino !== ROOT_INO) throw new Error(`mkfs: root got inode ${root.ino}`);
+  root.nlink = 2;
+  dirInit(img, root, ROOT_INO, DT_DIR);
+  const fs = new WsFs(img);
+  if (opts.from !== undefined) copyTree(fs, opts.from, "", opts.warn ?? (() => {}));
+  for (const f of opts.files ?? []) {
+    makeParents(fs, f.path);
+    fs.writeFile(f.path, f.data, f.mode);
+  }
+  img.sync();
+  return store;
+}
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+function copyTree(fs: WsFs, hostDir: string, at: string, warn: (msg: string) => void): void {
+  for (const e of readdirSync(hostDir, { withFileTypes: true }).sort(byName)) {
+    const src = join(hostDir, e.name), dst = `${at}/${e.name}`;
+    if (e.isDirectory()) { fs.mkdir(dst); copyTree(fs, src, dst, warn); }
+    else if (e.isFile()) fs.writeFile(dst, readFileSync(src), statSync(src).mode & 0o111 ? 0o755 : 0o644);
+    else warn(`mkfs: skipping ${src}: ${e.isSymbolicLink() ? "symbolic link" : "not a regular file or directory"}`);
+  }
+}
+
+function makeParents(fs: WsFs, path: string): void {
+  const parts = path.split("/").filter(Boolean);
+  for (let i = 1; i < parts.length; i++) {
+    const dir = "/" + parts.slice(0, i).join("/");
+    try { if (!fs.stat(dir).isDir) throw new FsError("ENOTDIR", dir); }
+    catch (e) { if ((e as FsError).code === "ENOENT") fs.mkdir(dir); else throw e; }
+  }
+}
+
+/** Bytes a host tree takes in whole blocks (files rounded up, a block per directory). */
+export function contentBytes(dir: string): number {
+  let n = BLOCK_SIZE;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) n += contentBytes(p);
+    else if (e.isFile()) n += Math.ceil(lstatSync(p).size / BLOCK_SIZE) * BLOCK_SIZE;
+  }
+  return n;
+}
+
+/** The CLI's default image size for a tree: content + 25% + 8 MiB, rounded up to 1 MiB. */
+export function defaultImageBytes(dir: string): number {
+  return Math.ceil((contentBytes(dir) * 1.25 + 8 * MiB) / MiB) * MiB;
+}

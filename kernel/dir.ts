@@ -1,0 +1,105 @@
+// Directories and path names. A directory is a file of DIRENT_SIZE entries (abi/fs.ts) read and
+// written through the page cache (inode = the directory, index = page). Paths resolve from the root
+// or the process's working directory, one component at a time, like xv6's namei.
+// Interface: dirLookup(dir, name, len) -> ino or 0, dirLink(dir, name, len, ino, type) -> 0/-errno,
+// dirUnlink(dir, name, len) -> 0/-errno, dirIsEmpty(dir), namei(start, path, len, parent) -> ino or -errno
+// (with parent: the parent directory, the last component left in NAME/NAMELEN).
+import { Errno } from "./abi/errno";
+import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
+import { pa } from "./kalloc";
+import { pcGet, pcGetNew, pcDirty } from "./pagecache";
+import { iMode, iSize, iSetSize, fsMounted } from "./fs";
+import { fsBlockOf } from "./bmap";
+
+export const NAME: usize = memory.data(NAME_MAX + 8);   // last component found by namei(parent)
+export let NAMELEN: i32 = 0;
+const PER_PAGE: u32 = BLOCK_SIZE / DIRENT_SIZE;
+
+export function isDir(ino: u32): bool { return (iMode(ino) & S_IFMT) == S_IFDIR; }
+
+function nameEq(e: usize, name: usize, len: i32): bool {
+  if (<i32>load<u8>(e + Dirent.nameLen) != len) return false;
+  for (let i = 0; i < len; i++) if (load<u8>(e + Dirent.name + i) != load<u8>(name + i)) return false;
+  return true;
+}
+
+// Address of entry `i` of `dir` (the page is read through the cache), or 0.
+function entry(dir: u32, i: u32): usize {
+  const p = pcGet(dir, i / PER_PAGE);
+  return p == 0 ? 0 : pa(p) + <usize>(i % PER_PAGE) * DIRENT_SIZE;
+}
+
+function count(dir: u32): u32 { return <u32>(iSize(dir) / DIRENT_SIZE); }
+
+export function dirLookup(dir: u32, name: usize, len: i32): u32 {
+  const n = count(dir);
+  for (let i: u32 = 0; i < n; i++) {
+    const e = entry(dir, i);
+    if (e != 0 && load<u32>(e) != 0 && nameEq(e, name, len)) return load<u32>(e);
+  }
+  return 0;
+}
+
+export function dirLink(dir: u32, name: usize, len: i32, ino: u32, type: u8): i32 {
+  if (len > NAME_MAX) return -Errno.ENAMETOOLONG;
+  const n = count(dir);
+  let slot = n;
+  for (let i: u32 = 0; i < n; i++) { const e = entry(dir, i); if (e != 0 && load<u32>(e) == 0) { slot = i; break; } }
+  if (slot == n && slot % PER_PAGE == 0) {
+    if (fsBlockOf(dir, slot / PER_PAGE, true) == 0) return -Errno.ENOSPC;
+    if (pcGetNew(dir, slot / PER_PAGE) == 0) return -Errno.ENOMEM;
+  }
+  const e = entry(dir, slot);
+  if (e == 0) return -Errno.EIO;
+  memory.fill(e, 0, DIRENT_SIZE);
+  store<u32>(e + Dirent.ino, ino); store<u8>(e + Dirent.type, type); store<u8>(e + Dirent.nameLen, <u8>len);
+  memory.copy(e + Dirent.name, name, len);
+  pcDirty(pcGet(dir, slot / PER_PAGE));
+  if (slot == n) iSetSize(dir, <u64>(n + 1) * DIRENT_SIZE);
+  return 0;
+}
+
+export function dirUnlink(dir: u32, name: usize, len: i32): i32 {
+  const n = count(dir);
+  for (let i: u32 = 2; i < n; i++) {
+    const e = entry(dir, i);
+    if (e == 0 || load<u32>(e) == 0 || !nameEq(e, name, len)) continue;
+    store<u32>(e, 0);
+    pcDirty(pcGet(dir, i / PER_PAGE));
+    return 0;
+  }
+  return -Errno.ENOENT;
+}
+
+export function dirIsEmpty(dir: u32): bool {
+  const n = count(dir);
+  for (let i: u32 = 2; i < n; i++) { const e = entry(dir, i); if (e != 0 && load<u32>(e) != 0) return false; }
+  return true;
+}
+
+// Resolve `path` (kernel buffer, len bytes) from `start`. With `parent`, stop before the last
+// component: return its directory and leave the component in NAME/NAMELEN.
+export function namei(start: u32, path: usize, len: i32, parent: bool): i64 {
+  if (!fsMounted()) return -Errno.ENOENT;
+  if (len == 0) return -Errno.ENOENT;
+  let ino = load<u8>(path) == 0x2f ? ROOT_INO : start;
+  let i = 0;
+  for (;;) {
+    while (i < len && load<u8>(path + i) == 0x2f) i++;
+    if (i >= len) { NAMELEN = 0; return parent ? -Errno.EEXIST : <i64>ino; }
+    let j = i;
+    while (j < len && load<u8>(path + j) != 0x2f) j++;
+    if (j - i > NAME_MAX) return -Errno.ENAMETOOLONG;
+    if (!isDir(ino)) return -Errno.ENOTDIR;
+    let k = j;
+    while (k < len && load<u8>(path + k) == 0x2f) k++;
+    if (parent && k >= len) {
+      memory.copy(NAME, path + i, j - i); NAMELEN = j - i;
+      return ino;
+    }
+    const next = dirLookup(ino, path + i, j - i);
+    if (next == 0) return -Errno.ENOENT;
+    ino = next; i = j;
+  }
+  return -Errno.ENOENT;
+}

@@ -1,0 +1,122 @@
+// virtio-blk driver. A request is a chain: header (device reads), data buffers, status byte
+// (device writes). The device moves the data between the disk and the frames by DMA and raises an
+// interrupt; the interrupt handler completes the request, counting one DMA copy attributed to the
+// syscall or fault that queued it. I/O waits are synchronous: the CPU idles (virtual time passes,
+// no CPU time) until the interrupt; other processes do not run meanwhile (see docs/architecture.md).
+// Interface: diskInit() -> bool, diskIo(write, sector, bufs, n, place) -> 0 or -EIO, diskFlush(),
+// diskIrq() (the interrupt handler), diskSectors(), IOV (buffer list: n u32 physical addresses, 4 KiB each).
+import { Errno } from "./abi/errno";
+import { Stat, Owner } from "./abi/layout";
+import { Ev, Routine, Place } from "./abi/trace";
+import { Dev, BlkType, BlkStatus, BLK_HDR_SIZE, SECTOR_SIZE, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE } from "./abi/virtio";
+import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree } from "./virtq";
+import { kalloc, pa } from "./kalloc";
+import { hostVirtioSetup, hostVirtioNotify, hostVirtioWait, hostVirtioConfig } from "./host";
+import { countDma } from "./copy";
+import { statAdd, curSys } from "./stats";
+import { nextSeq, traceEmit, curCause, setCause } from "./trace";
+import { panic } from "./panic";
+
+export const IOV_MAX: i32 = 64;
+export const IOV: usize = memory.data(IOV_MAX * 4);       // physical addresses of the request's pages
+
+// Per-descriptor-head request record, in the request frame: 40 bytes each.
+//   +0 header (16) | +16 status u8 | +17 done u8 | +18 place u8 | +20 cause u32 | +24 sys i32
+//   +28 bytes u32 | +32 first buffer's physical address u32
+const REQ_SIZE: usize = 40;
+
+@unmanaged class Disk {
+  reqs: usize;      // request records, one per descriptor index
+  sectors: u64;     // capacity
+  present: u32;
+}
+const disk = changetype<Disk>(memory.data(offsetof<Disk>()));
+const queue = changetype<Vq>(memory.data(offsetof<Vq>()));
+@inline function vq(): Vq { return queue; }
+@inline function req(head: u32): usize { return disk.reqs + <usize>head * REQ_SIZE; }
+
+export function diskInit(): bool {
+  const sectors = hostVirtioConfig(Dev.blk, 0);
+  if (sectors <= 0) { disk.present = 0; return false; }
+  const q = kalloc(Owner.kernel), r = kalloc(Owner.kernel);
+  if (q == 0 || r == 0) panic("diskInit: no memory for the queue");
+  vqInit(vq(), pa(q));
+  disk.reqs = pa(r);
+  disk.sectors = <u64>sectors;
+  disk.present = 1;
+  hostVirtioSetup(Dev.blk, 0, pa(q));
+  return true;
+}
+
+export function diskSectors(): u64 { return disk.sectors; }
+
+// Read or write n 4 KiB buffers (physical addresses in IOV) at `sector`; waits for completion.
+// `place` says what the buffers are (page-cache frames, or user pages for O_DIRECT).
+export function diskIo(write: bool, sector: u64, n: i32, place: Place): i32 {
+  if (!disk.present) return -Errno.EIO;
+  const bytes = <u64>n * 4096;
+  if (sector + bytes / SECTOR_SIZE > disk.sectors) return -Errno.EIO;
+  const head = submit(write ? BlkType.OUT : BlkType.IN, sector, n, place);
+  return waitFor(head);
+}
+
+export function diskFlush(): i32 {
+  if (!disk.present) return 0;
+  return waitFor(submit(BlkType.FLUSH, 0, 0, Place.frame));
+}
+
+function submit(type: BlkType, sector: u64, n: i32, place: Place): u32 {
+  const v = vq();
+  const h = vqAlloc(v, <u32>n + 2);
+  if (h < 0) panic("diskIo: queue full");
+  const head = <u32>h;
+  const r = req(head);
+  store<u32>(r, type); store<u32>(r + 4, 0); store<u64>(r + 8, sector);
+  store<u8>(r + 16, 0xff); store<u8>(r + 17, 0);
+  store<u32>(r + 20, curCause); store<i32>(r + 24, curSys); store<u32>(r + 28, <u32>n * 4096);
+  store<u8>(r + 18, <u8>place); store<u32>(r + 32, n > 0 ? load<u32>(IOV) : 0);
+  const devWrites = type == BlkType.IN ? VRING_DESC_F_WRITE : 0;
+  vqDesc(v, head, r, BLK_HDR_SIZE, VRING_DESC_F_NEXT);
+  let d = vqNext(v, head);
+  for (let i = 0; i < n; i++) {
+    vqDesc(v, d, <u64>load<u32>(IOV + (<usize>i << 2)), 4096, VRING_DESC_F_NEXT | devWrites);
+    d = vqNext(v, d);
+  }
+  vqDesc(v, d, r + 16, 1, VRING_DESC_F_WRITE);
+  vqSubmit(v, head);
+  hostVirtioNotify(Dev.blk, 0);
+  return head;
+}
+
+function waitFor(head: u32): i32 {
+  const r = req(head);
+  while (load<u8>(r + 17) == 0) {
+    if (hostVirtioWait(Dev.blk) < 0) panic("diskIo: request lost by the device");
+  }
+  const st = load<u8>(r + 16);
+  vqFree(vq(), head);
+  return st == BlkStatus.OK ? 0 : -Errno.EIO;
+}
+
+// Interrupt handler: complete every request the device has finished.
+export function diskIrq(): void {
+  statAdd(Stat.irqs, 1);
+  const s = nextSeq();
+  traceEmit(s, Ev.irq, Dev.blk, 0, 0, 0, 0, 0, 0);
+  for (let h = vqUsed(vq()); h >= 0; h = vqUsed(vq())) complete(<u32>h);
+}
+
+function complete(head: u32): void {
+  const r = req(head);
+  store<u8>(r + 17, 1);
+  const type = load<u32>(r), bytes = load<u32>(r + 28);
+  if (bytes == 0 || (type != BlkType.IN && type != BlkType.OUT)) return;
+  const saved = curCause;
+  setCause(load<u32>(r + 20));
+  const dev = load<u64>(r + 8) * SECTOR_SIZE;
+  const mem = <u64>load<u32>(r + 32);
+  const place = <Place>load<u8>(r + 18);
+  if (type == BlkType.IN) countDma(Routine.disk_dma, dev, mem, bytes, Place.device, place, load<i32>(r + 24));
+  else countDma(Routine.disk_dma, mem, dev, bytes, place, Place.device, load<i32>(r + 24));
+  setCause(saved);
+}

@@ -1,0 +1,161 @@
+// wsfs in the kernel (layout in abi/fs.ts): the superblock, block and inode allocation, inode
+// fields. Every metadata block is a page-cache page of inode 0 (the block device), read and
+// changed in place and written back like any dirty page.
+// Interface: fsMount() -> bool, fsUnmount(), fsMounted(), meta(block) -> address of the cached block,
+// metaDirty(block), balloc() -> block or 0, bfree(b), ialloc(mode) -> ino or 0, ifree(ino),
+// inodeAddr(ino) -> address of the on-disk inode in the cache, iDirty(ino), ino field helpers.
+import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO } from "./abi/fs";
+import { pa } from "./kalloc";
+import { pcGet, pcGetNew, pcDirty, pcFind, pcSync, pcForget } from "./pagecache";
+import { diskInit, diskFlush } from "./disk";
+import { clockNow } from "./clock";
+import { panic } from "./panic";
+
+@unmanaged class SuperInfo {
+  mounted: u32;
+  nblocks: u32;
+  ninodes: u32;
+  ibmap: u32;
+  bbmap: u32;
+  itable: u32;
+  dataStart: u32;
+  nextBlock: u32;    // allocation hint
+}
+const sb = changetype<SuperInfo>(memory.data(offsetof<SuperInfo>()));
+
+export function fsMounted(): bool { return sb.mounted != 0; }
+export function fsNinodes(): u32 { return sb.ninodes; }
+
+// Address of metadata block `b` in the page cache (read on a miss); panics on I/O error.
+export function meta(b: u32): usize {
+  const p = pcGet(0, b);
+  if (p == 0) panic("meta: cannot read a metadata block");
+  return pa(p);
+}
+export function metaDirty(b: u32): void { pcDirty(pcFind(0, b)); }
+
+// A fresh metadata block (indirect block, directory block): zeroed, no read.
+export function metaNew(b: u32): usize {
+  const p = pcGetNew(0, b);
+  if (p == 0) panic("metaNew: no memory");
+  memory.fill(pa(p), 0, BLOCK_SIZE);
+  pcDirty(p);
+  return pa(p);
+}
+
+export function fsMount(): bool {
+  if (!diskInit()) return false;
+  const s = meta(0);
+  if (load<u32>(s + Super.magic) != FS_MAGIC || load<u32>(s + Super.version) != FS_VERSION) return false;
+  if (load<u32>(s + Super.blockSize) != BLOCK_SIZE) return false;
+  sb.nblocks = load<u32>(s + Super.nblocks); sb.ninodes = load<u32>(s + Super.ninodes);
+  sb.ibmap = load<u32>(s + Super.inodeBitmapStart); sb.bbmap = load<u32>(s + Super.blockBitmapStart);
+  sb.itable = load<u32>(s + Super.inodeTableStart); sb.dataStart = load<u32>(s + Super.dataStart);
+  sb.nextBlock = sb.dataStart;
+  sb.mounted = 1;
+  store<u32>(s + Super.state, FS_DIRTY);
+  metaDirty(0);
+  return true;
+}
+
+// Clean shutdown: everything written back, the superblock marked clean, the disk flushed.
+export function fsUnmount(): i32 {
+  if (!sb.mounted) return 0;
+  let r = pcSync(0);
+  store<u32>(meta(0) + Super.state, FS_CLEAN);
+  metaDirty(0);
+  const r2 = pcSync(0);
+  if (r == 0) r = r2;
+  diskFlush();
+  return r;
+}
+
+function superAdd(field: Super, d: i32): void {
+  const s = meta(0);
+  store<u32>(s + field, load<u32>(s + field) + d);
+  metaDirty(0);
+}
+
+// Find and set a clear bit in a bitmap of `count` bits starting at block `start`; -1 if full.
+function bitAlloc(start: u32, count: u32, from: u32): i64 {
+  for (let k: u32 = 0; k < count; k++) {
+    const i = (from + k) % count;
+    const blk = start + i / (BLOCK_SIZE * 8);
+    const a = meta(blk) + ((i % (BLOCK_SIZE * 8)) >>> 3);
+    const bit: u32 = 1 << (i & 7);
+    const v = <u32>load<u8>(a);
+    if (v & bit) { if (v == 0xff) k += 7 - (i & 7); continue; }
+    store<u8>(a, <u8>(v | bit));
+    metaDirty(blk);
+    return i;
+  }
+  return -1;
+}
+
+function bitClear(start: u32, i: u32): void {
+  const blk = start + i / (BLOCK_SIZE * 8);
+  const a = meta(blk) + ((i % (BLOCK_SIZE * 8)) >>> 3);
+  const bit: u32 = 1 << (i & 7);
+  const v = <u32>load<u8>(a);
+  if (!(v & bit)) panic("bitClear: freeing a free block or inode");
+  store<u8>(a, <u8>(v & ~bit));
+  metaDirty(blk);
+}
+
+// A free data block (lowest after the last one given, for locality), or 0 when the disk is full.
+export function balloc(): u32 {
+  const b = bitAlloc(sb.bbmap, sb.nblocks, sb.nextBlock);
+  if (b < 0) return 0;
+  if (<u32>b < sb.dataStart) panic("balloc: metadata block marked free");
+  sb.nextBlock = <u32>b + 1;
+  superAdd(Super.freeBlocks, -1);
+  return <u32>b;
+}
+
+export function bfree(b: u32): void {
+  if (b < sb.dataStart || b >= sb.nblocks) panic("bfree: block out of range");
+  bitClear(sb.bbmap, b);
+  pcForget(0, b);
+  superAdd(Super.freeBlocks, 1);
+}
+
+export function inodeAddr(ino: u32): usize {
+  if (ino == 0 || ino >= sb.ninodes) panic("inodeAddr: bad inode number");
+  return meta(sb.itable + ino / INODES_PER_BLOCK) + <usize>(ino % INODES_PER_BLOCK) * INODE_SIZE;
+}
+export function iDirty(ino: u32): void { metaDirty(sb.itable + ino / INODES_PER_BLOCK); }
+
+export function ialloc(mode: u32): u32 {
+  const i = bitAlloc(sb.ibmap, sb.ninodes, ROOT_INO + 1);
+  if (i <= 0) return 0;
+  const ino = <u32>i;
+  const a = inodeAddr(ino);
+  memory.fill(a, 0, INODE_SIZE);
+  store<u16>(a + Ino.mode, <u16>mode);
+  store<u64>(a + Ino.mtime, clockNow());
+  iDirty(ino);
+  superAdd(Super.freeInodes, -1);
+  return ino;
+}
+
+export function ifree(ino: u32): void {
+  memory.fill(inodeAddr(ino), 0, INODE_SIZE);
+  iDirty(ino);
+  bitClear(sb.ibmap, ino);
+  superAdd(Super.freeInodes, 1);
+}
+
+export function iMode(ino: u32): u32 { return load<u16>(inodeAddr(ino) + Ino.mode); }
+export function iNlink(ino: u32): u32 { return load<u16>(inodeAddr(ino) + Ino.nlink); }
+export function iSize(ino: u32): u64 { return load<u64>(inodeAddr(ino) + Ino.size); }
+export function iSetNlink(ino: u32, n: u32): void { store<u16>(inodeAddr(ino) + Ino.nlink, <u16>n); iDirty(ino); }
+export function iSetSize(ino: u32, s: u64): void {
+  const a = inodeAddr(ino);
+  store<u64>(a + Ino.size, s); store<u64>(a + Ino.mtime, clockNow());
+  iDirty(ino);
+}
+export function iBlocksAdd(ino: u32, d: i32): void {
+  const a = inodeAddr(ino);
+  store<u32>(a + Ino.blocks, load<u32>(a + Ino.blocks) + d);
+  iDirty(ino);
+}

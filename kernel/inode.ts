@@ -1,0 +1,116 @@
+// Inodes in use: a small table of references held by open files, cwd and mappings, so a file
+// unlinked while open lives until its last reference goes (Linux semantics). Reading and writing
+// file contents goes through the page cache: one copy_to_user / copy_from_user per page touched.
+// Interface: iget(ino), iput(ino), readi(p, ino, off, va, n) -> bytes or -errno,
+// writei(p, ino, off, va, n) -> bytes or -errno, itrunc(ino, size) -> 0/-errno, fillStat(ino, buf).
+import { Errno } from "./abi/errno";
+import { Routine, Place } from "./abi/trace";
+import { BLOCK_SIZE, Ino } from "./abi/fs";
+import { pa } from "./kalloc";
+import { Proc } from "./proc";
+import { pcGet, pcGetNew, pcDirty, pcTruncate } from "./pagecache";
+import { iSize, iSetSize, iNlink, iMode, ifree, inodeAddr } from "./fs";
+import { fsBlockOf, bmapFree } from "./bmap";
+import { copyToUser, copyFromUser } from "./copy";
+import { panic } from "./panic";
+
+const NINODE: i32 = 256;
+const itab: usize = memory.data(NINODE * 8);   // { u32 ino, u32 ref }
+
+function slotOf(ino: u32): usize {
+  for (let i = 0; i < NINODE; i++) if (load<u32>(itab + (<usize>i << 3)) == ino) return itab + (<usize>i << 3);
+  return 0;
+}
+
+export function iget(ino: u32): void {
+  let s = slotOf(ino);
+  if (s == 0) s = slotOf(0);
+  if (s == 0) panic("iget: inode table full");
+  store<u32>(s, ino);
+  store<u32>(s + 4, load<u32>(s + 4) + 1);
+}
+
+// Drop a reference; an inode with no links and no references is freed (its blocks and pages too).
+export function iput(ino: u32): void {
+  const s = slotOf(ino);
+  if (s == 0) panic("iput: inode not held");
+  const r = load<u32>(s + 4) - 1;
+  store<u32>(s + 4, r);
+  if (r > 0) return;
+  store<u32>(s, 0);
+  if (iNlink(ino) == 0) { itrunc(ino, 0); ifree(ino); }
+}
+
+export function iheld(ino: u32): bool { return slotOf(ino) != 0; }
+
+export function readi(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
+  const size = iSize(ino);
+  if (off >= size) return 0;
+  if (<u64>n > size - off) n = <u32>(size - off);
+  let done: u32 = 0;
+  while (done < n) {
+    const pos = off + done;
+    const pg = pcGet(ino, <u32>(pos / BLOCK_SIZE));
+    if (pg == 0) return done > 0 ? <i64>done : -Errno.EIO;
+    const o = <u32>(pos % BLOCK_SIZE);
+    const chunk = min(n - done, BLOCK_SIZE - o);
+    const r = copyToUser(p, va + done, pa(pg) + o, chunk, Routine.copy_to_user, Place.frame);
+    if (r < 0) return done > 0 ? <i64>done : -Errno.EFAULT;
+    done += chunk;
+  }
+  return done;
+}
+
+export function writei(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
+  let done: u32 = 0;
+  while (done < n) {
+    const pos = off + done;
+    const index = <u32>(pos / BLOCK_SIZE);
+    const o = <u32>(pos % BLOCK_SIZE);
+    const chunk = min(n - done, BLOCK_SIZE - o);
+    const had = fsBlockOf(ino, index, false);
+    if (had == 0 && fsBlockOf(ino, index, true) == 0) return done > 0 ? <i64>done : -Errno.ENOSPC;
+    // No read needed when the block is new (a hole reads as zeros) or the write covers all valid data.
+    const fresh = had == 0 || (o == 0 && (chunk == BLOCK_SIZE || pos + chunk >= iSize(ino)));
+    const pg = fresh ? pcGetNew(ino, index) : pcGet(ino, index);
+    if (pg == 0) return done > 0 ? <i64>done : -Errno.EIO;
+    const r = copyFromUser(p, pa(pg) + o, va + done, chunk, Routine.copy_from_user, Place.frame);
+    if (r < 0) return done > 0 ? <i64>done : -Errno.EFAULT;
+    pcDirty(pg);
+    done += chunk;
+    if (pos + chunk > iSize(ino)) iSetSize(ino, pos + chunk);
+  }
+  return done;
+}
+
+// Set the size: pages and blocks past it go away; the tail of the last page is zeroed.
+export function itrunc(ino: u32, size: u64): i32 {
+  const old = iSize(ino);
+  const keep = <u32>((size + BLOCK_SIZE - 1) / BLOCK_SIZE);
+  if (size < old) {
+    pcTruncate(ino, keep);
+    bmapFree(ino, keep);
+    const o = <u32>(size % BLOCK_SIZE);
+    if (o != 0 && fsBlockOf(ino, keep - 1, false) != 0) {
+      const pg = pcGet(ino, keep - 1);
+      if (pg != 0) { memory.fill(pa(pg) + o, 0, BLOCK_SIZE - o); pcDirty(pg); }
+    }
+  }
+  iSetSize(ino, size);
+  return 0;
+}
+
+// struct stat (asm-generic, 128 bytes) into kernel buffer `buf`.
+export function fillStat(ino: u32, buf: usize): void {
+  const a = inodeAddr(ino);
+  memory.fill(buf, 0, 128);
+  store<u64>(buf + 0, 1);                              // st_dev
+  store<u64>(buf + 8, ino);                            // st_ino
+  store<u32>(buf + 16, iMode(ino) | 0o644);            // st_mode
+  store<u32>(buf + 20, iNlink(ino));                   // st_nlink
+  store<i64>(buf + 48, <i64>iSize(ino));               // st_size
+  store<i32>(buf + 56, BLOCK_SIZE);                    // st_blksize
+  store<i64>(buf + 64, <i64>load<u32>(a + Ino.blocks) * 8);   // st_blocks (512-byte units)
+  const t = load<u64>(a + Ino.mtime);
+  for (let k = 0; k < 3; k++) { store<i64>(buf + 72 + k * 16, <i64>(t / 1000000000)); store<i64>(buf + 80 + k * 16, <i64>(t % 1000000000)); }
+}

@@ -1,0 +1,228 @@
+// Page cache. File pages keyed by (inode, page index); metadata blocks live here too, under inode 0
+// (the block device) keyed by block number: one unified cache, as Linux since 2.4. Each page is a
+// frame (owner pagecache) holding one reference for the cache; frame flags say uptodate, dirty,
+// locked, referenced. Hits and misses are counted for file data pages (not metadata). Dirty pages
+// go back to disk on fsync/sync, from the periodic flusher, and before eviction. Eviction is a
+// second-chance clock over one LRU list, clean pages first.
+// Interface: pcInit(buckets), pcGet(ino, index, blockOf) -> pfn, pcFind, pcGetNew(ino, index) (no read),
+// pcDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
+// allocFrame(owner) (kalloc that reclaims cache pages under memory pressure).
+import { Owner, Stat } from "./abi/layout";
+import { Place } from "./abi/trace";
+import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFERENCED, FR_LOCKED } from "./kalloc";
+import { statAdd } from "./stats";
+import { diskIo, IOV } from "./disk";
+import { SECTORS_PER_BLOCK } from "./abi/fs";
+import { fsBlockOf } from "./bmap";
+import { rmapClean, rmapZap } from "./rmap";
+import { panic } from "./panic";
+
+export const NBUCKET: u32 = 4096;
+
+@unmanaged class PCache {
+  buckets: usize;   // NBUCKET u32 heads (frame numbers)
+  lruHead: u32;     // oldest
+  lruTail: u32;     // newest
+  pages: u32;
+  dirty: u32;
+}
+const pc = changetype<PCache>(memory.data(offsetof<PCache>()));
+
+export function pcInit(buckets: usize): void {
+  pc.buckets = buckets; pc.lruHead = 0; pc.lruTail = 0; pc.pages = 0; pc.dirty = 0;
+  memory.fill(buckets, 0, <usize>NBUCKET * 4);
+}
+export function pcPages(): u32 { return pc.pages; }
+export function pcDirtyPages(): u32 { return pc.dirty; }
+
+@inline function bucket(ino: u32, index: u32): usize {
+  return pc.buckets + (<usize>((ino * 2654435761 ^ index * 40503 ^ (index >>> 12)) & (NBUCKET - 1)) << 2);
+}
+
+export function pcFind(ino: u32, index: u32): u32 {
+  for (let p = load<u32>(bucket(ino, index)); p != 0; p = frame(p).next) {
+    const f = frame(p);
+    if (f.data == ino && f.index == index) return p;
+  }
+  return 0;
+}
+
+function lruAppend(p: u32): void {
+  const f = frame(p);
+  f.lruNext = 0; f.lruPrev = pc.lruTail;
+  if (pc.lruTail) frame(pc.lruTail).lruNext = p; else pc.lruHead = p;
+  pc.lruTail = p;
+}
+
+function lruUnlink(p: u32): void {
+  const f = frame(p);
+  if (f.lruPrev) frame(f.lruPrev).lruNext = f.lruNext; else pc.lruHead = f.lruNext;
+  if (f.lruNext) frame(f.lruNext).lruPrev = f.lruPrev; else pc.lruTail = f.lruPrev;
+  f.lruPrev = 0; f.lruNext = 0;
+}
+
+function insert(p: u32, ino: u32, index: u32): void {
+  const f = frame(p);
+  f.data = ino; f.index = index;
+  const b = bucket(ino, index);
+  f.next = load<u32>(b);
+  store<u32>(b, p);
+  lruAppend(p);
+  pc.pages++;
+}
+
+function remove(p: u32): void {
+  const f = frame(p);
+  const b = bucket(f.data, f.index);
+  if (load<u32>(b) == p) store<u32>(b, f.next);
+  else {
+    let q = load<u32>(b);
+    while (q != 0 && frame(q).next != p) q = frame(q).next;
+    if (q == 0) panic("pcRemove: page not in its bucket");
+    frame(q).next = f.next;
+  }
+  f.next = 0;
+  lruUnlink(p);
+  if (f.flags & FR_DIRTY) pc.dirty--;
+  pc.pages--;
+}
+
+// A frame for `owner`; under memory pressure evict cache pages first. 0 when nothing can be freed.
+export function allocFrame(owner: i32): u32 {
+  let p = kalloc(owner);
+  if (p == 0 && pcEvict(32) > 0) p = kalloc(owner);
+  return p;
+}
+
+// A cached page with no read from disk: contents zero (new block, or a whole page about to be written).
+export function pcGetNew(ino: u32, index: u32): u32 {
+  let p = pcFind(ino, index);
+  if (p != 0) { frame(p).flags |= FR_REFERENCED; return p; }
+  p = allocFrame(Owner.pagecache);
+  if (p == 0) return 0;
+  frame(p).flags = FR_UPTODATE;
+  insert(p, ino, index);
+  return p;
+}
+
+// The page (ino, index), read from disk on a miss; 0 on I/O error or no memory.
+export function pcGet(ino: u32, index: u32): u32 {
+  let p = pcFind(ino, index);
+  if (p != 0) {
+    frame(p).flags |= FR_REFERENCED;
+    if (ino != 0) statAdd(Stat.pcHits, 1);
+    return p;
+  }
+  if (ino != 0) statAdd(Stat.pcMisses, 1);
+  const block = ino == 0 ? index : fsBlockOf(ino, index, false);
+  p = allocFrame(Owner.pagecache);
+  if (p == 0) return 0;
+  frame(p).flags = FR_LOCKED;
+  insert(p, ino, index);
+  const hole = ino != 0 && block == 0;       // block 0 of the device is the superblock, not a hole
+  if (!hole && readBlock(p, block) < 0) { remove(p); kput(p); return 0; }
+  frame(p).flags = FR_UPTODATE;
+  return p;
+}
+
+function readBlock(p: u32, block: u32): i32 {
+  store<u32>(IOV, <u32>pa(p));
+  return diskIo(false, <u64>block * SECTORS_PER_BLOCK, 1, Place.frame);
+}
+
+export function pcDirty(p: u32): void {
+  const f = frame(p);
+  if (f.flags & FR_DIRTY) return;
+  f.flags |= FR_DIRTY;
+  pc.dirty++;
+  statAdd(Stat.pcDirtied, 1);
+}
+
+// Write one dirty page to its block (allocating it for a file page if needed). 0 or -EIO.
+export function pcWriteback(p: u32): i32 {
+  const f = frame(p);
+  if (!(f.flags & FR_DIRTY)) return 0;
+  const ino = f.data, index = f.index;
+  const block = ino == 0 ? index : fsBlockOf(ino, index, true);
+  if (block == 0) return -28;   // ENOSPC: no block for this page
+  rmapClean(p);                  // later stores must dirty it again
+  store<u32>(IOV, <u32>pa(p));
+  const r = diskIo(true, <u64>block * SECTORS_PER_BLOCK, 1, Place.frame);
+  if (r < 0) return r;
+  frame(p).flags &= ~FR_DIRTY;
+  pc.dirty--;
+  statAdd(Stat.pcWrittenBack, 1);
+  return 0;
+}
+
+// Write back every dirty page of `ino` (0: all, data first then metadata). Returns 0 or an errno.
+export function pcSync(ino: u32): i32 {
+  let err = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const n = nframes();
+    for (let p: u32 = 1; p < n; p++) {
+      const f = frame(p);
+      if (f.owner != Owner.pagecache || !(f.flags & FR_DIRTY)) continue;
+      if (ino != 0 ? f.data != ino : (pass == 0) != (f.data != 0)) continue;
+      const r = pcWriteback(p);
+      if (r < 0) err = r;
+    }
+    if (ino != 0) break;
+  }
+  return err;
+}
+
+// Free up to n pages not in use by anyone but the cache; returns how many were freed.
+export function pcEvict(n: u32): u32 {
+  let freed: u32 = 0;
+  let budget = pc.pages * 2 + 1;
+  while (freed < n && budget-- > 0 && pc.lruHead != 0) {
+    const p = pc.lruHead;
+    const f = frame(p);
+    lruUnlink(p); lruAppend(p);
+    if (f.refcount > 1 || (f.flags & FR_LOCKED)) continue;
+    if (f.flags & FR_REFERENCED) { f.flags &= ~FR_REFERENCED; continue; }
+    if ((f.flags & FR_DIRTY) && pcWriteback(p) < 0) continue;
+    if (frame(p).refcount > 1) continue;
+    remove(p);
+    kput(p);
+    statAdd(Stat.pcEvicted, 1);
+    freed++;
+  }
+  return freed;
+}
+
+// drop_caches: free every clean page nobody else holds.
+export function pcDrop(): u32 {
+  let freed: u32 = 0;
+  const n = nframes();
+  for (let p: u32 = 1; p < n; p++) {
+    const f = frame(p);
+    if (f.owner != Owner.pagecache || f.refcount > 1 || (f.flags & (FR_DIRTY | FR_LOCKED))) continue;
+    remove(p); kput(p); freed++;
+    statAdd(Stat.pcEvicted, 1);
+  }
+  return freed;
+}
+
+// Remove pages of `ino` from index `from` on (truncate, unlink): user mappings of them are zapped.
+export function pcTruncate(ino: u32, from: u32): void {
+  const n = nframes();
+  for (let p: u32 = 1; p < n; p++) {
+    const f = frame(p);
+    if (f.owner != Owner.pagecache || f.data != ino || f.index < from) continue;
+    rmapZap(p);
+    remove(p);
+    kput(p);
+  }
+}
+
+export function pcHold(p: u32): void { kget(p); }
+
+// A block was freed: drop its cached metadata page so a stale copy is never written over new data.
+export function pcForget(ino: u32, index: u32): void {
+  const p = pcFind(ino, index);
+  if (p == 0) return;
+  remove(p);
+  kput(p);
+}

@@ -1,0 +1,40 @@
+// Reverse mapping: find the user mappings of a page-cache page by scanning the file regions of
+// every process (no per-page lists; fine at this scale). Used to write-protect dirty tracking after
+// writeback (Linux's page_mkclean) and to remove pages of a truncated file (so touching them is SIGBUS).
+// Interface: rmapClean(pfn), rmapZap(pfn).
+import { NPROC } from "./param";
+import { procSlot, UNUSED, ZOMBIE, Proc } from "./proc";
+import { vmaAt, VMA_FILE } from "./vma";
+import { walk, PTE_P, PTE_D, ptePfn } from "./vm";
+import { frame, kput } from "./kalloc";
+import { tlbInvalidate } from "./tlb";
+
+// Clean (clear PTE_D) or remove every user mapping of page-cache page `pfn`.
+function eachMapping(pfn: u32, zap: bool): void {
+  const f = frame(pfn);
+  const ino = f.data, index = <u64>f.index;
+  for (let i = 0; i < NPROC; i++) {
+    const p = procSlot(i);
+    if (p.state == UNUSED || p.state == ZOMBIE || p.pgdir == 0) continue;
+    for (let j: u32 = 0; j < p.nvma; j++) {
+      const v = vmaAt(p, j);
+      if (v.kind != VMA_FILE || v.file != ino || index < v.pgoff) continue;
+      const va = <u64>v.start + ((index - v.pgoff) << 12);
+      if (va >= <u64>v.end) continue;
+      fix(p, <u32>va, pfn, zap);
+    }
+  }
+}
+
+function fix(p: Proc, va: u32, pfn: u32, zap: bool): void {
+  const pte = walk(p.pgdir, va, false);
+  if (pte == 0) return;
+  const e = load<u32>(pte);
+  if (!(e & PTE_P) || ptePfn(e) != pfn) return;
+  if (zap) { store<u32>(pte, 0); frame(pfn).mapcount--; kput(pfn); }
+  else store<u32>(pte, e & ~PTE_D);
+  tlbInvalidate(va);
+}
+
+export function rmapClean(pfn: u32): void { if (frame(pfn).mapcount) eachMapping(pfn, false); }
+export function rmapZap(pfn: u32): void { if (frame(pfn).mapcount) eachMapping(pfn, true); }

@@ -1,0 +1,61 @@
+// Storage entry points for the host: mount the disk's file system, deliver device interrupts,
+// clean shutdown, drop caches, and the loader's path lookup and file reads (exec reads programs
+// through the page cache into the staging buffer; each read is a CPU copy attributed to execve).
+// Interface: mount() -> 0 or -1 (no file system), irq(dev), shutdown() -> 0/-errno, dropCaches() -> pages,
+// execLookup(len) -> ino or -errno (path staged), execRead(ino, off, len) -> bytes, fileSize(ino),
+// pcStats(field) (0 pages, 1 dirty), idleUntil(ns), clockNowNs().
+import { Errno } from "./abi/errno";
+import { Sys } from "./abi/syscalls";
+import { Dev } from "./abi/virtio";
+import { Routine, Place } from "./abi/trace";
+import { ROOT_INO, BLOCK_SIZE } from "./abi/fs";
+import { fsMount, fsUnmount, fsMounted, iSize } from "./fs";
+import { diskIrq } from "./disk";
+import { pcDrop, pcGet, pcPages, pcDirtyPages } from "./pagecache";
+import { namei, isDir } from "./dir";
+import { stageAddr } from "./exec";
+import { pa } from "./kalloc";
+import { countCopy } from "./copy";
+import { setCurSys } from "./stats";
+import { nextSeq, setCause } from "./trace";
+import { advanceTo, clockNow } from "./clock";
+import { STAGE_SIZE } from "./param";
+
+export function mount(): i32 { return fsMount() ? 0 : -1; }
+export function irq(dev: i32): void { if (dev == Dev.blk) diskIrq(); }
+export function shutdown(): i32 { return fsUnmount(); }
+export function dropCaches(): u32 { return pcDrop(); }
+export function pcStats(field: i32): u32 { return field == 0 ? pcPages() : pcDirtyPages(); }
+export function idleUntil(t: u64): void { advanceTo(t); }
+export function clockNowNs(): u64 { return clockNow(); }
+
+export function execLookup(len: i32): i64 {
+  if (!fsMounted()) return -Errno.ENOENT;
+  const r = namei(ROOT_INO, stageAddr(), len, false);
+  if (r < 0) return r;
+  if (isDir(<u32>r)) return -Errno.EISDIR;
+  return r;
+}
+
+export function fileSize(ino: u32): u64 { return iSize(ino); }
+
+// Copy up to `len` bytes of the file at `off` into the staging buffer, page by page.
+export function execRead(ino: u32, off: u64, len: u32): i64 {
+  const size = iSize(ino);
+  if (off >= size) return 0;
+  len = <u32>min(<u64>min(len, <u32>STAGE_SIZE), size - off);
+  setCurSys(Sys.execve); setCause(nextSeq());
+  let done: u32 = 0;
+  while (done < len) {
+    const pos = off + done;
+    const pg = pcGet(ino, <u32>(pos / BLOCK_SIZE));
+    if (pg == 0) { setCurSys(-1); setCause(0); return -Errno.EIO; }
+    const o = <u32>(pos % BLOCK_SIZE);
+    const chunk = min(len - done, BLOCK_SIZE - o);
+    memory.copy(stageAddr() + done, pa(pg) + o, chunk);
+    countCopy(Routine.exec_load, <u64>(pa(pg) + o), <u64>(stageAddr() + done), chunk, Place.frame, Place.kernel);
+    done += chunk;
+  }
+  setCurSys(-1); setCause(0);
+  return done;
+}
