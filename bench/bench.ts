@@ -7,7 +7,7 @@
 // (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
 // Usage: node dist/bench.mjs [--runs N]
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir, cpus, availableParallelism } from "node:os";
+import { tmpdir, cpus, availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { Machine, translate, translateCached, distPath } from "../host/index";
@@ -156,7 +156,8 @@ function summary(): void {
 
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? "?";
-  console.log(`wasmos bench, ${new Date().toISOString()}: node ${process.version}, nproc ${availableParallelism()} (${cpu}), runs=${RUNS}`);
+  console.log(`wasmos bench, ${new Date().toISOString()}: node ${process.version}, nproc ${availableParallelism()} (${cpu}), ` +
+    `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, runs=${RUNS}`);
   try {
     await vsNative("sort", 3);
     await vsNative("sieve", 5);

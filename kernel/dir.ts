@@ -25,7 +25,7 @@ function nameEq(e: usize, name: usize, len: i32): bool {
 
 // Address of entry `i` of `dir` (the page is read through the cache), or 0.
 function entry(dir: u32, i: u32): usize {
-  const p = pcGet(dir, i / PER_PAGE);
+  const p = pcGet(dir, i / PER_PAGE, false);
   return p == 0 ? 0 : pa(p) + <usize>(i % PER_PAGE) * DIRENT_SIZE;
 }
 
@@ -54,7 +54,7 @@ export function dirLink(dir: u32, name: usize, len: i32, ino: u32, type: u8): i3
   memory.fill(e, 0, DIRENT_SIZE);
   store<u32>(e + Dirent.ino, ino); store<u8>(e + Dirent.type, type); store<u8>(e + Dirent.nameLen, <u8>len);
   memory.copy(e + Dirent.name, name, len);
-  pcDirty(pcGet(dir, slot / PER_PAGE));
+  pcDirty(pcGet(dir, slot / PER_PAGE, false));
   if (slot == n) iSetSize(dir, <u64>(n + 1) * DIRENT_SIZE);
   return 0;
 }
@@ -65,7 +65,7 @@ export function dirUnlink(dir: u32, name: usize, len: i32): i32 {
     const e = entry(dir, i);
     if (e == 0 || load<u32>(e) == 0 || !nameEq(e, name, len)) continue;
     store<u32>(e, 0);
-    pcDirty(pcGet(dir, i / PER_PAGE));
+    pcDirty(pcGet(dir, i / PER_PAGE, false));
     return 0;
   }
   return -Errno.ENOENT;

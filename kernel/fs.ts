@@ -28,7 +28,7 @@ export function fsNinodes(): u32 { return sb.ninodes; }
 
 // Address of metadata block `b` in the page cache (read on a miss); panics on I/O error.
 export function meta(b: u32): usize {
-  const p = pcGet(0, b);
+  const p = pcGet(0, b, false);
   if (p == 0) panic("meta: cannot read a metadata block");
   return pa(p);
 }

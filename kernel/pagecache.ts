@@ -105,15 +105,17 @@ export function pcGetNew(ino: u32, index: u32): u32 {
   return p;
 }
 
-// The page (ino, index), read from disk on a miss; 0 on I/O error or no memory.
-export function pcGet(ino: u32, index: u32): u32 {
+// The page (ino, index), read from disk on a miss; 0 on I/O error or no memory. `data`: a regular
+// file's data page, the only kind counted in the hit/miss statistics (not directories or metadata).
+export function pcGet(ino: u32, index: u32, data: bool = true): u32 {
+  const counted = data && ino != 0;
   let p = pcFind(ino, index);
   if (p != 0) {
     frame(p).flags |= FR_REFERENCED;
-    if (ino != 0) statAdd(Stat.pcHits, 1);
+    if (counted) statAdd(Stat.pcHits, 1);
     return p;
   }
-  if (ino != 0) statAdd(Stat.pcMisses, 1);
+  if (counted) statAdd(Stat.pcMisses, 1);
   const block = ino == 0 ? index : fsBlockOf(ino, index, false);
   p = allocFrame(Owner.pagecache);
   if (p == 0) return 0;

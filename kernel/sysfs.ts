@@ -193,7 +193,7 @@ function sysGetdents(p: Proc, fd: i32, buf: u32, count: u32): i64 {
   for (;;) {
     const i = <u32>(f.offset / DIRENT_SIZE);
     if (<u64>i * DIRENT_SIZE >= iSize(f.ino)) break;
-    const pg = pcGet(f.ino, i / per);
+    const pg = pcGet(f.ino, i / per, false);
     if (pg == 0) return -Errno.EIO;
     const e = pa(pg) + <usize>(i % per) * DIRENT_SIZE;
     const ino = load<u32>(e);

@@ -64,7 +64,7 @@ export class WsFs {
     } else {
       ip = this.img.allocInode(S_IFREG | (mode & ~S_IFMT));
       ip.nlink = 1;
-      dirAdd(this.img, dp, name, ip.ino, DT_REG);
+      this.undoing(ip, () => dirAdd(this.img, dp, name, ip.ino, DT_REG));
     }
     this.img.writeData(ip, 0, data);
   }
@@ -74,8 +74,7 @@ export class WsFs {
     if (dirLookup(this.img, dp, name)) throw new FsError("EEXIST", path);
     const ip = this.img.allocInode(S_IFDIR | (mode & ~S_IFMT));
     ip.nlink = 2;
-    dirInit(this.img, ip, dp.ino, DT_DIR);
-    dirAdd(this.img, dp, name, ip.ino, DT_DIR);
+    this.undoing(ip, () => { dirInit(this.img, ip, dp.ino, DT_DIR); dirAdd(this.img, dp, name, ip.ino, DT_DIR); });
     dp.nlink++;
     this.img.writeInode(dp);
   }
@@ -104,4 +103,9 @@ export class WsFs {
   }
 
   sync(): void { this.img.sync(); }
+
+  /** Run fn; if it fails (out of space, a bad name), free the new inode ip before rethrowing. */
+  private undoing(ip: Inode, fn: () => void): void {
+    try { fn(); } catch (e) { this.img.freeInode(ip); throw e; }
+  }
 }

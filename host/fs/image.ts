@@ -157,23 +157,31 @@ export class Image {
     return out;
   }
 
-  /** Write data at off, allocating blocks; a new partly written block gets zeros around the data. */
+  /** Write data at off, allocating blocks; a new partly written block gets zeros around the data.
+   *  If it runs out of space, the inode still records what was written (the image stays whole). */
   writeData(ip: Inode, off: number, data: Uint8Array): void {
-    for (let done = 0; done < data.length;) {
-      const pos = off + done, inner = pos % BLOCK_SIZE, k = Math.min(BLOCK_SIZE - inner, data.length - done);
-      const bn = Math.floor(pos / BLOCK_SIZE), chunk = data.subarray(done, done + k);
-      const old = k === BLOCK_SIZE ? 0 : this.bmap(ip, bn, false);
-      if (old) this.store.write(old * BLOCK_SIZE + inner, chunk);
-      else if (k === BLOCK_SIZE) this.store.write(this.bmap(ip, bn, true) * BLOCK_SIZE, chunk);
-      else {
-        const block = new Uint8Array(BLOCK_SIZE);
-        block.set(chunk, inner);
-        this.store.write(this.bmap(ip, bn, true) * BLOCK_SIZE, block);
-      }
-      done += k;
+    let done = 0;
+    try {
+      while (done < data.length) done += this.writeChunk(ip, off + done, data.subarray(done));
+    } finally {
+      ip.size = Math.max(ip.size, off + done);
+      this.writeInode(ip);
     }
-    ip.size = Math.max(ip.size, off + data.length);
-    this.writeInode(ip);
+  }
+
+  /** Write what fits of data in the block holding pos; returns the bytes written. */
+  private writeChunk(ip: Inode, pos: number, data: Uint8Array): number {
+    const inner = pos % BLOCK_SIZE, k = Math.min(BLOCK_SIZE - inner, data.length);
+    const bn = Math.floor(pos / BLOCK_SIZE), chunk = data.subarray(0, k);
+    const old = k === BLOCK_SIZE ? 0 : this.bmap(ip, bn, false);
+    if (old) this.store.write(old * BLOCK_SIZE + inner, chunk);
+    else if (k === BLOCK_SIZE) this.store.write(this.bmap(ip, bn, true) * BLOCK_SIZE, chunk);
+    else {
+      const block = new Uint8Array(BLOCK_SIZE);
+      block.set(chunk, inner);
+      this.store.write(this.bmap(ip, bn, true) * BLOCK_SIZE, block);
+    }
+    return k;
   }
 
   /** Free every block of the file and make it empty. */

@@ -25,8 +25,9 @@
 //   directory block is zeroed; a data block's bytes past the end of the file read as zeros.
 // - nlink = number of dirents naming the inode, "." and ".." included (a directory: 2 + subdirs).
 //   The root's ".." is the root. No hard links to directories.
-// - size: no block (data or indirect) maps an offset at or past ceil(size / BLOCK_SIZE) blocks.
-//   Regular files may have holes (block number 0) below that; directories may not.
+// - size: no data block at a file block index >= ceil(size / BLOCK_SIZE) (an indirect block there
+//   may exist, mapping only holes). Regular files may have holes (block number 0) below that;
+//   directories may not.
 //   `blocks` counts every data and indirect block reachable from the inode.
 // - Directory size is a multiple of DIRENT_SIZE; "." is slot 0 and ".." slot 1; removing an
 //   entry zeroes its slot (ino 0) and leaves the size alone. Names are 1 .. NAME_MAX bytes of
