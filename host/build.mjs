@@ -2,6 +2,7 @@
 //   1. kernel/ -> dist/kernel.wasm (asconfig.json, release target)
 //   2. guests/programs -> dist/guests/*.wasm (guests/build.mjs)
 //   3. host/cli.ts, bench/bench.ts -> dist/cli.mjs, dist/bench.mjs (esbuild)
+//   4. the default disk image dist/rootfs.img: guests/rootfs + /bin programs + /data samples
 // Usage: node host/build.mjs [--quiet] [--force]
 import { readdirSync, statSync, mkdirSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -43,19 +44,29 @@ async function buildGuestPrograms() {
 }
 
 async function buildHost() {
-  const outs = ["dist/cli.mjs", "dist/bench.mjs"].map((p) => join(root, p));
+  const outs = ["dist/cli.mjs", "dist/rootfs.mjs"].map((p) => join(root, p));
   const src = Math.max(newest(join(root, "host"), [".ts"]), newest(join(root, "kernel/abi"), [".ts"]),
     existsSync(join(root, "bench")) ? newest(join(root, "bench"), [".ts"]) : 0);
   if (!outs.some((o) => stale(o, src))) return;
   log("build: host");
   const esbuild = await import("esbuild");
-  const entries = ["host/cli.ts", "bench/bench.ts"].filter((src) => existsSync(join(root, src)));
+  const entries = Object.fromEntries([["cli", "host/cli.ts"], ["bench", "bench/bench.ts"], ["rootfs", "host/fs/rootfs.ts"]]
+    .filter(([, src]) => existsSync(join(root, src))).map(([name, src]) => [name, join(root, src)]));
   // Code splitting keeps binaryen (the translator) out of the start-up path: it loads on a cache miss.
   await esbuild.build({
-    entryPoints: entries.map((e) => join(root, e)), outdir: join(root, "dist"), bundle: true, splitting: true,
+    entryPoints: entries, outdir: join(root, "dist"), bundle: true, splitting: true,
     platform: "node", format: "esm", target: "node20", packages: "external", outExtension: { ".js": ".mjs" },
     chunkNames: "chunks/[name]-[hash]", banner: { js: "#!/usr/bin/env node" }, logLevel: "error",
   });
+}
+
+async function buildImage() {
+  const out = join(root, "dist/rootfs.img");
+  const srcs = [newest(join(root, "dist/guests"), [".wasm"]), newest(join(root, "guests/rootfs"), [""]), mtime(join(root, "dist/rootfs.mjs"))];
+  if (!stale(out, ...srcs)) return;
+  log("build: rootfs.img");
+  const { buildRootfs } = await import(join(root, "dist/rootfs.mjs"));
+  buildRootfs(out, join(root, "dist/guests"));
 }
 
 mkdirSync(join(root, "dist"), { recursive: true });
@@ -63,6 +74,7 @@ try {
   await buildKernel();
   await buildGuestPrograms();
   await buildHost();
+  await buildImage();
 } catch (e) {
   console.error(e.message ?? e);
   process.exit(1);

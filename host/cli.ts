@@ -1,9 +1,14 @@
 // The `wasmos` command line (commander). Each subcommand lives in host/cli/<name>.ts.
-// Interface: `wasmos run <program> [args...]`, `wasmos build <guest.ts> -o out.wasm`, `wasmos demo`.
+// Interface: `wasmos run <program> [args...]`, `wasmos build <guest.ts> -o out.wasm`, `wasmos demo`,
+// image tools `wasmos mkfs|fsck|ls|cp`.
 import { Command } from "commander";
 import { registerRun } from "./cli/run";
 import { registerBuild } from "./cli/build";
 import { registerDemo } from "./cli/demo";
+import { register as registerMkfs } from "./cli/mkfs";
+import { register as registerFsck } from "./cli/fsck";
+import { register as registerLs } from "./cli/ls";
+import { register as registerCp } from "./cli/cp";
 
 const program = new Command().enablePositionalOptions();
 program.name("wasmos").description("a small OS kernel in WebAssembly: run guests, trace every syscall, copy, DMA and fault")
@@ -11,6 +16,10 @@ program.name("wasmos").description("a small OS kernel in WebAssembly: run guests
 registerRun(program);
 registerBuild(program);
 registerDemo(program);
+registerMkfs(program);
+registerFsck(program);
+registerLs(program);
+registerCp(program);
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`wasmos: ${e.message}\n`);
   process.exit(2);

@@ -15,6 +15,8 @@ export interface RunOptions {
   summary: boolean;
   statsFile?: string;
   strSize?: number;
+  disk?: string;              // host image file (default: the embedded image)
+  dropCaches?: boolean;       // start with a cold page cache
   stdin?: NodeJS.ReadableStream | Uint8Array | null;
 }
 
@@ -62,15 +64,24 @@ function readProgram(path: string): Uint8Array {
   }
 }
 
+// A program is a host file when its name ends in .wasm, else a path on the guest file system.
+export function isHostProgram(path: string): boolean { return path.endsWith(".wasm"); }
+
 export async function runProgram(path: string, args: string[], o: RunOptions): Promise<number> {
-  let bytes: Uint8Array;
   let sink: ReturnType<typeof traceSink>;
-  try { bytes = readProgram(path); sink = traceSink(o); } catch (e) { return fail(e); }
+  try { sink = traceSink(o); } catch (e) { return fail(e); }
   try {
-    const m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace, strSize: o.strSize,
-      stdin: o.stdin === undefined ? process.stdin : o.stdin, onEvent: o.trace ? eventWriter(o, sink) : undefined });
+    let m: Machine;
+    try {
+      m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace, strSize: o.strSize, disk: o.disk,
+        stdin: o.stdin === undefined ? process.stdin : o.stdin, onEvent: o.trace ? eventWriter(o, sink) : undefined });
+    } catch (e) { return fail(new LoadError((e as Error).message)); }
     let pid: number;
-    try { pid = await m.spawn(bytes, [basename(path), ...args]); } catch (e) { return fail(e); }
+    try {
+      if (isHostProgram(path)) pid = await m.spawn(readProgram(path), [basename(path), ...args]);
+      else pid = await m.spawnPath(path, [path, ...args]);
+    } catch (e) { return fail(e); }
+    if (o.dropCaches) m.dropCaches();
     await m.run();
     const stats = m.stats(pid);
     if (o.summary) process.stderr.write(formatSummary(stats) + "\n");

@@ -4,8 +4,8 @@ import type { Command } from "commander";
 import { runProgram, parseSize, parseTraceClasses, type RunOptions } from "../run";
 
 export function registerRun(program: Command): void {
-  program.command("run").description("run a guest program (a host .wasm path)")
-    .argument("<program>", "path of a wasm32 guest module")
+  program.command("run").description("run a guest program: a host .wasm file, or a path on the guest file system")
+    .argument("<program>", "a host file ending in .wasm, or a guest path such as /bin/cat")
     .argument("[args...]", "arguments passed to the guest")
     .option("--trace [classes]", "trace events: syscall,copy,fault,irq,sched,all (default syscall)")
     .option("--trace-file <file>", "write the trace to FILE instead of stderr")
@@ -13,6 +13,8 @@ export function registerRun(program: Command): void {
     .option("--summary", "print a strace -c style table and copy totals on stderr at exit")
     .option("--stats <file>", "write the run's counters as JSON to FILE")
     .option("--ram <size>", "physical RAM, e.g. 64M", "64M")
+    .option("--disk <image>", "boot from this wsfs image file (changes are written to it)")
+    .option("--drop-caches", "empty the page cache before the program starts (a cold cache)")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
       const opts: RunOptions = {
@@ -22,6 +24,8 @@ export function registerRun(program: Command): void {
         format: o.format === "jsonl" ? "jsonl" : o.format === "text" ? "text" : badFormat(String(o.format)),
         summary: !!o.summary,
         statsFile: o.stats as string | undefined,
+        disk: o.disk as string | undefined,
+        dropCaches: !!o.dropCaches,
       };
       const code = await runProgram(prog, args, opts);
       process.exitCode = code;

@@ -90,7 +90,8 @@ export class VirtioBlk {
       submitNs: nowNs, startNs: 0n, doneNs: 0n, error: c.error };
     let usedLen = 0;
     const status = c.descs[c.descs.length - 1];
-    const canStatus = c.descs.length >= 2 && status.flags & VRING_DESC_F_WRITE && status.len >= 1;
+    const canStatus = c.descs.length >= 2 && status.flags & VRING_DESC_F_WRITE && status.len >= 1
+      && this.queue!.inRam(status.addr, 1);
     if (!c.error) {
       if (!canStatus) req.error = "no writable status descriptor at the end of the chain";
       else usedLen = this.execute(req, c.descs);

@@ -9,7 +9,8 @@ import {
 
 export interface Desc { addr: number; len: number; flags: number }
 
-/** One available chain. head is -1 when the avail ring itself was bad; error says what was wrong. */
+/** One available chain. head is -1 when the avail ring itself was bad; error says what was wrong
+ *  (then descs may hold buffers outside RAM: only inRam ones may be touched). */
 export interface Chain { head: number; descs: Desc[]; error?: string }
 
 const QUEUE_BYTES = 4096;
@@ -47,20 +48,22 @@ export class VirtQueue {
     return this.walk(v, head);
   }
 
+  /** Follow the chain from head to its end (at most VQ_SIZE links); a bad descriptor is kept
+   *  (so the status descriptor after it can still be found) and named in `error`. */
   private walk(v: DataView, head: number): Chain {
     const descs: Desc[] = [];
-    let i = head;
-    for (;;) {
-      if (descs.length === VQ_SIZE) return { head, descs, error: `chain longer than ${VQ_SIZE} (a loop?)` };
+    let error: string | undefined;
+    for (let i = head; ;) {
+      if (descs.length === VQ_SIZE) return { head, descs, error: error ?? `chain longer than ${VQ_SIZE} (a loop?)` };
       const at = this.base + VQ_DESC + i * VQ_DESC_SIZE;
       const lo = v.getUint32(at, true), hi = v.getUint32(at + 4, true);
       const d: Desc = { addr: hi * 2 ** 32 + lo, len: v.getUint32(at + 8, true), flags: v.getUint16(at + 12, true) };
       const bad = this.badDesc(d, descs);
-      if (bad) return { head, descs, error: `descriptor ${i}: ${bad}` };
+      if (bad) error ??= `descriptor ${i}: ${bad}`;
       descs.push(d);
-      if (!(d.flags & VRING_DESC_F_NEXT)) return { head, descs };
+      if (!(d.flags & VRING_DESC_F_NEXT)) return { head, descs, error };
       i = v.getUint16(at + 14, true);
-      if (i >= VQ_SIZE) return { head, descs, error: `descriptor next ${i} out of range` };
+      if (i >= VQ_SIZE) return { head, descs, error: error ?? `descriptor next ${i} out of range` };
     }
   }
 

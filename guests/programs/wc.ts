@@ -1,0 +1,80 @@
+// wc: count lines, words and bytes of each FILE (stdin with none, or for "-") and print
+// "LINES WORDS BYTES NAME" as coreutils wc does: columns right-aligned to the width of the
+// total size of the regular files (at least 7 when one input is not a regular file), and a
+// "total" line when there are several files. A word is a run of bytes other than space, \t, \n,
+// \v, \f, \r. Exit 1 (after counting the rest) if a file cannot be read: "wc: FILE: ERRNO".
+// Usage: wc [FILE...]
+import {
+  argc, arg, open, read, close, fstat, stat, print, eprint, exit_group, errnoName,
+  O_RDONLY, STAT_SIZE, ST_MODE, ST_SIZE, S_ISREG,
+} from "../sdk";
+
+const BUF = 65536;
+const buf = memory.data(BUF, 4096);
+const st = memory.data(<i32>STAT_SIZE, 8);
+let lines: i64 = 0, words: i64 = 0, bytes: i64 = 0;         // of the current input
+let totLines: i64 = 0, totWords: i64 = 0, totBytes: i64 = 0;
+let status = 0;
+
+function fail(name: string, r: i64): void {
+  eprint("wc: " + name + ": " + errnoName(<i32>-r) + "\n");
+  status = 1;
+}
+
+// @ts-ignore: decorator
+@inline function isSpace(b: u32): bool { return b == 0x20 || (b >= 0x09 && b <= 0x0d); }
+
+/** Count fd to its end into lines, words, bytes; false (after reporting) on a read error. */
+function count(fd: i32, name: string): bool {
+  lines = 0; words = 0; bytes = 0;
+  let inWord = false;
+  for (;;) {
+    const n = read(fd, buf, BUF);
+    if (n == 0) return true;
+    if (n < 0) { fail(name, n); return false; }
+    for (let p = buf; p < buf + <usize>n; p++) {
+      const b = <u32>load<u8>(p);
+      if (b == 0x0a) lines++;
+      if (isSpace(b)) inWord = false;
+      else if (!inWord) { inWord = true; words++; }
+    }
+    bytes += n;
+  }
+}
+
+/** coreutils' column width: digits of the regular files' total size, 7 if any input is not regular. */
+function numberWidth(names: string[]): i32 {
+  let minWidth = 1, total: i64 = 0;
+  for (let i = 0; i < names.length; i++) {
+    const r = names[i] == "-" ? fstat(0, st) : stat(names[i], st);
+    if (r < 0) { if (i == 0) return 1; continue; }
+    if (!S_ISREG(load<u32>(st + ST_MODE))) minWidth = 7;
+    else total += load<i64>(st + ST_SIZE);
+  }
+  return max(total.toString().length, minWidth);
+}
+
+function report(l: i64, w: i64, c: i64, width: i32, name: string): void {
+  let s = l.toString().padStart(width) + " " + w.toString().padStart(width) + " " + c.toString().padStart(width);
+  if (name.length > 0) s += " " + name;
+  print(s + "\n");
+}
+
+/** Count one input and print its line; stdin for "-". */
+function wcOne(name: string, width: i32, label: string): void {
+  const fd = name == "-" ? 0 : open(name, O_RDONLY);
+  if (fd < 0) { fail(name, fd); return; }
+  const ok = count(<i32>fd, name);
+  if (fd != 0) close(<i32>fd);
+  if (!ok) return;
+  report(lines, words, bytes, width, label);
+  totLines += lines; totWords += words; totBytes += bytes;
+}
+
+const names = new Array<string>();
+for (let i = 1; i < argc(); i++) names.push(arg(i));
+const width = numberWidth(names.length > 0 ? names : ["-"]);
+if (names.length == 0) wcOne("-", width, "");
+for (let i = 0; i < names.length; i++) wcOne(names[i], width, names[i]);
+if (names.length > 1) report(totLines, totWords, totBytes, width, "total");
+exit_group(status);
