@@ -1,14 +1,14 @@
 // Which disk a machine boots with: the embedded default image (dist/rootfs.img, shared copy-on-write
 // between machines), caller-supplied bytes, a host image file (written in place, FLUSH = fsync), or none.
 // Interface: DiskSource, openDisk(source) -> BlockStore | null, defaultImagePath().
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { distPath } from "./paths";
 import { MemStore, FileStore, type BlockStore } from "./devices/blockstore";
 import { OverlayStore } from "./devices/overlay";
 
 export type DiskSource = Uint8Array | string | null | undefined;
 
-let embedded: Uint8Array | null = null;
+let embedded: BlockStore | null = null;   // the image file, opened read-only once per process
 
 export function defaultImagePath(): string { return distPath("rootfs.img"); }
 
@@ -21,6 +21,6 @@ export function openDisk(src: DiskSource): BlockStore | null {
   }
   const path = defaultImagePath();
   if (!existsSync(path)) return null;
-  embedded ??= new Uint8Array(readFileSync(path));
+  embedded ??= FileStore.open(path, "r");
   return new OverlayStore(embedded);
 }

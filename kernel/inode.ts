@@ -106,7 +106,7 @@ export function fillStat(ino: u32, buf: usize): void {
   memory.fill(buf, 0, 128);
   store<u64>(buf + 0, 1);                              // st_dev
   store<u64>(buf + 8, ino);                            // st_ino
-  store<u32>(buf + 16, iMode(ino) | 0o644);            // st_mode
+  store<u32>(buf + 16, iMode(ino));                    // st_mode (type and permission bits)
   store<u32>(buf + 20, iNlink(ino));                   // st_nlink
   store<i64>(buf + 48, <i64>iSize(ino));               // st_size
   store<i32>(buf + 56, BLOCK_SIZE);                    // st_blksize

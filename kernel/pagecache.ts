@@ -146,7 +146,7 @@ export function pcWriteback(p: u32): i32 {
   if (!(f.flags & FR_DIRTY)) return 0;
   const ino = f.data, index = f.index;
   const block = ino == 0 ? index : fsBlockOf(ino, index, true);
-  if (block == 0) return -28;   // ENOSPC: no block for this page
+  if (ino != 0 && block == 0) return -28;   // ENOSPC: no block for this file page (block 0 of the device is the superblock)
   rmapClean(p);                  // later stores must dirty it again
   store<u32>(IOV, <u32>pa(p));
   const r = diskIo(true, <u64>block * SECTORS_PER_BLOCK, 1, Place.frame);

@@ -15,6 +15,7 @@ const DENTS = 8192;
 const dents = memory.data(DENTS, 8);
 const st = memory.data(<i32>STAT_SIZE, 8);
 let long = false;
+let listed = false;                      // something printed already: the next header gets a blank line
 let status = 0;
 
 function fail(path: string, r: i64): void {
@@ -63,11 +64,12 @@ function readNames(fd: i32, path: string): string[] | null {
 /** List one PATH: a directory's entries, or the PATH itself if it is not a directory. */
 function list(path: string, header: bool): void {
   const fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd == -Errno.ENOTDIR) { show(AT_FDCWD, path, path); return; }
+  if (fd == -Errno.ENOTDIR) { show(AT_FDCWD, path, path); listed = true; return; }
   if (fd < 0) { fail(path, fd); return; }
   const names = readNames(<i32>fd, path);
   if (names !== null) {
-    if (header) print(path + ":\n");
+    if (header) print((listed ? "\n" : "") + path + ":\n");
+    listed = true;
     for (let i = 0; i < names.length; i++) show(<i32>fd, names[i], names[i]);
   }
   close(<i32>fd);
@@ -79,8 +81,5 @@ for (let i = 1; i < argc(); i++) {
   else paths.push(arg(i));
 }
 if (paths.length == 0) paths.push(".");
-for (let i = 0; i < paths.length; i++) {
-  if (i > 0 && paths.length > 1) print("\n");
-  list(paths[i], paths.length > 1);
-}
+for (let i = 0; i < paths.length; i++) list(paths[i], paths.length > 1);
 exit_group(status);

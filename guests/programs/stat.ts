@@ -21,7 +21,7 @@ if (r < 0) { eprint("stat: " + path + ": " + errnoName(<i32>-r) + "\n"); exit_gr
 const mode = load<u32>(st + ST_MODE);
 print("file: " + path + "\n");
 print("size: " + load<i64>(st + ST_SIZE).toString() + "\n");
-print("mode: " + mode.toString(8).padStart(7, "0") + " (" + typeName(mode) + ")\n");
+print("mode: " + "0" + mode.toString(8) + " (" + typeName(mode) + ")\n");
 print("inode: " + load<u64>(st + ST_INO).toString() + "\n");
 print("links: " + load<u32>(st + ST_NLINK).toString() + "\n");
 exit_group(0);

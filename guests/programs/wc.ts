@@ -28,9 +28,8 @@ function fail(name: string, r: i64): void {
 function count(fd: i32, name: string): bool {
   lines = 0; words = 0; bytes = 0;
   let inWord = false;
-  for (;;) {
-    const n = read(fd, buf, BUF);
-    if (n == 0) return true;
+  let n: i64;
+  while ((n = read(fd, buf, BUF)) != 0) {
     if (n < 0) { fail(name, n); return false; }
     for (let p = buf; p < buf + <usize>n; p++) {
       const b = <u32>load<u8>(p);
@@ -40,6 +39,7 @@ function count(fd: i32, name: string): bool {
     }
     bytes += n;
   }
+  return true;
 }
 
 /** coreutils' column width: digits of the regular files' total size, 7 if any input is not regular. */

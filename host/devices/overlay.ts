@@ -1,7 +1,7 @@
-// A copy-on-write store over a read-only base image: the embedded default disk. Reads come from the
-// base until a 4 KiB block is written; written blocks live in a map, so many machines can share one
-// base image and none changes it.
-// Interface: new OverlayStore(base: Uint8Array) (a BlockStore).
+// A copy-on-write store over a read-only base store: the embedded default disk. Reads come from the
+// base (read lazily from the image file) until a 4 KiB block is written; written blocks live in a
+// map, so many machines can share one base image and none changes it.
+// Interface: new OverlayStore(base: BlockStore) (a BlockStore).
 import type { BlockStore } from "./blockstore";
 
 const BLOCK = 4096;
@@ -10,14 +10,15 @@ export class OverlayStore implements BlockStore {
   readonly size: number;
   private blocks = new Map<number, Uint8Array>();
 
-  constructor(private base: Uint8Array) { this.size = base.length; }
+  constructor(private base: BlockStore) { this.size = base.size; }
 
   read(offset: number, dst: Uint8Array): void {
     for (let done = 0; done < dst.length; ) {
       const pos = offset + done, b = Math.floor(pos / BLOCK), o = pos % BLOCK;
       const n = Math.min(dst.length - done, BLOCK - o);
       const blk = this.blocks.get(b);
-      dst.set(blk ? blk.subarray(o, o + n) : this.base.subarray(pos, pos + n), done);
+      if (blk) dst.set(blk.subarray(o, o + n), done);
+      else this.base.read(pos, dst.subarray(done, done + n));
       done += n;
     }
   }
@@ -27,7 +28,7 @@ export class OverlayStore implements BlockStore {
       const pos = offset + done, b = Math.floor(pos / BLOCK), o = pos % BLOCK;
       const n = Math.min(src.length - done, BLOCK - o);
       let blk = this.blocks.get(b);
-      if (!blk) { blk = this.base.slice(b * BLOCK, (b + 1) * BLOCK); this.blocks.set(b, blk); }
+      if (!blk) { blk = new Uint8Array(BLOCK); this.base.read(b * BLOCK, blk); this.blocks.set(b, blk); }
       blk.set(src.subarray(done, done + n), o);
       done += n;
     }

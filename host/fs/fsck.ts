@@ -29,6 +29,7 @@ export function fsck(store: BlockStore): FsckResult {
   return new Checker(store, sb).run();
 }
 
+const DIR_CHECK_MAX = 64 << 20;             // a directory larger than this is corrupt anyway
 const ROOT_SPANS = [NINDIRECT, NINDIRECT ** 2, NINDIRECT ** 3];   // blocks under indirect, dindirect, tindirect
 
 class Checker {
@@ -121,8 +122,9 @@ class Checker {
 
   private checkDir(dp: Inode, blocks: Blocks): void {
     if (dp.size % DIRENT_SIZE !== 0) this.problem(`directory ${dp.ino}: size ${dp.size} not a multiple of ${DIRENT_SIZE}`);
+    if (blocks.hasHoles()) this.problem(`directory ${dp.ino}: has holes`);
+    if (dp.size > DIR_CHECK_MAX) { this.problem(`directory ${dp.ino}: size ${dp.size} too large to check`); return; }
     if (!blocks.readable) return;
-    if (blocks.hasHoles()) { this.problem(`directory ${dp.ino}: has holes`); return; }
     const ents = decodeDirents(blocks.read(this.store));
     const parent = this.parent.get(dp.ino)!;
     this.checkDot(dp.ino, ents[0], ".", dp.ino);
@@ -256,7 +258,7 @@ class Blocks {
     }
   }
 
-  /** The file's bytes (call only when readable). */
+  /** The file's bytes, holes as zeros (call only when readable). */
   read(store: BlockStore): Uint8Array {
     const out = new Uint8Array(this.ip.size);
     for (let i = 0; i < this.nb; i++) {

@@ -18,7 +18,7 @@ const ERRNO_TEXT: Record<FsErrno, string> = {
 /** Make commander's usage errors (missing argument, unknown option) throw, so they exit 2 once. */
 export function strictUsage(cmd: Command): Command {
   return cmd.configureOutput({ outputError: () => {} }).exitOverride((e) => {
-    if (e.exitCode !== 0) throw new UsageError(`${cmd.name()}: ${e.message.replace(/^error: /, "")} (see wasmos ${cmd.name()} --help)`);
+    if (e.exitCode !== 0) throw new UsageError(`${cmd.name()}: ${e.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")} (see wasmos ${cmd.name()} --help)`);
   });
 }
 

@@ -30,12 +30,12 @@ export type BootOptions = Omit<MachineOptions, "stdout" | "stderr" | "stdin"> & 
 
 const concat = (cs: Chunk[], fd: 1 | 2) => Buffer.concat(cs.filter((c) => c.fd === fd).map((c) => c.bytes));
 
-/** A machine (16 MiB by default) with no input and its console captured. */
+/** A machine (16 MiB, no disk unless `disk` is given) with no input and its console captured. */
 export async function boot(opts: BootOptions = {}): Promise<Booted> {
   const chunks: Chunk[] = [];
   const { onStdout, ...rest } = opts;
   const m = await Machine.create({
-    ramBytes: 16 << 20, ...rest, stdin: null,
+    ramBytes: 16 << 20, disk: null, ...rest, stdin: null,
     stdout: (b) => { chunks.push({ fd: 1, bytes: b }); onStdout?.(b); },
     stderr: (b) => { chunks.push({ fd: 2, bytes: b }); },
   });

@@ -1,0 +1,26 @@
+// `wasmos mkfs IMAGE --from DIR` sizes the image at content + 25% + 8 MiB (rounded up to 1 MiB)
+// unless --size says otherwise, and prints what it made.
+import { afterAll, expect, test } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cli } from "./helpers/cli";
+
+const dir = mkdtempSync(join(tmpdir(), "wasmos-mkfs-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("default and explicit sizes", () => {
+  const src = join(dir, "src");
+  mkdirSync(join(src, "sub"), { recursive: true });
+  writeFileSync(join(src, "sub", "blob"), new Uint8Array(3 << 20));        // 768 blocks + 2 directory blocks
+  const img = join(dir, "a.img");
+  expect(cli("mkfs", img, "--from", src)).toEqual({ status: 0, stderr: "",
+    stdout: `${img}: 12582912 bytes, 798/3072 blocks, 3/767 inodes used\n` });    // ceil(3.76 + 8) MiB = 12 MiB;
+  // 798 = 27 metadata (superblock, 2 bitmaps, 24 inode table) + 2 directories + 768 data + 1 indirect
+  expect(statSync(img).size).toBe(12 << 20);
+  expect(cli("fsck", img).status).toBe(0);
+
+  const img2 = join(dir, "b.img");
+  expect(cli("mkfs", img2, "--from", src, "--size", "32M").stdout).toBe(`${img2}: 33554432 bytes, 838/8192 blocks, 3/2047 inodes used\n`);
+  expect(statSync(img2).size).toBe(32 << 20);
+});

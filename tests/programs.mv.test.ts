@@ -1,0 +1,36 @@
+// Programs: mv renames with renameat: across directories, over an existing file (which it
+// replaces); a missing OLD is ENOENT.
+import { afterAll, describe, it, expect } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { mkfs } from "../host/fs/mkfs";
+import { WsFs } from "../host/fs";
+import { FileStore } from "../host/devices/blockstore";
+import { run, distGuest } from "./helpers/machine";
+
+const dir = mkdtempSync(join(tmpdir(), "wasmos-mv-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe("programs: mv", () => {
+  it("moves a file to another directory, then over an existing file", async () => {
+    const img = join(dir, "a.img");
+    mkfs(8 << 20, { files: [{ path: "/a/x", data: enc("x data\n") }, { path: "/b/old", data: enc("old\n") }] }).saveTo(img);
+    const r1 = await run(distGuest("mv"), ["mv", "/a/x", "/b/y"], { disk: img });
+    expect(r1.stderr).toBe("");
+    expect(r1.exit.code).toBe(0);
+    const r2 = await run(distGuest("mv"), ["mv", "/b/y", "/b/old"], { disk: img });
+    expect(r2.exit.code).toBe(0);
+    const fs = WsFs.open(FileStore.open(img, "r"));
+    expect(new TextDecoder().decode(fs.readFile("/b/old"))).toBe("x data\n");
+    expect(fs.list("/b").map((e) => e.name).filter((n) => !n.startsWith("."))).toEqual(["old"]);
+    expect(fs.list("/a").map((e) => e.name).filter((n) => !n.startsWith("."))).toEqual([]);
+  });
+
+  it("reports a missing OLD as ENOENT with exit 1", async () => {
+    const r = await run(distGuest("mv"), ["mv", "/nope", "/x"], { disk: mkfs(8 << 20, {}).bytes });
+    expect(r.stderr).toBe("mv: /nope: ENOENT\n");
+    expect(r.exit.code).toBe(1);
+  });
+});
