@@ -12,8 +12,12 @@ import { statAdd } from "./stats";
 import { nextSeq, traceEmit } from "./trace";
 import { clockNow, advanceTo, chargeSys, getCost, Cost } from "./clock";
 import { exitBySignal } from "./exit";
+import { fsMounted } from "./fs";
+import { pcSync, pcDirtyPages } from "./pagecache";
+import { FLUSH_INTERVAL_NS } from "./param";
 
 let lastSlot: i32 = -1;     // round-robin position
+let nextFlush: u64 = FLUSH_INTERVAL_NS;   // when the periodic flusher runs next (virtual time)
 let tlbPid: u32 = 0;        // whose translations the TLB holds (0: nobody)
 
 export function tlbForget(pid: u32): void { if (tlbPid == pid) { tlbFlush(); tlbPid = 0; } }
@@ -45,7 +49,16 @@ function pickRunnable(): Proc | null {
   return null;
 }
 
+// The flusher (Linux's writeback threads): every FLUSH_INTERVAL_NS of virtual time, dirty pages go to disk.
+function flusher(): void {
+  const now = clockNow();
+  if (now < nextFlush) return;
+  nextFlush = now + FLUSH_INTERVAL_NS;
+  if (fsMounted() && pcDirtyPages() > 0) { setCurrent(null); pcSync(0); }
+}
+
 export function schedule(): u32 {
+  flusher();
   let p: Proc | null = null;
   for (;;) {
     wakeTimers();

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mkfs } from "../host/fs/mkfs";
-import { WsFs } from "../host/fs";
+import { WsFs, fsck } from "../host/fs";
 import { FileStore } from "../host/devices/blockstore";
 import { run, distGuest } from "./helpers/machine";
 
@@ -26,6 +26,26 @@ describe("programs: mv", () => {
     expect(new TextDecoder().decode(fs.readFile("/b/old"))).toBe("x data\n");
     expect(fs.list("/b").map((e) => e.name).filter((n) => !n.startsWith("."))).toEqual(["old"]);
     expect(fs.list("/a").map((e) => e.name).filter((n) => !n.startsWith("."))).toEqual([]);
+  });
+
+  it("moves a directory to another parent: its '..' follows it and the image stays whole", async () => {
+    const img = join(dir, "b.img");
+    mkfs(8 << 20, { files: [{ path: "/a/sub/f", data: enc("f\n") }, { path: "/b/x", data: enc("x\n") }] }).saveTo(img);
+    const r = await run(distGuest("mv"), ["mv", "/a/sub", "/b/sub"], { disk: img });
+    expect(r.exit.code).toBe(0);
+    const fs = WsFs.open(FileStore.open(img, "r"));
+    expect(fs.list("/b/sub").find((e) => e.name === "..")?.ino).toBe(fs.stat("/b").ino);
+    expect([fs.stat("/a").nlink, fs.stat("/b").nlink]).toEqual([2, 3]);
+    expect(fsck(FileStore.open(img, "r")).problems).toEqual([]);
+  });
+
+  it("refuses to move a directory into itself (EINVAL), as Linux does", async () => {
+    const img = join(dir, "c.img");
+    mkfs(8 << 20, { files: [{ path: "/a/b/f", data: enc("f\n") }] }).saveTo(img);
+    const r = await run(distGuest("mv"), ["mv", "/a", "/a/b/c"], { disk: img });
+    expect(r.stderr).toBe("mv: /a: EINVAL\n");
+    expect(r.exit.code).toBe(1);
+    expect(fsck(FileStore.open(img, "r")).problems).toEqual([]);
   });
 
   it("reports a missing OLD as ENOENT with exit 1", async () => {

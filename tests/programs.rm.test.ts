@@ -28,4 +28,13 @@ describe("programs: rm", () => {
     expect(r.stderr).toBe("rm: /d: EISDIR\nrm: /nope: ENOENT\n");
     expect(r.exit.code).toBe(1);
   });
+
+  it("refuses a file named with a trailing slash (ENOTDIR), as Linux does", async () => {
+    const img = join(dir, "b.img");
+    mkfs(8 << 20, { files: [file("/f")] }).saveTo(img);
+    const r = await run(distGuest("rm"), ["rm", "/f/"], { disk: img });
+    expect(r.stderr).toBe("rm: /f/: ENOTDIR\n");
+    expect(r.exit.code).toBe(1);
+    expect(WsFs.open(FileStore.open(img, "r")).stat("/f").size).toBe(5000);
+  });
 });

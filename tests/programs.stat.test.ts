@@ -27,6 +27,12 @@ describe("programs: stat", () => {
     expect((await stat("/data")).stdout).toMatch(/mode: 040755 \(directory\)\n.*\nlinks: 3\n$/);
   });
 
+  it("refuses a file named with a trailing slash (ENOTDIR), as Linux does", async () => {
+    const r = await stat("/data/t.txt/");
+    expect(r.stderr).toBe("stat: /data/t.txt/: ENOTDIR\n");
+    expect(r.exit.code).toBe(1);
+  });
+
   it("reports a missing path as ENOENT with exit 1", async () => {
     const r = await stat("/data/nope");
     expect(r.stderr).toBe("stat: /data/nope: ENOENT\n");
