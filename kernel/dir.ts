@@ -13,6 +13,7 @@ import { fsBlockOf } from "./bmap";
 
 export const NAME: usize = memory.data(NAME_MAX + 8);   // last component found by namei(parent)
 export let NAMELEN: i32 = 0;
+export let TRAILING: bool = false;                      // the path ended in '/': it must name a directory
 const PER_PAGE: u32 = BLOCK_SIZE / DIRENT_SIZE;
 
 export function isDir(ino: u32): bool { return (iMode(ino) & S_IFMT) == S_IFDIR; }
@@ -82,11 +83,16 @@ export function dirIsEmpty(dir: u32): bool {
 export function namei(start: u32, path: usize, len: i32, parent: bool): i64 {
   if (!fsMounted()) return -Errno.ENOENT;
   if (len == 0) return -Errno.ENOENT;
+  TRAILING = load<u8>(path + len - 1) == 0x2f;
   let ino = load<u8>(path) == 0x2f ? ROOT_INO : start;
   let i = 0;
   for (;;) {
     while (i < len && load<u8>(path + i) == 0x2f) i++;
-    if (i >= len) { NAMELEN = 0; return parent ? -Errno.EEXIST : <i64>ino; }
+    if (i >= len) {
+      NAMELEN = 0;
+      if (parent) return -Errno.EEXIST;
+      return TRAILING && !isDir(ino) ? -Errno.ENOTDIR : <i64>ino;
+    }
     let j = i;
     while (j < len && load<u8>(path + j) != 0x2f) j++;
     if (j - i > NAME_MAX) return -Errno.ENAMETOOLONG;
@@ -102,4 +108,25 @@ export function namei(start: u32, path: usize, len: i32, parent: bool): i64 {
     ino = next; i = j;
   }
   return -Errno.ENOENT;
+}
+
+// True when directory `dir` is `anc` or lies below it (walking ".." up to the root).
+export function isBelow(dir: u32, anc: u32): bool {
+  store<u16>(DOTDOT, 0x2e2e);
+  for (let d = dir, n = 0; n < 4096; n++) {
+    if (d == anc) return true;
+    if (d == ROOT_INO) return false;
+    d = dirLookup(d, DOTDOT, 2);
+    if (d == 0) return false;
+  }
+  return false;
+}
+const DOTDOT: usize = memory.data(2);
+
+// Point the ".." entry of directory `dir` at `parent`.
+export function setDotdot(dir: u32, parent: u32): void {
+  const e = entry(dir, 1);
+  if (e == 0) return;
+  store<u32>(e + Dirent.ino, parent);
+  pcDirty(pcGet(dir, 0, false));
 }

@@ -17,11 +17,12 @@ import { diskIo, IOV, IOV_MAX } from "./disk";
 @inline function aligned(x: u64): bool { return (x & (BLOCK_SIZE - 1)) == 0; }
 
 export function directRead(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
-  if (!aligned(off) || !aligned(n) || !aligned(va)) return -Errno.EINVAL;
   const size = iSize(ino);
-  if (off >= size) return 0;
+  if (off >= size) return 0;                 // end of file first, so a read loop ends cleanly
+  if (!aligned(off) || !aligned(n) || !aligned(va)) return -Errno.EINVAL;
   const len = <u32>min(<u64>n, (size - off + BLOCK_SIZE - 1) & ~(<u64>BLOCK_SIZE - 1));
-  return transfer(p, ino, off, va, len, false);
+  const r = transfer(p, ino, off, va, len, false);
+  return r > 0 ? <i64>min(<u64>r, size - off) : r;     // whole blocks move; the count stops at EOF
 }
 
 export function directWrite(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {

@@ -8,7 +8,7 @@ import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc, CWD_OFF } from "./proc";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, O_ACCMODE, O_RDONLY } from "./file";
-import { namei, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, NAME, NAMELEN } from "./dir";
+import { namei, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, NAME, NAMELEN, TRAILING } from "./dir";
 import { iget, iput, itrunc, fillStat, iheld } from "./inode";
 import { ialloc, iSize, iNlink, iSetNlink, iMode, fsMounted } from "./fs";
 import { pcSync, pcGet } from "./pagecache";
@@ -236,6 +236,7 @@ function sysUnlinkat(p: Proc, dirfd: i32, path: u32, flags: i32): i64 {
   const ino = dirLookup(<u32>dir, NAME, NAMELEN);
   if (ino == 0) return -Errno.ENOENT;
   const d = isDir(ino);
+  if (TRAILING && !d) return -Errno.ENOTDIR;
   if ((flags & AT_REMOVEDIR) && !d) return -Errno.ENOTDIR;
   if (!(flags & AT_REMOVEDIR) && d) return -Errno.EISDIR;
   if (d && !dirIsEmpty(ino)) return -Errno.ENOTEMPTY;
@@ -254,22 +255,37 @@ function sysRenameat(p: Proc, ofd: i32, oldp: u32, nfd: i32, newp: u32): i64 {
   memory.copy(oname, NAME, olen);
   const ino = dirLookup(<u32>odir, oname, olen);
   if (ino == 0) return -Errno.ENOENT;
+  const dir = isDir(ino);
+  if (TRAILING && !dir) return -Errno.ENOTDIR;
+  if (isDot(oname, olen)) return -Errno.EINVAL;
   const ndir = lookupPath(p, nfd, newp, true);
   if (ndir < 0) return ndir;
-  if (NAMELEN == 0) return -Errno.EBUSY;
+  if (NAMELEN == 0 || isDot(NAME, NAMELEN)) return -Errno.EBUSY;
+  if (TRAILING && !dir) return -Errno.ENOTDIR;
+  if (dir && isBelow(<u32>ndir, ino)) return -Errno.EINVAL;   // into its own subtree
   const target = dirLookup(<u32>ndir, NAME, NAMELEN);
   if (target == ino) return 0;
   if (target != 0) {
-    if (isDir(target) != isDir(ino)) return isDir(target) ? -Errno.EISDIR : -Errno.ENOTDIR;
+    if (isDir(target) != dir) return isDir(target) ? -Errno.EISDIR : -Errno.ENOTDIR;
     if (isDir(target) && !dirIsEmpty(target)) return -Errno.ENOTEMPTY;
     dirUnlink(<u32>ndir, NAME, NAMELEN);
-    iSetNlink(target, isDir(target) ? 0 : iNlink(target) - 1);
+    if (isDir(target)) { iSetNlink(target, 0); iSetNlink(<u32>ndir, iNlink(<u32>ndir) - 1); }
+    else iSetNlink(target, iNlink(target) - 1);
     iget(target); iput(target);
   }
-  const r = dirLink(<u32>ndir, NAME, NAMELEN, ino, isDir(ino) ? <u8>DT_DIR : 8);
+  const r = dirLink(<u32>ndir, NAME, NAMELEN, ino, dir ? <u8>DT_DIR : 8);
   if (r < 0) return r;
   dirUnlink(<u32>odir, oname, olen);
+  if (dir && <u32>odir != <u32>ndir) {           // ".." moves with it
+    setDotdot(ino, <u32>ndir);
+    iSetNlink(<u32>odir, iNlink(<u32>odir) - 1);
+    iSetNlink(<u32>ndir, iNlink(<u32>ndir) + 1);
+  }
   return 0;
+}
+
+function isDot(name: usize, len: i32): bool {
+  return (len == 1 && load<u8>(name) == 0x2e) || (len == 2 && load<u16>(name) == 0x2e2e);
 }
 
 function sysChdir(p: Proc, path: u32): i64 {

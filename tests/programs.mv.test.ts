@@ -24,8 +24,8 @@ describe("programs: mv", () => {
     expect(r2.exit.code).toBe(0);
     const fs = WsFs.open(FileStore.open(img, "r"));
     expect(new TextDecoder().decode(fs.readFile("/b/old"))).toBe("x data\n");
-    expect(fs.list("/b").map((e) => e.name).filter((n) => !n.startsWith("."))).toEqual(["old"]);
-    expect(fs.list("/a").map((e) => e.name).filter((n) => !n.startsWith("."))).toEqual([]);
+    expect(fs.list("/b").map((e) => e.name)).toEqual(["old"]);
+    expect(fs.list("/a").map((e) => e.name)).toEqual([]);
   });
 
   it("moves a directory to another parent: its '..' follows it and the image stays whole", async () => {
@@ -34,7 +34,7 @@ describe("programs: mv", () => {
     const r = await run(distGuest("mv"), ["mv", "/a/sub", "/b/sub"], { disk: img });
     expect(r.exit.code).toBe(0);
     const fs = WsFs.open(FileStore.open(img, "r"));
-    expect(fs.list("/b/sub").find((e) => e.name === "..")?.ino).toBe(fs.stat("/b").ino);
+    expect(fs.stat("/b/sub/..").ino).toBe(fs.stat("/b").ino);
     expect([fs.stat("/a").nlink, fs.stat("/b").nlink]).toEqual([2, 3]);
     expect(fsck(FileStore.open(img, "r")).problems).toEqual([]);
   });

@@ -1,0 +1,270 @@
+// Ethernet, ARP, IPv4 and TCP as bytes: pure functions that build packets (network byte order,
+// checksums filled in) and parse them (lengths and checksums checked, never throwing), and the
+// TCP segmentation offload a NIC does (tsoSegment). Addresses are host-order u32 like
+// kernel/abi/net.ts; MACs are strings "52:54:00:12:34:56".
+// Interface: ipString(ip), parseIp(s), macOf(hi, lo), checksum(bytes), tcpChecksum(src, dst, seg);
+// buildEth, buildArp, buildIpv4, buildTcp, tcpFrame(spec), arpFrame(...); parseFrame(bytes) ->
+// Frame | Malformed; tsoSegment(frame, mss) -> frames | error string.
+import {
+  ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, TCP_FIN, TCP_PSH, TCP_SYN, TCPOPT_END, TCPOPT_NOP,
+  TCPOPT_MSS, IP_TTL, IP_DF, ARP_HRD_ETHER, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO,
+} from "../../kernel/abi/net";
+
+export type Mac = string;
+
+export interface EthHeader { dst: Mac; src: Mac; type: number }
+export interface ArpPacket { op: number; sha: Mac; spa: number; tha: Mac; tpa: number }
+export interface Ipv4Header {
+  hlen: number; tos: number; totalLength: number; id: number; frag: number;   // frag: flags + offset field
+  ttl: number; protocol: number; checksum: number; src: number; dst: number;
+}
+export interface TcpHeader {
+  srcPort: number; dstPort: number; seq: number; ack: number; hlen: number; flags: number;
+  window: number; checksum: number; urgent: number; mss?: number; options: Uint8Array;
+}
+/** A parsed frame: the layers present; payload is what follows the last parsed header. */
+export interface Frame { eth: EthHeader; arp?: ArpPacket; ip?: Ipv4Header; tcp?: TcpHeader; payload: Uint8Array }
+export interface Malformed { error: string }
+
+export const BROADCAST_MAC: Mac = "ff:ff:ff:ff:ff:ff";
+export const GUEST_MAC: Mac = macOf(GUEST_MAC_HI, GUEST_MAC_LO);
+export const HOST_MAC: Mac = macOf(HOST_MAC_HI, HOST_MAC_LO);
+const ARP_LEN = 28;
+const MSS_OPT_LEN = 4;
+
+/** 10.0.2.15 for 0x0a00020f. */
+export function ipString(ip: number): string {
+  return [24, 16, 8, 0].map((s) => (ip >>> s) & 0xff).join(".");
+}
+
+/** "10.0.2.15" -> 0x0a00020f, or null. */
+export function parseIp(s: string): number | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  if (!m) return null;
+  const parts = m.slice(1).map(Number);
+  if (parts.some((p) => p > 255)) return null;
+  return parts.reduce((a, p) => a * 256 + p, 0);
+}
+
+/** The MAC whose first 2 bytes are hi and last 4 are lo (the kernel/abi/net.ts pairs). */
+export function macOf(hi: number, lo: number): Mac {
+  const b = [hi >>> 8, hi, lo >>> 24, lo >>> 16, lo >>> 8, lo].map((x) => (x & 0xff).toString(16).padStart(2, "0"));
+  return b.join(":");
+}
+
+function macBytes(m: Mac): number[] { return m.split(":").map((x) => parseInt(x, 16)); }
+function macAt(b: Uint8Array, at: number): Mac {
+  return Array.from(b.subarray(at, at + 6), (x) => x.toString(16).padStart(2, "0")).join(":");
+}
+
+/** 16-bit ones' complement sum of bytes (odd length padded with a zero), not folded. */
+function sum16(b: Uint8Array, acc = 0): number {
+  const n = b.length & ~1;
+  for (let i = 0; i < n; i += 2) acc += (b[i] << 8) | b[i + 1];
+  if (b.length & 1) acc += b[n] << 8;
+  return acc;
+}
+
+function fold(acc: number): number {
+  while (acc > 0xffff) acc = (acc & 0xffff) + Math.floor(acc / 65536);
+  return ~acc & 0xffff;
+}
+
+/** The Internet checksum (RFC 1071); over bytes that include a correct checksum it is 0. */
+export function checksum(b: Uint8Array): number { return fold(sum16(b)); }
+
+/** TCP checksum of a whole segment (header + data) with the IPv4 pseudo-header. */
+export function tcpChecksum(srcIp: number, dstIp: number, seg: Uint8Array): number {
+  const acc = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + IPPROTO_TCP + seg.length;
+  return fold(sum16(seg, acc));
+}
+
+function view(b: Uint8Array): DataView { return new DataView(b.buffer, b.byteOffset, b.byteLength); }
+
+export function buildEth(h: EthHeader, payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(ETH_HLEN + payload.length);
+  out.set(macBytes(h.dst), 0);
+  out.set(macBytes(h.src), 6);
+  view(out).setUint16(12, h.type);
+  out.set(payload, ETH_HLEN);
+  return out;
+}
+
+export function buildArp(p: ArpPacket): Uint8Array {
+  const out = new Uint8Array(ARP_LEN), v = view(out);
+  v.setUint16(0, ARP_HRD_ETHER);
+  v.setUint16(2, ETH_P_IP);
+  out[4] = 6; out[5] = 4;
+  v.setUint16(6, p.op);
+  out.set(macBytes(p.sha), 8);
+  v.setUint32(14, p.spa);
+  out.set(macBytes(p.tha), 18);
+  v.setUint32(24, p.tpa);
+  return out;
+}
+
+export interface Ipv4Spec { src: number; dst: number; protocol: number; id?: number; ttl?: number; frag?: number; tos?: number }
+
+/** A 20-byte IPv4 header (no options) with its checksum, then the payload. */
+export function buildIpv4(s: Ipv4Spec, payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(IP_HLEN + payload.length), v = view(out);
+  out[0] = 0x45;
+  out[1] = s.tos ?? 0;
+  v.setUint16(2, out.length);
+  v.setUint16(4, (s.id ?? 0) & 0xffff);
+  v.setUint16(6, s.frag ?? IP_DF);
+  out[8] = s.ttl ?? IP_TTL;
+  out[9] = s.protocol;
+  v.setUint32(12, s.src);
+  v.setUint32(16, s.dst);
+  v.setUint16(10, checksum(out.subarray(0, IP_HLEN)));
+  out.set(payload, IP_HLEN);
+  return out;
+}
+
+export interface TcpSpec {
+  srcPort: number; dstPort: number; seq: number; ack: number; flags: number; window: number;
+  mss?: number;              // adds the MSS option (on SYNs)
+  urgent?: number;
+}
+
+/** A TCP segment (20-byte header, +4 with MSS) with its pseudo-header checksum. */
+export function buildTcp(s: TcpSpec, payload: Uint8Array, srcIp: number, dstIp: number): Uint8Array {
+  const hlen = TCP_HLEN + (s.mss !== undefined ? MSS_OPT_LEN : 0);
+  const out = new Uint8Array(hlen + payload.length), v = view(out);
+  v.setUint16(0, s.srcPort);
+  v.setUint16(2, s.dstPort);
+  v.setUint32(4, s.seq >>> 0);
+  v.setUint32(8, s.ack >>> 0);
+  out[12] = (hlen / 4) << 4;
+  out[13] = s.flags;
+  v.setUint16(14, s.window);
+  v.setUint16(18, s.urgent ?? 0);
+  if (s.mss !== undefined) { out[20] = TCPOPT_MSS; out[21] = MSS_OPT_LEN; v.setUint16(22, s.mss); }
+  out.set(payload, hlen);
+  v.setUint16(16, tcpChecksum(srcIp, dstIp, out));
+  return out;
+}
+
+export interface TcpFrameSpec extends TcpSpec {
+  srcMac: Mac; dstMac: Mac; srcIp: number; dstIp: number; ipId?: number; payload?: Uint8Array;
+}
+
+/** A whole Ethernet/IPv4/TCP frame. */
+export function tcpFrame(s: TcpFrameSpec): Uint8Array {
+  const seg = buildTcp(s, s.payload ?? new Uint8Array(0), s.srcIp, s.dstIp);
+  const ip = buildIpv4({ src: s.srcIp, dst: s.dstIp, protocol: IPPROTO_TCP, id: s.ipId }, seg);
+  return buildEth({ dst: s.dstMac, src: s.srcMac, type: ETH_P_IP }, ip);
+}
+
+/** A whole Ethernet/ARP frame. */
+export function arpFrame(dst: Mac, p: ArpPacket): Uint8Array {
+  return buildEth({ dst, src: p.sha, type: ETH_P_ARP }, buildArp(p));
+}
+
+/** Parse a frame. Never throws: garbage comes back as { error } naming what is wrong.
+ *  Trailing bytes after the IPv4 total length (Ethernet padding) are ignored. */
+export function parseFrame(b: Uint8Array): Frame | Malformed {
+  if (b.length < ETH_HLEN) return { error: `runt frame (${b.length} bytes)` };
+  const v = view(b);
+  const eth: EthHeader = { dst: macAt(b, 0), src: macAt(b, 6), type: v.getUint16(12) };
+  const rest = b.subarray(ETH_HLEN);
+  if (eth.type === ETH_P_ARP) return parseArp(eth, rest);
+  if (eth.type === ETH_P_IP) return parseIpv4(eth, rest);
+  return { eth, payload: rest };
+}
+
+function parseArp(eth: EthHeader, b: Uint8Array): Frame | Malformed {
+  if (b.length < ARP_LEN) return { error: `ARP: ${b.length} bytes` };
+  const v = view(b);
+  if (v.getUint16(0) !== ARP_HRD_ETHER || v.getUint16(2) !== ETH_P_IP || b[4] !== 6 || b[5] !== 4) {
+    return { error: "ARP: not Ethernet/IPv4" };
+  }
+  const arp = { op: v.getUint16(6), sha: macAt(b, 8), spa: v.getUint32(14), tha: macAt(b, 18), tpa: v.getUint32(24) };
+  return { eth, arp, payload: b.subarray(ARP_LEN) };
+}
+
+function parseIpv4(eth: EthHeader, b: Uint8Array): Frame | Malformed {
+  if (b.length < IP_HLEN) return { error: `IPv4: ${b.length} bytes` };
+  const v = view(b);
+  const hlen = (b[0] & 0xf) * 4, totalLength = v.getUint16(2);
+  if (b[0] >> 4 !== 4) return { error: `IPv4: version ${b[0] >> 4}` };
+  if (hlen < IP_HLEN) return { error: `IPv4: header length ${hlen}` };
+  if (totalLength < hlen || totalLength > b.length) return { error: `IPv4: total length ${totalLength} of ${b.length} bytes` };
+  if (checksum(b.subarray(0, hlen)) !== 0) return { error: "IPv4: bad header checksum" };
+  const ip: Ipv4Header = { hlen, tos: b[1], totalLength, id: v.getUint16(4), frag: v.getUint16(6), ttl: b[8],
+    protocol: b[9], checksum: v.getUint16(10), src: v.getUint32(12), dst: v.getUint32(16) };
+  const body = b.subarray(hlen, totalLength);
+  if (ip.protocol !== IPPROTO_TCP || (ip.frag & 0x3fff) !== 0) return { eth, ip, payload: body };   // not TCP, or a fragment
+  return parseTcp(eth, ip, body);
+}
+
+function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array): Frame | Malformed {
+  if (b.length < TCP_HLEN) return { error: `TCP: ${b.length} bytes` };
+  const v = view(b), hlen = (b[12] >> 4) * 4;
+  if (hlen < TCP_HLEN || hlen > b.length) return { error: `TCP: header length ${hlen} of ${b.length} bytes` };
+  if (tcpChecksum(ip.src, ip.dst, b) !== 0) return { error: "TCP: bad checksum" };
+  const options = b.subarray(TCP_HLEN, hlen);
+  const mss = optionMss(options);
+  if (mss === null) return { error: "TCP: bad options" };
+  const tcp: TcpHeader = { srcPort: v.getUint16(0), dstPort: v.getUint16(2), seq: v.getUint32(4), ack: v.getUint32(8),
+    hlen, flags: b[13], window: v.getUint16(14), checksum: v.getUint16(16), urgent: v.getUint16(18), options };
+  if (mss !== undefined) tcp.mss = mss;
+  return { eth, ip, tcp, payload: b.subarray(hlen) };
+}
+
+/** The MSS option's value, undefined if absent, null if the options are malformed. */
+function optionMss(o: Uint8Array): number | undefined | null {
+  let mss: number | undefined;
+  for (let i = 0; i < o.length;) {
+    if (o[i] === TCPOPT_END) break;
+    if (o[i] === TCPOPT_NOP) { i++; continue; }
+    const len = o[i + 1];
+    if (i + 1 >= o.length || len < 2 || i + len > o.length) return null;
+    if (o[i] === TCPOPT_MSS) { if (len !== MSS_OPT_LEN) return null; mss = (o[i + 2] << 8) | o[i + 3]; }
+    i += len;
+  }
+  return mss;
+}
+
+export function isMalformed(f: Frame | Malformed): f is Malformed { return "error" in f; }
+
+/** TSO: cut one Ethernet/IPv4/TCP frame whose TCP payload exceeds mss into frames of at most mss
+ *  payload bytes: IP total length, id (+1 per segment) and checksum, TCP seq and checksum fixed;
+ *  FIN and PSH only on the last segment. The input's own checksums are not checked (a driver
+ *  using TSO leaves them to the device). Returns an error string for a packet it cannot cut. */
+export function tsoSegment(frame: Uint8Array, mss: number): Uint8Array[] | string {
+  if (!Number.isInteger(mss) || mss <= 0) return `gso_size ${mss}`;
+  if (frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `TSO frame of ${frame.length} bytes`;
+  const v = view(frame), ipAt = ETH_HLEN;
+  if (v.getUint16(12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4) return "TSO frame is not IPv4";
+  const ipHlen = (frame[ipAt] & 0xf) * 4, total = v.getUint16(ipAt + 2);
+  if (frame[ipAt + 9] !== IPPROTO_TCP) return "TSO frame is not TCP";
+  if (ipHlen < IP_HLEN || total > frame.length - ETH_HLEN || total < ipHlen + TCP_HLEN) return `TSO frame: IPv4 total length ${total}`;
+  const tcpAt = ipAt + ipHlen, tcpHlen = (frame[tcpAt + 12] >> 4) * 4;
+  if (tcpHlen < TCP_HLEN || ipHlen + tcpHlen > total) return `TSO frame: TCP header length ${tcpHlen}`;
+  if (frame[tcpAt + 13] & TCP_SYN) return "TSO frame is a SYN";
+  const hdrEnd = tcpAt + tcpHlen, dataLen = total - ipHlen - tcpHlen;
+  const out: Uint8Array[] = [];
+  for (let off = 0, i = 0; off < dataLen || i === 0; off += mss, i++) {
+    const n = Math.min(mss, dataLen - off), last = off + n >= dataLen;
+    const seg = new Uint8Array(hdrEnd + n);
+    seg.set(frame.subarray(0, hdrEnd));
+    seg.set(frame.subarray(hdrEnd + off, hdrEnd + off + n), hdrEnd);
+    fixSegment(seg, ipHlen, tcpHlen, v.getUint16(ipAt + 4) + i, v.getUint32(tcpAt + 4) + off, last);
+    out.push(seg);
+  }
+  return out;
+}
+
+function fixSegment(seg: Uint8Array, ipHlen: number, tcpHlen: number, id: number, seq: number, last: boolean): void {
+  const v = view(seg), ipAt = ETH_HLEN, tcpAt = ETH_HLEN + ipHlen;
+  v.setUint16(ipAt + 2, seg.length - ETH_HLEN);
+  v.setUint16(ipAt + 4, id & 0xffff);
+  v.setUint16(ipAt + 10, 0);
+  v.setUint16(ipAt + 10, checksum(seg.subarray(ipAt, tcpAt)));
+  v.setUint32(tcpAt + 4, seq >>> 0);
+  if (!last) seg[tcpAt + 13] &= ~(TCP_FIN | TCP_PSH);
+  v.setUint16(tcpAt + 16, 0);
+  v.setUint16(tcpAt + 16, tcpChecksum(v.getUint32(ipAt + 12), v.getUint32(ipAt + 16), seg.subarray(tcpAt)));
+}
