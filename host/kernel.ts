@@ -23,6 +23,10 @@ export interface KernelExports {
   procStatus: Fn<[number], number>;
   kstackOf: Fn<[number], number>;
   mount: Fn<[], number>;
+  execPending: Fn<[number], number>;
+  execArgLen: Fn<[number], number>;
+  execBegin: Fn<[number], number>;
+  execFail: Fn<[number, number], void>;
   irq: Fn<[number], void>;
   shutdown: Fn<[], number>;
   dropCaches: Fn<[], number>;

@@ -1,9 +1,10 @@
 // The guest loader (exec): translate the module (cached by content hash), create the process,
 // copy its data segments and argument block in through the kernel's staging buffer, instantiate
 // it against the kernel's memory and entry points.
-// Interface: loadGuest(ctx, bytes, argv, env) -> Guest; LoadError.
+// Interface: loadGuest(ctx, bytes, argv, env) -> Guest; prepareGuest + installGuest (execve into an
+// existing process); argBlock(argv, env); LoadError.
 import { translateCached } from "./translate/cache";
-import { TranslateError } from "./translate/types";
+import { TranslateError, type Translated } from "./translate/types";
 import type { KernelExports } from "./kernel";
 import { ARG_BASE, ARG_MAX } from "../kernel/abi/layout";
 import { Errno } from "../kernel/abi/errno";
@@ -24,30 +25,43 @@ function isWasm(b: Uint8Array): boolean {
   return b.length >= 8 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;
 }
 
-export async function loadGuest(ctx: LoaderContext, bytes: Uint8Array, argv: string[], env: string[] = []): Promise<Guest> {
-  if (!isWasm(bytes)) throw new LoadError(`${argv[0] ?? "program"}: not a WebAssembly module (bad magic)`);
-  let t;
-  try { t = await translateCached(bytes, ctx.cacheDir); }
-  catch (e) {
-    if (e instanceof TranslateError) throw new LoadError(`${argv[0]}: ${e.message}`);
-    throw new LoadError(`${argv[0]}: cannot load: ${(e as Error).message}`);
-  }
-  const module = compiled(t.wasm);
-  const { k } = ctx;
-  const pid = k.procCreate(0);
-  if (pid === 0) throw new LoadError(`${argv[0]}: cannot create process (process table or memory full)`);
+// A translated, compiled program ready to be installed into a process.
+export interface Prepared { t: Translated; module: WebAssembly.Module }
+
+export async function prepareGuest(ctx: LoaderContext, bytes: Uint8Array, name: string): Promise<Prepared> {
+  if (!isWasm(bytes)) throw new LoadError(`${name}: not a WebAssembly module (bad magic)`);
   try {
-    check(k.execSetup(pid, t.initialPages, t.maxPages ?? 0), argv[0], "address space");
-    for (const seg of t.segments) copyIn(ctx, pid, seg.offset, seg.data, argv[0]);
-    const block = argBlock(argv, env);
-    stage(ctx, block);
-    check(k.execArgs(pid, block.length), argv[0], "arguments");
-    const instance = instantiate(ctx, module, pid, argv[0]);
-    check(k.procStart(pid), argv[0], "start");
-    return { pid, name: argv[0] ?? "?", exports: instance.exports as unknown as GuestExports, unwound: false };
+    const t = await translateCached(bytes, ctx.cacheDir);
+    return { t, module: compiled(t.wasm) };
   } catch (e) {
-    k.procKill(pid, 9);     // release what was built, then the record
-    k.procReap(pid);
+    if (e instanceof TranslateError) throw new LoadError(`${name}: ${e.message}`);
+    throw new LoadError(`${name}: cannot load: ${(e as Error).message}`);
+  }
+}
+
+// Build process `pid`'s image (an EMBRYO with no regions yet) and its guest instance.
+export function installGuest(ctx: LoaderContext, pid: number, p: Prepared, block: Uint8Array, name: string): Guest {
+  const { k } = ctx;
+  check(k.execSetup(pid, p.t.initialPages, p.t.maxPages ?? 0), name, "address space");
+  for (const seg of p.t.segments) copyIn(ctx, pid, seg.offset, seg.data, name);
+  stage(ctx, block);
+  check(k.execArgs(pid, block.length), name, "arguments");
+  const instance = instantiate(ctx, p.module, pid, name);
+  check(k.procStart(pid), name, "start");
+  return { pid, name, exports: instance.exports as unknown as GuestExports, unwound: false };
+}
+
+export async function loadGuest(ctx: LoaderContext, bytes: Uint8Array, argv: string[], env: string[] = []): Promise<Guest> {
+  const name = argv[0] ?? "program";
+  const prepared = await prepareGuest(ctx, bytes, name);
+  const block = argBlock(argv, env);
+  const pid = ctx.k.procCreate(0);
+  if (pid === 0) throw new LoadError(`${name}: cannot create process (process table or memory full)`);
+  try {
+    return installGuest(ctx, pid, prepared, block, name);
+  } catch (e) {
+    ctx.k.procKill(pid, 9);     // release what was built, then the record
+    ctx.k.procReap(pid);
     throw e;
   }
 }

@@ -5,10 +5,10 @@
 // kernel / ram for inspection (inspect.ts), onTrace(records) hook for the tracer.
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
-import { loadGuest, LoadError } from "./loader";
+import { loadGuest, prepareGuest, installGuest, LoadError, type LoaderContext } from "./loader";
 import { ASYNCIFY_UNWINDING, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
-import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE } from "../kernel/abi/layout";
+import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/layout";
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
 import { VirtioBlk, type BlkTiming } from "./devices/disk";
 import { openDisk, type DiskSource } from "./diskimage";
@@ -94,9 +94,13 @@ export class Machine {
 
   static async create(opts: MachineOptions = {}): Promise<Machine> { return new Machine(opts); }
 
+  private loaderContext(): LoaderContext {
+    return { ram: this.ram, k: this.k, cacheDir: this.cacheDir,
+      abort: (pid, msg) => { this.k.procKill(pid, Sig.SIGABRT); throw new GuestAbort(msg); } };
+  }
+
   async spawn(bytes: Uint8Array, argv: string[], env: string[] = []): Promise<number> {
-    const g = await loadGuest({ ram: this.ram, k: this.k, cacheDir: this.cacheDir,
-      abort: (pid, msg) => { this.k.procKill(pid, Sig.SIGABRT); throw new GuestAbort(msg); } }, bytes, argv, env);
+    const g = await loadGuest(this.loaderContext(), bytes, argv, env);
     this.guests.set(g.pid, g);
     if (this.firstPid === 0) this.firstPid = g.pid;
     return g.pid;
@@ -112,10 +116,15 @@ export class Machine {
     new Uint8Array(this.ram.buffer, this.k.stageAddr(), name.length).set(name);
     const ino = this.k.execLookup(name.length);
     if (ino < 0n) throw new LoadError(`${path}: ${ino === -BigInt(Errno.ENOENT) ? "no such file on the guest file system" : Errno[Number(-ino)]}`);
-    const size = Number(this.k.fileSize(Number(ino)));
+    return this.readInode(Number(ino), path);
+  }
+
+  // A file's bytes, read through the page cache (each chunk a CPU copy attributed to execve).
+  private readInode(ino: number, path: string): Uint8Array {
+    const size = Number(this.k.fileSize(ino));
     const out = new Uint8Array(size);
     for (let off = 0; off < size; ) {
-      const n = Number(this.k.execRead(Number(ino), BigInt(off), 65536));
+      const n = Number(this.k.execRead(ino, BigInt(off), 65536));
       if (n <= 0) throw new LoadError(`${path}: read error`);
       out.set(new Uint8Array(this.ram.buffer, this.k.stageAddr(), n), off);
       off += n;
@@ -124,6 +133,30 @@ export class Machine {
   }
 
   exitOf(pid: number): ExitInfo | undefined { return this.exits.get(pid); }
+
+  // A guest called execve: load the program (async: translation), then replace the image, or fail
+  // with ENOEXEC and let the old image continue.
+  private async exec(pid: number): Promise<void> {
+    const old = this.guests.get(pid)!;
+    const block = new Uint8Array(this.ram.buffer, this.k.stageAddr(), this.k.execArgLen(pid)).slice();
+    const argv0 = argString(block, 0) ?? old.name;
+    let prepared;
+    try {
+      prepared = await prepareGuest(this.loaderContext(), this.readInode(this.k.execPending(pid), argv0), argv0);
+    } catch (e) {
+      if (!(e instanceof LoadError)) throw e;
+      this.k.execFail(pid, Errno.ENOEXEC);
+      return;
+    }
+    if (this.k.execBegin(pid) < 0) { this.k.procKill(pid, Sig.SIGKILL); this.retire(old); return; }
+    try {
+      this.guests.set(pid, installGuest(this.loaderContext(), pid, prepared, block, argv0));
+    } catch (e) {
+      if (!(e instanceof LoadError)) throw e;
+      this.k.procKill(pid, Sig.SIGKILL);       // past the point of no return: the process dies
+      this.retire(old);
+    }
+  }
 
   // Kernel import: idle until the device's next interrupt, then deliver it.
   private waitDevice(dev: number): number {
@@ -149,7 +182,7 @@ export class Machine {
       for (;;) {
         this.console.pump();
         const pid = this.k.schedule();
-        if (pid !== 0) { this.slice(pid); continue; }
+        if (pid !== 0) { this.slice(pid); if (this.k.execPending(pid)) await this.exec(pid); continue; }
         if (this.guests.size === 0) break;
         if (this.k.ttyWaiting() > 0 && this.console.hasInputSource()) { await this.console.waitInput(); continue; }
         this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
@@ -246,6 +279,15 @@ export class Machine {
 }
 
 export class GuestAbort extends Error {}
+
+// argv[i] from an argument block laid out for ARG_BASE (kernel/abi/layout.ts).
+function argString(block: Uint8Array, i: number): string | undefined {
+  const v = new DataView(block.buffer, block.byteOffset, block.byteLength);
+  if (block.length < 8 || i >= v.getUint32(0, true)) return undefined;
+  const at = v.getUint32(4 + 4 * i, true) - ARG_BASE;
+  const end = block.indexOf(0, at);
+  return Buffer.from(block.subarray(at, end < 0 ? block.length : end)).toString("utf8");
+}
 
 // A trap in guest code becomes the signal Linux would send for the same fault.
 export function signalFor(e: unknown): number {

@@ -15,3 +15,4 @@ export { setCost, getCost } from "./clock";
 export * from "./inspect";
 export { kscramble } from "./kalloc";
 export { mount, irq, shutdown, dropCaches, pcStats, idleUntil, clockNowNs, execLookup, execRead, fileSize } from "./storage";
+export { execPending, execArgLen, execBegin, execFail } from "./sysexec";

@@ -12,6 +12,7 @@ import { copyToUser, copyFromUser } from "./copy";
 import { clockNow } from "./clock";
 import { yieldCurrent } from "./sched";
 import { NOT_MINE, u32arg } from "./sysarg";
+import { sysExecve } from "./sysexec";
 
 const WNOHANG: i32 = 1;
 const scratch: usize = memory.data(512);   // kernel buffer for small structs (timespec, utsname)
@@ -29,6 +30,7 @@ export function sysProc(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
     case Sys.wait4: return sysWait4(p, <i32>a0, u32arg(a1), <i32>a2);
     case Sys.kill: return sysKill(p, <i32>a0, <i32>a1);
     case Sys.uname: return sysUname(p, u32arg(a0));
+    case Sys.execve: return sysExecve(p, u32arg(a0), u32arg(a1), u32arg(a2));
   }
   return NOT_MINE;
 }

@@ -251,13 +251,13 @@ export function tsoSegment(frame: Uint8Array, mss: number): Uint8Array[] | strin
     const seg = new Uint8Array(hdrEnd + n);
     seg.set(frame.subarray(0, hdrEnd));
     seg.set(frame.subarray(hdrEnd + off, hdrEnd + off + n), hdrEnd);
-    fixSegment(seg, ipHlen, tcpHlen, v.getUint16(ipAt + 4) + i, v.getUint32(tcpAt + 4) + off, last);
+    fixSegment(seg, ipHlen, v.getUint16(ipAt + 4) + i, v.getUint32(tcpAt + 4) + off, last);
     out.push(seg);
   }
   return out;
 }
 
-function fixSegment(seg: Uint8Array, ipHlen: number, tcpHlen: number, id: number, seq: number, last: boolean): void {
+function fixSegment(seg: Uint8Array, ipHlen: number, id: number, seq: number, last: boolean): void {
   const v = view(seg), ipAt = ETH_HLEN, tcpAt = ETH_HLEN + ipHlen;
   v.setUint16(ipAt + 2, seg.length - ETH_HLEN);
   v.setUint16(ipAt + 4, id & 0xffff);

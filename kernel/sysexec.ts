@@ -1,0 +1,112 @@
+// execve: the kernel checks the program and builds the new argument block; the host's loader then
+// reads the program through the page cache, translates it, and replaces the process image (the old
+// guest instance is dropped, the new one starts at _start). If loading fails the old image is still
+// there and execve returns the error (ENOEXEC), as Linux does before the point of no return.
+// Interface: sysExecve(p, path, argv, envp) (syscall), and for the host: execPending(pid) -> ino,
+// execArgLen(pid), execBegin(pid) -> 0/-errno (tear down the old image), execFail(pid, errno).
+import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Ev } from "./abi/trace";
+import { ARG_BASE, ARG_MAX } from "./abi/layout";
+import { NOFILE } from "./param";
+import { Proc, procByPid, SLEEPING, RUNNABLE, EMBRYO, RESTART_NONE, RESTART_RETURN } from "./proc";
+import { fetchPath, PATHBUF } from "./sysfs";
+import { namei, isDir } from "./dir";
+import { ROOT_INO } from "./abi/fs";
+import { userPhys } from "./copy";
+import { stageAddr } from "./exec";
+import { uvmFree } from "./exit";
+import { pgdirAlloc } from "./vm";
+import { fdGet, fdClear, fdCloexec, fileClose } from "./file";
+import { nextSeq, traceEmit, setCause } from "./trace";
+
+export const EXEC_CHAN: u32 = 0xffff0002;
+
+// Copy a NUL-terminated user string to stage + at; its length with the NUL, or -errno.
+function fetchStr(p: Proc, va: u32, at: u32): i32 {
+  for (let i: u32 = 0; at + i < <u32>ARG_MAX; i++) {
+    const ph = userPhys(p, va + i, false);
+    if (ph < 0) return -Errno.EFAULT;
+    const c = load<u8>(<usize>ph);
+    store<u8>(stageAddr() + at + i, c);
+    if (c == 0) return <i32>(i + 1);
+  }
+  return -Errno.E2BIG;
+}
+
+function countPtrs(p: Proc, vec: u32): i32 {
+  if (vec == 0) return 0;
+  for (let n = 0; n < 4096; n++) {
+    const ph = userPhys(p, vec + <u32>n * 4, false);
+    if (ph < 0) return -Errno.EFAULT;
+    if (load<u32>(<usize>ph) == 0) return n;
+  }
+  return -Errno.E2BIG;
+}
+
+// The argument block (layout.ts) for ARG_BASE, built in the staging buffer; its size or -errno.
+function buildArgs(p: Proc, argv: u32, envp: u32): i32 {
+  const argc = countPtrs(p, argv), envc = countPtrs(p, envp);
+  if (argc < 0) return argc;
+  if (envc < 0) return envc;
+  const head = <u32>(4 * (argc + envc + 3));
+  if (head > <u32>ARG_MAX) return -Errno.E2BIG;
+  const st = stageAddr();
+  memory.fill(st, 0, head);
+  store<u32>(st, argc);
+  let at = head;
+  for (let i = 0; i < argc + envc; i++) {
+    const vec = i < argc ? argv + <u32>i * 4 : envp + <u32>(i - argc) * 4;
+    const ptr = load<u32>(<usize>userPhys(p, vec, false));
+    const n = fetchStr(p, ptr, at);
+    if (n < 0) return n;
+    store<u32>(st + 4 + <usize>(i < argc ? i : i + 1) * 4, ARG_BASE + at);
+    at += <u32>n;
+  }
+  return <i32>at;
+}
+
+export function sysExecve(p: Proc, path: u32, argv: u32, envp: u32): i64 {
+  const len = fetchPath(p, path);
+  if (len < 0) return len;
+  const ino = namei(p.cwd != 0 ? p.cwd : ROOT_INO, PATHBUF, len, false);
+  if (ino < 0) return ino;
+  if (isDir(<u32>ino)) return -Errno.EACCES;
+  const n = buildArgs(p, argv, envp);
+  if (n < 0) return n;
+  p.execIno = <u32>ino; p.execLen = <u32>n;
+  p.state = SLEEPING; p.chan = EXEC_CHAN;
+  return -ERESTARTSYS;
+}
+
+export function execPending(pid: u32): u32 { const p = procByPid(pid); return p ? p.execIno : 0; }
+export function execArgLen(pid: u32): u32 { const p = procByPid(pid); return p ? p.execLen : 0; }
+
+// Past the point of no return: execve "returns" 0 in the trace, the old image and close-on-exec
+// files go, and the process is an EMBRYO again for the loader.
+export function execBegin(pid: u32): i32 {
+  const p = procByPid(pid);
+  if (!p || p.execIno == 0) return -Errno.ESRCH;
+  setCause(p.sysSeq);
+  traceEmit(nextSeq(), Ev.sysExit, 221, 0, 0, 0, 0, 0, 0);
+  setCause(0);
+  for (let fd = 0; fd < NOFILE; fd++) {
+    const f = fdGet(p, fd);
+    if (f >= 0 && fdCloexec(p, fd)) { fdClear(p, fd); fileClose(f); }
+  }
+  uvmFree(p);
+  p.pgdir = pgdirAlloc();
+  if (p.pgdir == 0) return -Errno.ENOMEM;
+  p.brk = 0; p.brkMin = 0; p.brkMax = 0;
+  p.execIno = 0; p.restart = RESTART_NONE; p.chan = 0;
+  p.state = EMBRYO;
+  return 0;
+}
+
+// Loading failed before execBegin: the old image resumes with execve returning -err.
+export function execFail(pid: u32, err: i32): void {
+  const p = procByPid(pid);
+  if (!p) return;
+  p.execIno = 0;
+  p.restart = RESTART_RETURN; p.retval = -err;
+  p.state = RUNNABLE; p.chan = 0;
+}
