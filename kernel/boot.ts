@@ -7,6 +7,7 @@
 //               trace ring         TRACE_RECS x TRACE_REC
 //               save areas         NPROC x KSTACK_SIZE   (asyncify data of each process)
 //               page-cache hash    NBUCKET x u32
+//               sockets            NSOCK x SOCK_SIZE
 //               owner counters     Owner.COUNT x u32
 //               frame records      nframes x FRAME_REC
 //   kernelEnd   first free frame (page aligned)
@@ -25,6 +26,7 @@ import { tlbFlush } from "./tlb";
 import { setTraceBase } from "./trace";
 import { panic } from "./panic";
 import { pcInit, NBUCKET } from "./pagecache";
+import { sockInit, NSOCK, SOCK_SIZE } from "./net/sock";
 
 let kend: usize = 0;
 export function kernelEnd(): usize { return kend; }
@@ -42,6 +44,7 @@ export function boot(ramBytes: u32): i32 {
   setTraceBase(a); a += <usize>TRACE_RECS * TRACE_REC;
   procInit(a); a += <usize>NPROC * KSTACK_SIZE;
   pcInit(a); a += <usize>NBUCKET * 4;
+  sockInit(a); a += <usize>NSOCK * SOCK_SIZE;
   const owners = a; a += Owner.COUNT * 4;
   const nframes = ramBytes / PAGE_SIZE;
   const table = a; a += <usize>nframes * FRAME_REC;

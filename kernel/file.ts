@@ -17,10 +17,12 @@ import { readi, writei, iput } from "./inode";
 import { iSize } from "./fs";
 import { isDir } from "./dir";
 import { directRead, directWrite } from "./direct";
+import { sockRecv, sockSend, sockClose } from "./net/syssock";
 
 export const FT_NONE: u32 = 0;
 export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
 export const FT_INODE: u32 = 2;     // a file or directory of the file system
+export const FT_SOCKET: u32 = 3;    // sock = socket index
 
 export const O_ACCMODE: u32 = 3;
 export const O_RDONLY: u32 = 0;
@@ -62,6 +64,7 @@ export function fileClose(i: i32): void {
   if (f.ref == 0) return;
   if (--f.ref > 0) return;
   if (f.type == FT_INODE) iput(f.ino);
+  if (f.type == FT_SOCKET) sockClose(<i32>f.sock);
   f.type = FT_NONE;
 }
 
@@ -94,6 +97,7 @@ export function fileRead(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64 
   const f = fileAt(fi);
   if ((f.flags & O_ACCMODE) == O_WRONLY) return -Errno.EBADF;
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyRead(p, va, n);
+  if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockRecv(p, <i32>f.sock, va, n, 0, (f.flags & 0x800) != 0);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   if (isDir(f.ino)) return -Errno.EISDIR;
   const off = pos >= 0 ? <u64>pos : f.offset;
@@ -106,6 +110,7 @@ export function fileWrite(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64
   const f = fileAt(fi);
   if ((f.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyWrite(p, f.ino, va, n);
+  if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockSend(p, <i32>f.sock, va, n, 0, (f.flags & 0x800) != 0);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   let off = pos >= 0 ? <u64>pos : f.offset;
   if ((f.flags & O_APPEND) && pos < 0) off = iSize(f.ino);

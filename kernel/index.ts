@@ -14,5 +14,5 @@ export { setTraceMask, traceReset, traceBase, traceCount } from "./trace";
 export { setCost, getCost } from "./clock";
 export * from "./inspect";
 export { kscramble } from "./kalloc";
-export { mount, irq, shutdown, dropCaches, pcStats, idleUntil, clockNowNs, execLookup, execRead, fileSize } from "./storage";
+export { mount, netInit, irq, shutdown, dropCaches, pcStats, idleUntil, clockNowNs, execLookup, execRead, fileSize } from "./storage";
 export { execPending, execArgLen, execBegin, execFail } from "./sysexec";

@@ -11,6 +11,7 @@ import { Routine, Place } from "./abi/trace";
 import { ROOT_INO, BLOCK_SIZE } from "./abi/fs";
 import { fsMount, fsUnmount, fsMounted, iSize } from "./fs";
 import { diskIrq } from "./disk";
+import { nicIrq, nicInit } from "./net/nic";
 import { pcDrop, pcGet, pcPages, pcDirtyPages } from "./pagecache";
 import { namei, isDir } from "./dir";
 import { stageAddr } from "./exec";
@@ -22,7 +23,8 @@ import { advanceTo, clockNow } from "./clock";
 import { STAGE_SIZE } from "./param";
 
 export function mount(): i32 { return fsMount() ? 0 : -1; }
-export function irq(dev: i32): void { if (dev == Dev.blk) diskIrq(); }
+export function irq(dev: i32): void { if (dev == Dev.blk) diskIrq(); else if (dev == Dev.net) nicIrq(); }
+export function netInit(): i32 { return nicInit() ? 0 : -1; }
 export function shutdown(): i32 { return fsUnmount(); }
 export function dropCaches(): u32 { return pcDrop(); }
 export function pcStats(field: i32): u32 { return field == 0 ? pcPages() : pcDirtyPages(); }

@@ -16,6 +16,8 @@ import { sysProc } from "./sysproc";
 import { sysMem } from "./sysmem";
 import { sysFile } from "./sysfile";
 import { sysFs } from "./sysfs";
+import { sysSock } from "./net/syssock";
+import { sysSendfile } from "./sendfile";
 import { exitBySignal } from "./exit";
 import { NOT_MINE } from "./sysarg";
 
@@ -63,5 +65,7 @@ function dispatch(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64)
   if (r == NOT_MINE) r = sysMem(nr, a0, a1, a2, a3, a4, a5);
   if (r == NOT_MINE) r = sysFile(nr, a0, a1, a2, a3);
   if (r == NOT_MINE) r = sysFs(nr, a0, a1, a2, a3);
+  if (r == NOT_MINE) r = sysSock(nr, a0, a1, a2, a3, a4, a5);
+  if (r == NOT_MINE) r = sysSendfile(nr, a0, a1, a2, a3);
   return r == NOT_MINE ? -Errno.ENOSYS : r;
 }

@@ -177,7 +177,7 @@ export class VirtioBlk {
 }
 
 /** The distinct 4 KiB frames a list of buffers touches, in order. */
-function framesOf(descs: Desc[]): number[] {
+export function framesOf(descs: Desc[]): number[] {
   const frames: number[] = [];
   for (const d of descs) {
     for (let f = d.addr - (d.addr % FRAME); f < d.addr + d.len; f += FRAME) {

@@ -1,0 +1,299 @@
+// virtio-net: a NIC whose receive and transmit queues (RXQ, TXQ of kernel/abi/net.ts) are split
+// virtqueues in guest RAM, wired to a peer (the host side, host/net/slirp.ts) by a virtual cable.
+//
+// Timing, in virtual ns: each direction is a link of `bytesPerUs` bandwidth and `latencyNs` delay;
+// frames cross it one after another, so a frame of B bytes put on it at t arrives at
+//   max(t, link free) + B * 1000 / bytesPerUs + latencyNs.
+// TX: at notify the device gathers each chain from RAM (one DMA), cuts a TSO packet into MSS-sized
+//   frames, and gives each wire frame to the peer, whose answers go onto the RX link at that frame's
+//   arrival. The chain's used entry is written, and its record moves to `completed`, when the
+//   interrupt due at its last frame's arrival is taken.
+// RX: frames wait in the device until they have arrived and the driver has posted a buffer
+//   (backpressure); each is written into one buffer (virtio_net_hdr with num_buffers = 1, then the
+//   frame) = one DMA, and its used entry is written with the interrupt due at that moment.
+// Never throws on what the driver wrote: a bad chain completes with length 0 and an `error`.
+// Interface: new VirtioNet(ram, peer, opts?); config(field); setup(queue, addr); notify(queue, nowNs);
+// pollRx(nowNs); nextIrqAt(); takeIrq(nowNs?); pending(); whenActivity(); completed[] and faults[]
+// (drained by the caller); stats.
+import { VirtQueue, type Chain, type Desc } from "./virtqueue";
+import { framesOf } from "./disk";
+import { VRING_DESC_F_WRITE } from "../../kernel/abi/virtio";
+import {
+  NET_HDR_SIZE, RXQ, TXQ, MTU, ETH_HLEN, IP_HLEN, TCP_HLEN, MAX_TSO, NetFeature, NetConfig, GSO_NONE, GSO_TCPV4,
+  GUEST_MAC_HI, GUEST_MAC_LO,
+} from "../../kernel/abi/net";
+import { tsoSegment } from "../net/packet";
+import type { PcapWriter } from "../net/pcap";
+
+/** The other end of the cable. */
+export interface NetPeer {
+  input(frame: Uint8Array): void;         // one wire frame from the guest
+  output(): Uint8Array[];                 // take the frames queued for the guest
+  pending?(): boolean;                    // may frames still come without any input (real sockets)?
+  whenActivity?(): Promise<void>;         // resolves when something may have been queued
+}
+
+export interface NetTiming { latencyNs: number; bytesPerUs: number }
+export interface NetOptions {
+  features?: { sg?: boolean; tso?: boolean };   // offered to the driver (default: both)
+  timing?: NetTiming;                           // default 10 us, 1250 bytes/us (10 Gb/s)
+  pcap?: PcapWriter;                            // records every wire frame, both directions
+}
+
+/** One chain, as the machine traces it. */
+export interface NetRequest {
+  queue: number; head: number;
+  bytes: number;                  // moved by the DMA, virtio_net_hdr included
+  frames: number[];               // the 4 KiB RAM frames the DMA touched
+  descs: { addr: number; len: number }[];   // the buffers gathered (TX) or written (RX)
+  wire: number;                   // wire frames: TSO segments for TX, 1 for RX
+  gso: number;                    // gso_type of a TX packet
+  submitNs: bigint; doneNs: bigint; error?: string;
+}
+
+export interface NetStats {
+  txPackets: number; txFrames: number; txBytes: number; tsoPackets: number; txErrors: number;   // bytes: on the wire
+  rxFrames: number; rxBytes: number; rxDropped: number; rxErrors: number; irqs: number;
+}
+
+interface Pending { req: NetRequest; usedLen: number }
+interface WireFrame { frame: Uint8Array; arriveNs: bigint }
+interface RxBuf { chain: Chain; postedNs: bigint; capacity: number }
+
+const GSO_ECN = 0x80;                 // gso_type flag: ECN (not offered)
+
+export class VirtioNet {
+  readonly completed: NetRequest[] = [];
+  readonly faults: string[] = [];
+  readonly stats: NetStats = { txPackets: 0, txFrames: 0, txBytes: 0, tsoPackets: 0, txErrors: 0,
+    rxFrames: 0, rxBytes: 0, rxDropped: 0, rxErrors: 0, irqs: 0 };
+  readonly sg: boolean;
+  readonly tso: boolean;
+  private timing: NetTiming;
+  private pcap?: PcapWriter;
+  private queues: (VirtQueue | null)[] = [null, null];
+  private due: Pending[] = [];        // used entries waiting for their interrupt, oldest first
+  private rxWire: WireFrame[] = [];   // frames on or past the RX link, not yet delivered
+  private rxBufs: RxBuf[] = [];       // posted receive buffers
+  private txFree = 0n;                // when each link can take the next frame
+  private rxFree = 0n;
+  private nowNs = 0n;                 // the latest time the machine told us
+
+  constructor(private ram: WebAssembly.Memory, private peer: NetPeer, opts: NetOptions = {}) {
+    this.sg = opts.features?.sg ?? true;
+    this.tso = opts.features?.tso ?? true;
+    this.timing = opts.timing ?? { latencyNs: 10_000, bytesPerUs: 1250 };
+    this.pcap = opts.pcap;
+  }
+
+  /** virtioConfig(Dev.net, field). */
+  config(field: number): number {
+    switch (field) {
+      case NetConfig.present: return 1;
+      case NetConfig.features: return (this.sg ? NetFeature.sg : 0) | (this.tso ? NetFeature.tso : 0);
+      case NetConfig.macHi: return GUEST_MAC_HI;
+      case NetConfig.macLo: return GUEST_MAC_LO;
+      default: return 0;
+    }
+  }
+
+  /** The driver placed queue `queue` at physical address addr; false (and a fault) if unusable. */
+  setup(queue: number, addr: number): boolean {
+    if (queue !== RXQ && queue !== TXQ) return this.fault(`setup: no queue ${queue}`);
+    try { this.queues[queue] = new VirtQueue(this.ram, addr); } catch (e) {
+      this.queues[queue] = null;
+      return this.fault(`setup: ${(e as Error).message}`);
+    }
+    if (queue === RXQ) this.rxBufs = [];
+    this.due = this.due.filter((p) => p.req.queue !== queue);
+    return true;
+  }
+
+  /** TXQ: send every newly available packet. RXQ: new buffers, so waiting frames may go in. */
+  notify(queue: number, nowNs: bigint): void {
+    this.advance(nowNs);
+    if (!this.queues[queue]) { this.fault(`notify: queue ${queue} is not set up`); return; }
+    if (queue === RXQ) { this.pollRx(nowNs); return; }
+    const q = this.queues[TXQ]!;
+    for (let c = q.popAvail(); c; c = q.popAvail()) {
+      if (c.head < 0) { this.fault(`TX: ${c.error}`); continue; }
+      this.transmit(c, nowNs);
+    }
+    this.pcap?.flush(nowNs);
+  }
+
+  /** Take what the peer queued on its own (real sockets) and deliver every frame arrived by nowNs
+   *  into posted buffers. Returns the number delivered; their interrupt is due (nextIrqAt). */
+  pollRx(nowNs: bigint): number {
+    this.advance(nowNs);
+    this.fromPeer(nowNs);
+    this.refillRx();
+    let n = 0;
+    while (this.rxWire.length && this.rxWire[0].arriveNs <= nowNs && this.rxBufs.length) {
+      this.deliver(this.rxWire.shift()!, this.rxBufs.shift()!);
+      n++;
+    }
+    this.pcap?.flush(nowNs);
+    return n;
+  }
+
+  /** When the next interrupt is due (a completion, or a frame arriving into a posted buffer), or null. */
+  nextIrqAt(): bigint | null {
+    let t: bigint | null = null;
+    for (const p of this.due) if (t === null || p.req.doneNs < t) t = p.req.doneNs;
+    this.refillRx();
+    if (this.rxWire.length && this.rxBufs.length) {
+      const a = max(this.rxWire[0].arriveNs, this.rxBufs[0].postedNs);
+      if (t === null || a < t) t = a;
+    }
+    return t;
+  }
+
+  /** Deliver what arrived by nowNs (default: the next interrupt's time) and write the used entries
+   *  of everything done by then; true if there was anything (the driver's interrupt). */
+  takeIrq(nowNs?: bigint): boolean {
+    const t = nowNs ?? this.nextIrqAt();
+    if (t === null) return false;
+    this.pollRx(t);
+    const now = this.due.filter((p) => p.req.doneNs <= t);
+    if (now.length === 0) return false;
+    this.due = this.due.filter((p) => p.req.doneNs > t);
+    for (const { req, usedLen } of now) {
+      this.queues[req.queue]?.pushUsed(req.head, usedLen);
+      this.completed.push(req);
+    }
+    this.stats.irqs++;
+    return true;
+  }
+
+  /** May frames still come from the peer with no guest action (open real sockets)? */
+  pending(): boolean { return this.rxWire.length > 0 || (this.peer.pending?.() ?? false); }
+
+  /** Resolves when the peer may have queued frames (then call pollRx). */
+  whenActivity(): Promise<void> { return this.peer.whenActivity?.() ?? new Promise(() => {}); }
+
+  // ---- transmit ----
+
+  private transmit(c: Chain, nowNs: bigint): void {
+    const req: NetRequest = { queue: TXQ, head: c.head, bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE,
+      submitNs: nowNs, doneNs: nowNs, error: c.error };
+    const frames = req.error ? null : this.gather(req, c.descs);
+    if (frames) {
+      for (const f of frames) req.doneNs = this.wireTx(f, nowNs);
+      req.wire = frames.length;
+      this.stats.txPackets++;
+      if (req.gso === GSO_TCPV4) this.stats.tsoPackets++;
+    } else this.stats.txErrors++;
+    this.due.push({ req, usedLen: 0 });
+  }
+
+  /** Validate a TX chain, gather it (the one DMA) and cut it into wire frames; null on error. */
+  private gather(req: NetRequest, descs: Desc[]): Uint8Array[] | null {
+    if (descs.some((d) => d.flags & VRING_DESC_F_WRITE)) return this.reject(req, "TX chain has a device-writable buffer");
+    if (!this.sg && descs.length !== 1) return this.reject(req, `${descs.length} descriptors without the SG feature`);
+    const total = descs.reduce((n, d) => n + d.len, 0);
+    if (total < NET_HDR_SIZE + ETH_HLEN) return this.reject(req, `TX packet of ${total} bytes`);
+    const pkt = new Uint8Array(total), ram = new Uint8Array(this.ram.buffer);
+    let off = 0;
+    for (const d of descs) { pkt.set(ram.subarray(d.addr, d.addr + d.len), off); off += d.len; }
+    req.bytes = total;
+    req.descs = descs.map(({ addr, len }) => ({ addr, len }));
+    req.frames = framesOf(descs);
+    const hdr = new DataView(pkt.buffer, 0, NET_HDR_SIZE);
+    req.gso = pkt[1];
+    return this.segment(req, pkt.subarray(NET_HDR_SIZE), hdr.getUint16(4, true));
+  }
+
+  private segment(req: NetRequest, frame: Uint8Array, gsoSize: number): Uint8Array[] | null {
+    const maxFrame = ETH_HLEN + MTU;
+    if (req.gso === GSO_NONE) {
+      return frame.length > maxFrame ? this.reject(req, `frame of ${frame.length} bytes exceeds the MTU`) : [frame];
+    }
+    if (req.gso & GSO_ECN || req.gso !== GSO_TCPV4) return this.reject(req, `gso_type ${req.gso} not offered`);
+    if (!this.tso) return this.reject(req, "GSO_TCPV4 without the TSO feature");
+    if (frame.length > ETH_HLEN + IP_HLEN + TCP_HLEN + MAX_TSO) return this.reject(req, `TSO packet of ${frame.length} bytes`);
+    const segs = tsoSegment(frame, gsoSize);
+    if (typeof segs === "string") return this.reject(req, segs);
+    if (segs.some((s) => s.length > maxFrame)) return this.reject(req, `gso_size ${gsoSize} makes frames longer than the MTU`);
+    return segs;
+  }
+
+  private reject(req: NetRequest, error: string): null { req.error = error; return null; }
+
+  /** Put one frame on the TX link; the peer gets it (and its answers go out) at its arrival. */
+  private wireTx(frame: Uint8Array, nowNs: bigint): bigint {
+    const arrive = this.cross(frame.length, nowNs, true);
+    this.stats.txFrames++; this.stats.txBytes += frame.length;
+    this.pcap?.record(frame, arrive);
+    this.peer.input(frame);
+    this.fromPeer(arrive);
+    return arrive;
+  }
+
+  /** When a frame of `bytes` put on a link at t arrives; the link stays busy while it crosses. */
+  private cross(bytes: number, t: bigint, tx: boolean): bigint {
+    const start = max(t, tx ? this.txFree : this.rxFree);
+    const free = start + BigInt(bytes) * 1000n / BigInt(this.timing.bytesPerUs);
+    if (tx) this.txFree = free; else this.rxFree = free;
+    return free + BigInt(this.timing.latencyNs);
+  }
+
+  // ---- receive ----
+
+  /** The peer's queued frames enter the RX link at t. */
+  private fromPeer(t: bigint): void {
+    for (const frame of this.peer.output()) {
+      const arriveNs = this.cross(frame.length, t, false);
+      this.pcap?.record(frame, arriveNs);
+      this.rxWire.push({ frame, arriveNs });
+    }
+  }
+
+  /** Take the buffers the driver posted; a chain that is not all device-writable completes empty. */
+  private refillRx(): void {
+    const q = this.queues[RXQ];
+    if (!q) return;
+    for (let c = q.popAvail(); c; c = q.popAvail()) {
+      if (c.head < 0) { this.fault(`RX: ${c.error}`); continue; }
+      const error = c.error ?? (c.descs.some((d) => !(d.flags & VRING_DESC_F_WRITE)) ? "RX buffer not device-writable" : undefined);
+      if (error) {
+        this.stats.rxErrors++;
+        this.due.push({ req: { queue: RXQ, head: c.head, bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE,
+          submitNs: this.nowNs, doneNs: this.nowNs, error }, usedLen: 0 });
+        continue;
+      }
+      this.rxBufs.push({ chain: c, postedNs: this.nowNs, capacity: c.descs.reduce((n, d) => n + d.len, 0) });
+    }
+  }
+
+  /** One frame into one posted buffer: the header, then the frame (one DMA). */
+  private deliver(w: WireFrame, buf: RxBuf): void {
+    const at = max(w.arriveNs, buf.postedNs);
+    const total = NET_HDR_SIZE + w.frame.length;
+    if (total > buf.capacity) {
+      this.stats.rxDropped++;
+      this.faults.push(`RX: frame of ${w.frame.length} bytes does not fit a ${buf.capacity}-byte buffer: dropped`);
+      this.rxBufs.unshift(buf);
+      return;
+    }
+    const pkt = new Uint8Array(total);
+    new DataView(pkt.buffer).setUint16(10, 1, true);        // num_buffers
+    pkt.set(w.frame, NET_HDR_SIZE);
+    const ram = new Uint8Array(this.ram.buffer), descs: Desc[] = [];
+    for (let off = 0, i = 0; off < total; i++) {
+      const d = buf.chain.descs[i], n = Math.min(d.len, total - off);
+      ram.set(pkt.subarray(off, off + n), d.addr);
+      descs.push({ addr: d.addr, len: n, flags: d.flags });
+      off += n;
+    }
+    this.stats.rxFrames++; this.stats.rxBytes += w.frame.length;
+    this.due.push({ req: { queue: RXQ, head: buf.chain.head, bytes: total, frames: framesOf(descs),
+      descs: descs.map(({ addr, len }) => ({ addr, len })), wire: 1, gso: GSO_NONE, submitNs: at, doneNs: at }, usedLen: total });
+  }
+
+  private advance(nowNs: bigint): void { if (nowNs > this.nowNs) this.nowNs = nowNs; }
+
+  private fault(msg: string): false { this.faults.push(msg); return false; }
+}
+
+function max(a: bigint, b: bigint): bigint { return a > b ? a : b; }

@@ -1,0 +1,100 @@
+// The small services the host side runs on 10.0.2.2, as inetd once did: echo (port 7) sends every
+// byte back, discard (9) swallows them and keeps a checksum per connection so tests can check that
+// bytes arrived intact, chargen (19) sends RFC 864's rotating lines for as long as the guest reads
+// (never past the guest's window: the TCP side holds back).
+// Interface: new Services(tcp); discard.connections / discard.total (bytes, FNV-1a 32, sha256);
+// echo.bytes; chargen.bytes; chargenBytes(offset, n) (the pattern itself).
+import { createHash, type Hash } from "node:crypto";
+import { PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
+import type { TcpApp, TcpConn, TcpStack } from "./tcp";
+
+const FNV_OFFSET = 0x811c9dc5;       // FNV-1a 32-bit offset basis
+const FNV_PRIME = 0x01000193;
+const CHARGEN_LINE = 72;             // printable characters per line, then CR LF
+const CHARGEN_CHARS = 95;            // ' ' (32) to '~' (126)
+const CHARGEN_CHUNK = 16384;         // queued per send
+
+/** FNV-1a 32 of bytes, continuing from h. */
+export function fnv1a(bytes: Uint8Array, h = FNV_OFFSET): number {
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], FNV_PRIME) >>> 0;
+  return h;
+}
+
+/** One discard connection's tally. */
+export class Tally {
+  bytes = 0;
+  fnv = FNV_OFFSET;
+  closed = false;
+  private hash: Hash = createHash("sha256");
+
+  constructor(readonly guestPort: number) {}
+
+  add(b: Uint8Array): void { this.bytes += b.length; this.fnv = fnv1a(b, this.fnv); this.hash.update(b); }
+
+  /** sha256 (hex) of everything so far. */
+  sha256(): string { return this.hash.copy().digest("hex"); }
+}
+
+/** n bytes of the chargen stream from offset: line k is 72 characters starting at ' ' + k mod 95, then CR LF. */
+export function chargenBytes(offset: number, n: number): Uint8Array {
+  const out = new Uint8Array(n), lineLen = CHARGEN_LINE + 2;
+  for (let i = 0; i < n; i++) {
+    const pos = offset + i, line = Math.floor(pos / lineLen), col = pos % lineLen;
+    out[i] = col < CHARGEN_LINE ? 32 + ((line + col) % CHARGEN_CHARS) : col === CHARGEN_LINE ? 13 : 10;
+  }
+  return out;
+}
+
+export class Services {
+  readonly discard = { connections: [] as Tally[], total: new Tally(0) };
+  readonly echo = { bytes: 0 };
+  readonly chargen = { bytes: 0 };
+
+  constructor(tcp: TcpStack) {
+    tcp.listen(PORT_DISCARD, (c) => this.discardApp(c));
+    tcp.listen(PORT_ECHO, () => this.echoApp());
+    tcp.listen(PORT_CHARGEN, () => this.chargenApp());
+  }
+
+  private discardApp(c: TcpConn): TcpApp {
+    const t = new Tally(c.guestPort);
+    this.discard.connections.push(t);
+    return {
+      data: (_c, b) => { t.add(b); this.discard.total.add(b); },
+      end: (conn) => conn.close(),
+      closed: () => { t.closed = true; },
+    };
+  }
+
+  /** Echo holds what it cannot queue yet, so a guest that does not read stops the guest's writer. */
+  private echoApp(): TcpApp {
+    let held = 0;
+    return {
+      holdsData: true,
+      data: (c, b) => {
+        this.echo.bytes += b.length;
+        if (c.send(b)) c.consumed(b.length); else held += b.length;
+      },
+      writable: (c) => { const n = held; held = 0; c.consumed(n); },
+      end: (c) => c.close(),
+    };
+  }
+
+  /** Chargen keeps its send queue topped up; the guest's window paces the wire. */
+  private chargenApp(): TcpApp {
+    let offset = 0;
+    const fill = (c: TcpConn): void => {
+      for (let more = true; more;) {
+        more = c.send(chargenBytes(offset, CHARGEN_CHUNK));
+        offset += CHARGEN_CHUNK;
+      }
+    };
+    return {
+      open: fill,
+      writable: fill,
+      data: () => {},
+      end: (c) => { c.dropQueued(); c.close(); },
+      closed: (c) => { this.chargen.bytes += c.bytesOut; },
+    };
+  }
+}

@@ -1,0 +1,88 @@
+// The host side of the virtual cable ("slirp", as QEMU's user networking): the machine at 10.0.2.2
+// that answers the guest's ARP, terminates its TCP connections (tcp.ts), runs the small services
+// (services.ts) and relays forwarded ports to real sockets (forward.ts). Frames the guest sends come
+// in through input() and are handled at once; answers wait in a queue the NIC takes with output().
+// Anything malformed or not for 10.0.2.2 is dropped and counted by reason in stats.
+// Interface: new Slirp(opts?); input(frame); output(); pending(); whenActivity(); hostFwd(spec),
+// guestFwd(spec); close(); stats, tcp, services.
+import { ETH_HLEN, MTU, HOST_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
+import { parseFrame, isMalformed, arpFrame, ipString, BROADCAST_MAC, HOST_MAC, type Frame } from "./packet";
+import { TcpStack, type TcpOptions } from "./tcp";
+import { Services } from "./services";
+import { Forwarder, parseHostFwd, parseGuestFwd, ForwardSpecError, type HostFwd, type GuestFwd } from "./forward";
+import { Activity } from "./activity";
+import { newNetStats, countDrop, type NetStats } from "./stats";
+import type { NetPeer } from "../devices/nic";
+
+export interface SlirpOptions {
+  services?: boolean;        // echo, discard, chargen (default true)
+  tcp?: TcpOptions;
+}
+
+export class Slirp implements NetPeer {
+  readonly stats: NetStats = newNetStats();
+  readonly tcp: TcpStack;
+  readonly services: Services | null;
+  private queue: Uint8Array[] = [];
+  private activity = new Activity();
+  private forwarder: Forwarder;
+
+  constructor(opts: SlirpOptions = {}) {
+    this.tcp = new TcpStack((f) => this.emit(f), this.stats, opts.tcp);
+    this.services = opts.services === false ? null : new Services(this.tcp);
+    this.forwarder = new Forwarder(this.tcp, this.activity);
+  }
+
+  /** One frame from the guest. */
+  input(frame: Uint8Array): void {
+    this.stats.framesIn++;
+    if (frame.length > ETH_HLEN + MTU) { countDrop(this.stats, "frame longer than the MTU"); return; }
+    const f = parseFrame(frame);
+    if (isMalformed(f)) { countDrop(this.stats, f.error); return; }
+    if (f.eth.dst !== HOST_MAC && f.eth.dst !== BROADCAST_MAC) { countDrop(this.stats, "not for the host's MAC"); return; }
+    if (f.arp) { this.arp(f); return; }
+    if (!f.ip) { countDrop(this.stats, `ethertype 0x${f.eth.type.toString(16).padStart(4, "0")}`); return; }
+    if (f.ip.dst !== HOST_IP) { countDrop(this.stats, `IPv4 to ${ipString(f.ip.dst)}`); return; }
+    if (!f.tcp) { countDrop(this.stats, (f.ip.frag & 0x3fff) ? "IPv4 fragment" : `IP protocol ${f.ip.protocol}`); return; }
+    this.tcp.input(f);
+  }
+
+  /** Take the frames queued for the guest. */
+  output(): Uint8Array[] { const q = this.queue; this.queue = []; return q; }
+
+  /** Is a real socket or listener open (frames may come without the guest doing anything)? */
+  pending(): boolean { return this.forwarder.pending(); }
+
+  /** Resolves when a real socket did something (frames may be queued: the NIC's pollRx takes them). */
+  whenActivity(): Promise<void> { return this.activity.wait(); }
+
+  /** --hostfwd tcp:127.0.0.1:8080-:80; resolves with the real port listened on. */
+  hostFwd(spec: string | HostFwd): Promise<number> {
+    return this.forwarder.hostFwd(typeof spec === "string" ? parseHostFwd(spec) : spec);
+  }
+
+  /** --guestfwd tcp:10.0.2.2:5000-127.0.0.1:5000. */
+  guestFwd(spec: string | GuestFwd): void {
+    const rule = typeof spec === "string" ? parseGuestFwd(spec) : spec;
+    if (this.services && [PORT_ECHO, PORT_DISCARD, PORT_CHARGEN].includes(rule.port)) {
+      throw new ForwardSpecError(`--guestfwd: port ${rule.port} is a built-in service on ${ipString(HOST_IP)}`);
+    }
+    this.forwarder.guestFwd(rule);
+  }
+
+  /** Close every real socket and listener. */
+  close(): void { this.forwarder.close(); }
+
+  private arp(f: Frame): void {
+    const a = f.arp!;
+    if (a.op !== ARP_REQUEST || a.tpa !== HOST_IP) { countDrop(this.stats, "ARP not asking for the host"); return; }
+    this.stats.arpReplies++;
+    this.emit(arpFrame(a.sha, { op: ARP_REPLY, sha: HOST_MAC, spa: HOST_IP, tha: a.sha, tpa: a.spa }));
+  }
+
+  private emit(frame: Uint8Array): void {
+    this.stats.framesOut++;
+    this.queue.push(frame);
+    this.activity.notify();
+  }
+}

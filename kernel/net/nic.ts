@@ -1,0 +1,138 @@
+// virtio-net driver. Two queues (abi/net.ts): receive buffers the device fills, and transmit chains
+// (header slot + payload pieces) it gathers. One chain = one DMA transfer, counted when its
+// completion interrupt arrives and attributed to the syscall that queued it. Receive buffers are
+// whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
+// Interface: nicInit() -> bool, nicFeatures(), nicTx(hdr, pieces, n, bytes) -> 0/-errno (PIECES: pfn/off/len
+// triples), nicIrq(), TXHDR(head) slot address for the caller to fill, nicTxFree(), RX delivery via netRx.
+import { Stat, Owner } from "../abi/layout";
+import { Ev, Routine, Place } from "../abi/trace";
+import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE } from "../abi/virtio";
+import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NET_HDR_SIZE } from "../abi/net";
+import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree } from "../virtq";
+import { kalloc, kput, kget, pa, frame } from "../kalloc";
+import { allocFrame } from "../pagecache";
+import { hostVirtioSetup, hostVirtioNotify, hostVirtioConfig } from "../host";
+import { countDma } from "../copy";
+import { statAdd, curSys } from "../stats";
+import { nextSeq, traceEmit, curCause, setCause } from "../trace";
+import { panic } from "../panic";
+import { netRx } from "./ip";
+
+export const PIECES: usize = memory.data(3 * 4 * 24);   // up to 24 pieces: { u32 pfn, u32 off, u32 len }
+const HDR_SLOT: usize = 128;                              // header bytes per transmit slot
+// Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32
+const TXREC: usize = 16;
+
+@unmanaged class Nic {
+  present: u32;
+  features: u32;
+  hdrs: usize;      // header slots 0..31 (one frame)
+  hdrs2: usize;     // header slots 32..63
+  txrec: usize;     // VQ_SIZE transmit records
+  rxPosted: u32;
+}
+const nic = changetype<Nic>(memory.data(offsetof<Nic>()));
+const rxq = changetype<Vq>(memory.data(offsetof<Vq>()));
+const txq = changetype<Vq>(memory.data(offsetof<Vq>()));
+const RX_TARGET: u32 = 32;     // receive buffers kept posted
+
+export function nicPresent(): bool { return nic.present != 0; }
+export function nicFeatures(): u32 { return nic.features; }
+export function txHdr(head: u32): usize {
+  return (head < 32 ? nic.hdrs : nic.hdrs2) + <usize>(head & 31) * HDR_SLOT;
+}
+
+function kframe(): usize {
+  const f = kalloc(Owner.kernel);
+  if (f == 0) panic("nicInit: no memory");
+  return pa(f);
+}
+
+export function nicInit(): bool {
+  if (hostVirtioConfig(Dev.net, NetConfig.present) <= 0) return false;
+  nic.features = <u32>hostVirtioConfig(Dev.net, NetConfig.features);
+  vqInit(rxq, kframe()); vqInit(txq, kframe());
+  nic.hdrs = kframe(); nic.hdrs2 = kframe(); nic.txrec = kframe();
+  hostVirtioSetup(Dev.net, RXQ, rxq.base);
+  hostVirtioSetup(Dev.net, TXQ, txq.base);
+  nic.present = 1;
+  refillRx();
+  return true;
+}
+
+function refillRx(): void {
+  let posted = false;
+  while (nic.rxPosted < RX_TARGET) {
+    const f = allocFrame(Owner.socket);
+    if (f == 0) break;
+    const h = vqAlloc(rxq, 1);
+    if (h < 0) { kput(f); break; }
+    vqDesc(rxq, <u32>h, <u64>pa(f), RX_BUF_SIZE, VRING_DESC_F_WRITE);
+    vqSubmit(rxq, <u32>h);
+    nic.rxPosted++;
+    posted = true;
+  }
+  if (posted) hostVirtioNotify(Dev.net, RXQ);
+}
+
+// Queue one packet: the header in txHdr(head) (filled by the caller through the returned head),
+// then n payload pieces from PIECES. Each piece's frame is held until the transmit completes.
+export function nicTxAlloc(n: u32): i32 { return vqAlloc(txq, n + 1); }
+
+export function nicTxSubmit(head: u32, hdrLen: u32, n: u32, bytes: u32): void {
+  vqDesc(txq, head, <u64>txHdr(head), hdrLen, n > 0 ? VRING_DESC_F_NEXT : 0);
+  let d = head;
+  for (let i: u32 = 0; i < n; i++) {
+    d = vqNext(txq, d);
+    const pfn = load<u32>(PIECES + <usize>i * 12), off = load<u32>(PIECES + <usize>i * 12 + 4), len = load<u32>(PIECES + <usize>i * 12 + 8);
+    kget(pfn);
+    vqDesc(txq, d, <u64>(pa(pfn) + off), len, i + 1 < n ? VRING_DESC_F_NEXT : 0);
+  }
+  const r = nic.txrec + <usize>head * TXREC;
+  store<u32>(r, curCause); store<i32>(r + 4, curSys); store<u32>(r + 8, hdrLen + bytes); store<u32>(r + 12, n);
+  vqSubmit(txq, head);
+  hostVirtioNotify(Dev.net, TXQ);
+}
+
+export function nicTxFree(): u32 { return txq.nfree; }
+
+// Interrupt: transmit completions (count the DMA, drop the held frames), then received frames.
+export function nicIrq(): void {
+  statAdd(Stat.irqs, 1);
+  const s = nextSeq();
+  traceEmit(s, Ev.irq, Dev.net, 0, 0, 0, 0, 0, 0);
+  for (let h = vqUsed(txq); h >= 0; h = vqUsed(txq)) txDone(<u32>h);
+  const saved = curCause;
+  for (let h = vqUsed(rxq); h >= 0; h = vqUsed(rxq)) {
+    const addr = <usize>load<u64>(rxq.base + <usize>h * 16);
+    const len = usedLen(rxq);
+    vqFree(rxq, <u32>h);
+    nic.rxPosted--;
+    setCause(s);
+    countDma(Routine.nic_dma, 0, <u64>addr, len, Place.device, Place.frame, -1);
+    netRx(<u32>(addr >>> 12), len);
+    setCause(saved);
+  }
+  refillRx();
+}
+
+function usedLen(q: Vq): u32 {
+  return load<u32>(q.base + 2048 + 4 + <usize>((q.lastUsed - 1) % <u32>VQ_SIZE) * 8 + 4);
+}
+
+function txDone(head: u32): void {
+  const r = nic.txrec + <usize>head * TXREC;
+  const saved = curCause;
+  setCause(load<u32>(r));
+  const n = load<u32>(r + 12);
+  let d = head, first: u64 = <u64>txHdr(head);
+  for (let i: u32 = 0; i < n; i++) {
+    d = vqNext(txq, d);
+    const a = load<u64>(txq.base + <usize>d * 16);
+    if (i == 0) first = a;
+    kput(<u32>(a >>> 12));
+  }
+  countDma(Routine.nic_dma, first, 0, load<u32>(r + 8), Place.frame, Place.device, load<i32>(r + 4));
+  setCause(saved);
+  vqFree(txq, head);
+}

@@ -1,0 +1,117 @@
+// Sockets: a table of records in the kernel area, each with a send queue and a receive queue of
+// fragments {frame, offset, length} in a frame of its own (Linux's skb page fragments). A send
+// fragment may be a socket page filled by copy_from_user, a page-cache page (sendfile with SG), or
+// a pinned user page (MSG_ZEROCOPY); a receive fragment is the payload inside a received frame.
+//
+//   socket record (SOCK_SIZE bytes), then queues in `qframe`:
+//   qframe +0     send ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 zcid }   (2048 bytes)
+//   qframe +2048  recv ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 pad }
+//
+// Interface: sockAlloc() -> index or -1, sockAt(i), sockFree(i), sockChan(i), frag helpers,
+// sockFind(lport, raddr, rport) (connection, then listener), portInUse(port).
+import { Owner } from "../abi/layout";
+import { kput, pa } from "../kalloc";
+import { allocFrame } from "../pagecache";
+
+export const NSOCK: i32 = 64;
+export const SOCK_SIZE: usize = 256;
+export const NFRAG: u32 = 128;
+export const SOCK_CHAN: u32 = 0xfe000000;    // sleep channel base: SOCK_CHAN | index
+
+// TCP states
+export const CLOSED: u32 = 0;
+export const LISTEN: u32 = 1;
+export const SYN_SENT: u32 = 2;
+export const SYN_RCVD: u32 = 3;
+export const ESTABLISHED: u32 = 4;
+export const FIN_WAIT1: u32 = 5;
+export const FIN_WAIT2: u32 = 6;
+export const CLOSE_WAIT: u32 = 7;
+export const CLOSING: u32 = 8;
+export const LAST_ACK: u32 = 9;
+export const TIME_WAIT: u32 = 10;
+
+@unmanaged export class Sock {
+  used: u32;
+  state: u32;
+  lport: u32;
+  rport: u32;
+  raddr: u32;
+  iss: u32;          // initial send sequence
+  sndUna: u32;       // oldest unacknowledged
+  sndNxt: u32;       // next to send
+  sndEnd: u32;       // sequence after the last byte queued
+  sndWnd: u32;       // peer's window
+  rcvNxt: u32;
+  rcvBytes: u32;     // bytes waiting in the receive queue
+  sndbuf: u32;
+  rcvbuf: u32;
+  qframe: u32;       // frame number of the queue frame
+  sHead: u32; sTail: u32;    // send ring (free-running indices)
+  rHead: u32; rTail: u32;    // receive ring
+  finQueued: u32;    // our FIN is due after the data (close / shutdown(SHUT_WR))
+  finSent: u32;
+  peerFin: u32;      // the peer sent FIN: reads past the data return 0
+  err: u32;          // pending error (ECONNREFUSED, ECONNRESET, EPIPE ...)
+  parent: i32;       // the listener a child connection came from (-1 none)
+  backlog: u32;      // listener: max pending
+  nodelay: u32;
+  zerocopy: u32;     // SO_ZEROCOPY
+  zcNext: u32;       // next MSG_ZEROCOPY send id
+  zcLo: u32; zcHi: u32; zcPending: u32;   // completed range not yet reported on the error queue
+  fileRefs: u32;     // open files referring to it (0: closed by the user, freed when done)
+  acceptHead: u32; acceptTail: u32;       // listener: ring of child indices in accq
+  sndShut: u32;
+  bound: u32;
+  sHeadSeq: u32;     // sequence number of the first byte of the head send fragment
+  ackPending: u32;   // data arrived that we have not acknowledged yet
+}
+export const ACCQ: usize = 200;              // offset of the accept ring (16 x u8) in the record
+
+let base: usize = 0;
+export function sockInit(a: usize): void { base = a; memory.fill(a, 0, <usize>NSOCK * SOCK_SIZE); }
+@inline export function sockAt(i: i32): Sock { return changetype<Sock>(base + <usize>i * SOCK_SIZE); }
+@inline export function sockChan(i: i32): u32 { return SOCK_CHAN | <u32>i; }
+export function sockIndex(s: Sock): i32 { return <i32>((changetype<usize>(s) - base) / SOCK_SIZE); }
+
+export function sockAlloc(): i32 {
+  for (let i = 0; i < NSOCK; i++) {
+    const s = sockAt(i);
+    if (s.used) continue;
+    const q = allocFrame(Owner.socket);
+    if (q == 0) return -1;
+    memory.fill(changetype<usize>(s), 0, SOCK_SIZE);
+    s.used = 1; s.qframe = q; s.parent = -1;
+    s.sndbuf = 262144; s.rcvbuf = 131072;
+    return i;
+  }
+  return -1;
+}
+
+export function sockFree(i: i32): void {
+  const s = sockAt(i);
+  while (s.sHead != s.sTail) { kput(sfrag(s, s.sHead).pfn); s.sHead++; }
+  while (s.rHead != s.rTail) { kput(rfrag(s, s.rHead).pfn); s.rHead++; }
+  kput(s.qframe);
+  s.used = 0;
+}
+
+@unmanaged export class Frag { pfn: u32; off: u32; len: u32; zcid: u32; }
+@inline export function sfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + <usize>(i % NFRAG) * 16); }
+@inline export function rfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + 2048 + <usize>(i % NFRAG) * 16); }
+
+export function sockFind(lport: u32, raddr: u32, rport: u32): i32 {
+  let listener = -1;
+  for (let i = 0; i < NSOCK; i++) {
+    const s = sockAt(i);
+    if (!s.used || s.lport != lport) continue;
+    if (s.state == LISTEN) { listener = i; continue; }
+    if (s.state != CLOSED && s.raddr == raddr && s.rport == rport) return i;
+  }
+  return listener;
+}
+
+export function portInUse(port: u32): bool {
+  for (let i = 0; i < NSOCK; i++) { const s = sockAt(i); if (s.used && s.bound && s.lport == port) return true; }
+  return false;
+}

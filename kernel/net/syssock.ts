@@ -1,0 +1,400 @@
+// Socket syscalls: socket, bind, listen, accept, connect, sendto, recvfrom, sendmsg, recvmsg,
+// shutdown, getsockname, getpeername, setsockopt, getsockopt; and the data paths behind read/write
+// on sockets and sendfile to a socket. Argument checking here; protocol work in tcp.ts.
+// Interface: sysSock(nr, a0..a5) -> result or NOT_MINE; sockRead/sockWrite (file.ts), sockClose,
+// sockSendPages(p, i, ino, off, n) (sendfile).
+import { Errno, ERESTARTSYS } from "../abi/errno";
+import { Sys } from "../abi/syscalls";
+import { Sig } from "../abi/signals";
+import { Owner } from "../abi/layout";
+import { Ev, Routine, Place } from "../abi/trace";
+import { GUEST_IP, HOST_IP, EPHEMERAL_LOW, NetFeature } from "../abi/net";
+import { curProc } from "../cpu";
+import { Proc, sleepOn } from "../proc";
+import { kget, kput, pa } from "../kalloc";
+import { allocFrame, pcGet } from "../pagecache";
+import { copyToUser, copyFromUser, userPhys, countCopy } from "../copy";
+import { nextSeq, traceEmit } from "../trace";
+import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET } from "../file";
+import { NOT_MINE, u32arg, fdArg } from "../sysarg";
+import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, ACCQ,
+  CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
+import { tcpConnect, tcpOutput, tcpClose, sendAck, rcvWindow } from "./tcp";
+import { nicPresent, nicFeatures } from "./nic";
+import { be16, be32, put16, put32 } from "./ip";
+
+const AF_INET = 2, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
+const MSG_PEEK = 2, MSG_DONTWAIT = 0x40, MSG_ERRQUEUE = 0x2000, MSG_NOSIGNAL = 0x4000, MSG_ZEROCOPY = 0x4000000;
+const O_NONBLOCK: u32 = 0x800;
+const SOL_SOCKET = 1, SO_TYPE = 3, SO_ERROR = 4, SO_SNDBUF = 7, SO_RCVBUF = 8, SO_ZEROCOPY = 60;
+const IPPROTO_TCP = 6, TCP_NODELAY = 1, SOL_IP = 0, IP_RECVERR = 11, SO_EE_ORIGIN_ZEROCOPY: u8 = 5;
+const kb: usize = memory.data(64);
+let nextPort: u32 = EPHEMERAL_LOW;
+
+export function sysSock(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc();
+  switch (nr) {
+    case Sys.socket: return sysSocket(p, <i32>a0, <i32>a1, <i32>a2);
+    case Sys.socketpair: return -Errno.EOPNOTSUPP;
+  }
+  const fi = fdGet(p, fdArg(a0));
+  const isSock = fi >= 0 && fileAt(fi).type == FT_SOCKET;
+  switch (nr) {
+    case Sys.bind: case Sys.listen: case Sys.accept: case Sys.connect: case Sys.sendto: case Sys.recvfrom: case Sys.sendmsg:
+    case Sys.recvmsg: case Sys.shutdown: case Sys.getsockname: case Sys.getpeername: case Sys.setsockopt: case Sys.getsockopt:
+      if (fi < 0) return -Errno.EBADF;
+      if (!isSock) return -Errno.ENOTSOCK;
+      break;
+    default: return NOT_MINE;
+  }
+  const i = <i32>fileAt(fi).sock;
+  const nb = (fileAt(fi).flags & O_NONBLOCK) != 0;
+  switch (nr) {
+    case Sys.bind: return sysBind(p, i, u32arg(a1), <u32>a2);
+    case Sys.listen: return sysListen(i, <i32>a1);
+    case Sys.accept: return sysAccept(p, i, u32arg(a1), u32arg(a2), nb);
+    case Sys.connect: return sysConnect(p, i, u32arg(a1), <u32>a2, nb);
+    case Sys.sendto: return sockSend(p, i, u32arg(a1), <u32>a2, <u32>a3, nb);
+    case Sys.recvfrom: return sockRecv(p, i, u32arg(a1), <u32>a2, <u32>a3, nb);
+    case Sys.sendmsg: return sysMsg(p, i, u32arg(a1), <u32>a2, nb, true);
+    case Sys.recvmsg: return sysMsg(p, i, u32arg(a1), <u32>a2, nb, false);
+    case Sys.shutdown: return sysShutdown(i, <i32>a1);
+    case Sys.getsockname: return putAddr(p, u32arg(a1), u32arg(a2), GUEST_IP, sockAt(i).lport);
+    case Sys.getpeername: {
+      const s = sockAt(i);
+      if (s.state != ESTABLISHED && s.state != CLOSE_WAIT) return -Errno.ENOTCONN;
+      return putAddr(p, u32arg(a1), u32arg(a2), s.raddr, s.rport);
+    }
+    case Sys.setsockopt: return sysSetsockopt(p, i, <i32>a1, <i32>a2, u32arg(a3), <u32>a4);
+    case Sys.getsockopt: return sysGetsockopt(p, i, <i32>a1, <i32>a2, u32arg(a3), u32arg(a4));
+  }
+  return -Errno.ENOSYS;
+}
+
+function sysSocket(p: Proc, domain: i32, type: i32, proto: i32): i64 {
+  if (domain != AF_INET) return -Errno.EAFNOSUPPORT;
+  if ((type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) != SOCK_STREAM) return -Errno.EPROTONOSUPPORT;
+  if (proto != 0 && proto != IPPROTO_TCP) return -Errno.EPROTONOSUPPORT;
+  if (!nicPresent()) return -Errno.ENETDOWN;
+  const i = sockAlloc();
+  if (i < 0) return -Errno.ENOBUFS;
+  const f = fileAlloc(FT_SOCKET, 2 | ((type & SOCK_NONBLOCK) ? O_NONBLOCK : 0));
+  if (f < 0) { sockFree(i); return -Errno.ENFILE; }
+  fileAt(f).sock = <u32>i;
+  sockAt(i).fileRefs = 1;
+  const fd = fdAlloc(p, f, (type & SOCK_CLOEXEC) != 0);
+  if (fd < 0) fileClose(f);
+  return fd;
+}
+
+// struct sockaddr_in { u16 family; u16 port (big endian); u32 addr (big endian); u8 zero[8] }
+function getAddr(p: Proc, va: u32, len: u32): i64 {
+  if (len < 16) return -Errno.EINVAL;
+  if (copyFromUser(p, kb, va, 16) < 0) return -Errno.EFAULT;
+  if (load<u16>(kb) != AF_INET) return -Errno.EAFNOSUPPORT;
+  return 0;
+}
+
+function putAddr(p: Proc, va: u32, lenp: u32, addr: u32, port: u32): i64 {
+  if (va == 0) return 0;
+  memory.fill(kb, 0, 16);
+  store<u16>(kb, AF_INET); put16(kb + 2, port); put32(kb + 4, addr);
+  if (copyFromUser(p, kb + 16, lenp, 4) < 0) return -Errno.EFAULT;
+  const n = min(load<u32>(kb + 16), 16);
+  store<u32>(kb + 16, 16);
+  if (copyToUser(p, va, kb, n) < 0 || copyToUser(p, lenp, kb + 16, 4) < 0) return -Errno.EFAULT;
+  return 0;
+}
+
+function sysBind(p: Proc, i: i32, va: u32, len: u32): i64 {
+  const r = getAddr(p, va, len);
+  if (r < 0) return r;
+  const s = sockAt(i);
+  if (s.bound) return -Errno.EINVAL;
+  const port = be16(kb + 2), addr = be32(kb + 4);
+  if (addr != 0 && addr != GUEST_IP) return -Errno.EADDRNOTAVAIL;
+  if (port != 0 && portInUse(port)) return -Errno.EADDRINUSE;
+  s.lport = port != 0 ? port : ephemeral();
+  s.bound = 1;
+  return 0;
+}
+
+function ephemeral(): u32 {
+  for (let k = 0; k < 16384; k++) {
+    const port = nextPort++;
+    if (nextPort > 65535) nextPort = EPHEMERAL_LOW;
+    if (!portInUse(port)) return port;
+  }
+  return 0;
+}
+
+function sysListen(i: i32, backlog: i32): i64 {
+  const s = sockAt(i);
+  if (s.state != CLOSED && s.state != LISTEN) return -Errno.EINVAL;
+  if (!s.bound) { s.lport = ephemeral(); s.bound = 1; }
+  s.backlog = <u32>max(1, min(backlog, 16));
+  s.state = LISTEN;
+  return 0;
+}
+
+function block(p: Proc, i: i32, nb: bool): i64 {
+  if (nb) return -Errno.EAGAIN;
+  sleepOn(p, sockChan(i));
+  return -ERESTARTSYS;
+}
+
+function sysAccept(p: Proc, i: i32, addr: u32, lenp: u32, nb: bool): i64 {
+  const l = sockAt(i);
+  if (l.state != LISTEN) return -Errno.EINVAL;
+  if (l.acceptHead == l.acceptTail) return block(p, i, nb);
+  const c = <i32>load<u8>(changetype<usize>(l) + ACCQ + (l.acceptHead & 15));
+  const f = fileAlloc(FT_SOCKET, 2);
+  if (f < 0) return -Errno.ENFILE;
+  l.acceptHead++;
+  const s = sockAt(c);
+  s.parent = -1; s.fileRefs = 1;
+  fileAt(f).sock = <u32>c;
+  const fd = fdAlloc(p, f, false);
+  if (fd < 0) { fileClose(f); return fd; }
+  putAddr(p, addr, lenp, s.raddr, s.rport);
+  return fd;
+}
+
+function sysConnect(p: Proc, i: i32, va: u32, len: u32, nb: bool): i64 {
+  const s = sockAt(i);
+  if (s.state == SYN_SENT) return block(p, i, nb);        // a restarted blocking connect waits on
+  if (s.state == ESTABLISHED || s.state == CLOSE_WAIT) return s.rport != 0 ? (s.err = 0, 0) : -Errno.EISCONN;
+  if (s.err != 0) { const e = s.err; s.err = 0; return -<i64>e; }
+  if (s.state != CLOSED) return -Errno.EISCONN;
+  const r = getAddr(p, va, len);
+  if (r < 0) return r;
+  const addr = be32(kb + 4), port = be16(kb + 2);
+  if (addr != HOST_IP) return -Errno.ENETUNREACH;
+  if (!s.bound) { s.lport = ephemeral(); s.bound = 1; }
+  tcpConnect(i, port);
+  if (s.state == SYN_SENT) return nb ? -Errno.EINPROGRESS : block(p, i, false);
+  return s.err != 0 ? -<i64>s.err : 0;
+}
+
+// Room in the send buffer for new data.
+function sndSpace(s: Sock): u32 {
+  const queued = s.sndEnd - s.sHeadSeq;
+  if (s.sTail - s.sHead >= NFRAG - 2) return 0;
+  return s.sndbuf > queued ? s.sndbuf - queued : 0;
+}
+
+function sendCheck(p: Proc, s: Sock, flags: u32): i64 {
+  if (s.state == ESTABLISHED || s.state == CLOSE_WAIT) return s.sndShut ? epipe(p, flags) : 0;
+  if (s.err == Errno.ECONNRESET || s.finQueued || s.sndShut) return epipe(p, flags);
+  return -Errno.ENOTCONN;
+}
+
+function epipe(p: Proc, flags: u32): i64 {
+  if (!(flags & MSG_NOSIGNAL)) p.killed = Sig.SIGPIPE;
+  return -Errno.EPIPE;
+}
+
+// send(): copy into socket pages (1 CPU copy per page), or with MSG_ZEROCOPY pin the user's pages.
+export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool): i64 {
+  const s = sockAt(i);
+  const c = sendCheck(p, s, flags);
+  if (c < 0) return c;
+  if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_ZEROCOPY | 0x8000)) return -Errno.EOPNOTSUPP;
+  if (n == 0) return 0;
+  let room = sndSpace(s);
+  if (room == 0) return block(p, i, nb || (flags & MSG_DONTWAIT) != 0);
+  const zc = (flags & MSG_ZEROCOPY) != 0 && s.zerocopy != 0;
+  const id = zc ? ++s.zcNext : 0;
+  let done: u32 = 0;
+  while (done < n && room > 0 && s.sTail - s.sHead < NFRAG - 1) {
+    const a = va + done;
+    const chunk = min(min(n - done, 4096 - (a & 0xfff)), room);
+    const r = zc ? pinFrag(p, s, a, chunk, id) : copyFrag(p, s, a, chunk);
+    if (r < 0) { if (done == 0) return r; break; }
+    done += chunk; room -= chunk;
+    s.sndEnd += chunk;
+  }
+  tcpOutput(i);
+  return done;
+}
+
+function copyFrag(p: Proc, s: Sock, va: u32, n: u32): i32 {
+  const f = allocFrame(Owner.socket);
+  if (f == 0) return -Errno.ENOBUFS;
+  if (copyFromUser(p, pa(f), va, n, Routine.copy_from_user, Place.frame) < 0) { kput(f); return -Errno.EFAULT; }
+  pushFrag(s, f, 0, n, 0);
+  return 0;
+}
+
+function pinFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
+  const ph = userPhys(p, va, false);
+  if (ph < 0) return -Errno.EFAULT;
+  const pfn = <u32>(ph >>> 12);
+  kget(pfn);
+  pushFrag(s, pfn, <u32>(ph & 0xfff), n, id);
+  traceEmit(nextSeq(), Ev.sgHandoff, 0, pfn, <u64>(ph & 0xfff), n, 0, 0, 0);
+  return 0;
+}
+
+function pushFrag(s: Sock, pfn: u32, off: u32, len: u32, zcid: u32): void {
+  const fr = sfrag(s, s.sTail++);
+  fr.pfn = pfn; fr.off = off; fr.len = len; fr.zcid = zcid;
+}
+
+// sendfile to a socket: page-cache pages by reference with SG (0 CPU copies), else copied into
+// socket pages (1 CPU copy per page). Returns bytes queued or -errno.
+export function sockSendPages(p: Proc, i: i32, ino: u32, off: u64, n: u32, nb: bool): i64 {
+  const s = sockAt(i);
+  const c = sendCheck(p, s, 0);
+  if (c < 0) return c;
+  let room = sndSpace(s);
+  if (room == 0) return block(p, i, nb);
+  const sg = (nicFeatures() & NetFeature.sg) != 0;
+  let done: u32 = 0;
+  while (done < n && room > 0 && s.sTail - s.sHead < NFRAG - 1) {
+    const pos = off + done;
+    const o = <u32>(pos & 4095);
+    const chunk = min(min(n - done, 4096 - o), room);
+    const pg = pcGet(ino, <u32>(pos >>> 12));
+    if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
+    if (sg) {
+      kget(pg);
+      pushFrag(s, pg, o, chunk, 0);
+      traceEmit(nextSeq(), Ev.sgHandoff, 0, pg, o, chunk, 0, 0, 0);
+    } else {
+      const f = allocFrame(Owner.socket);
+      if (f == 0) { if (done == 0) return -Errno.ENOBUFS; break; }
+      memory.copy(pa(f), pa(pg) + o, chunk);
+      countCopy(Routine.pagecache_copy, <u64>(pa(pg) + o), <u64>pa(f), chunk, Place.frame, Place.frame);
+      pushFrag(s, f, 0, chunk, 0);
+    }
+    done += chunk; room -= chunk;
+    s.sndEnd += chunk;
+  }
+  tcpOutput(i);
+  return done;
+}
+
+// recv(): copy queued payload to the user (1 CPU copy per fragment piece).
+export function sockRecv(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool): i64 {
+  const s = sockAt(i);
+  if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_NOSIGNAL | 0x100)) return -Errno.EOPNOTSUPP;
+  if (s.rcvBytes == 0) {
+    if (s.peerFin) return 0;
+    if (s.err) { const e = s.err; if (e != Errno.ECONNRESET) s.err = 0; return -<i64>e; }
+    if (s.state == CLOSED || s.state == LISTEN) return s.state == LISTEN ? -Errno.ENOTCONN : 0;
+    if (n == 0) return 0;
+    return block(p, i, nb || (flags & MSG_DONTWAIT) != 0);
+  }
+  const before = rcvWindow(s);
+  let done: u32 = 0;
+  let k = s.rHead;
+  while (done < n && k != s.rTail) {
+    const fr = rfrag(s, k);
+    const chunk = min(n - done, fr.len);
+    if (copyToUser(p, va + done, pa(fr.pfn) + fr.off, chunk, Routine.copy_to_user, Place.frame) < 0) {
+      if (done == 0) return -Errno.EFAULT;
+      break;
+    }
+    done += chunk;
+    if (flags & MSG_PEEK) { k++; continue; }
+    if (chunk < fr.len) { fr.off += chunk; fr.len -= chunk; }
+    else { kput(fr.pfn); s.rHead++; k = s.rHead; }
+    s.rcvBytes -= chunk;
+  }
+  if (!(flags & MSG_PEEK) && before < 16384 && rcvWindow(s) >= 16384) sendAck(i);   // window update
+  return done;
+}
+
+// struct msghdr (wasm32): { u32 name, u32 namelen, u32 iov, u32 iovlen, u32 control, u32 controllen, i32 flags }
+function sysMsg(p: Proc, i: i32, msg: u32, flags: u32, nb: bool, send: bool): i64 {
+  if (copyFromUser(p, kb, msg, 28) < 0) return -Errno.EFAULT;
+  if (!send && (flags & MSG_ERRQUEUE)) return errQueue(p, i, msg);
+  const iov = load<u32>(kb + 8), cnt = load<u32>(kb + 12);
+  if (cnt > 1024) return -Errno.EMSGSIZE;
+  let total: i64 = 0;
+  for (let k: u32 = 0; k < cnt; k++) {
+    if (copyFromUser(p, kb + 32, iov + k * 8, 8) < 0) return total > 0 ? total : -Errno.EFAULT;
+    const base = load<u32>(kb + 32), len = load<u32>(kb + 36);
+    if (len == 0) continue;
+    const r = send ? sockSend(p, i, base, len, flags, nb || total > 0) : sockRecv(p, i, base, len, flags, nb || total > 0);
+    if (r < 0) return total > 0 ? total : r;
+    total += r;
+    if (<u32>r < len) break;
+  }
+  return total;
+}
+
+// MSG_ERRQUEUE: one zero-copy completion as a cmsg { u32 len, i32 level, i32 type } +
+// struct sock_extended_err { u32 ee_errno; u8 origin, type, code, pad; u32 info; u32 data } (lo..hi ids).
+function errQueue(p: Proc, i: i32, msg: u32): i64 {
+  const s = sockAt(i);
+  if (!s.zcPending) return -Errno.EAGAIN;
+  const ctl = load<u32>(kb + 16), ctllen = load<u32>(kb + 20);
+  if (ctllen < 28) return -Errno.EINVAL;
+  memory.fill(kb + 32, 0, 28);
+  store<u32>(kb + 32, 28); store<i32>(kb + 36, SOL_IP); store<i32>(kb + 40, IP_RECVERR);
+  store<u8>(kb + 48, SO_EE_ORIGIN_ZEROCOPY);
+  store<u32>(kb + 52, s.zcLo); store<u32>(kb + 56, s.zcHi);
+  if (copyToUser(p, ctl, kb + 32, 28) < 0) return -Errno.EFAULT;
+  store<u32>(kb + 20, 28); store<i32>(kb + 24, MSG_ERRQUEUE);
+  if (copyToUser(p, msg + 20, kb + 20, 8) < 0) return -Errno.EFAULT;
+  s.zcPending = 0;
+  return 0;
+}
+
+function sysShutdown(i: i32, how: i32): i64 {
+  const s = sockAt(i);
+  if (how < 0 || how > 2) return -Errno.EINVAL;
+  if (s.state != ESTABLISHED && s.state != CLOSE_WAIT) return -Errno.ENOTCONN;
+  if (how >= 1) { s.sndShut = 1; tcpClose(i); }
+  return 0;
+}
+
+function sysSetsockopt(p: Proc, i: i32, level: i32, opt: i32, va: u32, len: u32): i64 {
+  if (len < 4) return -Errno.EINVAL;
+  if (copyFromUser(p, kb, va, 4) < 0) return -Errno.EFAULT;
+  const v = load<i32>(kb);
+  const s = sockAt(i);
+  if (level == SOL_SOCKET && opt == SO_SNDBUF) { s.sndbuf = <u32>clamp(v * 2, 4608, 4 << 20); return 0; }
+  if (level == SOL_SOCKET && opt == SO_RCVBUF) { s.rcvbuf = <u32>clamp(v * 2, 2304, 65535); return 0; }
+  if (level == SOL_SOCKET && opt == SO_ZEROCOPY) { s.zerocopy = v != 0 ? 1 : 0; return 0; }
+  if (level == IPPROTO_TCP && opt == TCP_NODELAY) { s.nodelay = v != 0 ? 1 : 0; return 0; }
+  return -Errno.ENOPROTOOPT;
+}
+
+function clamp(v: i32, lo: i32, hi: i32): i32 { return v < lo ? lo : v > hi ? hi : v; }
+
+function sysGetsockopt(p: Proc, i: i32, level: i32, opt: i32, va: u32, lenp: u32): i64 {
+  const s = sockAt(i);
+  let v: i32;
+  if (level == SOL_SOCKET && opt == SO_SNDBUF) v = <i32>s.sndbuf;
+  else if (level == SOL_SOCKET && opt == SO_RCVBUF) v = <i32>s.rcvbuf;
+  else if (level == SOL_SOCKET && opt == SO_ZEROCOPY) v = <i32>s.zerocopy;
+  else if (level == SOL_SOCKET && opt == SO_TYPE) v = SOCK_STREAM;
+  else if (level == SOL_SOCKET && opt == SO_ERROR) { v = <i32>s.err; s.err = 0; }
+  else if (level == IPPROTO_TCP && opt == TCP_NODELAY) v = <i32>s.nodelay;
+  else return -Errno.ENOPROTOOPT;
+  store<i32>(kb, v); store<u32>(kb + 4, 4);
+  if (copyToUser(p, va, kb, 4) < 0 || copyToUser(p, lenp, kb + 4, 4) < 0) return -Errno.EFAULT;
+  return 0;
+}
+
+// The last file reference went away: close the connection; the socket is freed when it is over.
+export function sockClose(i: i32): void {
+  const s = sockAt(i);
+  if (s.fileRefs > 0) s.fileRefs--;
+  if (s.fileRefs > 0) return;
+  if (s.state == LISTEN || s.state == CLOSED || s.state == SYN_SENT) { dropPending(i); s.state = CLOSED; sockFree(i); return; }
+  tcpClose(i);
+}
+
+// A listener closes: connections never accepted are reset.
+function dropPending(i: i32): void {
+  const l = sockAt(i);
+  while (l.acceptHead != l.acceptTail) {
+    const c = <i32>load<u8>(changetype<usize>(l) + ACCQ + (l.acceptHead++ & 15));
+    sockAt(c).parent = -1;
+    sockClose(c);
+  }
+}

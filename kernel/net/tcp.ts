@@ -1,0 +1,221 @@
+// TCP for a lossless, in-order link (the virtual wire): handshake, sequence and acknowledgement,
+// the peer's receive window (a full receiver stops the sender), MSS segmentation or TSO, FIN and
+// RST. Unexpected segments get RST or are dropped and counted. No retransmission timers: nothing is
+// ever lost on this wire, which the peer (host side) guarantees.
+// Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
+// tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), sendAck(i), rcvWindow(s).
+import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP } from "../abi/net";
+import { kput } from "../kalloc";
+import { wakeup } from "../proc";
+import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ,
+  CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT } from "./sock";
+import { buildHeaders, be16, be32, netDropped } from "./ip";
+import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, PIECES } from "./nic";
+import { Errno } from "../abi/errno";
+
+export const FIN: u32 = 1, SYN: u32 = 2, RST: u32 = 4, PSH: u32 = 8, ACK: u32 = 16;
+const MAX_PIECES: u32 = 20;
+export let tcpDropped: u32 = 0;
+
+@inline function seqLt(a: u32, b: u32): bool { return <i32>(a - b) < 0; }
+@inline function seqLe(a: u32, b: u32): bool { return <i32>(a - b) <= 0; }
+
+export function rcvWindow(s: Sock): u32 { return s.rcvbuf > s.rcvBytes ? s.rcvbuf - s.rcvBytes : 0; }
+
+// One segment with no payload (SYN, ACK, FIN, RST ...).
+function sendCtl(lport: u32, rport: u32, seq: u32, ack: u32, flags: u32, win: u32): void {
+  const h = nicTxAlloc(0);
+  if (h < 0) return;
+  const len = buildHeaders(txHdr(<u32>h), lport, rport, seq, ack, flags, win, 0, (flags & SYN) ? 4 : 0, false);
+  nicTxSubmit(<u32>h, len, 0, 0);
+}
+
+export function sendAck(i: i32): void {
+  const s = sockAt(i);
+  s.ackPending = 0;
+  sendCtl(s.lport, s.rport, s.sndNxt, s.rcvNxt, ACK, rcvWindow(s));
+}
+
+export function tcpConnect(i: i32, rport: u32): void {
+  const s = sockAt(i);
+  s.raddr = HOST_IP; s.rport = rport;
+  s.iss = 0x10000 * <u32>(i + 1);
+  s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
+  s.state = SYN_SENT;
+  sendCtl(s.lport, rport, s.iss, 0, SYN, rcvWindow(s));
+}
+
+// Payload pieces covering [from, from + n) of the send queue into PIECES; returns how many bytes fit.
+function gather(s: Sock, from: u32, n: u32, count: usize): u32 {
+  let seq = s.sHeadSeq, got: u32 = 0, k: u32 = 0;
+  for (let f = s.sHead; f != s.sTail && got < n && k < MAX_PIECES; f++) {
+    const fr = sfrag(s, f);
+    const end = seq + fr.len;
+    if (seqLe(end, from + got)) { seq = end; continue; }
+    const skip = from + got - seq;
+    const take = min(fr.len - skip, n - got);
+    store<u32>(PIECES + <usize>k * 12, fr.pfn); store<u32>(PIECES + <usize>k * 12 + 4, fr.off + skip);
+    store<u32>(PIECES + <usize>k * 12 + 8, take);
+    got += take; k++; seq = end;
+  }
+  store<u32>(count, k);
+  return got;
+}
+const npieces: usize = memory.data(4);
+
+// Send what the window and the queue allow.
+export function tcpOutput(i: i32): void {
+  const s = sockAt(i);
+  if (s.state != ESTABLISHED && s.state != CLOSE_WAIT && s.state != FIN_WAIT1 && s.state != LAST_ACK && s.state != CLOSING) return;
+  const tso = (nicFeatures() & NetFeature.tso) != 0;
+  for (;;) {
+    const inflight = s.sndNxt - s.sndUna;
+    const unsent = seqLt(s.sndNxt, s.sndEnd) ? s.sndEnd - s.sndNxt : 0;
+    const room = s.sndWnd > inflight ? s.sndWnd - inflight : 0;
+    let n = min(min(unsent, room), tso ? <u32>MAX_TSO : <u32>MSS);
+    if (n > 0) n = gather(s, s.sndNxt, n, npieces);
+    const fin = s.finQueued != 0 && s.finSent == 0 && s.sndNxt + n == s.sndEnd;
+    if (n == 0 && !fin) break;
+    const k = n > 0 ? load<u32>(npieces) : 0;
+    const h = nicTxAlloc(k);
+    if (h < 0) break;                               // queue full: the TX completion calls us again
+    const flags = ACK | (n > 0 ? PSH : 0) | (fin ? FIN : 0);
+    const hl = buildHeaders(txHdr(<u32>h), s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, rcvWindow(s), n, 0, tso);
+    nicTxSubmit(<u32>h, hl, k, n);
+    s.ackPending = 0;
+    s.sndNxt += n;
+    if (fin) { s.sndNxt++; s.finSent = 1; }
+  }
+}
+
+// The user closed (or shut down writing): FIN after the queued data.
+export function tcpClose(i: i32): void {
+  const s = sockAt(i);
+  if (s.state == ESTABLISHED) s.state = FIN_WAIT1;
+  else if (s.state == CLOSE_WAIT) s.state = LAST_ACK;
+  else return;
+  s.finQueued = 1;
+  tcpOutput(i);
+}
+
+// Acknowledged data leaves the send queue; zero-copy sends whose last byte is acked complete.
+function ackData(s: Sock, ack: u32): void {
+  while (s.sHead != s.sTail) {
+    const fr = sfrag(s, s.sHead);
+    if (seqLt(ack, s.sHeadSeq + fr.len)) break;
+    s.sHeadSeq += fr.len;
+    const id = fr.zcid;
+    kput(fr.pfn);
+    s.sHead++;
+    if (id != 0 && (s.sHead == s.sTail || sfrag(s, s.sHead).zcid != id)) zcComplete(s, id - 1);
+  }
+  s.sndUna = ack;
+}
+
+function zcComplete(s: Sock, id: u32): void {
+  if (s.zcPending == 0) { s.zcLo = id; s.zcHi = id; s.zcPending = 1; }
+  else if (id > s.zcHi) s.zcHi = id;
+}
+
+function reset(s: Sock, err: u32): void {
+  s.err = err; s.state = CLOSED;
+  wakeup(sockChan(sockIndex(s)));
+}
+
+// A segment for us. Returns true when the frame holds queued payload (the socket keeps it).
+export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
+  const sport = be16(t), dport = be16(t + 2), seq = be32(t + 4), ack = be32(t + 8);
+  const off = (<u32>load<u8>(t + 12) >>> 4) * 4, flags = <u32>load<u8>(t + 13), win = be16(t + 14);
+  if (off < <u32>TCP_HLEN || off > len) { tcpDropped++; return false; }
+  const dlen = len - off;
+  const i = sockFind(dport, raddr, sport);
+  if (i < 0) {
+    if (!(flags & RST)) sendCtl(dport, sport, (flags & ACK) ? ack : 0, seq + dlen + ((flags & SYN) ? 1 : 0), RST | ((flags & ACK) ? 0 : ACK), 0);
+    return false;
+  }
+  const s = sockAt(i);
+  if (s.state == LISTEN) { if ((flags & SYN) && !(flags & (ACK | RST))) passiveOpen(i, raddr, sport, seq); return false; }
+  if (s.state == SYN_SENT) { synSent(i, flags, seq, ack, win); return false; }
+  if (flags & RST) { reset(s, s.state == SYN_RCVD ? Errno.ECONNREFUSED : Errno.ECONNRESET); return false; }
+  if (flags & ACK) acked(i, ack, win);
+  let kept = false;
+  if (dlen > 0 && seq == s.rcvNxt && s.peerFin == 0 && s.rcvBytes + dlen <= s.rcvbuf && s.rTail - s.rHead < NFRAG) {
+    const fr = rfrag(s, s.rTail++);
+    fr.pfn = pfn; fr.off = <u32>(t + off - ((<usize>pfn) << 12)); fr.len = dlen;
+    s.rcvNxt += dlen; s.rcvBytes += dlen;
+    s.ackPending = 1;
+    kept = true;
+  } else if (dlen > 0) tcpDropped++;
+  if ((flags & FIN) && seq + dlen == s.rcvNxt && s.peerFin == 0) peerFin(s);
+  if (s.ackPending) sendAck(i);
+  tcpOutput(i);
+  wakeup(sockChan(i));
+  return kept;
+}
+
+function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
+  const l = sockAt(li);
+  if (l.acceptTail - l.acceptHead >= min(l.backlog, 16)) { tcpDropped++; return; }
+  const c = sockAlloc();
+  if (c < 0) { tcpDropped++; return; }
+  const s = sockAt(c);
+  s.lport = l.lport; s.raddr = raddr; s.rport = rport; s.parent = li;
+  s.sndbuf = l.sndbuf; s.rcvbuf = l.rcvbuf; s.zerocopy = l.zerocopy; s.nodelay = l.nodelay;
+  s.rcvNxt = seq + 1;
+  s.iss = 0x10000 * <u32>(c + 1) + 0x8000;
+  s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
+  s.state = SYN_RCVD;
+  sendCtl(s.lport, rport, s.iss, s.rcvNxt, SYN | ACK, rcvWindow(s));
+}
+
+function synSent(i: i32, flags: u32, seq: u32, ack: u32, win: u32): void {
+  const s = sockAt(i);
+  if ((flags & ACK) && ack != s.iss + 1) { tcpDropped++; return; }
+  if (flags & RST) { reset(s, Errno.ECONNREFUSED); return; }
+  if (!(flags & SYN)) { tcpDropped++; return; }
+  s.rcvNxt = seq + 1; s.sndUna = ack; s.sndWnd = win;
+  s.state = ESTABLISHED;
+  sendAck(i);
+  wakeup(sockChan(i));
+}
+
+function acked(i: i32, ack: u32, win: u32): void {
+  const s = sockAt(i);
+  if (seqLt(s.sndNxt, ack)) { tcpDropped++; return; }     // acks what we never sent
+  if (s.state == SYN_RCVD) {
+    if (ack != s.iss + 1) return;
+    s.state = ESTABLISHED;
+    const l = sockAt(s.parent);
+    store<u8>(changetype<usize>(l) + ACCQ + (l.acceptTail++ & 15), <u8>i);
+    wakeup(sockChan(s.parent));
+  }
+  if (seqLt(s.sndUna, ack)) ackData(s, ack);
+  s.sndWnd = win;
+  const finAcked = s.finSent != 0 && ack == s.sndEnd + 1;
+  if (finAcked) {
+    if (s.state == FIN_WAIT1) s.state = FIN_WAIT2;
+    else if (s.state == CLOSING || s.state == LAST_ACK) closed(i);
+  }
+}
+
+function peerFin(s: Sock): void {
+  s.rcvNxt++; s.peerFin = 1; s.ackPending = 1;
+  if (s.state == ESTABLISHED || s.state == SYN_RCVD) s.state = CLOSE_WAIT;
+  else if (s.state == FIN_WAIT1) s.state = CLOSING;
+  else if (s.state == FIN_WAIT2) { sendAck(sockIndex(s)); closed(sockIndex(s)); }
+}
+
+// The connection is over (TIME_WAIT is not kept on a wire that loses nothing).
+function closed(i: i32): void {
+  const s = sockAt(i);
+  s.state = CLOSED;
+  wakeup(sockChan(i));
+  if (s.fileRefs == 0 && s.parent < 0) sockFree(i);
+  else if (s.fileRefs == 0 && s.parent >= 0 && !inAcceptQueue(i)) sockFree(i);
+}
+
+function inAcceptQueue(i: i32): bool {
+  const l = sockAt(sockAt(i).parent);
+  for (let k = l.acceptHead; k != l.acceptTail; k++) if (<i32>load<u8>(changetype<usize>(l) + ACCQ + (k & 15)) == i) return true;
+  return false;
+}
