@@ -44,7 +44,7 @@ export interface KernelExports {
   execArgs: Fn<[number, number], number>;
   procStart: Fn<[number], number>;
   stageAddr: Fn<[], number>;
-  schedule: Fn<[], number>;
+  schedule: Fn<[bigint], number>;
   ttyStage: Fn<[], number>;
   ttyInput: Fn<[number], number>;
   ttyEof: Fn<[], void>;

@@ -36,6 +36,7 @@ export interface ExitInfo { code: number | null; signal: number | null; status: 
 export class KernelPanic extends Error {}
 
 const ZOMBIE = 5;
+const NEVER = 0xffffffffffffffffn;
 const DEFAULT_QUANTUM = 200_000;
 
 export class Machine {
@@ -158,6 +159,23 @@ export class Machine {
     }
   }
 
+  // The earliest interrupt any device has pending (virtual ns), or null.
+  private nextDeviceEvent(): bigint | null {
+    return this.disk?.nextIrqAt() ?? null;
+  }
+
+  // Deliver every device interrupt that is due at the current virtual time.
+  private deliverDue(): void {
+    const now = this.k.clockNowNs();
+    while (this.disk) {
+      const t = this.disk.nextIrqAt();
+      if (t === null || t > now) break;
+      this.disk.takeIrq();
+      this.k.irq(Dev.blk);
+      this.disk.completed.length = 0;
+    }
+  }
+
   // Kernel import: idle until the device's next interrupt, then deliver it.
   private waitDevice(dev: number): number {
     if (dev !== Dev.blk || !this.disk) return -1;
@@ -181,9 +199,12 @@ export class Machine {
     try {
       for (;;) {
         this.console.pump();
-        const pid = this.k.schedule();
+        this.deliverDue();
+        const pid = this.k.schedule(this.nextDeviceEvent() ?? NEVER);
         if (pid !== 0) { this.slice(pid); if (this.k.execPending(pid)) await this.exec(pid); continue; }
         if (this.guests.size === 0) break;
+        const next = this.nextDeviceEvent();
+        if (next !== null) { this.k.idleUntil(next); continue; }      // idle until a device interrupts
         if (this.k.ttyWaiting() > 0 && this.console.hasInputSource()) { await this.console.waitInput(); continue; }
         this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
       }

@@ -12,7 +12,7 @@ import { walk, PTE_P, PTE_W, PTE_U, PTE_COW, pteAddr, ptePfn } from "./vm";
 import { kput, kget, pa, frame } from "./kalloc";
 import { allocFrame, pcFind, pcGet } from "./pagecache";
 import { iSize } from "./fs";
-import { statAdd, curSys, setCurSys } from "./stats";
+import { statAdd } from "./stats";
 import { nextSeq, traceEmit, curCause, setCause } from "./trace";
 import { chargeSys, getCost, Cost } from "./clock";
 import { countCopy } from "./copy";
@@ -72,10 +72,11 @@ function fileFault(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: 
   const major = pcFind(v.file, <u32>index) == 0;
   statAdd(major ? Stat.faultMajor : Stat.faultMinor, 1);
   const s = enter(major ? FaultKind.major : FaultKind.minor, va, write, fromUser);
+  // The read's DMA names this fault as its cause; inside a syscall (a kernel-mode fault in
+  // copy_from_user) it is also counted under that syscall, which caused it.
   const saved = curCause; setCause(s);
-  const sys = curSys; setCurSys(-1);
   const pg = pcGet(v.file, <u32>index);
-  setCause(saved); setCurSys(sys);
+  setCause(saved);
   if (pg == 0) return Sig.SIGBUS;
   if (v.flags & MAP_SHARED_FLAG) {
     kget(pg); frame(pg).mapcount++;

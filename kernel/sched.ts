@@ -57,7 +57,9 @@ function flusher(): void {
   if (fsMounted() && pcDirtyPages() > 0) { setCurrent(null); pcSync(0); }
 }
 
-export function schedule(): u32 {
+// Pick the next process. With nobody runnable the clock idles forward to the next sleeper's
+// deadline, but not past `limit` (the host's next device interrupt): then 0 is returned.
+export function schedule(limit: u64): u32 {
   flusher();
   let p: Proc | null = null;
   for (;;) {
@@ -65,12 +67,12 @@ export function schedule(): u32 {
     p = pickRunnable();
     if (p) break;
     const t = nextDeadline();
-    if (t == U64.MAX_VALUE) { setCurrent(null); return 0; }
+    if (t == U64.MAX_VALUE || t > limit) { setCurrent(null); return 0; }
     advanceTo(t);     // idle until the next timer
   }
   const q = p!;
   switchTo(q);
-  if (q.killed) { exitBySignal(q, q.killed); setCurrent(null); return schedule(); }
+  if (q.killed) { exitBySignal(q, q.killed); setCurrent(null); return schedule(limit); }
   return q.pid;
 }
 

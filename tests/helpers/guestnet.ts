@@ -10,7 +10,13 @@ import {
   GUEST_IP, HOST_IP, MSS, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN, EPHEMERAL_LOW,
 } from "../../kernel/abi/net";
 
-export interface GuestOpts { window?: number; mss?: number | null; iss?: number; holdData?: boolean }
+export interface GuestOpts {
+  window?: number;            // receive buffer (advertised window when nothing is held)
+  mss?: number | null;        // MSS option on our SYN (null: none)
+  iss?: number;
+  holdData?: boolean;         // received bytes stay unread until read(n)
+  segSize?: number;           // largest segment we send (above the MSS: TSO packets); default the peer's MSS
+}
 export interface SegLog { flags: number; seq: number; ack: number; len: number; window: number; mss?: number }
 
 type State = "SYN_SENT" | "SYN_RCVD" | "ESTABLISHED" | "FIN_WAIT" | "CLOSE_WAIT" | "LAST_ACK" | "CLOSED";
@@ -23,7 +29,7 @@ export class GuestConn {
   closing = false;
   readonly segments: SegLog[] = [];
   private chunks: Uint8Array[] = [];
-  private queue: Uint8Array[] = [];
+  private queue = new Uint8Array(0);      // bytes written, not yet sent
   onOpen?: (c: GuestConn) => void;
   onData?: (c: GuestConn, b: Uint8Array) => void;
 
@@ -38,7 +44,10 @@ export class GuestConn {
   /** Our advertised window: the buffer less what the test has not read (holdData). */
   window(): number { return Math.max(0, (this.opts.window ?? 65535) - this.unread); }
 
-  write(b: Uint8Array): void { this.queue.push(b.slice()); this.flush(); }
+  write(b: Uint8Array): void { this.queue = Buffer.concat([this.queue, b]); this.flush(); }
+
+  /** Bytes written but not yet sent (the peer's window is full). */
+  queued(): number { return this.queue.length; }
 
   close(): void { this.closing = true; this.flush(); }
 
@@ -57,14 +66,12 @@ export class GuestConn {
   flush(): void {
     if (this.state !== "ESTABLISHED" && this.state !== "CLOSE_WAIT") return;
     for (;;) {
-      const queued = this.queue.reduce((n, b) => n + b.length, 0);
       const room = this.peerWnd - ((this.sndNxt - this.sndUna) | 0);
-      const n = Math.min(queued, room, this.peerMss);
+      const n = Math.min(this.queue.length, room, this.opts.segSize ?? this.peerMss);
       if (n <= 0) break;
-      const data = Buffer.concat(this.queue).subarray(0, n);
-      const rest = Buffer.concat(this.queue).subarray(n);
-      this.queue = rest.length ? [rest] : [];
-      this.send(TCP_ACK | (rest.length ? 0 : TCP_PSH), data);
+      const data = this.queue.subarray(0, n);
+      this.queue = this.queue.subarray(n);
+      this.send(TCP_ACK | (this.queue.length ? 0 : TCP_PSH), data);
     }
     if (this.closing && this.queue.length === 0 && (this.state === "ESTABLISHED" || this.state === "CLOSE_WAIT")) {
       this.send(TCP_FIN | TCP_ACK);

@@ -6,7 +6,7 @@
 // (frames in used RX buffers, reposted); txUsed(); NetRig (nic + slirp + driver + GuestNet):
 // settle(), runUntil(cond, ms) for real sockets.
 import { VQ_AVAIL, VQ_DESC, VQ_DESC_SIZE, VQ_SIZE, VQ_USED, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE } from "../../kernel/abi/virtio";
-import { NET_HDR_SIZE, RX_BUF_SIZE, RXQ, TXQ, GSO_NONE } from "../../kernel/abi/net";
+import { NET_HDR_SIZE, RX_BUF_SIZE, RXQ, TXQ, GSO_NONE, GSO_TCPV4, ETH_HLEN, MTU, MSS } from "../../kernel/abi/net";
 import { VirtioNet, type NetOptions } from "../../host/devices/nic";
 import { Slirp, type SlirpOptions } from "../../host/net/slirp";
 import { GuestNet, type GuestOpts } from "./guestnet";
@@ -135,6 +135,7 @@ export class NetRig {
   readonly drv = new NetDriver();
   readonly guest: GuestNet;
   irqs = 0;
+  txOpts: SendOpts = {};                        // how the guest's frames are posted (gathers); TSO is automatic
 
   constructor(o: { nic?: NetOptions; slirp?: SlirpOptions; guest?: GuestOpts; rxBufs?: number } = {}) {
     this.slirp = new Slirp(o.slirp);
@@ -142,7 +143,15 @@ export class NetRig {
     this.drv.setup(this.nic);
     this.drv.postRx(o.rxBufs ?? 32);
     this.nic.notify(RXQ, this.now);
-    this.guest = new GuestNet((f) => { this.drv.send(f); this.nic.notify(TXQ, this.now); }, o.guest);
+    this.guest = new GuestNet((f) => this.transmit(f), o.guest);
+  }
+
+  /** Post a guest frame on the TX queue (a TSO packet when longer than the MTU) and notify. */
+  transmit(f: Uint8Array): number {
+    const tso = f.length > ETH_HLEN + MTU ? { gso: GSO_TCPV4, gsoSize: MSS } : {};
+    const head = this.drv.send(f, { ...this.txOpts, ...tso });
+    this.nic.notify(TXQ, this.now);
+    return head;
   }
 
   /** Take interrupts in time order until nothing is due; returns the virtual time reached. */

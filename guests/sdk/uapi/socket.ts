@@ -45,6 +45,7 @@ export const MSG_WAITALL: i32 = 0x100;       // recv: wait for the full length
 export const MSG_NOSIGNAL: i32 = 0x4000;     // no SIGPIPE on a broken connection
 export const MSG_MORE: i32 = 0x8000;
 export const MSG_ZEROCOPY: i32 = 0x4000000;
+export const MSG_ERRQUEUE: i32 = 0x2000;        // recvmsg: read the error queue (zero-copy completions)
 
 export const SHUT_RD: i32 = 0;
 export const SHUT_WR: i32 = 1;

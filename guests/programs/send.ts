@@ -1,0 +1,86 @@
+// send: the zero-copy lab's file sender. Sends FILE to HOST:PORT (default 10.0.2.2:9, the discard
+// service) with one METHOD, the way the founding documents compare them:
+//   read+write     read() into a buffer, write() it to the socket          (2 CPU copies)
+//   mmap+write     mmap() the file, write() the mapping to the socket      (1 CPU copy)
+//   sendfile       sendfile() file -> socket, in the kernel                 (1 CPU copy, 0 with SG-DMA)
+//   msg_zerocopy   read() into a buffer, send(MSG_ZEROCOPY): the NIC DMAs from the user's pages, then
+//                  the completion is read from the socket's error queue
+//   o_direct       read() with O_DIRECT (disk DMAs into the buffer), write() it to the socket
+// Usage: send METHOD FILE [A.B.C.D:PORT] [BUFSIZE]   (BUFSIZE default 65536; a multiple of 4096)
+// Exit 0 when every byte was handed to the socket, 1 on error (with a message).
+import { arg, argc, argInt, sched_yield, open, read, write, close, fstat, mmap, munmap, socket, connect, send, recvmsg,
+  setsockopt, sendfile, eprint, exit_group, errnoName, setSockaddrIn, ipv4,
+  O_RDONLY, O_DIRECT, PROT_READ, MAP_SHARED, AF_INET, SOCK_STREAM, SOL_SOCKET, SO_ZEROCOPY, MSG_ZEROCOPY, MSG_ERRQUEUE } from "../sdk";
+
+const MAXBUF: usize = 1 << 20;
+const buf = memory.data(MAXBUF, 4096);
+const sa = memory.data(16);
+const st = memory.data(128);
+const one = memory.data(4);
+const msg = memory.data(28);
+const ctl = memory.data(64);
+
+function fail(what: string, r: i64): void { eprint("send: " + what + ": " + errnoName(<i32>-r) + "\n"); exit_group(1); }
+function ok(what: string, r: i64): i64 { if (r < 0) fail(what, r); return r; }
+
+function parseAddr(s: string): void {
+  const colon = s.lastIndexOf(":");
+  const ip = s.substring(0, colon).split(".");
+  if (colon < 0 || ip.length != 4) { eprint("send: bad address " + s + "\n"); exit_group(2); }
+  setSockaddrIn(sa, ipv4(U32.parseInt(ip[0]), U32.parseInt(ip[1]), U32.parseInt(ip[2]), U32.parseInt(ip[3])), <u16>U32.parseInt(s.substring(colon + 1)));
+}
+
+// write() all of [p, p+n) to the socket (it may take several calls when the send buffer fills).
+function writeAllTo(sock: i32, p: usize, n: usize, flags: i32): void {
+  let done: usize = 0;
+  while (done < n) done += <usize>ok("write", flags == 0 ? write(sock, p + done, n - done) : send(sock, p + done, n - done, flags));
+}
+
+// Wait for the zero-copy completion of every send so far: the buffer may be reused only after it.
+function reapZerocopy(sock: i32): void {
+  for (;;) {
+    memory.fill(msg, 0, 28);
+    store<u32>(msg + 16, <u32>ctl); store<u32>(msg + 20, 64);
+    const r = recvmsg(sock, msg, MSG_ERRQUEUE);
+    if (r >= 0) return;
+    if (r != -11) fail("recvmsg(MSG_ERRQUEUE)", r);
+    sched_yield();        // EAGAIN: let the machine deliver the ACK (an interrupt), then ask again
+  }
+}
+
+const method = arg(1), file = arg(2);
+parseAddr(argc() > 3 ? arg(3) : "10.0.2.2:9");
+const bufsize = <usize>argInt(4, 65536);
+if (bufsize == 0 || bufsize > MAXBUF || (bufsize & 4095) != 0) { eprint("send: bad BUFSIZE\n"); exit_group(2); }
+const fd = <i32>ok("open " + file, open(file, method == "o_direct" ? O_RDONLY | O_DIRECT : O_RDONLY));
+ok("fstat", fstat(fd, st));
+const size = <usize>load<i64>(st + 48);
+const sock = <i32>ok("socket", socket(AF_INET, SOCK_STREAM, 0));
+ok("connect", connect(sock, sa, 16));
+
+if (method == "read+write" || method == "o_direct") {
+  for (;;) {
+    const n = ok("read", read(fd, buf, bufsize));
+    if (n == 0) break;
+    writeAllTo(sock, buf, <usize>n, 0);
+  }
+} else if (method == "mmap+write") {
+  const p = <usize>ok("mmap", mmap(0, size, PROT_READ, MAP_SHARED, fd, 0));
+  writeAllTo(sock, p, size, 0);
+  ok("munmap", munmap(p, size));
+} else if (method == "sendfile") {
+  let left = size;
+  while (left > 0) left -= <usize>ok("sendfile", sendfile(sock, fd, 0, left));
+} else if (method == "msg_zerocopy") {
+  store<i32>(one, 1);
+  ok("setsockopt(SO_ZEROCOPY)", setsockopt(sock, SOL_SOCKET, SO_ZEROCOPY, one, 4));
+  for (;;) {
+    const n = ok("read", read(fd, buf, bufsize));
+    if (n == 0) break;
+    writeAllTo(sock, buf, <usize>n, MSG_ZEROCOPY);
+    reapZerocopy(sock);
+  }
+} else { eprint("send: unknown method " + method + "\n"); exit_group(2); }
+close(sock);
+close(fd);
+exit_group(0);
