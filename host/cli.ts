@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { registerRun } from "./cli/run";
 import { registerBuild } from "./cli/build";
 import { registerDemo } from "./cli/demo";
+import { registerCompare } from "./cli/compare";
 import { register as registerMkfs } from "./cli/mkfs";
 import { register as registerFsck } from "./cli/fsck";
 import { register as registerLs } from "./cli/ls";
@@ -16,6 +17,7 @@ program.name("wasmos").description("a small OS kernel in WebAssembly: run guests
 registerRun(program);
 registerBuild(program);
 registerDemo(program);
+registerCompare(program);
 registerMkfs(program);
 registerFsck(program);
 registerLs(program);

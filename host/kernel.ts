@@ -23,6 +23,7 @@ export interface KernelExports {
   procStatus: Fn<[number], number>;
   kstackOf: Fn<[number], number>;
   mount: Fn<[], number>;
+  netInit: Fn<[], number>;
   execPending: Fn<[number], number>;
   execArgLen: Fn<[number], number>;
   execBegin: Fn<[number], number>;

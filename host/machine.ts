@@ -11,6 +11,9 @@ import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/layout";
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
 import { VirtioBlk, type BlkTiming } from "./devices/disk";
+import { VirtioNet, type NetTiming } from "./devices/nic";
+import { Slirp } from "./net/slirp";
+import { PcapWriter } from "./net/pcap";
 import { openDisk, type DiskSource } from "./diskimage";
 import { Dev } from "../kernel/abi/virtio";
 import { Errno } from "../kernel/abi/errno";
@@ -29,6 +32,16 @@ export interface MachineOptions {
   scramble?: number;           // test aid: allocate frames in a scattered order (a step, e.g. 7919)
   disk?: DiskSource;           // bytes, a host image path (written in place), null (none); default: the embedded image
   diskTiming?: BlkTiming;      // virtual latency and bandwidth of the disk
+  net?: NetOptions | null;     // the virtual NIC and the host side at 10.0.2.2 (null: no NIC)
+}
+
+export interface NetOptions {
+  sg?: boolean;                // scatter-gather DMA (default on)
+  tso?: boolean;               // TCP segmentation offload (default on)
+  timing?: NetTiming;
+  hostfwd?: string[];          // e.g. "tcp:127.0.0.1:8080-:80": a real host port to a guest port
+  guestfwd?: string[];         // e.g. "tcp:10.0.2.2:5000-127.0.0.1:5000": a guest port to a real one
+  pcap?: string;               // record every frame on the wire to this file
 }
 
 export interface ExitInfo { code: number | null; signal: number | null; status: number }
@@ -51,6 +64,9 @@ export class Machine {
   private cacheDir?: string;
   wallNs = 0n;
   readonly disk: VirtioBlk | null;
+  readonly nic: VirtioNet | null = null;
+  readonly slirp: Slirp | null = null;
+  private pcap: PcapWriter | null = null;
   readonly mounted: boolean = false;
   private firstPid = 0;
 
@@ -62,6 +78,14 @@ export class Machine {
     this.ram = new WebAssembly.Memory({ initial: ramBytes / 65536, maximum: ramBytes / 65536 });
     const store = openDisk(opts.disk);
     this.disk = store ? new VirtioBlk(this.ram, store, opts.diskTiming) : null;
+    if (opts.net !== null) {
+      const n = opts.net ?? {};
+      this.slirp = new Slirp();
+      for (const g of n.guestfwd ?? []) this.slirp.guestFwd(g);
+      this.pcap = n.pcap ? new PcapWriter(n.pcap) : null;
+      this.nic = new VirtioNet(this.ram, this.slirp, { features: { sg: n.sg ?? true, tso: n.tso ?? true },
+        timing: n.timing, pcap: this.pcap ?? undefined });
+    }
     this.quantum = opts.quantum ?? DEFAULT_QUANTUM;
     if (opts.traceMask) {
       this.tracer = new Tracer({ classes: opts.traceMask, strSize: opts.strSize, keep: opts.keepEvents ?? false,
@@ -78,9 +102,12 @@ export class Machine {
       stopRewind: () => this.current!.exports.asyncify_stop_rewind(),
       consoleWrite: (fd, addr, len) => this.console.write(fd, addr, len),
       traceFlush: () => this.flushTrace(),
-      virtioSetup: (dev, q, addr) => { if (dev === Dev.blk) this.disk?.setup(q, addr); },
-      virtioNotify: (dev, q) => { if (dev === Dev.blk) this.disk?.notify(q, this.k.clockNowNs()); },
-      virtioConfig: (dev, field) => (dev === Dev.blk && this.disk && field === 0 ? BigInt(this.disk.capacitySectors()) : 0n),
+      virtioSetup: (dev, q, addr) => { if (dev === Dev.blk) this.disk?.setup(q, addr); else if (dev === Dev.net) this.nic?.setup(q, addr); },
+      virtioNotify: (dev, q) => {
+        if (dev === Dev.blk) this.disk?.notify(q, this.k.clockNowNs());
+        else if (dev === Dev.net) this.nic?.notify(q, this.k.clockNowNs());
+      },
+      virtioConfig: (dev, field) => this.deviceConfig(dev, field),
       virtioWait: (dev) => this.waitDevice(dev),
     });
     const r = this.k.boot(ramBytes);
@@ -90,10 +117,23 @@ export class Machine {
       if (this.k.mount() !== 0) throw new Error("the disk does not hold a wsfs file system (make one with `wasmos mkfs`)");
       this.mounted = true;
     }
+    if (this.nic && this.k.netInit() !== 0) throw new Error("the kernel could not start the network card");
     this.k.setTraceMask(opts.traceMask ?? 0);
   }
 
-  static async create(opts: MachineOptions = {}): Promise<Machine> { return new Machine(opts); }
+  static async create(opts: MachineOptions = {}): Promise<Machine> {
+    const m = new Machine(opts);
+    for (const h of opts.net?.hostfwd ?? []) m.hostPorts.push(await m.slirp!.hostFwd(h));
+    return m;
+  }
+
+  readonly hostPorts: number[] = [];    // the real ports --hostfwd listens on, in order
+
+  private deviceConfig(dev: number, field: number): bigint {
+    if (dev === Dev.blk) return this.disk && field === 0 ? BigInt(this.disk.capacitySectors()) : 0n;
+    if (dev === Dev.net) return this.nic ? BigInt(this.nic.config(field)) : 0n;
+    return 0n;
+  }
 
   private loaderContext(): LoaderContext {
     return { ram: this.ram, k: this.k, cacheDir: this.cacheDir,
@@ -161,12 +201,34 @@ export class Machine {
 
   // The earliest interrupt any device has pending (virtual ns), or null.
   private nextDeviceEvent(): bigint | null {
-    return this.disk?.nextIrqAt() ?? null;
+    const a = this.disk?.nextIrqAt() ?? null;
+    this.nic?.pollRx(this.k.clockNowNs());
+    const b = this.nic?.nextIrqAt() ?? null;
+    return a === null ? b : b === null ? a : (a < b ? a : b);
+  }
+
+  // Everyone exited: let the devices finish what is in flight (transmit completions, the last ACKs),
+  // so every DMA is counted and every frame is released.
+  private drainDevices(): void {
+    for (let i = 0; i < 100000; i++) {
+      const t = this.nextDeviceEvent();
+      if (t === null) return;
+      this.k.idleUntil(t);
+      this.deliverDue();
+    }
   }
 
   // Deliver every device interrupt that is due at the current virtual time.
   private deliverDue(): void {
     const now = this.k.clockNowNs();
+    if (this.nic) {
+      this.nic.pollRx(now);
+      for (let t = this.nic.nextIrqAt(); t !== null && t <= now; t = this.nic.nextIrqAt()) {
+        if (!this.nic.takeIrq(t)) break;
+        this.k.irq(Dev.net);
+        this.nic.completed.length = 0;
+      }
+    }
     while (this.disk) {
       const t = this.disk.nextIrqAt();
       if (t === null || t > now) break;
@@ -191,6 +253,9 @@ export class Machine {
   // Clean shutdown of the file system: everything written back, the superblock marked clean.
   shutdown(): void { if (this.mounted) this.k.shutdown(); }
 
+  // Close real sockets and listeners (hostfwd, guestfwd) and the pcap file.
+  close(): void { this.slirp?.close(); this.pcap?.close(); }
+
   dropCaches(): number { return this.k.dropCaches(); }
 
   // Run until every process has exited (or all that are left sleep forever: they are killed).
@@ -202,14 +267,16 @@ export class Machine {
         this.deliverDue();
         const pid = this.k.schedule(this.nextDeviceEvent() ?? NEVER);
         if (pid !== 0) { this.slice(pid); if (this.k.execPending(pid)) await this.exec(pid); continue; }
-        if (this.guests.size === 0) break;
+        if (this.guests.size === 0) { this.drainDevices(); break; }
         const next = this.nextDeviceEvent();
         if (next !== null) { this.k.idleUntil(next); continue; }      // idle until a device interrupts
+        if (this.nic?.pending()) { await this.nic.whenActivity(); continue; }   // a real socket may talk
         if (this.k.ttyWaiting() > 0 && this.console.hasInputSource()) { await this.console.waitInput(); continue; }
         this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
       }
     } finally {
       if (this.guests.size === 0) this.shutdown();
+      this.pcap?.flush();
       this.flushTrace();
       this.tracer?.finish();
       this.console.close();

@@ -1,9 +1,12 @@
 // virtio-net receive: frames from the peer wait in the device until the driver posts buffers
-// (backpressure); each goes into one buffer as the 12-byte header (num_buffers 1) and the frame,
-// one DMA, its interrupt due at that moment.
+// (backpressure); the device checks their checksums (bad ones are dropped and counted); each good
+// one goes into one buffer as the 12-byte header (num_buffers 1, DATA_VALID) and the frame, one DMA,
+// its interrupt due at that moment.
 import { expect, test } from "vitest";
-import { PORT_ECHO, RXQ, NET_HDR_SIZE, RX_BUF_SIZE } from "../kernel/abi/net";
-import { NetRig, RX_BUFS } from "./helpers/netdriver";
+import { PORT_ECHO, RXQ, TXQ, NET_HDR_SIZE, RX_BUF_SIZE, NET_HDR_F_DATA_VALID, TCP_ACK, GUEST_IP, HOST_IP } from "../kernel/abi/net";
+import { VirtioNet } from "../host/devices/nic";
+import { tcpFrame, arpFrame, GUEST_MAC, HOST_MAC } from "../host/net/packet";
+import { NetDriver, NetRig, RX_BUFS } from "./helpers/netdriver";
 
 test("the SYN-ACK waits for a buffer; posted at 50 us it is written there at 50 us", () => {
   const rig = new NetRig({ rxBufs: 0 });
@@ -11,7 +14,7 @@ test("the SYN-ACK waits for a buffer; posted at 50 us it is written there at 50 
   rig.settle();                                            // the SYN's completion only
   expect(rig.now).toBe(10_046n);
   expect(rig.nic.nextIrqAt()).toBeNull();                  // the SYN-ACK (arrived 20092) has nowhere to go
-  expect(rig.nic.pending()).toBe(true);
+  expect(rig.nic.pending()).toBe(false);                   // no real socket: only the guest can unblock it
   expect(c.state).toBe("SYN_SENT");
 
   rig.now = 50_000n;
@@ -21,7 +24,7 @@ test("the SYN-ACK waits for a buffer; posted at 50 us it is written there at 50 
   expect(rig.nic.nextIrqAt()).toBe(50_000n);
   const hdr = new DataView(rig.drv.ram.buffer, RX_BUFS, NET_HDR_SIZE);
   expect(hdr.getUint16(10, true)).toBe(1);                 // num_buffers, written by the DMA
-  expect([hdr.getUint8(0), hdr.getUint8(1), hdr.getUint16(4, true)]).toEqual([0, 0, 0]);   // no flags, no GSO
+  expect([hdr.getUint8(0), hdr.getUint8(1), hdr.getUint16(4, true)]).toEqual([NET_HDR_F_DATA_VALID, 0, 0]);   // checked, no GSO
   rig.nic.takeIrq(rig.now);
   const [rx] = rig.nic.completed.filter((r) => r.queue === RXQ);
   expect(rx).toMatchObject({ head, bytes: NET_HDR_SIZE + 58, wire: 1, doneNs: 50_000n,
@@ -57,4 +60,24 @@ test("a frame that does not fit the posted buffer is dropped and counted; a read
   rig.settle();
   expect(rig.nic.completed.at(-1)).toMatchObject({ queue: RXQ, error: "RX buffer not device-writable", bytes: 0 });
   expect(rig.nic.stats.rxErrors).toBe(1);
+});
+
+test("a frame with a bad checksum from the wire is dropped before DMA; ARP has no DATA_VALID", () => {
+  const good = tcpFrame({ srcMac: HOST_MAC, dstMac: GUEST_MAC, srcIp: HOST_IP, dstIp: GUEST_IP, srcPort: 9, dstPort: 50000,
+    seq: 1, ack: 1, flags: TCP_ACK, window: 100 });
+  const bad = good.slice(); bad[bad.length - 1] ^= 1;
+  const arp = arpFrame(GUEST_MAC, { op: 2, sha: HOST_MAC, spa: HOST_IP, tha: GUEST_MAC, tpa: GUEST_IP });
+  let queued = [bad, good, arp];
+  const drv = new NetDriver();
+  const nic = new VirtioNet(drv.ram, { input: () => {}, output: () => { const q = queued; queued = []; return q; } });
+  drv.setup(nic);
+  drv.postRx(4);
+  nic.notify(RXQ, 0n);
+  nic.notify(TXQ, 0n);
+  nic.takeIrq(1_000_000n);
+  expect(nic.stats).toMatchObject({ rxBad: 1, rxFrames: 2 });
+  const used = drv.rx.used();
+  expect(used.map((u) => u.len)).toEqual([NET_HDR_SIZE + good.length, NET_HDR_SIZE + arp.length]);
+  expect(drv.bytes()[RX_BUFS]).toBe(NET_HDR_F_DATA_VALID);
+  expect(drv.bytes()[RX_BUFS + RX_BUF_SIZE]).toBe(0);
 });

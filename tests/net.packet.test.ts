@@ -85,3 +85,15 @@ test("parseFrame never throws on random bytes or random corruption", () => {
     if (at >= 14 && !isMalformed(r)) expect(r.ip?.totalLength ?? 0).toBeGreaterThanOrEqual(0);
   }), { numRuns: 2000 });
 });
+
+test("checksum offload fills the TCP checksum in place; TSO keeps the headers and fixes the sums", async () => {
+  const { fillTcpChecksum, tsoSegment } = await import("../host/net/packet");
+  const f = tcpFrame({ srcMac: GUEST_MAC, dstMac: HOST_MAC, srcIp: GUEST_IP, dstIp: HOST_IP,
+    srcPort: 1, dstPort: 2, seq: 3, ack: 4, flags: TCP_ACK, window: 5, payload: new Uint8Array(33).fill(9) });
+  const z = f.slice(); z[50] = z[51] = 0;
+  expect(fillTcpChecksum(z, 34, 16)).toBeNull();
+  expect([...z]).toEqual([...f]);
+  expect(fillTcpChecksum(z, 34, 6)).toMatch(/not the TCP checksum/);
+  expect(tsoSegment(f, 10)).toHaveLength(4);               // 33 bytes in 10-byte segments
+  expect(tsoSegment(f.subarray(0, 30), 10)).toMatch(/TSO frame of 30 bytes/);
+});

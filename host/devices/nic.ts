@@ -4,13 +4,17 @@
 // Timing, in virtual ns: each direction is a link of `bytesPerUs` bandwidth and `latencyNs` delay;
 // frames cross it one after another, so a frame of B bytes put on it at t arrives at
 //   max(t, link free) + B * 1000 / bytesPerUs + latencyNs.
-// TX: at notify the device gathers each chain from RAM (one DMA), cuts a TSO packet into MSS-sized
-//   frames, and gives each wire frame to the peer, whose answers go onto the RX link at that frame's
+// TX: at notify the device gathers each chain from RAM (one DMA; any number of device-readable
+//   descriptors, with or without SG: the SG rule is the driver's), fills in the TCP checksum when
+//   the header asks (NEEDS_CSUM), cuts a TSO packet into MSS-sized frames (checksums included),
+//   and gives each wire frame to the peer, whose answers go onto the RX link at that frame's
 //   arrival. The chain's used entry is written, and its record moves to `completed`, when the
 //   interrupt due at its last frame's arrival is taken.
 // RX: frames wait in the device until they have arrived and the driver has posted a buffer
-//   (backpressure); each is written into one buffer (virtio_net_hdr with num_buffers = 1, then the
-//   frame) = one DMA, and its used entry is written with the interrupt due at that moment.
+//   (backpressure). The device checks each frame's checksums: a bad one is dropped and counted
+//   (rxBad); a good one is written into one buffer (virtio_net_hdr with num_buffers = 1 and
+//   DATA_VALID for IPv4/TCP, then the frame) = one DMA, its used entry written with the interrupt
+//   due at that moment.
 // Never throws on what the driver wrote: a bad chain completes with length 0 and an `error`.
 // Interface: new VirtioNet(ram, peer, opts?); config(field); setup(queue, addr); notify(queue, nowNs);
 // pollRx(nowNs); nextIrqAt(); takeIrq(nowNs?); pending(); whenActivity(); completed[] and faults[]
@@ -20,9 +24,9 @@ import { framesOf } from "./disk";
 import { VRING_DESC_F_WRITE } from "../../kernel/abi/virtio";
 import {
   NET_HDR_SIZE, RXQ, TXQ, MTU, ETH_HLEN, IP_HLEN, TCP_HLEN, MAX_TSO, NetFeature, NetConfig, GSO_NONE, GSO_TCPV4,
-  GUEST_MAC_HI, GUEST_MAC_LO,
+  GUEST_MAC_HI, GUEST_MAC_LO, NET_HDR_F_NEEDS_CSUM, NET_HDR_F_DATA_VALID,
 } from "../../kernel/abi/net";
-import { tsoSegment } from "../net/packet";
+import { tsoSegment, fillTcpChecksum, parseFrame, isMalformed } from "../net/packet";
 import type { PcapWriter } from "../net/pcap";
 
 /** The other end of the cable. */
@@ -34,7 +38,7 @@ export interface NetPeer {
 }
 
 export interface NetTiming { latencyNs: number; bytesPerUs: number }
-export interface NetOptions {
+export interface NicOptions {
   features?: { sg?: boolean; tso?: boolean };   // offered to the driver (default: both)
   timing?: NetTiming;                           // default 10 us, 1250 bytes/us (10 Gb/s)
   pcap?: PcapWriter;                            // records every wire frame, both directions
@@ -51,9 +55,13 @@ export interface NetRequest {
   submitNs: bigint; doneNs: bigint; error?: string;
 }
 
-export interface NetStats {
+export interface NicStats {
   txPackets: number; txFrames: number; txBytes: number; tsoPackets: number; txErrors: number;   // bytes: on the wire
-  rxFrames: number; rxBytes: number; rxDropped: number; rxErrors: number; irqs: number;
+  rxFrames: number; rxBytes: number;
+  rxDropped: number;              // frames that did not fit the posted buffer
+  rxBad: number;                  // frames with a bad checksum (or malformed), dropped before DMA
+  rxErrors: number;               // posted RX chains that were not usable
+  irqs: number;
 }
 
 interface Pending { req: NetRequest; usedLen: number }
@@ -65,8 +73,8 @@ const GSO_ECN = 0x80;                 // gso_type flag: ECN (not offered)
 export class VirtioNet {
   readonly completed: NetRequest[] = [];
   readonly faults: string[] = [];
-  readonly stats: NetStats = { txPackets: 0, txFrames: 0, txBytes: 0, tsoPackets: 0, txErrors: 0,
-    rxFrames: 0, rxBytes: 0, rxDropped: 0, rxErrors: 0, irqs: 0 };
+  readonly stats: NicStats = { txPackets: 0, txFrames: 0, txBytes: 0, tsoPackets: 0, txErrors: 0,
+    rxFrames: 0, rxBytes: 0, rxDropped: 0, rxBad: 0, rxErrors: 0, irqs: 0 };
   readonly sg: boolean;
   readonly tso: boolean;
   private timing: NetTiming;
@@ -79,7 +87,7 @@ export class VirtioNet {
   private rxFree = 0n;
   private nowNs = 0n;                 // the latest time the machine told us
 
-  constructor(private ram: WebAssembly.Memory, private peer: NetPeer, opts: NetOptions = {}) {
+  constructor(private ram: WebAssembly.Memory, private peer: NetPeer, opts: NicOptions = {}) {
     this.sg = opts.features?.sg ?? true;
     this.tso = opts.features?.tso ?? true;
     this.timing = opts.timing ?? { latencyNs: 10_000, bytesPerUs: 1250 };
@@ -130,8 +138,7 @@ export class VirtioNet {
     this.refillRx();
     let n = 0;
     while (this.rxWire.length && this.rxWire[0].arriveNs <= nowNs && this.rxBufs.length) {
-      this.deliver(this.rxWire.shift()!, this.rxBufs.shift()!);
-      n++;
+      if (this.deliver(this.rxWire.shift()!, this.rxBufs.shift()!)) n++;
     }
     this.pcap?.flush(nowNs);
     return n;
@@ -166,11 +173,16 @@ export class VirtioNet {
     return true;
   }
 
-  /** May frames still come from the peer with no guest action (open real sockets)? */
-  pending(): boolean { return this.rxWire.length > 0 || (this.peer.pending?.() ?? false); }
+  /** May frames still come from the peer with no guest action (open real sockets)? Frames that
+   *  only wait for receive buffers do not count: the guest must post some. */
+  pending(): boolean { return this.peer.pending?.() ?? false; }
 
-  /** Resolves when the peer may have queued frames (then call pollRx). */
-  whenActivity(): Promise<void> { return this.peer.whenActivity?.() ?? new Promise(() => {}); }
+  /** Resolves when there may be work: at once if an interrupt is due already, else when the peer
+   *  queues frames (then call pollRx). Never resolves for a peer without real sockets. */
+  whenActivity(): Promise<void> {
+    if (this.nextIrqAt() !== null) return Promise.resolve();
+    return this.peer.whenActivity?.() ?? new Promise(() => {});
+  }
 
   // ---- transmit ----
 
@@ -190,7 +202,6 @@ export class VirtioNet {
   /** Validate a TX chain, gather it (the one DMA) and cut it into wire frames; null on error. */
   private gather(req: NetRequest, descs: Desc[]): Uint8Array[] | null {
     if (descs.some((d) => d.flags & VRING_DESC_F_WRITE)) return this.reject(req, "TX chain has a device-writable buffer");
-    if (!this.sg && descs.length !== 1) return this.reject(req, `${descs.length} descriptors without the SG feature`);
     const total = descs.reduce((n, d) => n + d.len, 0);
     if (total < NET_HDR_SIZE + ETH_HLEN) return this.reject(req, `TX packet of ${total} bytes`);
     const pkt = new Uint8Array(total), ram = new Uint8Array(this.ram.buffer);
@@ -201,13 +212,16 @@ export class VirtioNet {
     req.frames = framesOf(descs);
     const hdr = new DataView(pkt.buffer, 0, NET_HDR_SIZE);
     req.gso = pkt[1];
-    return this.segment(req, pkt.subarray(NET_HDR_SIZE), hdr.getUint16(4, true));
+    return this.segment(req, pkt.subarray(NET_HDR_SIZE), hdr);
   }
 
-  private segment(req: NetRequest, frame: Uint8Array, gsoSize: number): Uint8Array[] | null {
-    const maxFrame = ETH_HLEN + MTU;
+  /** The wire frames of one packet (hdr: its virtio_net_hdr), or null. */
+  private segment(req: NetRequest, frame: Uint8Array, hdr: DataView): Uint8Array[] | null {
+    const maxFrame = ETH_HLEN + MTU, gsoSize = hdr.getUint16(4, true);
     if (req.gso === GSO_NONE) {
-      return frame.length > maxFrame ? this.reject(req, `frame of ${frame.length} bytes exceeds the MTU`) : [frame];
+      if (frame.length > maxFrame) return this.reject(req, `frame of ${frame.length} bytes exceeds the MTU`);
+      const err = hdr.getUint8(0) & NET_HDR_F_NEEDS_CSUM ? fillTcpChecksum(frame, hdr.getUint16(6, true), hdr.getUint16(8, true)) : null;
+      return err ? this.reject(req, err) : [frame];
     }
     if (req.gso & GSO_ECN || req.gso !== GSO_TCPV4) return this.reject(req, `gso_type ${req.gso} not offered`);
     if (!this.tso) return this.reject(req, "GSO_TCPV4 without the TSO feature");
@@ -266,17 +280,20 @@ export class VirtioNet {
     }
   }
 
-  /** One frame into one posted buffer: the header, then the frame (one DMA). */
-  private deliver(w: WireFrame, buf: RxBuf): void {
+  /** One frame into one posted buffer: the header, then the frame (one DMA); false if dropped unseen. */
+  private deliver(w: WireFrame, buf: RxBuf): boolean {
+    const f = parseFrame(w.frame);
+    if (isMalformed(f)) { this.stats.rxBad++; this.rxBufs.unshift(buf); return false; }
     const at = max(w.arriveNs, buf.postedNs);
     const total = NET_HDR_SIZE + w.frame.length;
     if (total > buf.capacity) {
       this.stats.rxDropped++;
       this.faults.push(`RX: frame of ${w.frame.length} bytes does not fit a ${buf.capacity}-byte buffer: dropped`);
       this.rxBufs.unshift(buf);
-      return;
+      return false;
     }
     const pkt = new Uint8Array(total);
+    if (f.tcp) pkt[0] = NET_HDR_F_DATA_VALID;               // checksums verified
     new DataView(pkt.buffer).setUint16(10, 1, true);        // num_buffers
     pkt.set(w.frame, NET_HDR_SIZE);
     const ram = new Uint8Array(this.ram.buffer), descs: Desc[] = [];
@@ -289,6 +306,7 @@ export class VirtioNet {
     this.stats.rxFrames++; this.stats.rxBytes += w.frame.length;
     this.due.push({ req: { queue: RXQ, head: buf.chain.head, bytes: total, frames: framesOf(descs),
       descs: descs.map(({ addr, len }) => ({ addr, len })), wire: 1, gso: GSO_NONE, submitNs: at, doneNs: at }, usedLen: total });
+    return true;
   }
 
   private advance(nowNs: bigint): void { if (nowNs > this.nowNs) this.nowNs = nowNs; }

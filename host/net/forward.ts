@@ -6,6 +6,8 @@
 //              if it cannot, the guest gets RST: ECONNREFUSED)
 // Bytes are relayed both ways with backpressure: a real socket that is not drained holds the guest
 // connection's receive window shut, and a guest that does not read pauses the real socket.
+// Sockets are half-open capable: a client's FIN becomes a FIN to the guest, whose answer still
+// flows back until the guest closes too.
 // Real sockets are asynchronous: every event calls activity.notify(), pending() says whether any
 // real socket or listener is still open.
 // Interface: parseHostFwd(spec), parseGuestFwd(spec) (throw ForwardSpecError);
@@ -64,7 +66,7 @@ export class Forwarder {
 
   /** Listen on the real host port; resolves with the port (useful when it was 0). */
   hostFwd(rule: HostFwd): Promise<number> {
-    const server = createServer((sock) => this.hostClient(rule, sock));
+    const server = createServer({ allowHalfOpen: true }, (sock) => this.hostClient(rule, sock));
     this.servers.add(server);
     return new Promise((resolve, reject) => {
       server.once("error", (e) => { this.servers.delete(server); reject(e); });
@@ -95,7 +97,7 @@ export class Forwarder {
   }
 
   private guestClient(rule: GuestFwd, c: TcpConn): TcpApp {
-    const sock = connect(rule.targetPort, rule.targetAddr, () => { c.accept(); this.activity.notify(); });
+    const sock = connect({ port: rule.targetPort, host: rule.targetAddr, allowHalfOpen: true }, () => { c.accept(); this.activity.notify(); });
     this.track(sock, c);
     return this.relay(sock);
   }
@@ -109,7 +111,7 @@ export class Forwarder {
     sock.on("error", () => {});                    // "close" follows
     sock.on("close", (hadError) => {
       this.sockets.delete(sock);
-      if (hadError || conn.state === "SYN_RCVD" || conn.state === "SYN_SENT") conn.abort();
+      if (hadError || conn.state === "SYN_RCVD" || conn.state === "SYN_SENT") conn.abort(); else conn.close();
       this.activity.notify();
     });
   }

@@ -4,7 +4,7 @@
 // kernel/abi/net.ts; MACs are strings "52:54:00:12:34:56".
 // Interface: ipString(ip), parseIp(s), macOf(hi, lo), checksum(bytes), tcpChecksum(src, dst, seg);
 // buildEth, buildArp, buildIpv4, buildTcp, tcpFrame(spec), arpFrame(...); parseFrame(bytes) ->
-// Frame | Malformed; tsoSegment(frame, mss) -> frames | error string.
+// Frame | Malformed; tsoSegment(frame, mss) -> frames | error string; fillTcpChecksum(frame, start, off).
 import {
   ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, TCP_FIN, TCP_PSH, TCP_SYN, TCPOPT_END, TCPOPT_NOP,
   TCPOPT_MSS, IP_TTL, IP_DF, ARP_HRD_ETHER, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO,
@@ -267,4 +267,18 @@ function fixSegment(seg: Uint8Array, ipHlen: number, id: number, seq: number, la
   if (!last) seg[tcpAt + 13] &= ~(TCP_FIN | TCP_PSH);
   v.setUint16(tcpAt + 16, 0);
   v.setUint16(tcpAt + 16, tcpChecksum(v.getUint32(ipAt + 12), v.getUint32(ipAt + 16), seg.subarray(tcpAt)));
+}
+
+/** Checksum offload (NEEDS_CSUM): write the full TCP checksum (pseudo-header + segment) of an
+ *  IPv4/TCP frame in place; csumStart/csumOffset must name the TCP checksum field. Error string or null. */
+export function fillTcpChecksum(frame: Uint8Array, csumStart: number, csumOffset: number): string | null {
+  if (frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `checksum offload on a ${frame.length}-byte frame`;
+  const v = view(frame), ipAt = ETH_HLEN, ipHlen = (frame[ipAt] & 0xf) * 4, total = v.getUint16(ipAt + 2);
+  if (v.getUint16(12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4 || frame[ipAt + 9] !== IPPROTO_TCP) return "checksum offload on a frame that is not IPv4/TCP";
+  if (csumStart !== ETH_HLEN + ipHlen || csumOffset !== 16) return `csum_start ${csumStart} / csum_offset ${csumOffset} is not the TCP checksum`;
+  if (total < ipHlen + TCP_HLEN || ETH_HLEN + total > frame.length) return `checksum offload: IPv4 total length ${total}`;
+  const seg = frame.subarray(csumStart, ETH_HLEN + total);
+  v.setUint16(csumStart + csumOffset, 0);
+  v.setUint16(csumStart + csumOffset, tcpChecksum(v.getUint32(ipAt + 12), v.getUint32(ipAt + 16), seg));
+  return null;
 }

@@ -2,8 +2,8 @@
 // byte back, discard (9) swallows them and keeps a checksum per connection so tests can check that
 // bytes arrived intact, chargen (19) sends RFC 864's rotating lines for as long as the guest reads
 // (never past the guest's window: the TCP side holds back).
-// Interface: new Services(tcp); discard.connections / discard.total (bytes, FNV-1a 32, sha256);
-// echo.bytes; chargen.bytes; chargenBytes(offset, n) (the pattern itself).
+// Interface: new Services(tcp); discard.connections / discard.total (Tally: bytes, fnv, sha256());
+// echo.bytes; chargen.connections, chargen.bytes (sent); fnv1a(bytes); chargenBytes(offset, n).
 import { createHash, type Hash } from "node:crypto";
 import { PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
 import type { TcpApp, TcpConn, TcpStack } from "./tcp";
@@ -48,12 +48,12 @@ export function chargenBytes(offset: number, n: number): Uint8Array {
 export class Services {
   readonly discard = { connections: [] as Tally[], total: new Tally(0) };
   readonly echo = { bytes: 0 };
-  readonly chargen = { bytes: 0 };
+  readonly chargen = { connections: [] as TcpConn[], get bytes(): number { return this.connections.reduce((n, c) => n + c.bytesOut, 0); } };
 
   constructor(tcp: TcpStack) {
     tcp.listen(PORT_DISCARD, (c) => this.discardApp(c));
     tcp.listen(PORT_ECHO, () => this.echoApp());
-    tcp.listen(PORT_CHARGEN, () => this.chargenApp());
+    tcp.listen(PORT_CHARGEN, (c) => { this.chargen.connections.push(c); return this.chargenApp(); });
   }
 
   private discardApp(c: TcpConn): TcpApp {
@@ -94,7 +94,6 @@ export class Services {
       writable: fill,
       data: () => {},
       end: (c) => { c.dropQueued(); c.close(); },
-      closed: (c) => { this.chargen.bytes += c.bytesOut; },
     };
   }
 }

@@ -53,8 +53,8 @@ export class Slirp implements NetPeer {
   /** Is a real socket or listener open (frames may come without the guest doing anything)? */
   pending(): boolean { return this.forwarder.pending(); }
 
-  /** Resolves when a real socket did something (frames may be queued: the NIC's pollRx takes them). */
-  whenActivity(): Promise<void> { return this.activity.wait(); }
+  /** Resolves when frames are queued for the guest (at once if some already are): the NIC's pollRx takes them. */
+  whenActivity(): Promise<void> { return this.queue.length ? Promise.resolve() : this.activity.wait(); }
 
   /** --hostfwd tcp:127.0.0.1:8080-:80; resolves with the real port listened on. */
   hostFwd(spec: string | HostFwd): Promise<number> {

@@ -163,7 +163,7 @@ export class TcpStack {
     this.busy = c;
     try {
       if (c.state === "SYN_SENT") this.synSent(c, t);
-      else this.established(c, t, f.payload);
+      else this.synchronized(c, t, f.payload);
     } finally { this.busy = null; }
     if (c.state !== "CLOSED") this.output(c, true);
   }
@@ -220,7 +220,8 @@ export class TcpStack {
     this.ack(c);
   }
 
-  private established(c: TcpConn, t: TcpHeader, data: Uint8Array): void {
+  /** A segment on a connection past SYN_SENT, checked in RFC 793's order: RST, SYN, ACK, data, FIN. */
+  private synchronized(c: TcpConn, t: TcpHeader, data: Uint8Array): void {
     const off = seqDiff(t.seq, c.rcvNxt);
     if (t.flags & TCP_RST) {
       if (off === 0) { this.stats.resetsReceived++; this.finish(c, "reset"); } else countDrop(this.stats, "RST out of window");

@@ -77,4 +77,3 @@ export const IP_DF = 0x4000;              // IPv4 flags/fragment field: don't fr
 export const ARP_HRD_ETHER = 1;           // ARP hardware type: Ethernet
 export const ARP_REQUEST = 1;             // ARP opcodes
 export const ARP_REPLY = 2;
-export const ETH_ZLEN = 60;               // shortest Ethernet frame without FCS (short frames are padded)

@@ -65,6 +65,8 @@ export const TIME_WAIT: u32 = 10;
   bound: u32;
   sHeadSeq: u32;     // sequence number of the first byte of the head send fragment
   ackPending: u32;   // data arrived that we have not acknowledged yet
+  qSys: i32;         // the syscall that queued the newest data (its DMA is counted under it)
+  qCause: u32;       // ... and its trace seq
 }
 export const ACCQ: usize = 200;              // offset of the accept ring (16 x u8) in the record
 
@@ -81,7 +83,7 @@ export function sockAlloc(): i32 {
     const q = allocFrame(Owner.socket);
     if (q == 0) return -1;
     memory.fill(changetype<usize>(s), 0, SOCK_SIZE);
-    s.used = 1; s.qframe = q; s.parent = -1;
+    s.used = 1; s.qframe = q; s.parent = -1; s.qSys = -1;
     s.sndbuf = 262144; s.rcvbuf = 131072;
     return i;
   }

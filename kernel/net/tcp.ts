@@ -12,6 +12,8 @@ import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag
 import { buildHeaders, be16, be32, netDropped } from "./ip";
 import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, PIECES } from "./nic";
 import { Errno } from "../abi/errno";
+import { curSys, setCurSys } from "../stats";
+import { curCause, setCause } from "../trace";
 
 export const FIN: u32 = 1, SYN: u32 = 2, RST: u32 = 4, PSH: u32 = 8, ACK: u32 = 16;
 const MAX_PIECES: u32 = 20;
@@ -63,16 +65,26 @@ function gather(s: Sock, from: u32, n: u32, count: usize): u32 {
 }
 const npieces: usize = memory.data(4);
 
-// Send what the window and the queue allow.
+// Send what the window and the queue allow. Data sent later (when an ACK opens the window, in
+// interrupt context) is still the work of the call that queued it: its DMA is counted under that call.
 export function tcpOutput(i: i32): void {
   const s = sockAt(i);
   if (s.state != ESTABLISHED && s.state != CLOSE_WAIT && s.state != FIN_WAIT1 && s.state != LAST_ACK && s.state != CLOSING) return;
+  if (curSys >= 0) { s.qSys = curSys; s.qCause = curCause; output(s); return; }
+  const sys = curSys, cause = curCause;
+  setCurSys(s.qSys); setCause(s.qCause);
+  output(s);
+  setCurSys(sys); setCause(cause);
+}
+
+function output(s: Sock): void {
   const tso = (nicFeatures() & NetFeature.tso) != 0;
   for (;;) {
     const inflight = s.sndNxt - s.sndUna;
     const unsent = seqLt(s.sndNxt, s.sndEnd) ? s.sndEnd - s.sndNxt : 0;
     const room = s.sndWnd > inflight ? s.sndWnd - inflight : 0;
     let n = min(min(unsent, room), tso ? <u32>MAX_TSO : <u32>MSS);
+    if (n < <u32>MSS && n < unsent && inflight > 0) n = 0;   // sender silly-window avoidance (RFC 1122)
     if (n > 0) n = gather(s, s.sndNxt, n, npieces);
     const fin = s.finQueued != 0 && s.finSent == 0 && s.sndNxt + n == s.sndEnd;
     if (n == 0 && !fin) break;

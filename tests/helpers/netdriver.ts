@@ -6,8 +6,8 @@
 // (frames in used RX buffers, reposted); txUsed(); NetRig (nic + slirp + driver + GuestNet):
 // settle(), runUntil(cond, ms) for real sockets.
 import { VQ_AVAIL, VQ_DESC, VQ_DESC_SIZE, VQ_SIZE, VQ_USED, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE } from "../../kernel/abi/virtio";
-import { NET_HDR_SIZE, RX_BUF_SIZE, RXQ, TXQ, GSO_NONE, GSO_TCPV4, ETH_HLEN, MTU, MSS } from "../../kernel/abi/net";
-import { VirtioNet, type NetOptions } from "../../host/devices/nic";
+import { NET_HDR_SIZE, RX_BUF_SIZE, RXQ, TXQ, GSO_NONE, GSO_TCPV4, ETH_HLEN, IP_HLEN, MTU, MSS, NET_HDR_F_NEEDS_CSUM } from "../../kernel/abi/net";
+import { VirtioNet, type NicOptions } from "../../host/devices/nic";
 import { Slirp, type SlirpOptions } from "../../host/net/slirp";
 import { GuestNet, type GuestOpts } from "./guestnet";
 
@@ -63,7 +63,11 @@ export class Ring {
   }
 }
 
-export interface SendOpts { gso?: number; gsoSize?: number; pieces?: number[] }   // pieces: lengths of the gather (last takes the rest)
+export interface SendOpts {
+  gso?: number; gsoSize?: number;
+  pieces?: number[];          // lengths of the gather's descriptors (the last takes the rest)
+  csum?: boolean;             // checksum offload: NEEDS_CSUM, TCP checksum field left 0
+}
 
 export class NetDriver {
   readonly ram: WebAssembly.Memory;
@@ -98,6 +102,13 @@ export class NetDriver {
     pkt[1] = o.gso ?? GSO_NONE;                 // gso_type
     hdr.setUint16(4, o.gsoSize ?? 0, true);     // gso_size
     pkt.set(frame, NET_HDR_SIZE);
+    if (o.csum) {
+      const start = ETH_HLEN + IP_HLEN, tcpSum = NET_HDR_SIZE + start + 16;
+      pkt[0] = NET_HDR_F_NEEDS_CSUM;
+      hdr.setUint16(6, start, true);            // csum_start
+      hdr.setUint16(8, 16, true);               // csum_offset
+      pkt[tcpSum] = pkt[tcpSum + 1] = 0;
+    }
     const bufs: { addr: number; len: number }[] = [];
     let src = 0, dst = this.txAt;
     for (const len of [...(o.pieces ?? []), total]) {
@@ -137,7 +148,7 @@ export class NetRig {
   irqs = 0;
   txOpts: SendOpts = {};                        // how the guest's frames are posted (gathers); TSO is automatic
 
-  constructor(o: { nic?: NetOptions; slirp?: SlirpOptions; guest?: GuestOpts; rxBufs?: number } = {}) {
+  constructor(o: { nic?: NicOptions; slirp?: SlirpOptions; guest?: GuestOpts; rxBufs?: number } = {}) {
     this.slirp = new Slirp(o.slirp);
     this.nic = new VirtioNet(this.drv.ram, this.slirp, o.nic);
     this.drv.setup(this.nic);

@@ -1,0 +1,118 @@
+// The zero-copy lab: send one file to the discard service (10.0.2.2:9) with each method, each on a
+// fresh machine, and count what the transfer calls cost: mode switches, CPU and DMA copies and
+// bytes, page faults, virtual (elapsed) time and CPU time, from the kernel's own counters.
+// Interface: METHODS, compare(opts) -> CompareRow[], formatCompare(rows, opts) -> text.
+import { Machine, type NetOptions } from "./machine";
+import { mkfs, dataBytes } from "./fs";
+import { distPath } from "./paths";
+import { readFileSync } from "node:fs";
+import type { Stats, TraceEvent } from "./trace";
+
+export type MethodId = "read+write" | "mmap+write" | "sendfile" | "sendfile+sg-dma" | "splice" | "msg_zerocopy" | "o_direct";
+
+interface Method { id: MethodId; prog: string; sg: boolean; calls: string[]; how: string }
+
+// The calls that move the data (not open, close, socket setup); completion reads count for MSG_ZEROCOPY.
+export const METHODS: Method[] = [
+  { id: "read+write", prog: "read+write", sg: true, calls: ["read", "write"], how: "" },
+  { id: "mmap+write", prog: "mmap+write", sg: true, calls: ["mmap", "write"], how: "" },
+  { id: "sendfile", prog: "sendfile", sg: false, calls: ["sendfile"], how: "" },
+  { id: "sendfile+sg-dma", prog: "sendfile", sg: true, calls: ["sendfile"], how: "" },
+  { id: "msg_zerocopy", prog: "msg_zerocopy", sg: true, calls: ["read", "sendto", "recvmsg"], how: "" },
+  { id: "o_direct", prog: "o_direct", sg: true, calls: ["read", "write"], how: "" },
+];
+
+export interface CompareRow {
+  method: MethodId; contextSwitches: number; copies: number; cpuCopies: number; dmaCopies: number;
+  cpuCopyBytes: number; dmaCopyBytes: number; pageFaults: number; virtualTimeNs: number; cpuTimeNs: number;
+  how: string;         // the copies, in order, e.g. "disk DMA > copy_to_user > copy_from_user > NIC DMA"
+  intact: boolean;     // the discard service received every byte, checksum equal
+}
+
+export interface CompareOptions { size?: number; file?: string; warm?: boolean; sg?: boolean; bufsize?: number }
+
+const DATA = "/data/file.bin";
+
+function image(size: number): Uint8Array {
+  return mkfs(Math.max(16 << 20, size * 2 + (8 << 20)), { files: [
+    { path: "/bin/send", data: readFileSync(distPath("guests", "send.wasm")), mode: 0o755 },
+    { path: DATA, data: dataBytes(size) },
+  ] }).bytes;
+}
+
+export async function compare(o: CompareOptions = {}): Promise<CompareRow[]> {
+  const size = o.size ?? 4096;
+  const disk = o.file ? undefined : image(size);
+  const rows: CompareRow[] = [];
+  for (const m of METHODS) rows.push(await runMethod(m, disk, o.file ?? DATA, o));
+  return rows;
+}
+
+async function runMethod(m: Method, disk: Uint8Array | undefined, file: string, o: CompareOptions): Promise<CompareRow> {
+  const events: TraceEvent[] = [];
+  const net: NetOptions = { sg: o.sg ?? m.sg };
+  const machine = await Machine.create({ disk, net, stdin: null, traceMask: 7, keepEvents: false,
+    onEvent: (e) => { if (e.type === "copy" || e.type === "fault" || e.type === "syscall") events.push(e); },
+    stdout: () => {}, stderr: () => {} });
+  const bin = machine.readGuestFile("/bin/send");
+  if (o.warm) machine.readGuestFile(file);          // page cache warm: the file's pages are cached
+  const before = machine.stats();
+  const pid = await machine.spawn(bin, ["send", m.prog, file, "10.0.2.2:9", String(o.bufsize ?? 65536)]);
+  const start = machine.stats();
+  await machine.run();
+  const s = machine.stats(pid);
+  machine.close();
+  if (s.exitCode !== 0) throw new Error(`compare: ${m.id}: the sender failed (exit ${s.exitCode ?? "signal " + s.signal})`);
+  const t = sum(s, m.calls);
+  const discard = machine.slirp!.services!.discard.connections[0];
+  void before;
+  return { method: m.id, contextSwitches: t.modeSwitches, copies: t.cpuCopies + t.dmaCopies, cpuCopies: t.cpuCopies,
+    dmaCopies: t.dmaCopies, cpuCopyBytes: t.cpuCopyBytes, dmaCopyBytes: t.dmaCopyBytes,
+    pageFaults: faults(s) - faults(start), virtualTimeNs: s.virtualTimeNs - start.virtualTimeNs,
+    cpuTimeNs: (s.userTimeNs + s.systemTimeNs) - (start.userTimeNs + start.systemTimeNs),
+    how: howCopied(events, m.calls), intact: discard !== undefined && discard.bytes === fileBytes(machine, file) };
+}
+
+function fileBytes(m: Machine, file: string): number { return m.readGuestFile(file).length; }
+function faults(s: Stats): number { return s.pageFaults.minor + s.pageFaults.major + s.pageFaults.cow; }
+
+function sum(s: Stats, calls: string[]) {
+  const t = { modeSwitches: 0, cpuCopies: 0, dmaCopies: 0, cpuCopyBytes: 0, dmaCopyBytes: 0 };
+  for (const c of calls) {
+    const b = s.bySyscall[c];
+    if (!b) continue;
+    t.modeSwitches += b.modeSwitches; t.cpuCopies += b.cpuCopies; t.dmaCopies += b.dmaCopies;
+    t.cpuCopyBytes += b.cpuCopyBytes; t.dmaCopyBytes += b.dmaCopyBytes;
+  }
+  return t;
+}
+
+const LABEL: Record<string, string> = { disk_dma: "disk DMA", nic_dma: "NIC DMA", pagecache_copy: "page cache > socket copy" };
+
+// The distinct kinds of copy the transfer calls made (directly, through a fault they took, or by a
+// device finishing what they queued), in first-seen order.
+function howCopied(events: TraceEvent[], calls: string[]): string {
+  const causes = new Set<number>();
+  for (const e of events) if (e.type === "syscall" && calls.includes(e.name)) causes.add(e.seq);
+  for (const e of events) if (e.type === "fault" && causes.has(e.cause)) causes.add(e.seq);
+  const seen: string[] = [];
+  for (const e of events) {
+    if (e.type !== "copy" || !causes.has(e.cause)) continue;
+    const name = LABEL[e.routine] ?? e.routine;
+    if (!seen.includes(name)) seen.push(name);
+  }
+  return seen.join(" > ");
+}
+
+const COLS: [keyof CompareRow, string][] = [["contextSwitches", "switches"], ["copies", "copies"], ["cpuCopies", "CPU"],
+  ["dmaCopies", "DMA"], ["cpuCopyBytes", "CPU bytes"], ["dmaCopyBytes", "DMA bytes"], ["pageFaults", "faults"],
+  ["virtualTimeNs", "elapsed us"], ["cpuTimeNs", "CPU us"]];
+
+export function formatCompare(rows: CompareRow[], title: string): string {
+  const cell = (r: CompareRow, k: keyof CompareRow) =>
+    k === "virtualTimeNs" || k === "cpuTimeNs" ? ((r[k] as number) / 1000).toFixed(1) : String(r[k]);
+  const head = ["method".padEnd(16), ...COLS.map(([, h]) => h.padStart(10))].join(" ");
+  const lines = rows.map((r) => [r.method.padEnd(16), ...COLS.map(([k]) => cell(r, k).padStart(10))].join(" ") + (r.intact ? "" : "  (bytes lost!)"));
+  const how = rows.map((r) => `  ${r.method}: ${r.how || "no copies"}`);
+  return [title, head, "-".repeat(head.length), ...lines, "", "How the copies happened:", ...how].join("\n");
+}
