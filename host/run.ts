@@ -2,7 +2,7 @@
 // Interface: runProgram(path, args, opts) -> process exit code; parseSize("64M"); parseTraceClasses("syscall,copy").
 import { readFileSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { basename } from "node:path";
-import { Machine } from "./machine";
+import { Machine, type NetOptions } from "./machine";
 import { LoadError } from "./loader";
 import { TraceClass } from "../kernel/abi/trace";
 import { formatText, formatJsonl, formatSummary, type TraceEvent } from "./trace";
@@ -16,6 +16,7 @@ export interface RunOptions {
   statsFile?: string;
   strSize?: number;
   disk?: string;              // host image file (default: the embedded image)
+  net?: NetOptions;           // NIC features, port forwarding, pcap
   dropCaches?: boolean;       // start with a cold page cache
   stdin?: NodeJS.ReadableStream | Uint8Array | null;
 }
@@ -73,7 +74,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
   try {
     let m: Machine;
     try {
-      m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace, strSize: o.strSize, disk: o.disk,
+      m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace, strSize: o.strSize, disk: o.disk, net: o.net,
         stdin: o.stdin === undefined ? process.stdin : o.stdin, onEvent: o.trace ? eventWriter(o, sink) : undefined });
     } catch (e) { return fail(new LoadError((e as Error).message)); }
     let pid: number;
@@ -82,7 +83,9 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
       else pid = await m.spawnPath(path, [path, ...args]);
     } catch (e) { return fail(e); }
     if (o.dropCaches) m.dropCaches();
+    for (const [i, port] of m.hostPorts.entries()) process.stderr.write(`wasmos: ${o.net!.hostfwd![i]} listening on 127.0.0.1:${port}\n`);
     await m.run();
+    m.close();
     const stats = m.stats(pid);
     if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
     if (o.statsFile) writeFileSync(o.statsFile, JSON.stringify(stats, null, 2) + "\n");

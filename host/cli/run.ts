@@ -15,6 +15,10 @@ export function registerRun(program: Command): void {
     .option("--ram <size>", "physical RAM, e.g. 64M", "64M")
     .option("--disk <image>", "boot from this wsfs image file (changes are written to it)")
     .option("--drop-caches", "empty the page cache before the program starts (a cold cache)")
+    .option("--nic <features>", "NIC features, e.g. sg=off,tso=on (both on by default)")
+    .option("--hostfwd <rule...>", "forward a real host port to a guest port: tcp:127.0.0.1:8080-:80")
+    .option("--guestfwd <rule...>", "let the guest reach a real host port: tcp:10.0.2.2:5000-127.0.0.1:5000")
+    .option("--pcap <file>", "record every frame on the virtual wire (pcap, for Wireshark/tshark)")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
       const opts: RunOptions = {
@@ -26,6 +30,8 @@ export function registerRun(program: Command): void {
         statsFile: o.stats as string | undefined,
         disk: o.disk as string | undefined,
         dropCaches: !!o.dropCaches,
+        net: { ...parseNic(o.nic as string | undefined), hostfwd: o.hostfwd as string[] | undefined,
+          guestfwd: o.guestfwd as string[] | undefined, pcap: o.pcap as string | undefined },
       };
       const code = await runProgram(prog, args, opts);
       process.exitCode = code;
@@ -33,3 +39,14 @@ export function registerRun(program: Command): void {
 }
 
 function badFormat(f: string): never { throw new Error(`unknown trace format '${f}' (use text or jsonl)`); }
+
+// "sg=off,tso=on" -> { sg: false, tso: true }
+export function parseNic(spec: string | undefined): { sg?: boolean; tso?: boolean } {
+  const out: { sg?: boolean; tso?: boolean } = {};
+  for (const part of (spec ?? "").split(",").filter(Boolean)) {
+    const m = /^(sg|tso)=(on|off)$/.exec(part.trim());
+    if (!m) throw new Error(`--nic ${spec}: use sg=on|off and tso=on|off, separated by commas`);
+    out[m[1] as "sg" | "tso"] = m[2] === "on";
+  }
+  return out;
+}
