@@ -19,4 +19,5 @@ export interface Guest {
   name: string;
   exports: GuestExports;
   unwound: boolean;      // stopped in the middle (blocked or preempted): resume by rewinding
+  module: WebAssembly.Module;   // the translated program (fork makes a second instance of it)
 }

@@ -25,6 +25,9 @@ export interface KernelExports {
   mount: Fn<[], number>;
   netInit: Fn<[], number>;
   execPending: Fn<[number], number>;
+  forkPending: Fn<[number], number>;
+  ppidOf: Fn<[number], number>;
+  forkDone: Fn<[number, number], number>;
   execArgLen: Fn<[number], number>;
   execBegin: Fn<[number], number>;
   execFail: Fn<[number, number], void>;

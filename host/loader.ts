@@ -5,6 +5,7 @@
 // existing process); argBlock(argv, env); LoadError.
 import { translateCached } from "./translate/cache";
 import { TranslateError, type Translated } from "./translate/types";
+import { GLOBAL_EXPORT_PREFIX } from "./translate/abi";
 import type { KernelExports } from "./kernel";
 import { ARG_BASE, ARG_MAX } from "../kernel/abi/layout";
 import { Errno } from "../kernel/abi/errno";
@@ -48,7 +49,18 @@ export function installGuest(ctx: LoaderContext, pid: number, p: Prepared, block
   check(k.execArgs(pid, block.length), name, "arguments");
   const instance = instantiate(ctx, p.module, pid, name);
   check(k.procStart(pid), name, "start");
-  return { pid, name, exports: instance.exports as unknown as GuestExports, unwound: false };
+  return { pid, name, exports: instance.exports as unknown as GuestExports, unwound: false, module: p.module };
+}
+
+// fork: a second instance of the parent's program for process `child`, with the parent's globals.
+export function forkGuest(ctx: LoaderContext, parent: Guest, child: number): Guest {
+  const instance = instantiate(ctx, parent.module, child, parent.name);
+  const from = parent.exports as unknown as Record<string, WebAssembly.Global>;
+  const to = instance.exports as unknown as Record<string, WebAssembly.Global>;
+  for (const name of Object.keys(to)) {
+    if (name.startsWith(GLOBAL_EXPORT_PREFIX)) to[name].value = from[name].value;
+  }
+  return { pid: child, name: parent.name, exports: instance.exports as unknown as GuestExports, unwound: true, module: parent.module };
 }
 
 export async function loadGuest(ctx: LoaderContext, bytes: Uint8Array, argv: string[], env: string[] = []): Promise<Guest> {

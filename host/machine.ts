@@ -5,7 +5,7 @@
 // kernel / ram for inspection (inspect.ts), onTrace(records) hook for the tracer.
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
-import { loadGuest, prepareGuest, installGuest, LoadError, type LoaderContext } from "./loader";
+import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, type LoaderContext } from "./loader";
 import { ASYNCIFY_UNWINDING, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/layout";
@@ -175,6 +175,22 @@ export class Machine {
 
   exitOf(pid: number): ExitInfo | undefined { return this.exits.get(pid); }
 
+  // A guest called fork: the kernel copied the address space; copy the guest's state (save area,
+  // relocated, and globals) into a new instance, so both return from the same clone call.
+  private fork(pid: number): void {
+    const child = this.k.forkPending(pid);
+    const parent = this.guests.get(pid)!;
+    const g = forkGuest(this.loaderContext(), parent, child);
+    const ps = this.k.kstackOf(pid), cs = this.k.kstackOf(child), size = this.k.kstackSize.value as number;
+    const ram = new Uint8Array(this.ram.buffer);
+    ram.copyWithin(cs, ps, ps + size);
+    const v = new DataView(this.ram.buffer);
+    v.setUint32(cs, v.getUint32(ps, true) - ps + cs, true);
+    v.setUint32(cs + 4, cs + size, true);
+    this.guests.set(child, g);
+    this.k.forkDone(pid, child);
+  }
+
   // A guest called execve: load the program (async: translation), then replace the image, or fail
   // with ENOEXEC and let the old image continue.
   private async exec(pid: number): Promise<void> {
@@ -266,7 +282,12 @@ export class Machine {
         this.console.pump();
         this.deliverDue();
         const pid = this.k.schedule(this.nextDeviceEvent() ?? NEVER);
-        if (pid !== 0) { this.slice(pid); if (this.k.execPending(pid)) await this.exec(pid); continue; }
+        if (pid !== 0) {
+          this.slice(pid);
+          if (this.k.forkPending(pid)) this.fork(pid);
+          else if (this.k.execPending(pid)) await this.exec(pid);
+          continue;
+        }
         if (this.guests.size === 0) { this.drainDevices(); break; }
         const next = this.nextDeviceEvent();
         if (next !== null) { this.k.idleUntil(next); continue; }      // idle until a device interrupts
@@ -315,7 +336,7 @@ export class Machine {
     const status = this.k.procStatus(g.pid);
     const sig = status & 0x7f;
     this.exits.set(g.pid, { status, code: sig ? null : (status >> 8) & 0xff, signal: sig || null });
-    this.k.procReap(g.pid);
+    if (this.k.ppidOf(g.pid) === 0) this.k.procReap(g.pid);     // ours; a forked child waits for wait4
     this.guests.delete(g.pid);
   }
 

@@ -8,6 +8,7 @@
 //               save areas         NPROC x KSTACK_SIZE   (asyncify data of each process)
 //               page-cache hash    NBUCKET x u32
 //               sockets            NSOCK x SOCK_SIZE
+//               pipes              NPIPE x PIPE_REC
 //               owner counters     Owner.COUNT x u32
 //               frame records      nframes x FRAME_REC
 //   kernelEnd   first free frame (page aligned)
@@ -27,6 +28,7 @@ import { setTraceBase } from "./trace";
 import { panic } from "./panic";
 import { pcInit, NBUCKET } from "./pagecache";
 import { sockInit, NSOCK, SOCK_SIZE } from "./net/sock";
+import { pipeInit, NPIPE, PIPE_REC } from "./pipe";
 
 let kend: usize = 0;
 export function kernelEnd(): usize { return kend; }
@@ -45,6 +47,7 @@ export function boot(ramBytes: u32): i32 {
   procInit(a); a += <usize>NPROC * KSTACK_SIZE;
   pcInit(a); a += <usize>NBUCKET * 4;
   sockInit(a); a += <usize>NSOCK * SOCK_SIZE;
+  pipeInit(a); a += <usize>NPIPE * PIPE_REC;
   const owners = a; a += Owner.COUNT * 4;
   const nframes = ramBytes / PAGE_SIZE;
   const table = a; a += <usize>nframes * FRAME_REC;

@@ -4,10 +4,10 @@
 // Interface: ttyInit(outBuf, inBuf, stage), ttyWrite(p, hostFd, va, n), ttyRead(p, va, n),
 // ttyInput(n) (host put n bytes at the staging address), ttyEof(), ttyWaiting().
 import { Errno, ERESTARTSYS } from "./abi/errno";
-import { Routine } from "./abi/trace";
+import { Routine, Place } from "./abi/trace";
 import { TTY_BUF } from "./param";
 import { Proc, sleepOn, wakeup, procSlot, SLEEPING } from "./proc";
-import { copyFromUser, copyToUser } from "./copy";
+import { copyFromUser, copyToUser, countCopy } from "./copy";
 import { hostConsoleWrite } from "./host";
 import { NPROC } from "./param";
 
@@ -38,6 +38,18 @@ export function ttyWrite(p: Proc, hostFd: u32, va: u32, n: u32): i64 {
     done += chunk;
   }
   return done;
+}
+
+// Kernel-held bytes (e.g. a pipe's page) to the console: copied into the tty buffer (one CPU copy).
+export function ttyWriteKernel(hostFd: u32, addr: usize, n: u32): void {
+  let done: u32 = 0;
+  while (done < n) {
+    const chunk = min(n - done, <u32>TTY_BUF);
+    memory.copy(tty.out, addr + done, chunk);
+    countCopy(Routine.tty_write, <u64>(addr + done), <u64>tty.out, chunk, Place.frame, Place.kernel);
+    hostConsoleWrite(hostFd, tty.out, chunk);
+    done += chunk;
+  }
 }
 
 export function ttyRead(p: Proc, va: u32, n: u32): i64 {

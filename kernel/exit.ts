@@ -2,8 +2,8 @@
 // Interface: procExit(p, waitStatus), exitBySignal(p, sig), uvmFree(p) (tears down all mappings),
 // reap(p) -> wait status (frees the record).
 import { Ev } from "./abi/trace";
-import { NOFILE } from "./param";
-import { Proc, ZOMBIE, wakeup, procFree } from "./proc";
+import { NOFILE, NPROC } from "./param";
+import { Proc, ZOMBIE, UNUSED, wakeup, procFree, procSlot } from "./proc";
 import { vmaAt, VMA_FILE } from "./vma";
 import { iput } from "./inode";
 import { unmapPage, pgdirFree } from "./vm";
@@ -37,10 +37,21 @@ export function procExit(p: Proc, status: i32): void {
   }
   uvmFree(p);
   if (p.cwd != 0) { iput(p.cwd); p.cwd = 0; }
+  orphans(p);
   p.status = status;
   p.state = ZOMBIE;
   traceEmit(nextSeq(), Ev.exit, 0, <u64>status, 0, 0, 0, 0, 0);
   if (p.ppid != 0) wakeup(WAIT_CHAN_BASE | p.ppid);
+}
+
+// Children of an exiting process go to the host (pid 0, our init); zombies among them are reaped.
+function orphans(p: Proc): void {
+  for (let i = 0; i < NPROC; i++) {
+    const c = procSlot(i);
+    if (c.state == UNUSED || c.ppid != p.pid) continue;
+    c.ppid = 0;
+    if (c.state == ZOMBIE) procFree(c);
+  }
 }
 
 export function exitBySignal(p: Proc, sig: i32): void {

@@ -18,11 +18,13 @@ import { iSize } from "./fs";
 import { isDir } from "./dir";
 import { directRead, directWrite } from "./direct";
 import { sockRecv, sockSend, sockClose } from "./net/syssock";
+import { pipeRead, pipeWrite, pipeClose } from "./pipe";
 
 export const FT_NONE: u32 = 0;
 export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
 export const FT_INODE: u32 = 2;     // a file or directory of the file system
 export const FT_SOCKET: u32 = 3;    // sock = socket index
+export const FT_PIPE: u32 = 4;      // pipe = pipe index; the access mode says which end
 
 export const O_ACCMODE: u32 = 3;
 export const O_RDONLY: u32 = 0;
@@ -65,6 +67,7 @@ export function fileClose(i: i32): void {
   if (--f.ref > 0) return;
   if (f.type == FT_INODE) iput(f.ino);
   if (f.type == FT_SOCKET) sockClose(<i32>f.sock);
+  if (f.type == FT_PIPE) pipeClose(<i32>f.pipe, (f.flags & O_ACCMODE) == O_WRONLY);
   f.type = FT_NONE;
 }
 
@@ -98,6 +101,7 @@ export function fileRead(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64 
   if ((f.flags & O_ACCMODE) == O_WRONLY) return -Errno.EBADF;
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyRead(p, va, n);
   if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockRecv(p, <i32>f.sock, va, n, 0, (f.flags & 0x800) != 0);
+  if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeRead(p, <i32>f.pipe, va, n, (f.flags & 0x800) != 0);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   if (isDir(f.ino)) return -Errno.EISDIR;
   const off = pos >= 0 ? <u64>pos : f.offset;
@@ -111,6 +115,7 @@ export function fileWrite(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64
   if ((f.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyWrite(p, f.ino, va, n);
   if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockSend(p, <i32>f.sock, va, n, 0, (f.flags & 0x800) != 0);
+  if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeWrite(p, <i32>f.pipe, va, n, (f.flags & 0x800) != 0);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   let off = pos >= 0 ? <u64>pos : f.offset;
   if ((f.flags & O_APPEND) && pos < 0) off = iSize(f.ino);

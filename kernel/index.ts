@@ -16,3 +16,4 @@ export * from "./inspect";
 export { kscramble } from "./kalloc";
 export { mount, netInit, irq, shutdown, dropCaches, pcStats, idleUntil, clockNowNs, execLookup, execRead, fileSize } from "./storage";
 export { execPending, execArgLen, execBegin, execFail } from "./sysexec";
+export { forkPending, forkDone } from "./fork";

@@ -49,3 +49,4 @@ export function vmaField(pid: u32, i: i32, field: i32): u32 {
 export function ownerFrames(owner: i32): u32 { return ownerCount(owner); }
 export function frameTableAddr(): usize { return frameTable(); }
 export function frameCount(): u32 { return nframes(); }
+export function ppidOf(pid: u32): u32 { const p = procByPid(pid); return p ? p.ppid : 0; }

@@ -47,6 +47,8 @@ export const ZOMBIE: u32 = 5;
   waitPid: i32;      // wait4 target while sleeping in wait4
   execIno: u32;      // execve in progress: the program's inode (the host loads it)
   execLen: u32;      // ... and the size of the argument block left in the staging buffer
+  partial: u32;      // bytes a blocking pipe write moved before it slept (it goes on from there)
+  forkChild: u32;    // fork in progress: the child's pid (the host copies the guest's state)
   cwd: u32;          // working directory inode (0: none mounted)
   cwdLen: u32;       // length of the working directory path at CWD_OFF
 }

@@ -18,6 +18,7 @@ import { sysFile } from "./sysfile";
 import { sysFs } from "./sysfs";
 import { sysSock } from "./net/syssock";
 import { sysSendfile } from "./sendfile";
+import { sysSplice } from "./splice";
 import { exitBySignal } from "./exit";
 import { NOT_MINE } from "./sysarg";
 
@@ -37,6 +38,7 @@ export function syscall(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
 }
 
 function enter(p: Proc, nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): void {
+  p.partial = 0;
   statAdd(Stat.syscalls, 1);
   statAdd(Stat.modeSwitches, 2);
   sysStatAdd(nr, SysStat.calls, 1);
@@ -67,5 +69,6 @@ function dispatch(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64)
   if (r == NOT_MINE) r = sysFs(nr, a0, a1, a2, a3);
   if (r == NOT_MINE) r = sysSock(nr, a0, a1, a2, a3, a4, a5);
   if (r == NOT_MINE) r = sysSendfile(nr, a0, a1, a2, a3);
+  if (r == NOT_MINE) r = sysSplice(nr, a0, a1, a2, a3, a4, a5);
   return r == NOT_MINE ? -Errno.ENOSYS : r;
 }

@@ -9,6 +9,7 @@ import { Proc } from "./proc";
 import { fdGet, fdAlloc, fdSet, fdClear, fdCloexec, fileAt, fileDup, fileClose, fileRead, fileWrite } from "./file";
 import { copyFromUser } from "./copy";
 import { NOT_MINE, u32arg, fdArg, tooBig } from "./sysarg";
+import { pipeFcntl } from "./splice";
 
 const F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030;
 const O_CLOEXEC: i32 = 0x80000;
@@ -94,6 +95,8 @@ function sysDup3(p: Proc, fd: i32, nfd: i32, flags: i32): i64 {
 function sysFcntl(p: Proc, fd: i32, cmd: i32, arg: i64): i64 {
   const f = fdGet(p, fd);
   if (f < 0) return -Errno.EBADF;
+  const pr = pipeFcntl(fileAt(f), cmd, arg);
+  if (pr != NOT_MINE) return pr;
   switch (cmd) {
     case F_DUPFD: case F_DUPFD_CLOEXEC:
       if (arg < 0 || arg >= NOFILE) return -Errno.EINVAL;

@@ -13,6 +13,7 @@ import { clockNow } from "./clock";
 import { yieldCurrent } from "./sched";
 import { NOT_MINE, u32arg } from "./sysarg";
 import { sysExecve } from "./sysexec";
+import { sysClone } from "./fork";
 
 const WNOHANG: i32 = 1;
 const scratch: usize = memory.data(512);   // kernel buffer for small structs (timespec, utsname)
@@ -31,6 +32,7 @@ export function sysProc(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
     case Sys.kill: return sysKill(p, <i32>a0, <i32>a1);
     case Sys.uname: return sysUname(p, u32arg(a0));
     case Sys.execve: return sysExecve(p, u32arg(a0), u32arg(a1), u32arg(a2));
+    case Sys.clone: return sysClone(p, <u64>a0);
   }
   return NOT_MINE;
 }

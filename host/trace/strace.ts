@@ -21,8 +21,9 @@ export interface CallText { text: string; resumedText: string; errno?: string }
 
 const MAX_ERRNO = 4095n;   // results in [-4095, -1] are -errno, as in Linux
 
-export function enterCall(nr: number, args: bigint[], mem: UserMem, strSize: number): Call {
+export function enterCall(nr: number, rawArgs: bigint[], mem: UserMem, strSize: number): Call {
   const sig = signatureOf(nr);
+  const args = Array.from({ length: 6 }, (_, i) => rawArgs[i] ?? 0n);   // a resumed call may have none
   const c: ArgCtx = { mem, args, ret: null, strSize };
   const text = sig.args.map((a, i) => (a.out ? undefined : a.render(c, args[i] ?? 0n)));
   const firstOut = sig.args.findIndex((a) => a.out);

@@ -36,3 +36,4 @@ export function slowPathBase(store: boolean, bytes: AccessSize): string {
 export function mmuImportName(base: string): string {
   return `__mmu_${base}`;
 }
+export const GLOBAL_EXPORT_PREFIX = "__wasmos_global_";               // fork copies every exported mutable global

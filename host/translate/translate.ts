@@ -2,6 +2,7 @@
 // Interface: translate(bytes) -> Translated (see types.ts); throws TranslateError.
 import binaryen from "binaryen";
 import { addBudget } from "./budget";
+import { exportMutableGlobals } from "./globals";
 import { findEntry, foldStart } from "./entry";
 import { checkMemories, checkSegments, checkTypes, OUTPUT_FEATURES } from "./features";
 import { guestLimits, guestSegments, replaceMemory } from "./memory";
@@ -57,6 +58,7 @@ function rewriteModule(module: binaryen.Module): boolean {
   module.setFeatures(OUTPUT_FEATURES);
   checkTypes(module);
   const entry = findEntry(module);
+  exportMutableGlobals(module);
   const preempt = addBudget(module);
   addMmuImports(module);
   rewriteFunctions(module, preempt);

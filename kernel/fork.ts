@@ -1,0 +1,87 @@
+// fork (clone with SIGCHLD): the child gets a copy of the parent's address space in which every
+// private writable page is shared read-only with the copy-on-write bit set in both; the first store
+// on either side takes a cow fault and copies the page. Shared mappings stay shared. The fd table is
+// copied with the open files shared. The host then copies the guest's state (asyncify save area and
+// globals) into a new instance for the child: fork returns the child's pid in the parent, 0 in the child.
+// Interface: sysClone(p, flags) (syscall), forkPending(pid) -> child pid, forkDone(parent, child).
+import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Sig } from "./abi/signals";
+import { NOFILE } from "./param";
+import { Proc, procAlloc, procByPid, procFree, SLEEPING, RUNNABLE, RESTART_RETURN, CWD_OFF } from "./proc";
+import { vmaAt, VMA_FILE, PROT_WRITE, MAP_SHARED_FLAG } from "./vma";
+import { walk, pgdirAlloc, PTE_P, PTE_W, PTE_COW, ptePfn } from "./vm";
+import { frame, kget } from "./kalloc";
+import { Owner } from "./abi/layout";
+import { fdGet, fdSet, fdCloexec, fileDup } from "./file";
+import { iget } from "./inode";
+import { tlbFlush } from "./tlb";
+import { uvmFree } from "./exit";
+import { PATH_MAX } from "./param";
+
+export const FORK_CHAN: u32 = 0xffff0003;
+const CLONE_FLAGS_SIGCHLD: u32 = Sig.SIGCHLD;
+
+export function sysClone(p: Proc, flags: u64): i64 {
+  if (flags != <u64>CLONE_FLAGS_SIGCHLD) return -Errno.EINVAL;   // only fork semantics
+  const c = procAlloc();
+  if (!c) return -Errno.EAGAIN;
+  c.ppid = p.pid;
+  c.pgdir = pgdirAlloc();
+  if (c.pgdir == 0 || !copyMemory(p, c)) { uvmFree(c); procFree(c); return -Errno.ENOMEM; }
+  tlbFlush();                                  // the parent's writable entries are now read-only
+  copyFiles(p, c);
+  c.brk = p.brk; c.brkMin = p.brkMin; c.brkMax = p.brkMax;
+  c.cwd = p.cwd; if (c.cwd) iget(c.cwd);
+  c.cwdLen = p.cwdLen;
+  memory.copy(changetype<usize>(c) + CWD_OFF, changetype<usize>(p) + CWD_OFF, PATH_MAX);
+  p.forkChild = c.pid;
+  p.state = SLEEPING; p.chan = FORK_CHAN;
+  return -ERESTARTSYS;
+}
+
+// Page tables: every present page shared; private writable ones become read-only + COW on both sides.
+function copyMemory(p: Proc, c: Proc): bool {
+  for (let i: u32 = 0; i < p.nvma; i++) {
+    const v = vmaAt(p, i);
+    memory.copy(changetype<usize>(vmaAt(c, i)), changetype<usize>(v), 32);
+    if (v.kind == VMA_FILE) iget(v.file);
+    c.nvma = i + 1;
+    const cow = (v.prot & PROT_WRITE) != 0 && !(v.flags & MAP_SHARED_FLAG);
+    for (let a = <u64>v.start; a < <u64>v.end; a += 4096) {
+      const pte = walk(p.pgdir, <u32>a, false);
+      if (pte == 0) { a = (a | 0x3fffff); continue; }       // no page table: skip its 4 MiB
+      let e = load<u32>(pte);
+      if (!(e & PTE_P)) continue;
+      if (cow) { e = (e & ~PTE_W) | PTE_COW; store<u32>(pte, e); }
+      const cp = walk(c.pgdir, <u32>a, true);
+      if (cp == 0) return false;
+      store<u32>(cp, e);
+      const pfn = ptePfn(e);
+      kget(pfn);
+      if (frame(pfn).owner == Owner.pagecache) frame(pfn).mapcount++;
+    }
+  }
+  return true;
+}
+
+function copyFiles(p: Proc, c: Proc): void {
+  for (let fd = 0; fd < NOFILE; fd++) {
+    const f = fdGet(p, fd);
+    if (f < 0) continue;
+    fileDup(f);
+    fdSet(c, fd, f, fdCloexec(p, fd));
+  }
+}
+
+export function forkPending(pid: u32): u32 { const p = procByPid(pid); return p ? p.forkChild : 0; }
+
+// The host built the child's instance: both return from fork when they run next.
+export function forkDone(parent: u32, child: u32): i32 {
+  const p = procByPid(parent), c = procByPid(child);
+  if (!p || !c) return -Errno.ESRCH;
+  p.forkChild = 0;
+  p.restart = RESTART_RETURN; p.retval = child; p.state = RUNNABLE; p.chan = 0;
+  c.restart = RESTART_RETURN; c.retval = 0; c.state = RUNNABLE;
+  c.sysSeq = p.sysSeq;
+  return 0;
+}

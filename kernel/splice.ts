@@ -1,0 +1,311 @@
+// pipe2, splice, tee, vmsplice: moving references to pages instead of bytes (Linux's
+// splice_to_pipe / splice_from_pipe). file -> pipe puts page-cache frames into the slots (no copy);
+// pipe -> socket hands the slots' frames to the socket as fragments (no CPU copy when the NIC can
+// gather); pipe -> file copies into the page cache (one CPU copy, as Linux); socket -> pipe moves
+// received payload frames; pipe -> pipe moves slots; tee duplicates slot references; vmsplice puts
+// the user's own pages in (the program must not change them while the pipe holds them).
+// Interface: sysSplice(nr, a0..a5) -> result or NOT_MINE.
+import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Sys } from "./abi/syscalls";
+import { Ev, Routine, Place } from "./abi/trace";
+import { NetFeature } from "./abi/net";
+import { Owner } from "./abi/layout";
+import { curProc } from "./cpu";
+import { Proc, sleepOn } from "./proc";
+import { kget, kput, pa } from "./kalloc";
+import { allocFrame, pcGet, pcGetNew, pcDirty } from "./pagecache";
+import { copyFromUser, copyToUser, userPhys, countCopy } from "./copy";
+import { nextSeq, traceEmit } from "./trace";
+import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_RDONLY, O_WRONLY } from "./file";
+import { isDir } from "./dir";
+import { iSize, iSetSize } from "./fs";
+import { fsBlockOf } from "./bmap";
+import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, SLOT_GIFT } from "./pipe";
+import { Sock, sockAt, sfrag, rfrag, NFRAG } from "./net/sock";
+import { tcpOutput, sendAck, rcvWindow } from "./net/tcp";
+import { nicFeatures } from "./net/nic";
+import { ttyWriteKernel } from "./console";
+import { NOT_MINE, u32arg, fdArg } from "./sysarg";
+
+const O_NONBLOCK: u32 = 0x800, O_CLOEXEC: u32 = 0x80000;
+const SPLICE_F_MOVE: u32 = 1, SPLICE_F_NONBLOCK: u32 = 2, SPLICE_F_MORE: u32 = 4, SPLICE_F_GIFT: u32 = 8;
+const F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032;
+const kb: usize = memory.data(16);
+
+export function sysSplice(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc();
+  switch (nr) {
+    case Sys.pipe2: return sysPipe2(p, u32arg(a0), <u32>a1);
+    case Sys.splice: return sysSpliceCall(p, fdArg(a0), u32arg(a1), fdArg(a2), u32arg(a3), a4, <u32>a5);
+    case Sys.tee: return sysTee(p, fdArg(a0), fdArg(a1), a2, <u32>a3);
+    case Sys.vmsplice: return sysVmsplice(p, fdArg(a0), u32arg(a1), <u32>a2, <u32>a3);
+  }
+  return NOT_MINE;
+}
+
+// fcntl's pipe commands (called from sysfile's fcntl); NOT_MINE for other commands or files.
+export function pipeFcntl(f: File, cmd: i32, arg: i64): i64 {
+  if (cmd != F_SETPIPE_SZ && cmd != F_GETPIPE_SZ) return NOT_MINE;
+  if (f.type != FT_PIPE) return -Errno.EBADF;
+  return cmd == F_GETPIPE_SZ ? pipeSize(<i32>f.pipe) : pipeSetSize(<i32>f.pipe, arg);
+}
+
+function sysPipe2(p: Proc, fds: u32, flags: u32): i64 {
+  if (flags & ~(O_NONBLOCK | O_CLOEXEC)) return -Errno.EINVAL;
+  const i = pipeAlloc();
+  if (i < 0) return -Errno.ENFILE;
+  const r = fileAlloc(FT_PIPE, O_RDONLY | (flags & O_NONBLOCK)), w = fileAlloc(FT_PIPE, O_WRONLY | (flags & O_NONBLOCK));
+  if (r < 0 || w < 0) { if (r >= 0) fileClose(r); else pipeAt(i).readers--; if (w >= 0) fileClose(w); else pipeAt(i).writers--; return -Errno.ENFILE; }
+  fileAt(r).pipe = <u32>i; fileAt(w).pipe = <u32>i;
+  const cloexec = (flags & O_CLOEXEC) != 0;
+  const rfd = fdAlloc(p, r, cloexec);
+  if (rfd < 0) { fileClose(r); fileClose(w); return rfd; }
+  const wfd = fdAlloc(p, w, cloexec);
+  if (wfd < 0) { fileClose(w); fileClose(r); return wfd; }
+  store<i32>(kb, rfd); store<i32>(kb + 4, wfd);
+  if (copyToUser(p, fds, kb, 8) < 0) return -Errno.EFAULT;
+  return 0;
+}
+
+function isPipe(f: File): bool { return f.type == FT_PIPE; }
+
+function sysSpliceCall(p: Proc, fin: i32, offIn: u32, fout: i32, offOut: u32, len: i64, flags: u32): i64 {
+  const a = fdGet(p, fin), b = fdGet(p, fout);
+  if (a < 0 || b < 0) return -Errno.EBADF;
+  const i = fileAt(a), o = fileAt(b);
+  if ((i.flags & O_ACCMODE) == O_WRONLY || (o.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
+  if (flags & ~(SPLICE_F_MOVE | SPLICE_F_NONBLOCK | SPLICE_F_MORE | SPLICE_F_GIFT)) return -Errno.EINVAL;
+  if (!isPipe(i) && !isPipe(o)) return -Errno.EINVAL;
+  if ((isPipe(i) && offIn != 0) || (isPipe(o) && offOut != 0)) return -Errno.ESPIPE;
+  if (len < 0) return -Errno.EINVAL;
+  if (len == 0) return 0;
+  const n = <u32>min(len, 0x7ffff000);
+  const nb = (flags & SPLICE_F_NONBLOCK) != 0;
+  if (isPipe(i) && isPipe(o)) return pipeToPipe(p, <i32>i.pipe, <i32>o.pipe, n, nb || (i.flags & O_NONBLOCK) != 0, false);
+  if (isPipe(o)) {
+    if (i.type == FT_INODE) return fileToPipe(p, i, offIn, <i32>o.pipe, n, nb || (o.flags & O_NONBLOCK) != 0);
+    if (i.type == FT_SOCKET) return sockToPipe(p, <i32>i.sock, <i32>o.pipe, n, nb || (i.flags & O_NONBLOCK) != 0);
+    return -Errno.EINVAL;
+  }
+  const pi = <i32>i.pipe;
+  const pnb = nb || (i.flags & O_NONBLOCK) != 0;
+  if (o.type == FT_SOCKET) return pipeToSock(p, pi, <i32>o.sock, n, pnb);
+  if (o.type == FT_INODE) return pipeToFile(p, pi, o, offOut, n, pnb);
+  if (o.type == FT_CONSOLE) return pipeToConsole(p, pi, o.ino, n, pnb);
+  return -Errno.EINVAL;
+}
+
+// An empty pipe: 0 at end of file (no writer), EAGAIN, or sleep until data comes.
+function waitData(p: Proc, pi: i32, nb: bool): i64 {
+  const pp = pipeAt(pi);
+  if (pp.writers == 0) return 0;
+  if (nb) return -Errno.EAGAIN;
+  sleepOn(p, pipeChan(pi));
+  return -ERESTARTSYS;
+}
+
+function waitRoom(p: Proc, pi: i32, nb: bool): i64 {
+  if (pipeAt(pi).readers == 0) return -Errno.EPIPE;
+  if (nb) return -Errno.EAGAIN;
+  sleepOn(p, pipeChan(pi));
+  return -ERESTARTSYS;
+}
+
+function getOff(p: Proc, f: File, va: u32): i64 {
+  if (va == 0) return <i64>f.offset;
+  if (copyFromUser(p, kb, va, 8) < 0) return -Errno.EFAULT;
+  return load<i64>(kb);
+}
+
+function putOff(p: Proc, f: File, va: u32, off: u64): i64 {
+  if (va == 0) { f.offset = off; return 0; }
+  store<u64>(kb, off);
+  return copyToUser(p, va, kb, 8) < 0 ? -Errno.EFAULT : 0;
+}
+
+// file -> pipe: page-cache frames by reference (splice_to_pipe): no copy.
+function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i64 {
+  if (isDir(f.ino)) return -Errno.EISDIR;
+  const off = getOff(p, f, offVa);
+  if (off < 0) return off == -Errno.EFAULT ? off : -Errno.EINVAL;
+  const size = iSize(f.ino);
+  if (<u64>off >= size) return 0;
+  const pp = pipeAt(pi);
+  if (pipeFull(pp)) return waitRoom(p, pi, nb);
+  let done: u32 = 0;
+  const want = <u32>min(<u64>n, size - <u64>off);
+  while (done < want && !pipeFull(pp)) {
+    const pos = <u64>off + done;
+    const o = <u32>(pos & 4095);
+    const chunk = min(want - done, 4096 - o);
+    const pg = pcGet(f.ino, <u32>(pos >>> 12));
+    if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
+    kget(pg);
+    pushSlot(pi, pg, o, chunk, 0);
+    traceEmit(nextSeq(), Ev.sgHandoff, 1, pg, o, chunk, 0, 0, 0);
+    done += chunk;
+  }
+  const r = putOff(p, f, offVa, <u64>off + done);
+  return r < 0 ? r : done;
+}
+
+// pipe -> socket (splice_from_pipe): slot frames become socket fragments; with no SG, copied.
+function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool): i64 {
+  const pp = pipeAt(pi);
+  if (pp.head == pp.tail) return waitData(p, pi, nb);
+  const s = sockAt(si);
+  const sg = (nicFeatures() & NetFeature.sg) != 0;
+  let done: u32 = 0;
+  while (done < n && pp.head != pp.tail && s.sTail - s.sHead < NFRAG - 1) {
+    const sl = slotAt(pp, pp.tail);
+    const chunk = min(n - done, sl.len);
+    let pfn = sl.pfn, off = sl.off;
+    if (sg) { kget(pfn); traceEmit(nextSeq(), Ev.sgHandoff, 0, pfn, off, chunk, 0, 0, 0); }
+    else {
+      const f = allocFrame(Owner.socket);
+      if (f == 0) break;
+      memory.copy(pa(f), pa(pfn) + off, chunk);
+      countCopy(Routine.pagecache_copy, <u64>(pa(pfn) + off), <u64>pa(f), chunk, Place.frame, Place.frame);
+      pfn = f; off = 0;
+    }
+    const fr = sfrag(s, s.sTail++);
+    fr.pfn = pfn; fr.off = off; fr.len = chunk; fr.zcid = 0;
+    s.sndEnd += chunk;
+    consume(pi, chunk);
+    done += chunk;
+  }
+  tcpOutput(si);
+  return done;
+}
+
+// pipe -> file: one CPU copy into the page cache (Linux copies here too).
+function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i64 {
+  const pp = pipeAt(pi);
+  if (pp.head == pp.tail) return waitData(p, pi, nb);
+  const off = getOff(p, f, offVa);
+  if (off < 0) return off;
+  let done: u32 = 0;
+  while (done < n && pp.head != pp.tail) {
+    const sl = slotAt(pp, pp.tail);
+    const pos = <u64>off + done;
+    const o = <u32>(pos & 4095);
+    const chunk = min(min(n - done, sl.len), 4096 - o);
+    const index = <u32>(pos >>> 12);
+    const had = fsBlockOf(f.ino, index, false);
+    if (had == 0 && fsBlockOf(f.ino, index, true) == 0) { if (done == 0) return -Errno.ENOSPC; break; }
+    const pg = had == 0 ? pcGetNew(f.ino, index) : pcGet(f.ino, index);
+    if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
+    memory.copy(pa(pg) + o, pa(sl.pfn) + sl.off, chunk);
+    countCopy(Routine.pagecache_copy, <u64>(pa(sl.pfn) + sl.off), <u64>(pa(pg) + o), chunk, Place.frame, Place.frame);
+    pcDirty(pg);
+    if (pos + chunk > iSize(f.ino)) iSetSize(f.ino, pos + chunk);
+    consume(pi, chunk);
+    done += chunk;
+  }
+  const r = putOff(p, f, offVa, <u64>off + done);
+  return r < 0 ? r : done;
+}
+
+// pipe -> console: the tty copies the bytes (a CPU copy per slot piece).
+function pipeToConsole(p: Proc, pi: i32, hostFd: u32, n: u32, nb: bool): i64 {
+  const pp = pipeAt(pi);
+  if (pp.head == pp.tail) return waitData(p, pi, nb);
+  let done: u32 = 0;
+  while (done < n && pp.head != pp.tail) {
+    const sl = slotAt(pp, pp.tail);
+    const chunk = min(n - done, sl.len);
+    ttyWriteKernel(hostFd, pa(sl.pfn) + sl.off, chunk);
+    consume(pi, chunk);
+    done += chunk;
+  }
+  return done;
+}
+
+// socket -> pipe: received payload frames move into the slots (no copy).
+function sockToPipe(p: Proc, si: i32, pi: i32, n: u32, nb: bool): i64 {
+  const s = sockAt(si);
+  const pp = pipeAt(pi);
+  if (s.rcvBytes == 0) {
+    if (s.peerFin || s.state == 0) return 0;
+    if (nb) return -Errno.EAGAIN;
+    sleepOn(p, 0xfe000000 | <u32>si);
+    return -ERESTARTSYS;
+  }
+  if (pipeFull(pp)) return waitRoom(p, pi, nb);
+  const before = rcvWindow(s);
+  let done: u32 = 0;
+  while (done < n && s.rHead != s.rTail && !pipeFull(pp)) {
+    const fr = rfrag(s, s.rHead);
+    const chunk = min(n - done, fr.len);
+    kget(fr.pfn);
+    pushSlot(pi, fr.pfn, fr.off, chunk, 0);
+    if (chunk < fr.len) { fr.off += chunk; fr.len -= chunk; } else { kput(fr.pfn); s.rHead++; }
+    s.rcvBytes -= chunk;
+    done += chunk;
+  }
+  if (before < 16384 && rcvWindow(s) >= 16384) sendAck(si);
+  return done;
+}
+
+// pipe -> pipe (splice moves slots) or tee (duplicates them, the source keeps its data).
+function pipeToPipe(p: Proc, a: i32, b: i32, n: u32, nb: bool, dup: bool): i64 {
+  if (a == b) return -Errno.EINVAL;
+  const pa_ = pipeAt(a), pb = pipeAt(b);
+  if (pa_.head == pa_.tail) return waitData(p, a, nb);
+  if (pipeFull(pb)) return waitRoom(p, b, nb);
+  let done: u32 = 0;
+  let k = pa_.tail;
+  while (done < n && k != pa_.head && !pipeFull(pb)) {
+    const sl = slotAt(pa_, k);
+    const chunk = min(n - done, sl.len);
+    kget(sl.pfn);
+    pushSlot(b, sl.pfn, sl.off, chunk, sl.flags & ~1);
+    done += chunk;
+    if (dup) { k++; continue; }
+    consume(a, chunk);
+    k = pa_.tail;
+  }
+  return done;
+}
+
+function sysTee(p: Proc, fin: i32, fout: i32, len: i64, flags: u32): i64 {
+  const a = fdGet(p, fin), b = fdGet(p, fout);
+  if (a < 0 || b < 0) return -Errno.EBADF;
+  if (!isPipe(fileAt(a)) || !isPipe(fileAt(b))) return -Errno.EINVAL;
+  if ((fileAt(a).flags & O_ACCMODE) == O_WRONLY || (fileAt(b).flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
+  if (len <= 0) return len < 0 ? -Errno.EINVAL : 0;
+  return pipeToPipe(p, <i32>fileAt(a).pipe, <i32>fileAt(b).pipe, <u32>min(len, 0x7ffff000), (flags & SPLICE_F_NONBLOCK) != 0, true);
+}
+
+// vmsplice: the user's pages go into the pipe by reference (pinned while the pipe holds them).
+function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
+  const fi = fdGet(p, fd);
+  if (fi < 0) return -Errno.EBADF;
+  const f = fileAt(fi);
+  if (!isPipe(f) || (f.flags & O_ACCMODE) != O_WRONLY) return -Errno.EBADF;
+  if (cnt > 1024) return -Errno.EINVAL;
+  const pi = <i32>f.pipe;
+  const pp = pipeAt(pi);
+  if (pp.readers == 0) return -Errno.EPIPE;
+  if (pipeFull(pp)) return waitRoom(p, pi, (flags & SPLICE_F_NONBLOCK) != 0 || (f.flags & O_NONBLOCK) != 0);
+  let done: u32 = 0;
+  for (let k: u32 = 0; k < cnt && !pipeFull(pp); k++) {
+    if (copyFromUser(p, kb, iov + k * 8, 8) < 0) return done > 0 ? <i64>done : -Errno.EFAULT;
+    const base = load<u32>(kb), len = load<u32>(kb + 4);
+    let at: u32 = 0;
+    while (at < len && !pipeFull(pp)) {
+      const va = base + at;
+      const chunk = min(len - at, 4096 - (va & 0xfff));
+      const ph = userPhys(p, va, false);
+      if (ph < 0) return done > 0 ? <i64>done : -Errno.EFAULT;
+      const pfn = <u32>(ph >>> 12);
+      kget(pfn);
+      pushSlot(pi, pfn, <u32>(ph & 0xfff), chunk, (flags & SPLICE_F_GIFT) ? SLOT_GIFT : 0);
+      traceEmit(nextSeq(), Ev.sgHandoff, 2, pfn, <u64>(ph & 0xfff), chunk, 0, 0, 0);
+      at += chunk; done += chunk;
+    }
+    if (at < len) break;
+  }
+  return done;
+}
+
