@@ -18,6 +18,7 @@ export const METHODS: Method[] = [
   { id: "mmap+write", prog: "mmap+write", sg: true, calls: ["mmap", "write"], how: "" },
   { id: "sendfile", prog: "sendfile", sg: false, calls: ["sendfile"], how: "" },
   { id: "sendfile+sg-dma", prog: "sendfile", sg: true, calls: ["sendfile"], how: "" },
+  { id: "splice", prog: "splice", sg: true, calls: ["splice"], how: "" },
   { id: "msg_zerocopy", prog: "msg_zerocopy", sg: true, calls: ["read", "sendto", "recvmsg"], how: "" },
   { id: "o_direct", prog: "o_direct", sg: true, calls: ["read", "write"], how: "" },
 ];

@@ -1,5 +1,7 @@
 // sendfile(out_fd, in_fd, offset*, count): data moves inside the kernel, never through user space.
-// in_fd must be a regular file (a pipe, socket or console is EINVAL). To a socket the page-cache
+// As in Linux since 2.6.23 it is a splice through an internal pipe (do_splice_direct, splice.ts):
+// the file's page-cache pages go into the pipe by reference, then to the output. in_fd must be a
+// regular file (a pipe, socket or console is EINVAL); out_fd any writable file. To a socket the
 // pages are handed over by reference when the NIC can gather (0 CPU copies) or copied into socket
 // pages (1 CPU copy); to a file or the console they are copied by the CPU (one copy per page).
 // `offset` (i64 in user memory) is used and updated instead of the file offset when not NULL.
@@ -13,7 +15,7 @@ import { fdGet, fileAt, fileWrite, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O
 import { isDir } from "./dir";
 import { iSize } from "./fs";
 import { copyToUser, copyFromUser } from "./copy";
-import { sockSendPages } from "./net/syssock";
+import { spliceDirect } from "./splice";
 import { NOT_MINE, u32arg, fdArg } from "./sysarg";
 
 const kb: usize = memory.data(8);
@@ -37,9 +39,8 @@ export function sysSendfile(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
   const size = iSize(fi.ino);
   const n = off >= size ? 0 : <u32>min(<u64>a3 > 0x7ffff000 ? 0x7ffff000 : <u64>a3, size - off);
   if (n == 0) return 0;
-  let r: i64;
-  if (fo.type == FT_SOCKET) r = sockSendPages(p, <i32>fo.sock, fi.ino, off, n, (fo.flags & 0x800) != 0);
-  else r = -Errno.EINVAL;     // file and console targets: not yet (Linux >= 2.6.33 accepts any file)
+  if (fo.type == FT_INODE && isDir(fo.ino)) return -Errno.EISDIR;
+  const r = spliceDirect(p, fi, off, fo, n, (fo.flags & 0x800) != 0);
   if (r > 0) {
     if (offp != 0) { store<u64>(kb, off + <u64>r); if (copyToUser(p, offp, kb, 8) < 0) return -Errno.EFAULT; }
     else fi.offset = off + <u64>r;

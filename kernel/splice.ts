@@ -4,7 +4,7 @@
 // gather); pipe -> file copies into the page cache (one CPU copy, as Linux); socket -> pipe moves
 // received payload frames; pipe -> pipe moves slots; tee duplicates slot references; vmsplice puts
 // the user's own pages in (the program must not change them while the pipe holds them).
-// Interface: sysSplice(nr, a0..a5) -> result or NOT_MINE.
+// Interface: sysSplice(nr, a0..a5) -> result or NOT_MINE; spliceDirect (sendfile); pipeFcntl.
 import { Errno, ERESTARTSYS } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { Ev, Routine, Place } from "./abi/trace";
@@ -20,9 +20,10 @@ import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, 
 import { isDir } from "./dir";
 import { iSize, iSetSize } from "./fs";
 import { fsBlockOf } from "./bmap";
-import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, SLOT_GIFT } from "./pipe";
+import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT } from "./pipe";
 import { Sock, sockAt, sfrag, rfrag, NFRAG } from "./net/sock";
 import { tcpOutput, sendAck, rcvWindow } from "./net/tcp";
+import { sndSpace, sendCheck } from "./net/syssock";
 import { nicFeatures } from "./net/nic";
 import { ttyWriteKernel } from "./console";
 import { NOT_MINE, u32arg, fdArg } from "./sysarg";
@@ -154,11 +155,20 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool): i64 {
   const pp = pipeAt(pi);
   if (pp.head == pp.tail) return waitData(p, pi, nb);
   const s = sockAt(si);
+  const c = sendCheck(p, s, 0);
+  if (c < 0) return c;
+  let room = sndSpace(s);
+  if (room == 0) {                                // the socket's buffer is full: wait for ACKs
+    if (nb) return -Errno.EAGAIN;
+    sleepOn(p, 0xfe000000 | <u32>si);
+    return -ERESTARTSYS;
+  }
   const sg = (nicFeatures() & NetFeature.sg) != 0;
   let done: u32 = 0;
-  while (done < n && pp.head != pp.tail && s.sTail - s.sHead < NFRAG - 1) {
+  while (done < n && room > 0 && pp.head != pp.tail && s.sTail - s.sHead < NFRAG - 1) {
     const sl = slotAt(pp, pp.tail);
-    const chunk = min(n - done, sl.len);
+    const chunk = min(min(n - done, sl.len), room);
+    room -= chunk;
     let pfn = sl.pfn, off = sl.off;
     if (sg) { kget(pfn); traceEmit(nextSeq(), Ev.sgHandoff, 0, pfn, off, chunk, 0, 0, 0); }
     else {
@@ -309,3 +319,36 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
   return done;
 }
 
+
+// sendfile's engine (Linux's do_splice_direct): file -> an internal pipe (page references), then
+// pipe -> the output (socket fragments, the page cache, or the console). Returns bytes delivered;
+// pages spliced in but not taken by the output are released with the pipe.
+export function spliceDirect(p: Proc, fin: File, off: u64, fout: File, n: u32, nb: bool): i64 {
+  const pi = pipeAlloc();
+  if (pi < 0) return -Errno.ENFILE;
+  pipeSetSize(pi, 1 << 20);                      // 256 slots: up to 1 MiB per round
+  let done: u32 = 0;
+  let err: i64 = 0;
+  while (done < n) {
+    const save = fin.offset;
+    fin.offset = off + done;                     // the internal pipe reads at the sendfile offset
+    const got = fileToPipe(p, fin, 0, pi, n - done, true);
+    fin.offset = save;
+    if (got <= 0) { err = got; break; }
+    const put = toOutput(p, pi, fout, <u32>got, nb && done == 0);
+    if (put <= 0) { err = put; break; }
+    done += <u32>put;
+    if (put < got) break;                        // the output is full: return what went out
+  }
+  pipeClose(pi, false);
+  pipeClose(pi, true);                           // drops slots the output did not take
+  return done > 0 ? <i64>done : err;
+}
+
+function toOutput(p: Proc, pi: i32, f: File, n: u32, nb: bool): i64 {
+  if (f.type == FT_SOCKET) return pipeToSock(p, pi, <i32>f.sock, n, nb);
+  if (f.type == FT_INODE) return pipeToFile(p, pi, f, 0, n, nb);
+  if (f.type == FT_CONSOLE) return pipeToConsole(p, pi, f.ino, n, nb);
+  if (f.type == FT_PIPE) return pipeToPipe(p, pi, <i32>f.pipe, n, nb, false);
+  return -Errno.EINVAL;
+}

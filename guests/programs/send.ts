@@ -3,12 +3,13 @@
 //   read+write     read() into a buffer, write() it to the socket          (2 CPU copies)
 //   mmap+write     mmap() the file, write() the mapping to the socket      (1 CPU copy)
 //   sendfile       sendfile() file -> socket, in the kernel                 (1 CPU copy, 0 with SG-DMA)
+//   splice         splice() file -> pipe -> socket: page references move   (0 CPU copies with SG-DMA)
 //   msg_zerocopy   read() into a buffer, send(MSG_ZEROCOPY): the NIC DMAs from the user's pages, then
 //                  the completion is read from the socket's error queue
 //   o_direct       read() with O_DIRECT (disk DMAs into the buffer), write() it to the socket
 // Usage: send METHOD FILE [A.B.C.D:PORT] [BUFSIZE]   (BUFSIZE default 65536; a multiple of 4096)
 // Exit 0 when every byte was handed to the socket, 1 on error (with a message).
-import { arg, argc, argInt, sleepNs, open, read, write, close, fstat, mmap, munmap, socket, connect, send, recvmsg,
+import { arg, argc, argInt, sleepNs, pipe2, splice, open, read, write, close, fstat, mmap, munmap, socket, connect, send, recvmsg,
   setsockopt, sendfile, eprint, exit_group, errnoName, setSockaddrIn, ipv4,
   O_RDONLY, O_DIRECT, PROT_READ, MAP_SHARED, AF_INET, SOCK_STREAM, SOL_SOCKET, SO_ZEROCOPY, MSG_ZEROCOPY, MSG_ERRQUEUE } from "../sdk";
 
@@ -19,6 +20,7 @@ const st = memory.data(128);
 const one = memory.data(4);
 const msg = memory.data(28);
 const ctl = memory.data(64);
+const pfds = memory.data(8);
 
 function fail(what: string, r: i64): void { eprint("send: " + what + ": " + errnoName(<i32>-r) + "\n"); exit_group(1); }
 function ok(what: string, r: i64): i64 { if (r < 0) fail(what, r); return r; }
@@ -73,6 +75,15 @@ if (method == "read+write" || method == "o_direct") {
 } else if (method == "sendfile") {
   let left = size;
   while (left > 0) left -= <usize>ok("sendfile", sendfile(sock, fd, 0, left));
+} else if (method == "splice") {
+  ok("pipe2", pipe2(pfds, 0));
+  const pin = load<i32>(pfds), pout = load<i32>(pfds + 4);
+  for (let left = size; left > 0; ) {
+    const n = ok("splice file->pipe", splice(fd, 0, pout, 0, min(left, 65536), 0));
+    if (n == 0) break;
+    for (let moved: i64 = 0; moved < n; ) moved += ok("splice pipe->socket", splice(pin, 0, sock, 0, <usize>(n - moved), 0));
+    left -= <usize>n;
+  }
 } else if (method == "msg_zerocopy") {
   store<i32>(one, 1);
   ok("setsockopt(SO_ZEROCOPY)", setsockopt(sock, SOL_SOCKET, SO_ZEROCOPY, one, 4));

@@ -177,13 +177,13 @@ function sysConnect(p: Proc, i: i32, va: u32, len: u32, nb: bool): i64 {
 }
 
 // Room in the send buffer for new data.
-function sndSpace(s: Sock): u32 {
+export function sndSpace(s: Sock): u32 {
   const queued = s.sndEnd - s.sHeadSeq;
   if (s.sTail - s.sHead >= NFRAG - 2) return 0;
   return s.sndbuf > queued ? s.sndbuf - queued : 0;
 }
 
-function sendCheck(p: Proc, s: Sock, flags: u32): i64 {
+export function sendCheck(p: Proc, s: Sock, flags: u32): i64 {
   if (s.state == ESTABLISHED || s.state == CLOSE_WAIT) return s.sndShut ? epipe(p, flags) : 0;
   if (s.err == Errno.ECONNRESET || s.finQueued || s.sndShut) return epipe(p, flags);
   return -Errno.ENOTCONN;
