@@ -4,7 +4,11 @@
 // Interface: ttyInit(outBuf, inBuf, stage), ttyWrite(p, hostFd, va, n), ttyRead(p, va, n),
 // ttyInput(n) (host put n bytes at the staging address), ttyEof(), ttyWaiting().
 import { Errno, ERESTARTSYS } from "./abi/errno";
-import { Routine, Place } from "./abi/trace";
+import { Routine, Place, Ev } from "./abi/trace";
+import { Stat } from "./abi/layout";
+import { Dev } from "./abi/virtio";
+import { statAdd } from "./stats";
+import { nextSeq, traceEmit, curCause, setCause } from "./trace";
 import { TTY_BUF } from "./param";
 import { Proc, sleepOn, wakeup, procSlot, SLEEPING } from "./proc";
 import { copyFromUser, copyToUser, countCopy } from "./copy";
@@ -71,6 +75,14 @@ export function ttyRead(p: Proc, va: u32, n: u32): i64 {
 export function ttyInput(n: u32): u32 {
   const room = <u32>TTY_BUF - (tty.tail - tty.head);
   const take = min(n, room);
+  if (take == 0) return 0;
+  statAdd(Stat.irqs, 1);                                  // the console's receive interrupt
+  const saved = curCause;
+  const s = nextSeq();
+  traceEmit(s, Ev.irq, Dev.console, 0, 0, 0, 0, 0, 0);
+  setCause(s);
+  countCopy(Routine.tty_input, <u64>tty.stage, <u64>tty.ring, take, Place.device, Place.kernel);
+  setCause(saved);
   for (let i: u32 = 0; i < take; i++) {
     store<u8>(tty.ring + ((tty.tail + i) % <u32>TTY_BUF), load<u8>(tty.stage + i));
   }

@@ -35,6 +35,7 @@ export enum Routine {
   nic_dma = 9,
   pagecache_copy = 10,
   strncpy_from_user = 11,  // a path name fetched from user memory
+  tty_input = 12,          // console input moved from the device into the tty ring (an interrupt)
 }
 
 // Where a copy's source or destination lies (a3's bytes).

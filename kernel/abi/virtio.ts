@@ -18,7 +18,7 @@ export const VRING_DESC_F_WRITE = 2;     // device writes this buffer
 export const VRING_DESC_F_INDIRECT = 4;
 
 // Devices (the `dev` argument of the host's virtio imports).
-export enum Dev { blk = 1, net = 2 }
+export enum Dev { blk = 1, net = 2, console = 3 }
 
 // virtio-blk request: header { le32 type, le32 reserved, le64 sector } (16 bytes),
 // data descriptors, then a 1-byte status the device writes.
