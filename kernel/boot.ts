@@ -6,7 +6,7 @@
 //               tty out, tty in    2 x TTY_BUF
 //               trace ring         TRACE_RECS x TRACE_REC
 //               save areas         NPROC x KSTACK_SIZE   (asyncify data of each process)
-//               page-cache hash    NBUCKET x u32
+//               page-cache hash    one u32 bucket per frame (power of two)
 //               sockets            NSOCK x SOCK_SIZE
 //               pipes              NPIPE x PIPE_REC
 //               owner counters     Owner.COUNT x u32
@@ -26,7 +26,7 @@ import { costInit } from "./clock";
 import { tlbFlush } from "./tlb";
 import { setTraceBase } from "./trace";
 import { panic } from "./panic";
-import { pcInit, NBUCKET } from "./pagecache";
+import { pcInit, nbuckets } from "./pagecache";
 import { sockInit, NSOCK, SOCK_SIZE } from "./net/sock";
 import { pipeInit, NPIPE, PIPE_REC } from "./pipe";
 
@@ -45,7 +45,8 @@ export function boot(ramBytes: u32): i32 {
   ttyInit(a, a + TTY_BUF, stage); a += 2 * TTY_BUF;
   setTraceBase(a); a += <usize>TRACE_RECS * TRACE_REC;
   procInit(a); a += <usize>NPROC * KSTACK_SIZE;
-  pcInit(a); a += <usize>NBUCKET * 4;
+  const nb = nbuckets(ramBytes / PAGE_SIZE);
+  pcInit(a, nb); a += <usize>nb * 4;
   sockInit(a); a += <usize>NSOCK * SOCK_SIZE;
   pipeInit(a); a += <usize>NPIPE * PIPE_REC;
   const owners = a; a += Owner.COUNT * 4;

@@ -17,10 +17,12 @@ import { fsBlockOf } from "./bmap";
 import { rmapClean, rmapZap } from "./rmap";
 import { panic } from "./panic";
 
-export const NBUCKET: u32 = 4096;
+// One hash bucket per frame of RAM (a power of two): chains stay short whatever is cached.
+export function nbuckets(frames: u32): u32 { let n: u32 = 1024; while (n < frames) n <<= 1; return n; }
 
 @unmanaged class PCache {
-  buckets: usize;   // NBUCKET u32 heads (frame numbers)
+  buckets: usize;   // nbucket u32 heads (frame numbers)
+  nbucket: u32;
   lruHead: u32;     // oldest
   lruTail: u32;     // newest
   pages: u32;
@@ -28,15 +30,15 @@ export const NBUCKET: u32 = 4096;
 }
 const pc = changetype<PCache>(memory.data(offsetof<PCache>()));
 
-export function pcInit(buckets: usize): void {
-  pc.buckets = buckets; pc.lruHead = 0; pc.lruTail = 0; pc.pages = 0; pc.dirty = 0;
-  memory.fill(buckets, 0, <usize>NBUCKET * 4);
+export function pcInit(buckets: usize, n: u32): void {
+  pc.buckets = buckets; pc.nbucket = n; pc.lruHead = 0; pc.lruTail = 0; pc.pages = 0; pc.dirty = 0;
+  memory.fill(buckets, 0, <usize>n * 4);
 }
 export function pcPages(): u32 { return pc.pages; }
 export function pcDirtyPages(): u32 { return pc.dirty; }
 
 @inline function bucket(ino: u32, index: u32): usize {
-  return pc.buckets + (<usize>((ino * 2654435761 ^ index * 40503 ^ (index >>> 12)) & (NBUCKET - 1)) << 2);
+  return pc.buckets + (<usize>(((ino * 2654435761) ^ index ^ (index >>> 16)) & (pc.nbucket - 1)) << 2);
 }
 
 export function pcFind(ino: u32, index: u32): u32 {

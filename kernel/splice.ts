@@ -6,6 +6,7 @@
 // the user's own pages in (the program must not change them while the pipe holds them).
 // Interface: sysSplice(nr, a0..a5) -> result or NOT_MINE; spliceDirect (sendfile); pipeFcntl.
 import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Sig } from "./abi/signals";
 import { Sys } from "./abi/syscalls";
 import { Ev, Routine, Place } from "./abi/trace";
 import { NetFeature } from "./abi/net";
@@ -105,8 +106,15 @@ function waitData(p: Proc, pi: i32, nb: bool): i64 {
   return -ERESTARTSYS;
 }
 
+// No reader left: EPIPE and SIGPIPE, as write() (Linux: splice_to_pipe, splice_pipe_to_pipe, link_pipe).
+function noReader(p: Proc, pi: i32): bool {
+  if (pipeAt(pi).readers != 0) return false;
+  p.killed = Sig.SIGPIPE;
+  return true;
+}
+
 function waitRoom(p: Proc, pi: i32, nb: bool): i64 {
-  if (pipeAt(pi).readers == 0) return -Errno.EPIPE;
+  if (noReader(p, pi)) return -Errno.EPIPE;
   if (nb) return -Errno.EAGAIN;
   sleepOn(p, pipeChan(pi));
   return -ERESTARTSYS;
@@ -129,6 +137,7 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
   if (isDir(f.ino)) return -Errno.EISDIR;
   const off = getOff(p, f, offVa);
   if (off < 0) return off == -Errno.EFAULT ? off : -Errno.EINVAL;
+  if (noReader(p, pi)) return -Errno.EPIPE;
   const size = iSize(f.ino);
   if (<u64>off >= size) return 0;
   const pp = pipeAt(pi);
@@ -241,6 +250,7 @@ function sockToPipe(p: Proc, si: i32, pi: i32, n: u32, nb: bool): i64 {
     sleepOn(p, 0xfe000000 | <u32>si);
     return -ERESTARTSYS;
   }
+  if (noReader(p, pi)) return -Errno.EPIPE;
   if (pipeFull(pp)) return waitRoom(p, pi, nb);
   const before = rcvWindow(s);
   let done: u32 = 0;
@@ -262,6 +272,7 @@ function pipeToPipe(p: Proc, a: i32, b: i32, n: u32, nb: bool, dup: bool): i64 {
   if (a == b) return -Errno.EINVAL;
   const pa_ = pipeAt(a), pb = pipeAt(b);
   if (pa_.head == pa_.tail) return waitData(p, a, nb);
+  if (noReader(p, b)) return -Errno.EPIPE;
   if (pipeFull(pb)) return waitRoom(p, b, nb);
   let done: u32 = 0;
   let k = pa_.tail;
@@ -296,7 +307,7 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
   if (cnt > 1024) return -Errno.EINVAL;
   const pi = <i32>f.pipe;
   const pp = pipeAt(pi);
-  if (pp.readers == 0) return -Errno.EPIPE;
+  if (noReader(p, pi)) return -Errno.EPIPE;
   if (pipeFull(pp)) return waitRoom(p, pi, (flags & SPLICE_F_NONBLOCK) != 0 || (f.flags & O_NONBLOCK) != 0);
   let done: u32 = 0;
   for (let k: u32 = 0; k < cnt && !pipeFull(pp); k++) {
@@ -326,13 +337,20 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
 export function spliceDirect(p: Proc, fin: File, off: u64, fout: File, n: u32, nb: bool): i64 {
   const pi = pipeAlloc();
   if (pi < 0) return -Errno.ENFILE;
-  pipeSetSize(pi, 1 << 20);                      // 256 slots: up to 1 MiB per round
   let done: u32 = 0;
   let err: i64 = 0;
   while (done < n) {
+    // Fill the pipe only with what the output can take now (a socket's free buffer), so a
+    // restarted or repeated sendfile does not splice the same pages again and again.
+    let want = n - done;
+    if (fout.type == FT_SOCKET) {
+      const room = sndSpace(sockAt(<i32>fout.sock));
+      if (room == 0 && done > 0) break;
+      if (room > 0) want = min(want, room);
+    }
     const save = fin.offset;
     fin.offset = off + done;                     // the internal pipe reads at the sendfile offset
-    const got = fileToPipe(p, fin, 0, pi, n - done, true);
+    const got = fileToPipe(p, fin, 0, pi, want, true);
     fin.offset = save;
     if (got <= 0) { err = got; break; }
     const put = toOutput(p, pi, fout, <u32>got, nb && done == 0);
