@@ -1,30 +1,37 @@
 // `npm run bench`: how fast guests run on wasmos, against the targets of the performance issue.
 //   1. translated vs native (sort, sieve)     2. null syscall (getpid)
 //   3. process start (API and CLI)             4. translation: cold and from the cache
+//   5. storage (storage.ts)                    6. network (network.ts)       7. http (http.ts)
 // Every figure is the median of RUNS runs with min and max; ratios are taken run by run (the
 // native and the translated run of a pair follow each other). Both sides are measured in steady
 // state: after warm-up runs, with their compiled modules kept alive so V8 reuses its optimized
 // (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
-// Usage: node dist/bench.mjs [--runs N]
+// Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--only SECTION,...]
+//   SECTION: native, syscall, start, translate, storage, network, http
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, cpus, availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { Machine, translate, translateCached, distPath } from "../host/index";
 import { runNative } from "./native";
-import { summarize, repeat, ms, fmt, num, table, type Summary } from "./stats";
+import { summarize, repeat, ms } from "./stats";
+import { report, summary } from "./report";
+import { Memcpy } from "./memcpy";
+import { storage } from "./storage";
+import { network, NET_MIB } from "./network";
+import { http } from "./http";
 
-const runsArg = process.argv.indexOf("--runs");
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const option = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const RUNS = Number(option("--runs") ?? 7);
+const IO_RUNS = Number(option("--io-runs") ?? 3);       // the I/O sections: each run takes seconds
+const NET_MIB_ARG = Number(option("--net-mib") ?? NET_MIB);  // size of the file the network section sends
+const ONLY = option("--only")?.split(",");
+const want = (section: string) => !ONLY || ONLY.includes(section);
 const GETPID_N = 2_000_000;
 const RAM = 64 << 20;
 const cacheDir = mkdtempSync(join(tmpdir(), "wasmos-bench-"));
 const keep: WebAssembly.Module[] = [];          // compiled modules V8 may share optimized code with
 const guest = (name: string) => readFileSync(distPath(`guests/${name}.wasm`));
-
-interface Row { what: string; value: Summary; unit: string; target?: string; met?: boolean }
-const rows: Row[] = [];
-const report = (r: Row) => { rows.push(r); console.log(`  ${r.what}: ${fmt(r.value, r.unit)}`); };
 
 /** A machine whose console output is collected, with the time of the first write. */
 class Bench {
@@ -147,24 +154,23 @@ async function translation(): Promise<void> {
   }
 }
 
-function summary(): void {
-  console.log(`\nsummary (median of ${RUNS}; min .. max)\n`);
-  console.log(table([["measurement", "median", "min .. max", "target", ""],
-    ...rows.map((r) => [r.what, `${num(r.value.median)} ${r.unit}`, `${num(r.value.min)} .. ${num(r.value.max)}`,
-      r.target ?? "", r.met === undefined ? "" : r.met ? "met" : "NOT met"])]));
-}
-
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? "?";
   console.log(`wasmos bench, ${new Date().toISOString()}: node ${process.version}, nproc ${availableParallelism()} (${cpu}), ` +
-    `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, runs=${RUNS}`);
+    `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, runs=${RUNS}, io-runs=${IO_RUNS}`);
+  const t0 = ms();
   try {
-    await vsNative("sort", 3);
-    await vsNative("sieve", 5);
-    await nullSyscall();
-    await processStart();
-    await translation();
-    summary();
+    if (want("native")) { await vsNative("sort", 3); await vsNative("sieve", 5); }
+    if (want("syscall")) await nullSyscall();
+    if (want("start")) await processStart();
+    if (want("translate")) await translation();
+    const copy = want("storage") || want("network") ? new Memcpy(64 << 20) : null;
+    if (want("storage")) await storage(cacheDir, IO_RUNS, copy!);
+    if (want("network")) await network(cacheDir, IO_RUNS, copy!, NET_MIB_ARG);
+    if (want("http")) await http(cacheDir, IO_RUNS);
+    console.log(`\nsummary (median of n runs; min .. max), ${((ms() - t0) / 1000).toFixed(0)} s, ` +
+      `load average now ${loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
+    console.log(summary());
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }

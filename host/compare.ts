@@ -6,7 +6,10 @@ import { Machine, type NetOptions } from "./machine";
 import { mkfs, dataBytes } from "./fs";
 import { distPath } from "./paths";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Stats, TraceEvent } from "./trace";
+import type { CostModel } from "./costmodel";
+import { PerfettoWriter } from "./trace/perfetto";
 
 export type MethodId = "read+write" | "mmap+write" | "sendfile" | "sendfile+sg-dma" | "splice" | "msg_zerocopy" | "o_direct";
 
@@ -30,7 +33,12 @@ export interface CompareRow {
   intact: boolean;     // the discard service received every byte, checksum equal
 }
 
-export interface CompareOptions { size?: number; file?: string; warm?: boolean; sg?: boolean; bufsize?: number }
+export interface CompareOptions {
+  size?: number; file?: string; warm?: boolean; sg?: boolean; bufsize?: number;
+  costModel?: CostModel;     // kernel costs and device timings (host/costmodel.ts)
+  how?: boolean;             // trace the copies to fill `how` (default true; the sweep turns it off: faster)
+  perfettoDir?: string;      // write DIR/<method>.json, a Chrome/Perfetto trace of each run
+}
 
 const DATA = "/data/file.bin";
 
@@ -52,9 +60,13 @@ export async function compare(o: CompareOptions = {}): Promise<CompareRow[]> {
 async function runMethod(m: Method, disk: Uint8Array | undefined, file: string, o: CompareOptions): Promise<CompareRow> {
   const events: TraceEvent[] = [];
   const net: NetOptions = { sg: o.sg ?? m.sg };
-  const machine = await Machine.create({ disk, net, stdin: null, traceMask: 7, keepEvents: false,
+  const how = o.how ?? true;
+  const perfetto = o.perfettoDir ? new PerfettoWriter() : null;
+  const machine = await Machine.create({ disk, net, stdin: null, traceMask: how ? 7 : 0, keepEvents: false,
+    ramBytes: ramFor(o.size ?? 0), costModel: o.costModel, ...(perfetto ? perfetto.machineOptions() : {}),
     onEvent: (e) => { if (e.type === "copy" || e.type === "fault" || e.type === "syscall") events.push(e); },
     stdout: () => {}, stderr: () => {} });
+  perfetto?.attach(machine.k);
   const bin = machine.readGuestFile("/bin/send");
   if (o.warm) machine.readGuestFile(file);          // page cache warm: the file's pages are cached
   const before = machine.stats();
@@ -63,6 +75,7 @@ async function runMethod(m: Method, disk: Uint8Array | undefined, file: string, 
   await machine.run();
   const s = machine.stats(pid);
   machine.close();
+  if (perfetto) perfetto.save(join(o.perfettoDir!, `${m.id}.json`), { [pid]: `send ${m.prog}` });
   if (s.exitCode !== 0) throw new Error(`compare: ${m.id}: the sender failed (exit ${s.exitCode ?? "signal " + s.signal})`);
   const t = sum(s, m.calls);
   const discard = machine.slirp!.services!.discard.connections[0];
@@ -71,7 +84,14 @@ async function runMethod(m: Method, disk: Uint8Array | undefined, file: string, 
     dmaCopies: t.dmaCopies, cpuCopyBytes: t.cpuCopyBytes, dmaCopyBytes: t.dmaCopyBytes,
     pageFaults: faults(s) - faults(start), virtualTimeNs: s.virtualTimeNs - start.virtualTimeNs,
     cpuTimeNs: (s.userTimeNs + s.systemTimeNs) - (start.userTimeNs + start.systemTimeNs),
-    how: howCopied(events, m.calls), intact: discard !== undefined && discard.bytes === fileBytes(machine, file) };
+    how: how ? howCopied(events, m.calls) : "", intact: discard !== undefined && discard.bytes === fileBytes(machine, file) };
+}
+
+// RAM for a file of `size` bytes: the default 64 MiB, or room for the file twice (page cache and a
+// mapping or buffers) and the rest of the machine, for the sweep's large sizes.
+function ramFor(size: number): number {
+  const need = 2 * size + (32 << 20);
+  return need <= 64 << 20 ? 64 << 20 : Math.min(1 << 30, Math.ceil(need / (1 << 20)) << 20);
 }
 
 function fileBytes(m: Machine, file: string): number { return m.readGuestFile(file).length; }

@@ -10,13 +10,15 @@ import { ASYNCIFY_UNWINDING, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/layout";
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
-import { VirtioBlk, type BlkTiming } from "./devices/disk";
-import { VirtioNet, type NetTiming } from "./devices/nic";
+import { VirtioBlk, type BlkTiming, type BlkRequest } from "./devices/disk";
+import { VirtioNet, type NetTiming, type NetRequest } from "./devices/nic";
 import { Slirp } from "./net/slirp";
 import { PcapWriter } from "./net/pcap";
 import { openDisk, type DiskSource } from "./diskimage";
 import { Dev } from "../kernel/abi/virtio";
 import { Errno } from "../kernel/abi/errno";
+import { Cost } from "../kernel/abi/cost";
+import { applyKernelCosts, diskTiming, nicTiming, type CostModel } from "./costmodel";
 
 export interface MachineOptions {
   ramBytes?: number;           // physical RAM (default 64 MiB)
@@ -33,7 +35,13 @@ export interface MachineOptions {
   disk?: DiskSource;           // bytes, a host image path (written in place), null (none); default: the embedded image
   diskTiming?: BlkTiming;      // virtual latency and bandwidth of the disk
   net?: NetOptions | null;     // the virtual NIC and the host side at 10.0.2.2 (null: no NIC)
+  costModel?: CostModel;       // kernel costs (set after boot) and device timings (host/costmodel.ts)
+  tap?: TraceTap;              // a second trace consumer with its own classes (e.g. the Perfetto export)
+  onDeviceDone?: (dev: "disk" | "nic", req: BlkRequest | NetRequest) => void;   // each device request as its interrupt is taken
 }
+
+/** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
+export interface TraceTap { classes: number; onEvent: (ev: TraceEvent) => void }
 
 export interface NetOptions {
   sg?: boolean;                // scatter-gather DMA (default on)
@@ -61,6 +69,7 @@ export class Machine {
   private current: Guest | null = null;
   private quantum: number;
   readonly tracer: Tracer | null = null;
+  private tapTracer: Tracer | null = null;
   private cacheDir?: string;
   wallNs = 0n;
   readonly disk: VirtioBlk | null;
@@ -69,6 +78,7 @@ export class Machine {
   private pcap: PcapWriter | null = null;
   readonly mounted: boolean = false;
   private firstPid = 0;
+  private onDeviceDone?: MachineOptions["onDeviceDone"];
 
   private constructor(opts: MachineOptions) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
@@ -77,14 +87,15 @@ export class Machine {
     }
     this.ram = new WebAssembly.Memory({ initial: ramBytes / 65536, maximum: ramBytes / 65536 });
     const store = openDisk(opts.disk);
-    this.disk = store ? new VirtioBlk(this.ram, store, opts.diskTiming) : null;
+    const cm = opts.costModel ?? {};
+    this.disk = store ? new VirtioBlk(this.ram, store, opts.diskTiming ?? diskTiming(cm)) : null;
     if (opts.net !== null) {
       const n = opts.net ?? {};
       this.slirp = new Slirp();
       for (const g of n.guestfwd ?? []) this.slirp.guestFwd(g);
       this.pcap = n.pcap ? new PcapWriter(n.pcap) : null;
       this.nic = new VirtioNet(this.ram, this.slirp, { features: { sg: n.sg ?? true, tso: n.tso ?? true },
-        timing: n.timing, pcap: this.pcap ?? undefined });
+        timing: n.timing ?? nicTiming(cm), pcap: this.pcap ?? undefined });
     }
     this.quantum = opts.quantum ?? DEFAULT_QUANTUM;
     if (opts.traceMask) {
@@ -92,7 +103,12 @@ export class Machine {
         readUser: (pid, va, len) => this.readUser(pid, va, len) });
       if (opts.onEvent) this.tracer.onEvent(opts.onEvent);
     }
+    if (opts.tap) {
+      this.tapTracer = new Tracer({ classes: opts.tap.classes, strSize: opts.strSize, readUser: (pid, va, len) => this.readUser(pid, va, len) });
+      this.tapTracer.onEvent(opts.tap.onEvent);
+    }
     this.cacheDir = opts.cacheDir;
+    this.onDeviceDone = opts.onDeviceDone;
     const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
@@ -112,13 +128,14 @@ export class Machine {
     });
     const r = this.k.boot(ramBytes);
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
+    applyKernelCosts(this.k, cm);
     if (opts.scramble) this.k.kscramble(opts.scramble);
     if (this.disk) {
       if (this.k.mount() !== 0) throw new Error("the disk does not hold a wsfs file system (make one with `wasmos mkfs`)");
       this.mounted = true;
     }
     if (this.nic && this.k.netInit() !== 0) throw new Error("the kernel could not start the network card");
-    this.k.setTraceMask(opts.traceMask ?? 0);
+    this.k.setTraceMask((opts.traceMask ?? 0) | (opts.tap?.classes ?? 0));
   }
 
   static async create(opts: MachineOptions = {}): Promise<Machine> {
@@ -241,17 +258,24 @@ export class Machine {
       this.nic.pollRx(now);
       for (let t = this.nic.nextIrqAt(); t !== null && t <= now; t = this.nic.nextIrqAt()) {
         if (!this.nic.takeIrq(t)) break;
+        this.retireRequests("nic", this.nic.completed);
         this.k.irq(Dev.net);
-        this.nic.completed.length = 0;
       }
     }
     while (this.disk) {
       const t = this.disk.nextIrqAt();
       if (t === null || t > now) break;
       this.disk.takeIrq();
+      this.retireRequests("disk", this.disk.completed);
       this.k.irq(Dev.blk);
-      this.disk.completed.length = 0;
     }
+  }
+
+  // The requests whose interrupt is being taken: to the onDeviceDone hook, then forgotten (the kernel
+  // learns of them from the used ring).
+  private retireRequests(dev: "disk" | "nic", done: (BlkRequest | NetRequest)[]): void {
+    if (this.onDeviceDone) for (const r of done) this.onDeviceDone(dev, r);
+    done.length = 0;
   }
 
   // Kernel import: idle until the device's next interrupt, then deliver it.
@@ -261,8 +285,8 @@ export class Machine {
     if (t === null) return -1;
     this.k.idleUntil(t);
     this.disk.takeIrq();
+    this.retireRequests("disk", this.disk.completed);
     this.k.irq(dev);
-    this.disk.completed.length = 0;
     return 0;
   }
 
@@ -300,6 +324,7 @@ export class Machine {
       this.pcap?.flush();
       this.flushTrace();
       this.tracer?.finish();
+      this.tapTracer?.finish();
       this.console.close();
       this.wallNs += process.hrtime.bigint() - t0;
     }
@@ -329,7 +354,7 @@ export class Machine {
 
   private chargeUser(left: number): void {
     const used = this.quantum - Math.max(left, -1);
-    if (used > 0) this.k.chargeUserTime(BigInt(used) * this.k.getCost(5));
+    if (used > 0) this.k.chargeUserTime(BigInt(used) * this.k.getCost(Cost.userIterNs));
   }
 
   private retire(g: Guest): void {
@@ -361,7 +386,9 @@ export class Machine {
   flushTrace(): void {
     const n = this.k.traceCount.value as number;
     if (n === 0) return;
-    this.tracer?.push(decodeRecords(new DataView(this.ram.buffer), this.k.traceBase.value as number, n));
+    const raw = decodeRecords(new DataView(this.ram.buffer), this.k.traceBase.value as number, n);
+    this.tracer?.push(raw);
+    this.tapTracer?.push(raw);
     this.k.traceReset();
   }
 

@@ -6,6 +6,8 @@ import { Machine, type NetOptions } from "./machine";
 import { LoadError } from "./loader";
 import { TraceClass } from "../kernel/abi/trace";
 import { formatText, formatJsonl, formatSummary, type TraceEvent } from "./trace";
+import { PerfettoWriter } from "./trace/perfetto";
+import type { CostModel } from "./costmodel";
 
 export interface RunOptions {
   ramBytes: number;
@@ -19,6 +21,8 @@ export interface RunOptions {
   net?: NetOptions;           // NIC features, port forwarding, pcap
   dropCaches?: boolean;       // start with a cold page cache
   stdin?: NodeJS.ReadableStream | Uint8Array | null;
+  costModel?: CostModel;      // kernel costs and device timings (host/costmodel.ts)
+  perfetto?: string;          // write a Chrome/Perfetto trace (JSON) of the run to this file
 }
 
 // Where trace lines go: a file, or stderr.
@@ -73,10 +77,13 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
   try { sink = traceSink(o); } catch (e) { return fail(e); }
   try {
     let m: Machine;
+    const perfetto = o.perfetto ? new PerfettoWriter() : null;
     try {
       m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace, strSize: o.strSize, disk: o.disk, net: o.net,
-        stdin: o.stdin === undefined ? process.stdin : o.stdin, onEvent: o.trace ? eventWriter(o, sink) : undefined });
+        stdin: o.stdin === undefined ? process.stdin : o.stdin, onEvent: o.trace ? eventWriter(o, sink) : undefined,
+        costModel: o.costModel, ...perfetto?.machineOptions() });
     } catch (e) { return fail(new LoadError((e as Error).message)); }
+    perfetto?.attach(m.k);
     let pid: number;
     try {
       if (isHostProgram(path)) pid = await m.spawn(readProgram(path), [basename(path), ...args]);
@@ -89,6 +96,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
     const stats = m.stats(pid);
     if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
     if (o.statsFile) writeFileSync(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
+    if (perfetto) perfetto.save(o.perfetto!, { [pid]: basename(path) });
     return stats.signal ? 128 + stats.signal : stats.exitCode ?? 0;
   } finally {
     sink.close();

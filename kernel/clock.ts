@@ -2,18 +2,10 @@
 // Interface: clockNow(), chargeSys(ns), chargeUser(ns), costCopy(bytes), advanceTo(t); cost fields
 // settable by the host (setCost) from a cost-model file.
 import { Stat, SysStat } from "./abi/layout";
+import { Cost } from "./abi/cost";
 import { statAdd, statGet, statSet, sysStatAdd, curSys } from "./stats";
 
-export enum Cost {
-  modeSwitchNs = 0,     // one user<->kernel transition
-  syscallNs = 1,        // dispatch work of one syscall, beyond the two switches
-  copyBytesPerUs = 2,   // CPU copy bandwidth (bytes per microsecond)
-  faultNs = 3,          // taking and handling a page fault (without copies or I/O)
-  tlbMissNs = 4,        // software TLB refill (page walk)
-  userIterNs = 5,       // user time per loop iteration counted by the preemption budget
-  switchNs = 6,         // process switch (scheduler + address-space change)
-  COUNT = 7,
-}
+export { Cost };
 
 const costs: usize = memory.data(8 * Cost.COUNT);  // u64 per Cost, in the kernel image
 @inline function cost(c: Cost): u64 { return load<u64>(costs + (<usize>c << 3)); }

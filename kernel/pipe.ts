@@ -136,9 +136,10 @@ export function pipeClose(i: i32, writer: bool): void {
   pp.used = 0;
 }
 
-// F_SETPIPE_SZ: round up to a power-of-two number of pages (1 .. 256); EBUSY if the data would not fit.
+// F_SETPIPE_SZ: round up to a power-of-two number of pages (1 .. 256; 0 is one page, as Linux's
+// round_pipe_size); EBUSY if the data would not fit.
 export function pipeSetSize(i: i32, bytes: i64): i64 {
-  if (bytes <= 0 || bytes > 1 << 20) return bytes <= 0 ? -Errno.EINVAL : -Errno.EPERM;
+  if (bytes < 0 || bytes > 1 << 20) return bytes < 0 ? -Errno.EINVAL : -Errno.EPERM;
   let n: u32 = 1;
   while (<i64>n * 4096 < bytes) n <<= 1;
   const pp = pipeAt(i);

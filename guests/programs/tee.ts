@@ -2,7 +2,8 @@
 // stdin and stdout are both pipes the data never enters user memory: tee(2) duplicates stdin's
 // slots into stdout (page references, no copy), each extra FILE gets its own duplicate through a
 // private pipe, and the last FILE takes the data off stdin by splice (one copy into its page
-// cache, as Linux). Otherwise it reads into a buffer and writes it everywhere.
+// cache, as Linux); with no FILE at all, stdin is spliced to stdout. Otherwise it reads into a
+// buffer and writes it everywhere.
 // Exit 0, or 1 if a FILE could not be opened or written ("tee: FILE: ERRNO"; the others go on).
 // Usage: tee [-a] [FILE...]
 import { argc, arg, open, read, close, writeAll, tee, splice, pipe2, fcntl, eprint, exit_group, errnoName, Errno,
@@ -63,6 +64,15 @@ function discard(fd: i32, n: i64): void {
   }
 }
 
+/** No FILE: splice stdin to stdout; false (nothing moved) if neither is a pipe. */
+function passThrough(): bool {
+  let n = splice(0, 0, 1, 0, BUF, 0);
+  if (n == -Errno.EINVAL) return false;
+  while (n > 0) n = splice(0, 0, 1, 0, BUF, 0);
+  if (n < 0) fail("splice", n);
+  return true;
+}
+
 function copyLoop(): void {
   for (;;) {
     const n = read(0, buf, BUF);
@@ -86,6 +96,6 @@ for (let i = first; i < argc(); i++) {
   if (fd < 0) { fail(arg(i), fd); continue; }
   files.push(<i32>fd); names.push(arg(i));
 }
-if (!teePipes()) copyLoop();
+if (!(files.length == 0 ? passThrough() : teePipes())) copyLoop();
 for (let i = 0; i < files.length; i++) if (files[i] >= 0) close(files[i]);
 exit_group(status);

@@ -2,6 +2,7 @@
 // status (128 + N when killed by signal N), optionally tracing and summarising.
 import type { Command } from "commander";
 import { runProgram, parseSize, parseTraceClasses, type RunOptions } from "../run";
+import { loadCostModel } from "../costmodel";
 
 export function registerRun(program: Command): void {
   program.command("run").description("run a guest program: a host .wasm file, or a path on the guest file system")
@@ -19,6 +20,8 @@ export function registerRun(program: Command): void {
     .option("--hostfwd <rule...>", "forward a real host port to a guest port: tcp:127.0.0.1:8080-:80")
     .option("--guestfwd <rule...>", "let the guest reach a real host port: tcp:10.0.2.2:5000-127.0.0.1:5000")
     .option("--pcap <file>", "record every frame on the virtual wire (pcap, for Wireshark/tshark)")
+    .option("--cost-model <file>", "a JSON file of virtual-time costs (docs/cost-model.md)")
+    .option("--perfetto <file>", "write a Chrome/Perfetto trace (JSON) of the run, for ui.perfetto.dev")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
       const opts: RunOptions = {
@@ -30,6 +33,8 @@ export function registerRun(program: Command): void {
         statsFile: o.stats as string | undefined,
         disk: o.disk as string | undefined,
         dropCaches: !!o.dropCaches,
+        costModel: o.costModel === undefined ? undefined : loadCostModel(String(o.costModel)),
+        perfetto: o.perfetto as string | undefined,
         net: { ...parseNic(o.nic as string | undefined), hostfwd: o.hostfwd as string[] | undefined,
           guestfwd: o.guestfwd as string[] | undefined, pcap: o.pcap as string | undefined },
       };

@@ -17,6 +17,8 @@ import { statAdd, curSys } from "../stats";
 import { nextSeq, traceEmit, curCause, setCause } from "../trace";
 import { panic } from "../panic";
 import { netRx } from "./ip";
+import { tcpOutput } from "./tcp";
+import { NSOCK, sockAt } from "./sock";
 
 export const PIECES: usize = memory.data(3 * 4 * 24);   // up to 24 pieces: { u32 pfn, u32 off, u32 len }
 const HDR_SLOT: usize = 128;                              // header bytes per transmit slot
@@ -102,6 +104,7 @@ export function nicIrq(): void {
   const s = nextSeq();
   traceEmit(s, Ev.irq, Dev.net, 0, 0, 0, 0, 0, 0);
   for (let h = vqUsed(txq); h >= 0; h = vqUsed(txq)) txDone(<u32>h);
+  for (let i = 0; i < NSOCK; i++) if (sockAt(i).used) tcpOutput(i);   // senders that found the queue full
   const saved = curCause;
   for (let h = vqUsed(rxq); h >= 0; h = vqUsed(rxq)) {
     const addr = <usize>load<u64>(rxq.base + <usize>h * 16);

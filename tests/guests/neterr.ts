@@ -8,6 +8,8 @@
 //   reset       10.0.2.2:5000 (guestfwd to a server that resets on the first byte): send 1 byte,
 //               recv, send(MSG_NOSIGNAL), then write() (SIGPIPE ends the program)
 //   recv2       as reset, then recv twice
+//   twosock     two connections to 10.0.2.2:5000, one byte on each; recv on the second (its reset),
+//               by then the first was reset too: send(MSG_NOSIGNAL) on the first, twice
 //   sendloop    10.0.2.2:5000: send(MSG_NOSIGNAL) 16 KiB at a time until an error (the server resets
 //               after 64 KiB): "first ERR", then one more send(MSG_NOSIGNAL)
 import { arg, socket, bind, listen, accept, connect, send, recv, sendto, recvfrom, sendmsg, recvmsg, shutdown,
@@ -76,7 +78,14 @@ if (mode == "refused") {
 } else {
   const s = tcp();
   out("connect " + connectTo(s, ipv4(10, 0, 2, 2), 5000).toString());
-  if (mode == "sendloop") {
+  if (mode == "twosock") {
+    out("send1 " + send(s, buf, 1, MSG_NOSIGNAL).toString());
+    const s2 = tcp();
+    out("connect2 " + connectTo(s2, ipv4(10, 0, 2, 2), 5000).toString() + " send2 " + send(s2, buf, 1, MSG_NOSIGNAL).toString()
+      + " recv2 " + recv(s2, buf, 100).toString());
+    out("send1 " + send(s, buf, 1, MSG_NOSIGNAL).toString());
+    out("send1 " + send(s, buf, 1, MSG_NOSIGNAL).toString());
+  } else if (mode == "sendloop") {
     let r: i64 = 0;
     for (let i = 0; i < 4096 && r >= 0; i++) r = send(s, buf, 16384, MSG_NOSIGNAL);
     out("first " + r.toString());

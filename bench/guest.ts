@@ -1,0 +1,57 @@
+// Machines for the I/O benchmarks: a disk image of test files (dataBytes, so every byte is known),
+// a machine that collects what its guests print, and one timed guest run.
+// Interface: dataImage(files, slack) -> image bytes; IoMachine.create(opts, cacheDir);
+// ioMachine.run(name, argv) -> { ms, code, stdout, stdoutBytes } (run() only; spawn is not timed).
+import { readFileSync } from "node:fs";
+import { Machine, distPath, type MachineOptions } from "../host/index";
+import { mkfs, dataBytes } from "../host/fs";
+import { ms } from "./stats";
+
+export const MiB = 1 << 20;
+
+/** An image holding each file (path -> size in bytes) with `slack` bytes to spare. */
+export function dataImage(files: Record<string, number>, slack = 16 * MiB): Uint8Array {
+  const list = Object.entries(files).map(([path, size]) => ({ path, data: dataBytes(size) }));
+  const total = list.reduce((n, f) => n + f.data.length, 0);
+  return mkfs(total + slack, { files: list }).bytes;
+}
+
+export const guestBytes = (name: string) => readFileSync(distPath(`guests/${name}.wasm`));
+
+export interface GuestRun { ms: number; code: number | null; stdout: string; stdoutBytes: number; stderr: string }
+
+export class IoMachine {
+  private text: string[] = [];
+  private bytes = 0;
+  private errText: string[] = [];
+  private constructor(readonly m: Machine) {}
+
+  /** A machine whose stdout is counted (and kept while short: a summary line), stderr kept (its first 4 KiB). */
+  static async create(opts: MachineOptions, cacheDir: string): Promise<IoMachine> {
+    let io: IoMachine | null = null;
+    const m = await Machine.create({ stdin: null, cacheDir, ...opts,
+      stdout: (b) => { io!.bytes += b.length; if (io!.bytes < 4096) io!.text.push(Buffer.from(b).toString()); },
+      stderr: (b) => { if (io!.errText.length < 64) io!.errText.push(Buffer.from(b).toString()); } });
+    return (io = new IoMachine(m));
+  }
+
+  /** Spawn dist/guests/NAME.wasm (not timed), then time run() until every process has exited. */
+  async run(name: string, argv: string[]): Promise<GuestRun> {
+    this.text = []; this.bytes = 0; this.errText = [];
+    const pid = await this.m.spawn(guestBytes(name), argv);
+    const t0 = ms();
+    await this.m.run();
+    const t = ms() - t0;
+    return { ms: t, code: this.m.exitOf(pid)?.code ?? null, stdout: this.text.join(""), stdoutBytes: this.bytes,
+      stderr: this.errText.join("") };
+  }
+
+  /** The inode of a file on the guest file system (the host's exec path looks it up). */
+  ino(path: string): number {
+    const name = Buffer.from(path, "utf8");
+    new Uint8Array(this.m.ram.buffer, this.m.k.stageAddr(), name.length).set(name);
+    const r = this.m.k.execLookup(name.length);
+    if (r < 0n) throw new Error(`${path}: lookup failed (${r})`);
+    return Number(r);
+  }
+}
