@@ -24,6 +24,7 @@ export interface KernelExports {
   kstackOf: Fn<[number], number>;
   mount: Fn<[], number>;
   netInit: Fn<[], number>;
+  netBusy: Fn<[], number>;
   execPending: Fn<[number], number>;
   forkPending: Fn<[number], number>;
   ppidOf: Fn<[number], number>;

@@ -58,6 +58,7 @@ export class KernelPanic extends Error {}
 
 const ZOMBIE = 5;
 const NEVER = 0xffffffffffffffffn;
+const LINGER_MS = 5000;      // wall time a finished machine waits for real peers to take its last bytes
 const DEFAULT_QUANTUM = 200_000;
 
 export class Machine {
@@ -240,6 +241,20 @@ export class Machine {
     return a === null ? b : b === null ? a : (a < b ? a : b);
   }
 
+  // Everyone exited: connections the kernel still holds keep sending (Linux keeps an orphaned socket
+  // going), relayed to real peers as they read; give up after LINGER_MS of wall time with no activity.
+  private async linger(): Promise<void> {
+    for (;;) {
+      this.drainDevices();
+      if (!this.nic || this.k.netBusy() === 0 || !this.nic.pending()) return;
+      let timer: NodeJS.Timeout | undefined;
+      const quiet = new Promise<boolean>((res) => { timer = setTimeout(() => res(false), LINGER_MS); timer.unref?.(); });
+      const woke = await Promise.race([this.nic.whenActivity().then(() => true), quiet]);
+      clearTimeout(timer);
+      if (!woke) return;
+    }
+  }
+
   // Everyone exited: let the devices finish what is in flight (transmit completions, the last ACKs),
   // so every DMA is counted and every frame is released.
   private drainDevices(): void {
@@ -312,7 +327,7 @@ export class Machine {
           else if (this.k.execPending(pid)) await this.exec(pid);
           continue;
         }
-        if (this.guests.size === 0) { this.drainDevices(); break; }
+        if (this.guests.size === 0) { await this.linger(); break; }
         const next = this.nextDeviceEvent();
         if (next !== null) { this.k.idleUntil(next); continue; }      // idle until a device interrupts
         if (this.nic?.pending()) { await this.nic.whenActivity(); continue; }   // a real socket may talk

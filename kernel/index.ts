@@ -17,3 +17,4 @@ export { kscramble } from "./kalloc";
 export { mount, netInit, irq, shutdown, dropCaches, pcStats, idleUntil, clockNowNs, execLookup, execRead, fileSize } from "./storage";
 export { execPending, execArgLen, execBegin, execFail } from "./sysexec";
 export { forkPending, forkDone } from "./fork";
+export { netBusy } from "./net/sock";

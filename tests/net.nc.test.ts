@@ -16,10 +16,13 @@ afterEach(() => { client?.destroy(); machine?.close(); machine = null; client = 
 
 interface NcRun { m: Machine; pid: number; running: Promise<void>; out: () => Buffer; err: () => string }
 
-/** nc ARGS with stdin (bytes, or a stream), its output captured; the machine runs in the background. */
+/** nc ARGS with stdin (bytes, or a stream), its output captured; the machine runs in the background.
+ *  Empty stdin is passed as null: a zero-length Uint8Array is never consumed by host/console.ts
+ *  (pump() stops at a chunk the kernel took 0 bytes of), so EOF never comes and run() spins. */
 async function nc(args: string[], stdin: Uint8Array | PassThrough, net: NetOptions = {}): Promise<NcRun> {
   const out: Buffer[] = [], err: Buffer[] = [];
-  const m = machine = await Machine.create({ ramBytes: 16 << 20, disk: null, net, stdin,
+  const m = machine = await Machine.create({ ramBytes: 16 << 20, disk: null, net,
+    stdin: stdin instanceof Uint8Array && stdin.length === 0 ? null : stdin,
     stdout: (b) => { out.push(Buffer.from(b)); }, stderr: (b) => { err.push(Buffer.from(b)); } });
   const pid = await m.spawn(distGuest("nc"), ["nc", ...args]);
   return { m, pid, running: m.run(), out: () => Buffer.concat(out), err: () => Buffer.concat(err).toString() };

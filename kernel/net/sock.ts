@@ -117,3 +117,13 @@ export function portInUse(port: u32): bool {
   for (let i = 0; i < NSOCK; i++) { const s = sockAt(i); if (s.used && s.bound && s.lport == port) return true; }
   return false;
 }
+
+// Connections still open or with data not yet acknowledged (the host lets them finish after exit).
+export function netBusy(): i32 {
+  let n = 0;
+  for (let i = 0; i < NSOCK; i++) {
+    const s = sockAt(i);
+    if (s.used && s.state != CLOSED && s.state != LISTEN) n++;
+  }
+  return n;
+}
