@@ -50,6 +50,7 @@ export interface KernelExports {
   procStart: Fn<[number], number>;
   stageAddr: Fn<[], number>;
   schedule: Fn<[bigint], number>;
+  nextDeadline: Fn<[], bigint>;
   ttyStage: Fn<[], number>;
   ttyInput: Fn<[number], number>;
   ttyEof: Fn<[], void>;

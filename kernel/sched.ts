@@ -31,7 +31,7 @@ function wakeTimers(): void {
   }
 }
 
-function nextDeadline(): u64 {
+export function nextDeadline(): u64 {
   let t: u64 = U64.MAX_VALUE;
   for (let i = 0; i < NPROC; i++) {
     const p = procSlot(i);
