@@ -22,6 +22,8 @@ registerMkfs(program);
 registerFsck(program);
 registerLs(program);
 registerCp(program);
+// `wasmos run ... | head`: a closed stdout ends the command quietly, as for any Unix tool.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); throw e; });
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`wasmos: ${e.message}\n`);
   process.exit(2);

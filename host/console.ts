@@ -18,7 +18,7 @@ export class Console {
 
   constructor(private ram: WebAssembly.Memory, private k: () => KernelExports,
               private out: { stdout: Sink; stderr: Sink }, stdin: InputSource) {
-    if (stdin instanceof Uint8Array) { this.pending.push(stdin); this.eof = true; }
+    if (stdin instanceof Uint8Array) { if (stdin.length > 0) this.pending.push(stdin); this.eof = true; }
     else if (stdin) this.stream = stdin;
     else this.eof = true;
   }
@@ -58,7 +58,7 @@ export class Console {
     const s = this.stream;
     if (this.listening || !s) return;
     this.listening = true;
-    s.on("data", (d: Buffer | string) => { this.pending.push(typeof d === "string" ? Buffer.from(d) : d); this.kick(); });
+    s.on("data", (d: Buffer | string) => { if (d.length > 0) this.pending.push(typeof d === "string" ? Buffer.from(d) : d); this.kick(); });
     s.on("end", () => { this.eof = true; this.kick(); });
     s.on("error", () => { this.eof = true; this.kick(); });
     s.resume();

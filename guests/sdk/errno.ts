@@ -63,6 +63,16 @@ export function errnoName(e: i32): string {
     case Errno.ENOTCONN: return "ENOTCONN";
     case Errno.ETIMEDOUT: return "ETIMEDOUT";
     case Errno.ECONNREFUSED: return "ECONNREFUSED";
+    case Errno.EMSGSIZE: return "EMSGSIZE";
+    case Errno.ENOPROTOOPT: return "ENOPROTOOPT";
+    case Errno.EPROTONOSUPPORT: return "EPROTONOSUPPORT";
+    case Errno.EAFNOSUPPORT: return "EAFNOSUPPORT";
+    case Errno.EADDRNOTAVAIL: return "EADDRNOTAVAIL";
+    case Errno.ENETDOWN: return "ENETDOWN";
+    case Errno.ENETUNREACH: return "ENETUNREACH";
+    case Errno.ENOBUFS: return "ENOBUFS";
+    case Errno.EISCONN: return "EISCONN";
+    case Errno.EINPROGRESS: return "EINPROGRESS";
   }
   return "E?" + e.toString();
 }

@@ -17,8 +17,8 @@ export function registerRun(program: Command): void {
     .option("--disk <image>", "boot from this wsfs image file (changes are written to it)")
     .option("--drop-caches", "empty the page cache before the program starts (a cold cache)")
     .option("--nic <features>", "NIC features, e.g. sg=off,tso=on (both on by default)")
-    .option("--hostfwd <rule...>", "forward a real host port to a guest port: tcp:127.0.0.1:8080-:80")
-    .option("--guestfwd <rule...>", "let the guest reach a real host port: tcp:10.0.2.2:5000-127.0.0.1:5000")
+    .option("--hostfwd <rule>", "forward a real host port to a guest port: tcp:127.0.0.1:8080-:80 (repeatable)", collect, [])
+    .option("--guestfwd <rule>", "let the guest reach a real host port: tcp:10.0.2.2:5000-127.0.0.1:5000 (repeatable)", collect, [])
     .option("--pcap <file>", "record every frame on the virtual wire (pcap, for Wireshark/tshark)")
     .option("--cost-model <file>", "a JSON file of virtual-time costs (docs/cost-model.md)")
     .option("--perfetto <file>", "write a Chrome/Perfetto trace (JSON) of the run, for ui.perfetto.dev")
@@ -42,6 +42,8 @@ export function registerRun(program: Command): void {
       process.exitCode = code;
     });
 }
+
+function collect(v: string, prev: string[]): string[] { return [...prev, v]; }
 
 function badFormat(f: string): never { throw new Error(`unknown trace format '${f}' (use text or jsonl)`); }
 
