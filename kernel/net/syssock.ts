@@ -1,26 +1,26 @@
 // Socket syscalls: socket, bind, listen, accept, connect, sendto, recvfrom, sendmsg, recvmsg,
 // shutdown, getsockname, getpeername, setsockopt, getsockopt; and the data paths behind read/write
 // on sockets and sendfile to a socket. Argument checking here; protocol work in tcp.ts.
-// Interface: sysSock(nr, a0..a5) -> result or NOT_MINE; sockRead/sockWrite (file.ts), sockClose,
-// sockSendPages(p, i, ino, off, n) (sendfile).
+// Interface: sysSock(nr, a0..a5) -> result or NOT_MINE; sockSend/sockRecv (file.ts, splice.ts),
+// sockClose, sndSpace and sendCheck (splice.ts's pipe -> socket path, which sendfile uses).
 import { Errno, ERESTARTSYS } from "../abi/errno";
 import { Sys } from "../abi/syscalls";
 import { Sig } from "../abi/signals";
 import { Owner } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
-import { GUEST_IP, HOST_IP, EPHEMERAL_LOW, NetFeature } from "../abi/net";
+import { GUEST_IP, HOST_IP, EPHEMERAL_LOW } from "../abi/net";
 import { curProc } from "../cpu";
 import { Proc, sleepOn } from "../proc";
 import { kget, kput, pa } from "../kalloc";
-import { allocFrame, pcGet } from "../pagecache";
-import { copyToUser, copyFromUser, userPhys, countCopy } from "../copy";
+import { allocFrame } from "../pagecache";
+import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET } from "../file";
 import { NOT_MINE, u32arg, fdArg } from "../sysarg";
 import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, ACCQ,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
 import { tcpConnect, tcpOutput, tcpClose, sendAck, rcvWindow } from "./tcp";
-import { nicPresent, nicFeatures } from "./nic";
+import { nicPresent } from "./nic";
 import { be16, be32, put16, put32 } from "./ip";
 
 const AF_INET = 2, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
@@ -239,40 +239,6 @@ function pinFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
 function pushFrag(s: Sock, pfn: u32, off: u32, len: u32, zcid: u32): void {
   const fr = sfrag(s, s.sTail++);
   fr.pfn = pfn; fr.off = off; fr.len = len; fr.zcid = zcid;
-}
-
-// sendfile to a socket: page-cache pages by reference with SG (0 CPU copies), else copied into
-// socket pages (1 CPU copy per page). Returns bytes queued or -errno.
-export function sockSendPages(p: Proc, i: i32, ino: u32, off: u64, n: u32, nb: bool): i64 {
-  const s = sockAt(i);
-  const c = sendCheck(p, s, 0);
-  if (c < 0) return c;
-  let room = sndSpace(s);
-  if (room == 0) return block(p, i, nb);
-  const sg = (nicFeatures() & NetFeature.sg) != 0;
-  let done: u32 = 0;
-  while (done < n && room > 0 && s.sTail - s.sHead < NFRAG - 1) {
-    const pos = off + done;
-    const o = <u32>(pos & 4095);
-    const chunk = min(min(n - done, 4096 - o), room);
-    const pg = pcGet(ino, <u32>(pos >>> 12));
-    if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
-    if (sg) {
-      kget(pg);
-      pushFrag(s, pg, o, chunk, 0);
-      traceEmit(nextSeq(), Ev.sgHandoff, 0, pg, o, chunk, 0, 0, 0);
-    } else {
-      const f = allocFrame(Owner.socket);
-      if (f == 0) { if (done == 0) return -Errno.ENOBUFS; break; }
-      memory.copy(pa(f), pa(pg) + o, chunk);
-      countCopy(Routine.pagecache_copy, <u64>(pa(pg) + o), <u64>pa(f), chunk, Place.frame, Place.frame);
-      pushFrag(s, f, 0, chunk, 0);
-    }
-    done += chunk; room -= chunk;
-    s.sndEnd += chunk;
-  }
-  tcpOutput(i);
-  return done;
 }
 
 // recv(): copy queued payload to the user (1 CPU copy per fragment piece).
