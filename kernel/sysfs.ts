@@ -7,7 +7,7 @@ import { S_IFDIR, S_IFREG, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT
 import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc, CWD_OFF } from "./proc";
-import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, O_ACCMODE, O_RDONLY } from "./file";
+import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_RDONLY } from "./file";
 import { namei, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, NAME, NAMELEN, TRAILING } from "./dir";
 import { iget, iput, itrunc, fillStat, iheld } from "./inode";
 import { ialloc, iSize, iNlink, iSetNlink, iMode, fsMounted } from "./fs";
@@ -144,7 +144,13 @@ function sysFstat(p: Proc, fd: i32, buf: u32): i64 {
   if (fi < 0) return -Errno.EBADF;
   const f = fileAt(fi);
   if (f.type == FT_INODE) fillStat(f.ino, kbuf);
-  else { memory.fill(kbuf, 0, 128); store<u32>(kbuf + 16, 0x2000 | 0o620); }   // console: a character device
+  else {
+    memory.fill(kbuf, 0, 128);
+    // a pipe is S_IFIFO, a socket S_IFSOCK, the console a character device (S_IFCHR)
+    const mode: u32 = f.type == FT_PIPE ? 0x1000 | 0o600 : f.type == FT_SOCKET ? 0xc000 | 0o777 : 0x2000 | 0o620;
+    store<u32>(kbuf + 16, mode);
+    store<i32>(kbuf + 56, 4096);
+  }
   return copyToUser(p, buf, kbuf, 128) < 0 ? -Errno.EFAULT : 0;
 }
 

@@ -70,7 +70,7 @@ const cloneFlags = (v: number) => {
 };
 const cloneArgs: ArgSpec[] = [
   { render: (c) => `child_stack=${ptr.render(c, c.args[1])}` },
-  { render: (_, v) => `flags=${cloneFlags(u32(v))}` },
+  { render: (c) => `flags=${cloneFlags(u32(c.args[0]))}` },
   { render: (c) => (u32(c.args[0]) & CLONE_PARENT_SETTID ? `parent_tid=${ptr.render(c, c.args[2])}` : null) },
   { render: (c) => (u32(c.args[0]) & CLONE_SETTLS ? `tls=${ptr.render(c, c.args[3])}` : null) },
   { render: (c) => (u32(c.args[0]) & CLONE_CHILD_SETTID_OR_CLEAR ? `child_tidptr=${ptr.render(c, c.args[4])}` : null) },

@@ -106,7 +106,9 @@ export class Tracer {
 
   private exit(r: RawEvent): void {
     this.interrupt(r.pid);
-    let p = this.bySeq.get(r.cause) ?? this.byPid.get(r.pid);
+    const bySeq = this.bySeq.get(r.cause);
+    // A forked child returns from the parent's clone (same seq): only a call of this pid matches.
+    let p = bySeq && bySeq.pid === r.pid ? bySeq : this.byPid.get(r.pid);
     if (!p) {   // entry not seen (tracing began mid-call): show it resumed, arguments unknown
       const call = enterCall(r.sub, [], this.mem(r.pid), this.opts.strSize);
       call.sig = { ...call.sig, args: [] };
