@@ -170,12 +170,17 @@ export class Machine {
     return this.spawn(this.readGuestFile(path), argv, env);
   }
 
-  readGuestFile(path: string): Uint8Array {
+  readGuestFile(path: string): Uint8Array { return this.readInode(this.guestIno(path), path); }
+
+  // A file's size on the guest file system, without reading it.
+  guestFileSize(path: string): number { return Number(this.k.fileSize(this.guestIno(path))); }
+
+  private guestIno(path: string): number {
     const name = Buffer.from(path, "utf8");
     new Uint8Array(this.ram.buffer, this.k.stageAddr(), name.length).set(name);
     const ino = this.k.execLookup(name.length);
     if (ino < 0n) throw new LoadError(`${path}: ${ino === -BigInt(Errno.ENOENT) ? "no such file on the guest file system" : Errno[Number(-ino)]}`);
-    return this.readInode(Number(ino), path);
+    return Number(ino);
   }
 
   // A file's bytes, read through the page cache (each chunk a CPU copy attributed to execve).
