@@ -2,12 +2,13 @@
 //   1. translated vs native (sort, sieve)     2. null syscall (getpid)
 //   3. process start (API and CLI)             4. translation: cold and from the cache
 //   5. storage (storage.ts)                    6. network (network.ts)       7. http (http.ts)
+//   8. pipe (pipe.ts)                          9. fork (fork.ts)
 // Every figure is the median of RUNS runs with min and max; ratios are taken run by run (the
 // native and the translated run of a pair follow each other). Both sides are measured in steady
 // state: after warm-up runs, with their compiled modules kept alive so V8 reuses its optimized
 // (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
-// Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--only SECTION,...]
-//   SECTION: native, syscall, start, translate, storage, network, http
+// Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--pipe-mib N] [--only SECTION,...]
+//   SECTION: native, syscall, start, translate, storage, network, http, pipe, fork
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, cpus, availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -20,11 +21,14 @@ import { Memcpy } from "./memcpy";
 import { storage } from "./storage";
 import { network, NET_MIB } from "./network";
 import { http } from "./http";
+import { pipe, PIPE_MIB } from "./pipe";
+import { fork } from "./fork";
 
 const option = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const RUNS = Number(option("--runs") ?? 7);
 const IO_RUNS = Number(option("--io-runs") ?? 3);       // the I/O sections: each run takes seconds
 const NET_MIB_ARG = Number(option("--net-mib") ?? NET_MIB);  // size of the file the network section sends
+const PIPE_MIB_ARG = Number(option("--pipe-mib") ?? PIPE_MIB); // size of the file the pipe section moves
 const ONLY = option("--only")?.split(",");
 const want = (section: string) => !ONLY || ONLY.includes(section);
 const GETPID_N = 2_000_000;
@@ -168,6 +172,8 @@ async function main(): Promise<void> {
     if (want("storage")) await storage(cacheDir, IO_RUNS, copy!);
     if (want("network")) await network(cacheDir, IO_RUNS, copy!, NET_MIB_ARG);
     if (want("http")) await http(cacheDir, IO_RUNS);
+    if (want("pipe")) await pipe(cacheDir, IO_RUNS, PIPE_MIB_ARG);
+    if (want("fork")) await fork(cacheDir, RUNS);
     console.log(`\nsummary (median of n runs; min .. max), ${((ms() - t0) / 1000).toFixed(0)} s, ` +
       `load average now ${loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
     console.log(summary());

@@ -1,6 +1,6 @@
 // Machines for the I/O benchmarks: a disk image of test files (dataBytes, so every byte is known),
 // a machine that collects what its guests print, and one timed guest run.
-// Interface: dataImage(files, slack) -> image bytes; IoMachine.create(opts, cacheDir);
+// Interface: dataImage(files, slack, bins) -> image bytes; IoMachine.create(opts, cacheDir);
 // ioMachine.run(name, argv) -> { ms, code, stdout, stdoutBytes } (run() only; spawn is not timed).
 import { readFileSync } from "node:fs";
 import { Machine, distPath, type MachineOptions } from "../host/index";
@@ -9,9 +9,11 @@ import { ms } from "./stats";
 
 export const MiB = 1 << 20;
 
-/** An image holding each file (path -> size in bytes) with `slack` bytes to spare. */
-export function dataImage(files: Record<string, number>, slack = 16 * MiB): Uint8Array {
-  const list = Object.entries(files).map(([path, size]) => ({ path, data: dataBytes(size) }));
+/** An image holding each file (path -> size in bytes) and each built program in `bins` as /bin/NAME,
+ *  with `slack` bytes to spare. */
+export function dataImage(files: Record<string, number>, slack = 16 * MiB, bins: string[] = []): Uint8Array {
+  const list = [...Object.entries(files).map(([path, size]) => ({ path, data: dataBytes(size) })),
+    ...bins.map((name) => ({ path: `/bin/${name}`, data: new Uint8Array(guestBytes(name)), mode: 0o755 }))];
   const total = list.reduce((n, f) => n + f.data.length, 0);
   return mkfs(total + slack, { files: list }).bytes;
 }

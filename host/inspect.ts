@@ -1,8 +1,9 @@
 // Read-only views of a machine for tools, tests and learners: frames by owner (meminfo), the
-// process table, a process's regions and page table, the TLB, one frame's record.
-// Interface: meminfo(m), processes(m), regions(m, pid), pageTable(m, pid), tlb(m), frameInfo(m, pfn).
+// process table, a process's regions and page table, the TLB, one frame's record, the pipes and
+// the page references in their slots.
+// Interface: meminfo(m), processes(m), regions(m, pid), pageTable(m, pid), tlb(m), frameInfo(m, pfn), pipes(m).
 import type { Machine } from "./machine";
-import { Owner, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE } from "../kernel/abi/layout";
+import { Owner, PipeSlotFlag, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE } from "../kernel/abi/layout";
 
 export type OwnerName = Exclude<keyof typeof Owner, "COUNT">;
 export interface MemInfo { total: number; free: number; byOwner: Record<OwnerName, number> }
@@ -11,6 +12,11 @@ export interface Region { start: number; end: number; prot: string; kind: string
 export interface PageEntry { va: number; frame: number; writable: boolean; user: boolean; accessed: boolean; dirty: boolean; cow: boolean }
 export interface TlbEntry { index: number; page: number; frame: number; writable: boolean }
 export interface FrameInfo { pfn: number; refcount: number; flags: number; owner: OwnerName; data: number }
+/** One filled slot of a pipe (Linux's pipe_buffer): a reference to `len` bytes at `offset` of a frame. */
+export interface PipeSlot { frame: number; offset: number; len: number; flags: ("canMerge" | "gift")[] }
+/** A pipe in use: its open ends, capacity in slots, bytes queued, the frame of its slot ring, and
+ *  its filled slots from the reader's end. */
+export interface PipeInfo { index: number; readers: number; writers: number; capacity: number; bytes: number; ring: number; slots: PipeSlot[] }
 
 const STATES = ["unused", "embryo", "runnable", "running", "sleeping", "zombie"];
 const KINDS = ["?", "heap", "anon", "args", "file"];
@@ -76,4 +82,25 @@ export function frameInfo(m: Machine, pfn: number): FrameInfo {
   const a = m.k.frameTableAddr() + pfn * (m.k.frameRecSize.value as number);
   return { pfn, refcount: v.getUint32(a, true), flags: v.getUint16(a + 4, true),
     owner: ownerNames[v.getUint8(a + 6)] ?? ("free" as OwnerName), data: v.getUint32(a + 12, true) };
+}
+
+const PIPE = { used: 0, readers: 1, writers: 2, head: 3, tail: 4, nslots: 5, ring: 6, bytes: 7 };
+
+/** Every pipe in use, with the page references its slots hold. */
+export function pipes(m: Machine): PipeInfo[] {
+  const out: PipeInfo[] = [];
+  for (let i = 0; i < (m.k.pipeCount.value as number); i++) {
+    const f = (x: number) => m.k.pipeField(i, x) >>> 0;
+    if (!f(PIPE.used)) continue;
+    const slots: PipeSlot[] = [];
+    for (let k = 0; k < ((f(PIPE.head) - f(PIPE.tail)) >>> 0); k++) {
+      const s = (x: number) => m.k.pipeSlot(i, k, x) >>> 0;
+      const flags = s(3);
+      slots.push({ frame: s(0), offset: s(1), len: s(2),
+        flags: [...(flags & PipeSlotFlag.canMerge ? ["canMerge" as const] : []), ...(flags & PipeSlotFlag.gift ? ["gift" as const] : [])] });
+    }
+    out.push({ index: i, readers: f(PIPE.readers), writers: f(PIPE.writers), capacity: f(PIPE.nslots), bytes: f(PIPE.bytes),
+      ring: f(PIPE.ring), slots });
+  }
+  return out;
 }

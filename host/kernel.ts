@@ -75,6 +75,9 @@ export interface KernelExports {
   ownerFrames: Fn<[number], number>;
   frameTableAddr: Fn<[], number>;
   frameCount: Fn<[], number>;
+  pipeCount: WebAssembly.Global;
+  pipeField: Fn<[number, number], number>;
+  pipeSlot: Fn<[number, number, number], number>;
 }
 
 export interface KernelHostImports {

@@ -1,12 +1,14 @@
 // Read-only views for the host's inspection API, tools and tests: frames by owner, a process's
 // page table and regions, where things are in RAM. Never changes kernel state.
 // Interface: lookup(pid, va), pteOf(pid, va), procPid(slot), procPpid(slot), procStateAt(slot),
-// vmaCount(pid), vmaField(pid, i, field), ownerFrames(owner), frameTableAddr(), frameCount(), frameRecSize.
+// vmaCount(pid), vmaField(pid, i, field), ownerFrames(owner), frameTableAddr(), frameCount(), frameRecSize,
+// pipeCount, pipeField(i, field), pipeSlot(i, k, field).
 import { NPROC, FRAME_REC } from "./param";
 import { procByPid, procSlot } from "./proc";
 import { walk, lookupPhys } from "./vm";
 import { vmaAt } from "./vma";
 import { ownerCount, frameTable, nframes } from "./kalloc";
+import { NPIPE, PIPE_REC, pipeAt, slotAt } from "./pipe";
 
 export const maxProcs: i32 = NPROC;
 export const frameRecSize: i32 = FRAME_REC;
@@ -50,3 +52,21 @@ export function ownerFrames(owner: i32): u32 { return ownerCount(owner); }
 export function frameTableAddr(): usize { return frameTable(); }
 export function frameCount(): u32 { return nframes(); }
 export function ppidOf(pid: u32): u32 { const p = procByPid(pid); return p ? p.ppid : 0; }
+
+export const pipeCount: i32 = NPIPE;
+
+// Pipe i's record, field by field: 0 used, 1 readers, 2 writers, 3 head, 4 tail, 5 nslots,
+// 6 the frame holding its slot ring, 7 bytes queued (kernel/pipe.ts Pipe). 0 when out of range.
+export function pipeField(i: i32, field: i32): u32 {
+  if (i < 0 || i >= NPIPE || field < 0 || <usize>field >= PIPE_REC / 4) return 0;
+  return load<u32>(changetype<usize>(pipeAt(i)) + (<usize>field << 2));
+}
+
+// The k-th occupied slot of pipe i, counted from the reader's end: 0 pfn, 1 offset, 2 len, 3 flags.
+// 0 when the pipe is unused or has fewer than k + 1 slots filled.
+export function pipeSlot(i: i32, k: u32, field: i32): u32 {
+  if (i < 0 || i >= NPIPE || field < 0 || field > 3) return 0;
+  const pp = pipeAt(i);
+  if (!pp.used || k >= pp.head - pp.tail) return 0;
+  return load<u32>(changetype<usize>(slotAt(pp, pp.tail + k)) + (<usize>field << 2));
+}

@@ -7,7 +7,7 @@
 // pipeSetSize(i, bytes), pipeSize(i), slot helpers for splice: slotAt, pushSlot, popSlot, pipeChan.
 import { Errno, ERESTARTSYS } from "./abi/errno";
 import { Sig } from "./abi/signals";
-import { Owner } from "./abi/layout";
+import { Owner, PipeSlotFlag } from "./abi/layout";
 import { Routine, Place } from "./abi/trace";
 import { Proc, sleepOn, wakeup } from "./proc";
 import { kput, pa } from "./kalloc";
@@ -17,8 +17,8 @@ import { copyToUser, copyFromUser } from "./copy";
 export const NPIPE: i32 = 64;
 export const PIPE_REC: usize = 32;
 const PIPE_CHAN: u32 = 0xfd000000;
-export const SLOT_CAN_MERGE: u32 = 1;   // a page the pipe owns: later writes may append to it
-export const SLOT_GIFT: u32 = 2;        // vmsplice with SPLICE_F_GIFT
+export const SLOT_CAN_MERGE: u32 = PipeSlotFlag.canMerge;
+export const SLOT_GIFT: u32 = PipeSlotFlag.gift;
 
 @unmanaged export class Pipe {
   used: u32;

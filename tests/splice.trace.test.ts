@@ -3,10 +3,10 @@
 // (disk -> page cache, page cache -> NIC), 0 CPU copies; the discard service gets the 4096 bytes
 // intact. Between the two calls (the guest's getpid(), seen from an onEvent hook) the pipe's slot
 // holds the very page-cache frame the disk DMA'd into: the only page-cache frame with two references
-// (the cache's and the slot's), the frame the sg hand-off names, and the frame slot 0 of the pipe's
-// ring points at.
+// (the cache's and the slot's), the frame the sg hand-off names, and the frame slot 0 of the pipe
+// points at (host/inspect.ts pipes()).
 import { describe, it, expect } from "vitest";
-import { frameInfo, meminfo, type FrameInfo } from "../host/inspect";
+import { frameInfo, meminfo, pipes, type FrameInfo, type PipeInfo } from "../host/inspect";
 import { dataBytes } from "../host/fs";
 import { fnv1a } from "../host/net/services";
 import { boot, testGuest } from "./helpers/machine";
@@ -20,21 +20,15 @@ function allFrames(m: Machine): FrameInfo[] {
   return Array.from({ length: meminfo(m).total }, (_, pfn) => frameInfo(m, pfn));
 }
 
-// The pipe's ring frame holds its slots; slot k is kernel/pipe.ts's Slot { u32 pfn, off, len, flags }.
-function slot(m: Machine, ring: number, k: number) {
-  const v = new DataView(m.ram.buffer, ring * 4096 + 16 * k, 16);
-  return { pfn: v.getUint32(0, true), off: v.getUint32(4, true), len: v.getUint32(8, true) };
-}
-
 describe("splice: file -> pipe -> socket (cold cache, /data/4k.bin)", () => {
   it("2 splices: 4 mode switches, 2 DMA, 0 CPU copies; the pipe slot is the page-cache frame", async () => {
-    let seen: { shared: FrameInfo[]; rings: FrameInfo[]; slot0: ReturnType<typeof slot> | null; bytes: Uint8Array } | null = null;
+    let seen: { shared: FrameInfo[]; rings: FrameInfo[]; pipes: PipeInfo[]; bytes: Uint8Array } | null = null;
     const b = await boot({ disk: undefined, traceMask: 31, keepEvents: true, onEvent: (ev) => {
       if (ev.type !== "syscall" || ev.name !== "getpid") return;
       const frames = allFrames(b.m);
       const shared = frames.filter((f) => f.owner === "pagecache" && f.refcount === 2);
       const rings = frames.filter((f) => f.owner === "pipe");
-      seen = { shared, rings, slot0: rings.length === 1 ? slot(b.m, rings[0].pfn, 0) : null,
+      seen = { shared, rings, pipes: pipes(b.m),
         bytes: shared.length === 1 ? new Uint8Array(b.m.ram.buffer, shared[0].pfn * 4096, 4096).slice() : new Uint8Array() };
     } });
     const pid = await b.m.spawn(await testGuest("splicer.ts"), ["splicer", "trace", "/data/4k.bin"]);
@@ -63,6 +57,7 @@ describe("splice: file -> pipe -> socket (cold cache, /data/4k.bin)", () => {
     expect(at.bytes).toEqual(data);
     expect(sg && sg.type === "sg" && [sg.frame, sg.offset, sg.bytes]).toEqual([frame, 0, 4096]);
     expect(at.rings.length).toBe(1);                                  // the pipe's own frame: its slot ring
-    expect(at.slot0).toEqual({ pfn: frame, off: 0, len: 4096 });
+    expect(at.pipes).toEqual([{ index: 0, readers: 1, writers: 1, capacity: 16, bytes: 4096, ring: at.rings[0].pfn,
+      slots: [{ frame, offset: 0, len: 4096, flags: [] }] }]);
   });
 });

@@ -102,6 +102,12 @@ export enum SysStat {
   timeNs = 7,
 }
 
+// Flags of a pipe slot (kernel/pipe.ts Slot, Linux's pipe_buffer flags); host/inspect.ts names them.
+export enum PipeSlotFlag {
+  canMerge = 1,     // a page the pipe owns: later writes may append to it
+  gift = 2,         // vmsplice with SPLICE_F_GIFT
+}
+
 // Frame owners (frame record `owner` field). meminfo sums frames by owner.
 export enum Owner {
   free = 0,
