@@ -59,6 +59,7 @@ export class KernelPanic extends Error {}
 const ZOMBIE = 5;
 const NEVER = 0xffffffffffffffffn;
 const LINGER_MS = 5000;      // wall time a finished machine waits for real peers to take its last bytes
+const YIELD_MS = 5;          // with a real connection open, Node's event loop gets a turn at least this often
 const DEFAULT_QUANTUM = 200_000;
 
 export class Machine {
@@ -246,6 +247,25 @@ export class Machine {
     return a === null ? b : b === null ? a : (a < b ? a : b);
   }
 
+  // Nobody can run and real sockets are open: if the next event is a sleeper's timer (not a device
+  // interrupt, which stays virtual), wait for it in real time, or until a real socket stirs, and
+  // move the clock on by the time waited, so a program that polls with nanosleep gives its real
+  // peer real time to answer. False when the timer is not next (the caller idles as usual).
+  private async idleReal(nextDevice: bigint | null): Promise<boolean> {
+    const now = this.k.clockNowNs(), timer = BigInt.asUintN(64, this.k.nextDeadline());
+    if (timer === NEVER || (nextDevice !== null && nextDevice <= timer)) return false;
+    const t0 = performance.now();
+    let handle: NodeJS.Timeout | undefined;
+    const gapMs = Number(timer - now) / 1e6;
+    const typing = this.k.ttyWaiting() > 0 && this.console.hasInputSource();
+    await Promise.race([this.nic!.whenPeerActivity(), new Promise<void>((r) => { handle = setTimeout(r, gapMs); }),
+      ...(typing ? [this.console.waitInput()] : [])]);
+    clearTimeout(handle);
+    const waited = BigInt(Math.round((performance.now() - t0) * 1e6));
+    this.k.idleUntil(now + waited < timer ? now + waited : timer);
+    return true;
+  }
+
   // Everyone exited: connections the kernel still holds keep sending (Linux keeps an orphaned socket
   // going), relayed to real peers as they read; give up after LINGER_MS of wall time with no activity.
   private async linger(): Promise<void> {
@@ -322,21 +342,31 @@ export class Machine {
   async run(): Promise<void> {
     const t0 = process.hrtime.bigint();
     try {
+      let yielded = performance.now();
       for (;;) {
         this.console.pump();
         this.deliverDue();
-        const pid = this.k.schedule(this.nextDeviceEvent() ?? NEVER);
+        // A real connection is open: the world outside runs in real time. (With only listeners the
+        // machine stays virtual, and deterministic, until it idles and a client is let in.)
+        const real = this.nic?.connected() ?? false;
+        const pid = this.k.schedule(real ? this.k.clockNowNs() : this.nextDeviceEvent() ?? NEVER);
         if (pid !== 0) {
           this.slice(pid);
           if (this.k.forkPending(pid)) this.fork(pid);
           else if (this.k.execPending(pid)) await this.exec(pid);
+          if (real && performance.now() - yielded > YIELD_MS) { await new Promise((r) => setImmediate(r)); yielded = performance.now(); }
           continue;
         }
         if (this.guests.size === 0) { await this.linger(); break; }
         const next = this.nextDeviceEvent();
+        if (real && await this.idleReal(next)) { yielded = performance.now(); continue; }
         if (next !== null) { this.k.idleUntil(next); continue; }      // idle until a device interrupts
-        if (this.nic?.pending()) { await this.nic.whenActivity(); continue; }   // a real socket may talk
-        if (this.k.ttyWaiting() > 0 && this.console.hasInputSource()) { await this.console.waitInput(); continue; }
+        const typing = this.k.ttyWaiting() > 0 && this.console.hasInputSource();
+        if (this.nic?.pending()) {                       // a real socket may talk, or the terminal
+          await (typing ? Promise.race([this.nic.whenActivity(), this.console.waitInput()]) : this.nic.whenActivity());
+          continue;
+        }
+        if (typing) { await this.console.waitInput(); continue; }
         this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
       }
     } finally {

@@ -4,8 +4,6 @@
 // twice, getsockname/getpeername of a connection. After the peer resets: recv says ECONNRESET,
 // send(MSG_NOSIGNAL) says EPIPE, and write() kills the program with SIGPIPE. The peer that resets is
 // a real server on 127.0.0.1 reached through --guestfwd.
-// Tests marked `test.fails` pin a known difference from Linux (see each one): they pass while the
-// kernel differs and turn red when it is fixed (then drop `.fails`).
 import { afterEach, expect, test } from "vitest";
 import { createServer, type Server, type Socket } from "node:net";
 import { Errno } from "../kernel/abi/errno";
@@ -75,10 +73,9 @@ test("getsockname/getpeername of a connection: 10.0.2.15:49152 (first ephemeral 
   expect(lines[0]).toMatch(new RegExp(`:0 family=2 len=16 peer ${E(Errno.ENOTCONN)}$`));
 });
 
-// Linux: a socket not yet connected reports the address it is bound to, 0.0.0.0 for none or
-// INADDR_ANY (inet_getname uses inet_rcv_saddr). wasmos reports 10.0.2.15 for every socket:
-// kernel/net/syssock.ts sysSock, case Sys.getsockname, passes GUEST_IP whatever the state.
-test.fails("KNOWN DIFFERENCE: getsockname of an unbound or INADDR_ANY listener is 0.0.0.0 (Linux)", async () => {
+// As Linux: a socket not yet connected reports the address it is bound to, 0.0.0.0 for none or
+// INADDR_ANY (inet_getname uses inet_rcv_saddr).
+test("getsockname of an unbound or INADDR_ANY listener is 0.0.0.0 (Linux)", async () => {
   const { lines } = await neterr("names");
   expect(lines[0]).toBe(`fresh 0.0.0.0:0 family=2 len=16 peer ${E(Errno.ENOTCONN)}`);
   expect(lines[4]).toBe(`listener 0.0.0.0:8080 family=2 len=16 peer ${E(Errno.ENOTCONN)}`);
@@ -91,20 +88,18 @@ test("after the peer resets: recv ECONNRESET, send(MSG_NOSIGNAL) EPIPE, write() 
   expect(Sig.SIGPIPE).toBe(13);
 });
 
-// Linux reports a reset once: tcp_reset sets sk_err, the first recv returns it (sock_error clears
-// it), later recvs return 0 (SOCK_DONE). wasmos keeps ECONNRESET for every recv:
-// kernel/net/syssock.ts sockRecv, `if (e != Errno.ECONNRESET) s.err = 0;`.
-test.fails("KNOWN DIFFERENCE: a second recv after the reset returns 0 (Linux)", async () => {
+// As Linux, a reset is reported once: tcp_reset sets sk_err, the first recv returns it (sock_error
+// clears it), later recvs return 0 (the receive side is shut down).
+test("a second recv after the reset returns 0 (Linux)", async () => {
   const r = await neterr("recv2", 1);
   expect(r.lines).toEqual(["connect 0", "send 1", `recv ${E(Errno.ECONNRESET)}`, "recv 0"]);
 });
 
-// Linux: the first send after a reset reports the pending error, ECONNRESET, without SIGPIPE
+// As Linux, the first send after a reset reports the pending error, ECONNRESET, without SIGPIPE
 // (tcp_sendmsg_locked -> sk_stream_wait_connect -> sock_error(sk) before -EPIPE); only later sends
-// get EPIPE (and SIGPIPE without MSG_NOSIGNAL). wasmos answers EPIPE at once:
-// kernel/net/syssock.ts sendCheck, `if (s.err == Errno.ECONNRESET || ...) return epipe(p, flags)`.
-// (The first connection's reset is waited for by blocking in recv on a second one.)
-test.fails("KNOWN DIFFERENCE: the first send after a reset is ECONNRESET, the next EPIPE (Linux)", async () => {
+// get EPIPE (and SIGPIPE without MSG_NOSIGNAL). (The first connection's reset is waited for by
+// blocking in recv on a second one.)
+test("the first send after a reset is ECONNRESET, the next EPIPE (Linux)", async () => {
   const r = await neterr("twosock", 1);
   expect(r.lines).toEqual(["connect 0", "send1 1", `connect2 0 send2 1 recv2 ${E(Errno.ECONNRESET)}`,
     `send1 ${E(Errno.ECONNRESET)}`, `send1 ${E(Errno.EPIPE)}`]);
@@ -117,13 +112,10 @@ test("the first connection's reset, seen by send: EPIPE (MSG_NOSIGNAL: the progr
   expect(r.exit).toMatchObject({ code: 0 });
 });
 
-// A real bug, not only a difference: once the real socket behind --guestfwd has been reset, the
-// host side still ACKs and drops what the guest sends (host/net/forward.ts relay(): `data` does
-// `if (sock.destroyed) { c.consumed(b.length); return; }`), and the socket's "close" event, which
-// would send the guest its RST, never runs while the guest keeps sending (host/machine.ts run() only
-// yields to Node's event loop when every process is blocked). The guest pours 64 MiB into the void
-// with no error ("first 4096"); on Linux the reset ends the loop at once.
-test.fails("KNOWN BUG: a send loop into a peer that resets ends in an error (here: never)", async () => {
+// Once the real socket behind --guestfwd has been reset, the guest's connection is reset too:
+// host/machine.ts run() gives Node's event loop a turn every few milliseconds while real sockets are
+// open, so the socket's "close" reaches host/net/forward.ts even while the guest keeps sending.
+test("a send loop into a peer that resets ends in an error", async () => {
   const r = await neterr("sendloop", 65536);
   expect(r.lines[0]).toBe("connect 0");
   expect(r.lines[1]).toMatch(/^first -/);

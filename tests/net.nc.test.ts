@@ -94,11 +94,9 @@ test("nc -l 80 behind --hostfwd: a real client and nc exchange lines both ways",
   expect(r.out().toString()).toBe("from the host\n");
 }, 30_000);
 
-// host/machine.ts run(): while a real socket or listener is open it awaits only the NIC
-// (`if (this.nic?.pending()) { await this.nic.whenActivity(); continue; }`) and never reaches
-// console.waitInput(), the only place that starts reading a stdin stream. So an interactive
-// `wasmos run --hostfwd ... /bin/nc -l 80` never sees what is typed.
-test.fails("KNOWN BUG: nc -l behind --hostfwd reads what is typed on a stdin stream", async () => {
+// host/machine.ts run(): while real sockets are open and a process waits on the terminal, it waits
+// for whichever comes first, the network or what is typed.
+test("nc -l behind --hostfwd reads what is typed on a stdin stream", async () => {
   const stdin = new PassThrough();
   const r = await nc(["-l", "80"], stdin, { hostfwd: ["tcp:127.0.0.1:0-:80"] });
   const got = realClient(r.m.hostPorts[0], null, 3_000);

@@ -17,7 +17,7 @@
 //   due at that moment.
 // Never throws on what the driver wrote: a bad chain completes with length 0 and an `error`.
 // Interface: new VirtioNet(ram, peer, opts?); config(field); setup(queue, addr); notify(queue, nowNs);
-// pollRx(nowNs); nextIrqAt(); takeIrq(nowNs?); pending(); whenActivity(); completed[] and faults[]
+// pollRx(nowNs); nextIrqAt(); takeIrq(nowNs?); pending(); connected(); whenActivity(); whenPeerActivity(); completed[] and faults[]
 // (drained by the caller); stats.
 import { VirtQueue, type Chain, type Desc } from "./virtqueue";
 import { framesOf } from "./disk";
@@ -34,6 +34,7 @@ export interface NetPeer {
   input(frame: Uint8Array): void;         // one wire frame from the guest
   output(): Uint8Array[];                 // take the frames queued for the guest
   pending?(): boolean;                    // may frames still come without any input (real sockets)?
+  connected?(): boolean;                  // is a real connection open (a peer running in real time)?
   whenActivity?(): Promise<void>;         // resolves when something may have been queued
 }
 
@@ -177,12 +178,18 @@ export class VirtioNet {
    *  only wait for receive buffers do not count: the guest must post some. */
   pending(): boolean { return this.peer.pending?.() ?? false; }
 
+  /** Is a real connection open (not just a listener)? Then the world outside runs in real time. */
+  connected(): boolean { return this.peer.connected?.() ?? false; }
+
   /** Resolves when there may be work: at once if an interrupt is due already, else when the peer
    *  queues frames (then call pollRx). Never resolves for a peer without real sockets. */
   whenActivity(): Promise<void> {
     if (this.nextIrqAt() !== null) return Promise.resolve();
-    return this.peer.whenActivity?.() ?? new Promise(() => {});
+    return this.whenPeerActivity();
   }
+
+  /** Resolves when the peer may have queued frames (never for a peer without real sockets). */
+  whenPeerActivity(): Promise<void> { return this.peer.whenActivity?.() ?? new Promise(() => {}); }
 
   // ---- transmit ----
 

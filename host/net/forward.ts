@@ -11,7 +11,7 @@
 // Real sockets are asynchronous: every event calls activity.notify(), pending() says whether any
 // real socket or listener is still open.
 // Interface: parseHostFwd(spec), parseGuestFwd(spec) (throw ForwardSpecError);
-// new Forwarder(tcp, activity); hostFwd(rule) -> Promise<port>; guestFwd(rule); pending(); close().
+// new Forwarder(tcp, activity); hostFwd(rule) -> Promise<port>; guestFwd(rule); pending(); connected(); close().
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { GUEST_IP, HOST_IP } from "../../kernel/abi/net";
 import { ipString, parseIp } from "./packet";
@@ -82,6 +82,9 @@ export class Forwarder {
   /** Is a real socket or listener open (so frames may still come with no guest action)? */
   pending(): boolean { return this.servers.size > 0 || this.sockets.size > 0; }
 
+  /** Is a real connection open (not just a listener)? */
+  connected(): boolean { return this.sockets.size > 0; }
+
   /** Close every listener and real socket. */
   close(): void {
     for (const s of this.servers) s.close();
@@ -123,7 +126,7 @@ export class Forwarder {
       open: () => sock.resume(),
       writable: () => sock.resume(),
       data: (c, b) => {
-        if (sock.destroyed) { c.consumed(b.length); return; }
+        if (sock.destroyed) { c.abort(); return; }       // the real peer is gone: the guest gets RST
         sock.write(b, () => { c.consumed(b.length); this.activity.notify(); });
       },
       end: () => { if (!sock.destroyed) sock.end(); },

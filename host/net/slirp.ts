@@ -3,7 +3,7 @@
 // (services.ts) and relays forwarded ports to real sockets (forward.ts). Frames the guest sends come
 // in through input() and are handled at once; answers wait in a queue the NIC takes with output().
 // Anything malformed or not for 10.0.2.2 is dropped and counted by reason in stats.
-// Interface: new Slirp(opts?); input(frame); output(); pending(); whenActivity(); hostFwd(spec),
+// Interface: new Slirp(opts?); input(frame); output(); pending(); connected(); whenActivity(); hostFwd(spec),
 // guestFwd(spec); close(); stats, tcp, services.
 import { ETH_HLEN, MTU, HOST_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
 import { parseFrame, isMalformed, arpFrame, ipString, BROADCAST_MAC, HOST_MAC, type Frame } from "./packet";
@@ -52,6 +52,9 @@ export class Slirp implements NetPeer {
 
   /** Is a real socket or listener open (frames may come without the guest doing anything)? */
   pending(): boolean { return this.forwarder.pending(); }
+
+  /** Is a real connection open (not just a listener)? */
+  connected(): boolean { return this.forwarder.connected(); }
 
   /** Resolves when frames are queued for the guest (at once if some already are): the NIC's pollRx takes them. */
   whenActivity(): Promise<void> { return this.queue.length ? Promise.resolve() : this.activity.wait(); }

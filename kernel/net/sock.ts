@@ -67,6 +67,8 @@ export const TIME_WAIT: u32 = 10;
   ackPending: u32;   // data arrived that we have not acknowledged yet
   qSys: i32;         // the syscall that queued the newest data (its DMA is counted under it)
   qCause: u32;       // ... and its trace seq
+  laddr: u32;        // the address bound to: 0 (INADDR_ANY) or GUEST_IP; getsockname of an unconnected socket
+  resetDone: u32;    // the peer reset the connection: sends after the error was reported are EPIPE
 }
 export const ACCQ: usize = 200;              // offset of the accept ring (16 x u8) in the record
 

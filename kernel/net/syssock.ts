@@ -59,7 +59,7 @@ export function sysSock(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
     case Sys.sendmsg: return sysMsg(p, i, u32arg(a1), <u32>a2, nb, true);
     case Sys.recvmsg: return sysMsg(p, i, u32arg(a1), <u32>a2, nb, false);
     case Sys.shutdown: return sysShutdown(i, <i32>a1);
-    case Sys.getsockname: return putAddr(p, u32arg(a1), u32arg(a2), GUEST_IP, sockAt(i).lport);
+    case Sys.getsockname: return putAddr(p, u32arg(a1), u32arg(a2), localAddr(sockAt(i)), sockAt(i).lport);
     case Sys.getpeername: {
       const s = sockAt(i);
       if (s.state != ESTABLISHED && s.state != CLOSE_WAIT) return -Errno.ENOTCONN;
@@ -106,6 +106,9 @@ function putAddr(p: Proc, va: u32, lenp: u32, addr: u32, port: u32): i64 {
   return 0;
 }
 
+// Linux's inet_getname: a connection's source address; else the bound one (0.0.0.0 when unbound or INADDR_ANY).
+function localAddr(s: Sock): u32 { return s.rport != 0 ? GUEST_IP : s.laddr; }
+
 function sysBind(p: Proc, i: i32, va: u32, len: u32): i64 {
   const r = getAddr(p, va, len);
   if (r < 0) return r;
@@ -115,6 +118,7 @@ function sysBind(p: Proc, i: i32, va: u32, len: u32): i64 {
   if (addr != 0 && addr != GUEST_IP) return -Errno.EADDRNOTAVAIL;
   if (port != 0 && portInUse(port)) return -Errno.EADDRINUSE;
   s.lport = port != 0 ? port : ephemeral();
+  s.laddr = addr;
   s.bound = 1;
   return 0;
 }
@@ -183,9 +187,12 @@ export function sndSpace(s: Sock): u32 {
   return s.sndbuf > queued ? s.sndbuf - queued : 0;
 }
 
+// As Linux's tcp_sendmsg: a reset not yet reported is reported once (ECONNRESET, no signal, as
+// sk_stream_wait_connect -> sock_error); after it, or after shutdown/close, EPIPE and SIGPIPE.
 export function sendCheck(p: Proc, s: Sock, flags: u32): i64 {
   if (s.state == ESTABLISHED || s.state == CLOSE_WAIT) return s.sndShut ? epipe(p, flags) : 0;
-  if (s.err == Errno.ECONNRESET || s.finQueued || s.sndShut) return epipe(p, flags);
+  if (s.err == Errno.ECONNRESET) { s.err = 0; return -Errno.ECONNRESET; }
+  if (s.resetDone || s.finQueued || s.sndShut) return epipe(p, flags);
   return -Errno.ENOTCONN;
 }
 
@@ -247,7 +254,7 @@ export function sockRecv(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_NOSIGNAL | 0x100)) return -Errno.EOPNOTSUPP;
   if (s.rcvBytes == 0) {
     if (s.peerFin) return 0;
-    if (s.err) { const e = s.err; if (e != Errno.ECONNRESET) s.err = 0; return -<i64>e; }
+    if (s.err) { const e = s.err; s.err = 0; return -<i64>e; }      // reported once (sock_error)
     if (s.state == CLOSED || s.state == LISTEN) return s.state == LISTEN ? -Errno.ENOTCONN : 0;
     if (n == 0) return 0;
     return block(p, i, nb || (flags & MSG_DONTWAIT) != 0);

@@ -40,7 +40,7 @@ export function sendAck(i: i32): void {
 
 export function tcpConnect(i: i32, rport: u32): void {
   const s = sockAt(i);
-  s.raddr = HOST_IP; s.rport = rport;
+  s.raddr = HOST_IP; s.rport = rport; s.resetDone = 0;
   s.iss = 0x10000 * <u32>(i + 1);
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
   s.state = SYN_SENT;
@@ -131,6 +131,7 @@ function zcComplete(s: Sock, id: u32): void {
 
 function reset(s: Sock, err: u32): void {
   s.err = err; s.state = CLOSED;
+  if (err == Errno.ECONNRESET) s.resetDone = 1;
   wakeup(sockChan(sockIndex(s)));
 }
 
