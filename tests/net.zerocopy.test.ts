@@ -3,8 +3,8 @@
 // from the error queue (origin 5 = SO_EE_ORIGIN_ZEROCOPY, ids lo..hi, consecutive ones coalesced);
 // without SO_ZEROCOPY the flag is ignored: a plain copy, and no completion ever comes (EAGAIN).
 // A program that overwrites its buffer before the completion changes what goes on the wire: the
-// capture shows the new bytes in every segment sent after the call returned. With sg=off it should
-// fall back to a copy (a known bug, marked test.fails).
+// capture shows the new bytes in every segment sent after the call returned. With sg=off it falls
+// back to a copy and the completion says so.
 import { afterEach, expect, test } from "vitest";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,11 +79,9 @@ test("writing the buffer before the completion: later segments carry the new byt
 });
 
 // Without scatter-gather the driver may hand the NIC only the socket's own pages (kernel/abi/net.ts),
-// so, as Linux without NETIF_F_SG, MSG_ZEROCOPY must fall back to a copy and say so in the completion
-// (ee_code SO_EE_CODE_ZEROCOPY_COPIED = 1). wasmos pins and hands over the user's pages anyway:
-// kernel/net/syssock.ts sockSend, `const zc = (flags & MSG_ZEROCOPY) != 0 && s.zerocopy != 0;`
-// does not look at nicFeatures() & NetFeature.sg.
-test.fails("KNOWN BUG: with sg=off, MSG_ZEROCOPY copies (one per page) and completes with ee_code 1", async () => {
+// so, as Linux without NETIF_F_SG, MSG_ZEROCOPY falls back to a copy and says so in the completion
+// (ee_code SO_EE_CODE_ZEROCOPY_COPIED = 1).
+test("with sg=off, MSG_ZEROCOPY copies (one per page) and completes with ee_code 1", async () => {
   const n = 16384;
   const r = await zerocopy("on", n, undefined, false);
   expect(r.sendto).toMatchObject({ cpuCopies: 3 * n / 4096, cpuCopyBytes: 3 * n });

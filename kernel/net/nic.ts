@@ -17,7 +17,7 @@ import { statAdd, curSys } from "../stats";
 import { nextSeq, traceEmit, curCause, setCause } from "../trace";
 import { panic } from "../panic";
 import { netRx } from "./ip";
-import { tcpOutput } from "./tcp";
+import { tcpOutput, flushCtl } from "./tcp";
 import { NSOCK, sockAt } from "./sock";
 
 export const PIECES: usize = memory.data(3 * 4 * 24);   // up to 24 pieces: { u32 pfn, u32 off, u32 len }
@@ -104,6 +104,7 @@ export function nicIrq(): void {
   const s = nextSeq();
   traceEmit(s, Ev.irq, Dev.net, 0, 0, 0, 0, 0, 0);
   for (let h = vqUsed(txq); h >= 0; h = vqUsed(txq)) txDone(<u32>h);
+  flushCtl();                                                           // control segments that found it full
   for (let i = 0; i < NSOCK; i++) if (sockAt(i).used) tcpOutput(i);   // senders that found the queue full
   const saved = curCause;
   for (let h = vqUsed(rxq); h >= 0; h = vqUsed(rxq)) {

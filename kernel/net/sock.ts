@@ -59,6 +59,7 @@ export const TIME_WAIT: u32 = 10;
   zerocopy: u32;     // SO_ZEROCOPY
   zcNext: u32;       // next MSG_ZEROCOPY send id
   zcLo: u32; zcHi: u32; zcPending: u32;   // completed range not yet reported on the error queue
+  zcCode: u32;       // ... and its ee_code (SO_EE_CODE_ZEROCOPY_COPIED when the send was copied)
   fileRefs: u32;     // open files referring to it (0: closed by the user, freed when done)
   acceptHead: u32; acceptTail: u32;       // listener: ring of child indices in accq
   sndShut: u32;
@@ -101,6 +102,8 @@ export function sockFree(i: i32): void {
 }
 
 @unmanaged export class Frag { pfn: u32; off: u32; len: u32; zcid: u32; }
+export const ZC_COPIED: u32 = 0x80000000;     // zcid flag: a MSG_ZEROCOPY send that was copied (no SG)
+export const SO_EE_CODE_ZEROCOPY_COPIED: u32 = 1;
 @inline export function sfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + <usize>(i % NFRAG) * 16); }
 @inline export function rfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + 2048 + <usize>(i % NFRAG) * 16); }
 

@@ -8,7 +8,7 @@ import { Sys } from "../abi/syscalls";
 import { Sig } from "../abi/signals";
 import { Owner } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
-import { GUEST_IP, HOST_IP, EPHEMERAL_LOW } from "../abi/net";
+import { GUEST_IP, HOST_IP, EPHEMERAL_LOW, NetFeature } from "../abi/net";
 import { curProc } from "../cpu";
 import { Proc, sleepOn } from "../proc";
 import { kget, kput, pa } from "../kalloc";
@@ -17,10 +17,10 @@ import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET } from "../file";
 import { NOT_MINE, u32arg, fdArg } from "../sysarg";
-import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, ACCQ,
+import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, ACCQ, ZC_COPIED,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
 import { tcpConnect, tcpOutput, tcpClose, sendAck, rcvWindow } from "./tcp";
-import { nicPresent } from "./nic";
+import { nicPresent, nicFeatures } from "./nic";
 import { be16, be32, put16, put32 } from "./ip";
 
 const AF_INET = 2, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
@@ -210,13 +210,16 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   if (n == 0) return 0;
   let room = sndSpace(s);
   if (room == 0) return block(p, i, nb || (flags & MSG_DONTWAIT) != 0);
+  // MSG_ZEROCOPY with SO_ZEROCOPY pins the user's pages; without a NIC that gathers it copies, as
+  // Linux does, and the completion says so (SO_EE_CODE_ZEROCOPY_COPIED).
   const zc = (flags & MSG_ZEROCOPY) != 0 && s.zerocopy != 0;
-  const id = zc ? ++s.zcNext : 0;
+  const pin = zc && (nicFeatures() & NetFeature.sg) != 0;
+  const id = zc ? ++s.zcNext | (pin ? 0 : ZC_COPIED) : 0;
   let done: u32 = 0;
   while (done < n && room > 0 && s.sTail - s.sHead < NFRAG - 1) {
     const a = va + done;
     const chunk = min(min(n - done, 4096 - (a & 0xfff)), room);
-    const r = zc ? pinFrag(p, s, a, chunk, id) : copyFrag(p, s, a, chunk);
+    const r = pin ? pinFrag(p, s, a, chunk, id) : copyFrag(p, s, a, chunk, id);
     if (r < 0) { if (done == 0) return r; break; }
     done += chunk; room -= chunk;
     s.sndEnd += chunk;
@@ -225,11 +228,11 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   return done;
 }
 
-function copyFrag(p: Proc, s: Sock, va: u32, n: u32): i32 {
+function copyFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
   const f = allocFrame(Owner.socket);
   if (f == 0) return -Errno.ENOBUFS;
   if (copyFromUser(p, pa(f), va, n, Routine.copy_from_user, Place.frame) < 0) { kput(f); return -Errno.EFAULT; }
-  pushFrag(s, f, 0, n, 0);
+  pushFrag(s, f, 0, n, id);
   return 0;
 }
 
@@ -307,7 +310,7 @@ function errQueue(p: Proc, i: i32, msg: u32): i64 {
   if (ctllen < 28) return -Errno.EINVAL;
   memory.fill(kb + 32, 0, 28);
   store<u32>(kb + 32, 28); store<i32>(kb + 36, SOL_IP); store<i32>(kb + 40, IP_RECVERR);
-  store<u8>(kb + 48, SO_EE_ORIGIN_ZEROCOPY);
+  store<u8>(kb + 48, SO_EE_ORIGIN_ZEROCOPY); store<u8>(kb + 50, <u8>s.zcCode);
   store<u32>(kb + 52, s.zcLo); store<u32>(kb + 56, s.zcHi);
   if (copyToUser(p, ctl, kb + 32, 28) < 0) return -Errno.EFAULT;
   store<u32>(kb + 20, 28); store<i32>(kb + 24, MSG_ERRQUEUE);

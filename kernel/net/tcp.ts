@@ -3,12 +3,12 @@
 // RST. Unexpected segments get RST or are dropped and counted. No retransmission timers: nothing is
 // ever lost on this wire, which the peer (host side) guarantees.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
-// tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), sendAck(i), rcvWindow(s).
+// tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), sendAck(i), rcvWindow(s), flushCtl().
 import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../proc";
 import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ,
-  CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT } from "./sock";
+  CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED } from "./sock";
 import { buildHeaders, be16, be32, netDropped } from "./ip";
 import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, PIECES } from "./nic";
 import { Errno } from "../abi/errno";
@@ -25,11 +25,43 @@ export let tcpDropped: u32 = 0;
 export function rcvWindow(s: Sock): u32 { return s.rcvbuf > s.rcvBytes ? s.rcvbuf - s.rcvBytes : 0; }
 
 // One segment with no payload (SYN, ACK, FIN, RST ...).
+// Control segments (ACK, SYN, SYN-ACK, RST) that found the transmit queue full wait here, in order,
+// until transmit completions free descriptors (flushCtl, from the NIC's interrupt), as Linux's
+// qdisc queues them: on a wire without retransmission a dropped ACK of a FIN is lost for good.
+// Each record: lport, rport, seq, ack, flags, win, cause, syscall (u32 each).
+const CTLQ_LEN: u32 = 64;
+const CTL_REC: usize = 32;
+const ctlq: usize = memory.data(<i32>(CTLQ_LEN * <u32>CTL_REC));
+let ctlHead: u32 = 0, ctlTail: u32 = 0;     // free running
+export let ctlDropped: u32 = 0;             // the backlog itself was full (64 segments)
+
 function sendCtl(lport: u32, rport: u32, seq: u32, ack: u32, flags: u32, win: u32): void {
+  if (ctlHead == ctlTail && transmitCtl(lport, rport, seq, ack, flags, win)) return;
+  if (ctlTail - ctlHead >= CTLQ_LEN) { ctlDropped++; return; }
+  const r = ctlq + <usize>(ctlTail++ % CTLQ_LEN) * CTL_REC;
+  store<u32>(r, lport); store<u32>(r + 4, rport); store<u32>(r + 8, seq); store<u32>(r + 12, ack);
+  store<u32>(r + 16, flags); store<u32>(r + 20, win); store<u32>(r + 24, curCause); store<i32>(r + 28, curSys);
+}
+
+function transmitCtl(lport: u32, rport: u32, seq: u32, ack: u32, flags: u32, win: u32): bool {
   const h = nicTxAlloc(0);
-  if (h < 0) return;
+  if (h < 0) return false;
   const len = buildHeaders(txHdr(<u32>h), lport, rport, seq, ack, flags, win, 0, (flags & SYN) ? 4 : 0, false);
   nicTxSubmit(<u32>h, len, 0, 0);
+  return true;
+}
+
+// Send the waiting control segments while descriptors are free, each under its own cause.
+export function flushCtl(): void {
+  const cause = curCause, sys = curSys;
+  while (ctlHead != ctlTail) {
+    const r = ctlq + <usize>(ctlHead % CTLQ_LEN) * CTL_REC;
+    setCause(load<u32>(r + 24)); setCurSys(load<i32>(r + 28));
+    const ok = transmitCtl(load<u32>(r), load<u32>(r + 4), load<u32>(r + 8), load<u32>(r + 12), load<u32>(r + 16), load<u32>(r + 20));
+    if (!ok) break;
+    ctlHead++;
+  }
+  setCause(cause); setCurSys(sys);
 }
 
 export function sendAck(i: i32): void {
@@ -119,13 +151,16 @@ function ackData(s: Sock, ack: u32): void {
     const id = fr.zcid;
     kput(fr.pfn);
     s.sHead++;
-    if (id != 0 && (s.sHead == s.sTail || sfrag(s, s.sHead).zcid != id)) zcComplete(s, id - 1);
+    if (id != 0 && (s.sHead == s.sTail || sfrag(s, s.sHead).zcid != id)) zcComplete(s, id);
   }
   s.sndUna = ack;
 }
 
-function zcComplete(s: Sock, id: u32): void {
-  if (s.zcPending == 0) { s.zcLo = id; s.zcHi = id; s.zcPending = 1; }
+// A zero-copy send (frag zcid: its number + 1, with ZC_COPIED if it was copied) is complete: it
+// starts or extends the range the error queue reports; the range keeps its first send's code.
+function zcComplete(s: Sock, zcid: u32): void {
+  const id = (zcid & ~ZC_COPIED) - 1;
+  if (s.zcPending == 0) { s.zcLo = id; s.zcHi = id; s.zcPending = 1; s.zcCode = (zcid & ZC_COPIED) ? SO_EE_CODE_ZEROCOPY_COPIED : 0; }
   else if (id > s.zcHi) s.zcHi = id;
 }
 
