@@ -52,9 +52,15 @@ export function macOf(hi: number, lo: number): Mac {
   return b.join(":");
 }
 
-function macBytes(m: Mac): number[] { return m.split(":").map((x) => parseInt(x, 16)); }
+const HEX = Array.from({ length: 256 }, (_, x) => x.toString(16).padStart(2, "0"));
+const macCache = new Map<Mac, number[]>();     // a handful of MACs, parsed once each (per frame is hot)
+function macBytes(m: Mac): number[] {
+  let b = macCache.get(m);
+  if (!b) { b = m.split(":").map((x) => parseInt(x, 16)); if (macCache.size < 256) macCache.set(m, b); }
+  return b;
+}
 function macAt(b: Uint8Array, at: number): Mac {
-  return Array.from(b.subarray(at, at + 6), (x) => x.toString(16).padStart(2, "0")).join(":");
+  return `${HEX[b[at]]}:${HEX[b[at + 1]]}:${HEX[b[at + 2]]}:${HEX[b[at + 3]]}:${HEX[b[at + 4]]}:${HEX[b[at + 5]]}`;
 }
 
 /** 16-bit ones' complement sum of bytes (odd length padded with a zero), not folded. */

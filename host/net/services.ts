@@ -2,7 +2,7 @@
 // byte back, discard (9) swallows them and keeps a checksum per connection so tests can check that
 // bytes arrived intact, chargen (19) sends RFC 864's rotating lines for as long as the guest reads
 // (never past the guest's window: the TCP side holds back).
-// Interface: new Services(tcp); discard.connections / discard.total (Tally: bytes, fnv, sha256());
+// Interface: new Services(tcp); discard.connections (Tally: bytes, fnv, sha256()), discard.total.bytes;
 // echo.bytes; chargen.connections, chargen.bytes (sent); fnv1a(bytes); chargenBytes(offset, n).
 import { createHash, type Hash } from "node:crypto";
 import { PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
@@ -46,7 +46,7 @@ export function chargenBytes(offset: number, n: number): Uint8Array {
 }
 
 export class Services {
-  readonly discard = { connections: [] as Tally[], total: new Tally(0) };
+  readonly discard = { connections: [] as Tally[], total: { bytes: 0 } };
   readonly echo = { bytes: 0 };
   readonly chargen = { connections: [] as TcpConn[], get bytes(): number { return this.connections.reduce((n, c) => n + c.bytesOut, 0); } };
 
@@ -60,7 +60,7 @@ export class Services {
     const t = new Tally(c.guestPort);
     this.discard.connections.push(t);
     return {
-      data: (_c, b) => { t.add(b); this.discard.total.add(b); },
+      data: (_c, b) => { t.add(b); this.discard.total.bytes += b.length; },
       end: (conn) => conn.close(),
       closed: () => { t.closed = true; },
     };
