@@ -17,7 +17,9 @@ import { statAdd, curSys } from "./stats";
 import { nextSeq, traceEmit, curCause, setCause } from "./trace";
 import { panic } from "./panic";
 
-export const IOV_MAX: i32 = 64;
+// Data buffers per request: a request is header + buffers + status in one 64-entry queue, and
+// disk waits are synchronous (one request at a time); 32 pages = 128 KiB, Linux's read_ahead_kb.
+export const IOV_MAX: i32 = 32;
 export const IOV: usize = memory.data(IOV_MAX * 4);       // physical addresses of the request's pages
 
 // Per-descriptor-head request record, in the request frame: 40 bytes each.

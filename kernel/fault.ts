@@ -11,6 +11,7 @@ import { Vma, vmaFind, PROT_READ, PROT_WRITE, PROT_EXEC, VMA_FILE, MAP_SHARED_FL
 import { walk, PTE_P, PTE_W, PTE_U, PTE_COW, pteAddr, ptePfn } from "./vm";
 import { kput, kget, pa, frame } from "./kalloc";
 import { allocFrame, pcFind, pcGet } from "./pagecache";
+import { raAround } from "./readahead";
 import { iSize } from "./fs";
 import { statAdd } from "./stats";
 import { nextSeq, traceEmit, curCause, setCause } from "./trace";
@@ -75,7 +76,7 @@ function fileFault(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: 
   // The read's DMA names this fault as its cause; inside a syscall (a kernel-mode fault in
   // copy_from_user) it is also counted under that syscall, which caused it.
   const saved = curCause; setCause(s);
-  const pg = pcGet(v.file, <u32>index);
+  const pg = major ? raAround(v.file, <u32>index) : pcGet(v.file, <u32>index);
   setCause(saved);
   if (pg == 0) return Sig.SIGBUS;
   if (v.flags & MAP_SHARED_FLAG) {

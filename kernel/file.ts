@@ -1,10 +1,11 @@
 // Open files (Linux's struct file): a system-wide table of records shared by the fds that refer to
 // them (dup, fork). `fileRead`/`fileWrite` branch on the type, as xv6's file.c does.
 //
-//   file record (FILE_SIZE = 32 bytes)
-//   +------+-----+-------+-------+--------+--------+
-//   | type | ref | flags |  ino  |  offset (u64)   | ...
-//   +------+-----+-------+-------+--------+--------+
+//   file record (FILE_SIZE = 48 bytes)
+//   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
+//   | type | ref | flags |  ino  |  offset (u64)   | pipe | sock | raNext | raSize | ...
+//   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
+//   raNext, raSize: readahead state (kernel/readahead.ts), Linux's file_ra_state.
 //
 // Interface: fileAlloc(type, flags) -> index or -1, fileAt(i), fileDup(i), fileClose(i),
 // fdAlloc(p, file, cloexec) -> fd or -EMFILE, fdGet(p, fd) -> file index or -1, fdClear(p, fd),
@@ -42,6 +43,8 @@ export const FD_CLOEXEC_BIT: u32 = 0x80000000;
   offset: u64;
   pipe: u32;
   sock: u32;
+  raNext: u32;     // page after the last one read: a read starting there is sequential
+  raSize: u32;     // pages in the current readahead window (0: none yet)
 }
 
 let fileBase: usize = 0;
@@ -105,7 +108,7 @@ export function fileRead(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64 
   if (f.type != FT_INODE) return -Errno.EINVAL;
   if (isDir(f.ino)) return -Errno.EISDIR;
   const off = pos >= 0 ? <u64>pos : f.offset;
-  const r = (f.flags & O_DIRECT) ? directRead(p, f.ino, off, va, n) : readi(p, f.ino, off, va, n);
+  const r = (f.flags & O_DIRECT) ? directRead(p, f.ino, off, va, n) : readi(p, f.ino, off, va, n, fi);
   if (r > 0 && pos < 0) f.offset += <u64>r;
   return r;
 }

@@ -13,6 +13,8 @@ import { iSize, iSetSize, iNlink, iMode, ifree, inodeAddr } from "./fs";
 import { fsBlockOf, bmapFree } from "./bmap";
 import { copyToUser, copyFromUser } from "./copy";
 import { panic } from "./panic";
+import { fileAt } from "./file";
+import { raGet, raDone } from "./readahead";
 
 const NINODE: i32 = 256;
 const itab: usize = memory.data(NINODE * 8);   // { u32 ino, u32 ref }
@@ -43,14 +45,17 @@ export function iput(ino: u32): void {
 
 export function iheld(ino: u32): bool { return slotOf(ino) != 0; }
 
-export function readi(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
+// Read through the page cache; `fi` >= 0 names the open file, whose pages are read with readahead.
+export function readi(p: Proc, ino: u32, off: u64, va: u32, n: u32, fi: i32 = -1): i64 {
   const size = iSize(ino);
   if (off >= size) return 0;
   if (<u64>n > size - off) n = <u32>(size - off);
+  const last = <u32>((off + n - 1) / BLOCK_SIZE);
   let done: u32 = 0;
   while (done < n) {
     const pos = off + done;
-    const pg = pcGet(ino, <u32>(pos / BLOCK_SIZE));
+    const index = <u32>(pos / BLOCK_SIZE);
+    const pg = fi >= 0 ? raGet(fileAt(fi), index, last) : pcGet(ino, index);
     if (pg == 0) return done > 0 ? <i64>done : -Errno.EIO;
     const o = <u32>(pos % BLOCK_SIZE);
     const chunk = min(n - done, BLOCK_SIZE - o);
@@ -58,6 +63,7 @@ export function readi(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
     if (r < 0) return done > 0 ? <i64>done : -Errno.EFAULT;
     done += chunk;
   }
+  if (fi >= 0) raDone(fileAt(fi), last);
   return done;
 }
 

@@ -5,13 +5,13 @@
 // go back to disk on fsync/sync, from the periodic flusher, and before eviction. Eviction is a
 // second-chance clock over one LRU list, clean pages first.
 // Interface: pcInit(buckets), pcGet(ino, index, blockOf) -> pfn, pcFind, pcGetNew(ino, index) (no read),
-// pcDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
+// pcReadRange(ino, from, count) (readahead), pcDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
 // allocFrame(owner) (kalloc that reclaims cache pages under memory pressure).
 import { Owner, Stat } from "./abi/layout";
 import { Place } from "./abi/trace";
 import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFERENCED, FR_LOCKED } from "./kalloc";
 import { statAdd } from "./stats";
-import { diskIo, IOV } from "./disk";
+import { diskIo, IOV, IOV_MAX } from "./disk";
 import { SECTORS_PER_BLOCK } from "./abi/fs";
 import { fsBlockOf } from "./bmap";
 import { rmapClean, rmapZap } from "./rmap";
@@ -127,6 +127,43 @@ export function pcGet(ino: u32, index: u32, data: bool = true): u32 {
   if (!hole && readBlock(p, block) < 0) { remove(p); kput(p); return 0; }
   frame(p).flags = FR_UPTODATE;
   return p;
+}
+
+// Read the pages [from, from + count) of file `ino` that are not cached, in as few disk requests as
+// the blocks allow: one per run of consecutive blocks (at most IOV_MAX pages). Holes become zero
+// pages. Stops early when no frame is free; a failed request drops its pages. Not counted as
+// lookups (readahead: the reads that find these pages later are hits). Returns 0 or -EIO.
+export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
+  let run: i32 = 0, first: u32 = 0, next: u32 = 0, err = 0;
+  for (let i = from; i < from + count; i++) {
+    if (pcFind(ino, i) != 0) { if (readRun(run, first) < 0) err = -5; run = 0; continue; }
+    const block = fsBlockOf(ino, i, false);
+    if (run > 0 && (block != next || run == IOV_MAX)) { if (readRun(run, first) < 0) err = -5; run = 0; }
+    const p = allocFrame(Owner.pagecache);
+    if (p == 0) break;
+    insert(p, ino, i);
+    if (block == 0) { frame(p).flags = FR_UPTODATE; continue; }   // a hole
+    frame(p).flags = FR_LOCKED;
+    if (run == 0) first = block;
+    store<u32>(runBuf + (<usize>run << 2), <u32>pa(p));   // not IOV: an eviction above may write back through it
+    run++; next = block + 1;
+  }
+  if (readRun(run, first) < 0) err = -5;
+  return err;
+}
+
+const runBuf: usize = memory.data(IOV_MAX * 4);
+
+// One request for the `run` pages listed in runBuf, at consecutive blocks from `first`.
+function readRun(run: i32, first: u32): i32 {
+  if (run == 0) return 0;
+  memory.copy(IOV, runBuf, <usize>run << 2);
+  const r = diskIo(false, <u64>first * SECTORS_PER_BLOCK, run, Place.frame);
+  for (let k = 0; k < run; k++) {
+    const p = load<u32>(runBuf + (<usize>k << 2)) >>> 12;
+    if (r < 0) { remove(p); kput(p); } else frame(p).flags = FR_UPTODATE;
+  }
+  return r;
 }
 
 function readBlock(p: u32, block: u32): i32 {

@@ -15,6 +15,7 @@ import { curProc } from "./cpu";
 import { Proc, sleepOn } from "./proc";
 import { kget, kput, pa } from "./kalloc";
 import { allocFrame, pcGet, pcGetNew, pcDirty } from "./pagecache";
+import { raGet, raDone } from "./readahead";
 import { copyFromUser, copyToUser, userPhys, countCopy } from "./copy";
 import { nextSeq, traceEmit } from "./trace";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_RDONLY, O_WRONLY } from "./file";
@@ -22,9 +23,9 @@ import { isDir } from "./dir";
 import { iSize, iSetSize } from "./fs";
 import { fsBlockOf } from "./bmap";
 import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT } from "./pipe";
-import { Sock, sockAt, sfrag, rfrag, NFRAG } from "./net/sock";
+import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace } from "./net/sock";
 import { tcpOutput, sendAck, rcvWindow } from "./net/tcp";
-import { sndSpace, sendCheck } from "./net/syssock";
+import { sendCheck, sendOpen } from "./net/syssock";
 import { nicFeatures } from "./net/nic";
 import { ttyWriteKernel } from "./console";
 import { NOT_MINE, u32arg, fdArg } from "./sysarg";
@@ -91,7 +92,7 @@ function sysSpliceCall(p: Proc, fin: i32, offIn: u32, fout: i32, offOut: u32, le
   }
   const pi = <i32>i.pipe;
   const pnb = nb || (i.flags & O_NONBLOCK) != 0;
-  if (o.type == FT_SOCKET) return pipeToSock(p, pi, <i32>o.sock, n, pnb);
+  if (o.type == FT_SOCKET) return pipeToSock(p, pi, <i32>o.sock, n, pnb, !pnb && (o.flags & O_NONBLOCK) == 0);
   if (o.type == FT_INODE) return pipeToFile(p, pi, o, offOut, n, pnb);
   if (o.type == FT_CONSOLE) return pipeToConsole(p, pi, o.ino, n, pnb);
   return -Errno.EINVAL;
@@ -144,36 +145,41 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
   if (pipeFull(pp)) return waitRoom(p, pi, nb);
   let done: u32 = 0;
   const want = <u32>min(<u64>n, size - <u64>off);
+  const last = <u32>((<u64>off + want - 1) >>> 12);
   while (done < want && !pipeFull(pp)) {
     const pos = <u64>off + done;
     const o = <u32>(pos & 4095);
     const chunk = min(want - done, 4096 - o);
-    const pg = pcGet(f.ino, <u32>(pos >>> 12));
+    const pg = raGet(f, <u32>(pos >>> 12), last);
     if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
     kget(pg);
     pushSlot(pi, pg, o, chunk, 0);
     traceEmit(nextSeq(), Ev.sgHandoff, 1, pg, o, chunk, 0, 0, 0);
     done += chunk;
   }
+  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> 12));
   const r = putOff(p, f, offVa, <u64>off + done);
   return r < 0 ? r : done;
 }
 
 // pipe -> socket (splice_from_pipe): slot frames become socket fragments; with no SG, copied.
-function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool): i64 {
+// With `wait` (a blocking splice), everything asked for that the pipe holds goes out before it
+// returns: a full socket puts the caller to sleep, and it goes on from where it was (p.partial).
+function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = false): i64 {
   const pp = pipeAt(pi);
-  if (pp.head == pp.tail) return waitData(p, pi, nb);
+  let done: u32 = wait ? p.partial : 0;
+  if (pp.head == pp.tail) return done > 0 ? <i64>done : waitData(p, pi, nb);
   const s = sockAt(si);
+  if (done > 0 && !sendOpen(s)) return done;
   const c = sendCheck(p, s, 0);
   if (c < 0) return c;
   let room = sndSpace(s);
-  if (room == 0) {                                // the socket's buffer is full: wait for ACKs
+  if (room == 0 && done == 0) {                   // the socket's buffer is full: wait for ACKs
     if (nb) return -Errno.EAGAIN;
-    sleepOn(p, 0xfe000000 | <u32>si);
+    sleepOn(p, sockChan(si));
     return -ERESTARTSYS;
   }
   const sg = (nicFeatures() & NetFeature.sg) != 0;
-  let done: u32 = 0;
   while (done < n && room > 0 && pp.head != pp.tail && s.sTail - s.sHead < NFRAG - 1) {
     const sl = slotAt(pp, pp.tail);
     const chunk = min(min(n - done, sl.len), room);
@@ -194,6 +200,11 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool): i64 {
     done += chunk;
   }
   tcpOutput(si);
+  if (wait && done < n && pp.head != pp.tail && sndSpace(s) == 0) {
+    p.partial = done;
+    sleepOn(p, sockChan(si));
+    return -ERESTARTSYS;
+  }
   return done;
 }
 
@@ -221,6 +232,7 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
     consume(pi, chunk);
     done += chunk;
   }
+  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> 12));
   const r = putOff(p, f, offVa, <u64>off + done);
   return r < 0 ? r : done;
 }
@@ -334,18 +346,28 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
 // sendfile's engine (Linux's do_splice_direct): file -> an internal pipe (page references), then
 // pipe -> the output (socket fragments, the page cache, or the console). Returns bytes delivered;
 // pages spliced in but not taken by the output are released with the pipe.
+// A blocking sendfile to a socket moves all `n` bytes before it returns: when the socket is full it
+// sleeps and goes on from where it was (p.partial), as Linux's does; a nonblocking one returns what
+// went out.
 export function spliceDirect(p: Proc, fin: File, off: u64, fout: File, n: u32, nb: bool): i64 {
   const pi = pipeAlloc();
   if (pi < 0) return -Errno.ENFILE;
-  let done: u32 = 0;
+  let done: u32 = p.partial;
   let err: i64 = 0;
   while (done < n) {
     // Fill the pipe only with what the output can take now (a socket's free buffer), so a
     // restarted or repeated sendfile does not splice the same pages again and again.
     let want = n - done;
     if (fout.type == FT_SOCKET) {
-      const room = sndSpace(sockAt(<i32>fout.sock));
-      if (room == 0 && done > 0) break;
+      const si = <i32>fout.sock;
+      const room = sndSpace(sockAt(si));
+      if (room == 0 && done > 0) {
+        if (nb || !sendOpen(sockAt(si))) break;
+        pipeClose(pi, false); pipeClose(pi, true);
+        p.partial = done;
+        sleepOn(p, sockChan(si));
+        return -ERESTARTSYS;
+      }
       if (room > 0) want = min(want, room);
     }
     const save = fin.offset;

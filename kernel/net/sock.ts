@@ -8,7 +8,7 @@
 //   qframe +2048  recv ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 pad }
 //
 // Interface: sockAlloc() -> index or -1, sockAt(i), sockFree(i), sockChan(i), frag helpers,
-// sockFind(lport, raddr, rport) (connection, then listener), portInUse(port).
+// sockFind(lport, raddr, rport) (connection, then listener), portInUse(port), sndSpace(s).
 import { Owner } from "../abi/layout";
 import { kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
@@ -131,4 +131,11 @@ export function netBusy(): i32 {
     if (s.used && s.state != CLOSED && s.state != LISTEN) n++;
   }
   return n;
+}
+
+// Room in the send buffer for new data (none when the fragment ring is nearly full).
+export function sndSpace(s: Sock): u32 {
+  const queued = s.sndEnd - s.sHeadSeq;
+  if (s.sTail - s.sHead >= NFRAG - 2) return 0;
+  return s.sndbuf > queued ? s.sndbuf - queued : 0;
 }

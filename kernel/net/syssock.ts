@@ -2,7 +2,7 @@
 // shutdown, getsockname, getpeername, setsockopt, getsockopt; and the data paths behind read/write
 // on sockets and sendfile to a socket. Argument checking here; protocol work in tcp.ts.
 // Interface: sysSock(nr, a0..a5) -> result or NOT_MINE; sockSend/sockRecv (file.ts, splice.ts),
-// sockClose, sndSpace and sendCheck (splice.ts's pipe -> socket path, which sendfile uses).
+// sockClose, sendOpen and sendCheck (splice.ts's pipe -> socket path, which sendfile uses).
 import { Errno, ERESTARTSYS } from "../abi/errno";
 import { Sys } from "../abi/syscalls";
 import { Sig } from "../abi/signals";
@@ -17,7 +17,7 @@ import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET } from "../file";
 import { NOT_MINE, u32arg, fdArg } from "../sysarg";
-import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, ACCQ, ZC_COPIED,
+import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
 import { tcpConnect, tcpOutput, tcpClose, sendAck, rcvWindow } from "./tcp";
 import { nicPresent, nicFeatures } from "./nic";
@@ -180,12 +180,9 @@ function sysConnect(p: Proc, i: i32, va: u32, len: u32, nb: bool): i64 {
   return s.err != 0 ? -<i64>s.err : 0;
 }
 
-// Room in the send buffer for new data.
-export function sndSpace(s: Sock): u32 {
-  const queued = s.sndEnd - s.sHeadSeq;
-  if (s.sTail - s.sHead >= NFRAG - 2) return 0;
-  return s.sndbuf > queued ? s.sndbuf - queued : 0;
-}
+
+// Can data still be queued (the connection is up and our side not shut down)?
+export function sendOpen(s: Sock): bool { return (s.state == ESTABLISHED || s.state == CLOSE_WAIT) && !s.sndShut; }
 
 // As Linux's tcp_sendmsg: a reset not yet reported is reported once (ECONNRESET, no signal, as
 // sk_stream_wait_connect -> sock_error); after it, or after shutdown/close, EPIPE and SIGPIPE.
@@ -202,30 +199,35 @@ function epipe(p: Proc, flags: u32): i64 {
 }
 
 // send(): copy into socket pages (1 CPU copy per page), or with MSG_ZEROCOPY pin the user's pages.
+// A blocking send queues everything before it returns, sleeping while the buffer is full and going
+// on from where it slept (p.partial), as Linux's tcp_sendmsg; a nonblocking one queues what fits.
+// If the connection fails midway, the bytes already queued are the result (no error, no signal).
 export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool): i64 {
   const s = sockAt(i);
+  let done = p.partial;
+  if (done > 0 && !sendOpen(s)) return done;
   const c = sendCheck(p, s, flags);
   if (c < 0) return c;
   if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_ZEROCOPY | 0x8000)) return -Errno.EOPNOTSUPP;
   if (n == 0) return 0;
+  const wait = !nb && (flags & MSG_DONTWAIT) == 0;
   let room = sndSpace(s);
-  if (room == 0) return block(p, i, nb || (flags & MSG_DONTWAIT) != 0);
   // MSG_ZEROCOPY with SO_ZEROCOPY pins the user's pages; without a NIC that gathers it copies, as
-  // Linux does, and the completion says so (SO_EE_CODE_ZEROCOPY_COPIED).
+  // Linux does, and the completion says so (SO_EE_CODE_ZEROCOPY_COPIED). One call, one id.
   const zc = (flags & MSG_ZEROCOPY) != 0 && s.zerocopy != 0;
   const pin = zc && (nicFeatures() & NetFeature.sg) != 0;
-  const id = zc ? ++s.zcNext | (pin ? 0 : ZC_COPIED) : 0;
-  let done: u32 = 0;
+  const id = zc && room > 0 ? (done > 0 ? s.zcNext : ++s.zcNext) | (pin ? 0 : ZC_COPIED) : 0;
   while (done < n && room > 0 && s.sTail - s.sHead < NFRAG - 1) {
     const a = va + done;
     const chunk = min(min(n - done, 4096 - (a & 0xfff)), room);
     const r = pin ? pinFrag(p, s, a, chunk, id) : copyFrag(p, s, a, chunk, id);
-    if (r < 0) { if (done == 0) return r; break; }
+    if (r < 0) { if (done == 0) return r; tcpOutput(i); return done; }
     done += chunk; room -= chunk;
     s.sndEnd += chunk;
   }
   tcpOutput(i);
-  return done;
+  if (done < n && wait) { p.partial = done; return block(p, i, false); }
+  return done > 0 ? <i64>done : -Errno.EAGAIN;
 }
 
 function copyFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {

@@ -8,7 +8,7 @@ import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../proc";
 import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ,
-  CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED } from "./sock";
+  CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED, sndSpace } from "./sock";
 import { buildHeaders, be16, be32, netDropped } from "./ip";
 import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, PIECES } from "./nic";
 import { Errno } from "../abi/errno";
@@ -185,6 +185,7 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
   if (s.state == LISTEN) { if ((flags & SYN) && !(flags & (ACK | RST))) passiveOpen(i, raddr, sport, seq); return false; }
   if (s.state == SYN_SENT) { synSent(i, flags, seq, ack, win); return false; }
   if (flags & RST) { reset(s, s.state == SYN_RCVD ? Errno.ECONNREFUSED : Errno.ECONNRESET); return false; }
+  const state0 = s.state, una0 = s.sndUna;
   if (flags & ACK) acked(i, ack, win);
   let kept = false;
   if (dlen > 0 && seq == s.rcvNxt && s.peerFin == 0 && s.rcvBytes + dlen <= s.rcvbuf && s.rTail - s.rHead < NFRAG) {
@@ -197,9 +198,14 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
   if ((flags & FIN) && seq + dlen == s.rcvNxt && s.peerFin == 0) peerFin(s);
   if (s.ackPending) sendAck(i);
   tcpOutput(i);
-  wakeup(sockChan(i));
+  // Wake readers on data or FIN, anyone on a state change, and writers once the send buffer is
+  // writable again (Linux's sk_stream_write_space: free space at least half of what is queued),
+  // not on every ACK.
+  if (kept || (flags & FIN) || s.state != state0 || (s.sndUna != una0 && writable(s))) wakeup(sockChan(i));
   return kept;
 }
+
+function writable(s: Sock): bool { return sndSpace(s) >= (s.sndEnd - s.sHeadSeq) / 2; }
 
 function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   const l = sockAt(li);
