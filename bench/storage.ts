@@ -56,7 +56,7 @@ async function throughput(cacheDir: string, runs: number, copy: Memcpy): Promise
 function lookupNs(io: IoMachine, ino: number, pages: number, samePage: boolean): number {
   const k = io.m.k;
   const t0 = ms();
-  for (let n = 0; n < LOOKUPS; n++) k.execRead(ino, samePage ? 0n : BigInt((n % pages) * 4096), 1);
+  for (let n = 0; n < LOOKUPS; n++) k.execRead(ino, samePage ? 0n : BigInt((n % pages) * 4096), 1, 0);
   return ((ms() - t0) * 1e6) / LOOKUPS;
 }
 

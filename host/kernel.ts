@@ -39,7 +39,7 @@ export interface KernelExports {
   idleUntil: Fn<[bigint], void>;
   clockNowNs: Fn<[], bigint>;
   execLookup: Fn<[number], bigint>;
-  execRead: Fn<[number, bigint, number], bigint>;
+  execRead: Fn<[number, bigint, number, number], bigint>;
   fileSize: Fn<[number], bigint>;
   kstackSize: WebAssembly.Global;
   chargeUserTime: Fn<[bigint], void>;

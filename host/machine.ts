@@ -184,12 +184,13 @@ export class Machine {
     return Number(ino);
   }
 
-  // A file's bytes, read through the page cache (each chunk a CPU copy attributed to execve).
-  private readInode(ino: number, path: string): Uint8Array {
+  // A file's bytes, read through the page cache (each chunk a CPU copy attributed to execve; with
+  // `pid`, to that process's execve call, which its disk reads name as their cause).
+  private readInode(ino: number, path: string, pid = 0): Uint8Array {
     const size = Number(this.k.fileSize(ino));
     const out = new Uint8Array(size);
     for (let off = 0; off < size; ) {
-      const n = Number(this.k.execRead(ino, BigInt(off), 65536));
+      const n = Number(this.k.execRead(ino, BigInt(off), 65536, pid));
       if (n <= 0) throw new LoadError(`${path}: read error`);
       out.set(new Uint8Array(this.ram.buffer, this.k.stageAddr(), n), off);
       off += n;
@@ -223,7 +224,7 @@ export class Machine {
     const argv0 = argString(block, 0) ?? old.name;
     let prepared;
     try {
-      prepared = await prepareGuest(this.loaderContext(), this.readInode(this.k.execPending(pid), argv0), argv0);
+      prepared = await prepareGuest(this.loaderContext(), this.readInode(this.k.execPending(pid), argv0, pid), argv0);
     } catch (e) {
       if (!(e instanceof LoadError)) throw e;
       this.k.execFail(pid, Errno.ENOEXEC);

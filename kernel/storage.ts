@@ -16,6 +16,7 @@ import { nicIrq, nicInit } from "./net/nic";
 import { pcDrop, pcGet, pcFind, pcReadRange, pcPages, pcDirtyPages } from "./pagecache";
 import { namei, isDir } from "./dir";
 import { stageAddr } from "./exec";
+import { procByPid } from "./proc";
 import { pa } from "./kalloc";
 import { countCopy } from "./copy";
 import { setCurSys, statAdd } from "./stats";
@@ -42,12 +43,14 @@ export function execLookup(len: i32): i64 {
 
 export function fileSize(ino: u32): u64 { return iSize(ino); }
 
-// Copy up to `len` bytes of the file at `off` into the staging buffer, page by page.
-export function execRead(ino: u32, off: u64, len: u32): i64 {
+// Copy up to `len` bytes of the file at `off` into the staging buffer, page by page. `pid`: the
+// process whose execve this is (its disk reads and copies name that call as their cause), or 0.
+export function execRead(ino: u32, off: u64, len: u32, pid: u32): i64 {
   const size = iSize(ino);
   if (off >= size) return 0;
   len = <u32>min(<u64>min(len, <u32>STAGE_SIZE), size - off);
-  setCurSys(Sys.execve); setCause(nextSeq());
+  const p = pid != 0 ? procByPid(pid) : null;
+  setCurSys(Sys.execve); setCause(p ? p.sysSeq : nextSeq());
   // The pages this chunk needs, read in as few disk requests as their blocks allow (as the binary's
   // read-around faults would bring them in on Linux); each page still counts as one hit or miss.
   const first = <u32>(off / BLOCK_SIZE), last = <u32>((off + len - 1) / BLOCK_SIZE);

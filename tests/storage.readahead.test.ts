@@ -3,11 +3,11 @@
 // last one cut at the end of the file), one request each (plus, before the third window, the one
 // block of the file's indirect block: the file's data blocks 12.. follow it on the disk); reads far
 // from the last one read only their page; a mapped file faulted page by page reads a 32-page window
-// around each major fault (its first window split at the indirect block). The bytes read back are
-// checked by their sum.
+// around each major fault (its first window split at the indirect block); a program is loaded in
+// runs of blocks too. The bytes read back are checked by their sum.
 import { describe, it, expect } from "vitest";
 import { mkfs, dataBytes } from "../host/fs";
-import { boot, testGuest } from "./helpers/machine";
+import { boot, testGuest, distGuest } from "./helpers/machine";
 
 const PAGES = 64;
 const data = dataBytes(PAGES * 4096);
@@ -51,5 +51,24 @@ describe("readahead", () => {
     // the indirect block (found while mapping page 12 to its block), pages 0-11, 12-31, 32-47, 48-63
     expect(r.reads("fault")).toEqual([1, 12, 20, 16, 16]);
     expect(r.stats.pageFaults.major).toBe(3);
+  });
+
+  it("execve reads the program in runs of blocks: 64 KiB staging chunks, split at the indirect block", async () => {
+    const cat = distGuest("cat"), pages = Math.ceil(cat.length / 4096);
+    const b = await boot({ disk: mkfs(8 << 20, { files: [{ path: "/bin/cat", data: cat }, { path: "/f", data: data.subarray(0, 100) }] }).bytes,
+      traceMask: 31, keepEvents: true });
+    const pid = await b.m.spawn(await testGuest("execer.ts"), ["execer", "/bin/cat", "/f"]);
+    await b.m.run();
+    expect(b.stdoutBytes()).toEqual(data.subarray(0, 100));
+    expect(b.m.exitOf(pid)?.code).toBe(0);
+    const reads = b.m.tracer!.events.filter((e) => e.type === "copy" && e.routine === "disk_dma" && e.causeName === "execve")
+      .map((e) => (e.type === "copy" ? e.bytes / 4096 : 0));
+    expect(pages).toBeGreaterThan(16);                              // more than one 16-page chunk
+    // the path's blocks (directory, inode table), one each; then chunk 1: the indirect block (met
+    // while mapping page 12), pages 0-11, pages 12-15; then the rest in 16-page chunks
+    const rest = Array.from({ length: Math.ceil((pages - 16) / 16) }, (_, k) => Math.min(16, pages - 16 - 16 * k));
+    const program = [1, 12, 4, ...rest];
+    expect(reads.slice(-program.length)).toEqual(program);
+    expect(reads.slice(0, -program.length).every((n) => n === 1)).toBe(true);
   });
 });
