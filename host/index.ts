@@ -3,7 +3,7 @@
 export { Machine, KernelPanic, type MachineOptions, type ExitInfo } from "./machine";
 export { LoadError } from "./loader";
 export { TranslateError, translate, translateCached } from "./translate";
-export { meminfo, processes, regions, pageTable, tlb, frameInfo, pipes } from "./inspect";
-export type { MemInfo, ProcInfo, Region, PageEntry, TlbEntry, FrameInfo, PipeInfo, PipeSlot } from "./inspect";
+export { meminfo, processes, regions, pageTable, tlb, frameInfo, pageCache, pipes } from "./inspect";
+export type { MemInfo, ProcInfo, Region, PageEntry, TlbEntry, FrameInfo, CachedFile, PipeInfo, PipeSlot } from "./inspect";
 export { runProgram, parseSize, parseTraceClasses, type RunOptions } from "./run";
 export { distPath, projectRoot } from "./paths";

@@ -1,9 +1,10 @@
 // Read-only views of a machine for tools, tests and learners: frames by owner (meminfo), the
 // process table, a process's regions and page table, the TLB, one frame's record, the pipes and
 // the page references in their slots.
-// Interface: meminfo(m), processes(m), regions(m, pid), pageTable(m, pid), tlb(m), frameInfo(m, pfn), pipes(m).
+// Interface: meminfo(m), processes(m), regions(m, pid), pageTable(m, pid), tlb(m), frameInfo(m, pfn),
+// pageCache(m), pipes(m).
 import type { Machine } from "./machine";
-import { Owner, PipeSlotFlag, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE } from "../kernel/abi/layout";
+import { Owner, PipeSlotFlag, FrameFlag, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE } from "../kernel/abi/layout";
 
 export type OwnerName = Exclude<keyof typeof Owner, "COUNT">;
 export interface MemInfo { total: number; free: number; byOwner: Record<OwnerName, number> }
@@ -11,7 +12,11 @@ export interface ProcInfo { pid: number; ppid: number; state: string; brk: numbe
 export interface Region { start: number; end: number; prot: string; kind: string }
 export interface PageEntry { va: number; frame: number; writable: boolean; user: boolean; accessed: boolean; dirty: boolean; cow: boolean }
 export interface TlbEntry { index: number; page: number; frame: number; writable: boolean }
-export interface FrameInfo { pfn: number; refcount: number; flags: number; owner: OwnerName; data: number }
+/** A frame's record: for a page-cache page, `data` is its inode (0: file-system metadata) and
+ *  `index` its page in the file; `mapcount` counts the page tables mapping it. */
+export interface FrameInfo { pfn: number; refcount: number; flags: number; owner: OwnerName; data: number; index: number; mapcount: number }
+/** The page cache by file: pages cached, dirty, mapped by a process, held by someone else too (a pipe, a socket, a DMA). */
+export interface CachedFile { ino: number; pages: number; dirty: number; mapped: number; shared: number }
 /** One filled slot of a pipe (Linux's pipe_buffer): a reference to `len` bytes at `offset` of a frame. */
 export interface PipeSlot { frame: number; offset: number; len: number; flags: ("canMerge" | "gift")[] }
 /** A pipe in use: its open ends, capacity in slots, bytes queued, the frame of its slot ring, and
@@ -81,7 +86,24 @@ export function frameInfo(m: Machine, pfn: number): FrameInfo {
   const v = new DataView(m.ram.buffer);
   const a = m.k.frameTableAddr() + pfn * (m.k.frameRecSize.value as number);
   return { pfn, refcount: v.getUint32(a, true), flags: v.getUint16(a + 4, true),
-    owner: ownerNames[v.getUint8(a + 6)] ?? ("free" as OwnerName), data: v.getUint32(a + 12, true) };
+    owner: ownerNames[v.getUint8(a + 6)] ?? ("free" as OwnerName), data: v.getUint32(a + 12, true),
+    index: v.getUint32(a + 16, true), mapcount: v.getUint32(a + 28, true) };
+}
+
+/** The page cache by inode (0: metadata blocks), in inode order. */
+export function pageCache(m: Machine): CachedFile[] {
+  const byIno = new Map<number, CachedFile>();
+  for (let pfn = 0; pfn < m.k.frameCount(); pfn++) {
+    const f = frameInfo(m, pfn);
+    if (f.owner !== "pagecache") continue;
+    const c = byIno.get(f.data) ?? { ino: f.data, pages: 0, dirty: 0, mapped: 0, shared: 0 };
+    c.pages++;
+    if (f.flags & FrameFlag.dirty) c.dirty++;
+    if (f.mapcount > 0) c.mapped++;
+    if (f.refcount > 1 + f.mapcount) c.shared++;
+    byIno.set(f.data, c);
+  }
+  return [...byIno.values()].sort((a, b) => a.ino - b.ino);
 }
 
 const PIPE = { used: 0, readers: 1, writers: 2, head: 3, tail: 4, nslots: 5, ring: 6, bytes: 7 };

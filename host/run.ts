@@ -1,5 +1,6 @@
 // Run one program on a fresh machine the way the CLI does: load, run, trace, summarise, report.
-// Interface: runProgram(path, args, opts) -> process exit code; parseSize("64M"); parseTraceClasses("syscall,copy").
+// Interface: runProgram(path, args, opts) -> process exit code; parseSize("64M"); parseTraceClasses("syscall,copy");
+// parseInspectAt(at, traceMask).
 import { readFileSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { basename } from "node:path";
 import { Machine, type NetOptions } from "./machine";
@@ -8,6 +9,8 @@ import { TraceClass } from "../kernel/abi/trace";
 import { formatText, formatJsonl, formatSummary, type TraceEvent } from "./trace";
 import { PerfettoWriter } from "./trace/perfetto";
 import type { CostModel } from "./costmodel";
+import { snapshot, type View } from "./snapshot";
+import { Sys } from "../kernel/abi/syscalls";
 
 export interface RunOptions {
   ramBytes: number;
@@ -23,6 +26,21 @@ export interface RunOptions {
   stdin?: NodeJS.ReadableStream | Uint8Array | null;
   costModel?: CostModel;      // kernel costs and device timings (host/costmodel.ts)
   perfetto?: string;          // write a Chrome/Perfetto trace (JSON) of the run to this file
+  inspect?: View[];           // print these views of the machine (host/snapshot.ts) on stderr...
+  inspectAt?: string;         // ...when the run ends ("end", the default) or after each return of this syscall
+}
+
+/** --inspect-at: "end", or a syscall the trace can see return (throws a usage error otherwise). */
+export function parseInspectAt(at: string, trace: number): string {
+  if (at === "end") return at;
+  if (!(at in Sys) || !isNaN(Number(at))) throw new Error(`--inspect-at ${at}: not a syscall name (e.g. splice, getpid), nor "end"`);
+  if (trace && !(trace & TraceClass.syscall)) throw new Error(`--inspect-at ${at} needs syscall events: add syscall to --trace`);
+  return at;
+}
+
+function inspectPoint(o: RunOptions): string | null {
+  if (!o.inspect) return null;
+  try { return parseInspectAt(o.inspectAt ?? "end", o.trace); } catch (e) { throw new LoadError((e as Error).message); }
 }
 
 // Where trace lines go: a file, or stderr.
@@ -74,13 +92,20 @@ export function isHostProgram(path: string): boolean { return path.endsWith(".wa
 
 export async function runProgram(path: string, args: string[], o: RunOptions): Promise<number> {
   let sink: ReturnType<typeof traceSink>;
-  try { sink = traceSink(o); } catch (e) { return fail(e); }
+  let at: string | null;
+  try { sink = traceSink(o); at = inspectPoint(o); } catch (e) { return fail(e); }
   try {
     let m: Machine;
     const perfetto = o.perfetto ? new PerfettoWriter() : null;
+    const write = o.trace ? eventWriter(o, sink) : null;
+    const inspect = at && at !== "end" ? (ev: TraceEvent) => {
+      if (ev.type !== "syscall" || ev.name !== at) return;
+      process.stderr.write(`--- inspect after ${at} = ${ev.ret} (pid ${ev.pid}) ---\n${snapshot(m, o.inspect!, ev.pid)}\n`);
+    } : null;
     try {
-      m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace, strSize: o.strSize, disk: o.disk, net: o.net,
-        stdin: o.stdin === undefined ? process.stdin : o.stdin, onEvent: o.trace ? eventWriter(o, sink) : undefined,
+      m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace | (inspect ? TraceClass.syscall : 0), strSize: o.strSize,
+        disk: o.disk, net: o.net, stdin: o.stdin === undefined ? process.stdin : o.stdin,
+        onEvent: write || inspect ? (ev) => { write?.(ev); inspect?.(ev); } : undefined,
         costModel: o.costModel, ...perfetto?.machineOptions() });
     } catch (e) { return fail(new LoadError((e as Error).message)); }
     perfetto?.attach(m.k);
@@ -93,6 +118,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
     for (const [i, port] of m.hostPorts.entries()) process.stderr.write(`wasmos: ${o.net!.hostfwd![i]} listening on 127.0.0.1:${port}\n`);
     await m.run();
     m.close();
+    if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${snapshot(m, o.inspect!, 0)}\n`);
     const stats = m.stats(pid);
     if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
     if (o.statsFile) writeFileSync(o.statsFile, JSON.stringify(stats, null, 2) + "\n");

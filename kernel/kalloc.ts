@@ -12,7 +12,7 @@
 //
 // Interface: kinit(first, total), kalloc(owner) -> pfn (0 when out of memory), kput(pfn) drops one
 // reference (frees at zero), kget(pfn) adds one, frameOwner/setFrameOwner, ownerCount(owner), pa(pfn).
-import { PAGE_SHIFT, PAGE_SIZE, Owner, Stat } from "./abi/layout";
+import { PAGE_SHIFT, PAGE_SIZE, Owner, Stat, FrameFlag } from "./abi/layout";
 import { FRAME_REC } from "./param";
 import { statAdd, statSet } from "./stats";
 import { panic } from "./panic";
@@ -30,12 +30,12 @@ import { panic } from "./panic";
   mapcount: u32;
 }
 
-export const FR_DIRTY: u16 = 1 << 0;      // page-cache page differs from disk
-export const FR_UPTODATE: u16 = 1 << 1;   // contents valid
-export const FR_LOCKED: u16 = 1 << 2;     // I/O in progress
-export const FR_WRITEBACK: u16 = 1 << 3;  // being written to disk
-export const FR_REFERENCED: u16 = 1 << 4; // used recently (LRU)
-export const FR_PINNED: u16 = 1 << 5;     // held for a device's DMA
+export const FR_DIRTY: u16 = <u16>FrameFlag.dirty;
+export const FR_UPTODATE: u16 = <u16>FrameFlag.uptodate;
+export const FR_LOCKED: u16 = <u16>FrameFlag.locked;
+export const FR_WRITEBACK: u16 = <u16>FrameFlag.writeback;
+export const FR_REFERENCED: u16 = <u16>FrameFlag.referenced;
+export const FR_PINNED: u16 = <u16>FrameFlag.pinned;
 
 @unmanaged class KMem {
   frames: usize;     // address of the frame record table

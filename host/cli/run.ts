@@ -1,8 +1,9 @@
 // `wasmos run <program> [args...]`: boot a machine, run one program to completion, exit with its
 // status (128 + N when killed by signal N), optionally tracing and summarising.
 import type { Command } from "commander";
-import { runProgram, parseSize, parseTraceClasses, type RunOptions } from "../run";
+import { runProgram, parseSize, parseTraceClasses, parseInspectAt, type RunOptions } from "../run";
 import { loadCostModel } from "../costmodel";
+import { parseViews } from "../snapshot";
 
 export function registerRun(program: Command): void {
   program.command("run").description("run a guest program: a host .wasm file, or a path on the guest file system")
@@ -22,6 +23,8 @@ export function registerRun(program: Command): void {
     .option("--pcap <file>", "record every frame on the virtual wire (pcap, for Wireshark/tshark)")
     .option("--cost-model <file>", "a JSON file of virtual-time costs (docs/cost-model.md)")
     .option("--perfetto <file>", "write a Chrome/Perfetto trace (JSON) of the run, for ui.perfetto.dev")
+    .option("--inspect <views>", "print what is inside the machine on stderr: mem,procs,maps,pagetable,tlb,pagecache,pipes or all")
+    .option("--inspect-at <when>", "when to print --inspect: end (default), or a syscall name: after each return of that call")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
       const opts: RunOptions = {
@@ -35,9 +38,12 @@ export function registerRun(program: Command): void {
         dropCaches: !!o.dropCaches,
         costModel: o.costModel === undefined ? undefined : loadCostModel(String(o.costModel)),
         perfetto: o.perfetto as string | undefined,
+        inspect: o.inspect === undefined ? undefined : parseViews(String(o.inspect)),
+        inspectAt: o.inspectAt as string | undefined,
         net: { ...parseNic(o.nic as string | undefined), hostfwd: o.hostfwd as string[] | undefined,
           guestfwd: o.guestfwd as string[] | undefined, pcap: o.pcap as string | undefined },
       };
+      if (opts.inspect) opts.inspectAt = parseInspectAt(String(o.inspectAt ?? "end"), opts.trace);
       const code = await runProgram(prog, args, opts);
       process.exitCode = code;
     });

@@ -102,6 +102,16 @@ export enum SysStat {
   timeNs = 7,
 }
 
+// Frame record flags (kernel/kalloc.ts FR_*); host/inspect.ts reads them.
+export enum FrameFlag {
+  dirty = 1,          // page-cache page differs from disk
+  uptodate = 2,       // contents valid
+  locked = 4,         // I/O in progress
+  writeback = 8,      // being written to disk
+  referenced = 16,    // used recently (LRU)
+  pinned = 32,        // held for a device's DMA
+}
+
 // Flags of a pipe slot (kernel/pipe.ts Slot, Linux's pipe_buffer flags); host/inspect.ts names them.
 export enum PipeSlotFlag {
   canMerge = 1,     // a page the pipe owns: later writes may append to it
