@@ -1,8 +1,9 @@
 // The 8 access wrappers __ld8 .. __st64 and the imports they and the rewritten guest call.
 // Each wrapper is the inline TLB fast path (QEMU softmmu style):
-//   e   = TLB_BASE + ((va >>> 12) & (TLB_ENTRIES - 1)) * TLB_ENTRY_SIZE
-//   hit = load<u32>(e + TLB_TAG_READ or TLB_TAG_WRITE) == ((va + size - 1) & ~0xfff)
-//   hit:  access physical va + load<u32>(e + TLB_ADDEND) in env.memory
+//   e   = ((va >>> 12) & (TLB_ENTRIES - 1)) * TLB_ENTRY_SIZE, as (va >>> 8) & 0xff0
+//   hit = load<u32>(TLB_BASE + e + TLB_TAG_READ or TLB_TAG_WRITE) == ((va + size - 1) & ~0xfff)
+//   hit:  access physical va + load<u32>(TLB_BASE + e + TLB_ADDEND) in env.memory
+// (TLB_BASE and the field offsets are the loads' immediate offsets.)
 //   miss: call the slow path mmu.ld8(va) .. mmu.st64(va, v), which also splits page-crossing accesses.
 // Interface: addMmuImports(module) (slow path + size/grow/copy/fill), addWrappers(module)
 // (after the guest's memory has been replaced by env.memory).
@@ -48,22 +49,22 @@ export function addMmuImports(module: binaryen.Module): void {
   for (const [base, [params, result]] of Object.entries(MEMORY_OPS)) addImport(module, base, params, result);
 }
 
-/** The TLB entry address for va (local 0). */
+/** The TLB entry's offset from TLB_BASE for va (local 0): ((va >>> 12) & (TLB_ENTRIES - 1)) * 16,
+ *  computed as (va >>> 8) & 0xff0; TLB_BASE goes into each load's immediate offset. */
 function entryOf(m: binaryen.Module): Ref {
-  const page = m.i32.shr_u(m.local.get(VA, i32), m.i32.const(PAGE_SHIFT));
-  const index = m.i32.and(page, m.i32.const(TLB_ENTRIES - 1));
-  return m.i32.add(m.i32.const(TLB_BASE), m.i32.mul(index, m.i32.const(TLB_ENTRY_SIZE)));
+  const shift = PAGE_SHIFT - Math.log2(TLB_ENTRY_SIZE);
+  return m.i32.and(m.i32.shr_u(m.local.get(VA, i32), m.i32.const(shift)), m.i32.const((TLB_ENTRIES - 1) * TLB_ENTRY_SIZE));
 }
 
 /** tag(e) == page of the access's last byte. */
 function hit(m: binaryen.Module, e: number, store: boolean, bytes: AccessSize): Ref {
-  const tag = m.i32.load(store ? TLB_TAG_WRITE : TLB_TAG_READ, 4, m.local.get(e, i32));
+  const tag = m.i32.load(TLB_BASE + (store ? TLB_TAG_WRITE : TLB_TAG_READ), 4, m.local.get(e, i32));
   const last = bytes === 1 ? m.local.get(VA, i32) : m.i32.add(m.local.get(VA, i32), m.i32.const(bytes - 1));
   return m.i32.eq(tag, m.i32.and(last, m.i32.const(PAGE_MASK)));
 }
 
 function physical(m: binaryen.Module, e: number): Ref {
-  return m.i32.add(m.local.get(VA, i32), m.i32.load(TLB_ADDEND, 4, m.local.get(e, i32)));
+  return m.i32.add(m.local.get(VA, i32), m.i32.load(TLB_BASE + TLB_ADDEND, 4, m.local.get(e, i32)));
 }
 
 function fastLoad(m: binaryen.Module, bytes: AccessSize, p: Ref): Ref {
