@@ -53,6 +53,7 @@ export class TcpConn {
   bytesOut = 0;                   // payload sent to the guest
   iss = 0; sndUna = 0; sndNxt = 0; sndWnd = 0; sndMss = TCP_DEFAULT_MSS;
   irs = 0; rcvNxt = 0; unread = 0; lastAdv = 0;
+  unacked = 0;                    // data segments received since our last ACK (delayed ACK)
   finSent = false; finAcked = false;
   closeQueued = false;            // close() called: FIN after the queued data
   synAckSent = false;
@@ -281,7 +282,10 @@ export class TcpStack {
       const n = Math.min(data.length, c.window());
       if (n < data.length) { countDrop(this.stats, "data beyond the window"); fin = false; }
       if (n > 0) this.deliver(c, data.subarray(0, n));
-      this.ackNeeded = true;
+      // Delayed ACK, as a Linux receiver with GRO: every second segment, and at the end of a burst
+      // (PSH: the last segment of a write or TSO packet) instead of Linux's 40 ms timer.
+      c.unacked++;
+      if (c.unacked >= 2 || (t.flags & TCP_PSH) || n < data.length) this.ackNeeded = true;
     }
     if (fin && c.state !== "CLOSED") this.receiveFin(c);
   }
@@ -386,6 +390,7 @@ export class TcpStack {
 
   private segment(c: TcpConn, flags: number, seq: number, payload: Uint8Array, mss?: number): void {
     const ack = flags & TCP_ACK ? c.rcvNxt : 0;
+    if (flags & TCP_ACK) c.unacked = 0;
     c.lastAdv = c.window();
     this.send(c.guestIp, c.guestMac, c.hostPort, c.guestPort, seq, ack, flags, c.lastAdv, payload, mss);
   }
