@@ -3,8 +3,8 @@
 // last one cut at the end of the file), one request each (plus, before the third window, the one
 // block of the file's indirect block: the file's data blocks 12.. follow it on the disk); reads far
 // from the last one read only their page; a mapped file faulted page by page reads a 32-page window
-// around each major fault (its first window split at the indirect block); a program is loaded in
-// runs of blocks too. The bytes read back are checked by their sum.
+// around each major fault (its first window split at the indirect block) and maps the cached pages
+// of the 16-page window around each fault (fault-around); a program is loaded in runs of blocks too. The bytes read back are checked by their sum.
 import { describe, it, expect } from "vitest";
 import { mkfs, dataBytes } from "../host/fs";
 import { boot, testGuest, distGuest } from "./helpers/machine";
@@ -24,7 +24,7 @@ async function rareader(mode: string) {
   const reads = (cause: string) => b.m.tracer!.events
     .filter((e) => e.type === "copy" && e.routine === "disk_dma" && e.to === "frame" && e.causeName === cause)
     .map((e) => (e.type === "copy" ? e.bytes / 4096 : 0));
-  return { out: b.stdout(), reads, stats: b.m.stats(pid) };
+  return { out: b.stdout(), reads, stats: b.m.stats(pid), events: b.m.tracer!.events };
 }
 
 describe("readahead", () => {
@@ -43,11 +43,19 @@ describe("readahead", () => {
     expect(r.stats.pageCache).toMatchObject({ misses: 5, hits: 0 });
   });
 
-  it("a mapped file: a 32-page window around each major fault", async () => {
+  it("a mapped file: a 32-page window around each major fault, 16 cached pages mapped per fault", async () => {
     const r = await rareader("mmap");
     let firsts = 0;
     for (let p = 0; p < PAGES; p++) firsts += data[p * 4096];
-    expect(r.out).toBe(`mmap ${firsts}\n`);
+    const [, sumText, baseText] = r.out.trim().split(" ");
+    expect(r.out).toBe(`mmap ${firsts} ${baseText}\n`);
+    expect(Number(sumText)).toBe(firsts);
+    // faults in the mapping: page 0 (major: reads 0-31, maps 0-15), 16 (minor: maps 16-31),
+    // 32 (major: reads 32-47, maps them), 48 (major: reads 48-63, maps them)
+    const base = Number(baseText);
+    const faults = r.events.filter((e) => e.type === "fault" && e.va >= base && e.va < base + PAGES * 4096)
+      .map((e) => (e.type === "fault" ? [e.fault, (e.va - base) / 4096] : []));
+    expect(faults).toEqual([["major", 0], ["minor", 16], ["major", 32], ["major", 48]]);
     // the indirect block (found while mapping page 12 to its block), pages 0-11, 12-31, 32-47, 48-63
     expect(r.reads("fault")).toEqual([1, 12, 20, 16, 16]);
     expect(r.stats.pageFaults.major).toBe(3);

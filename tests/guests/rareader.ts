@@ -2,7 +2,7 @@
 // Usage: rareader MODE FILE
 //   seq    read() the file 4 KiB at a time to its end           -> "seq BYTES SUM"
 //   rand   pread() 4 KiB at pages 40, 10, 50, 20, 30 (each one a miss far from the last) -> "rand BYTES SUM"
-//   mmap   map the file and load the first byte of every page    -> "mmap SUM"
+//   mmap   map the file and load the first byte of every page    -> "mmap SUM BASE" (BASE: the mapping's address)
 // SUM: the sum of the bytes read (u32).
 //   send   connect to 10.0.2.2:9; one write() of the whole file (read into memory first), then one
 //          sendfile() of it from offset 0: "write N" and "sendfile N" (a blocking call moves everything at once)
@@ -38,7 +38,7 @@ if (mode == "seq") {
   const a = <usize>must("mmap", mmap(0, size, PROT_READ, MAP_SHARED, fd, 0));
   let sum: u32 = 0;
   for (let o: usize = 0; o < size; o += PAGE_SIZE) sum += load<u8>(a + o);
-  print("mmap " + sum.toString() + "\n");
+  print("mmap " + sum.toString() + " " + a.toString() + "\n");
 } else if (mode == "send") {
   let got: usize = 0;
   while (got < size) { const n = must("read", read(fd, buf + got, size - got)); if (n == 0) break; got += <usize>n; }
