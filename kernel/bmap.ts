@@ -1,7 +1,8 @@
 // Block map: which disk block holds page `index` of an inode (direct, indirect, double and triple
 // indirect blocks; abi/fs.ts), allocating blocks on the way when asked. Block 0 is a hole.
 // Interface: fsBlockOf(ino, index, alloc) -> block or 0, bmapFree(ino, fromIndex) (truncate).
-import { Ino, NDIRECT, NINDIRECT } from "./abi/fs";
+import { Ino, NDIRECT, NINDIRECT, MAX_FILE_BLOCKS } from "./abi/fs";
+import { panic } from "./panic";
 import { inodeAddr, iDirty, iBlocksAdd, balloc, bfree, meta, metaNew, metaDirty } from "./fs";
 
 // Entry `slot` of indirect block `b` (0 if absent or b is 0), allocating it when asked.
@@ -37,7 +38,10 @@ function childEntry(ino: u32, b: u32, slot: u32, alloc: bool, isMeta: bool): u32
   return e;
 }
 
+// Callers keep offsets below S_MAXBYTES (writeCheck, itrunc, lseek, sizes clamped by iSize), so
+// `index` is always inside the tree.
 export function fsBlockOf(ino: u32, index: u32, alloc: bool): u32 {
+  if (index >= <u32>MAX_FILE_BLOCKS) panic("fsBlockOf: block index past the triple-indirect tree");
   if (index < <u32>NDIRECT) return rootEntry(ino, Ino.direct + (<usize>index << 2), alloc, false);
   let i = index - NDIRECT;
   if (i < <u32>NINDIRECT) {

@@ -14,7 +14,7 @@ import { Errno } from "./abi/errno";
 import { FILE_SIZE, NFILE, NOFILE } from "./param";
 import { Proc, FDS_OFF } from "./proc";
 import { ttyRead, ttyWrite } from "./console";
-import { readi, writei, iput } from "./inode";
+import { readi, writei, writeCheck, iput } from "./inode";
 import { iSize } from "./fs";
 import { isDir } from "./dir";
 import { directRead, directWrite } from "./direct";
@@ -122,6 +122,9 @@ export function fileWrite(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64
   if (f.type != FT_INODE) return -Errno.EINVAL;
   let off = pos >= 0 ? <u64>pos : f.offset;
   if ((f.flags & O_APPEND) && pos < 0) off = iSize(f.ino);
+  const allowed = writeCheck(<i64>off, n);           // s_maxbytes: EFBIG, or a shorter write
+  if (allowed <= 0) return allowed;
+  n = <u32>allowed;
   const r = (f.flags & O_DIRECT) ? directWrite(p, f.ino, off, va, n) : writei(p, f.ino, off, va, n);
   if (r > 0 && pos < 0) f.offset = off + <u64>r;
   return r;

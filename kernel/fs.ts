@@ -4,7 +4,8 @@
 // Interface: fsMount() -> bool, fsUnmount(), fsMounted(), meta(block) -> address of the cached block,
 // metaDirty(block), balloc() -> block or 0, bfree(b), ialloc(mode) -> ino or 0, ifree(ino),
 // inodeAddr(ino) -> address of the on-disk inode in the cache, iDirty(ino), ino field helpers.
-import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO } from "./abi/fs";
+import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO, S_MAXBYTES } from "./abi/fs";
+import { hostConsoleWrite } from "./host";
 import { pa } from "./kalloc";
 import { pcGet, pcGetNew, pcDirty, pcFind, pcSync, pcForget } from "./pagecache";
 import { diskInit, diskFlush } from "./disk";
@@ -26,6 +27,30 @@ const sb = changetype<SuperInfo>(memory.data(offsetof<SuperInfo>()));
 export function fsMounted(): bool { return sb.mounted != 0; }
 export let fsErrors: u32 = 0;            // inconsistencies met on disk (fsck will find them)
 export function fsNinodes(): u32 { return sb.ninodes; }
+
+// A corrupt value read from disk: counted, and one kernel log line on the console's stderr, e.g.
+// "wsfs: inode 12: block 99999 out of range" (the same report twice in a row is printed once).
+const logBuf: usize = memory.data(128);
+let lastIno: u32 = 0, lastValue: u64 = 0, lastWhat: usize = 0;
+export function fsCorrupt(ino: u32, what: string, value: u64): void {
+  fsErrors++;
+  if (ino == lastIno && value == lastValue && changetype<usize>(what) == lastWhat) return;
+  lastIno = ino; lastValue = value; lastWhat = changetype<usize>(what);
+  let n = putStr(0, "wsfs: inode ");
+  n = putNum(n, ino); n = putStr(n, ": "); n = putStr(n, what); n = putStr(n, " ");
+  n = putNum(n, value); n = putStr(n, " out of range\n");
+  hostConsoleWrite(2, logBuf, n);
+}
+function putStr(n: i32, s: string): i32 {
+  for (let i = 0; i < s.length && n < 120; i++) store<u8>(logBuf + n++, <u8>s.charCodeAt(i));
+  return n;
+}
+function putNum(n: i32, v: u64): i32 {
+  let digits = 1;
+  for (let t = v; t >= 10; t /= 10) digits++;
+  for (let i = digits - 1; i >= 0; i--) { store<u8>(logBuf + n + i, <u8>(0x30 + <u32>(v % 10))); v /= 10; }
+  return n + digits;
+}
 
 // Address of metadata block `b` in the page cache (read on a miss); panics on I/O error.
 export function meta(b: u32): usize {
@@ -148,7 +173,14 @@ export function ifree(ino: u32): void {
 
 export function iMode(ino: u32): u32 { return load<u16>(inodeAddr(ino) + Ino.mode); }
 export function iNlink(ino: u32): u32 { return load<u16>(inodeAddr(ino) + Ino.nlink); }
-export function iSize(ino: u32): u64 { return load<u64>(inodeAddr(ino) + Ino.size); }
+// The size; one past S_MAXBYTES on disk is corrupt and reads as S_MAXBYTES, so every file offset
+// derived from it stays inside the block tree.
+export function iSize(ino: u32): u64 {
+  const s = load<u64>(inodeAddr(ino) + Ino.size);
+  if (s <= <u64>S_MAXBYTES) return s;
+  fsCorrupt(ino, "size", s);
+  return <u64>S_MAXBYTES;
+}
 export function iSetNlink(ino: u32, n: u32): void { store<u16>(inodeAddr(ino) + Ino.nlink, <u16>n); iDirty(ino); }
 export function iSetSize(ino: u32, s: u64): void {
   const a = inodeAddr(ino);

@@ -2,10 +2,11 @@
 // unlinked while open lives until its last reference goes (Linux semantics). Reading and writing
 // file contents goes through the page cache: one copy_to_user / copy_from_user per page touched.
 // Interface: iget(ino), iput(ino), readi(p, ino, off, va, n) -> bytes or -errno,
-// writei(p, ino, off, va, n) -> bytes or -errno, itrunc(ino, size) -> 0/-errno, fillStat(ino, buf).
+// writei(p, ino, off, va, n) -> bytes or -errno, writeCheck(pos, n) -> bytes allowed or -errno,
+// itrunc(ino, size) -> 0/-errno, fillStat(ino, buf).
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
-import { BLOCK_SIZE, Ino } from "./abi/fs";
+import { BLOCK_SIZE, Ino, S_MAXBYTES } from "./abi/fs";
 import { pa } from "./kalloc";
 import { Proc } from "./proc";
 import { pcGet, pcGetNew, pcDirty, pcTruncate } from "./pagecache";
@@ -47,7 +48,7 @@ export function iheld(ino: u32): bool { return slotOf(ino) != 0; }
 
 // Read through the page cache; `fi` >= 0 names the open file, whose pages are read with readahead.
 export function readi(p: Proc, ino: u32, off: u64, va: u32, n: u32, fi: i32 = -1): i64 {
-  const size = iSize(ino);
+  const size = iSize(ino);                   // never past S_MAXBYTES (fs.ts)
   if (off >= size) return 0;
   if (<u64>n > size - off) n = <u32>(size - off);
   const last = <u32>((off + n - 1) / BLOCK_SIZE);
@@ -67,7 +68,18 @@ export function readi(p: Proc, ino: u32, off: u64, va: u32, n: u32, fi: i32 = -1
   return done;
 }
 
+// Linux's generic_write_check_limits: how much of an n-byte write at `pos` may go in. A write at
+// or past S_MAXBYTES is EFBIG, one that would cross it is shortened; a negative offset is EINVAL.
+export function writeCheck(pos: i64, n: u32): i64 {
+  if (pos < 0) return -Errno.EINVAL;
+  if (n == 0) return 0;
+  if (<u64>pos >= <u64>S_MAXBYTES) return -Errno.EFBIG;
+  return <i64>min(<u64>n, <u64>S_MAXBYTES - <u64>pos);
+}
+
+// Write n bytes at `off` (the caller applied writeCheck: off + n <= S_MAXBYTES).
 export function writei(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
+  if (off + n > <u64>S_MAXBYTES) panic("writei: write past S_MAXBYTES");
   let done: u32 = 0;
   while (done < n) {
     const pos = off + done;
@@ -89,11 +101,13 @@ export function writei(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
   return done;
 }
 
-// Set the size: pages and blocks past it go away; the tail of the last page is zeroed.
+// Set the size: pages and blocks past it go away; the tail of the last page is zeroed. A size past
+// S_MAXBYTES is EFBIG (Linux's inode_newsize_ok).
 export function itrunc(ino: u32, size: u64): i32 {
+  if (size > <u64>S_MAXBYTES) return -Errno.EFBIG;
   const old = iSize(ino);
   const keep = <u32>((size + BLOCK_SIZE - 1) / BLOCK_SIZE);
-  if (size < old) {
+  if (size < old || size == 0) {             // size 0: also blocks a failed first write left
     pcTruncate(ino, keep);
     bmapFree(ino, keep);
     const o = <u32>(size % BLOCK_SIZE);

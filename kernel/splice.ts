@@ -22,6 +22,7 @@ import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, 
 import { isDir } from "./dir";
 import { iSize, iSetSize } from "./fs";
 import { fsBlockOf } from "./bmap";
+import { writeCheck } from "./inode";
 import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT } from "./pipe";
 import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace } from "./net/sock";
 import { tcpOutput, sendAck, rcvWindow } from "./net/tcp";
@@ -213,7 +214,10 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
   const pp = pipeAt(pi);
   if (pp.head == pp.tail) return waitData(p, pi, nb);
   const off = getOff(p, f, offVa);
-  if (off < 0) return off;
+  if (off < 0) return off == -Errno.EFAULT ? off : -Errno.EINVAL;
+  const allowed = writeCheck(off, n);              // s_maxbytes: EFBIG, or a shorter write
+  if (allowed <= 0) return allowed;
+  n = <u32>allowed;
   let done: u32 = 0;
   while (done < n && pp.head != pp.tail) {
     const sl = slotAt(pp, pp.tail);

@@ -3,7 +3,7 @@
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { Routine, Place } from "./abi/trace";
-import { S_IFDIR, S_IFREG, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR } from "./abi/fs";
+import { S_IFDIR, S_IFREG, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR, S_MAXBYTES } from "./abi/fs";
 import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc, CWD_OFF } from "./proc";
@@ -125,8 +125,10 @@ function sysLseek(p: Proc, fd: i32, off: i64, whence: i32): i64 {
   if (whence == SEEK_CUR) base = <i64>f.offset;
   else if (whence == SEEK_END) base = <i64>iSize(f.ino);
   else if (whence != SEEK_SET) return -Errno.EINVAL;
+  // Linux's generic_file_llseek_size: the result must lie in [0, S_MAXBYTES]; base is already there,
+  // so comparing against the room left cannot overflow.
+  if (off > 0 ? off > S_MAXBYTES - base : off < -base) return -Errno.EINVAL;
   const pos = base + off;
-  if (pos < 0) return -Errno.EINVAL;
   f.offset = <u64>pos;
   return pos;
 }
@@ -197,8 +199,8 @@ function sysGetdents(p: Proc, fd: i32, buf: u32, count: u32): i64 {
   let out: u32 = 0;
   const per: u32 = BLOCK_SIZE / DIRENT_SIZE;
   for (;;) {
+    if (f.offset >= iSize(f.ino)) break;      // (lseek allows offsets past 2^32 entries)
     const i = <u32>(f.offset / DIRENT_SIZE);
-    if (<u64>i * DIRENT_SIZE >= iSize(f.ino)) break;
     const pg = pcGet(f.ino, i / per, false);
     if (pg == 0) return -Errno.EIO;
     const e = pa(pg) + <usize>(i % per) * DIRENT_SIZE;
@@ -223,11 +225,16 @@ function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
   const dir = lookupPath(p, dirfd, path, true);
   if (dir < 0) return dir;
   if (NAMELEN == 0 || dirLookup(<u32>dir, NAME, NAMELEN) != 0) return -Errno.EEXIST;
-  const c = create(<u32>dir, S_IFDIR | 0o755);
-  if (c < 0) return c;
-  const d = <u32>c;
+  if (NAMELEN > 120) return -Errno.ENAMETOOLONG;
+  // All or nothing: the new directory gets "." and ".." before it is linked into its parent; a
+  // failure on the way frees what it took (its nlink is 0 until it is linked).
+  const d = ialloc(S_IFDIR | 0o755);
+  if (d == 0) return -Errno.ENOSPC;
   store<u8>(kbuf, 0x2e); store<u8>(kbuf + 1, 0x2e);
-  if (dirLink(d, kbuf, 1, d, <u8>DT_DIR) < 0 || dirLink(d, kbuf, 2, <u32>dir, <u8>DT_DIR) < 0) return -Errno.ENOSPC;
+  let r = dirLink(d, kbuf, 1, d, <u8>DT_DIR);
+  if (r == 0) r = dirLink(d, kbuf, 2, <u32>dir, <u8>DT_DIR);
+  if (r == 0) r = dirLink(<u32>dir, NAME, NAMELEN, d, <u8>DT_DIR);
+  if (r < 0) { iget(d); iput(d); return r; }
   iSetNlink(d, 2);
   iSetNlink(<u32>dir, iNlink(<u32>dir) + 1);
   return 0;

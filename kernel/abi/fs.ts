@@ -65,6 +65,10 @@ export const INODE_SIZE = 128;
 export const INODES_PER_BLOCK = 32;
 export const NDIRECT = 12;
 export const NINDIRECT = 1024;           // block numbers per indirect block
+// The largest file: the blocks the tree addresses (direct, indirect, double, triple), and in bytes
+// Linux's s_maxbytes (just over 4 TiB): a write at or past it is EFBIG, lseek past it EINVAL.
+export const MAX_FILE_BLOCKS = NDIRECT + NINDIRECT + NINDIRECT * NINDIRECT + NINDIRECT * NINDIRECT * NINDIRECT;
+export const S_MAXBYTES = 4402345721856;   // MAX_FILE_BLOCKS * BLOCK_SIZE (a 64-bit literal)
 
 // inode fields (byte offsets in its 128-byte record)
 export enum Ino {
