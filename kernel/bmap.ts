@@ -1,17 +1,32 @@
 // Block map: which disk block holds page `index` of an inode (direct, indirect, double and triple
-// indirect blocks; abi/fs.ts), allocating blocks on the way when asked. Block 0 is a hole.
-// Interface: fsBlockOf(ino, index, alloc) -> block or 0, bmapFree(ino, fromIndex) (truncate).
+// indirect blocks; abi/fs.ts), allocating blocks on the way when asked. Block 0 is a hole. Every
+// block number read from disk is checked (fsBlockValid): a corrupt one, or an indirect block that
+// cannot be read, makes the lookup BLOCK_BAD (EIO for the caller) with a kernel log line.
+// Interface: fsBlockOf(ino, index, alloc) -> block, 0 or BLOCK_BAD, bmapFree(ino, fromIndex) (truncate).
 import { Ino, NDIRECT, NINDIRECT, MAX_FILE_BLOCKS } from "./abi/fs";
+import { inodeAddr, iDirty, iBlocksAdd, balloc, bfree, meta, metaNew, metaDirty, fsBlockValid, fsCorrupt } from "./fs";
 import { panic } from "./panic";
-import { inodeAddr, iDirty, iBlocksAdd, balloc, bfree, meta, metaNew, metaDirty } from "./fs";
 
-// Entry `slot` of indirect block `b` (0 if absent or b is 0), allocating it when asked.
+export const BLOCK_BAD: u32 = 0xffffffff;   // no usable block: corrupt pointer or unreadable indirect block
+
+// Check block number `e` read from disk; a bad one is reported and reads as BLOCK_BAD.
+function checked(ino: u32, e: u32): u32 {
+  if (e == 0 || fsBlockValid(e)) return e;
+  fsCorrupt(ino, "block", e);
+  return BLOCK_BAD;
+}
+
+// Entry `slot` of indirect block `b` (0 if absent), allocating it when asked.
 function indirectEntry(ino: u32, b: u32, slot: u32, alloc: bool): u32 {
-  let e = load<u32>(meta(b) + (<usize>slot << 2));
+  const m = meta(b);
+  if (m == 0) return BLOCK_BAD;
+  let e = checked(ino, load<u32>(m + (<usize>slot << 2)));
   if (e != 0 || !alloc) return e;
   e = balloc();
   if (e == 0) return 0;
-  store<u32>(meta(b) + (<usize>slot << 2), e);
+  const m2 = meta(b);                          // (balloc may have evicted it)
+  if (m2 == 0) { bfree(e); return BLOCK_BAD; }
+  store<u32>(m2 + (<usize>slot << 2), e);
   metaDirty(b);
   iBlocksAdd(ino, 1);
   return e;
@@ -20,21 +35,29 @@ function indirectEntry(ino: u32, b: u32, slot: u32, alloc: bool): u32 {
 // The inode's root pointer at `field` (direct slot or indirect root), allocated when asked;
 // `isMeta`: a new block is an indirect block and must start zeroed.
 function rootEntry(ino: u32, field: usize, alloc: bool, isMeta: bool): u32 {
-  let e = load<u32>(inodeAddr(ino) + field);
+  const a = inodeAddr(ino);
+  if (a == 0) return BLOCK_BAD;
+  let e = checked(ino, load<u32>(a + field));
   if (e != 0 || !alloc) return e;
   e = balloc();
   if (e == 0) return 0;
-  if (isMeta) metaNew(e);
-  store<u32>(inodeAddr(ino) + field, e);
+  if (isMeta && metaNew(e) == 0) { bfree(e); return BLOCK_BAD; }
+  const a2 = inodeAddr(ino);                   // (balloc may have evicted it)
+  if (a2 == 0) { bfree(e); return BLOCK_BAD; }
+  store<u32>(a2 + field, e);
   iDirty(ino);
   iBlocksAdd(ino, 1);
   return e;
 }
 
+// Entry `slot` of indirect block `b` (0 or BLOCK_BAD pass through), a new one zeroed when `isMeta`.
 function childEntry(ino: u32, b: u32, slot: u32, alloc: bool, isMeta: bool): u32 {
-  const had = load<u32>(meta(b) + (<usize>slot << 2));
+  if (b == 0 || b == BLOCK_BAD) return b;
+  const m = meta(b);
+  if (m == 0) return BLOCK_BAD;
+  const had = load<u32>(m + (<usize>slot << 2));
   const e = indirectEntry(ino, b, slot, alloc);
-  if (e != 0 && had == 0 && isMeta) metaNew(e);
+  if (e != 0 && e != BLOCK_BAD && had == 0 && isMeta && metaNew(e) == 0) return BLOCK_BAD;
   return e;
 }
 
@@ -44,29 +67,30 @@ export function fsBlockOf(ino: u32, index: u32, alloc: bool): u32 {
   if (index >= <u32>MAX_FILE_BLOCKS) panic("fsBlockOf: block index past the triple-indirect tree");
   if (index < <u32>NDIRECT) return rootEntry(ino, Ino.direct + (<usize>index << 2), alloc, false);
   let i = index - NDIRECT;
-  if (i < <u32>NINDIRECT) {
-    const b = rootEntry(ino, Ino.indirect, alloc, true);
-    return b == 0 ? 0 : childEntry(ino, b, i, alloc, false);
-  }
+  if (i < <u32>NINDIRECT) return childEntry(ino, rootEntry(ino, Ino.indirect, alloc, true), i, alloc, false);
   i -= NINDIRECT;
   if (i < <u32>(NINDIRECT * NINDIRECT)) {
     const b = rootEntry(ino, Ino.dindirect, alloc, true);
-    const c = b == 0 ? 0 : childEntry(ino, b, i / NINDIRECT, alloc, true);
-    return c == 0 ? 0 : childEntry(ino, c, i % NINDIRECT, alloc, false);
+    return childEntry(ino, childEntry(ino, b, i / NINDIRECT, alloc, true), i % NINDIRECT, alloc, false);
   }
   i -= NINDIRECT * NINDIRECT;
   const b = rootEntry(ino, Ino.tindirect, alloc, true);
-  const c = b == 0 ? 0 : childEntry(ino, b, i / (NINDIRECT * NINDIRECT), alloc, true);
-  const d = c == 0 ? 0 : childEntry(ino, c, (i / NINDIRECT) % NINDIRECT, alloc, true);
-  return d == 0 ? 0 : childEntry(ino, d, i % NINDIRECT, alloc, false);
+  const c = childEntry(ino, b, i / (NINDIRECT * NINDIRECT), alloc, true);
+  const d = childEntry(ino, c, (i / NINDIRECT) % NINDIRECT, alloc, true);
+  return childEntry(ino, d, i % NINDIRECT, alloc, false);
 }
 
-// Free every data block from page `from` on, and indirect blocks left empty.
+// Free every data block from page `from` on, and indirect blocks left empty. A corrupt pointer is
+// dropped (reported, not freed: the block is not the file's); an unreadable indirect block stays.
 export function bmapFree(ino: u32, from: u32): void {
   for (let i: u32 = from; i < <u32>NDIRECT; i++) {
-    const a = inodeAddr(ino) + Ino.direct + (<usize>i << 2);
-    const b = load<u32>(a);
-    if (b) { store<u32>(a, 0); iDirty(ino); bfree(b); iBlocksAdd(ino, -1); }
+    const a = inodeAddr(ino);
+    if (a == 0) return;
+    const s = a + Ino.direct + (<usize>i << 2);
+    const b = load<u32>(s);
+    if (b == 0) continue;
+    store<u32>(s, 0); iDirty(ino);
+    if (checked(ino, b) != BLOCK_BAD) { bfree(b); iBlocksAdd(ino, -1); }
   }
   const base1: u32 = NDIRECT, base2: u32 = base1 + NINDIRECT, base3: u32 = base2 + NINDIRECT * NINDIRECT;
   freeTree(ino, Ino.indirect, 1, from > base1 ? from - base1 : 0);
@@ -77,11 +101,16 @@ export function bmapFree(ino: u32, from: u32): void {
 @inline function span(level: i32): u32 { return level == 1 ? 1 : level == 2 ? <u32>NINDIRECT : <u32>(NINDIRECT * NINDIRECT); }
 
 function freeTree(ino: u32, field: usize, level: i32, from: u32): void {
-  const root = load<u32>(inodeAddr(ino) + field);
+  const a = inodeAddr(ino);
+  if (a == 0) return;
+  const root = load<u32>(a + field);
   if (root == 0) return;
-  if (freeLevel(ino, root, level, from)) {
-    store<u32>(inodeAddr(ino) + field, 0); iDirty(ino);
-    bfree(root); iBlocksAdd(ino, -1);
+  const bad = checked(ino, root) == BLOCK_BAD;
+  if (bad || freeLevel(ino, root, level, from)) {
+    const a2 = inodeAddr(ino);
+    if (a2 == 0) return;
+    store<u32>(a2 + field, 0); iDirty(ino);
+    if (!bad) { bfree(root); iBlocksAdd(ino, -1); }
   }
 }
 
@@ -90,14 +119,19 @@ function freeLevel(ino: u32, b: u32, level: i32, from: u32): bool {
   const per = span(level);
   let empty = true;
   for (let s: u32 = 0; s < <u32>NINDIRECT; s++) {
-    const e = load<u32>(meta(b) + (<usize>s << 2));
+    const m = meta(b);
+    if (m == 0) return false;                  // cannot read it: keep it (and what it maps)
+    const e = load<u32>(m + (<usize>s << 2));
     if (e == 0) continue;
     const lo = s * per;
     if (lo + per <= from) { empty = false; continue; }
-    const gone = level == 1 ? true : freeLevel(ino, e, level - 1, from > lo ? from - lo : 0);
+    const bad = checked(ino, e) == BLOCK_BAD;
+    const gone = bad || level == 1 ? true : freeLevel(ino, e, level - 1, from > lo ? from - lo : 0);
     if (!gone) { empty = false; continue; }
-    store<u32>(meta(b) + (<usize>s << 2), 0); metaDirty(b);
-    bfree(e); iBlocksAdd(ino, -1);
+    const m2 = meta(b);
+    if (m2 == 0) return false;
+    store<u32>(m2 + (<usize>s << 2), 0); metaDirty(b);
+    if (!bad) { bfree(e); iBlocksAdd(ino, -1); }
   }
   return empty;
 }

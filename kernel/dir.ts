@@ -1,20 +1,24 @@
 // Directories and path names. A directory is a file of DIRENT_SIZE entries (abi/fs.ts) read and
 // written through the page cache (inode = the directory, index = page). Paths resolve from the root
 // or the process's working directory, one component at a time, like xv6's namei.
-// Interface: dirLookup(dir, name, len) -> ino or 0, dirLink(dir, name, len, ino, type) -> 0/-errno,
+// Inode numbers in entries come from disk and are checked: a bad one (or an entry that cannot be
+// read) makes the lookup INO_BAD, EIO for the caller, with a kernel log line.
+// Interface: dirLookup(dir, name, len) -> ino, 0 or INO_BAD, dirLink(dir, name, len, ino, type) -> 0/-errno,
 // dirUnlink(dir, name, len) -> 0/-errno, dirIsEmpty(dir), namei(start, path, len, parent) -> ino or -errno
 // (with parent: the parent directory, the last component left in NAME/NAMELEN).
 import { Errno } from "./abi/errno";
 import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
 import { pa } from "./kalloc";
 import { pcGet, pcGetNew, pcDirty } from "./pagecache";
-import { iMode, iSize, iSetSize, fsMounted } from "./fs";
-import { fsBlockOf } from "./bmap";
+import { iMode, iSize, iSetSize, fsMounted, fsInodeValid, fsCorrupt } from "./fs";
+import { fsBlockOf, BLOCK_BAD } from "./bmap";
 
 export const NAME: usize = memory.data(NAME_MAX + 8);   // last component found by namei(parent)
 export let NAMELEN: i32 = 0;
 export let TRAILING: bool = false;                      // the path ended in '/': it must name a directory
 const PER_PAGE: u32 = BLOCK_SIZE / DIRENT_SIZE;
+export const INO_BAD: u32 = 0xffffffff;                 // a corrupt or unreadable entry: EIO
+const DIR_MAX: u64 = 64 << 20;                          // a larger directory is corrupt (as fsck says)
 
 export function isDir(ino: u32): bool { return (iMode(ino) & S_IFMT) == S_IFDIR; }
 
@@ -30,13 +34,23 @@ function entry(dir: u32, i: u32): usize {
   return p == 0 ? 0 : pa(p) + <usize>(i % PER_PAGE) * DIRENT_SIZE;
 }
 
-function count(dir: u32): u32 { return <u32>(iSize(dir) / DIRENT_SIZE); }
+function count(dir: u32): u32 {
+  const size = iSize(dir);
+  if (size <= DIR_MAX) return <u32>(size / DIRENT_SIZE);
+  fsCorrupt(dir, "directory size", size);
+  return <u32>(DIR_MAX / DIRENT_SIZE);
+}
 
 export function dirLookup(dir: u32, name: usize, len: i32): u32 {
   const n = count(dir);
   for (let i: u32 = 0; i < n; i++) {
     const e = entry(dir, i);
-    if (e != 0 && load<u32>(e) != 0 && nameEq(e, name, len)) return load<u32>(e);
+    if (e == 0) return INO_BAD;
+    const ino = load<u32>(e);
+    if (ino == 0 || !nameEq(e, name, len)) continue;
+    if (fsInodeValid(ino)) return ino;
+    fsCorrupt(dir, "entry inode", ino);
+    return INO_BAD;
   }
   return 0;
 }
@@ -47,7 +61,8 @@ export function dirLink(dir: u32, name: usize, len: i32, ino: u32, type: u8): i3
   let slot = n;
   for (let i: u32 = 0; i < n; i++) { const e = entry(dir, i); if (e != 0 && load<u32>(e) == 0) { slot = i; break; } }
   if (slot == n && slot % PER_PAGE == 0) {
-    if (fsBlockOf(dir, slot / PER_PAGE, true) == 0) return -Errno.ENOSPC;
+    const b = fsBlockOf(dir, slot / PER_PAGE, true);
+    if (b == 0 || b == BLOCK_BAD) return b == 0 ? -Errno.ENOSPC : -Errno.EIO;
     if (pcGetNew(dir, slot / PER_PAGE) == 0) return -Errno.ENOMEM;
   }
   const e = entry(dir, slot);
@@ -74,7 +89,7 @@ export function dirUnlink(dir: u32, name: usize, len: i32): i32 {
 
 export function dirIsEmpty(dir: u32): bool {
   const n = count(dir);
-  for (let i: u32 = 2; i < n; i++) { const e = entry(dir, i); if (e != 0 && load<u32>(e) != 0) return false; }
+  for (let i: u32 = 2; i < n; i++) { const e = entry(dir, i); if (e == 0 || load<u32>(e) != 0) return false; }
   return true;
 }
 
@@ -104,7 +119,7 @@ export function namei(start: u32, path: usize, len: i32, parent: bool): i64 {
       return ino;
     }
     const next = dirLookup(ino, path + i, j - i);
-    if (next == 0) return -Errno.ENOENT;
+    if (next == 0 || next == INO_BAD) return next == 0 ? -Errno.ENOENT : -Errno.EIO;
     ino = next; i = j;
   }
   return -Errno.ENOENT;
@@ -117,7 +132,7 @@ export function isBelow(dir: u32, anc: u32): bool {
     if (d == anc) return true;
     if (d == ROOT_INO) return false;
     d = dirLookup(d, DOTDOT, 2);
-    if (d == 0) return false;
+    if (d == 0 || d == INO_BAD) return false;
   }
   return false;
 }

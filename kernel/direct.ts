@@ -10,7 +10,7 @@ import { Proc } from "./proc";
 import { frame, kget, kput, FR_PINNED } from "./kalloc";
 import { pcFind, pcWriteback, pcForget } from "./pagecache";
 import { iSize, iSetSize } from "./fs";
-import { fsBlockOf } from "./bmap";
+import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { userPhys } from "./copy";
 import { diskIo, IOV, IOV_MAX } from "./disk";
 
@@ -38,6 +38,7 @@ function transfer(p: Proc, ino: u32, off: u64, va: u32, len: u32, write: bool): 
   while (done < len) {
     const first = <u32>((off + done) / BLOCK_SIZE);
     const block = fsBlockOf(ino, first, write);
+    if (block == BLOCK_BAD) return done > 0 ? <i64>done : -Errno.EIO;
     if (block == 0) {
       if (write) return done > 0 ? <i64>done : -Errno.ENOSPC;
       const ph = userPhys(p, va + done, true);             // a hole reads as zeros

@@ -1,14 +1,20 @@
 // wsfs in the kernel (layout in abi/fs.ts): the superblock, block and inode allocation, inode
 // fields. Every metadata block is a page-cache page of inode 0 (the block device), read and
 // changed in place and written back like any dirty page.
-// Interface: fsMount() -> bool, fsUnmount(), fsMounted(), meta(block) -> address of the cached block,
-// metaDirty(block), balloc() -> block or 0, bfree(b), ialloc(mode) -> ino or 0, ifree(ino),
-// inodeAddr(ino) -> address of the on-disk inode in the cache, iDirty(ino), ino field helpers.
-import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO, S_MAXBYTES } from "./abi/fs";
+// Nothing read from disk is trusted: the geometry is checked at mount, block numbers by
+// fsBlockValid, sizes by iSize; a bad value is reported by fsCorrupt (a kernel log line) and the
+// operation fails with EIO. A metadata block that cannot be read (no frame, I/O error) is not a
+// panic either: meta() returns 0 and the caller fails; inode fields of an unreadable inode read
+// as zeros and writes to them are dropped.
+// Interface: fsMount() -> bool, fsUnmount(), fsMounted(), meta(block) -> address of the cached block
+// or 0, metaDirty(block), metaNew(block) -> address or 0, balloc() -> block or 0, bfree(b),
+// fsBlockValid(b), fsCorrupt(ino, what, value), ialloc(mode) -> ino or 0, ifree(ino),
+// inodeAddr(ino) -> address of the on-disk inode in the cache or 0, iDirty(ino), ino field helpers.
+import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO, S_MAXBYTES, SECTORS_PER_BLOCK } from "./abi/fs";
 import { hostConsoleWrite } from "./host";
 import { pa } from "./kalloc";
 import { pcGet, pcGetNew, pcDirty, pcFind, pcSync, pcForget } from "./pagecache";
-import { diskInit, diskFlush } from "./disk";
+import { diskInit, diskFlush, diskSectors } from "./disk";
 import { clockNow } from "./clock";
 import { panic } from "./panic";
 
@@ -36,8 +42,9 @@ export function fsCorrupt(ino: u32, what: string, value: u64): void {
   fsErrors++;
   if (ino == lastIno && value == lastValue && changetype<usize>(what) == lastWhat) return;
   lastIno = ino; lastValue = value; lastWhat = changetype<usize>(what);
-  let n = putStr(0, "wsfs: inode ");
-  n = putNum(n, ino); n = putStr(n, ": "); n = putStr(n, what); n = putStr(n, " ");
+  let n = putStr(0, "wsfs: ");
+  if (ino != 0) { n = putStr(n, "inode "); n = putNum(n, ino); n = putStr(n, ": "); }
+  n = putStr(n, what); n = putStr(n, " ");
   n = putNum(n, value); n = putStr(n, " out of range\n");
   hostConsoleWrite(2, logBuf, n);
 }
@@ -52,18 +59,19 @@ function putNum(n: i32, v: u64): i32 {
   return n + digits;
 }
 
-// Address of metadata block `b` in the page cache (read on a miss); panics on I/O error.
+// Address of metadata block `b` in the page cache (read on a miss); 0 when it cannot be read (no
+// frame, I/O error): the caller fails with EIO.
 export function meta(b: u32): usize {
   const p = pcGet(0, b, false);
-  if (p == 0) panic("meta: cannot read a metadata block");
+  if (p == 0) { fsCorrupt(0, "unreadable metadata block", b); return 0; }
   return pa(p);
 }
-export function metaDirty(b: u32): void { pcDirty(pcFind(0, b)); }
+export function metaDirty(b: u32): void { const p = pcFind(0, b); if (p != 0) pcDirty(p); }
 
-// A fresh metadata block (indirect block, directory block): zeroed, no read.
+// A fresh metadata block (indirect block, directory block): zeroed, no read; 0 with no memory.
 export function metaNew(b: u32): usize {
   const p = pcGetNew(0, b);
-  if (p == 0) panic("metaNew: no memory");
+  if (p == 0) return 0;
   memory.fill(pa(p), 0, BLOCK_SIZE);
   pcDirty(p);
   return pa(p);
@@ -72,11 +80,13 @@ export function metaNew(b: u32): usize {
 export function fsMount(): bool {
   if (!diskInit()) return false;
   const s = meta(0);
+  if (s == 0) return false;
   if (load<u32>(s + Super.magic) != FS_MAGIC || load<u32>(s + Super.version) != FS_VERSION) return false;
   if (load<u32>(s + Super.blockSize) != BLOCK_SIZE) return false;
   sb.nblocks = load<u32>(s + Super.nblocks); sb.ninodes = load<u32>(s + Super.ninodes);
   sb.ibmap = load<u32>(s + Super.inodeBitmapStart); sb.bbmap = load<u32>(s + Super.blockBitmapStart);
   sb.itable = load<u32>(s + Super.inodeTableStart); sb.dataStart = load<u32>(s + Super.dataStart);
+  if (!geometryOk()) return false;
   sb.nextBlock = sb.dataStart;
   sb.mounted = 1;
   store<u32>(s + Super.state, FS_DIRTY);
@@ -84,11 +94,23 @@ export function fsMount(): bool {
   return true;
 }
 
+// The packed layout abi/fs.ts describes (as mkfs writes it and fsck checks it), inside the disk:
+// then every metadata block number the kernel computes lies where it should.
+function geometryOk(): bool {
+  const bits: u32 = BLOCK_SIZE * 8;
+  if (sb.ninodes <= <u32>ROOT_INO || sb.ninodes % INODES_PER_BLOCK != 0 || sb.nblocks == 0) return false;
+  if (<u64>sb.nblocks * SECTORS_PER_BLOCK > diskSectors()) return false;
+  if (sb.ibmap != 1 || sb.bbmap != sb.ibmap + (sb.ninodes + bits - 1) / bits) return false;
+  if (sb.itable != sb.bbmap + (sb.nblocks + bits - 1) / bits) return false;
+  return sb.dataStart == sb.itable + sb.ninodes / INODES_PER_BLOCK && sb.dataStart < sb.nblocks;
+}
+
 // Clean shutdown: everything written back, the superblock marked clean, the disk flushed.
 export function fsUnmount(): i32 {
   if (!sb.mounted) return 0;
   let r = pcSync(0);
-  store<u32>(meta(0) + Super.state, FS_CLEAN);
+  const s = meta(0);
+  if (s != 0) store<u32>(s + Super.state, FS_CLEAN);
   metaDirty(0);
   const r2 = pcSync(0);
   if (r == 0) r = r2;
@@ -98,16 +120,20 @@ export function fsUnmount(): i32 {
 
 function superAdd(field: Super, d: i32): void {
   const s = meta(0);
+  if (s == 0) return;
   store<u32>(s + field, load<u32>(s + field) + d);
   metaDirty(0);
 }
 
-// Find and set a clear bit in a bitmap of `count` bits starting at block `start`; -1 if full.
+// Find and set a clear bit in a bitmap of `count` bits starting at block `start`; -1 if full or
+// unreadable.
 function bitAlloc(start: u32, count: u32, from: u32): i64 {
   for (let k: u32 = 0; k < count; k++) {
     const i = (from + k) % count;
     const blk = start + i / (BLOCK_SIZE * 8);
-    const a = meta(blk) + ((i % (BLOCK_SIZE * 8)) >>> 3);
+    const m = meta(blk);
+    if (m == 0) return -1;
+    const a = m + ((i % (BLOCK_SIZE * 8)) >>> 3);
     const bit: u32 = 1 << (i & 7);
     const v = <u32>load<u8>(a);
     if (v & bit) { if (v == 0xff) k += 7 - (i & 7); continue; }
@@ -120,7 +146,9 @@ function bitAlloc(start: u32, count: u32, from: u32): i64 {
 
 function bitClear(start: u32, i: u32): void {
   const blk = start + i / (BLOCK_SIZE * 8);
-  const a = meta(blk) + ((i % (BLOCK_SIZE * 8)) >>> 3);
+  const m = meta(blk);
+  if (m == 0) { fsErrors++; return; }       // left set: a leak fsck will report, never a double use
+  const a = m + ((i % (BLOCK_SIZE * 8)) >>> 3);
   const bit: u32 = 1 << (i & 7);
   const v = <u32>load<u8>(a);
   if (!(v & bit)) { fsErrors++; return; }   // on-disk corruption (ext2 reports "bit already cleared")
@@ -129,33 +157,56 @@ function bitClear(start: u32, i: u32): void {
 }
 
 // A free data block (lowest after the last one given, for locality), or 0 when the disk is full.
+// A metadata block marked free (a corrupt bitmap) is reported, left marked, and skipped.
 export function balloc(): u32 {
-  const b = bitAlloc(sb.bbmap, sb.nblocks, sb.nextBlock);
-  if (b < 0) return 0;
-  if (<u32>b < sb.dataStart) panic("balloc: metadata block marked free");
-  sb.nextBlock = <u32>b + 1;
-  superAdd(Super.freeBlocks, -1);
-  return <u32>b;
+  for (let tries: u32 = 0; tries <= sb.dataStart; tries++) {
+    const b = bitAlloc(sb.bbmap, sb.nblocks, sb.nextBlock);
+    if (b < 0) return 0;
+    if (<u32>b >= sb.dataStart) {
+      sb.nextBlock = <u32>b + 1;
+      superAdd(Super.freeBlocks, -1);
+      return <u32>b;
+    }
+    fsCorrupt(0, "free metadata block", <u64>b);
+  }
+  return 0;
 }
 
+// A data block number read from disk: inside the data area.
+export function fsBlockValid(b: u32): bool { return b >= sb.dataStart && b < sb.nblocks; }
+
 export function bfree(b: u32): void {
-  if (b < sb.dataStart || b >= sb.nblocks) panic("bfree: block out of range");
+  if (!fsBlockValid(b)) { fsCorrupt(0, "freed block", b); return; }
   bitClear(sb.bbmap, b);
   pcForget(0, b);
   superAdd(Super.freeBlocks, 1);
 }
 
+// Inode numbers come from the bitmap or from checked directory entries (dir.ts): one out of range
+// here is a kernel bug. 0 when its inode-table block cannot be read.
 export function inodeAddr(ino: u32): usize {
   if (ino == 0 || ino >= sb.ninodes) panic("inodeAddr: bad inode number");
-  return meta(sb.itable + ino / INODES_PER_BLOCK) + <usize>(ino % INODES_PER_BLOCK) * INODE_SIZE;
+  const m = meta(sb.itable + ino / INODES_PER_BLOCK);
+  return m == 0 ? 0 : m + <usize>(ino % INODES_PER_BLOCK) * INODE_SIZE;
 }
+export function fsInodeValid(ino: u32): bool { return ino != 0 && ino < sb.ninodes; }
 export function iDirty(ino: u32): void { metaDirty(sb.itable + ino / INODES_PER_BLOCK); }
+
+// The inode's record, or a zeroed scratch copy when it cannot be read (Linux's bad inode).
+const badInode: usize = memory.data(INODE_SIZE);
+function ip(ino: u32): usize {
+  const a = inodeAddr(ino);
+  if (a != 0) return a;
+  memory.fill(badInode, 0, INODE_SIZE);
+  return badInode;
+}
 
 export function ialloc(mode: u32): u32 {
   const i = bitAlloc(sb.ibmap, sb.ninodes, ROOT_INO + 1);
   if (i <= 0) return 0;
   const ino = <u32>i;
   const a = inodeAddr(ino);
+  if (a == 0) { bitClear(sb.ibmap, ino); return 0; }
   memory.fill(a, 0, INODE_SIZE);
   store<u16>(a + Ino.mode, <u16>mode);
   store<u64>(a + Ino.mtime, clockNow());
@@ -165,30 +216,32 @@ export function ialloc(mode: u32): u32 {
 }
 
 export function ifree(ino: u32): void {
-  memory.fill(inodeAddr(ino), 0, INODE_SIZE);
+  const a = inodeAddr(ino);
+  if (a == 0) return;                        // unreadable: left allocated (a leak, not a double use)
+  memory.fill(a, 0, INODE_SIZE);
   iDirty(ino);
   bitClear(sb.ibmap, ino);
   superAdd(Super.freeInodes, 1);
 }
 
-export function iMode(ino: u32): u32 { return load<u16>(inodeAddr(ino) + Ino.mode); }
-export function iNlink(ino: u32): u32 { return load<u16>(inodeAddr(ino) + Ino.nlink); }
+export function iMode(ino: u32): u32 { return load<u16>(ip(ino) + Ino.mode); }
+export function iNlink(ino: u32): u32 { return load<u16>(ip(ino) + Ino.nlink); }
 // The size; one past S_MAXBYTES on disk is corrupt and reads as S_MAXBYTES, so every file offset
 // derived from it stays inside the block tree.
 export function iSize(ino: u32): u64 {
-  const s = load<u64>(inodeAddr(ino) + Ino.size);
+  const s = load<u64>(ip(ino) + Ino.size);
   if (s <= <u64>S_MAXBYTES) return s;
   fsCorrupt(ino, "size", s);
   return <u64>S_MAXBYTES;
 }
-export function iSetNlink(ino: u32, n: u32): void { store<u16>(inodeAddr(ino) + Ino.nlink, <u16>n); iDirty(ino); }
+export function iSetNlink(ino: u32, n: u32): void { store<u16>(ip(ino) + Ino.nlink, <u16>n); iDirty(ino); }
 export function iSetSize(ino: u32, s: u64): void {
-  const a = inodeAddr(ino);
+  const a = ip(ino);
   store<u64>(a + Ino.size, s); store<u64>(a + Ino.mtime, clockNow());
   iDirty(ino);
 }
 export function iBlocksAdd(ino: u32, d: i32): void {
-  const a = inodeAddr(ino);
+  const a = ip(ino);
   store<u32>(a + Ino.blocks, load<u32>(a + Ino.blocks) + d);
   iDirty(ino);
 }

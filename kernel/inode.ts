@@ -11,7 +11,7 @@ import { pa } from "./kalloc";
 import { Proc } from "./proc";
 import { pcGet, pcGetNew, pcDirty, pcTruncate } from "./pagecache";
 import { iSize, iSetSize, iNlink, iMode, ifree, inodeAddr } from "./fs";
-import { fsBlockOf, bmapFree } from "./bmap";
+import { fsBlockOf, bmapFree, BLOCK_BAD } from "./bmap";
 import { copyToUser, copyFromUser } from "./copy";
 import { panic } from "./panic";
 import { fileAt } from "./file";
@@ -41,6 +41,7 @@ export function iput(ino: u32): void {
   store<u32>(s + 4, r);
   if (r > 0) return;
   store<u32>(s, 0);
+  if (inodeAddr(ino) == 0) return;           // unreadable: keep it rather than free a live inode
   if (iNlink(ino) == 0) { itrunc(ino, 0); ifree(ino); }
 }
 
@@ -87,7 +88,8 @@ export function writei(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
     const o = <u32>(pos % BLOCK_SIZE);
     const chunk = min(n - done, BLOCK_SIZE - o);
     const had = fsBlockOf(ino, index, false);
-    if (had == 0 && fsBlockOf(ino, index, true) == 0) return done > 0 ? <i64>done : -Errno.ENOSPC;
+    const blk = had != 0 ? had : fsBlockOf(ino, index, true);
+    if (blk == 0 || blk == BLOCK_BAD) return done > 0 ? <i64>done : blk == 0 ? -Errno.ENOSPC : -Errno.EIO;
     // No read needed when the block is new (a hole reads as zeros) or the write covers all valid data.
     const fresh = had == 0 || (o == 0 && (chunk == BLOCK_SIZE || pos + chunk >= iSize(ino)));
     const pg = fresh ? pcGetNew(ino, index) : pcGet(ino, index);
@@ -122,7 +124,7 @@ export function itrunc(ino: u32, size: u64): i32 {
 
 // struct stat (asm-generic, 128 bytes) into kernel buffer `buf`.
 export function fillStat(ino: u32, buf: usize): void {
-  const a = inodeAddr(ino);
+  const a = inodeAddr(ino);                  // 0: unreadable, its fields read as zeros
   memory.fill(buf, 0, 128);
   store<u64>(buf + 0, 1);                              // st_dev
   store<u64>(buf + 8, ino);                            // st_ino
@@ -130,7 +132,7 @@ export function fillStat(ino: u32, buf: usize): void {
   store<u32>(buf + 20, iNlink(ino));                   // st_nlink
   store<i64>(buf + 48, <i64>iSize(ino));               // st_size
   store<i32>(buf + 56, BLOCK_SIZE);                    // st_blksize
-  store<i64>(buf + 64, <i64>load<u32>(a + Ino.blocks) * 8);   // st_blocks (512-byte units)
-  const t = load<u64>(a + Ino.mtime);
+  store<i64>(buf + 64, a == 0 ? 0 : <i64>load<u32>(a + Ino.blocks) * 8);   // st_blocks (512-byte units)
+  const t = a == 0 ? 0 : load<u64>(a + Ino.mtime);
   for (let k = 0; k < 3; k++) { store<i64>(buf + 72 + k * 16, <i64>(t / 1000000000)); store<i64>(buf + 80 + k * 16, <i64>(t % 1000000000)); }
 }

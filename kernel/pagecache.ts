@@ -13,7 +13,7 @@ import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFER
 import { statAdd } from "./stats";
 import { diskIo, IOV, IOV_MAX } from "./disk";
 import { SECTORS_PER_BLOCK } from "./abi/fs";
-import { fsBlockOf } from "./bmap";
+import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { rmapClean, rmapZap } from "./rmap";
 import { panic } from "./panic";
 
@@ -119,6 +119,7 @@ export function pcGet(ino: u32, index: u32, data: bool = true): u32 {
   }
   if (counted) statAdd(Stat.pcMisses, 1);
   const block = ino == 0 ? index : fsBlockOf(ino, index, false);
+  if (block == BLOCK_BAD) return 0;          // corrupt or unreadable block map: EIO
   p = allocFrame(Owner.pagecache);
   if (p == 0) return 0;
   frame(p).flags = FR_LOCKED;
@@ -138,6 +139,7 @@ export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
   for (let i = from; i < from + count; i++) {
     if (pcFind(ino, i) != 0) { if (readRun(run, first) < 0) err = -5; run = 0; continue; }
     const block = fsBlockOf(ino, i, false);
+    if (block == BLOCK_BAD) break;             // the reader's own pcGet reports it
     if (run > 0 && (block != next || run == IOV_MAX)) { if (readRun(run, first) < 0) err = -5; run = 0; }
     const p = allocFrame(Owner.pagecache);
     if (p == 0) break;
@@ -185,7 +187,7 @@ export function pcWriteback(p: u32): i32 {
   if (!(f.flags & FR_DIRTY)) return 0;
   const ino = f.data, index = f.index;
   const block = ino == 0 ? index : fsBlockOf(ino, index, true);
-  if (ino != 0 && block == 0) return -28;   // ENOSPC: no block for this file page (block 0 of the device is the superblock)
+  if (ino != 0 && (block == 0 || block == BLOCK_BAD)) return block == 0 ? -28 : -5;   // ENOSPC: no block for this file page (block 0 of the device is the superblock)
   rmapClean(p);                  // later stores must dirty it again
   store<u32>(IOV, <u32>pa(p));
   const r = diskIo(true, <u64>block * SECTORS_PER_BLOCK, 1, Place.frame);

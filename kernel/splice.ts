@@ -21,7 +21,7 @@ import { nextSeq, traceEmit } from "./trace";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_RDONLY, O_WRONLY } from "./file";
 import { isDir } from "./dir";
 import { iSize, iSetSize } from "./fs";
-import { fsBlockOf } from "./bmap";
+import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck } from "./inode";
 import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT } from "./pipe";
 import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace } from "./net/sock";
@@ -226,7 +226,8 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
     const chunk = min(min(n - done, sl.len), 4096 - o);
     const index = <u32>(pos >>> 12);
     const had = fsBlockOf(f.ino, index, false);
-    if (had == 0 && fsBlockOf(f.ino, index, true) == 0) { if (done == 0) return -Errno.ENOSPC; break; }
+    const blk = had != 0 ? had : fsBlockOf(f.ino, index, true);
+    if (blk == 0 || blk == BLOCK_BAD) { if (done == 0) return blk == 0 ? -Errno.ENOSPC : -Errno.EIO; break; }
     const pg = had == 0 ? pcGetNew(f.ino, index) : pcGet(f.ino, index);
     if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
     memory.copy(pa(pg) + o, pa(sl.pfn) + sl.off, chunk);

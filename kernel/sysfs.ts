@@ -8,7 +8,7 @@ import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc, CWD_OFF } from "./proc";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_RDONLY } from "./file";
-import { namei, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, NAME, NAMELEN, TRAILING } from "./dir";
+import { namei, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, NAME, NAMELEN, TRAILING, INO_BAD } from "./dir";
 import { iget, iput, itrunc, fillStat, iheld } from "./inode";
 import { ialloc, iSize, iNlink, iSetNlink, iMode, fsMounted } from "./fs";
 import { pcSync, pcGet } from "./pagecache";
@@ -224,7 +224,9 @@ function sysGetdents(p: Proc, fd: i32, buf: u32, count: u32): i64 {
 function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
   const dir = lookupPath(p, dirfd, path, true);
   if (dir < 0) return dir;
-  if (NAMELEN == 0 || dirLookup(<u32>dir, NAME, NAMELEN) != 0) return -Errno.EEXIST;
+  if (NAMELEN == 0) return -Errno.EEXIST;
+  const old = dirLookup(<u32>dir, NAME, NAMELEN);
+  if (old != 0) return old == INO_BAD ? -Errno.EIO : -Errno.EEXIST;
   if (NAMELEN > 120) return -Errno.ENAMETOOLONG;
   // All or nothing: the new directory gets "." and ".." before it is linked into its parent; a
   // failure on the way frees what it took (its nlink is 0 until it is linked).
@@ -247,7 +249,7 @@ function sysUnlinkat(p: Proc, dirfd: i32, path: u32, flags: i32): i64 {
   if (NAMELEN == 1 && load<u8>(NAME) == 0x2e) return -Errno.EINVAL;
   if (NAMELEN == 2 && load<u16>(NAME) == 0x2e2e) return -Errno.ENOTEMPTY;
   const ino = dirLookup(<u32>dir, NAME, NAMELEN);
-  if (ino == 0) return -Errno.ENOENT;
+  if (ino == 0 || ino == INO_BAD) return ino == 0 ? -Errno.ENOENT : -Errno.EIO;
   const d = isDir(ino);
   if (TRAILING && !d) return -Errno.ENOTDIR;
   if ((flags & AT_REMOVEDIR) && !d) return -Errno.ENOTDIR;
@@ -267,7 +269,7 @@ function sysRenameat(p: Proc, ofd: i32, oldp: u32, nfd: i32, newp: u32): i64 {
   const olen = NAMELEN;
   memory.copy(oname, NAME, olen);
   const ino = dirLookup(<u32>odir, oname, olen);
-  if (ino == 0) return -Errno.ENOENT;
+  if (ino == 0 || ino == INO_BAD) return ino == 0 ? -Errno.ENOENT : -Errno.EIO;
   const dir = isDir(ino);
   if (TRAILING && !dir) return -Errno.ENOTDIR;
   if (isDot(oname, olen)) return -Errno.EINVAL;
@@ -277,6 +279,7 @@ function sysRenameat(p: Proc, ofd: i32, oldp: u32, nfd: i32, newp: u32): i64 {
   if (TRAILING && !dir) return -Errno.ENOTDIR;
   if (dir && isBelow(<u32>ndir, ino)) return -Errno.EINVAL;   // into its own subtree
   const target = dirLookup(<u32>ndir, NAME, NAMELEN);
+  if (target == INO_BAD) return -Errno.EIO;
   if (target == ino) return 0;
   if (target != 0) {
     if (isDir(target) != dir) return isDir(target) ? -Errno.EISDIR : -Errno.ENOTDIR;
