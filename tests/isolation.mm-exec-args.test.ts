@@ -2,7 +2,7 @@
 // copy_from_user: a vector entry or a string crossing into an unmapped page is EFAULT; crossing
 // into a mapped page whose frame is not the next physical frame (frames scrambled) reads the
 // right bytes. Before the fix a pointer was read through the physical address of its first byte,
-// taking its last bytes from whatever frame followed.
+// taking its last bytes from whatever frame followed. A block over ARG_MAX is E2BIG.
 import { describe, it, expect } from "vitest";
 import { mkfs } from "../host/fs";
 import { run, testGuest, distGuest } from "./helpers/machine";
@@ -32,5 +32,10 @@ describe("isolation: execve argument strings", () => {
     const r = await go("exec-str", "/bin/hello", "scattered");
     expect(r.stdout).toBe("hello, world\nargv[1]=page-crossing\n");
     expect(r.exit.code).toBe(0);
+  });
+
+  it("an argument block larger than ARG_MAX is E2BIG", async () => {
+    const r = await go("exec-big", "/bin/hello");
+    expect(r.stdout).toBe("execve E2BIG\n");
   });
 });

@@ -12,11 +12,17 @@
 //   pipe2-efault             pipe2 with a kernel-half pointer: EFAULT and no fd left open
 //   exec-vec PROG unmapped|scattered   execve with an argv vector crossing a page boundary
 //   exec-str PROG unmapped|scattered   execve with an argv string crossing a page boundary
+//   exec-big PROG            execve with a 70,000-byte argument: E2BIG
+// Attacks that were already stopped (each must end in SIGSEGV or an errno, never in data):
+//   kernel-store kernel-load wrap-load wrap-offset   guest accesses to the kernel half / wrapping
+//   fill-bad copy-bad copy-kernel copy-wrap          bulk memory ops reaching a bad page
+//   tlb-switch               a stale TLB entry after a process switch
+//   vmsplice-munmap          the pipe keeps the page's bytes after munmap; a new page is not it
 import {
   arg, print, errnoName, exit_group, fork, waitpid, pipe2, read, write, close, open, pread64, dup,
   mmap, munmap, mprotect, msync, madvise, mincore, brk, execve, syscall6, cstr, Sys,
   PAGE_SIZE, ARG_BASE, PROT_NONE, PROT_READ, PROT_WRITE, MAP_PRIVATE, MAP_SHARED, MAP_ANONYMOUS,
-  MAP_FIXED, MAP_POPULATE, O_RDONLY, MS_SYNC, MADV_DONTNEED,
+  MAP_FIXED, MAP_POPULATE, O_RDONLY, MS_SYNC, MADV_DONTNEED, vmsplice, USER_TOP,
 } from "../../guests/sdk";
 
 const NEAR64: u64 = 0xffffffffffffe001;   // rounds up past 2^64
@@ -88,6 +94,8 @@ function fileSharedRo(path: string): void {
   res("mprotect shared rw", mprotect(p, PAGE_SIZE, PROT_READ | PROT_WRITE));
   res("mmap shared rw", mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0));
   res("mmap private rw", mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0));
+  res("mmap offset 2^63", mmap(0, PAGE_SIZE, PROT_READ, MAP_PRIVATE, fd, <i64>0x8000000000000000));
+  res("mmap offset past 2^63", mmap(0, 2 * PAGE_SIZE, PROT_READ, MAP_PRIVATE, fd, 0x7ffffffffffff000));
   print("still " + String.fromCharCode(load<u8>(p)) + "\n");
 }
 
@@ -183,6 +191,74 @@ function execStr(prog: string, second: bool): void {
   res("execve", execve(changetype<usize>(path), vec, 0));
 }
 
+function execBig(prog: string): void {
+  const n: usize = 70000;
+  const p = anon(n + 1, PROT_READ | PROT_WRITE);
+  memory.fill(p, 0x61, n);
+  const path = cstr(prog);
+  const vec = memory.data(12);
+  store<u32>(vec, <u32>changetype<usize>(path)); store<u32>(vec + 4, <u32>p); store<u32>(vec + 8, 0);
+  res("execve", execve(changetype<usize>(path), vec, 0));
+}
+
+// The child munmaps X; the parent loads X (its TLB entry) and wakes the child, which loads X.
+function tlbSwitch(): void {
+  const x = anon(PAGE_SIZE, PROT_READ | PROT_WRITE);
+  store<u32>(x, 0x5ec12e7);
+  must("pipe2", pipe2(fds)); const a0 = load<i32>(fds), a1 = load<i32>(fds + 4);
+  must("pipe2", pipe2(fds)); const b0 = load<i32>(fds), b1 = load<i32>(fds + 4);
+  const pid = <i32>must("fork", fork());
+  if (pid == 0) {
+    must("munmap", munmap(x, PAGE_SIZE));
+    write(a1, one, 1);
+    read(b0, one, 1);
+    print("child read " + load<u32>(x).toString() + "\n");
+    exit_group(0);
+  }
+  read(a0, one, 1);
+  print("parent reads " + load<u32>(x).toString() + "\n");
+  write(b1, one, 1);
+  const st = memory.data(4);
+  waitpid(pid, st, 0);
+  print("child signal " + (load<i32>(st) & 0x7f).toString() + "\n");
+}
+
+function vmspliceMunmap(): void {
+  const p = anon(PAGE_SIZE, PROT_READ | PROT_WRITE);
+  memory.fill(p, 0xab, PAGE_SIZE);
+  must("pipe2", pipe2(fds)); const r0 = load<i32>(fds), r1 = load<i32>(fds + 4);
+  const iov = memory.data(8);
+  store<u32>(iov, <u32>p); store<u32>(iov + 4, PAGE_SIZE);
+  res("vmsplice", vmsplice(r1, iov, 1, 0));
+  res("munmap", munmap(p, PAGE_SIZE));
+  const q = anon(PAGE_SIZE, PROT_READ | PROT_WRITE);
+  memory.fill(q, 0xcd, PAGE_SIZE);
+  const buf = memory.data(PAGE_SIZE);
+  const n = read(r0, buf, PAGE_SIZE);
+  let same = 0;
+  for (let i = 0; i < PAGE_SIZE; i++) if (load<u8>(buf + i) == 0xab) same++;
+  print("read " + n.toString() + ", " + same.toString() + " bytes as spliced\n");
+  close(r0); close(r1);
+  res("munmap new", munmap(q, PAGE_SIZE));
+}
+
+// One bad access; if it returns, say so.
+function attack(mode: string): void {
+  const p = anon(2 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+  must("munmap", munmap(p + PAGE_SIZE, PAGE_SIZE));
+  const buf = memory.data(64);
+  print("attack\n");
+  if (mode == "kernel-store") store<u8>(<usize>USER_TOP, 1);
+  else if (mode == "kernel-load") store<u32>(buf, load<u32>(<usize>USER_TOP + 0x1000));
+  else if (mode == "wrap-load") store<u32>(buf, load<u32>(0xfffffffe));
+  else if (mode == "wrap-offset") store<u32>(buf, load<u32>(0xfffffff0, 0x20));
+  else if (mode == "fill-bad") memory.fill(p + PAGE_SIZE - 16, 0x55, 32);
+  else if (mode == "copy-bad") memory.copy(buf, p + PAGE_SIZE - 16, 32);
+  else if (mode == "copy-kernel") memory.copy(buf, <usize>USER_TOP - 16, 32);
+  else if (mode == "copy-wrap") memory.copy(buf, 0xfffffff0, 32);
+  print("survived " + load<u32>(buf).toString() + "\n");
+}
+
 const mode = arg(1);
 if (mode == "cow-mprotect") cowMprotect(arg(2) == "none" ? PROT_NONE : PROT_READ);
 else if (mode == "file-private") filePrivate(arg(2));
@@ -194,5 +270,9 @@ else if (mode == "argstore") { store<u8>(<usize>ARG_BASE + 1, 9); print("stored\
 else if (mode == "pipe2-efault") pipe2Efault();
 else if (mode == "exec-vec") execVec(arg(2), arg(3) == "scattered");
 else if (mode == "exec-str") execStr(arg(2), arg(3) == "scattered");
+else if (mode == "exec-big") execBig(arg(2));
+else if (mode == "tlb-switch") tlbSwitch();
+else if (mode == "vmsplice-munmap") vmspliceMunmap();
+else if (mode.startsWith("kernel-") || mode.startsWith("wrap-") || mode.startsWith("fill-") || mode.startsWith("copy-")) attack(mode);
 else { print("unknown mode\n"); exit_group(2); }
 exit_group(0);
