@@ -5,14 +5,12 @@
 // Interface: setBrk(p, newBrk) -> bool, and the "mmu" imports size, grow, copy, fill.
 import { WASM_PAGE, PAGE_SIZE, USER_TOP, ARG_BASE } from "./abi/layout";
 import { Proc } from "./proc";
-import { vmaAt, VMA_HEAP } from "./vma";
+import { vmaAt, pageUp, VMA_HEAP } from "./vma";
 import { unmapPage } from "./vm";
 import { putUserPage } from "./fault";
 import { tlbInvalidate } from "./tlb";
 import { translate } from "./mmu";
 import { curProc } from "./cpu";
-
-@inline function pageUp(a: u64): u64 { return (a + PAGE_SIZE - 1) & ~(<u64>PAGE_SIZE - 1); }
 
 function heapVma(p: Proc): i32 {
   for (let i: u32 = 0; i < p.nvma; i++) if (vmaAt(p, i).kind == VMA_HEAP) return <i32>i;
@@ -22,11 +20,11 @@ function heapVma(p: Proc): i32 {
 // Move the break; false if it would overlap another region or leave [brkMin, brkMax].
 export function setBrk(p: Proc, nb: u64): bool {
   if (nb < <u64>p.brkMin || (p.brkMax != 0 && nb > <u64>p.brkMax)) return false;
+  if (nb > <u64>ARG_BASE) return false;                  // before pageUp: brk(-1) must not wrap
   const h = heapVma(p);
   if (h < 0) return false;
   const end = pageUp(nb);
   if (<u32>h + 1 < p.nvma && end > <u64>vmaAt(p, h + 1).start) return false;
-  if (end > <u64>ARG_BASE) return false;
   const v = vmaAt(p, h);
   for (let a = end; a < <u64>v.end; a += PAGE_SIZE) {
     const f = unmapPage(p.pgdir, <u32>a);

@@ -2,7 +2,9 @@
 // (one copy = one routine call, however many pages it spans), charged to the clock, attributed to the
 // current syscall and traced with its cause.
 // Interface: copyToUser(p, dstVa, src, n), copyFromUser(p, dst, srcVa, n) -> bytes copied or -1 (EFAULT),
-// userPhys(p, va, write) -> physical address or -1, countCopy(...), countDma(...).
+// userPhys(p, va, write) -> physical address or -1, countCopy(...), countDma(...); uncounted, for
+// callers that count (or deliberately do not count) the copy themselves: fetchUser(p, dst, va, n)
+// -> bytes or -1, strncpyFromUser(p, dst, va, max) -> length without the NUL (max if none) or -1.
 import { Stat, SysStat, USER_TOP } from "./abi/layout";
 import { Ev, Routine, Place, Agent } from "./abi/trace";
 import { Proc } from "./proc";
@@ -65,6 +67,31 @@ function copyUser(p: Proc, va: u32, k: usize, n: u32, toUser: bool): i64 {
 
 function userRangeOk(va: u32, n: u32): bool {
   return <u64>va + <u64>n <= <u64>USER_TOP;
+}
+
+export function fetchUser(p: Proc, dst: usize, va: u32, n: u32): i64 {
+  if (!userRangeOk(va, n)) return -1;
+  return copyUser(p, va, dst, n, false);
+}
+
+// Linux's strncpy_from_user: copy up to `max` bytes of the string at `va`, page by page through
+// the page tables, stopping after its NUL; a bad page before the NUL is -1 (EFAULT).
+export function strncpyFromUser(p: Proc, dst: usize, va: u32, max: u32): i64 {
+  let done: u32 = 0;
+  while (done < max) {
+    const a = <u64>va + done;
+    if (a >= <u64>USER_TOP) return -1;
+    const ph = userPhys(p, <u32>a, false);
+    if (ph < 0) return -1;
+    const chunk = min(max - done, 4096 - (<u32>a & 0xfff));
+    for (let i: u32 = 0; i < chunk; i++) {
+      const c = load<u8>(<usize>ph + i);
+      store<u8>(dst + done + i, c);
+      if (c == 0) return done + i;
+    }
+    done += chunk;
+  }
+  return max;
 }
 
 // `from`/`to`: what the kernel side is (a kernel buffer, or a frame such as a page-cache page).

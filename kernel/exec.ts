@@ -5,12 +5,13 @@
 // maxPages) -> 0 or -errno, execLoad(pid, va, len), execArgs(pid, len), procStart(pid).
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
-import { WASM_PAGE, ARG_BASE, USER_TOP } from "./abi/layout";
+import { WASM_PAGE, PAGE_SIZE, ARG_BASE, USER_TOP } from "./abi/layout";
 import { STAGE_SIZE } from "./param";
 import { Routine } from "./abi/trace";
 import { Proc, procAlloc, procByPid, procFree, EMBRYO, RUNNABLE } from "./proc";
-import { pgdirAlloc } from "./vm";
-import { vmaInsert, VMA_HEAP, VMA_ARGS, PROT_READ, PROT_WRITE } from "./vma";
+import { pgdirAlloc, walk, PTE_P, PTE_W } from "./vm";
+import { vmaInsert, vmaFind, VMA_HEAP, VMA_ARGS, PROT_READ, PROT_WRITE, VM_MAYWRITE } from "./vma";
+import { tlbInvalidate } from "./tlb";
 import { fileAlloc, fileAt, fdSet, FT_CONSOLE, O_RDONLY, O_WRONLY } from "./file";
 import { copyToUser } from "./copy";
 import { setCurSys } from "./stats";
@@ -50,8 +51,8 @@ export function execSetup(pid: u32, initialPages: u32, maxPages: u32): i32 {
   if (!p) return -Errno.ESRCH;
   const heap = <u64>initialPages * WASM_PAGE;
   if (heap >= <u64>ARG_BASE) return -Errno.ENOMEM;
-  if (!vmaInsert(p, 0, <u32>heap, PROT_READ | PROT_WRITE, 0, VMA_HEAP)) return -Errno.ENOMEM;
-  if (!vmaInsert(p, ARG_BASE, USER_TOP, PROT_READ | PROT_WRITE, 0, VMA_ARGS)) return -Errno.ENOMEM;
+  if (!vmaInsert(p, 0, <u32>heap, PROT_READ | PROT_WRITE, VM_MAYWRITE, VMA_HEAP)) return -Errno.ENOMEM;
+  if (!vmaInsert(p, ARG_BASE, USER_TOP, PROT_READ, VM_MAYWRITE, VMA_ARGS)) return -Errno.ENOMEM;
   p.brk = p.brkMin = <u32>heap;
   p.brkMax = maxPages == 0 ? 0 : <u32>min(<u64>maxPages * WASM_PAGE, <u64>ARG_BASE);
   return 0;
@@ -68,9 +69,22 @@ export function execLoad(pid: u32, va: u32, len: u32): i32 {
   return r < 0 ? -Errno.EFAULT : 0;
 }
 
+// The argument block is read-only for the program (layout.ts): the kernel fills it through the
+// region made writable for the copy, then write-protects the region and its pages again.
 export function execArgs(pid: u32, len: u32): i32 {
   if (len > USER_TOP - ARG_BASE) return -Errno.E2BIG;
-  return execLoad(pid, ARG_BASE, len);
+  const p = embryo(pid);
+  if (!p) return -Errno.ESRCH;
+  const v = vmaFind(p, ARG_BASE);
+  if (!v) return -Errno.EFAULT;
+  v.prot = PROT_READ | PROT_WRITE;
+  const r = execLoad(pid, ARG_BASE, len);
+  v.prot = PROT_READ;
+  for (let a: u32 = ARG_BASE; a < USER_TOP; a += PAGE_SIZE) {
+    const pte = walk(p.pgdir, a, false);
+    if (pte != 0 && (load<u32>(pte) & PTE_P)) { store<u32>(pte, load<u32>(pte) & ~PTE_W); tlbInvalidate(a); }
+  }
+  return r;
 }
 
 export function procStart(pid: u32): i32 {

@@ -3,6 +3,7 @@
 // Interface: handleFault(p, va, write, fromUser) -> 0 when the page is now mapped as asked, else
 // the signal a bad access earns (SIGSEGV, or SIGBUS past the end of a mapped file); inside a
 // syscall the caller returns -EFAULT instead. putUserPage(pfn) drops a user mapping's reference.
+// pteFlagsFor(prot), ptePermsFor(v, e): the permission bits of a new / a present PTE.
 import { Owner, Stat, PAGE_SIZE } from "./abi/layout";
 import { Ev, FaultKind, Routine, Place } from "./abi/trace";
 import { Proc } from "./proc";
@@ -25,6 +26,13 @@ export function pteFlagsFor(prot: u32): u32 {
   return PTE_U | ((prot & PROT_WRITE) ? PTE_W : 0);
 }
 
+// Permission bits for present entry `e` of region `v`: the region's, except that a copy-on-write
+// page (shared after fork, or a page-cache page of a private mapping) stays write-protected.
+export function ptePermsFor(v: Vma, e: u32): u32 {
+  const fl = pteFlagsFor(v.prot);
+  return (e & PTE_COW) ? fl & ~PTE_W : fl;
+}
+
 export function handleFault(p: Proc, va: u32, write: bool, fromUser: bool): i32 {
   const v = vmaFind(p, va);
   if (!v || (write && !(v.prot & PROT_WRITE)) || !(v.prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) {
@@ -36,8 +44,7 @@ export function handleFault(p: Proc, va: u32, write: bool, fromUser: bool): i32 
   if (!(e & PTE_P)) return v.kind == VMA_FILE ? fileFault(p, v, va, write, pte, fromUser) : demandZero(p, v, va, write, pte, fromUser);
   if (write && (e & PTE_COW)) return cowFault(va, pte, fromUser);
   // Present but protected by an older mprotect: the region now allows it, so refresh the PTE.
-  const fl = pteFlagsFor(v.prot) & ((e & PTE_COW) ? ~PTE_W : 0xffffffff);
-  store<u32>(pte, (e & ~(PTE_W | PTE_U)) | fl);
+  store<u32>(pte, (e & ~(PTE_W | PTE_U)) | ptePermsFor(v, e));
   tlbInvalidate(va);
   return 0;
 }
@@ -85,12 +92,12 @@ function fileFault(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: 
 }
 
 // Map page-cache page `pg` at `pte`: shared mappings map the frame itself with the region's
-// permissions; private ones read-only, with the COW bit if the region is writable.
+// permissions; private ones copy-on-write whatever the region's protection (a later
+// mprotect(PROT_WRITE) must not let a store reach the file).
 function mapFilePage(v: Vma, pte: usize, pg: u32): void {
   kget(pg); frame(pg).mapcount++;
   if (v.flags & MAP_SHARED_FLAG) { store<u32>(pte, (pg << 12) | pteFlagsFor(v.prot) | PTE_P); return; }
-  const cow: u32 = (v.prot & PROT_WRITE) ? PTE_COW : 0;
-  store<u32>(pte, (pg << 12) | (pteFlagsFor(v.prot) & ~PTE_W) | cow | PTE_P);
+  store<u32>(pte, (pg << 12) | (pteFlagsFor(v.prot) & ~PTE_W) | PTE_COW | PTE_P);
 }
 
 // Fault-around (Linux's do_fault_around, fault_around_bytes 64 KiB): after a read fault, map the

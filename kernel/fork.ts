@@ -1,6 +1,7 @@
 // fork (clone with SIGCHLD): the child gets a copy of the parent's address space in which every
-// private writable page is shared read-only with the copy-on-write bit set in both; the first store
-// on either side takes a cow fault and copies the page. Shared mappings stay shared. The fd table is
+// page of a private region is shared read-only with the copy-on-write bit set in both, whatever the
+// region's current protection (Linux's is_cow_mapping: VM_MAYWRITE, so a later mprotect(PROT_WRITE)
+// cannot open the shared frame); the first store on either side takes a cow fault and copies it. Shared mappings stay shared. The fd table is
 // copied with the open files shared. The host then copies the guest's state (asyncify save area and
 // globals) into a new instance for the child: fork returns the child's pid in the parent, 0 in the child.
 // Interface: sysClone(p, flags) (syscall), forkPending(pid) -> child pid, forkDone(parent, child).
@@ -8,7 +9,7 @@ import { Errno, ERESTARTSYS } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { NOFILE } from "./param";
 import { Proc, procAlloc, procByPid, procFree, SLEEPING, RUNNABLE, RESTART_RETURN, CWD_OFF } from "./proc";
-import { vmaAt, VMA_FILE, PROT_WRITE, MAP_SHARED_FLAG } from "./vma";
+import { vmaAt, isCowMapping, VMA_FILE } from "./vma";
 import { walk, pgdirAlloc, PTE_P, PTE_W, PTE_COW, ptePfn } from "./vm";
 import { frame, kget } from "./kalloc";
 import { Owner } from "./abi/layout";
@@ -39,14 +40,14 @@ export function sysClone(p: Proc, flags: u64): i64 {
   return -ERESTARTSYS;
 }
 
-// Page tables: every present page shared; private writable ones become read-only + COW on both sides.
+// Page tables: every present page shared; private regions' become read-only + COW on both sides.
 function copyMemory(p: Proc, c: Proc): bool {
   for (let i: u32 = 0; i < p.nvma; i++) {
     const v = vmaAt(p, i);
     memory.copy(changetype<usize>(vmaAt(c, i)), changetype<usize>(v), 32);
     if (v.kind == VMA_FILE) iget(v.file);
     c.nvma = i + 1;
-    const cow = (v.prot & PROT_WRITE) != 0 && !(v.flags & MAP_SHARED_FLAG);
+    const cow = isCowMapping(v);
     for (let a = <u64>v.start; a < <u64>v.end; a += 4096) {
       const pte = walk(p.pgdir, <u32>a, false);
       if (pte == 0) { a = (a | 0x3fffff); continue; }       // no page table: skip its 4 MiB

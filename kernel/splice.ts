@@ -18,7 +18,7 @@ import { allocFrame, pcGet, pcGetNew, pcDirty } from "./pagecache";
 import { raGet, raDone } from "./readahead";
 import { copyFromUser, copyToUser, userPhys, countCopy } from "./copy";
 import { nextSeq, traceEmit } from "./trace";
-import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_RDONLY, O_WRONLY } from "./file";
+import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_RDONLY, O_WRONLY } from "./file";
 import { isDir } from "./dir";
 import { iSize, iSetSize } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
@@ -65,9 +65,12 @@ function sysPipe2(p: Proc, fds: u32, flags: u32): i64 {
   const rfd = fdAlloc(p, r, cloexec);
   if (rfd < 0) { fileClose(r); fileClose(w); return rfd; }
   const wfd = fdAlloc(p, w, cloexec);
-  if (wfd < 0) { fileClose(w); fileClose(r); return wfd; }
+  if (wfd < 0) { fdClear(p, rfd); fileClose(w); fileClose(r); return wfd; }
   store<i32>(kb, rfd); store<i32>(kb + 4, wfd);
-  if (copyToUser(p, fds, kb, 8) < 0) return -Errno.EFAULT;
+  if (copyToUser(p, fds, kb, 8) < 0) {           // as Linux: nothing stays open
+    fdClear(p, rfd); fdClear(p, wfd); fileClose(r); fileClose(w);
+    return -Errno.EFAULT;
+  }
   return 0;
 }
 

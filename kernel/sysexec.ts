@@ -6,13 +6,13 @@
 // execArgLen(pid), execBegin(pid) -> 0/-errno (tear down the old image), execFail(pid, errno).
 import { Errno, ERESTARTSYS } from "./abi/errno";
 import { Ev } from "./abi/trace";
-import { ARG_BASE, ARG_MAX } from "./abi/layout";
+import { ARG_BASE, ARG_MAX, USER_TOP } from "./abi/layout";
 import { NOFILE } from "./param";
 import { Proc, procByPid, SLEEPING, RUNNABLE, EMBRYO, RESTART_NONE, RESTART_RETURN } from "./proc";
 import { fetchPath, PATHBUF } from "./sysfs";
 import { namei, isDir } from "./dir";
 import { ROOT_INO } from "./abi/fs";
-import { userPhys } from "./copy";
+import { fetchUser, strncpyFromUser } from "./copy";
 import { stageAddr } from "./exec";
 import { uvmFree } from "./exit";
 import { pgdirAlloc } from "./vm";
@@ -21,24 +21,32 @@ import { nextSeq, traceEmit, setCause } from "./trace";
 
 export const EXEC_CHAN: u32 = 0xffff0002;
 
-// Copy a NUL-terminated user string to stage + at; its length with the NUL, or -errno.
+const MAX_ARG_STRINGS: u32 = 4096;       // pointers per vector (argv, envp)
+const ptrBuf: usize = memory.data(4);
+
+// Copy a NUL-terminated user string (page by page) to stage + at; its length with the NUL, or
+// -errno: EFAULT for a bad page before the NUL, E2BIG when it does not fit the block (ARG_MAX).
 function fetchStr(p: Proc, va: u32, at: u32): i32 {
-  for (let i: u32 = 0; at + i < <u32>ARG_MAX; i++) {
-    const ph = userPhys(p, va + i, false);
-    if (ph < 0) return -Errno.EFAULT;
-    const c = load<u8>(<usize>ph);
-    store<u8>(stageAddr() + at + i, c);
-    if (c == 0) return <i32>(i + 1);
-  }
-  return -Errno.E2BIG;
+  const room = <u32>ARG_MAX - at;
+  const n = strncpyFromUser(p, stageAddr() + at, va, room);
+  if (n < 0) return -Errno.EFAULT;
+  if (n >= <i64>room) return -Errno.E2BIG;
+  return <i32>n + 1;
+}
+
+// vec[i], a user pointer read through the page tables (it may cross a page); -1 if unreadable.
+function userPtr(p: Proc, vec: u32, i: u32): i64 {
+  const a = <u64>vec + <u64>i * 4;
+  if (a + 4 > <u64>USER_TOP || fetchUser(p, ptrBuf, <u32>a, 4) != 4) return -1;
+  return <i64>load<u32>(ptrBuf);
 }
 
 function countPtrs(p: Proc, vec: u32): i32 {
   if (vec == 0) return 0;
-  for (let n = 0; n < 4096; n++) {
-    const ph = userPhys(p, vec + <u32>n * 4, false);
-    if (ph < 0) return -Errno.EFAULT;
-    if (load<u32>(<usize>ph) == 0) return n;
+  for (let n: u32 = 0; n < MAX_ARG_STRINGS; n++) {
+    const ptr = userPtr(p, vec, n);
+    if (ptr < 0) return -Errno.EFAULT;
+    if (ptr == 0) return <i32>n;
   }
   return -Errno.E2BIG;
 }
@@ -55,9 +63,9 @@ function buildArgs(p: Proc, argv: u32, envp: u32): i32 {
   store<u32>(st, argc);
   let at = head;
   for (let i = 0; i < argc + envc; i++) {
-    const vec = i < argc ? argv + <u32>i * 4 : envp + <u32>(i - argc) * 4;
-    const ptr = load<u32>(<usize>userPhys(p, vec, false));
-    const n = fetchStr(p, ptr, at);
+    const ptr = i < argc ? userPtr(p, argv, <u32>i) : userPtr(p, envp, <u32>(i - argc));
+    if (ptr < 0) return -Errno.EFAULT;
+    const n = fetchStr(p, <u32>ptr, at);
     if (n < 0) return n;
     store<u32>(st + 4 + <usize>(i < argc ? i : i + 1) * 4, ARG_BASE + at);
     at += <u32>n;

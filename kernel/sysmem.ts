@@ -3,14 +3,14 @@
 // Interface: sysMem(nr, a0..a5) -> result or NOT_MINE; unmapRange(p, start, end).
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
-import { PAGE_SIZE, ARG_BASE, USER_TOP } from "./abi/layout";
+import { PAGE_SIZE, ARG_BASE } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { vmaInsert, vmaRemove, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC } from "./vma";
-import { walk, unmapPage, PTE_P, PTE_W, PTE_U, PTE_COW } from "./vm";
+import { vmaInsert, vmaRemove, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE } from "./vma";
+import { walk, unmapPage, PTE_P, PTE_W, PTE_U } from "./vm";
 import { putUserPage } from "./fault";
 import { tlbInvalidate } from "./tlb";
-import { handleFault, pteFlagsFor } from "./fault";
+import { handleFault, ptePermsFor } from "./fault";
 import { setBrk } from "./brk";
 import { fdGet, fileAt, FT_INODE, O_ACCMODE, O_WRONLY, O_RDWR } from "./file";
 import { isDir } from "./dir";
@@ -28,8 +28,8 @@ export const MAP_POPULATE: u32 = 0x8000;
 export const MAP_FIXED_NOREPLACE: u32 = 0x100000;
 const MAP_KNOWN: u32 = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE | MAP_FIXED_NOREPLACE;
 const PROT_ALL: u32 = PROT_READ | PROT_WRITE | PROT_EXEC;
+const MAX_LFS_FILESIZE: u64 = <u64>i64.MAX_VALUE;   // the largest offset a file mapping may reach
 
-@inline function pageUp(a: u64): u64 { return (a + PAGE_SIZE - 1) & ~(<u64>PAGE_SIZE - 1); }
 @inline function aligned(a: u64): bool { return (a & (PAGE_SIZE - 1)) == 0; }
 
 export function sysMem(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
@@ -60,18 +60,21 @@ function heapEnd(p: Proc): u32 {
 function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, off: i64): i64 {
   if (len == 0 || (flags & ~MAP_KNOWN) || (prot & ~PROT_ALL)) return -Errno.EINVAL;
   if (!(flags & (MAP_SHARED | MAP_PRIVATE)) || !aligned(<u64>off)) return -Errno.EINVAL;
+  if (!userRange(0, len, ARG_BASE)) return -Errno.ENOMEM;      // longer than the address space
+  const size = pageUp(len);
   let ino: u32 = 0;
+  let vmflags: u32 = VM_MAYWRITE | ((flags & MAP_SHARED) ? MAP_SHARED_FLAG : 0);
   if (!(flags & MAP_ANONYMOUS)) {
     const r = mappableFile(p, fd, prot, flags);
     if (r < 0) return r;
+    if (<u64>off > MAX_LFS_FILESIZE - size) return -Errno.EOVERFLOW;
     ino = <u32>r;
+    if ((flags & MAP_SHARED) && !fdWritable(p, fd)) vmflags &= ~VM_MAYWRITE;
   }
-  const size = pageUp(len);
-  if (size > <u64>ARG_BASE) return -Errno.ENOMEM;
   let start: u64;
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
     if (!aligned(addr)) return -Errno.EINVAL;
-    if (addr + size > <u64>ARG_BASE) return -Errno.ENOMEM;
+    if (!userRange(addr, size, ARG_BASE)) return -Errno.ENOMEM;
     if ((flags & MAP_FIXED_NOREPLACE) && overlaps(p, <u32>addr, <u32>(addr + size))) return -Errno.EEXIST;
     if (!unmapRange(p, <u32>addr, <u32>(addr + size))) return -Errno.ENOMEM;
     start = addr;
@@ -79,7 +82,7 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
     start = vmaFreeGap(p, <u32>size, heapEnd(p));
     if (start == 0) return -Errno.ENOMEM;
   }
-  const v = vmaInsert(p, <u32>start, <u32>(start + size), prot, flags & MAP_SHARED, ino ? VMA_FILE : VMA_ANON);
+  const v = vmaInsert(p, <u32>start, <u32>(start + size), prot, vmflags, ino ? VMA_FILE : VMA_ANON);
   if (!v) return -Errno.ENOMEM;
   if (ino) { v.file = ino; v.pgoff = <u64>off >>> 12; iget(ino); }
   if (flags & MAP_POPULATE) populate(p, <u32>start, <u32>(start + size), false);
@@ -97,6 +100,11 @@ function mappableFile(p: Proc, fd: i32, prot: u32, flags: u32): i64 {
   if (mode == O_WRONLY) return -Errno.EACCES;
   if ((flags & MAP_SHARED) && (prot & PROT_WRITE) && mode != O_RDWR) return -Errno.EACCES;
   return f.ino;
+}
+
+// A shared mapping may become writable only if its file was opened for reading and writing.
+function fdWritable(p: Proc, fd: i32): bool {
+  return (fileAt(fdGet(p, fd)).flags & O_ACCMODE) == O_RDWR;
 }
 
 function overlaps(p: Proc, start: u32, end: u32): bool {
@@ -121,9 +129,8 @@ export function unmapRange(p: Proc, start: u32, end: u32): bool {
 }
 
 function sysMunmap(p: Proc, addr: u64, len: u64): i64 {
-  if (!aligned(addr) || len == 0) return -Errno.EINVAL;
+  if (!userRange(addr, len)) return -Errno.EINVAL;
   const end = addr + pageUp(len);
-  if (end > <u64>USER_TOP) return -Errno.EINVAL;
   syncShared(p, <u32>addr, <u32>end);      // stores through a shared mapping reach the disk
   return unmapRange(p, <u32>addr, <u32>end) ? 0 : -Errno.ENOMEM;
 }
@@ -145,8 +152,9 @@ const MS_ASYNC: u32 = 1, MS_INVALIDATE: u32 = 2, MS_SYNC: u32 = 4;
 function sysMsync(p: Proc, addr: u64, len: u64, flags: u32): i64 {
   if (!aligned(addr) || (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))) return -Errno.EINVAL;
   if ((flags & MS_ASYNC) && (flags & MS_SYNC)) return -Errno.EINVAL;
+  if (len == 0) return 0;
+  if (!userRange(addr, len)) return -Errno.ENOMEM;
   const end = addr + pageUp(len);
-  if (end > <u64>USER_TOP) return -Errno.ENOMEM;
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
   if (!(flags & MS_SYNC)) return 0;       // MS_ASYNC: dirty pages are already in the page cache
   return syncShared(p, <u32>addr, <u32>end) < 0 ? -Errno.EIO : 0;
@@ -156,9 +164,10 @@ const MADV_DONTNEED: u32 = 4;
 
 function sysMadvise(p: Proc, addr: u64, len: u64, advice: u32): i64 {
   if (!aligned(addr)) return -Errno.EINVAL;
-  const end = addr + pageUp(len);
-  if (end > <u64>USER_TOP) return -Errno.EINVAL;
   if (advice > 4 && advice != 8 && advice != 9 && advice != 10 && advice != 11 && advice != 14 && advice != 15) return -Errno.EINVAL;
+  if (len == 0) return 0;
+  if (!userRange(addr, len)) return -Errno.EINVAL;
+  const end = addr + pageUp(len);
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
   if (advice != MADV_DONTNEED) return 0;  // hints: accepted, no effect
   for (let a = addr; a < end; a += PAGE_SIZE) {
@@ -171,8 +180,9 @@ function sysMadvise(p: Proc, addr: u64, len: u64, advice: u32): i64 {
 // One byte per page: 1 if the page is resident (mapped, or a file page in the page cache).
 function sysMincore(p: Proc, addr: u64, len: u64, vec: u32): i64 {
   if (!aligned(addr)) return -Errno.EINVAL;
+  if (len == 0) return 0;
+  if (!userRange(addr, len)) return -Errno.ENOMEM;
   const end = addr + pageUp(len);
-  if (end > <u64>USER_TOP) return -Errno.ENOMEM;
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
   const n = <u32>((end - addr) >>> 12);
   for (let i: u32 = 0; i < n; i++) {
@@ -194,21 +204,21 @@ const mincoreBuf: usize = memory.data(256);
 function sysMprotect(p: Proc, addr: u64, len: u64, prot: u32): i64 {
   if (!aligned(addr) || (prot & ~PROT_ALL)) return -Errno.EINVAL;
   if (len == 0) return 0;
+  if (!userRange(addr, len)) return -Errno.ENOMEM;
   const end = addr + pageUp(len);
-  if (end > <u64>USER_TOP) return -Errno.ENOMEM;
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
+  if ((prot & PROT_WRITE) && !vmaMayWrite(p, <u32>addr, <u32>end)) return -Errno.EACCES;
   if (!vmaProtect(p, <u32>addr, <u32>end, prot)) return -Errno.ENOMEM;
-  for (let a = addr; a < end; a += PAGE_SIZE) reprotect(p, <u32>a, prot);
+  for (let a = addr; a < end; a += PAGE_SIZE) reprotect(p, <u32>a);
   return 0;
 }
 
-function reprotect(p: Proc, va: u32, prot: u32): void {
+// Present PTEs take the region's new protection (a copy-on-write page stays write-protected).
+function reprotect(p: Proc, va: u32): void {
   const pte = walk(p.pgdir, va, false);
   if (pte == 0) return;
   const e = load<u32>(pte);
   if (!(e & PTE_P)) return;
-  let fl = pteFlagsFor(prot);
-  if (e & PTE_COW) fl &= ~PTE_W;
-  store<u32>(pte, (e & ~(PTE_W | PTE_U)) | fl);
+  store<u32>(pte, (e & ~(PTE_W | PTE_U)) | ptePermsFor(vmaFind(p, va)!, e));
   tlbInvalidate(va);
 }

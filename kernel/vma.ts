@@ -8,10 +8,11 @@
 //
 // Interface: vmaAt(p, i), vmaFind(p, va), vmaInsert(p, start, end, prot, flags, kind) -> bool,
 // vmaRemove(p, start, end) (splits partial overlaps), vmaProtect(p, start, end, prot) -> bool,
-// vmaFreeGap(p, len, floor) -> address or 0.
+// vmaFreeGap(p, len, floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v),
+// userRange(addr, len, top) -> bool (the one range check of every memory syscall), pageUp(a).
 import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
 import { NVMA } from "./param";
-import { MMAP_TOP } from "./abi/layout";
+import { MMAP_TOP, PAGE_SIZE, USER_TOP } from "./abi/layout";
 import { iget, iput } from "./inode";
 
 export const PROT_READ: u32 = 1;
@@ -24,6 +25,24 @@ export const VMA_ARGS: u32 = 3;    // argument block
 export const VMA_FILE: u32 = 4;    // file mapping: `file` is the inode, `pgoff` the first page
 
 export const MAP_SHARED_FLAG: u32 = 0x01;   // vma.flags: stores reach the file (MAP_SHARED)
+export const VM_MAYWRITE: u32 = 0x20;       // vma.flags: mprotect may add PROT_WRITE (Linux's bit)
+
+// Linux's is_cow_mapping: a private region that may be written. Its pages shared with another
+// address space or with the page cache are write-protected with the COW bit, whatever the
+// region's current protection, so a store after mprotect(PROT_WRITE) copies them.
+@inline export function isCowMapping(v: Vma): bool {
+  return (v.flags & (MAP_SHARED_FLAG | VM_MAYWRITE)) == VM_MAYWRITE;
+}
+
+@inline export function pageUp(a: u64): u64 { return (a + PAGE_SIZE - 1) & ~(<u64>PAGE_SIZE - 1); }
+
+// The range check of every memory syscall, 64-bit safe: `addr` page aligned, `len` > 0, and
+// [addr, addr + len rounded up to a page) inside [0, top) without wrapping.
+export function userRange(addr: u64, len: u64, top: u32 = USER_TOP): bool {
+  if ((addr & (PAGE_SIZE - 1)) != 0 || len == 0) return false;
+  if (len > <u64>top || addr > <u64>top) return false;       // pageUp(len) and addr + len cannot wrap
+  return addr + pageUp(len) <= <u64>top;
+}
 
 @unmanaged export class Vma {
   start: u32;
@@ -100,6 +119,16 @@ export function vmaCovers(p: Proc, start: u32, end: u32): bool {
     at = v.end;
   }
   return at >= end;
+}
+
+// False when some region in [start, end) may not become writable (a shared mapping of a file
+// not opened for writing: Linux's missing VM_MAYWRITE, EACCES).
+export function vmaMayWrite(p: Proc, start: u32, end: u32): bool {
+  for (let i: u32 = 0; i < p.nvma; i++) {
+    const v = vmaAt(p, i);
+    if (v.end > start && v.start < end && !(v.flags & VM_MAYWRITE)) return false;
+  }
+  return true;
 }
 
 // Change protection of [start, end) (must be covered), splitting regions at the edges.

@@ -56,6 +56,7 @@ export function errnoName(e: i32): string {
     case Errno.ENAMETOOLONG: return "ENAMETOOLONG";
     case Errno.ENOSYS: return "ENOSYS";
     case Errno.ENOTEMPTY: return "ENOTEMPTY";
+    case Errno.EOVERFLOW: return "EOVERFLOW";
     case Errno.ENOTSOCK: return "ENOTSOCK";
     case Errno.EOPNOTSUPP: return "EOPNOTSUPP";
     case Errno.EADDRINUSE: return "EADDRINUSE";
@@ -114,6 +115,7 @@ export function strerror(e: i32): string {
     case Errno.ENOSYS: return "Function not implemented";
     case Errno.ENOTEMPTY: return "Directory not empty";
     case Errno.ENOTSOCK: return "Socket operation on non-socket";
+    case Errno.EOVERFLOW: return "Value too large for defined data type";
     case Errno.EOPNOTSUPP: return "Operation not supported";
     case Errno.EADDRINUSE: return "Address already in use";
     case Errno.ECONNRESET: return "Connection reset by peer";

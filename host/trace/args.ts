@@ -16,12 +16,18 @@ export interface ArgCtx {
 
 export interface ArgSpec { out?: boolean; render: (c: ArgCtx, v: bigint) => string | null }
 
-// Narrowing of a raw 64-bit argument (wasm32: int, size_t and pointers are 32 bits).
+// Narrowing of a raw 64-bit argument (int and unsigned int are 32 bits, as the kernel reads them).
+// Pointers and sizes are shown whole, as strace does: a guest may pass any 64-bit value, and the
+// kernel refuses a pointer at or above 2^32 rather than cutting it.
 export const i32 = (v: bigint) => Number(BigInt.asIntN(32, v));
 export const u32 = (v: bigint) => Number(BigInt.asUintN(32, v));
 export const hex = (v: number | bigint) => (v === 0 || v === 0n ? "0" : "0x" + v.toString(16));
 const hex64 = (v: bigint) => hex(BigInt.asUintN(64, v));
-const ptrText = (v: bigint) => (u32(v) === 0 ? "NULL" : hex(u32(v)));
+const ptrText = (v: bigint) => (BigInt.asUintN(64, v) === 0n ? "NULL" : hex64(v));
+/** A user address that can be read (wasm32: below 2^32), else null. */
+const userVa = (v: bigint): number | null => (BigInt.asUintN(64, v) <= 0xffffffffn ? Number(BigInt.asUintN(64, v)) : null);
+/** A 64-bit length as a number, for comparisons with the string size (exact up to 2^53). */
+const len64 = (v: bigint) => Number(BigInt.asUintN(64, v));
 /** A successful result usable as a byte count, else null. */
 export const okCount = (ret: bigint | null) => (ret !== null && ret >= 0n ? Number(ret) : null);
 
@@ -31,7 +37,7 @@ export const fd = arg((_, v) => String(i32(v)));
 export const dirfd = arg((_, v) => (i32(v) === AT_FDCWD ? "AT_FDCWD" : String(i32(v))));
 export const int = arg((_, v) => String(i32(v)));
 export const uint = arg((_, v) => String(u32(v)));
-export const size = uint;
+export const size = arg((_, v) => String(BigInt.asUintN(64, v)));   // size_t: 64-bit, as strace
 export const off = arg((_, v) => String(BigInt.asIntN(64, v)));   // off_t / loff_t: 64-bit
 export const hexoff = arg((_, v) => hex64(v));                    // mmap's offset
 export const raw = arg((_, v) => hex64(v));                       // unknown meaning
@@ -47,8 +53,9 @@ export function sigName(n: number): string {
 
 /** A NUL-terminated string (path), cut at strSize. */
 export const path = arg((c, v) => {
-  if (u32(v) === 0) return "NULL";
-  const r = c.mem.cstring(u32(v), c.strSize);
+  const va = userVa(v);
+  if (va === null || va === 0) return ptrText(v);
+  const r = c.mem.cstring(va, c.strSize);
   return r ? quote(r.s, r.cut) : ptrText(v);
 });
 
@@ -60,12 +67,15 @@ function bufText(c: ArgCtx, va: number, n: number): string {
 }
 
 /** An input buffer whose length is argument k (write's data). */
-export const ibuf = (k: number) => arg((c, v) => bufText(c, u32(v), u32(c.args[k])));
+export const ibuf = (k: number) => arg((c, v) => {
+  const va = userVa(v);
+  return va === null ? ptrText(v) : bufText(c, va, len64(c.args[k]));
+});
 
 /** An output buffer: shown at exit, as many bytes as the result says (read's data). */
 export const obuf = (k: number) => arg((c, v) => {
-  const n = okCount(c.ret);
-  return n === null ? ptrText(v) : bufText(c, u32(v), Math.min(n, u32(c.args[k])));
+  const n = okCount(c.ret), va = userVa(v);
+  return n === null || va === null ? ptrText(v) : bufText(c, va, Math.min(n, len64(c.args[k])));
 }, true);
 
 /** An output NUL-terminated string (getcwd). */

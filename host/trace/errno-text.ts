@@ -37,6 +37,7 @@ const TEXT: Record<Errno, string> = {
   [Errno.ENAMETOOLONG]: "File name too long",
   [Errno.ENOSYS]: "Function not implemented",
   [Errno.ENOTEMPTY]: "Directory not empty",
+  [Errno.EOVERFLOW]: "Value too large for defined data type",
   [Errno.ENOTSOCK]: "Socket operation on non-socket",
   [Errno.EMSGSIZE]: "Message too long",
   [Errno.ENOPROTOOPT]: "Protocol not available",

@@ -34,6 +34,7 @@ export enum Errno {
   EMSGSIZE = 90,
   ENOSYS = 38,
   ENOTEMPTY = 39,
+  EOVERFLOW = 75,
   ENOTSOCK = 88,
   ENOPROTOOPT = 92,
   EPROTONOSUPPORT = 93,
