@@ -3,9 +3,12 @@
 // frame (owner pagecache) holding one reference for the cache; frame flags say uptodate, dirty,
 // locked, referenced. Hits and misses are counted for file data pages (not metadata). Dirty pages
 // go back to disk on fsync/sync, from the periodic flusher, and before eviction. Eviction is a
-// second-chance clock over one LRU list, clean pages first.
+// second-chance clock over one LRU list, clean pages first. Others may hold references to a page
+// too (pipe slots, socket fragments, user mappings: refcount and mapcount count them); truncation and
+// invalidation take a page out of the cache without freeing it under its holders (detach, DETACHED).
 // Interface: pcInit(buckets), pcGet(ino, index, blockOf) -> pfn, pcFind, pcGetNew(ino, index) (no read),
 // pcReadRange(ino, from, count) (readahead), pcDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
+// pcForget(ino, index), pcHold(pfn), DETACHED,
 // allocFrame(owner) (kalloc that reclaims cache pages under memory pressure).
 import { Owner, Stat } from "./abi/layout";
 import { Place } from "./abi/trace";
@@ -86,8 +89,25 @@ function remove(p: u32): void {
   f.next = 0;
   lruUnlink(p);
   if (f.flags & FR_DIRTY) pc.dirty--;
+  f.flags &= ~(FR_DIRTY | FR_REFERENCED);
   pc.pages--;
 }
+
+// A page leaves the cache for good (truncate, O_DIRECT invalidation, a freed block: Linux's
+// delete_from_page_cache): user mappings of it are zapped, it leaves the index and the LRU, its
+// dirty bit is cleared (it is never written back), and the cache drops its reference. A holder
+// (a pipe slot, a socket fragment) keeps the now detached page until it releases it.
+function detach(p: u32): void {
+  rmapZap(p);
+  remove(p);
+  const f = frame(p);
+  f.data = DETACHED; f.index = 0;
+  kput(p);
+}
+
+// A page-cache frame no longer in the cache (see detach); never a real inode number.
+export const DETACHED: u32 = 0xffffffff;
+@inline function detached(p: u32): bool { return frame(p).data == DETACHED; }
 
 // A frame for `owner`; under memory pressure evict cache pages first. 0 when nothing can be freed.
 export function allocFrame(owner: i32): u32 {
@@ -175,7 +195,7 @@ function readBlock(p: u32, block: u32): i32 {
 
 export function pcDirty(p: u32): void {
   const f = frame(p);
-  if (f.flags & FR_DIRTY) return;
+  if ((f.flags & FR_DIRTY) || detached(p)) return;
   f.flags |= FR_DIRTY;
   pc.dirty++;
   statAdd(Stat.pcDirtied, 1);
@@ -241,31 +261,28 @@ export function pcDrop(): u32 {
   const n = nframes();
   for (let p: u32 = 1; p < n; p++) {
     const f = frame(p);
-    if (f.owner != Owner.pagecache || f.refcount > 1 || (f.flags & (FR_DIRTY | FR_LOCKED))) continue;
+    if (f.owner != Owner.pagecache || f.refcount > 1 || (f.flags & (FR_DIRTY | FR_LOCKED)) || detached(p)) continue;
     remove(p); kput(p); freed++;
     statAdd(Stat.pcEvicted, 1);
   }
   return freed;
 }
 
-// Remove pages of `ino` from index `from` on (truncate, unlink): user mappings of them are zapped.
+// Remove pages of `ino` from index `from` on (truncate, unlink): see detach.
 export function pcTruncate(ino: u32, from: u32): void {
   const n = nframes();
   for (let p: u32 = 1; p < n; p++) {
     const f = frame(p);
     if (f.owner != Owner.pagecache || f.data != ino || f.index < from) continue;
-    rmapZap(p);
-    remove(p);
-    kput(p);
+    detach(p);
   }
 }
 
 export function pcHold(p: u32): void { kget(p); }
 
-// A block was freed: drop its cached metadata page so a stale copy is never written over new data.
+// Drop the cached page (ino, index), if any (see detach): a freed metadata block, so a stale copy is
+// never written over new data; a page an O_DIRECT write went around (invalidate_inode_pages2).
 export function pcForget(ino: u32, index: u32): void {
   const p = pcFind(ino, index);
-  if (p == 0) return;
-  remove(p);
-  kput(p);
+  if (p != 0) detach(p);
 }
