@@ -24,7 +24,14 @@ registerLs(program);
 registerCp(program);
 // `wasmos run ... | head`: a closed stdout ends the command quietly, as for any Unix tool.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); throw e; });
-program.parseAsync(process.argv).catch((e: Error) => {
-  process.stderr.write(`wasmos: ${e.message}\n`);
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.stderr.write(`wasmos: ${describeError(e)}\n`);
   process.exit(2);
 });
+
+// Whatever was thrown, a sentence: an Error's message (or its name), else what the value is.
+function describeError(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  if (e instanceof WebAssembly.Exception) return "an uncaught WebAssembly exception";
+  return `an unexpected ${typeof e} was thrown: ${String(e)}`;
+}

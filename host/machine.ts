@@ -5,7 +5,7 @@
 // kernel / ram for inspection (inspect.ts), onTrace(records) hook for the tracer.
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
-import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, type LoaderContext } from "./loader";
+import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
 import { ASYNCIFY_UNWINDING, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/layout";
@@ -188,6 +188,7 @@ export class Machine {
   // `pid`, to that process's execve call, which its disk reads name as their cause).
   private readInode(ino: number, path: string, pid = 0): Uint8Array {
     const size = Number(this.k.fileSize(ino));
+    if (size > MAX_MODULE_BYTES) throw new LoadError(`${path}: ${size} bytes: larger than a program may be (${MAX_MODULE_BYTES})`);
     const out = new Uint8Array(size);
     for (let off = 0; off < size; ) {
       const n = Number(this.k.execRead(ino, BigInt(off), 65536, pid));
@@ -479,6 +480,7 @@ function argString(block: Uint8Array, i: number): string | undefined {
 // A trap in guest code becomes the signal Linux would send for the same fault.
 export function signalFor(e: unknown): number {
   if (e instanceof GuestAbort) return Sig.SIGABRT;
+  if (e instanceof WebAssembly.Exception) return Sig.SIGABRT;       // an uncaught exception: abort()
   if (e instanceof RangeError) return Sig.SIGSEGV;                  // call stack exhausted
   const m = e instanceof Error ? e.message : String(e);
   if (/divide by zero|divide result unrepresentable|integer overflow|remainder by zero/i.test(m)) return Sig.SIGFPE;
