@@ -2,6 +2,7 @@
 // Interface: `wasmos run <program> [args...]`, `wasmos build <guest.ts> -o out.wasm`, `wasmos demo`,
 // image tools `wasmos mkfs|fsck|ls|cp`.
 import { Command } from "commander";
+import { WasmException } from "./guest";
 import { registerRun } from "./cli/run";
 import { registerBuild } from "./cli/build";
 import { registerDemo } from "./cli/demo";
@@ -32,6 +33,6 @@ program.parseAsync(process.argv).catch((e: unknown) => {
 // Whatever was thrown, a sentence: an Error's message (or its name), else what the value is.
 function describeError(e: unknown): string {
   if (e instanceof Error) return e.message || e.name;
-  if (e instanceof WebAssembly.Exception) return "an uncaught WebAssembly exception";
+  if (e instanceof WasmException) return "an uncaught WebAssembly exception";
   return `an unexpected ${typeof e} was thrown: ${String(e)}`;
 }

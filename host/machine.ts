@@ -6,7 +6,7 @@
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
-import { ASYNCIFY_UNWINDING, type Guest } from "./guest";
+import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/layout";
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
@@ -480,7 +480,7 @@ function argString(block: Uint8Array, i: number): string | undefined {
 // A trap in guest code becomes the signal Linux would send for the same fault.
 export function signalFor(e: unknown): number {
   if (e instanceof GuestAbort) return Sig.SIGABRT;
-  if (e instanceof WebAssembly.Exception) return Sig.SIGABRT;       // an uncaught exception: abort()
+  if (e instanceof WasmException) return Sig.SIGABRT;       // an uncaught exception: abort()
   if (e instanceof RangeError) return Sig.SIGSEGV;                  // call stack exhausted
   const m = e instanceof Error ? e.message : String(e);
   if (/divide by zero|divide result unrepresentable|integer overflow|remainder by zero/i.test(m)) return Sig.SIGFPE;
