@@ -81,6 +81,7 @@ export class Machine {
   readonly mounted: boolean = false;
   private firstPid = 0;
   private onDeviceDone?: MachineOptions["onDeviceDone"];
+  private panicked: string | null = null;   // the kernel panicked (the message): the machine is down
 
   private constructor(opts: MachineOptions) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
@@ -115,7 +116,9 @@ export class Machine {
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
     this.k = instantiateKernel(this.ram, {
-      panic: (ptr) => { throw new KernelPanic(`kernel panic: ${readKernelString(this.ram, ptr)}`); },
+      // Recorded, not thrown: the kernel then executes `unreachable`, a trap that no guest's
+      // catch_all can catch (a JS exception could be), and the run loop stops the machine.
+      panic: (ptr) => { this.panicked ??= readKernelString(this.ram, ptr); },
       unwind: () => this.unwindCurrent(),
       stopRewind: () => this.current!.exports.asyncify_stop_rewind(),
       consoleWrite: (fd, addr, len) => this.console.write(fd, addr, len),
@@ -128,7 +131,8 @@ export class Machine {
       virtioConfig: (dev, field) => this.deviceConfig(dev, field),
       virtioWait: (dev) => this.waitDevice(dev),
     });
-    const r = this.k.boot(ramBytes);
+    let r: number;
+    try { r = this.k.boot(ramBytes); } catch (e) { this.checkPanic(); throw e; }
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
     applyKernelCosts(this.k, cm);
     if (opts.scramble) this.k.kscramble(opts.scramble);
@@ -160,7 +164,8 @@ export class Machine {
   }
 
   async spawn(bytes: Uint8Array, argv: string[], env: string[] = []): Promise<number> {
-    const g = await loadGuest(this.loaderContext(), bytes, argv, env);
+    this.checkPanic();
+    const g = await loadGuest(this.loaderContext(), bytes, argv, env).catch((e: unknown) => { this.checkPanic(); throw e; });
     this.guests.set(g.pid, g);
     if (this.firstPid === 0) this.firstPid = g.pid;
     return g.pid;
@@ -342,6 +347,7 @@ export class Machine {
 
   // Run until every process has exited (or all that are left sleep forever: they are killed).
   async run(): Promise<void> {
+    this.checkPanic();
     const t0 = process.hrtime.bigint();
     try {
       let yielded = performance.now();
@@ -371,8 +377,11 @@ export class Machine {
         if (typing) { await this.console.waitInput(); continue; }
         this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
       }
+    } catch (e) {
+      this.checkPanic();             // a trap in kernel code after a panic: report the panic
+      throw e;
     } finally {
-      if (this.guests.size === 0) this.shutdown();
+      if (this.guests.size === 0 && this.panicked === null) this.shutdown();
       this.pcap?.flush();
       this.flushTrace();
       this.tracer?.finish();
@@ -394,14 +403,19 @@ export class Machine {
       if (g.exports.asyncify_get_state() === ASYNCIFY_UNWINDING) { g.exports.asyncify_stop_unwind(); g.unwound = true; }
       else this.k.procExitCurrent(0);
     } catch (e) {
+      this.checkPanic();
       if (e instanceof KernelPanic) throw e;
       this.k.procKill(pid, this.k.procKilled(pid) || signalFor(e));
     } finally {
       this.current = null;
-      this.chargeUser(budget.value as number);
-      this.flushTrace();
+      if (this.panicked === null) { this.chargeUser(budget.value as number); this.flushTrace(); }
     }
     if (this.k.procState(pid) === ZOMBIE) this.retire(g);
+  }
+
+  // After a kernel panic nothing more runs: every entry point throws the panic's KernelPanic.
+  private checkPanic(): void {
+    if (this.panicked !== null) throw new KernelPanic(`kernel panic: ${this.panicked}`);
   }
 
   private chargeUser(left: number): void {
