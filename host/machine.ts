@@ -88,7 +88,9 @@ export class Machine {
     if (ramBytes < 8 << 20 || ramBytes % 65536 !== 0 || ramBytes > 1 << 30) {
       throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 1 GiB (got ${ramBytes})`);
     }
-    this.ram = new WebAssembly.Memory({ initial: ramBytes / 65536, maximum: ramBytes / 65536 });
+    // One more wasm page than the kernel's RAM: its last KSTACK bytes are the unwind window (below).
+    const pages = ramBytes / 65536 + 1;
+    this.ram = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const store = openDisk(opts.disk);
     const cm = opts.costModel ?? {};
     this.disk = store ? new VirtioBlk(this.ram, store, opts.diskTiming ?? diskTiming(cm)) : null;
@@ -213,11 +215,7 @@ export class Machine {
     const parent = this.guests.get(pid)!;
     const g = forkGuest(this.loaderContext(), parent, child);
     const ps = this.k.kstackOf(pid), cs = this.k.kstackOf(child), size = this.k.kstackSize.value as number;
-    const ram = new Uint8Array(this.ram.buffer);
-    ram.copyWithin(cs, ps, ps + size);
-    const v = new DataView(this.ram.buffer);
-    v.setUint32(cs, v.getUint32(ps, true) - ps + cs, true);
-    v.setUint32(cs + 4, cs + size, true);
+    new Uint8Array(this.ram.buffer).copyWithin(cs, ps, ps + size);   // window-relative: no relocation
     this.guests.set(child, g);
     this.k.forkDone(pid, child);
   }
@@ -398,9 +396,9 @@ export class Machine {
     budget.value = this.quantum;
     this.current = g;
     try {
-      if (g.unwound) { this.k.procResume(pid); g.exports.asyncify_start_rewind(this.k.kstackOf(pid)); }
+      if (g.unwound) { this.k.procResume(pid); g.exports.asyncify_start_rewind(this.windowFrom(pid)); }
       g.exports._start();
-      if (g.exports.asyncify_get_state() === ASYNCIFY_UNWINDING) { g.exports.asyncify_stop_unwind(); g.unwound = true; }
+      if (g.exports.asyncify_get_state() === ASYNCIFY_UNWINDING) { g.exports.asyncify_stop_unwind(); this.windowTo(pid); g.unwound = true; }
       else this.k.procExitCurrent(0);
     } catch (e) {
       this.checkPanic();
@@ -438,15 +436,37 @@ export class Machine {
     }
   }
 
+  // Asyncify writes a guest's frames into the unwind window, the last KSTACK_SIZE bytes of the wasm
+  // memory, past the kernel's RAM: asyncify checks the end of its area only when the unwind stops,
+  // so a deep stack writes on past it, and past the window there is nothing: the first such store
+  // traps (out of bounds) and the guest dies with SIGSEGV, before anything else was touched. After
+  // an unwind the used part goes to the process's own save area (kernel/proc.ts kstackAddr); a
+  // rewind brings it back. Frames hold no addresses, only the two-word header does, and it always
+  // names the window: saved areas need no relocation (fork copies them as they are).
+  private get window(): number { return this.ram.buffer.byteLength - (this.k.kstackSize.value as number); }
+
   // Kernel import: make the running guest unwind once the kernel entry returns.
   private unwindCurrent(): void {
     const g = this.current;
     if (!g) throw new KernelPanic("unwind: no guest is running");
-    const save = this.k.kstackOf(g.pid);
-    const view = new DataView(this.ram.buffer);
-    view.setUint32(save, save + 8, true);
-    view.setUint32(save + 4, save + (this.k.kstackSize.value as number), true);
-    g.exports.asyncify_start_unwind(save);
+    const w = this.window, view = new DataView(this.ram.buffer);
+    view.setUint32(w, w + 8, true);
+    view.setUint32(w + 4, w + (this.k.kstackSize.value as number), true);
+    g.exports.asyncify_start_unwind(w);
+  }
+
+  // The unwind stopped: keep the window's used part (header and frames) in pid's save area.
+  private windowTo(pid: number): void {
+    const w = this.window, used = new DataView(this.ram.buffer).getUint32(w, true) - w;
+    new Uint8Array(this.ram.buffer).copyWithin(this.k.kstackOf(pid), w, w + used);
+  }
+
+  // Before a rewind: pid's saved frames back into the window; returns the window's address.
+  private windowFrom(pid: number): number {
+    const w = this.window, save = this.k.kstackOf(pid);
+    const used = new DataView(this.ram.buffer).getUint32(save, true) - w;
+    new Uint8Array(this.ram.buffer).copyWithin(w, save, save + used);
+    return w;
   }
 
   flushTrace(): void {
