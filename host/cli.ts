@@ -2,6 +2,7 @@
 // Interface: `wasmos run <program> [args...]`, `wasmos build <guest.ts> -o out.wasm`, `wasmos demo`,
 // image tools `wasmos mkfs|fsck|ls|cp`.
 import { Command } from "commander";
+import { WasmException } from "./guest";
 import { registerRun } from "./cli/run";
 import { registerBuild } from "./cli/build";
 import { registerDemo } from "./cli/demo";
@@ -24,7 +25,14 @@ registerLs(program);
 registerCp(program);
 // `wasmos run ... | head`: a closed stdout ends the command quietly, as for any Unix tool.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); throw e; });
-program.parseAsync(process.argv).catch((e: Error) => {
-  process.stderr.write(`wasmos: ${e.message}\n`);
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.stderr.write(`wasmos: ${describeError(e)}\n`);
   process.exit(2);
 });
+
+// Whatever was thrown, a sentence: an Error's message (or its name), else what the value is.
+function describeError(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  if (e instanceof WasmException) return "an uncaught WebAssembly exception";
+  return `an unexpected ${typeof e} was thrown: ${String(e)}`;
+}

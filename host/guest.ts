@@ -1,5 +1,6 @@
 // One running guest program on the host side: its translated instance and asyncify bookkeeping.
-// Interface: GuestExports, Guest, ASYNCIFY_* states.
+// Interface: GuestExports, Guest, ASYNCIFY_* states, WasmException (WebAssembly.Exception, which
+// the TypeScript lib in use does not declare).
 export const ASYNCIFY_NORMAL = 0;
 export const ASYNCIFY_UNWINDING = 1;
 export const ASYNCIFY_REWINDING = 2;
@@ -21,3 +22,6 @@ export interface Guest {
   unwound: boolean;      // stopped in the middle (blocked or preempted): resume by rewinding
   module: WebAssembly.Module;   // the translated program (fork makes a second instance of it)
 }
+
+/** A wasm exception thrown by `throw` and caught by no handler (it reaches JS as this class). */
+export const WasmException = (WebAssembly as unknown as { Exception: abstract new (...a: never[]) => object }).Exception;

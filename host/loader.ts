@@ -1,17 +1,21 @@
 // The guest loader (exec): translate the module (cached by content hash), create the process,
 // copy its data segments and argument block in through the kernel's staging buffer, instantiate
 // it against the kernel's memory and entry points.
+// Everything that can refuse a program (size, translation, imports) is checked in prepareGuest, before
+// execve's point of no return; instantiation cannot fail after it.
 // Interface: loadGuest(ctx, bytes, argv, env) -> Guest; prepareGuest + installGuest (execve into an
-// existing process); argBlock(argv, env); LoadError.
+// existing process); argBlock(argv, env); LoadError; MAX_MODULE_BYTES.
 import { translateCached } from "./translate/cache";
 import { TranslateError, type Translated } from "./translate/types";
 import { GLOBAL_EXPORT_PREFIX } from "./translate/abi";
+import { MAX_MODULE_BYTES } from "./translate/limits";
 import type { KernelExports } from "./kernel";
 import { ARG_BASE, ARG_MAX } from "../kernel/abi/layout";
 import { Errno } from "../kernel/abi/errno";
 import type { Guest, GuestExports } from "./guest";
 
 export class LoadError extends Error {}
+export { MAX_MODULE_BYTES };
 
 export interface LoaderContext {
   ram: WebAssembly.Memory;
@@ -31,13 +35,17 @@ export interface Prepared { t: Translated; module: WebAssembly.Module }
 
 export async function prepareGuest(ctx: LoaderContext, bytes: Uint8Array, name: string): Promise<Prepared> {
   if (!isWasm(bytes)) throw new LoadError(`${name}: not a WebAssembly module (bad magic)`);
+  if (bytes.length > MAX_MODULE_BYTES) throw new LoadError(`${name}: ${bytes.length} bytes: larger than a program may be (${MAX_MODULE_BYTES})`);
+  let p: Prepared;
   try {
     const t = await translateCached(bytes, ctx.cacheDir);
-    return { t, module: compiled(t.wasm) };
+    p = { t, module: compiled(t.wasm) };
   } catch (e) {
     if (e instanceof TranslateError) throw new LoadError(`${name}: ${e.message}`);
     throw new LoadError(`${name}: cannot load: ${(e as Error).message}`);
   }
+  checkImports(p.module, name);
+  return p;
 }
 
 // Build process `pid`'s image (an EMBRYO with no regions yet) and its guest instance.
@@ -116,6 +124,21 @@ export function argBlock(argv: string[], env: string[]): Uint8Array {
   return out;
 }
 
+const PROVIDED: Record<string, string[]> = {
+  env: ["memory", "abort"],
+  kernel: ["syscall", "preempt"],
+  mmu: ["ld8", "ld16", "ld32", "ld64", "st8", "st16", "st32", "st64", "size", "grow", "copy", "fill"],
+};
+
+// Every import must be one the loader provides (the translator has checked their types).
+function checkImports(module: WebAssembly.Module, name: string): void {
+  for (const imp of WebAssembly.Module.imports(module)) {
+    if (!PROVIDED[imp.module]?.includes(imp.name)) {
+      throw new LoadError(`${name}: unsupported import ${imp.module}.${imp.name} (guests may import only kernel.syscall)`);
+    }
+  }
+}
+
 function instantiate(ctx: LoaderContext, module: WebAssembly.Module, pid: number, name: string): WebAssembly.Instance {
   const k = ctx.k;
   const provided: Record<string, Record<string, WebAssembly.ImportValue>> = {
@@ -125,10 +148,10 @@ function instantiate(ctx: LoaderContext, module: WebAssembly.Module, pid: number
     mmu: { ld8: k.ld8, ld16: k.ld16, ld32: k.ld32, ld64: k.ld64, st8: k.st8, st16: k.st16, st32: k.st32, st64: k.st64,
       size: k.size, grow: k.grow, copy: k.copy, fill: k.fill } as Record<string, WebAssembly.ImportValue>,
   };
-  for (const imp of WebAssembly.Module.imports(module)) {
-    if (!(provided[imp.module] && imp.name in provided[imp.module])) {
-      throw new LoadError(`${name}: unsupported import ${imp.module}.${imp.name} (guests may import only kernel.syscall)`);
-    }
+  checkImports(module, name);
+  try {
+    return new WebAssembly.Instance(module, provided);
+  } catch (e) {
+    throw new LoadError(`${name}: cannot instantiate: ${(e as Error).message}`);
   }
-  return new WebAssembly.Instance(module, provided);
 }

@@ -5,8 +5,8 @@
 // kernel / ram for inspection (inspect.ts), onTrace(records) hook for the tracer.
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
-import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, type LoaderContext } from "./loader";
-import { ASYNCIFY_UNWINDING, type Guest } from "./guest";
+import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
+import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/layout";
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
@@ -81,13 +81,16 @@ export class Machine {
   readonly mounted: boolean = false;
   private firstPid = 0;
   private onDeviceDone?: MachineOptions["onDeviceDone"];
+  private panicked: string | null = null;   // the kernel panicked (the message): the machine is down
 
   private constructor(opts: MachineOptions) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
     if (ramBytes < 8 << 20 || ramBytes % 65536 !== 0 || ramBytes > 1 << 30) {
       throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 1 GiB (got ${ramBytes})`);
     }
-    this.ram = new WebAssembly.Memory({ initial: ramBytes / 65536, maximum: ramBytes / 65536 });
+    // One more wasm page than the kernel's RAM: its last KSTACK bytes are the unwind window (below).
+    const pages = ramBytes / 65536 + 1;
+    this.ram = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const store = openDisk(opts.disk);
     const cm = opts.costModel ?? {};
     this.disk = store ? new VirtioBlk(this.ram, store, opts.diskTiming ?? diskTiming(cm)) : null;
@@ -115,7 +118,9 @@ export class Machine {
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
     this.k = instantiateKernel(this.ram, {
-      panic: (ptr) => { throw new KernelPanic(`kernel panic: ${readKernelString(this.ram, ptr)}`); },
+      // Recorded, not thrown: the kernel then executes `unreachable`, a trap that no guest's
+      // catch_all can catch (a JS exception could be), and the run loop stops the machine.
+      panic: (ptr) => { this.panicked ??= readKernelString(this.ram, ptr); },
       unwind: () => this.unwindCurrent(),
       stopRewind: () => this.current!.exports.asyncify_stop_rewind(),
       consoleWrite: (fd, addr, len) => this.console.write(fd, addr, len),
@@ -128,7 +133,8 @@ export class Machine {
       virtioConfig: (dev, field) => this.deviceConfig(dev, field),
       virtioWait: (dev) => this.waitDevice(dev),
     });
-    const r = this.k.boot(ramBytes);
+    let r: number;
+    try { r = this.k.boot(ramBytes); } catch (e) { this.checkPanic(); throw e; }
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
     applyKernelCosts(this.k, cm);
     if (opts.scramble) this.k.kscramble(opts.scramble);
@@ -160,7 +166,8 @@ export class Machine {
   }
 
   async spawn(bytes: Uint8Array, argv: string[], env: string[] = []): Promise<number> {
-    const g = await loadGuest(this.loaderContext(), bytes, argv, env);
+    this.checkPanic();
+    const g = await loadGuest(this.loaderContext(), bytes, argv, env).catch((e: unknown) => { this.checkPanic(); throw e; });
     this.guests.set(g.pid, g);
     if (this.firstPid === 0) this.firstPid = g.pid;
     return g.pid;
@@ -188,6 +195,7 @@ export class Machine {
   // `pid`, to that process's execve call, which its disk reads name as their cause).
   private readInode(ino: number, path: string, pid = 0): Uint8Array {
     const size = Number(this.k.fileSize(ino));
+    if (size > MAX_MODULE_BYTES) throw new LoadError(`${path}: ${size} bytes: larger than a program may be (${MAX_MODULE_BYTES})`);
     const out = new Uint8Array(size);
     for (let off = 0; off < size; ) {
       const n = Number(this.k.execRead(ino, BigInt(off), 65536, pid));
@@ -207,11 +215,7 @@ export class Machine {
     const parent = this.guests.get(pid)!;
     const g = forkGuest(this.loaderContext(), parent, child);
     const ps = this.k.kstackOf(pid), cs = this.k.kstackOf(child), size = this.k.kstackSize.value as number;
-    const ram = new Uint8Array(this.ram.buffer);
-    ram.copyWithin(cs, ps, ps + size);
-    const v = new DataView(this.ram.buffer);
-    v.setUint32(cs, v.getUint32(ps, true) - ps + cs, true);
-    v.setUint32(cs + 4, cs + size, true);
+    new Uint8Array(this.ram.buffer).copyWithin(cs, ps, ps + size);   // window-relative: no relocation
     this.guests.set(child, g);
     this.k.forkDone(pid, child);
   }
@@ -341,6 +345,7 @@ export class Machine {
 
   // Run until every process has exited (or all that are left sleep forever: they are killed).
   async run(): Promise<void> {
+    this.checkPanic();
     const t0 = process.hrtime.bigint();
     try {
       let yielded = performance.now();
@@ -370,8 +375,11 @@ export class Machine {
         if (typing) { await this.console.waitInput(); continue; }
         this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
       }
+    } catch (e) {
+      this.checkPanic();             // a trap in kernel code after a panic: report the panic
+      throw e;
     } finally {
-      if (this.guests.size === 0) this.shutdown();
+      if (this.guests.size === 0 && this.panicked === null) this.shutdown();
       this.pcap?.flush();
       this.flushTrace();
       this.tracer?.finish();
@@ -388,19 +396,24 @@ export class Machine {
     budget.value = this.quantum;
     this.current = g;
     try {
-      if (g.unwound) { this.k.procResume(pid); g.exports.asyncify_start_rewind(this.k.kstackOf(pid)); }
+      if (g.unwound) { this.k.procResume(pid); g.exports.asyncify_start_rewind(this.windowFrom(pid)); }
       g.exports._start();
-      if (g.exports.asyncify_get_state() === ASYNCIFY_UNWINDING) { g.exports.asyncify_stop_unwind(); g.unwound = true; }
+      if (g.exports.asyncify_get_state() === ASYNCIFY_UNWINDING) { g.exports.asyncify_stop_unwind(); this.windowTo(pid); g.unwound = true; }
       else this.k.procExitCurrent(0);
     } catch (e) {
+      this.checkPanic();
       if (e instanceof KernelPanic) throw e;
       this.k.procKill(pid, this.k.procKilled(pid) || signalFor(e));
     } finally {
       this.current = null;
-      this.chargeUser(budget.value as number);
-      this.flushTrace();
+      if (this.panicked === null) { this.chargeUser(budget.value as number); this.flushTrace(); }
     }
     if (this.k.procState(pid) === ZOMBIE) this.retire(g);
+  }
+
+  // After a kernel panic nothing more runs: every entry point throws the panic's KernelPanic.
+  private checkPanic(): void {
+    if (this.panicked !== null) throw new KernelPanic(`kernel panic: ${this.panicked}`);
   }
 
   private chargeUser(left: number): void {
@@ -423,15 +436,37 @@ export class Machine {
     }
   }
 
+  // Asyncify writes a guest's frames into the unwind window, the last KSTACK_SIZE bytes of the wasm
+  // memory, past the kernel's RAM: asyncify checks the end of its area only when the unwind stops,
+  // so a deep stack writes on past it, and past the window there is nothing: the first such store
+  // traps (out of bounds) and the guest dies with SIGSEGV, before anything else was touched. After
+  // an unwind the used part goes to the process's own save area (kernel/proc.ts kstackAddr); a
+  // rewind brings it back. Frames hold no addresses, only the two-word header does, and it always
+  // names the window: saved areas need no relocation (fork copies them as they are).
+  private get window(): number { return this.ram.buffer.byteLength - (this.k.kstackSize.value as number); }
+
   // Kernel import: make the running guest unwind once the kernel entry returns.
   private unwindCurrent(): void {
     const g = this.current;
     if (!g) throw new KernelPanic("unwind: no guest is running");
-    const save = this.k.kstackOf(g.pid);
-    const view = new DataView(this.ram.buffer);
-    view.setUint32(save, save + 8, true);
-    view.setUint32(save + 4, save + (this.k.kstackSize.value as number), true);
-    g.exports.asyncify_start_unwind(save);
+    const w = this.window, view = new DataView(this.ram.buffer);
+    view.setUint32(w, w + 8, true);
+    view.setUint32(w + 4, w + (this.k.kstackSize.value as number), true);
+    g.exports.asyncify_start_unwind(w);
+  }
+
+  // The unwind stopped: keep the window's used part (header and frames) in pid's save area.
+  private windowTo(pid: number): void {
+    const w = this.window, used = new DataView(this.ram.buffer).getUint32(w, true) - w;
+    new Uint8Array(this.ram.buffer).copyWithin(this.k.kstackOf(pid), w, w + used);
+  }
+
+  // Before a rewind: pid's saved frames back into the window; returns the window's address.
+  private windowFrom(pid: number): number {
+    const w = this.window, save = this.k.kstackOf(pid);
+    const used = new DataView(this.ram.buffer).getUint32(save, true) - w;
+    new Uint8Array(this.ram.buffer).copyWithin(w, save, save + used);
+    return w;
   }
 
   flushTrace(): void {
@@ -479,6 +514,7 @@ function argString(block: Uint8Array, i: number): string | undefined {
 // A trap in guest code becomes the signal Linux would send for the same fault.
 export function signalFor(e: unknown): number {
   if (e instanceof GuestAbort) return Sig.SIGABRT;
+  if (e instanceof WasmException) return Sig.SIGABRT;       // an uncaught exception: abort()
   if (e instanceof RangeError) return Sig.SIGSEGV;                  // call stack exhausted
   const m = e instanceof Error ? e.message : String(e);
   if (/divide by zero|divide result unrepresentable|integer overflow|remainder by zero/i.test(m)) return Sig.SIGFPE;

@@ -1,9 +1,9 @@
 // Run one program on a fresh machine the way the CLI does: load, run, trace, summarise, report.
 // Interface: runProgram(path, args, opts) -> process exit code; parseSize("64M"); parseTraceClasses("syscall,copy");
-// parseInspectAt(at, traceMask).
+// parseInspectAt(at, traceMask); EXIT_PANIC, EXIT_TIMEOUT (the exit codes that are not the program's).
 import { readFileSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { basename } from "node:path";
-import { Machine, type NetOptions } from "./machine";
+import { Machine, KernelPanic, type NetOptions } from "./machine";
 import { LoadError } from "./loader";
 import { TraceClass } from "../kernel/abi/trace";
 import { formatText, formatJsonl, formatSummary, type TraceEvent } from "./trace";
@@ -11,6 +11,11 @@ import { PerfettoWriter } from "./trace/perfetto";
 import type { CostModel } from "./costmodel";
 import { snapshot, type View } from "./snapshot";
 import { Sys } from "../kernel/abi/syscalls";
+
+/** Exit code when the kernel panicked (the machine stopped; "wasmos: kernel panic: ..." on stderr). */
+export const EXIT_PANIC = 125;
+/** Exit code when --timeout ran out (as timeout(1)). */
+export const EXIT_TIMEOUT = 124;
 
 export interface RunOptions {
   ramBytes: number;
@@ -116,7 +121,14 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
     } catch (e) { return fail(e); }
     if (o.dropCaches) m.dropCaches();
     for (const [i, port] of m.hostPorts.entries()) process.stderr.write(`wasmos: ${o.net!.hostfwd![i]} listening on 127.0.0.1:${port}\n`);
-    await m.run();
+    try {
+      await m.run();
+    } catch (e) {
+      if (!(e instanceof KernelPanic)) throw e;
+      m.close();
+      process.stderr.write(`wasmos: ${e.message}\n`);
+      return EXIT_PANIC;
+    }
     m.close();
     if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${snapshot(m, o.inspect!, 0)}\n`);
     const stats = m.stats(pid);

@@ -6,7 +6,7 @@ export { boot, kernelEnd } from "./boot";
 export { syscall } from "./syscall";
 export { ld8, ld16, ld32, ld64, st8, st16, st32, st64 } from "./mmu";
 export { size, grow, copy, fill } from "./brk";
-export { preempt, procResume, procExitCurrent, procKill, procKilled, procReap, procState, procStatus, kstackOf, kstackSize, chargeUserTime } from "./machine";
+export { preempt, procResume, procExitCurrent, procKill, procKilled, procReap, procState, procStatus, kstackOf, kstackSize, chargeUserTime, debugArmPanic } from "./machine";
 export { procCreate, execSetup, execLoad, execArgs, procStart, stageAddr } from "./exec";
 export { schedule, nextDeadline } from "./sched";
 export { ttyStage, ttyInput, ttyEof, ttyWaiting } from "./console";

@@ -1,7 +1,8 @@
 // Entry points the host's run loop uses around a guest slice: preemption (the guest's budget ran
 // out), resuming a guest that unwound, a guest whose _start returned, a guest that trapped.
 // Interface: preempt() (guest import), procResume(pid), procExitCurrent(code), procKill(pid, sig),
-// procReap(pid) -> status, procState(pid), procStatus(pid), kstackOf(pid), chargeUserTime(ns).
+// procReap(pid) -> status, procState(pid), procStatus(pid), kstackOf(pid), chargeUserTime(ns),
+// debugArmPanic() (tests only: the next preempt panics, so tests can check a panic stops the machine).
 import { Errno } from "./abi/errno";
 import { KSTACK_SIZE } from "./param";
 import { curProc, hasCur } from "./cpu";
@@ -10,9 +11,13 @@ import { procExit, exitBySignal, reap } from "./exit";
 import { yieldCurrent } from "./sched";
 import { chargeUser } from "./clock";
 import { hostStopRewind, hostUnwind } from "./host";
+import { panic } from "./panic";
+
+let panicArmed = false;     // debugArmPanic: no guest can reach a real panic, tests need one
 
 // The guest's loop budget ran out: give others a turn (the guest unwinds and is resumed later).
 export function preempt(): void {
+  if (panicArmed) { panicArmed = false; panic("preempt: armed by debugArmPanic"); }
   const p = curProc();
   if (p.resuming) { p.resuming = 0; hostStopRewind(); return; }
   yieldCurrent(p);
@@ -70,3 +75,5 @@ export function kstackOf(pid: u32): usize {
 export const kstackSize: i32 = KSTACK_SIZE;
 
 export function chargeUserTime(ns: u64): void { chargeUser(ns); }
+
+export function debugArmPanic(): void { panicArmed = true; }

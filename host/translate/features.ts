@@ -1,6 +1,7 @@
 // What the translator refuses, with messages naming the feature and where it was found.
 // Interface: checkMemories(decls), checkSegments(decls), checkTypes(module) (signatures, locals,
-// globals), checkExpression(expr, fn) (called for every instruction), OUTPUT_FEATURES (the feature
+// globals), checkImports(module) (the kernel's entry points with their exact types, so instantiation
+// cannot fail with a LinkError), checkExpression(expr, fn) (called for every instruction), OUTPUT_FEATURES (the feature
 // set the translated module is validated and optimized under: what Node 20 runs, minus SIMD,
 // threads, memory64, multi-memory).
 import binaryen from "binaryen";
@@ -49,6 +50,28 @@ export function checkTypes(module: binaryen.Module): void {
   for (let i = 0; i < module.getNumGlobals(); i++) {
     const g = binaryen.getGlobalInfo(module.getGlobalByIndex(i));
     if (hasV128(g.type)) throw new TranslateError(`SIMD (v128) is not supported: global ${g.name}`);
+  }
+}
+
+/** The function imports the loader provides to the guest itself, with their types. */
+const KERNEL_IMPORTS: Record<string, [binaryen.Type[], binaryen.Type]> = {
+  "kernel.syscall": [[binaryen.i32, binaryen.i64, binaryen.i64, binaryen.i64, binaryen.i64, binaryen.i64, binaryen.i64], binaryen.i64],
+  "env.abort": [[binaryen.i32, binaryen.i32, binaryen.i32, binaryen.i32], binaryen.none],
+};
+
+/** Refuses a provided import of the wrong type, and any import from the translator's own "mmu". */
+export function checkImports(module: binaryen.Module): void {
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const f = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+    if (!f.module) continue;
+    const name = `${f.module}.${f.base}`;
+    if (f.module === "mmu") throw new TranslateError(`import ${name}: the module "mmu" is reserved for the translator`);
+    const want = KERNEL_IMPORTS[name];
+    if (!want) continue;
+    const params = binaryen.expandType(f.params);
+    if (params.length !== want[0].length || params.some((t, k) => t !== want[0][k]) || f.results !== want[1]) {
+      throw new TranslateError(`import ${name} has the wrong type (kernel.syscall is (i32, i64 x 6) -> i64)`);
+    }
   }
 }
 

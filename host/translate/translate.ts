@@ -4,7 +4,7 @@ import binaryen from "binaryen";
 import { addBudget } from "./budget";
 import { exportMutableGlobals } from "./globals";
 import { findEntry, foldStart } from "./entry";
-import { checkMemories, checkSegments, checkTypes, OUTPUT_FEATURES } from "./features";
+import { checkImports, checkMemories, checkSegments, checkTypes, OUTPUT_FEATURES } from "./features";
 import { guestLimits, guestSegments, replaceMemory } from "./memory";
 import { optimize } from "./optimize";
 import { rewriteFunctions } from "./rewrite";
@@ -57,6 +57,7 @@ function validate(module: binaryen.Module, stage: string): void {
 function rewriteModule(module: binaryen.Module): boolean {
   module.setFeatures(OUTPUT_FEATURES);
   checkTypes(module);
+  checkImports(module);
   const entry = findEntry(module);
   exportMutableGlobals(module);
   const preempt = addBudget(module);
