@@ -59,7 +59,7 @@ class Gen {
   /** A NUL-terminated string in the buffer; sometimes laid across a page boundary. */
   str(s: string, cross = false): number {
     const bytes = Buffer.from(s + "\0", "latin1");
-    if (cross) {
+    if (cross && bytes.length < PAGE) {
       const at = PAGE * (1 + this.r.below(STRUCT_END / PAGE - 1)) - 1 - this.r.below(Math.max(1, bytes.length - 1));
       this.data.set(bytes, at);
       return at;
