@@ -59,3 +59,19 @@ describe("fuzz program as test source", () => {
     }
   });
 });
+
+describe("fuzz minimiser, buffer", () => {
+  it("clears the buffer bytes a failure does not need", async () => {
+    // "Fails" when an openat names "/f0" (a path in the buffer, which is zero past its data).
+    const path = (p: Program, v: bigint) => {
+      const at = Number(v) - 0x40000000, end = p.data.indexOf(0, at);
+      return at >= 0 && at < p.data.length ? Buffer.from(p.data.subarray(at, end < 0 ? p.data.length : end)).toString("latin1") : null;
+    };
+    const fails = (p: Program) => p.calls.some((c) => c.nr === Sys.openat && c.args[1].kind === ArgKind.value && path(p, c.args[1].value) === "/f0");
+    const p = generate(8, { calls: 200, only: [Sys.openat, Sys.writev, Sys.execve] });
+    expect(fails(p)).toBe(true);
+    const m = (await minimise(p, async (q) => fails(q), { maxTries: 5000 })).program;
+    expect(m.calls).toHaveLength(1);
+    expect(Buffer.from(m.data).toString("latin1").replace(/\0/g, "")).toBe("/f0");
+  });
+});
