@@ -11,6 +11,7 @@ import type { Outcome, RunOptions } from "./runner";
 export interface PoolOptions extends RunOptions {
   executor: Uint8Array;       // the executor guest (host/fuzz/image.ts executorWasm)
   timeoutMs?: number;         // wall time per program (default 20 s)
+  workerFile?: string;        // the worker's script (default dist/fuzzworker.mjs; tests use their own)
 }
 
 export class Pool {
@@ -19,9 +20,9 @@ export class Pool {
   constructor(private opts: PoolOptions) {}
 
   private start(): Worker {
-    const file = distPath("fuzzworker.mjs");
+    const file = this.opts.workerFile ?? distPath("fuzzworker.mjs");
     if (!existsSync(file)) throw new Error(`${file} is missing: build with node host/build.mjs`);
-    const { executor, timeoutMs: _, ...run } = this.opts;
+    const { executor, timeoutMs: _, workerFile: __, ...run } = this.opts;
     const w = new Worker(file, { workerData: { executor, opts: run } });
     w.unref();
     return w;
