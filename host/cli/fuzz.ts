@@ -1,7 +1,8 @@
 // `wasmos fuzz [--seed N] [--programs N | --syscalls N] [--time S] [--calls-per-program N]`: the
 // syscall fuzzer (host/fuzz). Runs seeded random programs, each on a fresh machine under a
 // watchdog, and checks the invariants after each; prints progress and throughput on stderr, then
-// totals, and each failure with its minimised program (strace-like) and a ready-to-paste test.
+// totals, failures counted by signature, and the first failure of each signature with its
+// minimised program (strace-like); --tests FILE writes them as ready-to-paste tests.
 // `--program-seed N` runs (and minimises) one program. Exit 1 on any failure.
 import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
@@ -14,7 +15,7 @@ import { Sys } from "../../kernel/abi/syscalls";
 
 interface Opts {
   seed: string; programs?: string; syscalls?: string; time?: string; callsPerProgram: string; timeout: string;
-  ram: string; only?: string; exclude?: string; programSeed?: string; tests?: string; minimise: boolean;
+  ram: string; only?: string; exclude?: string; programSeed?: string; tests?: string; minimise: boolean; maxFailures: string;
 }
 
 const int = (s: string, what: string) => {
@@ -54,6 +55,7 @@ export function register(program: Command): void {
     .option("--exclude <calls>", "never generate these syscalls")
     .option("--program-seed <n>", "run only the program of this seed (and minimise it if it fails)")
     .option("--tests <file>", "write the reproducer tests of the failures to this file")
+    .option("--max-failures <n>", "stop after this many failures", "20")
     .option("--no-minimise", "report failing programs as generated")
     .action(async (o: Opts) => {
       const gen = { calls: int(o.callsPerProgram, "--calls-per-program"), only: calls(o.only), exclude: calls(o.exclude) };
@@ -77,7 +79,7 @@ export function register(program: Command): void {
       const noLimit = o.programs === undefined && o.syscalls === undefined && o.time === undefined;
       let last = 0;
       const s = await fuzz({
-        seed: int(o.seed, "--seed"), gen, ...run, minimise: o.minimise,
+        seed: int(o.seed, "--seed"), gen, ...run, minimise: o.minimise, maxFailures: int(o.maxFailures, "--max-failures"),
         programs: o.programs !== undefined ? int(o.programs, "--programs") : noLimit ? 100 : undefined,
         syscalls: o.syscalls !== undefined ? int(o.syscalls, "--syscalls") : undefined,
         timeS: o.time !== undefined ? int(o.time, "--time") : undefined,
@@ -85,6 +87,7 @@ export function register(program: Command): void {
         onFailure: (f) => report(f, err),
       });
       process.stdout.write(totals(s));
+      for (const [sig, n] of Object.entries(s.bySignature)) process.stdout.write(`  ${n} x ${sig}\n`);
       for (const f of s.failures) report(f, (x) => process.stdout.write(x));
       if (o.tests && s.failures.length) writeFileSync(o.tests, s.failures.map((f) => f.test).join("\n"));
       process.exitCode = s.failures.length ? 1 : 0;

@@ -1,8 +1,9 @@
 // A fuzzing campaign: program after program (seeded from the campaign's seed and the program's
 // index), each run by the watchdog pool on a fresh machine, until a count of programs or syscalls or
-// a wall time is reached. Every failure is minimised (same kind of failure) and kept with its
-// program seed, the minimised program as strace-like text and as a ready-to-paste test.
-// Interface: FuzzOptions, Failure, Summary, programSeed(seed, i), fuzz(opts) -> Summary,
+// a wall time is reached. Failures are counted by signature (kind and detail, numbers blanked); the
+// first of each is minimised (same kind of failure) and kept with its program seed, the minimised
+// program as strace-like text and as a ready-to-paste test.
+// Interface: FuzzOptions, Failure, Summary, signature(kind, detail), programSeed(seed, i), fuzz(opts) -> Summary,
 // runProgram(program, opts?) -> Outcome (one program, for tests), openPool(opts).
 import { generate, type GenOptions } from "./gen";
 import { encode, type Program } from "./program";
@@ -30,7 +31,15 @@ export interface Failure {
 }
 export interface Summary {
   programs: number; syscalls: number; calls: number; wallMs: number;
-  failures: Failure[]; byKind: Partial<Record<FailureKind, number>>; exits: Record<string, number>;
+  failures: Failure[];                        // the first failure of each signature, minimised
+  byKind: Partial<Record<FailureKind, number>>;
+  bySignature: Record<string, number>;        // every failure, by signature (kind + detail, numbers as N)
+  exits: Record<string, number>;              // how the executors ended
+}
+
+/** What makes two failures the same: the kind and the detail with its numbers blanked. */
+export function signature(kind: FailureKind, detail: string): string {
+  return `${kind}: ${detail.replace(/\d+/g, "N")}`;
 }
 
 /** The seed of program i of a campaign. */
@@ -57,12 +66,12 @@ async function shrink(pool: Pool, p: Program, kind: FailureKind): Promise<Progra
 
 export async function fuzz(opts: FuzzOptions): Promise<Summary> {
   const t0 = performance.now();
-  const s: Summary = { programs: 0, syscalls: 0, calls: 0, wallMs: 0, failures: [], byKind: {}, exits: {} };
+  const s: Summary = { programs: 0, syscalls: 0, calls: 0, wallMs: 0, failures: [], byKind: {}, bySignature: {}, exits: {} };
   const pool = await openPool(opts);
   const done = () => (opts.programs !== undefined && s.programs >= opts.programs) ||
     (opts.syscalls !== undefined && s.syscalls >= opts.syscalls) ||
     (opts.timeS !== undefined && performance.now() - t0 >= opts.timeS * 1000) ||
-    s.failures.length >= (opts.maxFailures ?? 20);
+    Object.values(s.bySignature).reduce((a, b) => a + b, 0) >= (opts.maxFailures ?? 20);
   try {
     for (let i = 0; !done(); i++) {
       const seed = programSeed(opts.seed, i);
@@ -73,6 +82,9 @@ export async function fuzz(opts: FuzzOptions): Promise<Summary> {
       if (!o.ok) {
         const kind = o.kind!;
         s.byKind[kind] = (s.byKind[kind] ?? 0) + 1;
+        const sig = signature(kind, o.detail ?? "");
+        s.bySignature[sig] = (s.bySignature[sig] ?? 0) + 1;
+        if (s.bySignature[sig] > 1) { s.wallMs = performance.now() - t0; opts.onProgram?.(i, o, s); continue; }
         const m = opts.minimise === false ? p : await shrink(pool, p, kind);
         const f: Failure = { index: i, programSeed: seed, kind, detail: o.detail ?? "", program: p, minimised: m,
           text: formatProgram(m),
