@@ -16,13 +16,14 @@ function bufText(v: bigint): string {
   return v >= BigInt(BUF_BASE) && v < BigInt(BUF_BASE + BUF_SIZE) ? `buf+${hex(v - BigInt(BUF_BASE))}` : hex(v);
 }
 
+// The string at v in the buffer (zero past its data, so a string at the end is still terminated).
 function cString(p: Program, v: bigint): string | null {
   if (v < BigInt(BUF_BASE) || v >= BigInt(BUF_BASE + p.data.length)) return null;
   const at = Number(v) - BUF_BASE;
   let end = at;
   while (end < p.data.length && p.data[end] !== 0) end++;
   const s = Buffer.from(p.data.subarray(at, end)).toString("latin1");
-  return JSON.stringify(s.length > 40 ? s.slice(0, 40) : s) + (s.length > 40 ? `...(${s.length})` : "") + (end === p.data.length ? "(unterminated)" : "");
+  return JSON.stringify(s.length > 40 ? s.slice(0, 40) : s) + (s.length > 40 ? `...(${s.length})` : "") + (end === BUF_SIZE ? "(unterminated)" : "");
 }
 
 function argText(p: Program, a: Arg, t: ArgType | undefined): string {
