@@ -1,6 +1,6 @@
 // The `wasmos` command line (commander). Each subcommand lives in host/cli/<name>.ts.
 // Interface: `wasmos run <program> [args...]`, `wasmos build <guest.ts> -o out.wasm`, `wasmos demo`,
-// image tools `wasmos mkfs|fsck|ls|cp`.
+// image tools `wasmos mkfs|fsck|ls|cp`, the syscall fuzzer `wasmos fuzz`.
 import { Command } from "commander";
 import { WasmException } from "./guest";
 import { registerRun } from "./cli/run";
@@ -11,6 +11,7 @@ import { register as registerMkfs } from "./cli/mkfs";
 import { register as registerFsck } from "./cli/fsck";
 import { register as registerLs } from "./cli/ls";
 import { register as registerCp } from "./cli/cp";
+import { register as registerFuzz } from "./cli/fuzz";
 
 const program = new Command().enablePositionalOptions();
 program.name("wasmos").description("a small OS kernel in WebAssembly: run guests, trace every syscall, copy, DMA and fault")
@@ -23,6 +24,7 @@ registerMkfs(program);
 registerFsck(program);
 registerLs(program);
 registerCp(program);
+registerFuzz(program);
 // `wasmos run ... | head`: a closed stdout ends the command quietly, as for any Unix tool.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); throw e; });
 program.parseAsync(process.argv).catch((e: unknown) => {

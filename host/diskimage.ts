@@ -6,7 +6,7 @@ import { distPath } from "./paths";
 import { MemStore, FileStore, type BlockStore } from "./devices/blockstore";
 import { OverlayStore } from "./devices/overlay";
 
-export type DiskSource = Uint8Array | string | null | undefined;
+export type DiskSource = Uint8Array | string | BlockStore | null | undefined;   // a BlockStore is used as is
 
 let embedded: BlockStore | null = null;   // the image file, opened read-only once per process
 
@@ -15,6 +15,7 @@ export function defaultImagePath(): string { return distPath("rootfs.img"); }
 export function openDisk(src: DiskSource): BlockStore | null {
   if (src === null) return null;
   if (src instanceof Uint8Array) return MemStore.copyOf(src);
+  if (src && typeof src === "object") return src;
   if (typeof src === "string") {
     if (!existsSync(src)) throw new Error(`${src}: no such disk image`);
     return FileStore.open(src);

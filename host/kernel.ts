@@ -77,6 +77,8 @@ export interface KernelExports {
   frameCount: Fn<[], number>;
   pipeCount: WebAssembly.Global;
   pipeField: Fn<[number, number], number>;
+  filesInUse: Fn<[], number>;
+  socketsInUse: Fn<[], number>;
   pipeSlot: Fn<[number, number, number], number>;
 }
 

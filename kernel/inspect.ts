@@ -2,13 +2,15 @@
 // page table and regions, where things are in RAM. Never changes kernel state.
 // Interface: lookup(pid, va), pteOf(pid, va), procPid(slot), procPpid(slot), procStateAt(slot),
 // vmaCount(pid), vmaField(pid, i, field), ownerFrames(owner), frameTableAddr(), frameCount(), frameRecSize,
-// pipeCount, pipeField(i, field), pipeSlot(i, k, field).
-import { NPROC, FRAME_REC } from "./param";
+// pipeCount, pipeField(i, field), pipeSlot(i, k, field), filesInUse(), socketsInUse().
+import { NPROC, FRAME_REC, NFILE } from "./param";
 import { procByPid, procSlot } from "./proc";
 import { walk, lookupPhys } from "./vm";
 import { vmaAt } from "./vma";
 import { ownerCount, frameTable, nframes } from "./kalloc";
 import { NPIPE, PIPE_REC, pipeAt, slotAt } from "./pipe";
+import { fileAt } from "./file";
+import { NSOCK, sockAt } from "./net/sock";
 
 export const maxProcs: i32 = NPROC;
 export const frameRecSize: i32 = FRAME_REC;
@@ -69,4 +71,17 @@ export function pipeSlot(i: i32, k: u32, field: i32): u32 {
   const pp = pipeAt(i);
   if (!pp.used || k >= pp.head - pp.tail) return 0;
   return load<u32>(changetype<usize>(slotAt(pp, pp.tail + k)) + (<usize>field << 2));
+}
+
+// Entries of the system-wide open file table in use, and sockets in use (the fuzzer's leak check).
+export function filesInUse(): i32 {
+  let n = 0;
+  for (let i = 0; i < NFILE; i++) if (fileAt(i).ref != 0) n++;
+  return n;
+}
+
+export function socketsInUse(): i32 {
+  let n = 0;
+  for (let i = 0; i < NSOCK; i++) if (sockAt(i).used) n++;
+  return n;
 }
