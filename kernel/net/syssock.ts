@@ -17,7 +17,7 @@ import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET } from "../file";
 import { NOT_MINE, u32arg, fdArg } from "../sysarg";
-import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, ACCQ, ZC_COPIED, sndSpace,
+import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
 import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, sendAck, rcvWindow } from "./tcp";
 import { nicPresent, nicFeatures } from "./nic";
@@ -370,12 +370,17 @@ export function sockClose(i: i32): void {
   if (s.used) tcpOrphan(i);
 }
 
-// A listener closes: connections never accepted are reset.
+// A listener closes: connections never accepted are closed, and those still in their handshake
+// are reset (none may keep pointing at the freed listener).
 function dropPending(i: i32): void {
   const l = sockAt(i);
   while (l.acceptHead != l.acceptTail) {
     const c = <i32>load<u8>(changetype<usize>(l) + ACCQ + (l.acceptHead++ & 15));
     sockAt(c).parent = -1;
     sockClose(c);
+  }
+  for (let c = 0; c < NSOCK; c++) {
+    const s = sockAt(c);
+    if (s.used && s.parent == i) { s.parent = -1; tcpAbort(c); }
   }
 }

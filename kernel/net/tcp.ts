@@ -78,8 +78,13 @@ export function sendAck(i: i32): void {
   sendCtl(s.lport, s.rport, s.sndNxt, s.rcvNxt, ACK, rcvWindow(s));
 }
 
+// A new connection starts with empty queues: nothing of an earlier one (reset or closed) goes out
+// on it or is read from it.
 export function tcpConnect(i: i32, rport: u32): void {
   const s = sockAt(i);
+  ackData(s, s.sndEnd);
+  while (s.rHead != s.rTail) { kput(rfrag(s, s.rHead).pfn); s.rHead++; }
+  s.rcvBytes = 0; s.peerFin = 0; s.finQueued = 0; s.finSent = 0; s.ackPending = 0;
   s.raddr = HOST_IP; s.rport = rport; s.resetDone = 0;
   s.iss = 0x10000 * <u32>(i + 1);
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
@@ -207,8 +212,11 @@ function zcComplete(s: Sock, zcid: u32): void {
   else if (id > s.zcHi) s.zcHi = id;
 }
 
-// The peer reset the connection: an orphan or a child nobody will accept is freed at once.
+// The peer reset the connection: what was queued to send is dropped (Linux's
+// tcp_write_queue_purge; received data stays readable); an orphan or a child nobody will accept
+// is freed at once.
 function reset(s: Sock, err: u32): void {
+  ackData(s, s.sndEnd);
   s.err = err;
   if (err == Errno.ECONNRESET) s.resetDone = 1;
   closed(sockIndex(s));
@@ -257,9 +265,12 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
 
 function writable(s: Sock): bool { return sndSpace(s) >= (s.sndEnd - s.sHeadSeq) / 2; }
 
+// A SYN for a listener: a child connection in SYN_RCVD. Children in their handshake count against
+// the backlog with those waiting in the accept queue, so the queue (16 entries) never overflows
+// when the handshakes complete; a SYN past the backlog is dropped (Linux's ListenOverflows).
 function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   const l = sockAt(li);
-  if (l.acceptTail - l.acceptHead >= min(l.backlog, 16)) { tcpDropped++; return; }
+  if (l.acceptTail - l.acceptHead + inHandshake(li) >= min(l.backlog, 16)) { tcpDropped++; return; }
   const c = sockAlloc();
   if (c < 0) { tcpDropped++; return; }
   const s = sockAt(c);
@@ -270,6 +281,12 @@ function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
   s.state = SYN_RCVD;
   sendCtl(s.lport, rport, s.iss, s.rcvNxt, SYN | ACK, rcvWindow(s));
+}
+
+function inHandshake(li: i32): u32 {
+  let n: u32 = 0;
+  for (let i = 0; i < NSOCK; i++) { const s = sockAt(i); if (s.used && s.parent == li && s.state == SYN_RCVD) n++; }
+  return n;
 }
 
 function synSent(i: i32, flags: u32, seq: u32, ack: u32, win: u32): void {
