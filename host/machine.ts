@@ -273,16 +273,26 @@ export class Machine {
 
   // Everyone exited: connections the kernel still holds keep sending (Linux keeps an orphaned socket
   // going), relayed to real peers as they read; give up after LINGER_MS of wall time with no activity.
+  // Orphans whose peer never ends them then end by their kernel timers, on the virtual clock.
   private async linger(): Promise<void> {
     for (;;) {
       this.drainDevices();
-      if (!this.nic || this.k.netBusy() === 0 || !this.nic.pending()) return;
-      let timer: NodeJS.Timeout | undefined;
-      const quiet = new Promise<boolean>((res) => { timer = setTimeout(() => res(false), LINGER_MS); timer.unref?.(); });
-      const woke = await Promise.race([this.nic.whenActivity().then(() => true), quiet]);
-      clearTimeout(timer);
-      if (!woke) return;
+      if (!this.nic || this.k.netBusy() === 0) return;
+      if (this.nic.pending() && await this.peerStirs()) continue;
+      const t = BigInt.asUintN(64, this.k.nextDeadline());
+      if (t === NEVER) return;
+      this.k.idleUntil(t);
+      this.k.schedule(t);          // no process is left: this only runs the kernel's timers due at t
     }
+  }
+
+  // Does a real peer do something within LINGER_MS of wall time?
+  private async peerStirs(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const quiet = new Promise<boolean>((res) => { timer = setTimeout(() => res(false), LINGER_MS); timer.unref?.(); });
+    const woke = await Promise.race([this.nic!.whenActivity().then(() => true), quiet]);
+    clearTimeout(timer);
+    return woke;
   }
 
   // Everyone exited: let the devices finish what is in flight (transmit completions, the last ACKs),

@@ -1,7 +1,8 @@
 // Scheduler: round robin over runnable processes, called by the host's run loop between guest
 // slices. Switching to another process flushes the TLB (one address space at a time). When nothing
 // is runnable but someone sleeps with a deadline, the virtual clock jumps to it (idle).
-// Interface: schedule() -> pid to run (0: none runnable), tlbForget(pid), yieldCurrent().
+// Interface: schedule() -> pid to run (0: none runnable), nextDeadline() (sleepers' and orphaned
+// connections' timers), tlbForget(pid), yieldCurrent().
 import { Stat } from "./abi/layout";
 import { Ev } from "./abi/trace";
 import { NPROC } from "./param";
@@ -15,6 +16,7 @@ import { exitBySignal } from "./exit";
 import { fsMounted } from "./fs";
 import { pcSync, pcDirtyPages } from "./pagecache";
 import { FLUSH_INTERVAL_NS } from "./param";
+import { tcpTimers, tcpNextTimer } from "./net/tcp";
 
 let lastSlot: i32 = -1;     // round-robin position
 let nextFlush: u64 = FLUSH_INTERVAL_NS;   // when the periodic flusher runs next (virtual time)
@@ -22,9 +24,10 @@ let tlbPid: u32 = 0;        // whose translations the TLB holds (0: nobody)
 
 export function tlbForget(pid: u32): void { if (tlbPid == pid) { tlbFlush(); tlbPid = 0; } }
 
-// Wake sleepers whose deadline has passed.
+// Wake sleepers whose deadline has passed; end orphaned connections whose time is up.
 function wakeTimers(): void {
   const now = clockNow();
+  tcpTimers(now);
   for (let i = 0; i < NPROC; i++) {
     const p = procSlot(i);
     if (p.state == SLEEPING && p.wakeAt != 0 && p.wakeAt <= now) { p.state = RUNNABLE; p.wakeAt = 0; p.chan = 0; }
@@ -32,7 +35,7 @@ function wakeTimers(): void {
 }
 
 export function nextDeadline(): u64 {
-  let t: u64 = U64.MAX_VALUE;
+  let t: u64 = tcpNextTimer();
   for (let i = 0; i < NPROC; i++) {
     const p = procSlot(i);
     if (p.state == SLEEPING && p.wakeAt != 0 && p.wakeAt < t) t = p.wakeAt;

@@ -8,10 +8,12 @@
 //   qframe +2048  recv ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 pad }
 //
 // Interface: sockAlloc() -> index or -1, sockAt(i), sockFree(i), sockChan(i), frag helpers,
-// sockFind(lport, raddr, rport) (connection, then listener), portInUse(port), sndSpace(s).
+// sockFind(lport, raddr, rport) (connection, then listener), portInUse(port), sndSpace(s),
+// netBusy(), isOrphan(s).
 import { Owner } from "../abi/layout";
 import { kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
+import { panic } from "../panic";
 
 export const NSOCK: i32 = 64;
 export const SOCK_SIZE: usize = 256;
@@ -70,11 +72,15 @@ export const TIME_WAIT: u32 = 10;
   qCause: u32;       // ... and its trace seq
   laddr: u32;        // the address bound to: 0 (INADDR_ANY) or GUEST_IP; getsockname of an unconnected socket
   resetDone: u32;    // the peer reset the connection: sends after the error was reported are EPIPE
+  orphanAt: u64;     // closed by the user, not yet ended: aborted at this virtual time (0: no timer)
 }
 export const ACCQ: usize = 200;              // offset of the accept ring (16 x u8) in the record
 
 let base: usize = 0;
-export function sockInit(a: usize): void { base = a; memory.fill(a, 0, <usize>NSOCK * SOCK_SIZE); }
+export function sockInit(a: usize): void {
+  if (offsetof<Sock>() > ACCQ) panic("sockInit: the socket record overlaps its accept ring");
+  base = a; memory.fill(a, 0, <usize>NSOCK * SOCK_SIZE);
+}
 @inline export function sockAt(i: i32): Sock { return changetype<Sock>(base + <usize>i * SOCK_SIZE); }
 @inline export function sockChan(i: i32): u32 { return SOCK_CHAN | <u32>i; }
 export function sockIndex(s: Sock): i32 { return <i32>((changetype<usize>(s) - base) / SOCK_SIZE); }
@@ -132,6 +138,9 @@ export function netBusy(): i32 {
   }
   return n;
 }
+
+// Closed by the user and not waiting in a listener's accept queue: nobody will ever read or write it.
+export function isOrphan(s: Sock): bool { return s.fileRefs == 0 && s.parent < 0; }
 
 // Room in the send buffer for new data (none when the fragment ring is nearly full).
 export function sndSpace(s: Sock): u32 {

@@ -17,9 +17,9 @@ import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET } from "../file";
 import { NOT_MINE, u32arg, fdArg } from "../sysarg";
-import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, ACCQ, ZC_COPIED, sndSpace,
+import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
-import { tcpConnect, tcpOutput, tcpClose, sendAck, rcvWindow } from "./tcp";
+import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, sendAck, rcvWindow } from "./tcp";
 import { nicPresent, nicFeatures } from "./nic";
 import { be16, be32, put16, put32 } from "./ip";
 
@@ -358,21 +358,29 @@ function sysGetsockopt(p: Proc, i: i32, level: i32, opt: i32, va: u32, lenp: u32
   return 0;
 }
 
-// The last file reference went away: close the connection; the socket is freed when it is over.
+// The last file reference went away: close the connection; the socket is freed when it is over, or
+// when its orphan timer runs out. As Linux's tcp_close, received data nobody read resets it at once.
 export function sockClose(i: i32): void {
   const s = sockAt(i);
   if (s.fileRefs > 0) s.fileRefs--;
   if (s.fileRefs > 0) return;
   if (s.state == LISTEN || s.state == CLOSED || s.state == SYN_SENT) { dropPending(i); s.state = CLOSED; sockFree(i); return; }
+  if (s.rcvBytes > 0) { tcpAbort(i); return; }
   tcpClose(i);
+  if (s.used) tcpOrphan(i);
 }
 
-// A listener closes: connections never accepted are reset.
+// A listener closes: connections never accepted are closed, and those still in their handshake
+// are reset (none may keep pointing at the freed listener).
 function dropPending(i: i32): void {
   const l = sockAt(i);
   while (l.acceptHead != l.acceptTail) {
     const c = <i32>load<u8>(changetype<usize>(l) + ACCQ + (l.acceptHead++ & 15));
     sockAt(c).parent = -1;
     sockClose(c);
+  }
+  for (let c = 0; c < NSOCK; c++) {
+    const s = sockAt(c);
+    if (s.used && s.parent == i) { s.parent = -1; tcpAbort(c); }
   }
 }

@@ -1,22 +1,30 @@
 // TCP for a lossless, in-order link (the virtual wire): handshake, sequence and acknowledgement,
 // the peer's receive window (a full receiver stops the sender), MSS segmentation or TSO, FIN and
 // RST. Unexpected segments get RST or are dropped and counted. No retransmission timers: nothing is
-// ever lost on this wire, which the peer (host side) guarantees.
+// ever lost on this wire, which the peer (host side) guarantees. The one timer is the orphan's: a
+// connection the user closed ends on the virtual clock even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
-// tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), sendAck(i), rcvWindow(s), flushCtl().
+// tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
+// rcvWindow(s), flushCtl(), tcpTimers(now), tcpNextTimer().
 import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../proc";
-import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ,
+import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ, NSOCK, isOrphan,
   CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED, sndSpace } from "./sock";
 import { buildHeaders, be16, be32, netDropped } from "./ip";
 import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, PIECES } from "./nic";
 import { Errno } from "../abi/errno";
 import { curSys, setCurSys } from "../stats";
 import { curCause, setCause } from "../trace";
+import { clockNow } from "../clock";
 
 export const FIN: u32 = 1, SYN: u32 = 2, RST: u32 = 4, PSH: u32 = 8, ACK: u32 = 16;
 const MAX_PIECES: u32 = 20;
+// An orphan (closed by the user, not yet ended) ends on the virtual clock as Linux's do, with RST
+// (the peer learns it is gone; the host side has no timers to find out otherwise):
+const TCP_ORPHAN_PROBE_NS: u64 = 51_000_000_000;  // its peer keeps the window shut: the zero-window probes
+                                                  // run out (tcp_orphan_retries 8, RTO 200 ms doubling)
+const TCP_FIN_TIMEOUT_NS: u64 = 60_000_000_000;   // FIN_WAIT2, the peer never closes (tcp_fin_timeout)
 export let tcpDropped: u32 = 0;
 
 @inline function seqLt(a: u32, b: u32): bool { return <i32>(a - b) < 0; }
@@ -70,8 +78,13 @@ export function sendAck(i: i32): void {
   sendCtl(s.lport, s.rport, s.sndNxt, s.rcvNxt, ACK, rcvWindow(s));
 }
 
+// A new connection starts with empty queues: nothing of an earlier one (reset or closed) goes out
+// on it or is read from it.
 export function tcpConnect(i: i32, rport: u32): void {
   const s = sockAt(i);
+  ackData(s, s.sndEnd);
+  while (s.rHead != s.rTail) { kput(rfrag(s, s.rHead).pfn); s.rHead++; }
+  s.rcvBytes = 0; s.peerFin = 0; s.finQueued = 0; s.finSent = 0; s.ackPending = 0;
   s.raddr = HOST_IP; s.rport = rport; s.resetDone = 0;
   s.iss = 0x10000 * <u32>(i + 1);
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
@@ -142,6 +155,41 @@ export function tcpClose(i: i32): void {
   tcpOutput(i);
 }
 
+// The user's last reference is gone and the connection goes on alone (an orphan) until it ends,
+// or until its timer runs out (tcpTimers).
+export function tcpOrphan(i: i32): void { armOrphan(sockAt(i)); }
+
+function armOrphan(s: Sock): void {
+  s.orphanAt = clockNow() + (s.state == FIN_WAIT2 ? TCP_FIN_TIMEOUT_NS : TCP_ORPHAN_PROBE_NS);
+}
+
+// End an orphan at once: RST to the peer, the socket and every fragment it queued freed (Linux's
+// tcp_send_active_reset, then tcp_done). Frames the NIC still sends from hold their own reference.
+export function tcpAbort(i: i32): void {
+  const s = sockAt(i);
+  sendCtl(s.lport, s.rport, s.sndNxt, s.rcvNxt, RST | ACK, 0);
+  s.state = CLOSED;
+  sockFree(i);
+}
+
+// Orphans whose time is up are aborted (called by the scheduler as it wakes sleepers).
+export function tcpTimers(now: u64): void {
+  for (let i = 0; i < NSOCK; i++) {
+    const s = sockAt(i);
+    if (s.used && s.orphanAt != 0 && s.orphanAt <= now) tcpAbort(i);
+  }
+}
+
+// The earliest orphan deadline (U64.MAX_VALUE: none).
+export function tcpNextTimer(): u64 {
+  let t = U64.MAX_VALUE;
+  for (let i = 0; i < NSOCK; i++) {
+    const s = sockAt(i);
+    if (s.used && s.orphanAt != 0 && s.orphanAt < t) t = s.orphanAt;
+  }
+  return t;
+}
+
 // Acknowledged data leaves the send queue; zero-copy sends whose last byte is acked complete.
 function ackData(s: Sock, ack: u32): void {
   while (s.sHead != s.sTail) {
@@ -164,10 +212,14 @@ function zcComplete(s: Sock, zcid: u32): void {
   else if (id > s.zcHi) s.zcHi = id;
 }
 
+// The peer reset the connection: what was queued to send is dropped (Linux's
+// tcp_write_queue_purge; received data stays readable); an orphan or a child nobody will accept
+// is freed at once.
 function reset(s: Sock, err: u32): void {
-  s.err = err; s.state = CLOSED;
+  ackData(s, s.sndEnd);
+  s.err = err;
   if (err == Errno.ECONNRESET) s.resetDone = 1;
-  wakeup(sockChan(sockIndex(s)));
+  closed(sockIndex(s));
 }
 
 // A segment for us. Returns true when the frame holds queued payload (the socket keeps it).
@@ -187,6 +239,11 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
   if (flags & RST) { reset(s, s.state == SYN_RCVD ? Errno.ECONNREFUSED : Errno.ECONNRESET); return false; }
   const state0 = s.state, una0 = s.sndUna;
   if (flags & ACK) acked(i, ack, win);
+  if (!s.used) return false;                                     // the ACK ended an orphan
+  if (dlen > 0 && isOrphan(s) && (s.state == FIN_WAIT1 || s.state == FIN_WAIT2) && seqLt(s.rcvNxt, seq + dlen)) {
+    tcpAbort(i);                                                 // data nobody will read: RST (TCPAbortOnData)
+    return false;
+  }
   let kept = false;
   if (dlen > 0 && seq == s.rcvNxt && s.peerFin == 0 && s.rcvBytes + dlen <= s.rcvbuf && s.rTail - s.rHead < NFRAG) {
     const fr = rfrag(s, s.rTail++);
@@ -202,14 +259,18 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
   // writable again (Linux's sk_stream_write_space: free space at least half of what is queued),
   // not on every ACK.
   if (kept || (flags & FIN) || s.state != state0 || (s.sndUna != una0 && writable(s))) wakeup(sockChan(i));
+  if (s.used && s.orphanAt != 0 && (s.sndUna != una0 || s.state != state0)) armOrphan(s);   // progress
   return kept;
 }
 
 function writable(s: Sock): bool { return sndSpace(s) >= (s.sndEnd - s.sHeadSeq) / 2; }
 
+// A SYN for a listener: a child connection in SYN_RCVD. Children in their handshake count against
+// the backlog with those waiting in the accept queue, so the queue (16 entries) never overflows
+// when the handshakes complete; a SYN past the backlog is dropped (Linux's ListenOverflows).
 function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   const l = sockAt(li);
-  if (l.acceptTail - l.acceptHead >= min(l.backlog, 16)) { tcpDropped++; return; }
+  if (l.acceptTail - l.acceptHead + inHandshake(li) >= min(l.backlog, 16)) { tcpDropped++; return; }
   const c = sockAlloc();
   if (c < 0) { tcpDropped++; return; }
   const s = sockAt(c);
@@ -220,6 +281,12 @@ function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
   s.state = SYN_RCVD;
   sendCtl(s.lport, rport, s.iss, s.rcvNxt, SYN | ACK, rcvWindow(s));
+}
+
+function inHandshake(li: i32): u32 {
+  let n: u32 = 0;
+  for (let i = 0; i < NSOCK; i++) { const s = sockAt(i); if (s.used && s.parent == li && s.state == SYN_RCVD) n++; }
+  return n;
 }
 
 function synSent(i: i32, flags: u32, seq: u32, ack: u32, win: u32): void {
