@@ -10,7 +10,7 @@ import { Errno } from "./abi/errno";
 import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
 import { pa } from "./kalloc";
 import { pcGet, pcGetNew, pcDirty } from "./pagecache";
-import { iMode, iSize, iSetSize, fsMounted, fsInodeValid, fsCorrupt } from "./fs";
+import { iMode, iSize, iSetSize, fsMounted, fsInodeValid, fsCorrupt, inodeAddr } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 
 export const NAME: usize = memory.data(NAME_MAX + 8);   // last component found by namei(parent)
@@ -111,6 +111,7 @@ export function namei(start: u32, path: usize, len: i32, parent: bool): i64 {
     let j = i;
     while (j < len && load<u8>(path + j) != 0x2f) j++;
     if (j - i > NAME_MAX) return -Errno.ENAMETOOLONG;
+    if (inodeAddr(ino) == 0) return -Errno.EIO;         // its inode cannot be read
     if (!isDir(ino)) return -Errno.ENOTDIR;
     let k = j;
     while (k < len && load<u8>(path + k) == 0x2f) k++;

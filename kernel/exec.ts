@@ -29,7 +29,7 @@ export function procCreate(ppid: u32): u32 {
   const p = procAlloc();
   if (!p) return 0;
   p.ppid = ppid;
-  if (fsMounted()) { iget(ROOT_INO); p.cwd = ROOT_INO; }
+  if (fsMounted() && iget(ROOT_INO)) p.cwd = ROOT_INO;   // else cwd 0: the root too
   p.pgdir = pgdirAlloc();
   if (p.pgdir == 0) { procFree(p); return 0; }
   for (let fd: u32 = 0; fd < 3; fd++) {

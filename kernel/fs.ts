@@ -36,16 +36,21 @@ export function fsNinodes(): u32 { return sb.ninodes; }
 
 // A corrupt value read from disk: counted, and one kernel log line on the console's stderr, e.g.
 // "wsfs: inode 12: block 99999 out of range" (the same report twice in a row is printed once).
-const logBuf: usize = memory.data(128);
+const logBuf: usize = memory.data(160);
 let lastIno: u32 = 0, lastValue: u64 = 0, lastWhat: usize = 0;
 export function fsCorrupt(ino: u32, what: string, value: u64): void {
   fsErrors++;
+  fsLog(ino, what, value, " out of range\n");
+}
+
+// One kernel log line "wsfs: [inode N: ]WHAT VALUE<tail>" on the console's stderr.
+function fsLog(ino: u32, what: string, value: u64, tail: string): void {
   if (ino == lastIno && value == lastValue && changetype<usize>(what) == lastWhat) return;
   lastIno = ino; lastValue = value; lastWhat = changetype<usize>(what);
   let n = putStr(0, "wsfs: ");
   if (ino != 0) { n = putStr(n, "inode "); n = putNum(n, ino); n = putStr(n, ": "); }
   n = putStr(n, what); n = putStr(n, " ");
-  n = putNum(n, value); n = putStr(n, " out of range\n");
+  n = putNum(n, value); n = putStr(n, tail);
   hostConsoleWrite(2, logBuf, n);
 }
 function putStr(n: i32, s: string): i32 {
@@ -63,7 +68,7 @@ function putNum(n: i32, v: u64): i32 {
 // frame, I/O error): the caller fails with EIO.
 export function meta(b: u32): usize {
   const p = pcGet(0, b, false);
-  if (p == 0) { fsCorrupt(0, "unreadable metadata block", b); return 0; }
+  if (p == 0) { fsLog(0, "cannot read metadata block", b, " (no memory or I/O error)\n"); return 0; }
   return pa(p);
 }
 export function metaDirty(b: u32): void { const p = pcFind(0, b); if (p != 0) pcDirty(p); }

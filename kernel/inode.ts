@@ -1,7 +1,7 @@
 // Inodes in use: a small table of references held by open files, cwd and mappings, so a file
 // unlinked while open lives until its last reference goes (Linux semantics). Reading and writing
 // file contents goes through the page cache: one copy_to_user / copy_from_user per page touched.
-// Interface: iget(ino), iput(ino), readi(p, ino, off, va, n) -> bytes or -errno,
+// Interface: iget(ino) -> false when the table is full, iput(ino), iprune(ino), readi(p, ino, off, va, n) -> bytes or -errno,
 // writei(p, ino, off, va, n) -> bytes or -errno, writeCheck(pos, n) -> bytes allowed or -errno,
 // itrunc(ino, size) -> 0/-errno, fillStat(ino, buf).
 import { Errno } from "./abi/errno";
@@ -25,12 +25,21 @@ function slotOf(ino: u32): usize {
   return 0;
 }
 
-export function iget(ino: u32): void {
+// Take a reference. False when `ino` is not held yet and the table is full: the caller fails with
+// ENFILE (a new reference to an inode already held, e.g. a mapping copied by fork, always succeeds).
+export function iget(ino: u32): bool {
   let s = slotOf(ino);
   if (s == 0) s = slotOf(0);
-  if (s == 0) panic("iget: inode table full");
+  if (s == 0) return false;
   store<u32>(s, ino);
   store<u32>(s + 4, load<u32>(s + 4) + 1);
+  return true;
+}
+
+// After a name is removed: free the inode now if it has no links left and nobody holds it.
+export function iprune(ino: u32): void {
+  if (slotOf(ino) != 0 || inodeAddr(ino) == 0) return;
+  if (iNlink(ino) == 0) { itrunc(ino, 0); ifree(ino); }
 }
 
 // Drop a reference; an inode with no links and no references is freed (its blocks and pages too).

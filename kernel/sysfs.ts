@@ -9,7 +9,7 @@ import { curProc } from "./cpu";
 import { Proc, CWD_OFF } from "./proc";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_RDONLY } from "./file";
 import { namei, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, NAME, NAMELEN, TRAILING, INO_BAD } from "./dir";
-import { iget, iput, itrunc, fillStat, iheld } from "./inode";
+import { iget, iput, iprune, itrunc, fillStat, iheld } from "./inode";
 import { ialloc, iSize, iNlink, iSetNlink, iMode, fsMounted } from "./fs";
 import { pcSync, pcGet } from "./pagecache";
 import { copyToUser, countCopy, userPhys } from "./copy";
@@ -95,10 +95,10 @@ function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
   if (isDir(i) && (flags & O_ACCMODE) != O_RDONLY) return -Errno.EISDIR;
   if ((flags & O_DIRECTORY) && !isDir(i)) return -Errno.ENOTDIR;
   if ((flags & O_TRUNC) && !isDir(i) && (flags & O_ACCMODE) != O_RDONLY) itrunc(i, 0);
+  if (!iget(i)) return -Errno.ENFILE;                   // the in-core inode table is full
   const f = fileAlloc(FT_INODE, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC));
-  if (f < 0) return -Errno.ENFILE;
+  if (f < 0) { iput(i); return -Errno.ENFILE; }
   fileAt(f).ino = i;
-  iget(i);
   const fd = fdAlloc(p, f, (flags & O_CLOEXEC) != 0);
   if (fd < 0) fileClose(f);
   return fd;
@@ -111,7 +111,7 @@ function create(dir: u32, mode: u32): i64 {
   if (ino == 0) return -Errno.ENOSPC;
   const dirType: u8 = (mode & S_IFMT) == S_IFDIR ? <u8>DT_DIR : 8;
   const r = dirLink(dir, NAME, NAMELEN, ino, dirType);
-  if (r < 0) { iSetNlink(ino, 0); iget(ino); iput(ino); return r; }
+  if (r < 0) { iSetNlink(ino, 0); iprune(ino); return r; }
   iSetNlink(ino, 1);
   return ino;
 }
@@ -236,7 +236,7 @@ function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
   let r = dirLink(d, kbuf, 1, d, <u8>DT_DIR);
   if (r == 0) r = dirLink(d, kbuf, 2, <u32>dir, <u8>DT_DIR);
   if (r == 0) r = dirLink(<u32>dir, NAME, NAMELEN, d, <u8>DT_DIR);
-  if (r < 0) { iget(d); iput(d); return r; }
+  if (r < 0) { iprune(d); return r; }
   iSetNlink(d, 2);
   iSetNlink(<u32>dir, iNlink(<u32>dir) + 1);
   return 0;
@@ -258,7 +258,7 @@ function sysUnlinkat(p: Proc, dirfd: i32, path: u32, flags: i32): i64 {
   dirUnlink(<u32>dir, NAME, NAMELEN);
   if (d) { iSetNlink(<u32>dir, iNlink(<u32>dir) - 1); iSetNlink(ino, 0); }
   else iSetNlink(ino, iNlink(ino) - 1);
-  iget(ino); iput(ino);     // frees it now unless it is open or mapped
+  iprune(ino);              // frees it now unless it is open or mapped
   return 0;
 }
 
@@ -287,7 +287,7 @@ function sysRenameat(p: Proc, ofd: i32, oldp: u32, nfd: i32, newp: u32): i64 {
     dirUnlink(<u32>ndir, NAME, NAMELEN);
     if (isDir(target)) { iSetNlink(target, 0); iSetNlink(<u32>ndir, iNlink(<u32>ndir) - 1); }
     else iSetNlink(target, iNlink(target) - 1);
-    iget(target); iput(target);
+    iprune(target);
   }
   const r = dirLink(<u32>ndir, NAME, NAMELEN, ino, dir ? <u8>DT_DIR : 8);
   if (r < 0) return r;
@@ -310,8 +310,8 @@ function sysChdir(p: Proc, path: u32): i64 {
   const ino = namei(p.cwd != 0 ? p.cwd : ROOT_INO, PATHBUF, len, false);
   if (ino < 0) return ino;
   if (!isDir(<u32>ino)) return -Errno.ENOTDIR;
+  if (!iget(<u32>ino)) return -Errno.ENFILE;
   if (p.cwd != 0) iput(p.cwd);
-  iget(<u32>ino);
   p.cwd = <u32>ino;
   setCwdPath(p, len);
   return 0;
