@@ -17,7 +17,7 @@ import { isDir } from "./dir";
 import { iget } from "./inode";
 import { pcSync, pcFind } from "./pagecache";
 import { copyToUser } from "./copy";
-import { NOT_MINE, u32arg, fdArg } from "./sysarg";
+import { NOT_MINE, fdArg } from "./sysarg";
 
 export const MAP_SHARED: u32 = 0x01;
 export const MAP_PRIVATE: u32 = 0x02;
@@ -41,7 +41,7 @@ export function sysMem(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5:
     case Sys.mprotect: return sysMprotect(p, <u64>a0, <u64>a1, <u32>a2);
     case Sys.msync: return sysMsync(p, <u64>a0, <u64>a1, <u32>a2);
     case Sys.madvise: return sysMadvise(p, <u64>a0, <u64>a1, <u32>a2);
-    case Sys.mincore: return sysMincore(p, <u64>a0, <u64>a1, u32arg(a2));
+    case Sys.mincore: return sysMincore(p, <u64>a0, <u64>a1, <u64>a2);
   }
   return NOT_MINE;
 }
@@ -178,12 +178,14 @@ function sysMadvise(p: Proc, addr: u64, len: u64, advice: u32): i64 {
 }
 
 // One byte per page: 1 if the page is resident (mapped, or a file page in the page cache).
-function sysMincore(p: Proc, addr: u64, len: u64, vec: u32): i64 {
+function sysMincore(p: Proc, addr: u64, len: u64, vec64: u64): i64 {
   if (!aligned(addr)) return -Errno.EINVAL;
   if (len == 0) return 0;
   if (!userRange(addr, len)) return -Errno.ENOMEM;
   const end = addr + pageUp(len);
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
+  if (vec64 > 0xffffffff) return -Errno.EFAULT;      // not a wasm32 address (never cut to 32 bits)
+  const vec = <u32>vec64;
   const n = <u32>((end - addr) >>> 12);
   for (let i: u32 = 0; i < n; i++) {
     const va = <u32>addr + (i << 12);

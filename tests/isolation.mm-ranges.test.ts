@@ -1,7 +1,7 @@
 // Memory syscalls check their ranges 64-bit safely in one place (vma.ts userRange): a length near
 // 2^64, a range that wraps, an address above 2^32 are refused with Linux's errno and change
-// nothing. Before the fix a wrapping munmap left overlapping regions (a frame leaked per fork) and
-// brk(-1) discarded the heap.
+// nothing (a mincore vector at or above 2^32 is EFAULT, not cut to 32 bits). Before the fix a
+// wrapping munmap left overlapping regions (a frame leaked per fork) and brk(-1) discarded the heap.
 import { describe, it, expect } from "vitest";
 import { meminfo } from "../host/inspect";
 import { boot, run, testGuest } from "./helpers/machine";
@@ -15,7 +15,7 @@ describe("isolation: wrapping memory ranges", () => {
       "mprotect near 2^64 ENOMEM", "mprotect wraps ENOMEM", "mprotect addr 2^32 ENOMEM",
       "madvise near 2^64 EINVAL", "madvise wraps EINVAL", "madvise addr 2^32 EINVAL",
       "msync near 2^64 ENOMEM", "msync wraps ENOMEM", "msync addr 2^32 ENOMEM",
-      "mincore near 2^64 ENOMEM", "mincore wraps ENOMEM", "mincore addr 2^32 ENOMEM",
+      "mincore near 2^64 ENOMEM", "mincore wraps ENOMEM", "mincore addr 2^32 ENOMEM", "mincore vec 2^32 EFAULT", "vec 238",
       "data 77", "munmap whole ok", ""].join("\n"));
     expect(r.exit.code).toBe(0);
   });

@@ -122,6 +122,9 @@ function ranges(): void {
   res("mincore near 2^64", syscall6(Sys.mincore, p, NEAR64, vec, 0, 0, 0));
   res("mincore wraps", syscall6(Sys.mincore, p, <u64>0 - <u64>PAGE_SIZE, vec, 0, 0, 0));
   res("mincore addr 2^32", syscall6(Sys.mincore, <u64>0x100000000 + p, PAGE_SIZE, vec, 0, 0, 0));
+  store<u8>(vec, 0xee);
+  res("mincore vec 2^32", syscall6(Sys.mincore, p, PAGE_SIZE, <u64>0x100000000 + vec, 0, 0, 0));
+  print("vec " + load<u8>(vec).toString() + "\n");
   print("data " + load<u32>(p).toString() + "\n");
   res("munmap whole", munmap(p, 4 * PAGE_SIZE));
 }
