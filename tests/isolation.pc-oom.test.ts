@@ -28,16 +28,17 @@ function fnv1a(data: Uint8Array): string {
   return "0x" + h.toString(16).padStart(8, "0");
 }
 
-const data = Uint8Array.from({ length: 3 << 20 }, (_, i) => (i * 2654435761) >>> 24);
+const data = Uint8Array.from({ length: 4 << 20 }, (_, i) => (i * 2654435761) >>> 24);
 
-/** A 16 MiB machine with a disk holding /f.bin; `hog` (memhog MODE) and readfile /f.bin run together. */
-async function pressure(mode: string, opts: BootOptions = {}) {
-  const image = join(dir, `${mode}.img`);
+/** A 16 MiB machine with a disk holding /f.bin; the programs (argv: memhog MODE ... or readfile
+ *  FILE) start together and run to their ends. */
+async function pressure(name: string, argvs: string[][], opts: BootOptions = {}) {
+  const image = join(dir, `${name}.img`);
   writeFileSync(image, mkfs(8 << 20, { files: [{ path: "/f.bin", data }] }).bytes);
   const b = await boot({ ramBytes: 16 << 20, disk: image, ...opts });
   const atBoot = meminfo(b.m);
-  const hog = await b.m.spawn(await testGuest("memhog.ts"), ["memhog", mode]);
-  const reader = await b.m.spawn(distGuest("readfile"), ["readfile", "/f.bin"]);
+  const pids: number[] = [];
+  for (const argv of argvs) pids.push(await b.m.spawn(argv[0] === "memhog" ? await testGuest("memhog.ts") : distGuest(argv[0]), argv));
   await b.m.run();
   const after = meminfo(b.m);
   b.m.dropCaches();
@@ -45,7 +46,7 @@ async function pressure(mode: string, opts: BootOptions = {}) {
   const disk = FileStore.open(image, "r");
   let problems: string[];
   try { problems = fsck(disk).problems; } finally { disk.close(); }
-  return { b, hog, reader, atBoot, after, dropped, problems, out: b.stdout(), err: b.stderr() };
+  return { b, pids, hog: pids[0], reader: pids[1], atBoot, after, dropped, problems, out: b.stdout(), err: b.stderr() };
 }
 
 function allFramesBack(r: Awaited<ReturnType<typeof pressure>>): void {
@@ -56,7 +57,7 @@ function allFramesBack(r: Awaited<ReturnType<typeof pressure>>): void {
 
 describe("isolation: memory pressure and the OOM killer", () => {
   it("two processes: the one touching memory is killed by the OOM killer, the reader finishes normally", async () => {
-    const r = await pressure("touch", { traceMask: TraceClass.syscall, keepEvents: true });
+    const r = await pressure("touch", [["memhog", "touch"], ["readfile", "/f.bin"]], { traceMask: TraceClass.syscall, keepEvents: true });
     const ev = r.b.m.tracer!.events;
     const killed = ev.find((e) => e.type === "exit" && e.pid === r.hog)!;
     const reads = ev.filter((e) => e.type === "syscall" && e.name === "read" && e.pid === r.reader);
@@ -72,7 +73,7 @@ describe("isolation: memory pressure and the OOM killer", () => {
   });
 
   it("MAP_POPULATE of 2 GiB on 16 MiB: mmap fails with ENOMEM, its process is the OOM victim, the other reads on", async () => {
-    const r = await pressure("populate", { traceMask: TraceClass.syscall, keepEvents: true });
+    const r = await pressure("populate", [["memhog", "populate"], ["readfile", "/f.bin"]], { traceMask: TraceClass.syscall, keepEvents: true });
     const mmaps = r.b.m.tracer!.events.filter((e) => e.type === "syscall" && e.name === "mmap" && e.pid === r.hog);
     expect(mmaps.map((e) => e.type === "syscall" && e.errno)).toEqual(["ENOMEM"]);
     expect(r.b.m.exitOf(r.hog)).toMatchObject({ signal: Sig.SIGKILL });
@@ -81,5 +82,31 @@ describe("isolation: memory pressure and the OOM killer", () => {
     expect(r.err).toBe(`Out of memory: Killed process ${r.hog} (memhog)\n`);
     allFramesBack(r);
     expect(r.problems).toEqual([]);
+  });
+
+  it("the victim may be asleep: its memory is freed at once (the reaper), it dies with SIGKILL, the other goes on", async () => {
+    const r = await pressure("reaper", [["memhog", "hold", "8"], ["memhog", "use", "6", "20"]]);
+    const [holder, user] = r.pids;
+    expect(r.b.m.exitOf(holder)).toMatchObject({ signal: Sig.SIGKILL });
+    expect(r.b.m.exitOf(user)).toMatchObject({ code: 0 });
+    expect(r.out).toBe("used 6 MiB\n");
+    expect(r.err).toBe(`Out of memory: Killed process ${holder} (memhog)\n`);
+    allFramesBack(r);
+  });
+
+  it("reclaim unmaps clean file pages (through the reverse map) before the OOM killer kills", async () => {
+    const r = await pressure("mapped", [["memhog", "mapread", "/f.bin"], ["memhog", "touch"]], { traceMask: TraceClass.syscall | TraceClass.fault, keepEvents: true });
+    const [mapper, hog] = r.pids;
+    const ev = r.b.m.tracer!.events;
+    const slept = ev.find((e) => e.type === "syscall" && e.name === "nanosleep" && e.pid === mapper)!;
+    const killed = ev.find((e) => e.type === "exit" && e.pid === hog)!;
+    expect(killed.time).toBeLessThan(slept.time + BigInt(slept.type === "syscall" ? slept.durNs : 0));   // the hog died while the mapper slept
+    const refaults = ev.filter((e) => e.type === "fault" && e.fault === "major" && e.pid === mapper && e.time > slept.time);
+    expect(refaults.length).toBeGreaterThan(0);       // its pages had been unmapped and freed: read again
+    expect(r.b.m.exitOf(hog)).toMatchObject({ signal: Sig.SIGKILL });
+    expect(r.b.m.exitOf(mapper)).toMatchObject({ code: 0 });
+    expect(r.out).toBe(`fnv1a ${fnv1a(data)}\n`);
+    expect(r.err).toBe(`Out of memory: Killed process ${hog} (memhog)\n`);
+    allFramesBack(r);
   });
 });
