@@ -1,7 +1,8 @@
 // Page faults (Linux's handle_mm_fault). A fault is an exception: when taken from user mode it
 // costs two mode switches; it is counted by kind, traced, and is the cause of any copy it makes.
 // Interface: handleFault(p, va, write, fromUser) -> 0 when the page is now mapped as asked, else
-// the signal a bad access earns (SIGSEGV, or SIGBUS past the end of a mapped file); inside a
+// the signal a bad access earns (SIGSEGV, or SIGBUS past the end of a mapped file; SIGKILL when no
+// frame can be had, as Linux's pagefault_out_of_memory); inside a
 // syscall the caller returns -EFAULT instead. putUserPage(pfn) drops a user mapping's reference.
 // pteFlagsFor(prot), ptePermsFor(v, e): the permission bits of a new / a present PTE.
 import { Owner, Stat, PAGE_SIZE } from "./abi/layout";
@@ -39,7 +40,7 @@ export function handleFault(p: Proc, va: u32, write: bool, fromUser: bool): i32 
     return badAccess(va, write, fromUser);
   }
   const pte = walk(p.pgdir, va, true);
-  if (pte == 0) return badAccess(va, write, fromUser);   // out of page-table memory
+  if (pte == 0) return Sig.SIGKILL;                      // out of memory for a page table (oom.ts)
   const e = load<u32>(pte);
   if (!(e & PTE_P)) return v.kind == VMA_FILE ? fileFault(p, v, va, write, pte, fromUser) : demandZero(p, v, va, write, pte, fromUser);
   if (write && (e & PTE_COW)) return cowFault(va, pte, fromUser);
@@ -85,7 +86,7 @@ function fileFault(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: 
   const saved = curCause; setCause(s);
   const pg = major ? raAround(v.file, <u32>index) : pcGet(v.file, <u32>index);
   setCause(saved);
-  if (pg == 0) return Sig.SIGBUS;
+  if (pg == 0) return p.killed == Sig.SIGKILL ? Sig.SIGKILL : Sig.SIGBUS;   // out of memory, or an I/O error
   mapFilePage(v, pte, pg);
   if (!write) faultAround(p, v, va);
   return write && !(v.flags & MAP_SHARED_FLAG) ? cowFault(va, pte, fromUser) : 0;
@@ -125,7 +126,7 @@ function demandZero(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser:
   statAdd(Stat.faultMinor, 1);
   const f = allocFrame(Owner.anon);
   enter(FaultKind.minor, va, write, fromUser, f);
-  if (f == 0) return Sig.SIGBUS;     // out of memory
+  if (f == 0) return Sig.SIGKILL;    // out of memory even after the OOM killer (oom.ts)
   frame(f).data = p.pid;
   store<u32>(pte, (f << 12) | pteFlagsFor(v.prot) | PTE_P);
   return 0;
@@ -139,7 +140,7 @@ function cowFault(va: u32, pte: usize, fromUser: bool): i32 {
   const s = enter(FaultKind.cow, va, true, fromUser, old);
   if (frame(old).refcount == 1 && frame(old).owner == Owner.anon) { store<u32>(pte, (e | PTE_W) & ~PTE_COW); return 0; }
   const f = allocFrame(Owner.anon);
-  if (f == 0) return Sig.SIGBUS;
+  if (f == 0) return Sig.SIGKILL;    // out of memory even after the OOM killer (oom.ts)
   const saved = curCause; setCause(s);
   memory.copy(pa(f), pteAddr(e), PAGE_SIZE);
   countCopy(Routine.cow_copy, <u64>pteAddr(e), <u64>pa(f), PAGE_SIZE, Place.frame, Place.frame);

@@ -8,8 +8,8 @@
 // invalidation take a page out of the cache without freeing it under its holders (detach, DETACHED).
 // Interface: pcInit(buckets), pcGet(ino, index, blockOf) -> pfn, pcFind, pcGetNew(ino, index) (no read),
 // pcReadRange(ino, from, count) (readahead), pcDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
-// pcForget(ino, index), pcHold(pfn), DETACHED,
-// allocFrame(owner) (kalloc that reclaims cache pages under memory pressure).
+// pcForget(ino, index), pcHold(pfn), DETACHED, pcReclaimMapped(n) (memory pressure: mapped pages),
+// allocFrame(owner, gfp) (oom.ts: kalloc that reclaims, then OOM-kills, under memory pressure).
 import { Owner, Stat } from "./abi/layout";
 import { Place } from "./abi/trace";
 import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFERENCED, FR_LOCKED } from "./kalloc";
@@ -18,6 +18,7 @@ import { diskIo, IOV, IOV_MAX } from "./disk";
 import { SECTORS_PER_BLOCK } from "./abi/fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { rmapClean, rmapZap } from "./rmap";
+import { allocFrame, GFP_KERNEL, GFP_RESERVE, GFP_NORETRY } from "./oom";
 import { panic } from "./panic";
 
 // One hash bucket per frame of RAM (a power of two): chains stay short whatever is cached.
@@ -109,18 +110,13 @@ function detach(p: u32): void {
 export const DETACHED: u32 = 0xffffffff;
 @inline function detached(p: u32): bool { return frame(p).data == DETACHED; }
 
-// A frame for `owner`; under memory pressure evict cache pages first. 0 when nothing can be freed.
-export function allocFrame(owner: i32): u32 {
-  let p = kalloc(owner);
-  if (p == 0 && pcEvict(32) > 0) p = kalloc(owner);
-  return p;
-}
+export { allocFrame } from "./oom";
 
 // A cached page with no read from disk: contents zero (new block, or a whole page about to be written).
 export function pcGetNew(ino: u32, index: u32): u32 {
   let p = pcFind(ino, index);
   if (p != 0) { frame(p).flags |= FR_REFERENCED; return p; }
-  p = allocFrame(Owner.pagecache);
+  p = allocFrame(Owner.pagecache, ino == 0 ? GFP_RESERVE : GFP_KERNEL);
   if (p == 0) return 0;
   frame(p).flags = FR_UPTODATE;
   insert(p, ino, index);
@@ -140,7 +136,7 @@ export function pcGet(ino: u32, index: u32, data: bool = true): u32 {
   if (counted) statAdd(Stat.pcMisses, 1);
   const block = ino == 0 ? index : fsBlockOf(ino, index, false);
   if (block == BLOCK_BAD) return 0;          // corrupt or unreadable block map: EIO
-  p = allocFrame(Owner.pagecache);
+  p = allocFrame(Owner.pagecache, ino == 0 ? GFP_RESERVE : GFP_KERNEL);
   if (p == 0) return 0;
   frame(p).flags = FR_LOCKED;
   insert(p, ino, index);
@@ -161,7 +157,7 @@ export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
     const block = fsBlockOf(ino, i, false);
     if (block == BLOCK_BAD) break;             // the reader's own pcGet reports it
     if (run > 0 && (block != next || run == IOV_MAX)) { if (readRun(run, first) < 0) err = -5; run = 0; }
-    const p = allocFrame(Owner.pagecache);
+    const p = allocFrame(Owner.pagecache, GFP_NORETRY);
     if (p == 0) break;
     insert(p, ino, i);
     if (block == 0) { frame(p).flags = FR_UPTODATE; continue; }   // a hole
@@ -253,6 +249,30 @@ export function pcEvict(n: u32): u32 {
     freed++;
   }
   return freed;
+}
+
+// Memory pressure, after pcEvict: free up to n file pages held only by the cache and user mappings
+// (dirty ones written back first), unmapping them through the reverse map; they fault back in.
+export function pcReclaimMapped(n: u32): u32 {
+  let freed: u32 = 0;
+  let budget = pc.pages + 1;
+  for (let p = pc.lruHead; p != 0 && freed < n && budget-- > 0; ) {
+    const f = frame(p);
+    const next = f.lruNext;
+    if (f.mapcount > 0 && f.refcount == 1 + f.mapcount && !(f.flags & FR_LOCKED) && reclaimMapped(p)) freed++;
+    p = next;
+  }
+  return freed;
+}
+
+function reclaimMapped(p: u32): bool {
+  if ((frame(p).flags & FR_DIRTY) && pcWriteback(p) < 0) return false;
+  rmapZap(p);
+  if (frame(p).refcount > 1) return false;        // a mapping rmap could not see: leave it
+  remove(p);
+  kput(p);
+  statAdd(Stat.pcEvicted, 1);
+  return true;
 }
 
 // drop_caches: free every clean page nobody else holds.

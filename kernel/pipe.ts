@@ -3,7 +3,7 @@
 // the pipe owns (a CPU copy); read() copies out (a CPU copy). splice/tee/vmsplice move frame
 // references through the slots instead of bytes (splice.ts). A full pipe blocks the writer, an empty
 // one the reader; EAGAIN with O_NONBLOCK; EPIPE and SIGPIPE with no reader; end of file with no writer.
-// Interface: pipeAlloc() -> index, pipeRead(p, i, va, n, nb), pipeWrite(p, i, va, n, nb), pipeClose(i, writer),
+// Interface: pipeAlloc() -> index (-1: table full, -2: no memory), pipeRead(p, i, va, n, nb), pipeWrite(p, i, va, n, nb), pipeClose(i, writer),
 // pipeSetSize(i, bytes), pipeSize(i), slot helpers for splice: slotAt, pushSlot, popSlot, pipeChan.
 import { Errno, ERESTARTSYS } from "./abi/errno";
 import { Sig } from "./abi/signals";
@@ -44,7 +44,7 @@ export function pipeAlloc(): i32 {
     const pp = pipeAt(i);
     if (pp.used) continue;
     const f = allocFrame(Owner.pipe);
-    if (f == 0) return -1;
+    if (f == 0) return -2;
     memory.fill(changetype<usize>(pp), 0, PIPE_REC);
     pp.used = 1; pp.readers = 1; pp.writers = 1; pp.nslots = 16; pp.slots = f;
     return i;

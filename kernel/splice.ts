@@ -57,7 +57,7 @@ export function pipeFcntl(f: File, cmd: i32, arg: i64): i64 {
 function sysPipe2(p: Proc, fds: u32, flags: u32): i64 {
   if (flags & ~(O_NONBLOCK | O_CLOEXEC)) return -Errno.EINVAL;
   const i = pipeAlloc();
-  if (i < 0) return -Errno.ENFILE;
+  if (i < 0) return i == -2 ? -Errno.ENOMEM : -Errno.ENFILE;
   const r = fileAlloc(FT_PIPE, O_RDONLY | (flags & O_NONBLOCK)), w = fileAlloc(FT_PIPE, O_WRONLY | (flags & O_NONBLOCK));
   if (r < 0 || w < 0) { if (r >= 0) fileClose(r); else pipeAt(i).readers--; if (w >= 0) fileClose(w); else pipeAt(i).writers--; return -Errno.ENFILE; }
   fileAt(r).pipe = <u32>i; fileAt(w).pipe = <u32>i;
@@ -359,7 +359,7 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
 // went out.
 export function spliceDirect(p: Proc, fin: File, off: u64, fout: File, n: u32, nb: bool): i64 {
   const pi = pipeAlloc();
-  if (pi < 0) return -Errno.ENFILE;
+  if (pi < 0) return pi == -2 ? -Errno.ENOMEM : -Errno.ENFILE;
   let done: u32 = p.partial;
   let err: i64 = 0;
   while (done < n) {

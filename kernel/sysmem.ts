@@ -2,6 +2,7 @@
 // Linux's errno for every misuse.
 // Interface: sysMem(nr, a0..a5) -> result or NOT_MINE; unmapRange(p, start, end).
 import { Errno } from "./abi/errno";
+import { Sig } from "./abi/signals";
 import { Sys } from "./abi/syscalls";
 import { PAGE_SIZE, ARG_BASE } from "./abi/layout";
 import { curProc } from "./cpu";
@@ -85,7 +86,10 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
   const v = vmaInsert(p, <u32>start, <u32>(start + size), prot, vmflags, ino ? VMA_FILE : VMA_ANON);
   if (!v) return -Errno.ENOMEM;
   if (ino) { v.file = ino; v.pgoff = <u64>off >>> 12; iget(ino); }
-  if (flags & MAP_POPULATE) populate(p, <u32>start, <u32>(start + size), false);
+  if ((flags & MAP_POPULATE) && !populate(p, <u32>start, <u32>(start + size), false)) {
+    unmapRange(p, <u32>start, <u32>(start + size));
+    return -Errno.ENOMEM;                  // no frame even after reclaim and the OOM killer
+  }
   return <i64>start;
 }
 
@@ -115,8 +119,13 @@ function overlaps(p: Proc, start: u32, end: u32): bool {
   return false;
 }
 
-function populate(p: Proc, start: u32, end: u32, write: bool): void {
-  for (let a = <u64>start; a < <u64>end; a += PAGE_SIZE) if (handleFault(p, <u32>a, write, false) != 0) break;
+// Fault the pages in; false when memory ran out (other failures just stop it, as Linux's populate).
+function populate(p: Proc, start: u32, end: u32, write: bool): bool {
+  for (let a = <u64>start; a < <u64>end; a += PAGE_SIZE) {
+    const sig = handleFault(p, <u32>a, write, false);
+    if (sig != 0) return sig != Sig.SIGKILL;
+  }
+  return true;
 }
 
 // Drop every page in [start, end) and the regions' parts there.

@@ -9,6 +9,7 @@
 import { Owner, USER_TOP } from "./abi/layout";
 import { kalloc, kput, pfnOf, pa } from "./kalloc";
 import { panic } from "./panic";
+import { allocFrame, GFP_RESERVE } from "./oom";
 
 export const PTE_P: u32 = 1 << 0;     // present
 export const PTE_W: u32 = 1 << 1;     // writable
@@ -33,7 +34,7 @@ export function walk(pgdir: u32, va: u32, alloc: bool): usize {
   let e = load<u32>(pde);
   if (!(e & PTE_P)) {
     if (!alloc) return 0;
-    const f = kalloc(Owner.pagetable);
+    const f = allocFrame(Owner.pagetable, GFP_RESERVE);     // may reclaim or OOM-kill (oom.ts)
     if (f == 0) return 0;
     e = <u32>pa(f) | PTE_P | PTE_W | PTE_U;
     store<u32>(pde, e);
