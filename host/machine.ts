@@ -61,6 +61,9 @@ const NEVER = 0xffffffffffffffffn;
 const LINGER_MS = 5000;      // wall time a finished machine waits for real peers to take its last bytes
 const YIELD_MS = 5;          // with a real connection open, Node's event loop gets a turn at least this often
 const DEFAULT_QUANTUM = 200_000;
+// Function entries per loop iteration of the budget: a slice also ends after quantum x this many
+// ticking calls, and is then charged a whole quantum of user time (else its loop iterations).
+const CALLS_PER_ITER = 16;
 
 export class Machine {
   readonly ram: WebAssembly.Memory;
@@ -392,8 +395,9 @@ export class Machine {
   private slice(pid: number): void {
     const g = this.guests.get(pid);
     if (!g) throw new KernelPanic(`kernel scheduled pid ${pid}, which has no guest`);
-    const budget = g.exports.__budget;
+    const budget = g.exports.__budget, calls = g.exports.__calls;
     budget.value = this.quantum;
+    calls.value = this.quantum * CALLS_PER_ITER;
     this.current = g;
     try {
       if (g.unwound) { this.k.procResume(pid); g.exports.asyncify_start_rewind(this.windowFrom(pid)); }
@@ -406,7 +410,7 @@ export class Machine {
       this.k.procKill(pid, this.k.procKilled(pid) || signalFor(e));
     } finally {
       this.current = null;
-      if (this.panicked === null) { this.chargeUser(budget.value as number); this.flushTrace(); }
+      if (this.panicked === null) { this.chargeUser(budget.value as number, calls.value as number); this.flushTrace(); }
     }
     if (this.k.procState(pid) === ZOMBIE) this.retire(g);
   }
@@ -416,8 +420,9 @@ export class Machine {
     if (this.panicked !== null) throw new KernelPanic(`kernel panic: ${this.panicked}`);
   }
 
-  private chargeUser(left: number): void {
-    const used = this.quantum - Math.max(left, -1);
+  // User time of a slice: its loop iterations, or a whole quantum when the call budget ended it.
+  private chargeUser(left: number, callsLeft: number): void {
+    const used = callsLeft < 0 ? this.quantum : this.quantum - Math.max(left, -1);
     if (used > 0) this.k.chargeUserTime(BigInt(used) * this.k.getCost(Cost.userIterNs));
   }
 
