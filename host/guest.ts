@@ -8,6 +8,7 @@ export const ASYNCIFY_REWINDING = 2;
 export interface GuestExports {
   _start: () => void;
   __budget: WebAssembly.Global;
+  __calls: WebAssembly.Global;
   asyncify_start_unwind: (addr: number) => void;
   asyncify_stop_unwind: () => void;
   asyncify_start_rewind: (addr: number) => void;

@@ -1,7 +1,9 @@
 // The machine: RAM (one WebAssembly.Memory), the kernel on it, the console, and the run loop that
 // lets the kernel's scheduler pick a process and runs its guest until it blocks, is preempted,
 // exits or traps. Deterministic: nothing depends on wall time.
-// Interface: Machine.create(opts), spawn(bytes, argv, env) -> pid, run(), exitOf(pid), stats(),
+// A wall-clock bound (opts.timeoutMs, `wasmos run --timeout`) is the one thing that reads real time
+// apart from real network peers: when it passes, every process is killed and run() returns.
+// Interface: Machine.create(opts), spawn(bytes, argv, env) -> pid, run(), exitOf(pid), stats(), timedOut,
 // kernel / ram for inspection (inspect.ts), onTrace(records) hook for the tracer.
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
@@ -38,6 +40,7 @@ export interface MachineOptions {
   costModel?: CostModel;       // kernel costs (set after boot) and device timings (host/costmodel.ts)
   tap?: TraceTap;              // a second trace consumer with its own classes (e.g. the Perfetto export)
   onDeviceDone?: (dev: "disk" | "nic", req: BlkRequest | NetRequest) => void;   // each device request as its interrupt is taken
+  timeoutMs?: number;          // wall-clock bound on run(): then every process is killed (SIGKILL), timedOut is set
 }
 
 /** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
@@ -61,6 +64,9 @@ const NEVER = 0xffffffffffffffffn;
 const LINGER_MS = 5000;      // wall time a finished machine waits for real peers to take its last bytes
 const YIELD_MS = 5;          // with a real connection open, Node's event loop gets a turn at least this often
 const DEFAULT_QUANTUM = 200_000;
+// Function entries per loop iteration of the budget: a slice also ends after quantum x this many
+// ticking calls, and is then charged a whole quantum of user time (else its loop iterations).
+const CALLS_PER_ITER = 16;
 
 export class Machine {
   readonly ram: WebAssembly.Memory;
@@ -82,6 +88,10 @@ export class Machine {
   private firstPid = 0;
   private onDeviceDone?: MachineOptions["onDeviceDone"];
   private panicked: string | null = null;   // the kernel panicked (the message): the machine is down
+  private timeoutMs?: number;
+  private deadline = Infinity;               // performance.now() at which run() gives up (timeoutMs)
+  private deadlineHit: Promise<void> | null = null;
+  timedOut = false;                          // the timeout killed the processes
 
   private constructor(opts: MachineOptions) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
@@ -114,6 +124,7 @@ export class Machine {
     }
     this.cacheDir = opts.cacheDir;
     this.onDeviceDone = opts.onDeviceDone;
+    this.timeoutMs = opts.timeoutMs;
     const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
@@ -357,9 +368,15 @@ export class Machine {
   async run(): Promise<void> {
     this.checkPanic();
     const t0 = process.hrtime.bigint();
+    let timer: NodeJS.Timeout | undefined;
+    if (this.timeoutMs !== undefined) {
+      this.deadline = performance.now() + this.timeoutMs;
+      this.deadlineHit = new Promise((r) => { timer = setTimeout(r, this.timeoutMs); });
+    }
     try {
       let yielded = performance.now();
       for (;;) {
+        if (performance.now() >= this.deadline) { this.timeout(); break; }
         this.console.pump();
         this.deliverDue();
         // A real connection is open: the world outside runs in real time. (With only listeners the
@@ -373,22 +390,23 @@ export class Machine {
           if (real && performance.now() - yielded > YIELD_MS) { await new Promise((r) => setImmediate(r)); yielded = performance.now(); }
           continue;
         }
-        if (this.guests.size === 0) { await this.linger(); break; }
+        if (this.guests.size === 0) { await this.bounded(this.linger()); break; }
         const next = this.nextDeviceEvent();
-        if (real && await this.idleReal(next)) { yielded = performance.now(); continue; }
+        if (real && await this.bounded(this.idleReal(next))) { yielded = performance.now(); continue; }
         if (next !== null) { this.k.idleUntil(next); continue; }      // idle until a device interrupts
         const typing = this.k.ttyWaiting() > 0 && this.console.hasInputSource();
         if (this.nic?.pending()) {                       // a real socket may talk, or the terminal
-          await (typing ? Promise.race([this.nic.whenActivity(), this.console.waitInput()]) : this.nic.whenActivity());
+          await this.bounded(typing ? Promise.race([this.nic.whenActivity(), this.console.waitInput()]) : this.nic.whenActivity());
           continue;
         }
-        if (typing) { await this.console.waitInput(); continue; }
+        if (typing) { await this.bounded(this.console.waitInput()); continue; }
         this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
       }
     } catch (e) {
       this.checkPanic();             // a trap in kernel code after a panic: report the panic
       throw e;
     } finally {
+      clearTimeout(timer);
       if (this.guests.size === 0 && this.panicked === null) this.shutdown();
       this.pcap?.flush();
       this.flushTrace();
@@ -399,11 +417,23 @@ export class Machine {
     }
   }
 
+  // A wait in the run loop that the deadline cuts short (the loop then sees it has passed).
+  private async bounded<T>(p: Promise<T>): Promise<T | undefined> {
+    return this.deadlineHit ? Promise.race([p, this.deadlineHit.then(() => undefined)]) : p;
+  }
+
+  // --timeout ran out: every process dies by SIGKILL (as timeout -s KILL would do).
+  private timeout(): void {
+    this.timedOut = true;
+    this.killAll(Sig.SIGKILL);
+  }
+
   private slice(pid: number): void {
     const g = this.guests.get(pid);
     if (!g) throw new KernelPanic(`kernel scheduled pid ${pid}, which has no guest`);
-    const budget = g.exports.__budget;
+    const budget = g.exports.__budget, calls = g.exports.__calls;
     budget.value = this.quantum;
+    calls.value = this.quantum * CALLS_PER_ITER;
     this.current = g;
     try {
       if (g.unwound) { this.k.procResume(pid); g.exports.asyncify_start_rewind(this.windowFrom(pid)); }
@@ -416,7 +446,7 @@ export class Machine {
       this.k.procKill(pid, this.k.procKilled(pid) || signalFor(e));
     } finally {
       this.current = null;
-      if (this.panicked === null) { this.chargeUser(budget.value as number); this.flushTrace(); }
+      if (this.panicked === null) { this.chargeUser(budget.value as number, calls.value as number); this.flushTrace(); }
     }
     if (this.k.procState(pid) === ZOMBIE) this.retire(g);
   }
@@ -426,8 +456,9 @@ export class Machine {
     if (this.panicked !== null) throw new KernelPanic(`kernel panic: ${this.panicked}`);
   }
 
-  private chargeUser(left: number): void {
-    const used = this.quantum - Math.max(left, -1);
+  // User time of a slice: its loop iterations, or a whole quantum when the call budget ended it.
+  private chargeUser(left: number, callsLeft: number): void {
+    const used = callsLeft < 0 ? this.quantum : this.quantum - Math.max(left, -1);
     if (used > 0) this.k.chargeUserTime(BigInt(used) * this.k.getCost(Cost.userIterNs));
   }
 

@@ -33,6 +33,7 @@ export interface RunOptions {
   perfetto?: string;          // write a Chrome/Perfetto trace (JSON) of the run to this file
   inspect?: View[];           // print these views of the machine (host/snapshot.ts) on stderr...
   inspectAt?: string;         // ...when the run ends ("end", the default) or after each return of this syscall
+  timeoutSec?: number;        // wall-clock bound: then every process is killed and the exit is EXIT_TIMEOUT
 }
 
 /** --inspect-at: "end", or a syscall the trace can see return (throws a usage error otherwise). */
@@ -111,7 +112,8 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
       m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace | (inspect ? TraceClass.syscall : 0), strSize: o.strSize,
         disk: o.disk, net: o.net, stdin: o.stdin === undefined ? process.stdin : o.stdin,
         onEvent: write || inspect ? (ev) => { write?.(ev); inspect?.(ev); } : undefined,
-        costModel: o.costModel, ...perfetto?.machineOptions() });
+        costModel: o.costModel, timeoutMs: o.timeoutSec === undefined ? undefined : o.timeoutSec * 1000,
+        ...perfetto?.machineOptions() });
     } catch (e) { return fail(new LoadError((e as Error).message)); }
     perfetto?.attach(m.k);
     let pid: number;
@@ -130,6 +132,10 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
       return EXIT_PANIC;
     }
     m.close();
+    if (m.timedOut) {
+      process.stderr.write(`wasmos: timed out after ${o.timeoutSec} s (wall clock): every process was killed\n`);
+      return EXIT_TIMEOUT;
+    }
     if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${snapshot(m, o.inspect!, 0)}\n`);
     const stats = m.stats(pid);
     if (o.summary) process.stderr.write(formatSummary(stats) + "\n");

@@ -1,9 +1,11 @@
 // Virtual clock and cost model. Time advances only by modelled costs, so runs are deterministic.
-// Interface: clockNow(), chargeSys(ns), chargeUser(ns), costCopy(bytes), advanceTo(t); cost fields
+// Interface: clockNow(), chargeSys(ns), chargeUser(ns) (both also to the current process's
+// userNs/sysNs), costCopy(bytes), advanceTo(t); cost fields
 // settable by the host (setCost) from a cost-model file.
 import { Stat, SysStat } from "./abi/layout";
 import { Cost } from "./abi/cost";
 import { statAdd, statGet, statSet, sysStatAdd, curSys } from "./stats";
+import { curProc, hasCur } from "./cpu";
 
 export { Cost };
 
@@ -32,11 +34,13 @@ export function chargeSys(ns: u64): void {
   statAdd(Stat.virtualTimeNs, ns);
   statAdd(Stat.systemTimeNs, ns);
   sysStatAdd(curSys, SysStat.timeNs, ns);
+  if (hasCur()) curProc().sysNs += ns;       // the process's own CPU time (RLIMIT_CPU)
 }
 
 export function chargeUser(ns: u64): void {
   statAdd(Stat.virtualTimeNs, ns);
   statAdd(Stat.userTimeNs, ns);
+  if (hasCur()) curProc().userNs += ns;
 }
 
 // Idle: jump forward to `t` (all processes asleep).

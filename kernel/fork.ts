@@ -34,6 +34,7 @@ export function sysClone(p: Proc, flags: u64): i64 {
   c.brk = p.brk; c.brkMin = p.brkMin; c.brkMax = p.brkMax;
   c.cwd = p.cwd; if (c.cwd) iget(c.cwd);
   c.cwdLen = p.cwdLen;
+  c.rlimCpuCur = p.rlimCpuCur; c.rlimCpuMax = p.rlimCpuMax;
   memory.copy(changetype<usize>(c) + CWD_OFF, changetype<usize>(p) + CWD_OFF, PATH_MAX);
   p.forkChild = c.pid;
   p.state = SLEEPING; p.chan = FORK_CHAN;

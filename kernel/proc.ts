@@ -51,9 +51,11 @@ export const ZOMBIE: u32 = 5;
   forkChild: u32;    // fork in progress: the child's pid (the host copies the guest's state)
   cwd: u32;          // working directory inode (0: none mounted)
   cwdLen: u32;       // length of the working directory path at CWD_OFF
+  rlimCpuCur: u64;   // RLIMIT_CPU soft limit, seconds (rlimit.ts; RLIM_INFINITY: none)
+  rlimCpuMax: u64;   // ... and hard limit
 }
 
-export const FDS_OFF: usize = 128;
+export const FDS_OFF: usize = 192;    // the fields above end before this
 export const VMAS_OFF: usize = FDS_OFF + <usize>NOFILE * 4;
 export const VMA_SIZE: usize = 32;
 export const NAME_OFF: usize = VMAS_OFF + <usize>NVMA * VMA_SIZE;
@@ -83,6 +85,8 @@ export function procAlloc(): Proc | null {
     p.slot = i;
     p.pid = nextPid++;
     p.state = EMBRYO;
+    p.rlimCpuCur = U64.MAX_VALUE;      // RLIM_INFINITY: no CPU-time limit
+    p.rlimCpuMax = U64.MAX_VALUE;
     return p;
   }
   return null;

@@ -17,6 +17,7 @@ import { fsMounted } from "./fs";
 import { pcSync, pcDirtyPages } from "./pagecache";
 import { FLUSH_INTERVAL_NS } from "./param";
 import { tcpTimers, tcpNextTimer } from "./net/tcp";
+import { cpuLimitCheck } from "./rlimit";
 
 let lastSlot: i32 = -1;     // round-robin position
 let nextFlush: u64 = FLUSH_INTERVAL_NS;   // when the periodic flusher runs next (virtual time)
@@ -75,6 +76,7 @@ export function schedule(limit: u64): u32 {
   }
   const q = p!;
   switchTo(q);
+  cpuLimitCheck(q);     // RLIMIT_CPU: SIGXCPU or SIGKILL, taken just below
   if (q.killed) { exitBySignal(q, q.killed); setCurrent(null); return schedule(limit); }
   return q.pid;
 }

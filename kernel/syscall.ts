@@ -19,6 +19,7 @@ import { sysFs } from "./sysfs";
 import { sysSock } from "./net/syssock";
 import { sysSendfile } from "./sendfile";
 import { sysSplice } from "./splice";
+import { sysRlimit } from "./rlimit";
 import { exitBySignal } from "./exit";
 import { NOT_MINE } from "./sysarg";
 
@@ -70,5 +71,6 @@ function dispatch(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64)
   if (r == NOT_MINE) r = sysSock(nr, a0, a1, a2, a3, a4, a5);
   if (r == NOT_MINE) r = sysSendfile(nr, a0, a1, a2, a3);
   if (r == NOT_MINE) r = sysSplice(nr, a0, a1, a2, a3, a4, a5);
+  if (r == NOT_MINE) r = sysRlimit(nr, a0, a1, a2, a3);
   return r == NOT_MINE ? -Errno.ENOSYS : r;
 }

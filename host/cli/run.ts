@@ -1,5 +1,6 @@
 // `wasmos run <program> [args...]`: boot a machine, run one program to completion, exit with its
-// status (128 + N when killed by signal N), optionally tracing and summarising.
+// status (128 + N when killed by signal N; 124 when --timeout ran out; 125 on a kernel panic;
+// 126 when the program cannot be loaded), optionally tracing and summarising.
 import type { Command } from "commander";
 import { runProgram, parseSize, parseTraceClasses, parseInspectAt, type RunOptions } from "../run";
 import { loadCostModel } from "../costmodel";
@@ -24,6 +25,7 @@ export function registerRun(program: Command): void {
     .option("--cost-model <file>", "a JSON file of virtual-time costs (docs/cost-model.md)")
     .option("--perfetto <file>", "write a Chrome/Perfetto trace (JSON) of the run, for ui.perfetto.dev")
     .option("--inspect <views>", "print what is inside the machine on stderr: mem,procs,maps,pagetable,tlb,pagecache,pipes or all")
+    .option("--timeout <seconds>", "wall-clock limit: then every process is killed and wasmos exits 124 (as timeout(1))")
     .option("--inspect-at <when>", "when to print --inspect: end (default), or a syscall name: after each return of that call")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
@@ -40,6 +42,7 @@ export function registerRun(program: Command): void {
         perfetto: o.perfetto as string | undefined,
         inspect: o.inspect === undefined ? undefined : parseViews(String(o.inspect)),
         inspectAt: o.inspectAt as string | undefined,
+        timeoutSec: o.timeout === undefined ? undefined : parseSeconds(String(o.timeout)),
         net: { ...parseNic(o.nic as string | undefined), hostfwd: o.hostfwd as string[] | undefined,
           guestfwd: o.guestfwd as string[] | undefined, pcap: o.pcap as string | undefined },
       };
@@ -50,6 +53,12 @@ export function registerRun(program: Command): void {
 }
 
 function collect(v: string, prev: string[]): string[] { return [...prev, v]; }
+
+function parseSeconds(s: string): number {
+  const n = Number(s);
+  if (!/^\d+(\.\d+)?$/.test(s.trim()) || !(n > 0)) throw new Error(`--timeout ${s}: a number of seconds greater than 0, e.g. 10 or 2.5`);
+  return n;
+}
 
 function badFormat(f: string): never { throw new Error(`unknown trace format '${f}' (use text or jsonl)`); }
 

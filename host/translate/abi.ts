@@ -1,6 +1,6 @@
 // Names through which a translated guest talks to the kernel, in one place.
 // Interface: imports the guest gains (module "mmu": the MMU slow path and the memory.* replacements;
-// "kernel": preempt; "env": memory), the exports it gains (memory, __budget), the internal names
+// "kernel": preempt; "env": memory), the exports it gains (memory, __budget, __calls), the internal names
 // of the 8 access wrappers, and the imports asyncify lets unwind.
 
 export const MMU_MODULE = "mmu";
@@ -11,6 +11,7 @@ export const MEMORY_EXPORT = "memory";
 export const MEMORY_NAME = "__phys";                               // internal name of that memory
 
 export const BUDGET_GLOBAL = "__budget";                           // exported under the same name
+export const CALLS_GLOBAL = "__calls";                             // the function-entry budget, exported too
 export const PREEMPT_BASE = "preempt";                             // kernel.preempt : () -> ()
 export const PREEMPT_NAME = "__kernel_preempt";                    // internal name if we add the import
 

@@ -1,12 +1,18 @@
 // Rewrites every function body of the guest: each load/store becomes a call to an access wrapper
 // (__ld8 .. __st64) with the effective address ptr + offset as i32, sign extension and float
 // reinterpretation staying around the call; memory.size/grow/copy/fill become mmu.* calls; every
-// loop body starts with a preemption tick; tail calls become call + return (asyncify cannot
-// instrument them). Refused instructions throw TranslateError (features.ts).
+// loop body starts with a preemption tick, and so does every function body that calls another
+// guest function or is not small (recursion without loops is preempted too; the small leaves left
+// out each do a bounded amount of work per call of a ticking caller); tail calls become call +
+// return (asyncify cannot instrument them). Refused instructions throw TranslateError (features.ts),
+// and so does a function of more than MAX_FUNCTION_NODES expressions or a module of more than
+// MAX_FUNCTIONS functions (limits.ts: translation time grows faster than size).
 // Interface: rewriteFunctions(module, preempt).
 import binaryen from "binaryen";
 import { mmuImportName, wrapperName, type AccessSize } from "./abi";
-import { tick } from "./budget";
+import { entryTick, tick } from "./budget";
+import { MAX_FUNCTIONS, MAX_FUNCTION_NODES } from "./limits";
+import { TranslateError } from "./types";
 import { accessor, kindName } from "./children";
 import { checkExpression } from "./features";
 import { walk } from "./walk";
@@ -105,13 +111,33 @@ function rewriteExpression(m: M, e: Ref, preempt: string): Ref {
   }
 }
 
+/** A function of at most this many expressions that calls no guest function gets no entry tick. */
+const SMALL_LEAF_NODES = 64;
+
+/** True for a call that may run guest code (another function, or through a table). */
+function callsGuest(m: M, e: Ref): boolean {
+  const kind = kindName(e);
+  if (kind === "CallIndirect") return true;
+  return kind === "Call" && !binaryen.getFunctionInfo(m.getFunction(accessor(kind, "getTarget")(e) as string)).module;
+}
+
 /** Rewrites the bodies of all functions defined (not imported) by the guest. */
 export function rewriteFunctions(module: M, preempt: string): void {
+  if (module.getNumFunctions() > MAX_FUNCTIONS) {
+    throw new TranslateError(`the module has ${module.getNumFunctions()} functions (at most ${MAX_FUNCTIONS})`);
+  }
   for (let i = 0; i < module.getNumFunctions(); i++) {
     const ref = module.getFunctionByIndex(i);
     const { name, body } = binaryen.getFunctionInfo(ref);
     if (!body) continue;
-    const out = walk(body, (e) => checkExpression(e, name), (e) => rewriteExpression(module, e, preempt));
+    let nodes = 0, calls = false;
+    const enter = (e: Ref) => {
+      checkExpression(e, name);
+      if (++nodes > MAX_FUNCTION_NODES) throw new TranslateError(`function ${name} is larger than ${MAX_FUNCTION_NODES} instructions`);
+      calls ||= callsGuest(module, e);
+    };
+    let out = walk(body, enter, (e) => rewriteExpression(module, e, preempt));
+    if (calls || nodes > SMALL_LEAF_NODES) out = module.block(null, [...entryTick(module, preempt), out], binaryen.auto);
     if (out !== body) accessor("Function", "setBody")(ref, out);
   }
 }

@@ -16,4 +16,5 @@ export enum Sig {
   SIGALRM = 14,
   SIGTERM = 15,
   SIGCHLD = 17,
+  SIGXCPU = 24,
 }

@@ -41,6 +41,8 @@ export enum Sys {
   sched_yield = 124,
   kill = 129,
   uname = 160,
+  getrlimit = 163,
+  setrlimit = 164,
   getpid = 172,
   getppid = 173,
   socket = 198,
@@ -72,6 +74,7 @@ export enum Sys {
   mincore = 232,
   madvise = 233,
   wait4 = 260,
+  prlimit64 = 261,
   copy_file_range = 285,
 }
 

@@ -1,0 +1,73 @@
+// Resource limits: getrlimit, setrlimit, prlimit64 with Linux's struct rlimit64 {u64 rlim_cur;
+// u64 rlim_max} (16 bytes, for all three: the 64-bit ABI). RLIMIT_CPU is kept per process and
+// enforced on its CPU time (user + system, on the virtual clock): at the soft limit the process
+// gets SIGXCPU, at the hard limit SIGKILL (the hard one wins when both are reached); signals have
+// no handlers here, so SIGXCPU ends the process too. RLIMIT_NOFILE reads NOFILE; every other
+// resource reads RLIM_INFINITY and cannot be set (EINVAL). Limits survive execve, fork copies them.
+// Interface: sysRlimit(nr, a0..a3) -> result or NOT_MINE; cpuLimitCheck(p) (the scheduler, each
+// time it picks p). A new process has no limit (procAlloc).
+import { Errno } from "./abi/errno";
+import { Sys } from "./abi/syscalls";
+import { Sig } from "./abi/signals";
+import { curProc } from "./cpu";
+import { Proc, procByPid } from "./proc";
+import { copyFromUser, copyToUser } from "./copy";
+import { NOFILE } from "./param";
+import { NOT_MINE, u32arg } from "./sysarg";
+
+const RLIMIT_CPU: i32 = 0;           // seconds of CPU time
+const RLIMIT_NOFILE: i32 = 7;        // open files
+const RLIM_NLIMITS: i32 = 16;
+const RLIM_INFINITY: u64 = U64.MAX_VALUE;
+const NS_PER_S: u64 = 1000000000;
+
+const kb: usize = memory.data(16);   // one struct rlimit64
+
+export function sysRlimit(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
+  const p = curProc();
+  if (nr == Sys.getrlimit) return prlimit(p, <i32>a0, 0, u32arg(a1));
+  if (nr == Sys.setrlimit) return prlimit(p, <i32>a0, u32arg(a1), 0);
+  if (nr != Sys.prlimit64) return NOT_MINE;
+  const t = a0 == 0 ? p : procByPid(<u32>a0);
+  if (t == null || <u64>a0 > 0x7fffffff) return -Errno.ESRCH;
+  return prlimit(t, <i32>a1, u32arg(a2), u32arg(a3));
+}
+
+// Linux's do_prlimit: the old value out first, then the new one in (0: none).
+function prlimit(t: Proc, res: i32, newVa: u32, oldVa: u32): i64 {
+  if (res < 0 || res >= RLIM_NLIMITS) return -Errno.EINVAL;
+  const p = curProc();
+  if (newVa != 0) {
+    if (copyFromUser(p, kb, newVa, 16) < 0) return -Errno.EFAULT;
+    if (load<u64>(kb) > load<u64>(kb, 8)) return -Errno.EINVAL;
+    if (res != RLIMIT_CPU) return -Errno.EINVAL;
+  }
+  const cur = load<u64>(kb), max = load<u64>(kb, 8);
+  if (oldVa != 0) {
+    getLimit(t, res);
+    if (copyToUser(p, oldVa, kb, 16) < 0) return -Errno.EFAULT;
+  }
+  if (newVa != 0) { t.rlimCpuCur = cur; t.rlimCpuMax = max; }
+  return 0;
+}
+
+function getLimit(t: Proc, res: i32): void {
+  let cur = RLIM_INFINITY, max = RLIM_INFINITY;
+  if (res == RLIMIT_CPU) { cur = t.rlimCpuCur; max = t.rlimCpuMax; }
+  if (res == RLIMIT_NOFILE) { cur = <u64>NOFILE; max = <u64>NOFILE; }
+  store<u64>(kb, cur);
+  store<u64>(kb, max, 8);
+}
+
+// True when `cpuNs` has reached `limit` seconds (RLIM_INFINITY, or more seconds than fit, never).
+function reached(cpuNs: u64, limit: u64): bool {
+  return limit != RLIM_INFINITY && limit <= U64.MAX_VALUE / NS_PER_S && cpuNs >= limit * NS_PER_S;
+}
+
+// RLIMIT_CPU (Linux's check_process_timers): the hard limit kills, the soft one sends SIGXCPU.
+export function cpuLimitCheck(p: Proc): void {
+  if (p.killed != 0) return;
+  const cpu = p.userNs + p.sysNs;
+  if (reached(cpu, p.rlimCpuMax)) p.killed = Sig.SIGKILL;
+  else if (reached(cpu, p.rlimCpuCur)) p.killed = Sig.SIGXCPU;
+}
