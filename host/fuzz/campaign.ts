@@ -62,7 +62,7 @@ export async function runProgram(p: Program, opts: RunOptions & { timeoutMs?: nu
 
 async function shrink(pool: Pool, p: Program, kind: FailureKind): Promise<Program> {
   const still = async (q: Program) => { const o = await pool.run(encode(q)); return !o.ok && o.kind === kind; };
-  return (await minimise(p, still, { maxTries: kind === "hang" ? 12 : 400 })).program;
+  return (await minimise(p, still, kind === "hang" ? { maxTries: 16, prefixFirst: true } : { maxTries: 400 })).program;
 }
 
 export async function fuzz(opts: FuzzOptions): Promise<Summary> {
