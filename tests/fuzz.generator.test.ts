@@ -75,3 +75,15 @@ describe("fuzz minimiser, buffer", () => {
     expect(Buffer.from(m.data).toString("latin1").replace(/\0/g, "")).toBe("/f0");
   });
 });
+
+describe("fuzz minimiser, prefix first", () => {
+  it("bisects to the shortest failing prefix in a few tries", async () => {
+    // "Hangs" once call 150 has run, whatever comes after it.
+    const p = generate(4, { calls: 200 });
+    const marker = p.calls[150];
+    const fails = async (q: Program) => q.calls.includes(marker);
+    const m = await minimise(p, fails, { maxTries: 10, prefixFirst: true });
+    expect(m.tries).toBeLessThanOrEqual(10);
+    expect(m.program.calls.at(-1)).toBe(marker);
+  });
+});

@@ -87,7 +87,11 @@ export function register(program: Command): void {
         onFailure: (f) => report(f, err),
       });
       process.stdout.write(totals(s));
-      for (const [sig, n] of Object.entries(s.bySignature)) process.stdout.write(`  ${n} x ${sig}\n`);
+      const exits = Object.entries(s.exits).sort((a, b) => b[1] - a[1]).map(([e, n]) => `${e}: ${n}`).join(", ");
+      process.stdout.write(`executors ended by ${exits || "-"}\n`);
+      for (const [sig, n] of Object.entries(s.bySignature)) {
+        process.stdout.write(`  ${n} x ${sig} (--program-seed ${s.seedsBySignature[sig].join(", ")}${n > 5 ? ", ..." : ""})\n`);
+      }
       for (const f of s.failures) report(f, (x) => process.stdout.write(x));
       if (o.tests && s.failures.length) writeFileSync(o.tests, s.failures.map((f) => f.test).join("\n"));
       process.exitCode = s.failures.length ? 1 : 0;

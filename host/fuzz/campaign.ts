@@ -34,6 +34,7 @@ export interface Summary {
   failures: Failure[];                        // the first failure of each signature, minimised
   byKind: Partial<Record<FailureKind, number>>;
   bySignature: Record<string, number>;        // every failure, by signature (kind + detail, numbers as N)
+  seedsBySignature: Record<string, number[]>; // the program seeds of the first five of each
   exits: Record<string, number>;              // how the executors ended
 }
 
@@ -61,12 +62,12 @@ export async function runProgram(p: Program, opts: RunOptions & { timeoutMs?: nu
 
 async function shrink(pool: Pool, p: Program, kind: FailureKind): Promise<Program> {
   const still = async (q: Program) => { const o = await pool.run(encode(q)); return !o.ok && o.kind === kind; };
-  return (await minimise(p, still, { maxTries: kind === "hang" ? 12 : 400 })).program;
+  return (await minimise(p, still, kind === "hang" ? { maxTries: 16, prefixFirst: true } : { maxTries: 400 })).program;
 }
 
 export async function fuzz(opts: FuzzOptions): Promise<Summary> {
   const t0 = performance.now();
-  const s: Summary = { programs: 0, syscalls: 0, calls: 0, wallMs: 0, failures: [], byKind: {}, bySignature: {}, exits: {} };
+  const s: Summary = { programs: 0, syscalls: 0, calls: 0, wallMs: 0, failures: [], byKind: {}, bySignature: {}, seedsBySignature: {}, exits: {} };
   const pool = await openPool(opts);
   const done = () => (opts.programs !== undefined && s.programs >= opts.programs) ||
     (opts.syscalls !== undefined && s.syscalls >= opts.syscalls) ||
@@ -84,6 +85,7 @@ export async function fuzz(opts: FuzzOptions): Promise<Summary> {
         s.byKind[kind] = (s.byKind[kind] ?? 0) + 1;
         const sig = signature(kind, o.detail ?? "");
         s.bySignature[sig] = (s.bySignature[sig] ?? 0) + 1;
+        if (s.bySignature[sig] <= 5) (s.seedsBySignature[sig] ??= []).push(seed);
         if (s.bySignature[sig] > 1) { s.wallMs = performance.now() - t0; opts.onProgram?.(i, o, s); continue; }
         const m = opts.minimise === false ? p : await shrink(pool, p, kind);
         const f: Failure = { index: i, programSeed: seed, kind, detail: o.detail ?? "", program: p, minimised: m,

@@ -2,14 +2,15 @@
 // arguments for them: fds returned by earlier calls (open or already closed, or stored in memory by
 // pipe2/socketpair), -1, huge and stray fds; pointers into the program's buffer, page-crossing, past
 // its end, NULL, kernel-half (>= 0xC0000000), unmapped, wrapping and 64-bit ones; huge and wrapping
-// 64-bit lengths and offsets; every flag bit of the call. Each program has a "sanity" (how often
+// 64-bit lengths and offsets; every flag bit of the call. An fd argument prefers an fd of the kind
+// the call expects (a file, a pipe end, a socket) when the program has one. Each program has a "sanity" (how often
 // an argument is well-formed), so some programs go deep and others stay wild.
 // Same seed and options, same program.
 // Interface: GenOptions, generate(seed, opts) -> Program, PATHS, STRUCT_END.
 import { Sys } from "../../kernel/abi/syscalls";
 import { Sig } from "../../kernel/abi/signals";
 import { AT_FDCWD, POLL_EVENTS, CLONE_FLAGS, type FlagSet, type Named } from "../trace/flags";
-import { CALLS, DEFAULT_CALLS, type ArgType } from "./calls";
+import { CALLS, DEFAULT_CALLS, type ArgType, type FdKind } from "./calls";
 import { Prng } from "./prng";
 import { mem32, res, val, type Arg, type Call, type Program } from "./program";
 import { BUF_BASE, BUF_SIZE } from "./wire";
@@ -37,6 +38,7 @@ class Gen {
   private strings = new Map<string, number>();
   readonly calls: Call[] = [];
   private fds: Arg[] = [];                         // fd-valued args: results and stored pairs
+  private fdsOf = new Map<FdKind, Arg[]>();        // the same by what they are
   private addrs: number[] = [];                    // calls returning an address
   private pids: number[] = [];
   sanity: number;
@@ -118,7 +120,14 @@ class Gen {
 
   // ---- references ----
 
-  fd(): Arg {
+  private addFd(a: Arg, kind: FdKind | null): void {
+    this.fds.push(a);
+    if (kind) { const l = this.fdsOf.get(kind) ?? []; l.push(a); this.fdsOf.set(kind, l); }
+  }
+
+  fd(kind?: FdKind): Arg {
+    const typed = kind ? this.fdsOf.get(kind) : undefined;
+    if (typed && this.r.chance(0.6)) return this.r.pick(typed);
     if (this.fds.length && this.sane()) return this.r.pick(this.fds);
     return this.r.pickWeighted<Arg>([
       [4, this.fds.length ? this.r.pick(this.fds) : val(BigInt(this.r.below(8)))], [2, val(BigInt(this.r.below(3)))],
@@ -277,7 +286,7 @@ class Gen {
 
   arg(t: ArgType, prev: Arg[]): Arg {
     switch (t.t) {
-      case "fd": return this.fd();
+      case "fd": return this.fd(t.kind);
       case "dirfd": return this.sane() ? val(BigInt(AT_FDCWD)) : this.fd();
       case "path": return this.path();
       case "ibuf": case "obuf": case "ptr": return this.ptr();
@@ -315,10 +324,14 @@ class Gen {
     while (args.length < 6) args.push(this.sane() ? val(0n) : val(this.r.bigBits(64)));
     const i = this.calls.length;
     this.calls.push({ nr, args });
-    if (spec.result === "fd") this.fds.push(res(i));
+    if (spec.result === "fd") this.addFd(res(i), nr === Sys.openat ? "file" : nr === Sys.socket || nr === Sys.accept ? "sock" : null);
     else if (spec.result === "addr") this.addrs.push(i);
     else if (spec.result === "pid") this.pids.push(i);
-    else if (spec.result === "fds" && this.pendingFds !== null) this.fds.push(mem32(this.pendingFds), mem32(this.pendingFds + 4));
+    else if (spec.result === "fds" && this.pendingFds !== null) {
+      const pipe = nr === Sys.pipe2;
+      this.addFd(mem32(this.pendingFds), pipe ? "pipe-r" : "sock");
+      this.addFd(mem32(this.pendingFds + 4), pipe ? "pipe-w" : "sock");
+    }
   }
 }
 

@@ -3,7 +3,8 @@
 // (a value to 0, then each set bit cleared, a reference to a plain -1) while the failure persists.
 // A dropped call's results become -1 in the calls that used them; later references are renumbered.
 // Last, the bytes of the program's buffer that the failure does not need are cleared.
-// Interface: minimise(program, stillFails, { maxTries }) -> { program, tries }.
+// With prefixFirst, it first bisects for the shortest failing prefix (few tries: for hangs).
+// Interface: minimise(program, stillFails, { maxTries, prefixFirst }) -> { program, tries }; dropCalls(program, from, to).
 import { ArgKind, BUF_BASE } from "./wire";
 import { val, type Arg, type Program } from "./program";
 
@@ -99,10 +100,18 @@ async function shrinkData(p: Program, attempt: (q: Program) => Promise<boolean>,
   return p;
 }
 
-export async function minimise(p: Program, stillFails: StillFails, opts: { maxTries?: number } = {}): Promise<{ program: Program; tries: number }> {
+export async function minimise(p: Program, stillFails: StillFails, opts: { maxTries?: number; prefixFirst?: boolean } = {}): Promise<{ program: Program; tries: number }> {
   const max = opts.maxTries ?? 400;
   let tries = 0;
   const attempt = async (q: Program) => (tries++ < max ? stillFails(q) : false);
+  if (opts.prefixFirst) {                 // the shortest failing prefix, by bisection (hangs: each try is slow)
+    let lo = 1, hi = p.calls.length;
+    while (lo < hi && tries < max) {
+      const mid = (lo + hi) >> 1;
+      if (await attempt({ data: p.data, calls: p.calls.slice(0, mid) })) hi = mid; else lo = mid + 1;
+    }
+    p = { data: p.data, calls: p.calls.slice(0, hi) };
+  }
   for (let chunk = Math.max(1, p.calls.length >> 1); chunk >= 1; chunk >>= 1) {
     for (let from = p.calls.length - chunk; from >= 0 && tries < max; from -= chunk) {
       const q = dropCalls(p, from, Math.min(p.calls.length, from + chunk));
