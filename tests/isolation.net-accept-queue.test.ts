@@ -8,6 +8,8 @@
 //   pointing at the freed listener; the handshake's last ACK then queued it on whatever socket took
 //   the slot (here a new listener on the same port, which accepted a connection it never saw) and
 //   the socket leaked. As Linux's inet_csk_listen_stop: the listener's connections are reset.
+// - emfile: accept with no free descriptor took the connection off the queue, then closed it (the
+//   peer was reset and the connection lost). As Linux: EMFILE, and the connection stays queued.
 // Afterwards every frame is back and no socket is left.
 import { afterEach, expect, test } from "vitest";
 import { meminfo } from "../host/inspect";
@@ -63,4 +65,14 @@ test("a listener closed during a handshake resets it; a new listener on the port
   expect(meminfo(m).free).toBe(atBoot.free);
   expect(m.k.netBusy()).toBe(0);
   expect(m.slirp!.tcp.conns()).toEqual([]);
+});
+
+test("accept with no free descriptor: EMFILE, and the connection waits for the next accept", async () => {
+  const { m, atBoot, lines } = await listener(["emfile", String(PORT)], (l) => {
+    if (l === "listening") b!.m.slirp!.tcp.connect(PORT, { open: (c) => { c.send(new TextEncoder().encode("hi")); }, end: (c) => c.close() });
+  });
+  expect(lines).toEqual(["listening", `accept ${-Errno.EMFILE}`, "accept 63", "recv 2 hi"]);
+  expect(m.slirp!.stats.resetsReceived).toBe(0);
+  expect(meminfo(m).free).toBe(atBoot.free);
+  expect(m.k.netBusy()).toBe(0);
 });

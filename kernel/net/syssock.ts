@@ -15,7 +15,7 @@ import { kget, kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
 import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
-import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET } from "../file";
+import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_NONE } from "../file";
 import { NOT_MINE, u32arg, fdArg } from "../sysarg";
 import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
@@ -151,15 +151,15 @@ function sysAccept(p: Proc, i: i32, addr: u32, lenp: u32, nb: bool): i64 {
   const l = sockAt(i);
   if (l.state != LISTEN) return -Errno.EINVAL;
   if (l.acceptHead == l.acceptTail) return block(p, i, nb);
-  const c = <i32>load<u8>(changetype<usize>(l) + ACCQ + (l.acceptHead & 15));
-  const f = fileAlloc(FT_SOCKET, 2);
+  // The file and descriptor first (still FT_NONE): without them the connection stays queued.
+  const f = fileAlloc(FT_NONE, 2);
   if (f < 0) return -Errno.ENFILE;
-  l.acceptHead++;
-  const s = sockAt(c);
-  s.parent = -1; s.fileRefs = 1;
-  fileAt(f).sock = <u32>c;
   const fd = fdAlloc(p, f, false);
   if (fd < 0) { fileClose(f); return fd; }
+  const c = <i32>load<u8>(changetype<usize>(l) + ACCQ + (l.acceptHead++ & 15));
+  const s = sockAt(c);
+  s.parent = -1; s.fileRefs = 1;
+  fileAt(f).type = FT_SOCKET; fileAt(f).sock = <u32>c;
   putAddr(p, addr, lenp, s.raddr, s.rport);
   return fd;
 }
