@@ -3,7 +3,8 @@
 // - backlog: twenty connections arriving at once to listen(2) were all taken into the handshake,
 //   and the 16-entry accept ring wrapped: accept returned the same connection twice (two files,
 //   one socket, freed twice) and lost others. Connections beyond the backlog are refused at the
-//   SYN, as Linux drops SYNs when the accept queue is full (ListenOverflows).
+//   SYN with RST (Linux's tcp_abort_on_overflow: nothing is retried on this wire, so a dropped SYN
+//   would leave its peer waiting forever).
 // - close: a listener closed while a connection is still in its handshake left the connection
 //   pointing at the freed listener; the handshake's last ACK then queued it on whatever socket took
 //   the slot (here a new listener on the same port, which accepted a connection it never saw) and
@@ -36,11 +37,13 @@ async function listener(args: string[], said: (line: string) => void) {
 
 test("twenty connections at once to listen(2): two are accepted, each once; the rest are refused at the SYN", async () => {
   const { m, atBoot, lines } = await listener(["backlog", String(PORT), "2"], (l) => {
-    if (l === "listening") for (let k = 0; k < 20; k++) b!.m.slirp!.tcp.connect(PORT, {});
+    if (l === "listening") for (let k = 0; k < 20; k++) b!.m.slirp!.tcp.connect(PORT, { end: (c) => c.close() });
   });
   const [word, n, ...ports] = lines[1].split(" ");
   expect([lines[0], word, n]).toEqual(["listening", "accepted", "2"]);
   expect(new Set(ports).size).toBe(2);
+  expect(m.slirp!.stats.resetsReceived).toBe(18);              // the others were refused
+  expect(m.slirp!.tcp.conns()).toEqual([]);
   expect(meminfo(m).free).toBe(atBoot.free);
   expect(m.k.netBusy()).toBe(0);
 });
