@@ -3,11 +3,14 @@
 // - backlog: twenty connections arriving at once to listen(2) were all taken into the handshake,
 //   and the 16-entry accept ring wrapped: accept returned the same connection twice (two files,
 //   one socket, freed twice) and lost others. Connections beyond the backlog are refused at the
-//   SYN, as Linux drops SYNs when the accept queue is full (ListenOverflows).
+//   SYN with RST (Linux's tcp_abort_on_overflow: nothing is retried on this wire, so a dropped SYN
+//   would leave its peer waiting forever).
 // - close: a listener closed while a connection is still in its handshake left the connection
 //   pointing at the freed listener; the handshake's last ACK then queued it on whatever socket took
 //   the slot (here a new listener on the same port, which accepted a connection it never saw) and
 //   the socket leaked. As Linux's inet_csk_listen_stop: the listener's connections are reset.
+// - emfile: accept with no free descriptor took the connection off the queue, then closed it (the
+//   peer was reset and the connection lost). As Linux: EMFILE, and the connection stays queued.
 // Afterwards every frame is back and no socket is left.
 import { afterEach, expect, test } from "vitest";
 import { meminfo } from "../host/inspect";
@@ -34,11 +37,13 @@ async function listener(args: string[], said: (line: string) => void) {
 
 test("twenty connections at once to listen(2): two are accepted, each once; the rest are refused at the SYN", async () => {
   const { m, atBoot, lines } = await listener(["backlog", String(PORT), "2"], (l) => {
-    if (l === "listening") for (let k = 0; k < 20; k++) b!.m.slirp!.tcp.connect(PORT, {});
+    if (l === "listening") for (let k = 0; k < 20; k++) b!.m.slirp!.tcp.connect(PORT, { end: (c) => c.close() });
   });
   const [word, n, ...ports] = lines[1].split(" ");
   expect([lines[0], word, n]).toEqual(["listening", "accepted", "2"]);
   expect(new Set(ports).size).toBe(2);
+  expect(m.slirp!.stats.resetsReceived).toBe(18);              // the others were refused
+  expect(m.slirp!.tcp.conns()).toEqual([]);
   expect(meminfo(m).free).toBe(atBoot.free);
   expect(m.k.netBusy()).toBe(0);
 });
@@ -63,4 +68,14 @@ test("a listener closed during a handshake resets it; a new listener on the port
   expect(meminfo(m).free).toBe(atBoot.free);
   expect(m.k.netBusy()).toBe(0);
   expect(m.slirp!.tcp.conns()).toEqual([]);
+});
+
+test("accept with no free descriptor: EMFILE, and the connection waits for the next accept", async () => {
+  const { m, atBoot, lines } = await listener(["emfile", String(PORT)], (l) => {
+    if (l === "listening") b!.m.slirp!.tcp.connect(PORT, { open: (c) => { c.send(new TextEncoder().encode("hi")); }, end: (c) => c.close() });
+  });
+  expect(lines).toEqual(["listening", `accept ${-Errno.EMFILE}`, "accept 63", "recv 2 hi"]);
+  expect(m.slirp!.stats.resetsReceived).toBe(0);
+  expect(meminfo(m).free).toBe(atBoot.free);
+  expect(m.k.netBusy()).toBe(0);
 });

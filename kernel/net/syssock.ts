@@ -15,7 +15,7 @@ import { kget, kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
 import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
-import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET } from "../file";
+import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_NONE } from "../file";
 import { NOT_MINE, u32arg, fdArg } from "../sysarg";
 import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
@@ -100,6 +100,7 @@ function putAddr(p: Proc, va: u32, lenp: u32, addr: u32, port: u32): i64 {
   memory.fill(kb, 0, 16);
   store<u16>(kb, AF_INET); put16(kb + 2, port); put32(kb + 4, addr);
   if (copyFromUser(p, kb + 16, lenp, 4) < 0) return -Errno.EFAULT;
+  if (load<i32>(kb + 16) < 0) return -Errno.EINVAL;          // Linux's move_addr_to_user
   const n = min(load<u32>(kb + 16), 16);
   store<u32>(kb + 16, 16);
   if (copyToUser(p, va, kb, n) < 0 || copyToUser(p, lenp, kb + 16, 4) < 0) return -Errno.EFAULT;
@@ -151,15 +152,15 @@ function sysAccept(p: Proc, i: i32, addr: u32, lenp: u32, nb: bool): i64 {
   const l = sockAt(i);
   if (l.state != LISTEN) return -Errno.EINVAL;
   if (l.acceptHead == l.acceptTail) return block(p, i, nb);
-  const c = <i32>load<u8>(changetype<usize>(l) + ACCQ + (l.acceptHead & 15));
-  const f = fileAlloc(FT_SOCKET, 2);
+  // The file and descriptor first (still FT_NONE): without them the connection stays queued.
+  const f = fileAlloc(FT_NONE, 2);
   if (f < 0) return -Errno.ENFILE;
-  l.acceptHead++;
-  const s = sockAt(c);
-  s.parent = -1; s.fileRefs = 1;
-  fileAt(f).sock = <u32>c;
   const fd = fdAlloc(p, f, false);
   if (fd < 0) { fileClose(f); return fd; }
+  const c = <i32>load<u8>(changetype<usize>(l) + ACCQ + (l.acceptHead++ & 15));
+  const s = sockAt(c);
+  s.parent = -1; s.fileRefs = 1;
+  fileAt(f).type = FT_SOCKET; fileAt(f).sock = <u32>c;
   putAddr(p, addr, lenp, s.raddr, s.rport);
   return fd;
 }
@@ -343,8 +344,12 @@ function sysSetsockopt(p: Proc, i: i32, level: i32, opt: i32, va: u32, len: u32)
 
 function clamp(v: i32, lo: i32, hi: i32): i32 { return v < lo ? lo : v > hi ? hi : v; }
 
+// The value is cut to the caller's length, which then says how much was written (as Linux).
 function sysGetsockopt(p: Proc, i: i32, level: i32, opt: i32, va: u32, lenp: u32): i64 {
   const s = sockAt(i);
+  if (copyFromUser(p, kb + 4, lenp, 4) < 0) return -Errno.EFAULT;
+  const len = load<i32>(kb + 4);
+  if (len < 0) return -Errno.EINVAL;
   let v: i32;
   if (level == SOL_SOCKET && opt == SO_SNDBUF) v = <i32>s.sndbuf;
   else if (level == SOL_SOCKET && opt == SO_RCVBUF) v = <i32>s.rcvbuf;
@@ -353,8 +358,9 @@ function sysGetsockopt(p: Proc, i: i32, level: i32, opt: i32, va: u32, lenp: u32
   else if (level == SOL_SOCKET && opt == SO_ERROR) { v = <i32>s.err; s.err = 0; }
   else if (level == IPPROTO_TCP && opt == TCP_NODELAY) v = <i32>s.nodelay;
   else return -Errno.ENOPROTOOPT;
-  store<i32>(kb, v); store<u32>(kb + 4, 4);
-  if (copyToUser(p, va, kb, 4) < 0 || copyToUser(p, lenp, kb + 4, 4) < 0) return -Errno.EFAULT;
+  const n = min(<u32>len, 4);
+  store<i32>(kb, v); store<u32>(kb + 4, n);
+  if ((n > 0 && copyToUser(p, va, kb, n) < 0) || copyToUser(p, lenp, kb + 4, 4) < 0) return -Errno.EFAULT;
   return 0;
 }
 

@@ -267,12 +267,14 @@ function writable(s: Sock): bool { return sndSpace(s) >= (s.sndEnd - s.sHeadSeq)
 
 // A SYN for a listener: a child connection in SYN_RCVD. Children in their handshake count against
 // the backlog with those waiting in the accept queue, so the queue (16 entries) never overflows
-// when the handshakes complete; a SYN past the backlog is dropped (Linux's ListenOverflows).
+// when the handshakes complete. A SYN past the backlog (or with no socket free) is refused with RST,
+// as Linux with tcp_abort_on_overflow: Linux's default drops it for the peer to retry, but nothing
+// is ever retried on this wire and the peer would wait forever.
 function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   const l = sockAt(li);
-  if (l.acceptTail - l.acceptHead + inHandshake(li) >= min(l.backlog, 16)) { tcpDropped++; return; }
-  const c = sockAlloc();
-  if (c < 0) { tcpDropped++; return; }
+  const full = l.acceptTail - l.acceptHead + inHandshake(li) >= min(l.backlog, 16);
+  const c = full ? -1 : sockAlloc();
+  if (c < 0) { tcpDropped++; sendCtl(l.lport, rport, 0, seq + 1, RST | ACK, 0); return; }
   const s = sockAt(c);
   s.lport = l.lport; s.raddr = raddr; s.rport = rport; s.parent = li;
   s.sndbuf = l.sndbuf; s.rcvbuf = l.rcvbuf; s.zerocopy = l.zerocopy; s.nodelay = l.nodelay;

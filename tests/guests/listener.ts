@@ -6,8 +6,11 @@
 //              sleep 1 ms, close the listener: "closed"; listen again on PORT: "relistening" (the
 //              test lets the handshake complete now); sleep 100 ms: "accept R" (R: accept's result,
 //              nonblocking), close
+//   emfile     listen(PORT, 4), print "listening" (the test connects; its peer sends "hi"), sleep
+//              100 ms, dup until EMFILE: "accept R" (R: accept's result), close one dup, then
+//              "accept R" again and "recv N TEXT" from the accepted connection
 // Exit 0, or 1 with a message on stderr when a call fails.
-import { arg, argInt, socket, bind, listen, accept, close, print, eprint, exit_group, sleepMs, setSockaddrIn,
+import { arg, argInt, socket, bind, listen, accept, close, dup, recv, print, eprint, exit_group, sleepMs, setSockaddrIn,
   AF_INET, SOCK_STREAM, SOCK_NONBLOCK, INADDR_ANY } from "../../guests/sdk";
 
 const sa = memory.data(16);
@@ -55,5 +58,17 @@ if (mode == "backlog") {
   sleepMs(100);
   print("accept " + accept(l2, 0, 0).toString() + "\n");
   check("close", close(l2));
+} else if (mode == "emfile") {
+  const l = listenOn(port, 4);
+  print("listening\n");
+  sleepMs(100);
+  let last: i64 = 0;
+  for (let d = dup(l); d >= 0; d = dup(l)) last = d;
+  print("accept " + accept(l, 0, 0).toString() + "\n");
+  check("close", close(<i32>last));
+  const c = accept(l, 0, 0);
+  print("accept " + c.toString() + "\n");
+  const n = recv(<i32>c, sa, 16);
+  print("recv " + n.toString() + " " + (n > 0 ? String.UTF8.decodeUnsafe(sa, <usize>n) : "") + "\n");
 }
 exit_group(0);
