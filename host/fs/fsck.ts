@@ -1,9 +1,9 @@
 // fsck: check every wsfs invariant (kernel/abi/fs.ts) on an image without changing it:
-// geometry; sizes at most S_MAXBYTES; every block of every reachable inode in range, inside its file's size, used once
-// and marked in the block bitmap; metadata blocks marked; no block marked that nothing uses;
-// every in-use inode reachable from "/", nlink = the entries naming it, free inodes zeroed;
-// directories hole-free, whole slots, "." and ".." right, names valid and unique, entry types
-// matching; free counts matching the bitmaps; the image marked clean.
+// geometry; sizes at most S_MAXBYTES; every block of every reachable inode in range, inside its
+// file's size, used once and marked in the block bitmap; metadata blocks marked; no block marked
+// that nothing uses; every in-use inode reachable from "/", nlink = the entries naming it, free
+// inodes zeroed; directories hole-free, whole slots, "." and ".." right, names valid and unique,
+// entry types matching; free counts matching the bitmaps; the image marked clean.
 // Interface: fsck(store) -> { ok, problems, inodesUsed, blocksUsed, ninodes, nblocks }.
 import type { BlockStore } from "../devices/blockstore";
 import {
