@@ -8,7 +8,7 @@
 // as zeros and writes to them are dropped.
 // Interface: fsMount() -> bool, fsUnmount(), fsMounted(), meta(block) -> address of the cached block
 // or 0, metaDirty(block), metaNew(block) -> address or 0, balloc() -> block or 0, bfree(b),
-// fsBlockValid(b), fsCorrupt(ino, what, value), ialloc(mode) -> ino or 0, ifree(ino),
+// fsBlockValid(b), fsInodeValid(ino), fsCorrupt(ino, what, value), ialloc(mode) -> ino or 0, ifree(ino),
 // inodeAddr(ino) -> address of the on-disk inode in the cache or 0, iDirty(ino), ino field helpers.
 import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO, S_MAXBYTES, SECTORS_PER_BLOCK } from "./abi/fs";
 import { hostConsoleWrite } from "./host";

@@ -128,6 +128,12 @@ test("a block number outside the data area", () => {
   expect(problems()).toEqual([`inode ${b.ino}: direct[3] block 2 out of range`, `inode ${b.ino}: blocks 1 but 2 found`]);
 });
 
+test("a size past S_MAXBYTES (the kernel reads such a file as S_MAXBYTES long)", () => {
+  a.size = 2 ** 50;
+  img.writeInode(a);
+  expect(problems()).toEqual([`inode ${a.ino}: size ${2 ** 50} past the maximum 4402345721856`]);
+});
+
 test("a directory with a hole", () => {
   d.size = 2 * BLOCK_SIZE;
   img.writeInode(d);

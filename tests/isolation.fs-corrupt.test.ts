@@ -6,7 +6,8 @@
 // keeps working.
 import { expect, test } from "vitest";
 import { mkfs, WsFs } from "../host/fs";
-import { DIRENT_SIZE, BLOCK_SIZE } from "../kernel/abi/fs";
+import { DIRENT_SIZE, BLOCK_SIZE, Super } from "../kernel/abi/fs";
+import { boot } from "./helpers/machine";
 import { onImage } from "./helpers/fsimage";
 
 const K = 1024;
@@ -88,4 +89,15 @@ test("a guest on a corrupt image gets EIO and a log line, never a panic; the res
   expect(r.err).not.toMatch(/panic/);
   expect(r.fs.readFile("/ok")).toEqual(bytes(5000, 6));
   expect(r.fs.readFile("/n")).toEqual(bytes(8192, 7));
+});
+
+// A superblock whose geometry is not the packed layout, or larger than the disk, is refused at
+// mount (before, the kernel mounted it and read metadata blocks wherever the fields pointed).
+test("a superblock with a bad geometry is refused at mount", async () => {
+  for (const [field, value] of [["nblocks", 99999], ["dataStart", 2], ["inodeTableStart", 1], ["ninodes", 33]] as const) {
+    const store = mkfs(2 << 20);
+    const v = new DataView(store.bytes.buffer);
+    v.setUint32(Super[field], value, true);
+    await expect(boot({ disk: store.bytes }), field).rejects.toThrow(/does not hold a wsfs file system/);
+  }
 });

@@ -1,14 +1,14 @@
 // fsck: check every wsfs invariant (kernel/abi/fs.ts) on an image without changing it:
-// geometry; every block of every reachable inode in range, inside its file's size, used once
-// and marked in the block bitmap; metadata blocks marked; no block marked that nothing uses;
-// every in-use inode reachable from "/", nlink = the entries naming it, free inodes zeroed;
-// directories hole-free, whole slots, "." and ".." right, names valid and unique, entry types
-// matching; free counts matching the bitmaps; the image marked clean.
+// geometry; sizes at most S_MAXBYTES; every block of every reachable inode in range, inside its
+// file's size, used once and marked in the block bitmap; metadata blocks marked; no block marked
+// that nothing uses; every in-use inode reachable from "/", nlink = the entries naming it, free
+// inodes zeroed; directories hole-free, whole slots, "." and ".." right, names valid and unique,
+// entry types matching; free counts matching the bitmaps; the image marked clean.
 // Interface: fsck(store) -> { ok, problems, inodesUsed, blocksUsed, ninodes, nblocks }.
 import type { BlockStore } from "../devices/blockstore";
 import {
   BLOCK_SIZE, INODE_SIZE, NDIRECT, NINDIRECT, DIRENT_SIZE, NAME_MAX, ROOT_INO, FS_CLEAN,
-  S_IFMT, S_IFDIR, S_IFREG, DT_DIR, DT_REG,
+  S_IFMT, S_IFDIR, S_IFREG, DT_DIR, DT_REG, S_MAXBYTES,
 } from "../../kernel/abi/fs";
 import { Bitmap } from "./bitmap";
 import { decodeInode, type Inode } from "./inode";
@@ -97,6 +97,7 @@ class Checker {
     const type = ip.mode & S_IFMT;
     if (!this.imap.get(ip.ino)) this.problem(`inode ${ip.ino}: in use but free in the inode bitmap`);
     if (type !== S_IFREG && type !== S_IFDIR) { this.problem(`inode ${ip.ino}: bad mode 0o${ip.mode.toString(8)}`); return; }
+    if (ip.size > S_MAXBYTES) this.problem(`inode ${ip.ino}: size ${ip.size} past the maximum ${S_MAXBYTES}`);
     const blocks = new Blocks(ip, this);
     blocks.walk();
     if (blocks.count !== ip.blocks) this.problem(`inode ${ip.ino}: blocks ${ip.blocks} but ${blocks.count} found`);
