@@ -210,9 +210,9 @@ function sysMprotect(p: Proc, addr: u64, len: u64, prot: u32): i64 {
   const end = addr + pageUp(len);
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
   if ((prot & PROT_WRITE) && !vmaMayWrite(p, <u32>addr, <u32>end)) return -Errno.EACCES;
-  if (!vmaProtect(p, <u32>addr, <u32>end, prot)) return -Errno.ENOMEM;
-  for (let a = addr; a < end; a += PAGE_SIZE) reprotect(p, <u32>a);
-  return 0;
+  const ok = vmaProtect(p, <u32>addr, <u32>end, prot);   // false: stopped midway, no slot to split
+  for (let a = addr; a < end; a += PAGE_SIZE) reprotect(p, <u32>a);   // the PTEs follow, even then
+  return ok ? 0 : -Errno.ENOMEM;
 }
 
 // Present PTEs take the region's new protection (a copy-on-write page stays write-protected).
