@@ -6,7 +6,7 @@ import { Sys } from "./abi/syscalls";
 import { PAGE_SIZE, ARG_BASE } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { vmaInsert, vmaRemove, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE } from "./vma";
+import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE } from "./vma";
 import { walk, unmapPage, PTE_P, PTE_W, PTE_U } from "./vm";
 import { putUserPage } from "./fault";
 import { tlbInvalidate } from "./tlb";
@@ -119,8 +119,10 @@ function populate(p: Proc, start: u32, end: u32, write: bool): void {
   for (let a = <u64>start; a < <u64>end; a += PAGE_SIZE) if (handleFault(p, <u32>a, write, false) != 0) break;
 }
 
-// Drop every page in [start, end) and the regions' parts there.
+// Drop every page in [start, end) and the regions' parts there; false (nothing changed) when a
+// region would have to be split and the region table is full.
 export function unmapRange(p: Proc, start: u32, end: u32): bool {
+  if (!vmaRemoveFits(p, start, end)) return false;
   for (let a = <u64>start; a < <u64>end; a += PAGE_SIZE) {
     const f = unmapPage(p.pgdir, <u32>a);
     if (f) { putUserPage(f); tlbInvalidate(<u32>a); }
