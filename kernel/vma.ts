@@ -7,9 +7,10 @@
 //   +-------+-----+------+-------+------+------+---------+
 //
 // Interface: vmaAt(p, i), vmaFind(p, va), vmaInsert(p, start, end, prot, flags, kind) -> bool,
-// vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool,
-// vmaFreeGap(p, len, floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v),
-// userRange(addr, len, top) -> bool (the one range check of every memory syscall), pageUp(a).
+// vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) -> bool,
+// vmaCovers(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool, vmaFreeGap(p, len,
+// floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v), pageUp(a),
+// userRange(addr, len, top) -> bool (the one range check of every memory syscall).
 import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
 import { NVMA } from "./param";
 import { MMAP_TOP, PAGE_SIZE, USER_TOP } from "./abi/layout";
