@@ -7,7 +7,7 @@ import { Sys } from "./abi/syscalls";
 import { PAGE_SIZE, ARG_BASE } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { vmaInsert, vmaRemove, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE } from "./vma";
+import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE } from "./vma";
 import { walk, unmapPage, PTE_P, PTE_W, PTE_U } from "./vm";
 import { putUserPage } from "./fault";
 import { tlbInvalidate } from "./tlb";
@@ -128,8 +128,10 @@ function populate(p: Proc, start: u32, end: u32, write: bool): bool {
   return true;
 }
 
-// Drop every page in [start, end) and the regions' parts there.
+// Drop every page in [start, end) and the regions' parts there; false (nothing changed) when a
+// region would have to be split and the region table is full.
 export function unmapRange(p: Proc, start: u32, end: u32): bool {
+  if (!vmaRemoveFits(p, start, end)) return false;
   for (let a = <u64>start; a < <u64>end; a += PAGE_SIZE) {
     const f = unmapPage(p.pgdir, <u32>a);
     if (f) { putUserPage(f); tlbInvalidate(<u32>a); }
@@ -219,9 +221,9 @@ function sysMprotect(p: Proc, addr: u64, len: u64, prot: u32): i64 {
   const end = addr + pageUp(len);
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
   if ((prot & PROT_WRITE) && !vmaMayWrite(p, <u32>addr, <u32>end)) return -Errno.EACCES;
-  if (!vmaProtect(p, <u32>addr, <u32>end, prot)) return -Errno.ENOMEM;
-  for (let a = addr; a < end; a += PAGE_SIZE) reprotect(p, <u32>a);
-  return 0;
+  const ok = vmaProtect(p, <u32>addr, <u32>end, prot);   // false: stopped midway, no slot to split
+  for (let a = addr; a < end; a += PAGE_SIZE) reprotect(p, <u32>a);   // the PTEs follow, even then
+  return ok ? 0 : -Errno.ENOMEM;
 }
 
 // Present PTEs take the region's new protection (a copy-on-write page stays write-protected).

@@ -7,9 +7,10 @@
 //   +-------+-----+------+-------+------+------+---------+
 //
 // Interface: vmaAt(p, i), vmaFind(p, va), vmaInsert(p, start, end, prot, flags, kind) -> bool,
-// vmaRemove(p, start, end) (splits partial overlaps), vmaProtect(p, start, end, prot) -> bool,
-// vmaFreeGap(p, len, floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v),
-// userRange(addr, len, top) -> bool (the one range check of every memory syscall), pageUp(a).
+// vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) -> bool,
+// vmaCovers(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool, vmaFreeGap(p, len,
+// floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v), pageUp(a),
+// userRange(addr, len, top) -> bool (the one range check of every memory syscall).
 import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
 import { NVMA } from "./param";
 import { MMAP_TOP, PAGE_SIZE, USER_TOP } from "./abi/layout";
@@ -105,6 +106,17 @@ export function vmaRemove(p: Proc, start: u32, end: u32): bool {
     if (v.start < start) { v.end = start; i++; continue; }
     v.pgoff += <u64>((end - v.start) >>> 12);
     v.start = end; i++;
+  }
+  return true;
+}
+
+// False when vmaRemove(p, start, end) would fail: a region strictly containing the range must be
+// split in two and the table is full. Checked before any page is dropped (Linux's map_count check).
+export function vmaRemoveFits(p: Proc, start: u32, end: u32): bool {
+  if (p.nvma < <u32>NVMA) return true;
+  for (let i: u32 = 0; i < p.nvma; i++) {
+    const v = vmaAt(p, i);
+    if (v.start < start && v.end > end) return false;
   }
   return true;
 }

@@ -18,6 +18,10 @@
 //   fill-bad copy-bad copy-kernel copy-wrap          bulk memory ops reaching a bad page
 //   tlb-switch               a stale TLB entry after a process switch
 //   vmsplice-munmap          the pipe keeps the page's bytes after munmap; a new page is not it
+//   mprotect-full            mprotect over two regions when the region table is full: ENOMEM after
+//                            the first region changed; its pages must follow (a store: SIGSEGV)
+//   munmap-full              munmap of a region's middle page when the region table is full:
+//                            ENOMEM and nothing unmapped (the page keeps its data)
 import {
   arg, print, errnoName, exit_group, fork, waitpid, pipe2, read, write, close, open, pread64, dup,
   mmap, munmap, mprotect, msync, madvise, mincore, brk, execve, syscall6, cstr, Sys,
@@ -245,6 +249,27 @@ function vmspliceMunmap(): void {
   res("munmap new", munmap(q, PAGE_SIZE));
 }
 
+function mprotectFull(): void {
+  const hi = anon(2 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+  const lo = anon(2 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+  if (lo + 2 * PAGE_SIZE != hi) { print("not adjacent\n"); exit_group(2); }
+  let n = 0;
+  while (mmap(0, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) >= 0) n++;
+  res("mprotect", mprotect(lo, 3 * PAGE_SIZE, PROT_READ));
+  store<u32>(hi, 7);                       // the part not reached stays writable
+  print("store to the unchanged region ok\n");
+  store<u32>(lo, 7);
+  print("survived\n");
+}
+
+function munmapFull(): void {
+  const p = anon(3 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+  store<u32>(p + PAGE_SIZE, 4242);
+  while (mmap(0, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) >= 0) {}
+  res("munmap", munmap(p + PAGE_SIZE, PAGE_SIZE));
+  print("page keeps " + load<u32>(p + PAGE_SIZE).toString() + "\n");
+}
+
 // One bad access; if it returns, say so.
 function attack(mode: string): void {
   const p = anon(2 * PAGE_SIZE, PROT_READ | PROT_WRITE);
@@ -276,6 +301,8 @@ else if (mode == "exec-str") execStr(arg(2), arg(3) == "scattered");
 else if (mode == "exec-big") execBig(arg(2));
 else if (mode == "tlb-switch") tlbSwitch();
 else if (mode == "vmsplice-munmap") vmspliceMunmap();
+else if (mode == "mprotect-full") mprotectFull();
+else if (mode == "munmap-full") munmapFull();
 else if (mode.startsWith("kernel-") || mode.startsWith("wrap-") || mode.startsWith("fill-") || mode.startsWith("copy-")) attack(mode);
 else { print("unknown mode\n"); exit_group(2); }
 exit_group(0);
