@@ -24,7 +24,7 @@ import { iSize, iSetSize } from "./fs";
 import { fsBlockOf } from "./bmap";
 import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT } from "./pipe";
 import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace } from "./net/sock";
-import { tcpOutput, sendAck, rcvWindow } from "./net/tcp";
+import { tcpOutput, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
 import { nicFeatures } from "./net/nic";
 import { ttyWriteKernel } from "./console";
@@ -275,7 +275,7 @@ function sockToPipe(p: Proc, si: i32, pi: i32, n: u32, nb: bool): i64 {
     s.rcvBytes -= chunk;
     done += chunk;
   }
-  if (before < 16384 && rcvWindow(s) >= 16384) sendAck(si);
+  windowUpdate(si, before);
   return done;
 }
 
