@@ -24,8 +24,8 @@ import { iSize, iSetSize } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck } from "./inode";
 import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT } from "./pipe";
-import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace } from "./net/sock";
-import { tcpOutput, sendAck, rcvWindow } from "./net/tcp";
+import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
+import { tcpOutput, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
 import { nicFeatures } from "./net/nic";
 import { ttyWriteKernel } from "./console";
@@ -264,8 +264,10 @@ function pipeToConsole(p: Proc, pi: i32, hostFd: u32, n: u32, nb: bool): i64 {
 function sockToPipe(p: Proc, si: i32, pi: i32, n: u32, nb: bool): i64 {
   const s = sockAt(si);
   const pp = pipeAt(pi);
-  if (s.rcvBytes == 0) {
-    if (s.peerFin || s.state == 0) return 0;
+  if (s.rcvBytes == 0) {                          // as recv: the end, a reset reported once, ENOTCONN
+    if (s.peerFin) return 0;
+    if (s.err) { const e = s.err; s.err = 0; return -<i64>e; }
+    if (s.state == CLOSED || s.state == LISTEN) return s.state == LISTEN ? -Errno.ENOTCONN : 0;
     if (nb) return -Errno.EAGAIN;
     sleepOn(p, 0xfe000000 | <u32>si);
     return -ERESTARTSYS;
@@ -283,7 +285,7 @@ function sockToPipe(p: Proc, si: i32, pi: i32, n: u32, nb: bool): i64 {
     s.rcvBytes -= chunk;
     done += chunk;
   }
-  if (before < 16384 && rcvWindow(s) >= 16384) sendAck(si);
+  windowUpdate(si, before);
   return done;
 }
 

@@ -72,6 +72,7 @@ export const TIME_WAIT: u32 = 10;
   qCause: u32;       // ... and its trace seq
   laddr: u32;        // the address bound to: 0 (INADDR_ANY) or GUEST_IP; getsockname of an unconnected socket
   resetDone: u32;    // the peer reset the connection: sends after the error was reported are EPIPE
+  rcvAdv: u32;       // the right edge of the window we offered (rcvNxt + window): it never moves left
   orphanAt: u64;     // closed by the user, not yet ended: aborted at this virtual time (0: no timer)
 }
 export const ACCQ: usize = 200;              // offset of the accept ring (16 x u8) in the record

@@ -19,7 +19,7 @@ import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_NONE } from
 import { NOT_MINE, u32arg, fdArg } from "../sysarg";
 import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
-import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, sendAck, rcvWindow } from "./tcp";
+import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, rcvWindow, windowUpdate } from "./tcp";
 import { nicPresent, nicFeatures } from "./nic";
 import { be16, be32, put16, put32 } from "./ip";
 
@@ -281,7 +281,7 @@ export function sockRecv(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
     else { kput(fr.pfn); s.rHead++; k = s.rHead; }
     s.rcvBytes -= chunk;
   }
-  if (!(flags & MSG_PEEK) && before < 16384 && rcvWindow(s) >= 16384) sendAck(i);   // window update
+  if (!(flags & MSG_PEEK)) windowUpdate(i, before);
   return done;
 }
 

@@ -5,7 +5,7 @@
 // connection the user closed ends on the virtual clock even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
 // tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
-// rcvWindow(s), flushCtl(), tcpTimers(now), tcpNextTimer().
+// rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer().
 import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../proc";
@@ -31,6 +31,22 @@ export let tcpDropped: u32 = 0;
 @inline function seqLe(a: u32, b: u32): bool { return <i32>(a - b) <= 0; }
 
 export function rcvWindow(s: Sock): u32 { return s.rcvbuf > s.rcvBytes ? s.rcvbuf - s.rcvBytes : 0; }
+
+// The window to offer: the buffer's room, at most 65535 (no scaling), but never less than was
+// offered before: its right edge never moves left (Linux's tcp_select_window), so data the peer
+// was allowed to send is taken even if SO_RCVBUF shrank since (nothing would resend it).
+function advertise(s: Sock): u32 {
+  const w = min(rcvWindow(s), <u32>0xffff);
+  if (seqLt(s.rcvAdv, s.rcvNxt + w)) s.rcvAdv = s.rcvNxt + w;
+  return s.rcvAdv - s.rcvNxt;
+}
+
+// The reader freed room (`before`: the buffer's room before it read): a window update once the room
+// grows past 16 KiB, or past half of a smaller buffer (which could otherwise never reopen).
+export function windowUpdate(i: i32, before: u32): void {
+  const s = sockAt(i), th = min<u32>(16384, s.rcvbuf / 2);
+  if (before < th && rcvWindow(s) >= th) sendAck(i);
+}
 
 // One segment with no payload (SYN, ACK, FIN, RST ...).
 // Control segments (ACK, SYN, SYN-ACK, RST) that found the transmit queue full wait here, in order,
@@ -75,7 +91,7 @@ export function flushCtl(): void {
 export function sendAck(i: i32): void {
   const s = sockAt(i);
   s.ackPending = 0;
-  sendCtl(s.lport, s.rport, s.sndNxt, s.rcvNxt, ACK, rcvWindow(s));
+  sendCtl(s.lport, s.rport, s.sndNxt, s.rcvNxt, ACK, advertise(s));
 }
 
 // A new connection starts with empty queues: nothing of an earlier one (reset or closed) goes out
@@ -137,7 +153,7 @@ function output(s: Sock): void {
     const h = nicTxAlloc(k);
     if (h < 0) break;                               // queue full: the TX completion calls us again
     const flags = ACK | (n > 0 ? PSH : 0) | (fin ? FIN : 0);
-    const hl = buildHeaders(txHdr(<u32>h), s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, rcvWindow(s), n, 0, tso);
+    const hl = buildHeaders(txHdr(<u32>h), s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, advertise(s), n, 0, tso);
     nicTxSubmit(<u32>h, hl, k, n);
     s.ackPending = 0;
     s.sndNxt += n;
@@ -245,7 +261,7 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
     return false;
   }
   let kept = false;
-  if (dlen > 0 && seq == s.rcvNxt && s.peerFin == 0 && s.rcvBytes + dlen <= s.rcvbuf && s.rTail - s.rHead < NFRAG) {
+  if (dlen > 0 && seq == s.rcvNxt && s.peerFin == 0 && seqLe(seq + dlen, s.rcvAdv) && s.rTail - s.rHead < NFRAG) {
     const fr = rfrag(s, s.rTail++);
     fr.pfn = pfn; fr.off = <u32>(t + off - ((<usize>pfn) << 12)); fr.len = dlen;
     s.rcvNxt += dlen; s.rcvBytes += dlen;
@@ -282,7 +298,8 @@ function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   s.iss = 0x10000 * <u32>(c + 1) + 0x8000;
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
   s.state = SYN_RCVD;
-  sendCtl(s.lport, rport, s.iss, s.rcvNxt, SYN | ACK, rcvWindow(s));
+  s.rcvAdv = s.rcvNxt;
+  sendCtl(s.lport, rport, s.iss, s.rcvNxt, SYN | ACK, advertise(s));
 }
 
 function inHandshake(li: i32): u32 {
@@ -296,7 +313,7 @@ function synSent(i: i32, flags: u32, seq: u32, ack: u32, win: u32): void {
   if ((flags & ACK) && ack != s.iss + 1) { tcpDropped++; return; }
   if (flags & RST) { reset(s, Errno.ECONNREFUSED); return; }
   if (!(flags & SYN)) { tcpDropped++; return; }
-  s.rcvNxt = seq + 1; s.sndUna = ack; s.sndWnd = win;
+  s.rcvNxt = seq + 1; s.rcvAdv = s.rcvNxt; s.sndUna = ack; s.sndWnd = win;
   s.state = ESTABLISHED;
   sendAck(i);
   wakeup(sockChan(i));
