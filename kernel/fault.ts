@@ -139,12 +139,14 @@ function cowFault(va: u32, pte: usize, fromUser: bool): i32 {
   const old = ptePfn(e);
   const s = enter(FaultKind.cow, va, true, fromUser, old);
   if (frame(old).refcount == 1 && frame(old).owner == Owner.anon) { store<u32>(pte, (e | PTE_W) & ~PTE_COW); return 0; }
+  kget(old);                         // held: memory pressure must not reclaim it under the copy
   const f = allocFrame(Owner.anon);
-  if (f == 0) return Sig.SIGKILL;    // out of memory even after the OOM killer (oom.ts)
+  if (f == 0) { kput(old); return Sig.SIGKILL; }    // out of memory even after the OOM killer (oom.ts)
   const saved = curCause; setCause(s);
   memory.copy(pa(f), pteAddr(e), PAGE_SIZE);
   countCopy(Routine.cow_copy, <u64>pteAddr(e), <u64>pa(f), PAGE_SIZE, Place.frame, Place.frame);
   setCause(saved);
+  kput(old);
   store<u32>(pte, (f << 12) | ((e & 0xfff) | PTE_W) & ~PTE_COW);
   putUserPage(old);
   tlbInvalidate(va);

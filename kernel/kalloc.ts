@@ -3,12 +3,13 @@
 //
 //   frame record (FRAME_REC = 32 bytes)
 //   +----------+-------+-------+-----+------+------+-------+---------+---------+---------+
-//   | refcount | flags | owner | pad | next | data | index | lruPrev | lruNext | mapcount|
-//   |   u32    |  u16  |  u8   | u8  | u32  | u32  |  u32  |   u32   |   u32   |   u32   |
-//   +----------+-------+-------+-----+------+------+-------+---------+---------+---------+
+//   | refcount | flags | owner | epoch | next | data | index | lruPrev | lruNext | mapcount|
+//   |   u32    |  u16  |  u8   |  u8   | u32  | u32  |  u32  |   u32   |   u32   |   u32   |
+//   +----------+-------+-------+-------+------+------+-------+---------+---------+---------+
 //   next: free-list or page-cache hash chain (frame number, 0 = none); data: owner-specific
 //   (pid for anonymous pages, inode for page-cache pages); index: page index in the file;
-//   lruPrev/lruNext: page-cache LRU list; mapcount: user mappings of the frame
+//   lruPrev/lruNext: page-cache LRU list; mapcount: user mappings of the frame; epoch: the kernel
+//   entry that last looked the page up (page cache: not reclaimed while that entry runs)
 //
 // Interface: kinit(first, total), kalloc(owner) -> pfn (0 when out of memory), kput(pfn) drops one
 // reference (frees at zero), kget(pfn) adds one, frameOwner/setFrameOwner, ownerCount(owner), pa(pfn).
@@ -21,7 +22,7 @@ import { panic } from "./panic";
   refcount: u32;
   flags: u16;
   owner: u8;
-  pad: u8;
+  epoch: u8;
   next: u32;
   data: u32;
   index: u32;

@@ -8,12 +8,12 @@
 // invalidation take a page out of the cache without freeing it under its holders (detach, DETACHED).
 // Interface: pcInit(buckets), pcGet(ino, index, blockOf) -> pfn, pcFind, pcGetNew(ino, index) (no read),
 // pcReadRange(ino, from, count) (readahead), pcDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
-// pcForget(ino, index), pcHold(pfn), DETACHED, pcReclaimMapped(n) (memory pressure: mapped pages),
+// pcForget(ino, index), pcHold(pfn), pcTouch(pfn) (in use by this kernel entry), DETACHED, pcReclaimMapped(n) (memory pressure: mapped pages),
 // allocFrame(owner, gfp) (oom.ts: kalloc that reclaims, then OOM-kills, under memory pressure).
 import { Owner, Stat } from "./abi/layout";
 import { Place } from "./abi/trace";
 import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFERENCED, FR_LOCKED } from "./kalloc";
-import { statAdd } from "./stats";
+import { statAdd, statGet } from "./stats";
 import { diskIo, IOV, IOV_MAX } from "./disk";
 import { SECTORS_PER_BLOCK } from "./abi/fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
@@ -44,6 +44,13 @@ export function pcDirtyPages(): u32 { return pc.dirty; }
 @inline function bucket(ino: u32, index: u32): usize {
   return pc.buckets + (<usize>(((ino * 2654435761) ^ index ^ (index >>> 16)) & (pc.nbucket - 1)) << 2);
 }
+
+// The kernel entry (system call or user-mode fault) running now, modulo 256: a page looked up in it
+// may be in use by it (an address in hand across a copy that faults, or an allocation) and is
+// not reclaimed until the next entry (Linux holds a page reference for the same purpose).
+@inline function curEpoch(): u8 { return <u8>(statGet(Stat.modeSwitches) >> 1); }
+export function pcTouch(p: u32): void { frame(p).epoch = curEpoch(); }
+@inline function inUse(p: u32): bool { return frame(p).epoch == curEpoch(); }
 
 export function pcFind(ino: u32, index: u32): u32 {
   for (let p = load<u32>(bucket(ino, index)); p != 0; p = frame(p).next) {
@@ -115,11 +122,12 @@ export { allocFrame } from "./oom";
 // A cached page with no read from disk: contents zero (new block, or a whole page about to be written).
 export function pcGetNew(ino: u32, index: u32): u32 {
   let p = pcFind(ino, index);
-  if (p != 0) { frame(p).flags |= FR_REFERENCED; return p; }
+  if (p != 0) { frame(p).flags |= FR_REFERENCED; pcTouch(p); return p; }
   p = allocFrame(Owner.pagecache, ino == 0 ? GFP_RESERVE : GFP_KERNEL);
   if (p == 0) return 0;
   frame(p).flags = FR_UPTODATE;
   insert(p, ino, index);
+  pcTouch(p);
   return p;
 }
 
@@ -130,6 +138,7 @@ export function pcGet(ino: u32, index: u32, data: bool = true): u32 {
   let p = pcFind(ino, index);
   if (p != 0) {
     frame(p).flags |= FR_REFERENCED;
+    pcTouch(p);
     if (counted) statAdd(Stat.pcHits, 1);
     return p;
   }
@@ -140,6 +149,7 @@ export function pcGet(ino: u32, index: u32, data: bool = true): u32 {
   if (p == 0) return 0;
   frame(p).flags = FR_LOCKED;
   insert(p, ino, index);
+  pcTouch(p);
   const hole = ino != 0 && block == 0;       // block 0 of the device is the superblock, not a hole
   if (!hole && readBlock(p, block) < 0) { remove(p); kput(p); return 0; }
   frame(p).flags = FR_UPTODATE;
@@ -239,7 +249,7 @@ export function pcEvict(n: u32): u32 {
     const p = pc.lruHead;
     const f = frame(p);
     lruUnlink(p); lruAppend(p);
-    if (f.refcount > 1 || (f.flags & FR_LOCKED)) continue;
+    if (f.refcount > 1 || (f.flags & FR_LOCKED) || inUse(p)) continue;
     if (f.flags & FR_REFERENCED) { f.flags &= ~FR_REFERENCED; continue; }
     if ((f.flags & FR_DIRTY) && pcWriteback(p) < 0) continue;
     if (frame(p).refcount > 1) continue;
@@ -259,7 +269,7 @@ export function pcReclaimMapped(n: u32): u32 {
   for (let p = pc.lruHead; p != 0 && freed < n && budget-- > 0; ) {
     const f = frame(p);
     const next = f.lruNext;
-    if (f.mapcount > 0 && f.refcount == 1 + f.mapcount && !(f.flags & FR_LOCKED) && reclaimMapped(p)) freed++;
+    if (f.mapcount > 0 && f.refcount == 1 + f.mapcount && !(f.flags & FR_LOCKED) && !inUse(p) && reclaimMapped(p)) freed++;
     p = next;
   }
   return freed;

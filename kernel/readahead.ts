@@ -15,7 +15,7 @@
 import { Stat } from "./abi/layout";
 import { File } from "./file";
 import { iSize } from "./fs";
-import { pcFind, pcGet, pcReadRange } from "./pagecache";
+import { pcFind, pcGet, pcReadRange, pcTouch } from "./pagecache";
 import { frame, FR_REFERENCED } from "./kalloc";
 import { statAdd } from "./stats";
 
@@ -52,6 +52,7 @@ export function raGet(f: File, index: u32, last: u32): u32 {
   const p = pcFind(f.ino, index);
   if (p == 0) return pcGet(f.ino, index, false);    // not read (no frame, or an I/O error): one more try, alone
   frame(p).flags |= FR_REFERENCED;
+  pcTouch(p);
   return p;
 }
 
@@ -67,5 +68,6 @@ export function raAround(ino: u32, index: u32): u32 {
   const p = pcFind(ino, index);
   if (p == 0) return pcGet(ino, index, false);
   frame(p).flags |= FR_REFERENCED;
+  pcTouch(p);
   return p;
 }
