@@ -70,7 +70,7 @@ export function register(program: Command): void {
           process.stdout.write(`${r.ok ? "ok" : `${r.kind}: ${r.detail}`} (${r.syscalls} syscalls, executor ${r.exit ?? "-"})\n`);
           if (r.ok || !o.minimise) { process.exitCode = r.ok ? 0 : 1; return; }
           const still = async (q: typeof p) => { const x = await pool.run(encode(q)); return !x.ok && x.kind === r.kind; };
-          const m = (await minimise(p, still)).program;
+          const m = (await minimise(p, still, r.kind === "hang" ? { maxTries: 16, prefixFirst: true } : {})).program;
           process.stdout.write(`minimised:\n${formatProgram(m)}\n\n${testSource(m, `fuzz program ${o.programSeed}: no ${r.kind}`, `${r.kind}: ${r.detail}`)}`);
           process.exitCode = 1;
         } finally { await pool.close(); }
