@@ -1,5 +1,5 @@
 // Test guest for tests/isolation.fs-nomem: file-system calls while no frame is free. Maps MIB MiB
-// (argv[1]) anonymous with MAP_POPULATE, which takes every free frame and the page cache's, then
+// (argv[1]) anonymous with MAP_POPULATE (the OOM killer ends it now: the test checks that), then
 // runs five calls (stat, open+read, mkdir, open+getdents, creat+pwrite) touching no new page of its
 // own (paths and buffers prepared before), unmaps, and prints the results; then the same calls
 // again with memory back. One line per round: "RESULTS r1 r2 r3 r4 r5" (numbers or errno names).
