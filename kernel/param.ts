@@ -12,4 +12,5 @@ export const TRACE_REC: i32 = 80;      // bytes per trace record
 export const TRACE_RECS: i32 = 8192;   // trace ring capacity (records)
 export const KSTACK_SIZE: i32 = 32768; // bytes per process for its asyncify save area
 export const FRAME_REC: i32 = 32;      // bytes per frame record
+export const RW_CHUNK: u32 = 16 << 20;  // most one sendfile moves to a file or the console (then a short count)
 export const FLUSH_INTERVAL_NS: u64 = 5000000000;  // periodic writeback of dirty pages (Linux: dirty_writeback_centisecs = 500)

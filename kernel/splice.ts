@@ -5,6 +5,7 @@
 // received payload frames; pipe -> pipe moves slots; tee duplicates slot references; vmsplice puts
 // the user's own pages in (the program must not change them while the pipe holds them).
 // Interface: sysSplice(nr, a0..a5) -> result or NOT_MINE; spliceDirect (sendfile); pipeFcntl.
+import { RW_CHUNK } from "./param";
 import { Errno, ERESTARTSYS } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { Sys } from "./abi/syscalls";
@@ -364,7 +365,8 @@ export function spliceDirect(p: Proc, fin: File, off: u64, fout: File, n: u32, n
   if (pi < 0) return pi == -2 ? -Errno.ENOMEM : -Errno.ENFILE;
   let done: u32 = p.partial;
   let err: i64 = 0;
-  while (done < n) {
+  if (fout.type != FT_SOCKET && n > RW_CHUNK) n = RW_CHUNK;   // a long transfer returns short (sockets sleep when full)
+  while (done < n && p.killed == 0) {
     // Fill the pipe only with what the output can take now (a socket's free buffer), so a
     // restarted or repeated sendfile does not splice the same pages again and again.
     let want = n - done;

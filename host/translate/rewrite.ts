@@ -5,13 +5,13 @@
 // guest function or is not small (recursion without loops is preempted too; the small leaves left
 // out each do a bounded amount of work per call of a ticking caller); tail calls become call +
 // return (asyncify cannot instrument them). Refused instructions throw TranslateError (features.ts),
-// and so does a function of more than MAX_FUNCTION_NODES expressions or a module of more than
-// MAX_FUNCTIONS functions (limits.ts: translation time grows faster than size).
+// and so does a function of more than MAX_FUNCTION_NODES expressions (limits.ts: translation time
+// grows faster than size).
 // Interface: rewriteFunctions(module, preempt).
 import binaryen from "binaryen";
 import { mmuImportName, wrapperName, type AccessSize } from "./abi";
 import { entryTick, tick } from "./budget";
-import { MAX_FUNCTIONS, MAX_FUNCTION_NODES } from "./limits";
+import { MAX_FUNCTION_NODES } from "./limits";
 import { TranslateError } from "./types";
 import { accessor, kindName } from "./children";
 import { checkExpression } from "./features";
@@ -123,9 +123,6 @@ function callsGuest(m: M, e: Ref): boolean {
 
 /** Rewrites the bodies of all functions defined (not imported) by the guest. */
 export function rewriteFunctions(module: M, preempt: string): void {
-  if (module.getNumFunctions() > MAX_FUNCTIONS) {
-    throw new TranslateError(`the module has ${module.getNumFunctions()} functions (at most ${MAX_FUNCTIONS})`);
-  }
   for (let i = 0; i < module.getNumFunctions(); i++) {
     const ref = module.getFunctionByIndex(i);
     const { name, body } = binaryen.getFunctionInfo(ref);

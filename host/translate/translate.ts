@@ -10,6 +10,7 @@ import { optimize } from "./optimize";
 import { rewriteFunctions } from "./rewrite";
 import { readDataSegments, readMemories } from "./sections";
 import { TranslateError, type Translated } from "./types";
+import { MAX_FUNCTIONS } from "./limits";
 import { addMmuImports, addWrappers } from "./wrappers";
 
 const WASM_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];   // "\0asm", version 1
@@ -56,6 +57,9 @@ function validate(module: binaryen.Module, stage: string): void {
 /** Everything between parsing and optimizing; returns whether a start section was folded in. */
 function rewriteModule(module: binaryen.Module): boolean {
   module.setFeatures(OUTPUT_FEATURES);
+  if (module.getNumFunctions() > MAX_FUNCTIONS) {
+    throw new TranslateError(`the module has ${module.getNumFunctions()} functions (at most ${MAX_FUNCTIONS})`);
+  }
   checkTypes(module);
   checkImports(module);
   const entry = findEntry(module);
