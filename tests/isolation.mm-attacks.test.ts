@@ -1,6 +1,6 @@
 // Guest accesses that must never reach memory outside the process: a load or store in the kernel
-// half, an access whose bytes wrap past 2^32, and the
-// bulk memory instructions (memory.fill, memory.copy) reaching an unmapped page, the kernel half or
+// half, an access whose bytes or effective address wrap past
+// 2^32, and the bulk memory instructions (memory.fill, memory.copy) reaching an unmapped page, the kernel half or
 // wrapping. Each kills the guest with SIGSEGV before "survived" is printed. (These attacks were
 // already stopped when issue 10 was filed; this keeps them stopped.)
 import { describe, it, expect } from "vitest";
@@ -8,11 +8,9 @@ import { Sig } from "../kernel/abi/signals";
 import { meminfo } from "../host/inspect";
 import { boot, testGuest } from "./helpers/machine";
 
-// Not here: "wrap-offset" (a load at 0xfffffff0 with constant offset 0x20). Wasm traps (the
-// effective address is 33 bits) but the translator adds ptr + offset as i32, so the load reads
-// address 0x10 of the process's own memory: no other process's data, but not wasm's semantics.
-// It belongs to the translator (host/translate/rewrite.ts address()); `mmiso wrap-offset` shows it.
-const modes = ["kernel-store", "kernel-load", "wrap-load", "fill-bad", "copy-bad", "copy-kernel", "copy-wrap"];
+// "wrap-offset" is a load at 0xfffffff0 with constant offset 0x20: wasm traps (the effective address
+// is 33 bits); the translator used to add ptr + offset as i32 and read address 0x10 instead.
+const modes = ["kernel-store", "kernel-load", "wrap-load", "wrap-offset", "fill-bad", "copy-bad", "copy-kernel", "copy-wrap"];
 
 describe("isolation: bad guest accesses", () => {
   for (const mode of modes) {

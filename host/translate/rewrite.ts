@@ -22,8 +22,23 @@ type Ref = binaryen.ExpressionRef;
 type M = binaryen.Module;
 const { i32, i64, f32, f64, none, unreachable } = binaryen;
 
+/** An address operand's scratch local in the function being rewritten (added on first use). */
+let scratch: { fn: binaryen.FunctionRef; index: number } | null = null;
+let current: binaryen.FunctionRef = 0;
+
+function scratchLocal(): number {
+  if (scratch?.fn !== current) scratch = { fn: current, index: (binaryen as unknown as { _BinaryenFunctionAddVar(f: number, t: number): number })._BinaryenFunctionAddVar(current, i32) };
+  return scratch.index;
+}
+
+/** ptr + offset as wasm computes it, in 33 bits: an access whose effective address passes 2^32
+ *  gets 0xffffffff (the kernel half: the slow path delivers SIGSEGV) instead of wrapping to a low
+ *  address of the guest's own memory. `ea = ptr + off; ea >=u off ? ea : 0xffffffff`. */
 function address(m: M, ptr: Ref, offset: number): Ref {
-  return offset ? m.i32.add(ptr, m.i32.const(offset | 0)) : ptr;
+  if (!offset) return ptr;
+  const t = scratchLocal();
+  const ea = m.local.tee(t, m.i32.add(ptr, m.i32.const(offset | 0)), i32);
+  return m.select(m.i32.ge_u(m.local.get(t, i32), m.i32.const(offset | 0)), ea, m.i32.const(-1));
 }
 
 /** Code whose memory access is never reached: keep the children's effects, then trap. */
@@ -127,6 +142,7 @@ export function rewriteFunctions(module: M, preempt: string): void {
     const ref = module.getFunctionByIndex(i);
     const { name, body } = binaryen.getFunctionInfo(ref);
     if (!body) continue;
+    current = ref;
     let nodes = 0, calls = false;
     const enter = (e: Ref) => {
       checkExpression(e, name);
