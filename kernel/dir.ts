@@ -10,7 +10,7 @@ import { Errno } from "./abi/errno";
 import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
 import { pa } from "./kalloc";
 import { pcGet, pcGetNew, pcDirty } from "./pagecache";
-import { iMode, iSize, iSetSize, fsMounted, fsInodeValid, fsCorrupt, inodeAddr } from "./fs";
+import { iMode, iSize, iSetSize, fsMounted, fsInodeValid, fsCorrupt, inodeAddr, iNlink } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 
 export const NAME: usize = memory.data(NAME_MAX + 8);   // last component found by namei(parent)
@@ -116,6 +116,7 @@ export function namei(start: u32, path: usize, len: i32, parent: bool): i64 {
     let k = j;
     while (k < len && load<u8>(path + k) == 0x2f) k++;
     if (parent && k >= len) {
+      if (iNlink(ino) == 0) return -Errno.ENOENT;      // removed (a cwd kept alive): IS_DEADDIR
       memory.copy(NAME, path + i, j - i); NAMELEN = j - i;
       return ino;
     }

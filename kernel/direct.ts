@@ -8,9 +8,9 @@ import { Place } from "./abi/trace";
 import { BLOCK_SIZE, SECTORS_PER_BLOCK } from "./abi/fs";
 import { Proc } from "./proc";
 import { frame, kget, kput, FR_PINNED } from "./kalloc";
-import { pcFind, pcWriteback, pcForget } from "./pagecache";
+import { pcFind, pcWriteback, pcForget, pcTruncate } from "./pagecache";
 import { iSize, iSetSize } from "./fs";
-import { fsBlockOf, BLOCK_BAD } from "./bmap";
+import { fsBlockOf, bmapFree, BLOCK_BAD } from "./bmap";
 import { userPhys } from "./copy";
 import { diskIo, IOV, IOV_MAX } from "./disk";
 
@@ -29,7 +29,15 @@ export function directWrite(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
   if (!aligned(off) || !aligned(n) || !aligned(va)) return -Errno.EINVAL;
   const r = transfer(p, ino, off, va, n, true);
   if (r > 0 && off + <u64>r > iSize(ino)) iSetSize(ino, off + <u64>r);
+  if (r < <i64>n) trimPastSize(ino);    // a failed or short write: no block left past the size
   return r;
+}
+
+// Blocks (and indirect blocks) allocated ahead of a transfer that stopped early go back.
+function trimPastSize(ino: u32): void {
+  const keep = <u32>((iSize(ino) + BLOCK_SIZE - 1) / BLOCK_SIZE);
+  pcTruncate(ino, keep);
+  bmapFree(ino, keep);
 }
 
 // Move `len` bytes in runs of consecutive disk blocks, one DMA request per run (IOV_MAX pages).

@@ -9,7 +9,7 @@ import { Routine, Place } from "./abi/trace";
 import { BLOCK_SIZE, Ino, S_MAXBYTES } from "./abi/fs";
 import { pa } from "./kalloc";
 import { Proc } from "./proc";
-import { pcGet, pcGetNew, pcDirty, pcTruncate } from "./pagecache";
+import { pcGet, pcGetNew, pcDirty, pcIsDirty, pcForget, pcTruncate } from "./pagecache";
 import { iSize, iSetSize, iNlink, iMode, ifree, inodeAddr } from "./fs";
 import { fsBlockOf, bmapFree, BLOCK_BAD } from "./bmap";
 import { copyToUser, copyFromUser } from "./copy";
@@ -87,6 +87,23 @@ export function writeCheck(pos: i64, n: u32): i64 {
   return <i64>min(<u64>n, <u64>S_MAXBYTES - <u64>pos);
 }
 
+// A write that stopped early (EFAULT, ENOSPC, EIO) may have allocated blocks, and indirect blocks,
+// past the size it reached: give them back (Linux frees what a short write allocated past i_size).
+function writeFailed(ino: u32, done: u32, err: Errno): i64 {
+  const keep = <u32>((iSize(ino) + BLOCK_SIZE - 1) / BLOCK_SIZE);
+  pcTruncate(ino, keep);
+  bmapFree(ino, keep);
+  return done > 0 ? <i64>done : -<i64>err;
+}
+
+// A copy_from_user into page `pg` faulted part way. A new block's page (zeros, then what was
+// copied) goes to disk, never the stale block; an existing block's page not read from disk and not
+// dirty is dropped, so the next read sees the file's data rather than zeros.
+function copyFailed(ino: u32, index: u32, pg: u32, had: u32, fresh: bool): void {
+  if (had == 0) pcDirty(pg);
+  else if (fresh && !pcIsDirty(pg)) pcForget(ino, index);
+}
+
 // Write n bytes at `off` (the caller applied writeCheck: off + n <= S_MAXBYTES).
 export function writei(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
   if (off + n > <u64>S_MAXBYTES) panic("writei: write past S_MAXBYTES");
@@ -98,13 +115,13 @@ export function writei(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
     const chunk = min(n - done, BLOCK_SIZE - o);
     const had = fsBlockOf(ino, index, false);
     const blk = had != 0 ? had : fsBlockOf(ino, index, true);
-    if (blk == 0 || blk == BLOCK_BAD) return done > 0 ? <i64>done : blk == 0 ? -Errno.ENOSPC : -Errno.EIO;
+    if (blk == 0 || blk == BLOCK_BAD) return writeFailed(ino, done, blk == 0 ? Errno.ENOSPC : Errno.EIO);
     // No read needed when the block is new (a hole reads as zeros) or the write covers all valid data.
     const fresh = had == 0 || (o == 0 && (chunk == BLOCK_SIZE || pos + chunk >= iSize(ino)));
     const pg = fresh ? pcGetNew(ino, index) : pcGet(ino, index);
-    if (pg == 0) return done > 0 ? <i64>done : -Errno.EIO;
+    if (pg == 0) return writeFailed(ino, done, Errno.EIO);
     const r = copyFromUser(p, pa(pg) + o, va + done, chunk, Routine.copy_from_user, Place.frame);
-    if (r < 0) return done > 0 ? <i64>done : -Errno.EFAULT;
+    if (r < 0) { copyFailed(ino, index, pg, had, fresh); return writeFailed(ino, done, Errno.EFAULT); }
     pcDirty(pg);
     done += chunk;
     if (pos + chunk > iSize(ino)) iSetSize(ino, pos + chunk);

@@ -7,7 +7,7 @@
 // too (pipe slots, socket fragments, user mappings: refcount and mapcount count them); truncation and
 // invalidation take a page out of the cache without freeing it under its holders (detach, DETACHED).
 // Interface: pcInit(buckets), pcGet(ino, index, blockOf) -> pfn, pcFind, pcGetNew(ino, index) (no read),
-// pcReadRange(ino, from, count) (readahead), pcDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
+// pcReadRange(ino, from, count) (readahead), pcDirty(pfn), pcIsDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
 // pcForget(ino, index), pcHold(pfn), pcTouch(pfn) (in use by this kernel entry), DETACHED, pcReclaimMapped(n) (memory pressure: mapped pages),
 // allocFrame(owner, gfp) (oom.ts: kalloc that reclaims, then OOM-kills, under memory pressure).
 import { Owner, Stat } from "./abi/layout";
@@ -198,6 +198,8 @@ function readBlock(p: u32, block: u32): i32 {
   store<u32>(IOV, <u32>pa(p));
   return diskIo(false, <u64>block * SECTORS_PER_BLOCK, 1, Place.frame);
 }
+
+export function pcIsDirty(p: u32): bool { return (frame(p).flags & FR_DIRTY) != 0; }
 
 export function pcDirty(p: u32): void {
   const f = frame(p);

@@ -11,15 +11,7 @@ import { Sys } from "../kernel/abi/syscalls";
 import { fuzz } from "../host/fuzz/campaign";
 
 const EXCLUDED: [Sys, string][] = [
-  [Sys.munmap, "munmap with a length near 2^64 wraps, leaves overlapping regions and leaks a frame per fork"],
-  [Sys.write, "a write from a bad user buffer (EFAULT) leaves a block allocated past the file's end (fsck)"],
-  [Sys.writev, "the same through writev"],
-  [Sys.pwrite64, "the same through pwrite64; and huge offsets index past the triple-indirect tree (bmap)"],
-  [Sys.execve, "execve of a file made huge by ftruncate: the loader allocates its size first (RangeError in the host)"],
-  [Sys.chdir, "mkdir d, chdir d, rmdir d, chdir \".\": the directory's inode is freed twice (fsck: free inode count)"],
-  [Sys.mmap, "MAP_POPULATE in forked processes fills memory; the next metadata read panics (meta: cannot read a metadata block)"],
   [Sys.sendfile, "sendfile of 2 GiB from a file made sparse by ftruncate to itself runs for minutes: a hang"],
-  [Sys.mincore, "mincore over a wrapping range (len near 2^64) writes ~4 GiB of its vector: memory runs out, then a metadata read panics"],
 ];
 
 test("1500 fuzz programs of 150 calls: no panic, host exception, hang, leak or fsck problem", async () => {
