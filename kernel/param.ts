@@ -14,3 +14,5 @@ export const KSTACK_SIZE: i32 = 32768; // bytes per process for its asyncify sav
 export const FRAME_REC: i32 = 32;      // bytes per frame record
 export const RW_CHUNK: u32 = 16 << 20;  // most one sendfile moves to a file or the console (then a short count)
 export const FLUSH_INTERVAL_NS: u64 = 5000000000;  // periodic writeback of dirty pages (Linux: dirty_writeback_centisecs = 500)
+export const TIME_HORIZON_NS: u64 = 1 << 62;  // latest wake-up a sleep may ask (~146 years): the virtual clock jumps to
+                                               // deadlines, and timers added to it must stay below 2^63 (Linux: KTIME_MAX)

@@ -4,7 +4,7 @@
 import { Errno, ERESTARTSYS } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { Sig } from "./abi/signals";
-import { NPROC } from "./param";
+import { NPROC, TIME_HORIZON_NS } from "./param";
 import { curProc } from "./cpu";
 import { Proc, procSlot, procByPid, sleepOn, wakeup, RESTART_RETURN, SLEEPING, RUNNABLE, ZOMBIE, UNUSED } from "./proc";
 import { procExit, reap, WAIT_CHAN_BASE } from "./exit";
@@ -42,11 +42,22 @@ function sysNanosleep(p: Proc, req: u32): i64 {
   if (copyFromUser(p, scratch, req, 16) < 0) return -Errno.EFAULT;
   const sec = load<i64>(scratch), nsec = load<i64>(scratch + 8);
   if (sec < 0 || nsec < 0 || nsec >= 1000000000) return -Errno.EINVAL;
-  p.wakeAt = clockNow() + <u64>sec * 1000000000 + <u64>nsec;
-  if (p.wakeAt == 0) p.wakeAt = 1;
+  p.wakeAt = wakeTime(<u64>sec, <u64>nsec);
   p.state = SLEEPING; p.chan = 0;
   p.restart = RESTART_RETURN;
   return 0;
+}
+
+// now + sec s + nsec ns, saturated at TIME_HORIZON_NS (as Linux's ktime_set saturates at KTIME_MAX).
+function wakeTime(sec: u64, nsec: u64): u64 {
+  const now = clockNow();
+  if (now >= TIME_HORIZON_NS) return now + 1;
+  const room = TIME_HORIZON_NS - now;
+  if (sec >= room / 1000000000) return TIME_HORIZON_NS;
+  const d = sec * 1000000000 + nsec;
+  if (d >= room) return TIME_HORIZON_NS;
+  const t = now + d;
+  return t == 0 ? 1 : t;                 // 0 means "no deadline"
 }
 
 function sysClockGettime(p: Proc, clk: i32, tp: u32): i64 {
