@@ -10,9 +10,7 @@ import { expect, test } from "vitest";
 import { Sys } from "../kernel/abi/syscalls";
 import { fuzz } from "../host/fuzz/campaign";
 
-const EXCLUDED: [Sys, string][] = [
-  [Sys.sendfile, "sendfile of 2 GiB from a file made sparse by ftruncate to itself runs for minutes: a hang"],
-];
+const EXCLUDED: [Sys, string][] = [];
 
 test("1500 fuzz programs of 150 calls: no panic, host exception, hang, leak or fsck problem", async () => {
   const s = await fuzz({ seed: 20261204, programs: 1500, gen: { calls: 150, exclude: EXCLUDED.map(([nr]) => nr) },
