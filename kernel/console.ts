@@ -3,17 +3,17 @@
 // readers. A read with nothing buffered sleeps until input or end of file.
 // Interface: ttyInit(outBuf, inBuf, stage), ttyWrite(p, hostFd, va, n), ttyRead(p, va, n),
 // ttyInput(n) (host put n bytes at the staging address), ttyEof(), ttyWaiting().
-import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Errno } from "./abi/errno";
 import { Routine, Place, Ev } from "./abi/trace";
 import { Stat } from "./abi/layout";
 import { Dev } from "./abi/virtio";
 import { statAdd } from "./stats";
 import { nextSeq, traceEmit, curCause, setCause } from "./trace";
 import { TTY_BUF } from "./param";
-import { Proc, sleepOn, wakeup, procSlot, SLEEPING } from "./proc";
+import { Proc } from "./proc";
+import { sleepOn, wakeup, sleepersOn } from "./sleep";
 import { copyFromUser, copyToUser, countCopy } from "./copy";
 import { hostConsoleWrite } from "./host";
-import { NPROC } from "./param";
 
 export const TTY_CHAN: u32 = 0xffff0001;   // sleep channel of console readers
 
@@ -60,8 +60,7 @@ export function ttyRead(p: Proc, va: u32, n: u32): i64 {
   if (n == 0) return 0;
   if (tty.head == tty.tail) {
     if (tty.eof) return 0;
-    sleepOn(p, TTY_CHAN);
-    return -ERESTARTSYS;
+    return sleepOn(p, TTY_CHAN);
   }
   const avail = tty.tail - tty.head;
   const at = tty.head % <u32>TTY_BUF;
@@ -93,11 +92,4 @@ export function ttyInput(n: u32): u32 {
 
 export function ttyEof(): void { tty.eof = 1; wakeup(TTY_CHAN); }
 
-export function ttyWaiting(): i32 {
-  let n = 0;
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
-    if (p.state == SLEEPING && p.chan == TTY_CHAN) n++;
-  }
-  return n;
-}
+export function ttyWaiting(): i32 { return sleepersOn(TTY_CHAN); }

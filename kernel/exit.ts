@@ -3,7 +3,8 @@
 // reap(p) -> wait status (frees the record).
 import { Ev } from "./abi/trace";
 import { NOFILE, NPROC } from "./param";
-import { Proc, ZOMBIE, UNUSED, wakeup, procFree, procSlot } from "./proc";
+import { Proc, ZOMBIE, UNUSED, procFree, procSlot } from "./proc";
+import { wakeup } from "./sleep";
 import { vmaAt, VMA_FILE } from "./vma";
 import { iput } from "./inode";
 import { unmapPage, pgdirFree } from "./vm";

@@ -5,10 +5,11 @@
 // copied with the open files shared. The host then copies the guest's state (asyncify save area and
 // globals) into a new instance for the child: fork returns the child's pid in the parent, 0 in the child.
 // Interface: sysClone(p, flags) (syscall), forkPending(pid) -> child pid, forkDone(parent, child).
-import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { NOFILE } from "./param";
-import { Proc, procAlloc, procByPid, procFree, SLEEPING, RUNNABLE, RESTART_RETURN, CWD_OFF } from "./proc";
+import { Proc, procAlloc, procByPid, procFree, CWD_OFF } from "./proc";
+import { sleepOn, resumeWith } from "./sleep";
 import { vmaAt, isCowMapping, VMA_FILE } from "./vma";
 import { walk, pgdirAlloc, PTE_P, PTE_W, PTE_COW, ptePfn } from "./vm";
 import { frame, kget } from "./kalloc";
@@ -37,8 +38,7 @@ export function sysClone(p: Proc, flags: u64): i64 {
   c.rlimCpuCur = p.rlimCpuCur; c.rlimCpuMax = p.rlimCpuMax;
   memory.copy(changetype<usize>(c) + CWD_OFF, changetype<usize>(p) + CWD_OFF, PATH_MAX);
   p.forkChild = c.pid;
-  p.state = SLEEPING; p.chan = FORK_CHAN;
-  return -ERESTARTSYS;
+  return sleepOn(p, FORK_CHAN);                // the host copies the guest, then forkDone
 }
 
 // Page tables: every present page shared; private regions' become read-only + COW on both sides.
@@ -82,8 +82,8 @@ export function forkDone(parent: u32, child: u32): i32 {
   const p = procByPid(parent), c = procByPid(child);
   if (!p || !c) return -Errno.ESRCH;
   p.forkChild = 0;
-  p.restart = RESTART_RETURN; p.retval = child; p.state = RUNNABLE; p.chan = 0;
-  c.restart = RESTART_RETURN; c.retval = 0; c.state = RUNNABLE;
+  resumeWith(p, child);
+  resumeWith(c, 0);
   c.sysSeq = p.sysSeq;
   return 0;
 }

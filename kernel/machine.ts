@@ -10,7 +10,8 @@ import { procByPid, kstackAddr, ZOMBIE, UNUSED } from "./proc";
 import { procExit, exitBySignal, reap } from "./exit";
 import { yieldCurrent } from "./sched";
 import { chargeUser } from "./clock";
-import { hostStopRewind, hostUnwind } from "./host";
+import { hostUnwind } from "./host";
+import { beginRewind, endRewind } from "./sleep";
 import { panic } from "./panic";
 
 let panicArmed = false;     // debugArmPanic: no guest can reach a real panic, tests need one
@@ -19,7 +20,7 @@ let panicArmed = false;     // debugArmPanic: no guest can reach a real panic, t
 export function preempt(): void {
   if (panicArmed) { panicArmed = false; panic("preempt: armed by debugArmPanic"); }
   const p = curProc();
-  if (p.resuming) { p.resuming = 0; hostStopRewind(); return; }
+  if (endRewind(p)) return;                     // rewound to here: the guest goes on
   yieldCurrent(p);
   hostUnwind();
 }
@@ -28,7 +29,7 @@ export function preempt(): void {
 export function procResume(pid: u32): i32 {
   const p = procByPid(pid);
   if (!p) return -Errno.ESRCH;
-  p.resuming = 1;
+  beginRewind(p);
   return 0;
 }
 

@@ -18,6 +18,7 @@ import { NPROC } from "./param";
 import { kalloc, ownerCount } from "./kalloc";
 import { pcEvict, pcReclaimMapped } from "./pagecache";
 import { Proc, procSlot, RUNNABLE, RUNNING, SLEEPING, ZOMBIE, UNUSED } from "./proc";
+import { wakeProc } from "./sleep";
 import { hasCur, curProc } from "./cpu";
 import { uvmFree } from "./exit";
 import { walk, lookupPhys, PTE_P } from "./vm";
@@ -98,7 +99,7 @@ export function oomKill(): u32 {
   logKill(v);
   v.killed = Sig.SIGKILL;
   if (hasCur() && changetype<usize>(curProc()) == changetype<usize>(v)) return v.pid;
-  if (v.state == SLEEPING) { v.state = RUNNABLE; v.chan = 0; v.wakeAt = 0; }
+  wakeProc(v);             // a sleeper wakes to die
   uvmFree(v);              // the reaper: its memory now; the rest when it is scheduled and exits
   return v.pid;
 }

@@ -5,11 +5,12 @@
 // one the reader; EAGAIN with O_NONBLOCK; EPIPE and SIGPIPE with no reader; end of file with no writer.
 // Interface: pipeAlloc() -> index (-1: table full, -2: no memory), pipeRead(p, i, va, n, nb), pipeWrite(p, i, va, n, nb), pipeClose(i, writer),
 // pipeSetSize(i, bytes), pipeSize(i), slot helpers for splice: slotAt, pushSlot, popSlot, pipeChan.
-import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { Owner, PipeSlotFlag } from "./abi/layout";
 import { Routine, Place } from "./abi/trace";
-import { Proc, sleepOn, wakeup } from "./proc";
+import { Proc } from "./proc";
+import { sleepOn, wakeup, progress, keepProgress } from "./sleep";
 import { kput, pa } from "./kalloc";
 import { allocFrame } from "./pagecache";
 import { copyToUser, copyFromUser } from "./copy";
@@ -71,8 +72,7 @@ export function consume(i: i32, n: u32): void {
 
 function sleepPipe(p: Proc, i: i32, nb: bool): i64 {
   if (nb) return -Errno.EAGAIN;
-  sleepOn(p, pipeChan(i));
-  return -ERESTARTSYS;
+  return sleepOn(p, pipeChan(i));
 }
 
 export function pipeRead(p: Proc, i: i32, va: u32, n: u32, nb: bool): i64 {
@@ -90,18 +90,18 @@ export function pipeRead(p: Proc, i: i32, va: u32, n: u32, nb: bool): i64 {
   return done;
 }
 
-// Blocking writes move everything (resuming where they slept: p.partial); nonblocking ones what fits.
+// Blocking writes move everything (resuming where they slept: progress); nonblocking ones what fits.
 export function pipeWrite(p: Proc, i: i32, va: u32, n: u32, nb: bool): i64 {
   const pp = pipeAt(i);
-  if (pp.readers == 0) { p.killed = Sig.SIGPIPE; return p.partial > 0 ? <i64>p.partial : -Errno.EPIPE; }
-  let done = p.partial;
+  let done = progress(p);
+  if (pp.readers == 0) { p.killed = Sig.SIGPIPE; return done > 0 ? <i64>done : -Errno.EPIPE; }
   while (done < n) {
     const r = appendLast(p, pp, va + done, n - done);
     if (r < 0) return done > 0 ? <i64>done : r;
     if (r > 0) { done += <u32>r; continue; }
     if (pipeFull(pp)) {
       if (nb) return done > 0 ? <i64>done : -Errno.EAGAIN;
-      p.partial = done;
+      keepProgress(p, done);
       return sleepPipe(p, i, false);
     }
     const f = allocFrame(Owner.pipe);

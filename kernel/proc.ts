@@ -8,14 +8,10 @@
 //   then fds[NOFILE] (u32: file index + 1, bit 31 = close-on-exec), vmas[NVMA] (vma.ts), name[32]
 //
 // Interface: procInit, procAlloc() -> Proc | null, procByPid(pid), procSlot(i), procFree(p),
-// sleepOn(chan), wakeup(chan), liveCount().
+// liveCount(). Sleeping and waking: sleep.ts.
 import { PROC_BASE } from "./abi/layout";
 import { NPROC, PROC_SIZE, NOFILE, NVMA } from "./param";
 import { KSTACK_SIZE } from "./param";
-
-export const RESTART_NONE: u32 = 0;
-export const RESTART_SYSCALL: u32 = 1;   // run the syscall again (it slept waiting for something)
-export const RESTART_RETURN: u32 = 2;    // return `retval` (sched_yield, nanosleep)
 
 export const UNUSED: u32 = 0;
 export const EMBRYO: u32 = 1;    // being loaded
@@ -37,17 +33,17 @@ export const ZOMBIE: u32 = 5;
   chan: u32;         // sleep channel (0: not sleeping on one)
   wakeAt: u64;       // virtual time to wake (0: none)
   slot: u32;         // index in the table (selects the save area)
-  restart: u32;      // RESTART_*: how the sleeping syscall continues when the process runs again
+  restart: u32;      // RESTART_* (sleep.ts): how the call in progress goes on when it runs again
   retval: i64;       // result to return when restart == RESTART_RETURN
   sysSeq: u32;       // trace seq of the syscall in progress
-  resuming: u32;     // 1: host is rewinding this guest
+  resuming: u32;     // 1: host is rewinding this guest (sleep.ts beginRewind/endRewind)
   nvma: u32;
   userNs: u64;
   sysNs: u64;
   waitPid: i32;      // wait4 target while sleeping in wait4
   execIno: u32;      // execve in progress: the program's inode (the host loads it)
   execLen: u32;      // ... and the size of the argument block left in the staging buffer
-  partial: u32;      // bytes a blocking pipe write moved before it slept (it goes on from there)
+  partial: u32;      // bytes a blocking transfer moved before it slept (sleep.ts progress)
   forkChild: u32;    // fork in progress: the child's pid (the host copies the guest's state)
   cwd: u32;          // working directory inode (0: none mounted)
   cwdLen: u32;       // length of the working directory path at CWD_OFF
@@ -116,13 +112,4 @@ export function liveCount(): i32 {
     if (s != UNUSED && s != ZOMBIE) n++;
   }
   return n;
-}
-
-export function sleepOn(p: Proc, chan: u32): void { p.chan = chan; p.state = SLEEPING; }
-
-export function wakeup(chan: u32): void {
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
-    if (p.state == SLEEPING && p.chan == chan) { p.state = RUNNABLE; p.chan = 0; }
-  }
 }

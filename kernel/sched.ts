@@ -7,6 +7,7 @@ import { Stat } from "./abi/layout";
 import { Ev } from "./abi/trace";
 import { NPROC } from "./param";
 import { Proc, procSlot, RUNNABLE, RUNNING, SLEEPING } from "./proc";
+import { wakeProc } from "./sleep";
 import { setCurrent, curPid } from "./cpu";
 import { tlbFlush } from "./tlb";
 import { statAdd } from "./stats";
@@ -31,7 +32,7 @@ function wakeTimers(): void {
   tcpTimers(now);
   for (let i = 0; i < NPROC; i++) {
     const p = procSlot(i);
-    if (p.state == SLEEPING && p.wakeAt != 0 && p.wakeAt <= now) { p.state = RUNNABLE; p.wakeAt = 0; p.chan = 0; }
+    if (p.state == SLEEPING && p.wakeAt != 0 && p.wakeAt <= now) wakeProc(p);
   }
 }
 

@@ -6,14 +6,15 @@
 // the user's own pages in (the program must not change them while the pipe holds them).
 // Interface: sysSplice(nr, a0..a5) -> result or NOT_MINE; spliceDirect (sendfile); pipeFcntl.
 import { RW_CHUNK } from "./param";
-import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { Sys } from "./abi/syscalls";
 import { Ev, Routine, Place } from "./abi/trace";
 import { NetFeature } from "./abi/net";
 import { Owner } from "./abi/layout";
 import { curProc } from "./cpu";
-import { Proc, sleepOn } from "./proc";
+import { Proc } from "./proc";
+import { sleepOn, progress, keepProgress } from "./sleep";
 import { kget, kput, pa } from "./kalloc";
 import { allocFrame, pcGet, pcGetNew, pcDirty } from "./pagecache";
 import { raGet, raDone } from "./readahead";
@@ -108,8 +109,7 @@ function waitData(p: Proc, pi: i32, nb: bool): i64 {
   const pp = pipeAt(pi);
   if (pp.writers == 0) return 0;
   if (nb) return -Errno.EAGAIN;
-  sleepOn(p, pipeChan(pi));
-  return -ERESTARTSYS;
+  return sleepOn(p, pipeChan(pi));
 }
 
 // No reader left: EPIPE and SIGPIPE, as write() (Linux: splice_to_pipe, splice_pipe_to_pipe, link_pipe).
@@ -122,8 +122,7 @@ function noReader(p: Proc, pi: i32): bool {
 function waitRoom(p: Proc, pi: i32, nb: bool): i64 {
   if (noReader(p, pi)) return -Errno.EPIPE;
   if (nb) return -Errno.EAGAIN;
-  sleepOn(p, pipeChan(pi));
-  return -ERESTARTSYS;
+  return sleepOn(p, pipeChan(pi));
 }
 
 function getOff(p: Proc, f: File, va: u32): i64 {
@@ -169,10 +168,10 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
 
 // pipe -> socket (splice_from_pipe): slot frames become socket fragments; with no SG, copied.
 // With `wait` (a blocking splice), everything asked for that the pipe holds goes out before it
-// returns: a full socket puts the caller to sleep, and it goes on from where it was (p.partial).
+// returns: a full socket puts the caller to sleep, and it goes on from where it was (progress).
 function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = false): i64 {
   const pp = pipeAt(pi);
-  let done: u32 = wait ? p.partial : 0;
+  let done: u32 = wait ? progress(p) : 0;
   if (pp.head == pp.tail) return done > 0 ? <i64>done : waitData(p, pi, nb);
   const s = sockAt(si);
   if (done > 0 && !sendOpen(s)) return done;
@@ -181,8 +180,7 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = fa
   let room = sndSpace(s);
   if (room == 0 && done == 0) {                   // the socket's buffer is full: wait for ACKs
     if (nb) return -Errno.EAGAIN;
-    sleepOn(p, sockChan(si));
-    return -ERESTARTSYS;
+    return sleepOn(p, sockChan(si));
   }
   const sg = (nicFeatures() & NetFeature.sg) != 0;
   while (done < n && room > 0 && pp.head != pp.tail && s.sTail - s.sHead < NFRAG - 1) {
@@ -206,9 +204,8 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = fa
   }
   tcpOutput(si);
   if (wait && done < n && pp.head != pp.tail && sndSpace(s) == 0) {
-    p.partial = done;
-    sleepOn(p, sockChan(si));
-    return -ERESTARTSYS;
+    keepProgress(p, done);
+    return sleepOn(p, sockChan(si));
   }
   return done;
 }
@@ -270,8 +267,7 @@ function sockToPipe(p: Proc, si: i32, pi: i32, n: u32, nb: bool): i64 {
     if (s.err) { const e = s.err; s.err = 0; return -<i64>e; }
     if (s.state == CLOSED || s.state == LISTEN) return s.state == LISTEN ? -Errno.ENOTCONN : 0;
     if (nb) return -Errno.EAGAIN;
-    sleepOn(p, 0xfe000000 | <u32>si);
-    return -ERESTARTSYS;
+    return sleepOn(p, sockChan(si));
   }
   if (noReader(p, pi)) return -Errno.EPIPE;
   if (pipeFull(pp)) return waitRoom(p, pi, nb);
@@ -358,12 +354,12 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
 // pipe -> the output (socket fragments, the page cache, or the console). Returns bytes delivered;
 // pages spliced in but not taken by the output are released with the pipe.
 // A blocking sendfile to a socket moves all `n` bytes before it returns: when the socket is full it
-// sleeps and goes on from where it was (p.partial), as Linux's does; a nonblocking one returns what
+// sleeps and goes on from where it was (progress), as Linux's does; a nonblocking one returns what
 // went out.
 export function spliceDirect(p: Proc, fin: File, off: u64, fout: File, n: u32, nb: bool): i64 {
   const pi = pipeAlloc();
   if (pi < 0) return pi == -2 ? -Errno.ENOMEM : -Errno.ENFILE;
-  let done: u32 = p.partial;
+  let done: u32 = progress(p);
   let err: i64 = 0;
   if (fout.type != FT_SOCKET && n > RW_CHUNK) n = RW_CHUNK;   // a long transfer returns short (sockets sleep when full)
   while (done < n && p.killed == 0) {
@@ -376,9 +372,8 @@ export function spliceDirect(p: Proc, fin: File, off: u64, fout: File, n: u32, n
       if (room == 0 && done > 0) {
         if (nb || !sendOpen(sockAt(si))) break;
         pipeClose(pi, false); pipeClose(pi, true);
-        p.partial = done;
-        sleepOn(p, sockChan(si));
-        return -ERESTARTSYS;
+        keepProgress(p, done);
+        return sleepOn(p, sockChan(si));
       }
       if (room > 0) want = min(want, room);
     }

@@ -1,17 +1,18 @@
 // System call entry: the one trap-like import every guest has, kernel.syscall(nr, a0..a5).
 // Counts two mode switches per call (enter, return), traces entry and exit, dispatches by Linux
-// number, and handles sleeping: a handler that must wait returns -ERESTARTSYS after putting the
-// process to sleep; the guest then unwinds (asyncify) and calls again when woken.
+// number, and handles sleeping as kernel/sleep.ts draws it: a handler that must wait returns
+// sleepOn's -ERESTARTSYS; the guest then unwinds (asyncify) and calls again when woken.
 // Interface: syscall (exported to guests), argument helpers live in each sys*.ts file.
-import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Errno } from "./abi/errno";
 import { Stat, SysStat } from "./abi/layout";
 import { Ev, TraceClass } from "./abi/trace";
 import { curProc } from "./cpu";
-import { Proc, RESTART_NONE, RESTART_SYSCALL, RESTART_RETURN, ZOMBIE } from "./proc";
+import { Proc } from "./proc";
+import { callEntry, keptValue, leaveCall, RESTART_NONE, RESTART_RETURN } from "./sleep";
 import { statAdd, sysStatAdd, setCurSys } from "./stats";
 import { nextSeq, traceEmit, traceMask, traceFlushNow, setCause } from "./trace";
 import { chargeSys, getCost, Cost } from "./clock";
-import { hostStopRewind, hostUnwind } from "./host";
+import { hostUnwind } from "./host";
 import { sysProc } from "./sysproc";
 import { sysMem } from "./sysmem";
 import { sysFile } from "./sysfile";
@@ -25,21 +26,17 @@ import { NOT_MINE } from "./sysarg";
 
 export function syscall(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   const p = curProc();
-  if (p.resuming) { p.resuming = 0; hostStopRewind(); }
-  if (p.restart == RESTART_RETURN) { p.restart = RESTART_NONE; return finish(p, nr, p.retval); }
-  if (p.restart == RESTART_NONE) enter(p, nr, a0, a1, a2, a3, a4, a5);
-  p.restart = RESTART_NONE;
+  const how = callEntry(p);                      // sleep.ts: a new call, a restart, or a kept value
+  if (how == RESTART_RETURN) return finish(p, nr, keptValue(p));
+  if (how == RESTART_NONE) enter(p, nr, a0, a1, a2, a3, a4, a5);
   setCurSys(nr); setCause(p.sysSeq);
   const r = dispatch(nr, a0, a1, a2, a3, a4, a5);
   setCurSys(-1); setCause(0);
-  if (r == -ERESTARTSYS) { p.restart = RESTART_SYSCALL; hostUnwind(); return 0; }
-  if (p.state == ZOMBIE) { hostUnwind(); return 0; }
-  if (p.restart == RESTART_RETURN) { p.retval = r; hostUnwind(); return 0; }
+  if (leaveCall(p, r)) { hostUnwind(); return 0; }   // it sleeps, returns later, or exited
   return finish(p, nr, r);
 }
 
 function enter(p: Proc, nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): void {
-  p.partial = 0;
   statAdd(Stat.syscalls, 1);
   statAdd(Stat.modeSwitches, 2);
   sysStatAdd(nr, SysStat.calls, 1);

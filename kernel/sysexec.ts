@@ -4,11 +4,12 @@
 // there and execve returns the error (ENOEXEC), as Linux does before the point of no return.
 // Interface: sysExecve(p, path, argv, envp) (syscall), and for the host: execPending(pid) -> ino,
 // execArgLen(pid), execBegin(pid) -> 0/-errno (tear down the old image), execFail(pid, errno).
-import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Errno } from "./abi/errno";
 import { Ev } from "./abi/trace";
 import { ARG_BASE, ARG_MAX, USER_TOP } from "./abi/layout";
 import { NOFILE } from "./param";
-import { Proc, procByPid, SLEEPING, RUNNABLE, EMBRYO, RESTART_NONE, RESTART_RETURN } from "./proc";
+import { Proc, procByPid, EMBRYO } from "./proc";
+import { sleepOn, resumeWith, forgetCall } from "./sleep";
 import { fetchPath, PATHBUF } from "./sysfs";
 import { namei, isDir } from "./dir";
 import { ROOT_INO } from "./abi/fs";
@@ -82,8 +83,7 @@ export function sysExecve(p: Proc, path: u32, argv: u32, envp: u32): i64 {
   const n = buildArgs(p, argv, envp);
   if (n < 0) return n;
   p.execIno = <u32>ino; p.execLen = <u32>n;
-  p.state = SLEEPING; p.chan = EXEC_CHAN;
-  return -ERESTARTSYS;
+  return sleepOn(p, EXEC_CHAN);                // the host loads the program: execBegin or execFail
 }
 
 export function execPending(pid: u32): u32 { const p = procByPid(pid); return p ? p.execIno : 0; }
@@ -105,7 +105,7 @@ export function execBegin(pid: u32): i32 {
   p.pgdir = pgdirAlloc();
   if (p.pgdir == 0) return -Errno.ENOMEM;
   p.brk = 0; p.brkMin = 0; p.brkMax = 0;
-  p.execIno = 0; p.restart = RESTART_NONE; p.chan = 0;
+  p.execIno = 0; forgetCall(p);
   p.state = EMBRYO;
   return 0;
 }
@@ -115,6 +115,5 @@ export function execFail(pid: u32, err: i32): void {
   const p = procByPid(pid);
   if (!p) return;
   p.execIno = 0;
-  p.restart = RESTART_RETURN; p.retval = -err;
-  p.state = RUNNABLE; p.chan = 0;
+  resumeWith(p, -err);
 }

@@ -1,12 +1,13 @@
 // Process syscalls: exit, exit_group, getpid, getppid, sched_yield, nanosleep, clock_gettime,
 // wait4, kill, uname. Fetch arguments, check them, make one call.
 // Interface: sysProc(nr, a0..a3) -> result, or NOT_MINE.
-import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { Sig } from "./abi/signals";
 import { NPROC, TIME_HORIZON_NS } from "./param";
 import { curProc } from "./cpu";
-import { Proc, procSlot, procByPid, sleepOn, wakeup, RESTART_RETURN, SLEEPING, RUNNABLE, ZOMBIE, UNUSED } from "./proc";
+import { Proc, procSlot, procByPid, ZOMBIE, UNUSED } from "./proc";
+import { sleepOn, sleepUntil, returnLater, wakeProc } from "./sleep";
 import { procExit, reap, WAIT_CHAN_BASE } from "./exit";
 import { copyToUser, copyFromUser } from "./copy";
 import { clockNow } from "./clock";
@@ -25,7 +26,7 @@ export function sysProc(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
     case Sys.exit_group: procExit(p, (<i32>a0 & 0xff) << 8); return 0;
     case Sys.getpid: return p.pid;
     case Sys.getppid: return p.ppid;
-    case Sys.sched_yield: yieldCurrent(p); p.restart = RESTART_RETURN; return 0;
+    case Sys.sched_yield: yieldCurrent(p); return returnLater(p, 0);
     case Sys.nanosleep: return sysNanosleep(p, u32arg(a0));
     case Sys.clock_gettime: return sysClockGettime(p, <i32>a0, u32arg(a1));
     case Sys.wait4: return sysWait4(p, <i32>a0, u32arg(a1), <i32>a2);
@@ -42,10 +43,8 @@ function sysNanosleep(p: Proc, req: u32): i64 {
   if (copyFromUser(p, scratch, req, 16) < 0) return -Errno.EFAULT;
   const sec = load<i64>(scratch), nsec = load<i64>(scratch + 8);
   if (sec < 0 || nsec < 0 || nsec >= 1000000000) return -Errno.EINVAL;
-  p.wakeAt = wakeTime(<u64>sec, <u64>nsec);
-  p.state = SLEEPING; p.chan = 0;
-  p.restart = RESTART_RETURN;
-  return 0;
+  sleepUntil(p, wakeTime(<u64>sec, <u64>nsec));
+  return returnLater(p, 0);
 }
 
 // now + sec s + nsec ns, saturated at TIME_HORIZON_NS (as Linux's ktime_set saturates at KTIME_MAX).
@@ -90,8 +89,7 @@ function sysWait4(p: Proc, pid: i32, wstatus: u32, options: i32): i64 {
   const c = zombieChild(p, pid);
   if (!c) {
     if (options & WNOHANG) return 0;
-    sleepOn(p, WAIT_CHAN_BASE | p.pid);
-    return -ERESTARTSYS;
+    return sleepOn(p, WAIT_CHAN_BASE | p.pid);
   }
   const cpid = c.pid;
   store<i32>(scratch, c.status);
@@ -107,7 +105,7 @@ function sysKill(p: Proc, pid: i32, sig: i32): i64 {
   if (!t || t.state == ZOMBIE) return -Errno.ESRCH;
   if (sig == 0 || sig == Sig.SIGCHLD) return 0;
   t.killed = sig;
-  if (t.state == SLEEPING) { t.state = RUNNABLE; t.chan = 0; t.wakeAt = 0; }
+  wakeProc(t);                           // a sleeper wakes to die (schedule() sees killed)
   return 0;
 }
 

@@ -3,14 +3,15 @@
 // on sockets and sendfile to a socket. Argument checking here; protocol work in tcp.ts.
 // Interface: sysSock(nr, a0..a5) -> result or NOT_MINE; sockSend/sockRecv (file.ts, splice.ts),
 // sockClose, sendOpen and sendCheck (splice.ts's pipe -> socket path, which sendfile uses).
-import { Errno, ERESTARTSYS } from "../abi/errno";
+import { Errno } from "../abi/errno";
 import { Sys } from "../abi/syscalls";
 import { Sig } from "../abi/signals";
 import { Owner } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
 import { GUEST_IP, HOST_IP, EPHEMERAL_LOW, NetFeature } from "../abi/net";
 import { curProc } from "../cpu";
-import { Proc, sleepOn } from "../proc";
+import { Proc } from "../proc";
+import { sleepOn, progress, keepProgress } from "../sleep";
 import { kget, kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
 import { copyToUser, copyFromUser, userPhys } from "../copy";
@@ -144,8 +145,7 @@ function sysListen(i: i32, backlog: i32): i64 {
 
 function block(p: Proc, i: i32, nb: bool): i64 {
   if (nb) return -Errno.EAGAIN;
-  sleepOn(p, sockChan(i));
-  return -ERESTARTSYS;
+  return sleepOn(p, sockChan(i));
 }
 
 function sysAccept(p: Proc, i: i32, addr: u32, lenp: u32, nb: bool): i64 {
@@ -201,11 +201,11 @@ function epipe(p: Proc, flags: u32): i64 {
 
 // send(): copy into socket pages (1 CPU copy per page), or with MSG_ZEROCOPY pin the user's pages.
 // A blocking send queues everything before it returns, sleeping while the buffer is full and going
-// on from where it slept (p.partial), as Linux's tcp_sendmsg; a nonblocking one queues what fits.
+// on from where it slept (progress), as Linux's tcp_sendmsg; a nonblocking one queues what fits.
 // If the connection fails midway, the bytes already queued are the result (no error, no signal).
 export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool): i64 {
   const s = sockAt(i);
-  let done = p.partial;
+  let done = progress(p);
   if (done > 0 && !sendOpen(s)) return done;
   const c = sendCheck(p, s, flags);
   if (c < 0) return c;
@@ -227,7 +227,7 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
     s.sndEnd += chunk;
   }
   tcpOutput(i);
-  if (done < n && wait) { p.partial = done; return block(p, i, false); }
+  if (done < n && wait) { keepProgress(p, done); return block(p, i, false); }
   return done > 0 ? <i64>done : -Errno.EAGAIN;
 }
 

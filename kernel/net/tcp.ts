@@ -8,7 +8,7 @@
 // rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer().
 import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP } from "../abi/net";
 import { kput } from "../kalloc";
-import { wakeup } from "../proc";
+import { wakeup } from "../sleep";
 import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ, NSOCK, isOrphan,
   CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED, sndSpace } from "./sock";
 import { buildHeaders, be16, be32, netDropped } from "./ip";
