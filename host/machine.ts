@@ -428,6 +428,7 @@ export class Machine {
     this.killAll(Sig.SIGKILL);
   }
 
+  // One slice of a guest: the host's half of the sleep protocol (kernel/sleep.ts draws it).
   private slice(pid: number): void {
     const g = this.guests.get(pid);
     if (!g) throw new KernelPanic(`kernel scheduled pid ${pid}, which has no guest`);
