@@ -10,8 +10,9 @@
 //      guest that keeps sending).
 //   3. Sleep in real time. Live, with nobody runnable and a sleeper's timer before any device
 //      interrupt: wait for the timer in real time, or until a real socket stirs or the terminal
-//      types, and move the virtual clock on by the time waited (at most to the timer), so a program
-//      that polls with nanosleep gives its peer real time to answer. Device interrupts stay virtual.
+//      types, and move the virtual clock on by the time waited (at most to the timer), so a
+//      program that polls with nanosleep gives its peer real time to answer. Device interrupts
+//      stay virtual.
 //   4. Wait for the outside. Nobody can run and no interrupt is due: wait for a real socket that
 //      may still talk, for the terminal while a reader waits on it, whichever comes first. Neither
 //      can come: nothing ever wakes anyone (the caller kills them: deadlock).
@@ -40,11 +41,11 @@ export interface RealInput {
 }
 
 export const NEVER = 0xffffffffffffffffn;    // nextDeadline() with no timer
-const LINGER_MS = 5000;      // wall time a finished machine waits for real peers to take its last bytes
-const YIELD_MS = 5;          // with a real connection open, Node's event loop gets a turn at least this often
+const LINGER_MS = 5000;      // wall time a finished machine waits for a real peer to stir
+const YIELD_MS = 5;          // live, Node's event loop gets a turn at least this often
 
 export class RealTime {
-  private deadline = Infinity;               // performance.now() at which run() gives up (timeoutMs)
+  private deadline = Infinity;               // performance.now() at which run() gives up
   private deadlineHit: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
   private yielded = 0;                       // performance.now() of Node's event loop's last turn

@@ -6,8 +6,8 @@
 //                         its finished requests (completed) go to the traces and kernel.irq(id)
 //   the host              flush (run() ends: write out what is held), close (real sockets, files)
 // A device does its DMA when notified and only computes when its interrupt is due; nothing a
-// driver writes makes it throw. No device keeps state beyond the run (no save/restore): what a
-// machine holds is in RAM, and the disk's image in its BlockStore.
+// driver writes makes it throw. Nothing saves or restores a machine (snapshot.ts is a text view of
+// the kernel's tables), so a device has no save/restore.
 // The console (host/console.ts) is not in the table: it has no queue and no interrupt on the
 // virtual clock (output is a synchronous kernel import, input is pumped at each turn of the loop).
 // Interface: Device, DeviceName, DeviceRequest.

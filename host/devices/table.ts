@@ -3,9 +3,9 @@
 // those that are. Delivering an interrupt, as a driver sees it: the device posts its used ring
 // entries (takeIrq), its finished requests go to the onDone hook (the traces' view of each
 // request), then kernel.irq(dev) runs the driver's handler. Devices are served in table order.
-// Interface: new DeviceTable(kernel, devices, onDone?); setup(dev, queue, addr), notify(dev, queue),
-// config(dev, field), wait(dev) (the kernel's imports); nextIrqAt() -> ns | null; deliverDue();
-// drain(); flush(); close().
+// Interface: new DeviceTable(kernel, devices, onDone?); setup(dev, queue, addr),
+// notify(dev, queue), config(dev, field), wait(dev) (the kernel's imports); nextIrqAt() -> ns |
+// null; deliverDue(); drain(); flush(); close().
 import type { KernelExports } from "../kernel";
 import type { Device, DeviceName, DeviceRequest } from "./device";
 
@@ -68,8 +68,8 @@ export class DeviceTable {
     }
   }
 
-  // Everyone exited: let the devices finish what is in flight (transmit completions, the last ACKs),
-  // so every DMA is counted and every frame is released.
+  // Everyone exited: let the devices finish what is in flight (transmit completions, the last
+  // ACKs), so every DMA is counted and every frame is released.
   drain(): void {
     for (let i = 0; i < DRAIN_STEPS; i++) {
       const t = this.nextIrqAt();
