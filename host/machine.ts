@@ -3,8 +3,10 @@
 // runs its guest until it blocks, is preempted, exits or traps. Deterministic: nothing depends on
 // wall time, but for the world outside (real network peers, the terminal, a wall-clock bound), let
 // in by the rules of host/realtime.ts.
-// Interface: Machine.create(opts), spawn(bytes, argv, env) -> pid, run(), exitOf(pid), stats(), timedOut,
-// kernel / ram for inspection (inspect.ts), onTrace(records) hook for the tracer.
+// Interface: Machine.create(opts), spawn(bytes, argv, env) / spawnPath(path, argv, env) -> pid,
+// run(), exitOf(pid), stats(pid?), timedOut, shutdown(), close(), dropCaches(); readGuestFile(path),
+// guestFileSize(path), readUser(pid, va, len), flushTrace(); k / ram for inspection (inspect.ts),
+// tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
