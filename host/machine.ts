@@ -1,10 +1,12 @@
-// The machine: RAM (one WebAssembly.Memory), the kernel on it, the console, and the run loop that
-// lets the kernel's scheduler pick a process and runs its guest until it blocks, is preempted,
-// exits or traps. Deterministic: nothing depends on wall time.
-// A wall-clock bound (opts.timeoutMs, `wasmos run --timeout`) is the one thing that reads real time
-// apart from real network peers: when it passes, every process is killed and run() returns.
-// Interface: Machine.create(opts), spawn(bytes, argv, env) -> pid, run(), exitOf(pid), stats(), timedOut,
-// kernel / ram for inspection (inspect.ts), onTrace(records) hook for the tracer.
+// The machine: RAM (one WebAssembly.Memory), the kernel on it, the console, the devices (a table,
+// host/devices/table.ts), and the run loop that lets the kernel's scheduler pick a process and
+// runs its guest until it blocks, is preempted, exits or traps. Deterministic: nothing depends on
+// wall time, but for the world outside (real network peers, the terminal, a wall-clock bound), let
+// in by the rules of host/realtime.ts.
+// Interface: Machine.create(opts), spawn(bytes, argv, env) / spawnPath(path, argv, env) -> pid,
+// run(), exitOf(pid), stats(pid?), timedOut, shutdown(), close(), dropCaches(); readGuestFile(path),
+// guestFileSize(path), readUser(pid, va, len), flushTrace(); k / ram for inspection (inspect.ts),
+// tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
@@ -14,10 +16,11 @@ import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/la
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
 import { VirtioBlk, type BlkTiming, type BlkRequest } from "./devices/disk";
 import { VirtioNet, type NetTiming, type NetRequest } from "./devices/nic";
+import { DeviceTable } from "./devices/table";
+import { RealTime, NEVER } from "./realtime";
 import { Slirp } from "./net/slirp";
 import { PcapWriter } from "./net/pcap";
 import { openDisk, type DiskSource } from "./diskimage";
-import { Dev } from "../kernel/abi/virtio";
 import { Errno } from "../kernel/abi/errno";
 import { Cost } from "../kernel/abi/cost";
 import { applyKernelCosts, diskTiming, nicTiming, type CostModel } from "./costmodel";
@@ -60,9 +63,6 @@ export interface ExitInfo { code: number | null; signal: number | null; status: 
 export class KernelPanic extends Error {}
 
 const ZOMBIE = 5;
-const NEVER = 0xffffffffffffffffn;
-const LINGER_MS = 5000;      // wall time a finished machine waits for real peers to take its last bytes
-const YIELD_MS = 5;          // with a real connection open, Node's event loop gets a turn at least this often
 const DEFAULT_QUANTUM = 200_000;
 // Function entries per loop iteration of the budget: a slice also ends after quantum x this many
 // ticking calls, and is then charged a whole quantum of user time (else its loop iterations).
@@ -83,14 +83,11 @@ export class Machine {
   readonly disk: VirtioBlk | null;
   readonly nic: VirtioNet | null = null;
   readonly slirp: Slirp | null = null;
-  private pcap: PcapWriter | null = null;
+  private readonly devices: DeviceTable;
+  private readonly realtime: RealTime;
   readonly mounted: boolean = false;
   private firstPid = 0;
-  private onDeviceDone?: MachineOptions["onDeviceDone"];
   private panicked: string | null = null;   // the kernel panicked (the message): the machine is down
-  private timeoutMs?: number;
-  private deadline = Infinity;               // performance.now() at which run() gives up (timeoutMs)
-  private deadlineHit: Promise<void> | null = null;
   timedOut = false;                          // the timeout killed the processes
 
   private constructor(opts: MachineOptions) {
@@ -108,10 +105,11 @@ export class Machine {
       const n = opts.net ?? {};
       this.slirp = new Slirp();
       for (const g of n.guestfwd ?? []) this.slirp.guestFwd(g);
-      this.pcap = n.pcap ? new PcapWriter(n.pcap) : null;
       this.nic = new VirtioNet(this.ram, this.slirp, { features: { sg: n.sg ?? true, tso: n.tso ?? true },
-        timing: n.timing ?? nicTiming(cm), pcap: this.pcap ?? undefined });
+        timing: n.timing ?? nicTiming(cm), pcap: n.pcap ? new PcapWriter(n.pcap) : undefined });
     }
+    // Interrupts are delivered in table order: the NIC's before the disk's.
+    this.devices = new DeviceTable(() => this.k, [this.nic, this.disk], opts.onDeviceDone);
     this.quantum = opts.quantum ?? DEFAULT_QUANTUM;
     if (opts.traceMask) {
       this.tracer = new Tracer({ classes: opts.traceMask, strSize: opts.strSize, keep: opts.keepEvents ?? false,
@@ -123,8 +121,6 @@ export class Machine {
       this.tapTracer.onEvent(opts.tap.onEvent);
     }
     this.cacheDir = opts.cacheDir;
-    this.onDeviceDone = opts.onDeviceDone;
-    this.timeoutMs = opts.timeoutMs;
     const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
@@ -136,14 +132,12 @@ export class Machine {
       stopRewind: () => this.current!.exports.asyncify_stop_rewind(),
       consoleWrite: (fd, addr, len) => this.console.write(fd, addr, len),
       traceFlush: () => this.flushTrace(),
-      virtioSetup: (dev, q, addr) => { if (dev === Dev.blk) this.disk?.setup(q, addr); else if (dev === Dev.net) this.nic?.setup(q, addr); },
-      virtioNotify: (dev, q) => {
-        if (dev === Dev.blk) this.disk?.notify(q, this.k.clockNowNs());
-        else if (dev === Dev.net) this.nic?.notify(q, this.k.clockNowNs());
-      },
-      virtioConfig: (dev, field) => this.deviceConfig(dev, field),
-      virtioWait: (dev) => this.waitDevice(dev),
+      virtioSetup: (dev, q, addr) => this.devices.setup(dev, q, addr),
+      virtioNotify: (dev, q) => this.devices.notify(dev, q),
+      virtioConfig: (dev, field) => this.devices.config(dev, field),
+      virtioWait: (dev) => this.devices.wait(dev),
     });
+    this.realtime = new RealTime(this.k, this.nic, this.console, opts.timeoutMs);
     let r: number;
     try { r = this.k.boot(ramBytes); } catch (e) { this.checkPanic(); throw e; }
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
@@ -164,12 +158,6 @@ export class Machine {
   }
 
   readonly hostPorts: number[] = [];    // the real ports --hostfwd listens on, in order
-
-  private deviceConfig(dev: number, field: number): bigint {
-    if (dev === Dev.blk) return this.disk && field === 0 ? BigInt(this.disk.capacitySectors()) : 0n;
-    if (dev === Dev.net) return this.nic ? BigInt(this.nic.config(field)) : 0n;
-    return 0n;
-  }
 
   private loaderContext(): LoaderContext {
     return { ram: this.ram, k: this.k, cacheDir: this.cacheDir,
@@ -255,171 +243,56 @@ export class Machine {
     }
   }
 
-  // The earliest interrupt any device has pending (virtual ns), or null.
-  private nextDeviceEvent(): bigint | null {
-    const a = this.disk?.nextIrqAt() ?? null;
-    this.nic?.pollRx(this.k.clockNowNs());
-    const b = this.nic?.nextIrqAt() ?? null;
-    return a === null ? b : b === null ? a : (a < b ? a : b);
-  }
-
-  // Nobody can run and real sockets are open: if the next event is a sleeper's timer (not a device
-  // interrupt, which stays virtual), wait for it in real time, or until a real socket stirs, and
-  // move the clock on by the time waited, so a program that polls with nanosleep gives its real
-  // peer real time to answer. False when the timer is not next (the caller idles as usual).
-  private async idleReal(nextDevice: bigint | null): Promise<boolean> {
-    const now = this.k.clockNowNs(), timer = BigInt.asUintN(64, this.k.nextDeadline());
-    if (timer === NEVER || (nextDevice !== null && nextDevice <= timer)) return false;
-    const t0 = performance.now();
-    let handle: NodeJS.Timeout | undefined;
-    const gapMs = Number(timer - now) / 1e6;
-    const typing = this.k.ttyWaiting() > 0 && this.console.hasInputSource();
-    await Promise.race([this.nic!.whenPeerActivity(), new Promise<void>((r) => { handle = setTimeout(r, gapMs); }),
-      ...(typing ? [this.console.waitInput()] : [])]);
-    clearTimeout(handle);
-    const waited = BigInt(Math.round((performance.now() - t0) * 1e6));
-    this.k.idleUntil(now + waited < timer ? now + waited : timer);
-    return true;
-  }
-
-  // Everyone exited: connections the kernel still holds keep sending (Linux keeps an orphaned socket
-  // going), relayed to real peers as they read; give up after LINGER_MS of wall time with no activity.
-  // Orphans whose peer never ends them then end by their kernel timers, on the virtual clock.
-  private async linger(): Promise<void> {
-    for (;;) {
-      this.drainDevices();
-      if (!this.nic || this.k.netBusy() === 0) return;
-      if (this.nic.pending() && await this.peerStirs()) continue;
-      const t = BigInt.asUintN(64, this.k.nextDeadline());
-      if (t === NEVER) return;
-      this.k.idleUntil(t);
-      this.k.schedule(t);          // no process is left: this only runs the kernel's timers due at t
-    }
-  }
-
-  // Does a real peer do something within LINGER_MS of wall time?
-  private async peerStirs(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const quiet = new Promise<boolean>((res) => { timer = setTimeout(() => res(false), LINGER_MS); timer.unref?.(); });
-    const woke = await Promise.race([this.nic!.whenActivity().then(() => true), quiet]);
-    clearTimeout(timer);
-    return woke;
-  }
-
-  // Everyone exited: let the devices finish what is in flight (transmit completions, the last ACKs),
-  // so every DMA is counted and every frame is released.
-  private drainDevices(): void {
-    for (let i = 0; i < 100000; i++) {
-      const t = this.nextDeviceEvent();
-      if (t === null) return;
-      this.k.idleUntil(t);
-      this.deliverDue();
-    }
-  }
-
-  // Deliver every device interrupt that is due at the current virtual time.
-  private deliverDue(): void {
-    const now = this.k.clockNowNs();
-    if (this.nic) {
-      this.nic.pollRx(now);
-      for (let t = this.nic.nextIrqAt(); t !== null && t <= now; t = this.nic.nextIrqAt()) {
-        if (!this.nic.takeIrq(t)) break;
-        this.retireRequests("nic", this.nic.completed);
-        this.k.irq(Dev.net);
-      }
-    }
-    while (this.disk) {
-      const t = this.disk.nextIrqAt();
-      if (t === null || t > now) break;
-      this.disk.takeIrq();
-      this.retireRequests("disk", this.disk.completed);
-      this.k.irq(Dev.blk);
-    }
-  }
-
-  // The requests whose interrupt is being taken: to the onDeviceDone hook, then forgotten (the kernel
-  // learns of them from the used ring).
-  private retireRequests(dev: "disk" | "nic", done: (BlkRequest | NetRequest)[]): void {
-    if (this.onDeviceDone) for (const r of done) this.onDeviceDone(dev, r);
-    done.length = 0;
-  }
-
-  // Kernel import: idle until the device's next interrupt, then deliver it.
-  private waitDevice(dev: number): number {
-    if (dev !== Dev.blk || !this.disk) return -1;
-    const t = this.disk.nextIrqAt();
-    if (t === null) return -1;
-    this.k.idleUntil(t);
-    this.disk.takeIrq();
-    this.retireRequests("disk", this.disk.completed);
-    this.k.irq(dev);
-    return 0;
-  }
-
   // Clean shutdown of the file system: everything written back, the superblock marked clean.
   shutdown(): void { if (this.mounted) this.k.shutdown(); }
 
   // Close real sockets and listeners (hostfwd, guestfwd) and the pcap file.
-  close(): void { this.slirp?.close(); this.pcap?.close(); }
+  close(): void { this.devices.close(); }
 
   dropCaches(): number { return this.k.dropCaches(); }
 
   // Run until every process has exited (or all that are left sleep forever: they are killed).
+  // Each turn: take in the terminal's input and the interrupts due; run the process the scheduler
+  // picks for a slice; else, nobody runnable, move time on to whatever can happen next.
   async run(): Promise<void> {
     this.checkPanic();
     const t0 = process.hrtime.bigint();
-    let timer: NodeJS.Timeout | undefined;
-    if (this.timeoutMs !== undefined) {
-      this.deadline = performance.now() + this.timeoutMs;
-      this.deadlineHit = new Promise((r) => { timer = setTimeout(r, this.timeoutMs); });
-    }
+    this.realtime.start();
     try {
-      let yielded = performance.now();
       for (;;) {
-        if (performance.now() >= this.deadline) { this.timeout(); break; }
+        if (this.realtime.expired()) { this.timeout(); break; }
         this.console.pump();
-        this.deliverDue();
-        // A real connection is open: the world outside runs in real time. (With only listeners the
-        // machine stays virtual, and deterministic, until it idles and a client is let in.)
-        const real = this.nic?.connected() ?? false;
-        const pid = this.k.schedule(real ? this.k.clockNowNs() : this.nextDeviceEvent() ?? NEVER);
+        this.devices.deliverDue();
+        const live = this.realtime.live();       // a real connection is open (host/realtime.ts)
+        const pid = this.k.schedule(live ? this.k.clockNowNs() : this.devices.nextIrqAt() ?? NEVER);
         if (pid !== 0) {
           this.slice(pid);
           if (this.k.forkPending(pid)) this.fork(pid);
           else if (this.k.execPending(pid)) await this.exec(pid);
-          if (real && performance.now() - yielded > YIELD_MS) { await new Promise((r) => setImmediate(r)); yielded = performance.now(); }
+          if (this.realtime.mustYield(live)) await this.realtime.yield();
           continue;
         }
-        if (this.guests.size === 0) { await this.bounded(this.linger()); break; }
-        const next = this.nextDeviceEvent();
-        if (real && await this.bounded(this.idleReal(next))) { yielded = performance.now(); continue; }
+        if (this.guests.size === 0) { await this.realtime.linger(() => this.devices.drain()); break; }
+        const next = this.devices.nextIrqAt();
+        if (live && await this.realtime.sleepReal(next)) continue;     // a sleeper's timer, in real time
         if (next !== null) { this.k.idleUntil(next); continue; }      // idle until a device interrupts
-        const typing = this.k.ttyWaiting() > 0 && this.console.hasInputSource();
-        if (this.nic?.pending()) {                       // a real socket may talk, or the terminal
-          await this.bounded(typing ? Promise.race([this.nic.whenActivity(), this.console.waitInput()]) : this.nic.whenActivity());
-          continue;
-        }
-        if (typing) { await this.bounded(this.console.waitInput()); continue; }
+        const outside = this.realtime.outside();                        // a real socket or the terminal
+        if (outside) { await outside; continue; }
         this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
       }
     } catch (e) {
       this.checkPanic();             // a trap in kernel code after a panic: report the panic
       throw e;
     } finally {
-      clearTimeout(timer);
+      this.realtime.stop();
       if (this.guests.size === 0 && this.panicked === null) this.shutdown();
-      this.pcap?.flush();
+      this.devices.flush();
       this.flushTrace();
       this.tracer?.finish();
       this.tapTracer?.finish();
       this.console.close();
       this.wallNs += process.hrtime.bigint() - t0;
     }
-  }
-
-  // A wait in the run loop that the deadline cuts short (the loop then sees it has passed).
-  private async bounded<T>(p: Promise<T>): Promise<T | undefined> {
-    return this.deadlineHit ? Promise.race([p, this.deadlineHit.then(() => undefined)]) : p;
   }
 
   // --timeout ran out: every process dies by SIGKILL (as timeout -s KILL would do).

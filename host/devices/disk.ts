@@ -5,12 +5,14 @@
 // the driver notifies; the used ring entries of that batch are written, and its records move to
 // `completed`, when its interrupt is taken at the batch's last completion. Never prints, never
 // throws on anything the driver wrote: bad requests complete with IOERR (kernel/abi/virtio.ts).
-// Interface: new VirtioBlk(ram, store, timing?); capacitySectors(); setup(queue, addr);
+// A Device (device.ts) named "disk", Dev.blk.
+// Interface: new VirtioBlk(ram, store, timing?); capacitySectors(); config(field); setup(queue, addr);
 // notify(queue, nowNs); nextIrqAt(); takeIrq(nowNs?); completed[] and faults[] (drained by the
 // caller); stats.
 import type { BlockStore } from "./blockstore";
 import { VirtQueue, type Chain, type Desc } from "./virtqueue";
-import { BlkType, BlkStatus, BLK_HDR_SIZE, SECTOR_SIZE, VRING_DESC_F_WRITE } from "../../kernel/abi/virtio";
+import type { Device } from "./device";
+import { BlkType, BlkStatus, BLK_HDR_SIZE, SECTOR_SIZE, VRING_DESC_F_WRITE, Dev } from "../../kernel/abi/virtio";
 
 export interface BlkTiming { latencyNs: number; bytesPerUs: number }
 
@@ -31,7 +33,9 @@ const FRAME = 4096;
 
 interface Batch { irqAt: bigint; reqs: { req: BlkRequest; usedLen: number }[] }
 
-export class VirtioBlk {
+export class VirtioBlk implements Device {
+  readonly name = "disk";
+  readonly id = Dev.blk;
   readonly completed: BlkRequest[] = [];   // requests whose interrupt was taken, oldest first
   readonly faults: string[] = [];          // queue-level driver errors (no request to complete)
   readonly stats: BlkStats = { requests: 0, reads: 0, writes: 0, flushes: 0, ids: 0, unsupported: 0,
@@ -44,6 +48,9 @@ export class VirtioBlk {
     private timing: BlkTiming = { latencyNs: 100_000, bytesPerUs: 2000 }) {}
 
   capacitySectors(): number { return Math.floor(this.store.size / SECTOR_SIZE); }
+
+  /** virtioConfig(Dev.blk, field): field 0 is the capacity in sectors (kernel/disk.ts), no other. */
+  config(field: number): number { return field === 0 ? this.capacitySectors() : 0; }
 
   /** The driver placed queue `queue` at physical address addr; false (and a fault) if unusable. */
   setup(queue: number, addr: number): boolean {

@@ -16,12 +16,15 @@
 //   DATA_VALID for IPv4/TCP, then the frame) = one DMA, its used entry written with the interrupt
 //   due at that moment.
 // Never throws on what the driver wrote: a bad chain completes with length 0 and an `error`.
+// A Device (device.ts) named "nic", Dev.net; its poll is pollRx, and close() closes the peer (its
+// real sockets) and the pcap file.
 // Interface: new VirtioNet(ram, peer, opts?); config(field); setup(queue, addr); notify(queue, nowNs);
-// pollRx(nowNs); nextIrqAt(); takeIrq(nowNs?); pending(); connected(); whenActivity(); whenPeerActivity(); completed[] and faults[]
-// (drained by the caller); stats.
+// pollRx(nowNs) (poll); nextIrqAt(); takeIrq(nowNs?); pending(); connected(); whenActivity();
+// whenPeerActivity(); completed[] and faults[] (drained by the caller); flush(); close(); stats.
 import { VirtQueue, type Chain, type Desc } from "./virtqueue";
 import { framesOf } from "./disk";
-import { VRING_DESC_F_WRITE } from "../../kernel/abi/virtio";
+import type { Device } from "./device";
+import { VRING_DESC_F_WRITE, Dev } from "../../kernel/abi/virtio";
 import {
   NET_HDR_SIZE, RXQ, TXQ, MTU, ETH_HLEN, IP_HLEN, TCP_HLEN, MAX_TSO, NetFeature, NetConfig, GSO_NONE, GSO_TCPV4,
   GUEST_MAC_HI, GUEST_MAC_LO, NET_HDR_F_NEEDS_CSUM, NET_HDR_F_DATA_VALID,
@@ -36,6 +39,7 @@ export interface NetPeer {
   pending?(): boolean;                    // may frames still come without any input (real sockets)?
   connected?(): boolean;                  // is a real connection open (a peer running in real time)?
   whenActivity?(): Promise<void>;         // resolves when something may have been queued
+  close?(): void;                         // close its real sockets and listeners
 }
 
 export interface NetTiming { latencyNs: number; bytesPerUs: number }
@@ -71,7 +75,9 @@ interface RxBuf { chain: Chain; postedNs: bigint; capacity: number }
 
 const GSO_ECN = 0x80;                 // gso_type flag: ECN (not offered)
 
-export class VirtioNet {
+export class VirtioNet implements Device {
+  readonly name = "nic";
+  readonly id = Dev.net;
   readonly completed: NetRequest[] = [];
   readonly faults: string[] = [];
   readonly stats: NicStats = { txPackets: 0, txFrames: 0, txBytes: 0, tsoPackets: 0, txErrors: 0,
@@ -145,6 +151,9 @@ export class VirtioNet {
     return n;
   }
 
+  /** Device.poll: pollRx. */
+  poll(nowNs: bigint): void { this.pollRx(nowNs); }
+
   /** When the next interrupt is due (a completion, or a frame arriving into a posted buffer), or null. */
   nextIrqAt(): bigint | null {
     let t: bigint | null = null;
@@ -190,6 +199,12 @@ export class VirtioNet {
 
   /** Resolves when the peer may have queued frames (never for a peer without real sockets). */
   whenPeerActivity(): Promise<void> { return this.peer.whenActivity?.() ?? new Promise(() => {}); }
+
+  /** Write out the pcap records held (run() ended). */
+  flush(): void { this.pcap?.flush(); }
+
+  /** Close the peer's real sockets and listeners, then the pcap file. */
+  close(): void { this.peer.close?.(); this.pcap?.close(); }
 
   // ---- transmit ----
 

@@ -1,0 +1,95 @@
+// The machine's device table. The kernel's virtio imports reach the device of their number; the
+// run loop asks the table, never a device by name, when the next interrupt is due and to deliver
+// those that are. Delivering an interrupt, as a driver sees it: the device posts its used ring
+// entries (takeIrq), its finished requests go to the onDone hook (the traces' view of each
+// request), then kernel.irq(dev) runs the driver's handler. Devices are served in table order.
+// Interface: new DeviceTable(kernel, devices, onDone?); setup(dev, queue, addr),
+// notify(dev, queue), config(dev, field), wait(dev) (the kernel's imports); nextIrqAt() -> ns |
+// null; deliverDue(); drain(); flush(); close().
+import type { KernelExports } from "../kernel";
+import type { Device, DeviceName, DeviceRequest } from "./device";
+
+export type DeviceDone = (dev: DeviceName, req: DeviceRequest) => void;
+
+const DRAIN_STEPS = 100000;      // drain(): at most this many interrupts
+
+export class DeviceTable {
+  private readonly devices: Device[];
+
+  constructor(private k: () => KernelExports, devices: (Device | null)[], private onDone?: DeviceDone) {
+    this.devices = devices.filter((d): d is Device => d !== null);
+  }
+
+  // Kernel import virtioSetup: the driver placed a queue.
+  setup(dev: number, queue: number, addr: number): void { this.device(dev)?.setup(queue, addr); }
+
+  // Kernel import virtioNotify: the driver made buffers available; the device does its DMA now.
+  notify(dev: number, queue: number): void {
+    const d = this.device(dev);
+    if (d) d.notify(queue, this.k().clockNowNs());
+  }
+
+  // Kernel import virtioConfig: a configuration field (0 for a device the machine does not have).
+  config(dev: number, field: number): bigint { return BigInt(this.device(dev)?.config(field) ?? 0); }
+
+  // Kernel import virtioWait: idle until the device's next interrupt, then deliver it (a disk
+  // request waited for synchronously, kernel/disk.ts); -1 when nothing is pending.
+  wait(dev: number): number {
+    const d = this.device(dev);
+    const t = d?.nextIrqAt() ?? null;
+    if (!d || t === null) return -1;
+    this.k().idleUntil(t);
+    d.takeIrq();
+    this.interrupt(d);
+    return 0;
+  }
+
+  // The earliest interrupt any device has pending (virtual ns), or null.
+  nextIrqAt(): bigint | null {
+    const now = this.k().clockNowNs();
+    let next: bigint | null = null;
+    for (const d of this.devices) {
+      d.poll?.(now);
+      const t = d.nextIrqAt();
+      if (t !== null && (next === null || t < next)) next = t;
+    }
+    return next;
+  }
+
+  // Deliver every device interrupt that is due at the current virtual time.
+  deliverDue(): void {
+    const now = this.k().clockNowNs();
+    for (const d of this.devices) {
+      d.poll?.(now);
+      for (let t = d.nextIrqAt(); t !== null && t <= now; t = d.nextIrqAt()) {
+        if (!d.takeIrq()) break;
+        this.interrupt(d);
+      }
+    }
+  }
+
+  // Everyone exited: let the devices finish what is in flight (transmit completions, the last
+  // ACKs), so every DMA is counted and every frame is released.
+  drain(): void {
+    for (let i = 0; i < DRAIN_STEPS; i++) {
+      const t = this.nextIrqAt();
+      if (t === null) return;
+      this.k().idleUntil(t);
+      this.deliverDue();
+    }
+  }
+
+  flush(): void { for (const d of this.devices) d.flush?.(); }
+
+  close(): void { for (const d of this.devices) d.close?.(); }
+
+  private device(dev: number): Device | undefined { return this.devices.find((d) => d.id === dev); }
+
+  // The interrupt was taken: its requests to the onDone hook, then forgotten (the kernel learns of
+  // them from the used ring), and the driver's handler runs.
+  private interrupt(d: Device): void {
+    if (this.onDone) for (const r of d.completed) this.onDone(d.name, r);
+    d.completed.length = 0;
+    this.k().irq(d.id);
+  }
+}
