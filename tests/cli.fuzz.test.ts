@@ -6,7 +6,8 @@ import { cli } from "./helpers/cli";
 
 test("a short clean run prints its totals and exits 0", () => {
   const r = cli("fuzz", "--seed", "3", "--programs", "6", "--calls-per-program", "30", "--only", "openat,read,lseek,close,pipe2,dup,fstat");
-  expect(r.stderr).toBe("");
+  // stderr carries only progress lines (one each 10 s of wall time: some on a loaded machine).
+  for (const line of r.stderr.split("\n").filter(Boolean)) expect(line).toMatch(/^\d+ programs, \d+ generated calls, /);
   expect(r.stdout).toMatch(/^6 programs, 180 generated calls, \d+ syscalls in [\d.]+ s \(\d+ syscalls\/s\); failures: none\nexecutors ended by code 0: 6\n$/);
   expect(r.status).toBe(0);
 });
