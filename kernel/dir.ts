@@ -4,8 +4,9 @@
 // Inode numbers in entries come from disk and are checked: a bad one (or an entry that cannot be
 // read) makes the lookup INO_BAD, EIO for the caller, with a kernel log line.
 // Interface: dirLookup(dir, name, len) -> ino, 0 or INO_BAD, dirLink(dir, name, len, ino, type) -> 0/-errno,
-// dirUnlink(dir, name, len) -> 0/-errno, dirIsEmpty(dir), namei(start, path, len, parent) -> ino or -errno
-// (with parent: the parent directory, the last component left in NAME/NAMELEN).
+// dirUnlink(dir, name, len) -> 0/-errno, dirIsEmpty(dir), namei(start, path, len) -> ino or -errno,
+// nameiparent(start, path, len, name) -> the parent directory or -errno, the last component in the
+// caller's Name record (NAME_SIZE bytes; nameOf(name) its bytes).
 import { Errno } from "./abi/errno";
 import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
 import { pa } from "./kalloc";
@@ -13,9 +14,15 @@ import { pcGet, pcGetNew, pcDirty } from "./pagecache";
 import { iMode, iSize, iSetSize, fsMounted, fsInodeValid, fsCorrupt, inodeAddr, iNlink } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 
-export const NAME: usize = memory.data(NAME_MAX + 8);   // last component found by namei(parent)
-export let NAMELEN: i32 = 0;
-export let TRAILING: bool = false;                      // the path ended in '/': it must name a directory
+// What nameiparent found after the parent: the last component (its bytes follow this header). The
+// caller owns the record (docs/architecture.md, "Who owns a buffer").
+@unmanaged export class Name {
+  len: i32;
+  trailing: bool;   // the path ended in '/': it must name a directory
+}
+const NAME_BYTES: usize = 8;
+export const NAME_SIZE: i32 = <i32>NAME_BYTES + NAME_MAX;
+@inline export function nameOf(n: Name): usize { return changetype<usize>(n) + NAME_BYTES; }
 const PER_PAGE: u32 = BLOCK_SIZE / DIRENT_SIZE;
 export const INO_BAD: u32 = 0xffffffff;                 // a corrupt or unreadable entry: EIO
 const DIR_MAX: u64 = 64 << 20;                          // a larger directory is corrupt (as fsck says)
@@ -93,20 +100,29 @@ export function dirIsEmpty(dir: u32): bool {
   return true;
 }
 
-// Resolve `path` (kernel buffer, len bytes) from `start`. With `parent`, stop before the last
-// component: return its directory and leave the component in NAME/NAMELEN.
-export function namei(start: u32, path: usize, len: i32, parent: bool): i64 {
+// Resolve `path` (kernel buffer, len bytes) from `start`.
+export function namei(start: u32, path: usize, len: i32): i64 {
+  return walk(start, path, len, null);
+}
+
+// Stop before the last component: return its directory, the component in `name`.
+export function nameiparent(start: u32, path: usize, len: i32, name: Name): i64 {
+  return walk(start, path, len, name);
+}
+
+// namei's walk; `name` null for a whole lookup, else the parent's record to fill.
+function walk(start: u32, path: usize, len: i32, name: Name | null): i64 {
   if (!fsMounted()) return -Errno.ENOENT;
   if (len == 0) return -Errno.ENOENT;
-  TRAILING = load<u8>(path + len - 1) == 0x2f;
+  const trailing = load<u8>(path + len - 1) == 0x2f;
+  if (name) { name.trailing = trailing; name.len = 0; }
   let ino = load<u8>(path) == 0x2f ? ROOT_INO : start;
   let i = 0;
   for (;;) {
     while (i < len && load<u8>(path + i) == 0x2f) i++;
     if (i >= len) {
-      NAMELEN = 0;
-      if (parent) return -Errno.EEXIST;
-      return TRAILING && !isDir(ino) ? -Errno.ENOTDIR : <i64>ino;
+      if (name) return -Errno.EEXIST;
+      return trailing && !isDir(ino) ? -Errno.ENOTDIR : <i64>ino;
     }
     let j = i;
     while (j < len && load<u8>(path + j) != 0x2f) j++;
@@ -115,9 +131,9 @@ export function namei(start: u32, path: usize, len: i32, parent: bool): i64 {
     if (!isDir(ino)) return -Errno.ENOTDIR;
     let k = j;
     while (k < len && load<u8>(path + k) == 0x2f) k++;
-    if (parent && k >= len) {
+    if (name && k >= len) {
       if (iNlink(ino) == 0) return -Errno.ENOENT;      // removed (a cwd kept alive): IS_DEADDIR
-      memory.copy(NAME, path + i, j - i); NAMELEN = j - i;
+      memory.copy(nameOf(name), path + i, j - i); name.len = j - i;
       return ino;
     }
     const next = dirLookup(ino, path + i, j - i);

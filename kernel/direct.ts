@@ -12,7 +12,11 @@ import { pcFind, pcWriteback, pcForget, pcTruncate } from "./pagecache";
 import { iSize, iSetSize } from "./fs";
 import { fsBlockOf, bmapFree, BLOCK_BAD } from "./bmap";
 import { userPhys } from "./copy";
-import { diskIo, IOV, IOV_MAX } from "./disk";
+import { diskIo, IOV_MAX } from "./disk";
+
+// dmaRun's list of the pinned user pages (physical addresses), its own: the write-backs and faults
+// it calls while filling it use no list (diskIoPage) or their own (pcReadRange).
+const pinned: usize = memory.data(IOV_MAX * 4);
 
 @inline function aligned(x: u64): bool { return (x & (BLOCK_SIZE - 1)) == 0; }
 
@@ -77,9 +81,9 @@ function dmaRun(p: Proc, ino: u32, first: u32, block: u32, n: u32, va: u32, writ
     if (ph < 0) { unpin(i); return -Errno.EFAULT; }
     const pfn = <u32>(ph >>> 12);
     kget(pfn); frame(pfn).flags |= FR_PINNED;
-    store<u32>(IOV + (<usize>i << 2), <u32>ph);
+    store<u32>(pinned + (<usize>i << 2), <u32>ph);
   }
-  const r = diskIo(write, <u64>block * SECTORS_PER_BLOCK, <i32>n, Place.user);
+  const r = diskIo(write, <u64>block * SECTORS_PER_BLOCK, pinned, <i32>n, Place.user);
   unpin(n);
   if (write) for (let i: u32 = 0; i < n; i++) pcForget(ino, first + i);
   return r;
@@ -87,7 +91,7 @@ function dmaRun(p: Proc, ino: u32, first: u32, block: u32, n: u32, va: u32, writ
 
 function unpin(n: u32): void {
   for (let i: u32 = 0; i < n; i++) {
-    const pfn = load<u32>(IOV + (<usize>i << 2)) >>> 12;
+    const pfn = load<u32>(pinned + (<usize>i << 2)) >>> 12;
     frame(pfn).flags &= ~FR_PINNED;
     kput(pfn);
   }

@@ -3,8 +3,9 @@
 // interrupt; the interrupt handler completes the request, counting one DMA copy attributed to the
 // syscall or fault that queued it. I/O waits are synchronous: the CPU idles (virtual time passes,
 // no CPU time) until the interrupt; other processes do not run meanwhile (see docs/architecture.md).
-// Interface: diskInit() -> bool, diskIo(write, sector, bufs, n, place) -> 0 or -EIO, diskFlush(),
-// diskIrq() (the interrupt handler), diskSectors(), IOV (buffer list: n u32 physical addresses, 4 KiB each).
+// Interface: diskInit() -> bool, diskIo(write, sector, iov, n, place) -> 0 or -EIO (iov: the caller's
+// list of n u32 physical addresses, 4 KiB each), diskIoPage(write, sector, pa, place) (one page, no
+// list), diskFlush(), diskIrq() (the interrupt handler), diskSectors(), IOV_MAX.
 import { Errno } from "./abi/errno";
 import { Stat, Owner } from "./abi/layout";
 import { Ev, Routine, Place } from "./abi/trace";
@@ -19,8 +20,8 @@ import { panic } from "./panic";
 
 // Data buffers per request: a request is header + buffers + status in one 64-entry queue, and
 // disk waits are synchronous (one request at a time); 32 pages = 128 KiB, Linux's read_ahead_kb.
+// The list of a request's pages belongs to its caller (docs/architecture.md, "Who owns a buffer").
 export const IOV_MAX: i32 = 32;
-export const IOV: usize = memory.data(IOV_MAX * 4);       // physical addresses of the request's pages
 
 // Per-descriptor-head request record, in the request frame: 40 bytes each.
 //   +0 header (16) | +16 status u8 | +17 done u8 | +18 place u8 | +20 cause u32 | +24 sys i32
@@ -52,22 +53,36 @@ export function diskInit(): bool {
 
 export function diskSectors(): u64 { return disk.sectors; }
 
-// Read or write n 4 KiB buffers (physical addresses in IOV) at `sector`; waits for completion.
-// `place` says what the buffers are (page-cache frames, or user pages for O_DIRECT).
-export function diskIo(write: bool, sector: u64, n: i32, place: Place): i32 {
+// Read or write n 4 KiB buffers (physical addresses: n u32 at `iov`) at `sector`; waits for
+// completion. `place` says what the buffers are (page-cache frames, or user pages for O_DIRECT).
+// The list is read only before the wait: the caller may reuse it once this returns.
+export function diskIo(write: bool, sector: u64, iov: usize, n: i32, place: Place): i32 {
+  return request(write ? BlkType.OUT : BlkType.IN, sector, iov, 0, n, place);
+}
+
+// One page at physical address `page`: the same request, without a list.
+export function diskIoPage(write: bool, sector: u64, page: usize, place: Place): i32 {
+  return request(write ? BlkType.OUT : BlkType.IN, sector, 0, page, 1, place);
+}
+
+function request(type: BlkType, sector: u64, iov: usize, page: usize, n: i32, place: Place): i32 {
   if (!disk.present) return -Errno.EIO;
   const bytes = <u64>n * 4096;
   if (sector + bytes / SECTOR_SIZE > disk.sectors) return -Errno.EIO;
-  const head = submit(write ? BlkType.OUT : BlkType.IN, sector, n, place);
-  return waitFor(head);
+  return waitFor(submit(type, sector, iov, page, n, place));
 }
 
 export function diskFlush(): i32 {
   if (!disk.present) return 0;
-  return waitFor(submit(BlkType.FLUSH, 0, 0, Place.frame));
+  return waitFor(submit(BlkType.FLUSH, 0, 0, 0, 0, Place.frame));
 }
 
-function submit(type: BlkType, sector: u64, n: i32, place: Place): u32 {
+@inline function pageAt(iov: usize, page: usize, i: i32): u32 {
+  return iov != 0 ? load<u32>(iov + (<usize>i << 2)) : <u32>page;
+}
+
+// Queue a request for n pages: the list at `iov`, or (iov 0) the one page `page`.
+function submit(type: BlkType, sector: u64, iov: usize, page: usize, n: i32, place: Place): u32 {
   const v = vq();
   const h = vqAlloc(v, <u32>n + 2);
   if (h < 0) panic("diskIo: queue full");
@@ -76,12 +91,12 @@ function submit(type: BlkType, sector: u64, n: i32, place: Place): u32 {
   store<u32>(r, type); store<u32>(r + 4, 0); store<u64>(r + 8, sector);
   store<u8>(r + 16, 0xff); store<u8>(r + 17, 0);
   store<u32>(r + 20, curCause); store<i32>(r + 24, curSys); store<u32>(r + 28, <u32>n * 4096);
-  store<u8>(r + 18, <u8>place); store<u32>(r + 32, n > 0 ? load<u32>(IOV) : 0);
+  store<u8>(r + 18, <u8>place); store<u32>(r + 32, n > 0 ? pageAt(iov, page, 0) : 0);
   const devWrites = type == BlkType.IN ? VRING_DESC_F_WRITE : 0;
   vqDesc(v, head, r, BLK_HDR_SIZE, VRING_DESC_F_NEXT);
   let d = vqNext(v, head);
   for (let i = 0; i < n; i++) {
-    vqDesc(v, d, <u64>load<u32>(IOV + (<usize>i << 2)), 4096, VRING_DESC_F_NEXT | devWrites);
+    vqDesc(v, d, <u64>pageAt(iov, page, i), 4096, VRING_DESC_F_NEXT | devWrites);
     d = vqNext(v, d);
   }
   vqDesc(v, d, r + 16, 1, VRING_DESC_F_WRITE);

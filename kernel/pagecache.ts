@@ -14,7 +14,7 @@ import { Owner, Stat } from "./abi/layout";
 import { Place } from "./abi/trace";
 import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFERENCED, FR_LOCKED } from "./kalloc";
 import { statAdd, statGet } from "./stats";
-import { diskIo, IOV, IOV_MAX } from "./disk";
+import { diskIo, diskIoPage, IOV_MAX } from "./disk";
 import { SECTORS_PER_BLOCK } from "./abi/fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { rmapClean, rmapZap } from "./rmap";
@@ -173,20 +173,21 @@ export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
     if (block == 0) { frame(p).flags = FR_UPTODATE; continue; }   // a hole
     frame(p).flags = FR_LOCKED;
     if (run == 0) first = block;
-    store<u32>(runBuf + (<usize>run << 2), <u32>pa(p));   // not IOV: an eviction above may write back through it
+    store<u32>(runBuf + (<usize>run << 2), <u32>pa(p));
     run++; next = block + 1;
   }
   if (readRun(run, first) < 0) err = -5;
   return err;
 }
 
+// pcReadRange's list of the run's pages (physical addresses), its own: nothing it calls while the
+// run grows (allocation, eviction, block mapping) reads or writes through it.
 const runBuf: usize = memory.data(IOV_MAX * 4);
 
 // One request for the `run` pages listed in runBuf, at consecutive blocks from `first`.
 function readRun(run: i32, first: u32): i32 {
   if (run == 0) return 0;
-  memory.copy(IOV, runBuf, <usize>run << 2);
-  const r = diskIo(false, <u64>first * SECTORS_PER_BLOCK, run, Place.frame);
+  const r = diskIo(false, <u64>first * SECTORS_PER_BLOCK, runBuf, run, Place.frame);
   for (let k = 0; k < run; k++) {
     const p = load<u32>(runBuf + (<usize>k << 2)) >>> 12;
     if (r < 0) { remove(p); kput(p); } else frame(p).flags = FR_UPTODATE;
@@ -195,8 +196,7 @@ function readRun(run: i32, first: u32): i32 {
 }
 
 function readBlock(p: u32, block: u32): i32 {
-  store<u32>(IOV, <u32>pa(p));
-  return diskIo(false, <u64>block * SECTORS_PER_BLOCK, 1, Place.frame);
+  return diskIoPage(false, <u64>block * SECTORS_PER_BLOCK, pa(p), Place.frame);
 }
 
 export function pcIsDirty(p: u32): bool { return (frame(p).flags & FR_DIRTY) != 0; }
@@ -217,8 +217,7 @@ export function pcWriteback(p: u32): i32 {
   const block = ino == 0 ? index : fsBlockOf(ino, index, true);
   if (ino != 0 && (block == 0 || block == BLOCK_BAD)) return block == 0 ? -28 : -5;   // ENOSPC: no block for this file page (block 0 of the device is the superblock)
   rmapClean(p);                  // later stores must dirty it again
-  store<u32>(IOV, <u32>pa(p));
-  const r = diskIo(true, <u64>block * SECTORS_PER_BLOCK, 1, Place.frame);
+  const r = diskIoPage(true, <u64>block * SECTORS_PER_BLOCK, pa(p), Place.frame);
   if (r < 0) return r;
   frame(p).flags &= ~FR_DIRTY;
   pc.dirty--;

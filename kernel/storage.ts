@@ -35,7 +35,7 @@ export function clockNowNs(): u64 { return clockNow(); }
 
 export function execLookup(len: i32): i64 {
   if (!fsMounted()) return -Errno.ENOENT;
-  const r = namei(ROOT_INO, stageAddr(), len, false);
+  const r = namei(ROOT_INO, stageAddr(), len);
   if (r < 0) return r;
   if (isDir(<u32>r)) return -Errno.EISDIR;
   return r;

@@ -7,10 +7,10 @@
 import { Errno } from "./abi/errno";
 import { Ev } from "./abi/trace";
 import { ARG_BASE, ARG_MAX, USER_TOP } from "./abi/layout";
-import { NOFILE } from "./param";
+import { NOFILE, PATH_MAX } from "./param";
 import { Proc, procByPid, EMBRYO } from "./proc";
 import { sleepOn, resumeWith, forgetCall } from "./sleep";
-import { fetchPath, PATHBUF } from "./sysfs";
+import { fetchPath } from "./sysfs";
 import { namei, isDir } from "./dir";
 import { ROOT_INO } from "./abi/fs";
 import { fetchUser, strncpyFromUser } from "./copy";
@@ -75,9 +75,10 @@ function buildArgs(p: Proc, argv: u32, envp: u32): i32 {
 }
 
 export function sysExecve(p: Proc, path: u32, argv: u32, envp: u32): i64 {
-  const len = fetchPath(p, path);
+  const pathBuf = memory.data(PATH_MAX);   // execve's own, apart from every other syscall's path
+  const len = fetchPath(p, path, pathBuf);
   if (len < 0) return len;
-  const ino = namei(p.cwd != 0 ? p.cwd : ROOT_INO, PATHBUF, len, false);
+  const ino = namei(p.cwd != 0 ? p.cwd : ROOT_INO, pathBuf, len);
   if (ino < 0) return ino;
   if (isDir(<u32>ino)) return -Errno.EACCES;
   const n = buildArgs(p, argv, envp);

@@ -1,5 +1,6 @@
 // File-system syscalls: path and argument checking, then one call into inode.ts / dir.ts / fs.ts.
-// Interface: sysFs(nr, a0..a3) -> result or NOT_MINE; fetchPath(p, va) -> length or -errno (path in PATHBUF).
+// Interface: sysFs(nr, a0..a3) -> result or NOT_MINE; fetchPath(p, va, buf) -> length or -errno (the path
+// in the caller's PATH_MAX buffer).
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { Routine, Place } from "./abi/trace";
@@ -8,7 +9,7 @@ import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc, CWD_OFF } from "./proc";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_RDONLY } from "./file";
-import { namei, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, NAME, NAMELEN, TRAILING, INO_BAD } from "./dir";
+import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD } from "./dir";
 import { iget, iput, iprune, itrunc, fillStat, iheld } from "./inode";
 import { ialloc, iSize, iNlink, iSetNlink, iMode, fsMounted } from "./fs";
 import { pcSync, pcGet } from "./pagecache";
@@ -21,7 +22,10 @@ const AT_FDCWD: i32 = -100;
 const AT_REMOVEDIR: i32 = 0x200;
 const O_CREAT: u32 = 0x40, O_EXCL: u32 = 0x80, O_TRUNC: u32 = 0x200, O_DIRECTORY: u32 = 0x10000, O_CLOEXEC: u32 = 0x80000;
 const SEEK_SET = 0, SEEK_CUR = 1, SEEK_END = 2;
-export const PATHBUF: usize = memory.data(PATH_MAX);
+// This file's syscalls own these (docs/architecture.md, "Who owns a buffer"); each runs to the end
+// (or restarts from the top) before another starts, and none is used by code outside this file.
+const name = changetype<Name>(memory.data(NAME_SIZE));   // the last component of a parent lookup
+const pathBuf: usize = memory.data(PATH_MAX);            // the path being looked up
 const kbuf: usize = memory.data(512);    // small structs; also a path-joining scratch
 
 export function sysFs(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
@@ -47,15 +51,15 @@ export function sysFs(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
   return NOT_MINE;
 }
 
-// Copy a NUL-terminated path from user memory into PATHBUF (one copy); its length or -errno.
-export function fetchPath(p: Proc, va: u32): i32 {
+// Copy a NUL-terminated path from user memory into `buf` (PATH_MAX bytes, one copy); its length or -errno.
+export function fetchPath(p: Proc, va: u32, buf: usize): i32 {
   for (let i = 0; i < PATH_MAX; i++) {
     const ph = userPhys(p, va + i, false);
     if (ph < 0) return -Errno.EFAULT;
     const c = load<u8>(<usize>ph);
-    store<u8>(PATHBUF + i, c);
+    store<u8>(buf + i, c);
     if (c == 0) {
-      countCopy(Routine.strncpy_from_user, va, PATHBUF, i + 1, Place.user, Place.kernel);
+      countCopy(Routine.strncpy_from_user, va, buf, i + 1, Place.user, Place.kernel);
       return i == 0 ? -Errno.ENOENT : i;
     }
   }
@@ -72,21 +76,22 @@ function startDir(p: Proc, dirfd: i32): i64 {
   return fileAt(f).ino;
 }
 
-function lookupPath(p: Proc, dirfd: i32, va: u32, parent: bool): i64 {
-  const len = fetchPath(p, va);
+// The inode `va` names; with `parent`, its parent directory and the last component in `parent`.
+function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null): i64 {
+  const len = fetchPath(p, va, pathBuf);
   if (len < 0) return len;
   const start = startDir(p, dirfd);
   if (start < 0) return start;
-  return namei(<u32>start, PATHBUF, len, parent);
+  return parent ? nameiparent(<u32>start, pathBuf, len, parent) : namei(<u32>start, pathBuf, len);
 }
 
 function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
-  let ino = lookupPath(p, dirfd, path, false);
+  let ino = lookupPath(p, dirfd, path, null);
   if (ino == -Errno.ENOENT && (flags & O_CREAT)) {
-    const dir = lookupPath(p, dirfd, path, true);
+    const dir = lookupPath(p, dirfd, path, name);
     if (dir < 0) return dir;
-    if (NAMELEN == 0) return -Errno.EISDIR;
-    const c = create(<u32>dir, S_IFREG | 0o644);
+    if (name.len == 0) return -Errno.EISDIR;
+    const c = create(<u32>dir, name, S_IFREG | 0o644);
     if (c < 0) return c;
     ino = c;
   } else if (ino >= 0 && (flags & O_CREAT) && (flags & O_EXCL)) return -Errno.EEXIST;
@@ -104,13 +109,13 @@ function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
   return fd;
 }
 
-// A new inode linked as NAME in `dir`; its number or -errno.
-function create(dir: u32, mode: u32): i64 {
-  if (NAMELEN > 120) return -Errno.ENAMETOOLONG;
+// A new inode linked as `name` in `dir`; its number or -errno.
+function create(dir: u32, name: Name, mode: u32): i64 {
+  if (name.len > 120) return -Errno.ENAMETOOLONG;
   const ino = ialloc(mode);
   if (ino == 0) return -Errno.ENOSPC;
   const dirType: u8 = (mode & S_IFMT) == S_IFDIR ? <u8>DT_DIR : 8;
-  const r = dirLink(dir, NAME, NAMELEN, ino, dirType);
+  const r = dirLink(dir, nameOf(name), name.len, ino, dirType);
   if (r < 0) { iSetNlink(ino, 0); iprune(ino); return r; }
   iSetNlink(ino, 1);
   return ino;
@@ -157,14 +162,14 @@ function sysFstat(p: Proc, fd: i32, buf: u32): i64 {
 }
 
 function sysFstatat(p: Proc, dirfd: i32, path: u32, buf: u32): i64 {
-  const ino = lookupPath(p, dirfd, path, false);
+  const ino = lookupPath(p, dirfd, path, null);
   if (ino < 0) return ino;
   fillStat(<u32>ino, kbuf);
   return copyToUser(p, buf, kbuf, 128) < 0 ? -Errno.EFAULT : 0;
 }
 
 function sysFaccessat(p: Proc, dirfd: i32, path: u32): i64 {
-  const ino = lookupPath(p, dirfd, path, false);
+  const ino = lookupPath(p, dirfd, path, null);
   return ino < 0 ? ino : 0;
 }
 
@@ -222,12 +227,12 @@ function sysGetdents(p: Proc, fd: i32, buf: u32, count: u32): i64 {
 }
 
 function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
-  const dir = lookupPath(p, dirfd, path, true);
+  const dir = lookupPath(p, dirfd, path, name);
   if (dir < 0) return dir;
-  if (NAMELEN == 0) return -Errno.EEXIST;
-  const old = dirLookup(<u32>dir, NAME, NAMELEN);
+  if (name.len == 0) return -Errno.EEXIST;
+  const old = dirLookup(<u32>dir, nameOf(name), name.len);
   if (old != 0) return old == INO_BAD ? -Errno.EIO : -Errno.EEXIST;
-  if (NAMELEN > 120) return -Errno.ENAMETOOLONG;
+  if (name.len > 120) return -Errno.ENAMETOOLONG;
   // All or nothing: the new directory gets "." and ".." before it is linked into its parent; a
   // failure on the way frees what it took (its nlink is 0 until it is linked).
   const d = ialloc(S_IFDIR | 0o755);
@@ -235,7 +240,7 @@ function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
   store<u8>(kbuf, 0x2e); store<u8>(kbuf + 1, 0x2e);
   let r = dirLink(d, kbuf, 1, d, <u8>DT_DIR);
   if (r == 0) r = dirLink(d, kbuf, 2, <u32>dir, <u8>DT_DIR);
-  if (r == 0) r = dirLink(<u32>dir, NAME, NAMELEN, d, <u8>DT_DIR);
+  if (r == 0) r = dirLink(<u32>dir, nameOf(name), name.len, d, <u8>DT_DIR);
   if (r < 0) { iprune(d); return r; }
   iSetNlink(d, 2);
   iSetNlink(<u32>dir, iNlink(<u32>dir) + 1);
@@ -244,18 +249,19 @@ function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
 
 function sysUnlinkat(p: Proc, dirfd: i32, path: u32, flags: i32): i64 {
   if (flags & ~AT_REMOVEDIR) return -Errno.EINVAL;
-  const dir = lookupPath(p, dirfd, path, true);
+  const dir = lookupPath(p, dirfd, path, name);
   if (dir < 0) return dir == -Errno.EEXIST ? -Errno.EBUSY : dir;
-  if (NAMELEN == 1 && load<u8>(NAME) == 0x2e) return -Errno.EINVAL;
-  if (NAMELEN == 2 && load<u16>(NAME) == 0x2e2e) return -Errno.ENOTEMPTY;
-  const ino = dirLookup(<u32>dir, NAME, NAMELEN);
+  const nm = nameOf(name);
+  if (name.len == 1 && load<u8>(nm) == 0x2e) return -Errno.EINVAL;
+  if (name.len == 2 && load<u16>(nm) == 0x2e2e) return -Errno.ENOTEMPTY;
+  const ino = dirLookup(<u32>dir, nm, name.len);
   if (ino == 0 || ino == INO_BAD) return ino == 0 ? -Errno.ENOENT : -Errno.EIO;
   const d = isDir(ino);
-  if (TRAILING && !d) return -Errno.ENOTDIR;
+  if (name.trailing && !d) return -Errno.ENOTDIR;
   if ((flags & AT_REMOVEDIR) && !d) return -Errno.ENOTDIR;
   if (!(flags & AT_REMOVEDIR) && d) return -Errno.EISDIR;
   if (d && !dirIsEmpty(ino)) return -Errno.ENOTEMPTY;
-  dirUnlink(<u32>dir, NAME, NAMELEN);
+  dirUnlink(<u32>dir, nm, name.len);
   if (d) { iSetNlink(<u32>dir, iNlink(<u32>dir) - 1); iSetNlink(ino, 0); }
   else iSetNlink(ino, iNlink(ino) - 1);
   iprune(ino);              // frees it now unless it is open or mapped
@@ -263,33 +269,33 @@ function sysUnlinkat(p: Proc, dirfd: i32, path: u32, flags: i32): i64 {
 }
 
 function sysRenameat(p: Proc, ofd: i32, oldp: u32, nfd: i32, newp: u32): i64 {
-  const odir = lookupPath(p, ofd, oldp, true);
+  const oldName = changetype<Name>(memory.data(NAME_SIZE));   // renameat's own: alive across the second lookup
+  const odir = lookupPath(p, ofd, oldp, oldName);
   if (odir < 0) return odir;
-  const oname = kbuf + 256;
-  const olen = NAMELEN;
-  memory.copy(oname, NAME, olen);
+  const oname = nameOf(oldName), olen = oldName.len;
   const ino = dirLookup(<u32>odir, oname, olen);
   if (ino == 0 || ino == INO_BAD) return ino == 0 ? -Errno.ENOENT : -Errno.EIO;
   const dir = isDir(ino);
-  if (TRAILING && !dir) return -Errno.ENOTDIR;
+  if (oldName.trailing && !dir) return -Errno.ENOTDIR;
   if (isDot(oname, olen)) return -Errno.EINVAL;
-  const ndir = lookupPath(p, nfd, newp, true);
+  const ndir = lookupPath(p, nfd, newp, name);
   if (ndir < 0) return ndir;
-  if (NAMELEN == 0 || isDot(NAME, NAMELEN)) return -Errno.EBUSY;
-  if (TRAILING && !dir) return -Errno.ENOTDIR;
+  const nname = nameOf(name), nlen = name.len;
+  if (nlen == 0 || isDot(nname, nlen)) return -Errno.EBUSY;
+  if (name.trailing && !dir) return -Errno.ENOTDIR;
   if (dir && isBelow(<u32>ndir, ino)) return -Errno.EINVAL;   // into its own subtree
-  const target = dirLookup(<u32>ndir, NAME, NAMELEN);
+  const target = dirLookup(<u32>ndir, nname, nlen);
   if (target == INO_BAD) return -Errno.EIO;
   if (target == ino) return 0;
   if (target != 0) {
     if (isDir(target) != dir) return isDir(target) ? -Errno.EISDIR : -Errno.ENOTDIR;
     if (isDir(target) && !dirIsEmpty(target)) return -Errno.ENOTEMPTY;
-    dirUnlink(<u32>ndir, NAME, NAMELEN);
+    dirUnlink(<u32>ndir, nname, nlen);
     if (isDir(target)) { iSetNlink(target, 0); iSetNlink(<u32>ndir, iNlink(<u32>ndir) - 1); }
     else iSetNlink(target, iNlink(target) - 1);
     iprune(target);
   }
-  const r = dirLink(<u32>ndir, NAME, NAMELEN, ino, dir ? <u8>DT_DIR : 8);
+  const r = dirLink(<u32>ndir, nname, nlen, ino, dir ? <u8>DT_DIR : 8);
   if (r < 0) return r;
   dirUnlink(<u32>odir, oname, olen);
   if (dir && <u32>odir != <u32>ndir) {           // ".." moves with it
@@ -305,26 +311,26 @@ function isDot(name: usize, len: i32): bool {
 }
 
 function sysChdir(p: Proc, path: u32): i64 {
-  const len = fetchPath(p, path);
+  const len = fetchPath(p, path, pathBuf);
   if (len < 0) return len;
-  const ino = namei(p.cwd != 0 ? p.cwd : ROOT_INO, PATHBUF, len, false);
+  const ino = namei(p.cwd != 0 ? p.cwd : ROOT_INO, pathBuf, len);
   if (ino < 0) return ino;
   if (!isDir(<u32>ino)) return -Errno.ENOTDIR;
   if (!iget(<u32>ino)) return -Errno.ENFILE;
   if (p.cwd != 0) iput(p.cwd);
   p.cwd = <u32>ino;
-  setCwdPath(p, len);
+  setCwdPath(p, pathBuf, len);
   return 0;
 }
 
-// Keep the textual working directory: join, then fold "." and ".." components.
-function setCwdPath(p: Proc, len: i32): void {
+// Keep the textual working directory: join `path` (len bytes), then fold "." and ".." components.
+function setCwdPath(p: Proc, path: usize, len: i32): void {
   const cwd = changetype<usize>(p) + CWD_OFF;
   const join = kbuf;                        // scratch: cwd + "/" + path
   let n: i32 = 0;
-  if (load<u8>(PATHBUF) != 0x2f) { n = <i32>p.cwdLen; memory.copy(join, cwd, n); store<u8>(join + n++, 0x2f); }
+  if (load<u8>(path) != 0x2f) { n = <i32>p.cwdLen; memory.copy(join, cwd, n); store<u8>(join + n++, 0x2f); }
   const take = min(len, 510 - n);
-  memory.copy(join + n, PATHBUF, take);
+  memory.copy(join + n, path, take);
   p.cwdLen = <u32>min(normalize(join, n + take, cwd), PATH_MAX - 1);
 }
 

@@ -18,5 +18,5 @@ export function arpReply(e: usize, len: u32): void {
   put16(r, 1); put16(r + 2, 0x0800); store<u8>(r + 4, 6); store<u8>(r + 5, 4); put16(r + 6, 2);
   putMac(r + 8, GUEST_MAC_HI, GUEST_MAC_LO); put32(r + 14, GUEST_IP);
   memory.copy(r + 18, a + 8, 10);                               // target = the asker
-  nicTxSubmit(<u32>h, NET_HDR_SIZE + ETH_HLEN + 28, 0, 0);
+  nicTxSubmit(<u32>h, NET_HDR_SIZE + ETH_HLEN + 28, null);
 }

@@ -2,8 +2,9 @@
 // (header slot + payload pieces) it gathers. One chain = one DMA transfer, counted when its
 // completion interrupt arrives and attributed to the syscall that queued it. Receive buffers are
 // whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
-// Interface: nicInit() -> bool, nicFeatures(), nicTx(hdr, pieces, n, bytes) -> 0/-errno (PIECES: pfn/off/len
-// triples), nicIrq(), TXHDR(head) slot address for the caller to fill, nicTxFree(), RX delivery via netRx.
+// Interface: nicInit() -> bool, nicFeatures(), nicTxAlloc(pieces) -> head or -1, txHdr(head) (the header
+// slot for the caller to fill), nicTxSubmit(head, hdrLen, gather or null), Gather (the caller's list of
+// payload pieces) with gatherClear/gatherAdd, nicIrq(), nicTxFree(), RX delivery via netRx.
 import { Stat, Owner } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
 import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE } from "../abi/virtio";
@@ -20,7 +21,25 @@ import { netRx } from "./ip";
 import { tcpOutput, flushCtl } from "./tcp";
 import { NSOCK, sockAt } from "./sock";
 
-export const PIECES: usize = memory.data(3 * 4 * 24);   // up to 24 pieces: { u32 pfn, u32 off, u32 len }
+// A gather list: the payload of one packet as pieces { u32 pfn, u32 off, u32 len } after this
+// header. It belongs to the caller that builds it (docs/architecture.md, "Who owns a buffer").
+@unmanaged export class Gather {
+  n: u32;           // pieces
+  bytes: u32;       // their total length
+}
+export const GATHER_MAX: u32 = 24;
+const PIECE: usize = 12;
+export const GATHER_SIZE: i32 = <i32>(offsetof<Gather>() + <usize>GATHER_MAX * PIECE);
+@inline function piece(g: Gather, i: u32): usize { return changetype<usize>(g) + offsetof<Gather>() + <usize>i * PIECE; }
+
+export function gatherClear(g: Gather): void { g.n = 0; g.bytes = 0; }
+
+export function gatherAdd(g: Gather, pfn: u32, off: u32, len: u32): void {
+  if (g.n >= GATHER_MAX) panic("gatherAdd: list full");
+  const e = piece(g, g.n++);
+  store<u32>(e, pfn); store<u32>(e + 4, off); store<u32>(e + 8, len);
+  g.bytes += len;
+}
 const HDR_SLOT: usize = 128;                              // header bytes per transmit slot
 // Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32
 const TXREC: usize = 16;
@@ -78,15 +97,17 @@ function refillRx(): void {
 }
 
 // Queue one packet: the header in txHdr(head) (filled by the caller through the returned head),
-// then n payload pieces from PIECES. Each piece's frame is held until the transmit completes.
+// then the payload pieces of `g` (null: none). Each piece's frame is held until the transmit completes.
 export function nicTxAlloc(n: u32): i32 { return vqAlloc(txq, n + 1); }
 
-export function nicTxSubmit(head: u32, hdrLen: u32, n: u32, bytes: u32): void {
+export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null): void {
+  const n: u32 = g ? g.n : 0, bytes: u32 = g ? g.bytes : 0;
   vqDesc(txq, head, <u64>txHdr(head), hdrLen, n > 0 ? VRING_DESC_F_NEXT : 0);
   let d = head;
   for (let i: u32 = 0; i < n; i++) {
     d = vqNext(txq, d);
-    const pfn = load<u32>(PIECES + <usize>i * 12), off = load<u32>(PIECES + <usize>i * 12 + 4), len = load<u32>(PIECES + <usize>i * 12 + 8);
+    const e = piece(changetype<Gather>(g), i);
+    const pfn = load<u32>(e), off = load<u32>(e + 4), len = load<u32>(e + 8);
     kget(pfn);
     vqDesc(txq, d, <u64>(pa(pfn) + off), len, i + 1 < n ? VRING_DESC_F_NEXT : 0);
   }

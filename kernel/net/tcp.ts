@@ -12,7 +12,7 @@ import { wakeup } from "../sleep";
 import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ, NSOCK, isOrphan,
   CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED, sndSpace } from "./sock";
 import { buildHeaders, be16, be32, netDropped } from "./ip";
-import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, PIECES } from "./nic";
+import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, Gather, GATHER_SIZE, gatherClear, gatherAdd } from "./nic";
 import { Errno } from "../abi/errno";
 import { curSys, setCurSys } from "../stats";
 import { curCause, setCause } from "../trace";
@@ -71,7 +71,7 @@ function transmitCtl(lport: u32, rport: u32, seq: u32, ack: u32, flags: u32, win
   const h = nicTxAlloc(0);
   if (h < 0) return false;
   const len = buildHeaders(txHdr(<u32>h), lport, rport, seq, ack, flags, win, 0, (flags & SYN) ? 4 : 0, false);
-  nicTxSubmit(<u32>h, len, 0, 0);
+  nicTxSubmit(<u32>h, len, null);
   return true;
 }
 
@@ -108,23 +108,22 @@ export function tcpConnect(i: i32, rport: u32): void {
   sendCtl(s.lport, rport, s.iss, 0, SYN, rcvWindow(s));
 }
 
-// Payload pieces covering [from, from + n) of the send queue into PIECES; returns how many bytes fit.
-function gather(s: Sock, from: u32, n: u32, count: usize): u32 {
-  let seq = s.sHeadSeq, got: u32 = 0, k: u32 = 0;
-  for (let f = s.sHead; f != s.sTail && got < n && k < MAX_PIECES; f++) {
+// Payload pieces covering [from, from + n) of the send queue into `g`; returns how many bytes fit.
+function gather(s: Sock, from: u32, n: u32, g: Gather): u32 {
+  let seq = s.sHeadSeq, got: u32 = 0;
+  gatherClear(g);
+  for (let f = s.sHead; f != s.sTail && got < n && g.n < MAX_PIECES; f++) {
     const fr = sfrag(s, f);
     const end = seq + fr.len;
     if (seqLe(end, from + got)) { seq = end; continue; }
     const skip = from + got - seq;
     const take = min(fr.len - skip, n - got);
-    store<u32>(PIECES + <usize>k * 12, fr.pfn); store<u32>(PIECES + <usize>k * 12 + 4, fr.off + skip);
-    store<u32>(PIECES + <usize>k * 12 + 8, take);
-    got += take; k++; seq = end;
+    gatherAdd(g, fr.pfn, fr.off + skip, take);
+    got += take; seq = end;
   }
-  store<u32>(count, k);
   return got;
 }
-const npieces: usize = memory.data(4);
+const txList = changetype<Gather>(memory.data(GATHER_SIZE));   // output()'s, filled and sent in one step
 
 // Send what the window and the queue allow. Data sent later (when an ACK opens the window, in
 // interrupt context) is still the work of the call that queued it: its DMA is counted under that call.
@@ -146,15 +145,15 @@ function output(s: Sock): void {
     const room = s.sndWnd > inflight ? s.sndWnd - inflight : 0;
     let n = min(min(unsent, room), tso ? <u32>MAX_TSO : <u32>MSS);
     if (n < <u32>MSS && n < unsent && inflight > 0) n = 0;   // sender silly-window avoidance (RFC 1122)
-    if (n > 0) n = gather(s, s.sndNxt, n, npieces);
+    if (n > 0) n = gather(s, s.sndNxt, n, txList);
     const fin = s.finQueued != 0 && s.finSent == 0 && s.sndNxt + n == s.sndEnd;
     if (n == 0 && !fin) break;
-    const k = n > 0 ? load<u32>(npieces) : 0;
+    const k = n > 0 ? txList.n : 0;
     const h = nicTxAlloc(k);
     if (h < 0) break;                               // queue full: the TX completion calls us again
     const flags = ACK | (n > 0 ? PSH : 0) | (fin ? FIN : 0);
     const hl = buildHeaders(txHdr(<u32>h), s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, advertise(s), n, 0, tso);
-    nicTxSubmit(<u32>h, hl, k, n);
+    nicTxSubmit(<u32>h, hl, n > 0 ? txList : null);
     s.ackPending = 0;
     s.sndNxt += n;
     if (fin) { s.sndNxt++; s.finSent = 1; }
