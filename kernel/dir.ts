@@ -5,7 +5,8 @@
 // read) makes the lookup INO_BAD, EIO for the caller, with a kernel log line.
 // Interface: dirLookup(dir, name, len) -> ino, 0 or INO_BAD, dirLink(dir, name, len, ino, type) -> 0/-errno,
 // dirUnlink(dir, name, len) -> 0/-errno, dirIsEmpty(dir), namei(start, path, len, parent) -> ino or -errno
-// (with parent: the parent directory, the last component left in NAME/NAMELEN).
+// (with parent: the parent directory, the last component left in NAME/NAMELEN, TRAILING when the
+// path ended in '/'), isDir(ino), isBelow(dir, anc) (rename's loop check), setDotdot(dir, parent).
 import { Errno } from "./abi/errno";
 import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
 import { pa } from "./kalloc";

@@ -1,8 +1,9 @@
 // Read-only views for the host's inspection API, tools and tests: frames by owner, a process's
 // page table and regions, where things are in RAM. Never changes kernel state.
-// Interface: lookup(pid, va), pteOf(pid, va), procPid(slot), procPpid(slot), procStateAt(slot),
-// vmaCount(pid), vmaField(pid, i, field), ownerFrames(owner), frameTableAddr(), frameCount(), frameRecSize,
-// pipeCount, pipeField(i, field), pipeSlot(i, k, field), filesInUse(), socketsInUse().
+// Interface: lookup(pid, va), pteOf(pid, va), pgdirOf(pid), maxProcs, procPid(slot),
+// procPpid(slot), procStateAt(slot), procBrk(pid), ppidOf(pid), vmaCount(pid), vmaField(pid, i,
+// field), ownerFrames(owner), frameTableAddr(), frameCount(), frameRecSize, pipeCount, pipeField(i,
+// field), pipeSlot(i, k, field), filesInUse(), socketsInUse().
 import { NPROC, FRAME_REC, NFILE } from "./param";
 import { procByPid, procSlot } from "./proc";
 import { walk, lookupPhys } from "./vm";

@@ -1,4 +1,5 @@
 // Tunables (xv6's param.h). Each fixes the size of one kernel table.
+// Interface: the constants below.
 export const NPROC: i32 = 64;          // process table slots
 export const PROC_SIZE: i32 = 4096;    // bytes per process record
 export const NOFILE: i32 = 64;         // open files per process

@@ -3,8 +3,10 @@
 // the pipe owns (a CPU copy); read() copies out (a CPU copy). splice/tee/vmsplice move frame
 // references through the slots instead of bytes (splice.ts). A full pipe blocks the writer, an empty
 // one the reader; EAGAIN with O_NONBLOCK; EPIPE and SIGPIPE with no reader; end of file with no writer.
-// Interface: pipeAlloc() -> index (-1: table full, -2: no memory), pipeRead(p, i, va, n, nb), pipeWrite(p, i, va, n, nb), pipeClose(i, writer),
-// pipeSetSize(i, bytes), pipeSize(i), slot helpers for splice: slotAt, pushSlot, popSlot, pipeChan.
+// Interface: Pipe, Slot, pipeInit(base), pipeAt(i), pipeAlloc() -> index (-1: table full, -2: no
+// memory), pipeRead(p, i, va, n, nb), pipeWrite(p, i, va, n, nb), pipeClose(i, writer),
+// pipeSetSize(i, bytes), pipeSize(i), pipeFull(pp), slot helpers for splice: slotAt, pushSlot,
+// consume, pipeChan.
 import { Errno, ERESTARTSYS } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { Owner, PipeSlotFlag } from "./abi/layout";

@@ -7,8 +7,8 @@
 //   +-----+------+-------+--------+--------+-------+-----+--------+-------+--------+--------+------+
 //   then fds[NOFILE] (u32: file index + 1, bit 31 = close-on-exec), vmas[NVMA] (vma.ts), name[32]
 //
-// Interface: procInit, procAlloc() -> Proc | null, procByPid(pid), procSlot(i), procFree(p),
-// sleepOn(chan), wakeup(chan), liveCount().
+// Interface: Proc, procInit, procAlloc() -> Proc | null, procByPid(pid), procSlot(i), procFree(p),
+// kstackAddr(p), sleepOn(chan), wakeup(chan), liveCount().
 import { PROC_BASE } from "./abi/layout";
 import { NPROC, PROC_SIZE, NOFILE, NVMA } from "./param";
 import { KSTACK_SIZE } from "./param";

@@ -1,7 +1,9 @@
 // Trace ring: event records the host decodes (abi/trace.ts has the layout). Off by default; when off,
 // nothing is written and the only cost is one test of `traceMask`.
-// Interface: traceOn(cls), traceEmit(kind, sub, a0..a6) -> seq, nextSeq() (for causes without a record),
-// curCause / setCause (the syscall, fault or interrupt being served), traceReset.
+// Interface: tracing(kind), traceEmit(seq, kind, sub, a0..a5), nextSeq() (for causes without a
+// record), curCause / setCause (the syscall, fault or interrupt being served), traceMask /
+// setTraceMask(m), traceBase / setTraceBase(addr), traceCount, traceReset, traceFlushNow() (the
+// ring is full).
 import { TRACE_REC, TRACE_RECS } from "./param";
 import { Ev, TraceClass } from "./abi/trace";
 import { hostTraceFlush } from "./host";

@@ -5,7 +5,8 @@
 //
 // Interface: pgdirAlloc() -> pgdir, walk(pgdir, va, alloc) -> address of the PTE or 0,
 // mapPage(pgdir, va, pfn, flags), unmapPage(pgdir, va) -> pfn or 0, pgdirFree(pgdir),
-// lookupPhys(pgdir, va) -> physical address or -1 (inspection, never faults).
+// lookupPhys(pgdir, va) -> physical address or -1 (inspection, never faults), pteAddr(pte),
+// ptePfn(pte).
 import { Owner, USER_TOP } from "./abi/layout";
 import { kalloc, kput, pfnOf, pa } from "./kalloc";
 import { panic } from "./panic";

@@ -6,10 +6,10 @@
 //   |  u32  | u32 | u32  |  u32  | u32  | u32  |   u64   |
 //   +-------+-----+------+-------+------+------+---------+
 //
-// Interface: vmaAt(p, i), vmaFind(p, va), vmaInsert(p, start, end, prot, flags, kind) -> bool,
-// vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) -> bool,
-// vmaCovers(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool, vmaFreeGap(p, len,
-// floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v), pageUp(a),
+// Interface: Vma, vmaAt(p, i), vmaFind(p, va), vmaInsert(p, start, end, prot, flags, kind) -> Vma
+// or null, vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) ->
+// bool, vmaCovers(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool, vmaFreeGap(p,
+// len, floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v), pageUp(a),
 // userRange(addr, len, top) -> bool (the one range check of every memory syscall).
 import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
 import { NVMA } from "./param";

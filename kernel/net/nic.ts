@@ -2,8 +2,9 @@
 // (header slot + payload pieces) it gathers. One chain = one DMA transfer, counted when its
 // completion interrupt arrives and attributed to the syscall that queued it. Receive buffers are
 // whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
-// Interface: nicInit() -> bool, nicFeatures(), nicTx(hdr, pieces, n, bytes) -> 0/-errno (PIECES: pfn/off/len
-// triples), nicIrq(), TXHDR(head) slot address for the caller to fill, nicTxFree(), RX delivery via netRx.
+// Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(n) -> head or -1,
+// txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head, hdrLen, n, bytes)
+// (PIECES: n pfn/off/len triples), nicTxFree(), nicIrq() (received frames go to ip.ts's netRx).
 import { Stat, Owner } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
 import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE } from "../abi/virtio";
