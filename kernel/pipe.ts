@@ -10,6 +10,7 @@
 import { Errno, ERESTARTSYS } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { Owner, PipeSlotFlag } from "./abi/layout";
+import { SLOT_SIZE } from "./abi/records";
 import { Routine, Place } from "./abi/trace";
 import { Proc, sleepOn, wakeup } from "./proc";
 import { kput, pa } from "./kalloc";
@@ -38,7 +39,7 @@ let base: usize = 0;
 export function pipeInit(a: usize): void { base = a; memory.fill(a, 0, <usize>NPIPE * PIPE_REC); }
 @inline export function pipeAt(i: i32): Pipe { return changetype<Pipe>(base + <usize>i * PIPE_REC); }
 @inline export function pipeChan(i: i32): u32 { return PIPE_CHAN | <u32>i; }
-@inline export function slotAt(pp: Pipe, k: u32): Slot { return changetype<Slot>(pa(pp.slots) + <usize>(k & (pp.nslots - 1)) * 16); }
+@inline export function slotAt(pp: Pipe, k: u32): Slot { return changetype<Slot>(pa(pp.slots) + <usize>(k & (pp.nslots - 1)) * SLOT_SIZE); }
 @inline export function pipeFull(pp: Pipe): bool { return pp.head - pp.tail >= pp.nslots; }
 
 export function pipeAlloc(): i32 {

@@ -10,6 +10,7 @@
 // Interface: Proc, procInit, procAlloc() -> Proc | null, procByPid(pid), procSlot(i), procFree(p),
 // kstackAddr(p), sleepOn(chan), wakeup(chan), liveCount().
 import { PROC_BASE } from "./abi/layout";
+import { ProcState } from "./abi/records";
 import { NPROC, PROC_SIZE, NOFILE, NVMA } from "./param";
 import { KSTACK_SIZE } from "./param";
 
@@ -17,12 +18,12 @@ export const RESTART_NONE: u32 = 0;
 export const RESTART_SYSCALL: u32 = 1;   // run the syscall again (it slept waiting for something)
 export const RESTART_RETURN: u32 = 2;    // return `retval` (sched_yield, nanosleep)
 
-export const UNUSED: u32 = 0;
-export const EMBRYO: u32 = 1;    // being loaded
-export const RUNNABLE: u32 = 2;
-export const RUNNING: u32 = 3;
-export const SLEEPING: u32 = 4;
-export const ZOMBIE: u32 = 5;
+export const UNUSED: u32 = ProcState.unused;
+export const EMBRYO: u32 = ProcState.embryo;    // being loaded
+export const RUNNABLE: u32 = ProcState.runnable;
+export const RUNNING: u32 = ProcState.running;
+export const SLEEPING: u32 = ProcState.sleeping;
+export const ZOMBIE: u32 = ProcState.zombie;
 
 @unmanaged export class Proc {
   pid: u32;
