@@ -7,8 +7,9 @@
 import { FRAME_REC_SIZE, FRAME_REFCOUNT, FRAME_FLAGS, FRAME_OWNER, FRAME_DATA, FRAME_INDEX, FRAME_MAPCOUNT,
   VMA_START, VMA_END, VMA_PROT, VMA_FLAGS, VMA_KIND, PIPE_USED, PIPE_READERS, PIPE_WRITERS, PIPE_HEAD,
   PIPE_TAIL, PIPE_NSLOTS, PIPE_RING, PIPE_BYTES, SLOT_SIZE, SLOT_PFN, SLOT_OFF, SLOT_LEN, SLOT_FLAGS,
-  ASYNCIFY_HEADER_SIZE } from "./abi/records";
-import { TRACE_REC_SIZE, TRACE_ARGS, TRACE_NARGS } from "./abi/trace";
+  ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE } from "./abi/records";
+import { TRACE_REC_SIZE, TRACE_SEQ, TRACE_KIND, TRACE_PID, TRACE_CAUSE, TRACE_SUB, TRACE_TIME, TRACE_ARGS,
+  TRACE_NARGS } from "./abi/trace";
 import { PAGE_SIZE, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_ADDEND, STATS_BASE, SYSSTATS_BASE, SYSSTAT_SIZE,
   PROC_BASE, Stat, SysStat } from "./abi/layout";
 import { NSYSCALL } from "./abi/syscalls";
@@ -66,10 +67,13 @@ if (offsetof<Frag>() > 16) ERROR("Frag: is more than the 16 bytes sfrag/rfrag st
 if (NFRAG * 2 * 16 > <u32>PAGE_SIZE) ERROR("Frag: the send and receive rings do not fit a frame");
 
 // Trace record, TLB entry, counters, the asyncify header in a save area.
+if (TRACE_SEQ != 0 || TRACE_SEQ + 4 > TRACE_KIND || TRACE_KIND + 2 > TRACE_PID || TRACE_PID + 2 > TRACE_CAUSE
+  || TRACE_CAUSE + 4 > TRACE_SUB || TRACE_SUB + 4 > TRACE_TIME || TRACE_TIME + 8 > TRACE_ARGS) ERROR("trace record: its fields overlap");
 if (TRACE_ARGS + 8 * TRACE_NARGS != TRACE_REC_SIZE) ERROR("trace record: TRACE_ARGS + 8 * TRACE_NARGS is not TRACE_REC_SIZE");
 if (TLB_ADDEND + 4 > TLB_ENTRY_SIZE) ERROR("TLB entry: TLB_ADDEND runs past TLB_ENTRY_SIZE");
 if (TLB_BASE + TLB_ENTRIES * TLB_ENTRY_SIZE > STATS_BASE) ERROR("TLB: runs into STATS_BASE");
 if (STATS_BASE + 8 * Stat.COUNT > SYSSTATS_BASE) ERROR("Stat: the counters run into SYSSTATS_BASE");
 if (8 * (SysStat.timeNs + 1) > SYSSTAT_SIZE) ERROR("SysStat: the counters run past SYSSTAT_SIZE");
 if (SYSSTATS_BASE + NSYSCALL * SYSSTAT_SIZE > PROC_BASE) ERROR("SysStat: the table runs into PROC_BASE");
+if (ASYNCIFY_DATA_POS + 4 > ASYNCIFY_DATA_END || ASYNCIFY_DATA_END + 4 > ASYNCIFY_HEADER_SIZE) ERROR("asyncify header: its fields overlap");
 if (ASYNCIFY_HEADER_SIZE >= KSTACK_SIZE) ERROR("save area: KSTACK_SIZE leaves no room past the asyncify header");
