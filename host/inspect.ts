@@ -4,7 +4,10 @@
 // Interface: meminfo(m), processes(m), regions(m, pid), pageTable(m, pid), tlb(m), frameInfo(m, pfn),
 // pageCache(m), pipes(m).
 import type { Machine } from "./machine";
-import { Owner, PipeSlotFlag, FrameFlag, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE } from "../kernel/abi/layout";
+import { Owner, PipeSlotFlag, FrameFlag, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE, PAGE_SHIFT } from "../kernel/abi/layout";
+import { FRAME_REC_SIZE, FRAME_REFCOUNT, FRAME_FLAGS, FRAME_OWNER, FRAME_DATA, FRAME_INDEX, FRAME_MAPCOUNT, Pte, ProcState,
+  VMA_START, VMA_END, VMA_PROT, VMA_KIND, VmaKind, PIPE_USED, PIPE_READERS, PIPE_WRITERS, PIPE_HEAD, PIPE_TAIL, PIPE_NSLOTS,
+  PIPE_RING, PIPE_BYTES, SLOT_PFN, SLOT_OFF, SLOT_LEN, SLOT_FLAGS } from "../kernel/abi/records";
 
 export type OwnerName = Exclude<keyof typeof Owner, "COUNT">;
 export interface MemInfo { total: number; free: number; byOwner: Record<OwnerName, number> }
@@ -23,8 +26,6 @@ export interface PipeSlot { frame: number; offset: number; len: number; flags: (
  *  its filled slots from the reader's end. */
 export interface PipeInfo { index: number; readers: number; writers: number; capacity: number; bytes: number; ring: number; slots: PipeSlot[] }
 
-const STATES = ["unused", "embryo", "runnable", "running", "sleeping", "zombie"];
-const KINDS = ["?", "heap", "anon", "args", "file"];
 const ownerNames = Object.keys(Owner).filter((k) => isNaN(Number(k)) && k !== "COUNT") as OwnerName[];
 
 export function meminfo(m: Machine): MemInfo {
@@ -37,8 +38,8 @@ export function processes(m: Machine): ProcInfo[] {
   const out: ProcInfo[] = [];
   for (let i = 0; i < (m.k.maxProcs.value as number); i++) {
     const pid = m.k.procPid(i);
-    if (pid === 0 || m.k.procStateAt(i) === 0) continue;
-    out.push({ pid, ppid: m.k.procPpid(i), state: STATES[m.k.procStateAt(i)] ?? "?", brk: m.k.procBrk(pid), regions: m.k.vmaCount(pid) });
+    if (pid === 0 || m.k.procStateAt(i) === ProcState.unused) continue;
+    out.push({ pid, ppid: m.k.procPpid(i), state: ProcState[m.k.procStateAt(i)] ?? "?", brk: m.k.procBrk(pid), regions: m.k.vmaCount(pid) });
   }
   return out;
 }
@@ -51,7 +52,7 @@ export function regions(m: Machine, pid: number): Region[] {
   const out: Region[] = [];
   for (let i = 0; i < m.k.vmaCount(pid); i++) {
     const f = (x: number) => m.k.vmaField(pid, i, x) >>> 0;
-    out.push({ start: f(0), end: f(1), prot: protString(f(2)), kind: KINDS[f(4)] ?? "?" });
+    out.push({ start: f(VMA_START), end: f(VMA_END), prot: protString(f(VMA_PROT)), kind: VmaKind[f(VMA_KIND)] ?? "?" });
   }
   return out;
 }
@@ -62,8 +63,9 @@ export function pageTable(m: Machine, pid: number): PageEntry[] {
   for (const r of regions(m, pid)) {
     for (let va = r.start; va < r.end; va += PAGE_SIZE) {
       const e = m.k.pteOf(pid, va) >>> 0;
-      if (!(e & 1)) continue;
-      out.push({ va, frame: e >>> 12, writable: !!(e & 2), user: !!(e & 4), accessed: !!(e & 0x20), dirty: !!(e & 0x40), cow: !!(e & 0x200) });
+      if (!(e & Pte.present)) continue;
+      out.push({ va, frame: e >>> PAGE_SHIFT, writable: !!(e & Pte.writable), user: !!(e & Pte.user), accessed: !!(e & Pte.accessed),
+        dirty: !!(e & Pte.dirty), cow: !!(e & Pte.cow) });
     }
   }
   return out;
@@ -84,10 +86,10 @@ export function tlb(m: Machine): TlbEntry[] {
 
 export function frameInfo(m: Machine, pfn: number): FrameInfo {
   const v = new DataView(m.ram.buffer);
-  const a = m.k.frameTableAddr() + pfn * (m.k.frameRecSize.value as number);
-  return { pfn, refcount: v.getUint32(a, true), flags: v.getUint16(a + 4, true),
-    owner: ownerNames[v.getUint8(a + 6)] ?? ("free" as OwnerName), data: v.getUint32(a + 12, true),
-    index: v.getUint32(a + 16, true), mapcount: v.getUint32(a + 28, true) };
+  const a = m.k.frameTableAddr() + pfn * FRAME_REC_SIZE;
+  return { pfn, refcount: v.getUint32(a + FRAME_REFCOUNT, true), flags: v.getUint16(a + FRAME_FLAGS, true),
+    owner: ownerNames[v.getUint8(a + FRAME_OWNER)] ?? ("free" as OwnerName), data: v.getUint32(a + FRAME_DATA, true),
+    index: v.getUint32(a + FRAME_INDEX, true), mapcount: v.getUint32(a + FRAME_MAPCOUNT, true) };
 }
 
 /** The page cache by inode (0: metadata blocks), in inode order. */
@@ -106,23 +108,21 @@ export function pageCache(m: Machine): CachedFile[] {
   return [...byIno.values()].sort((a, b) => a.ino - b.ino);
 }
 
-const PIPE = { used: 0, readers: 1, writers: 2, head: 3, tail: 4, nslots: 5, ring: 6, bytes: 7 };
-
 /** Every pipe in use, with the page references its slots hold. */
 export function pipes(m: Machine): PipeInfo[] {
   const out: PipeInfo[] = [];
   for (let i = 0; i < (m.k.pipeCount.value as number); i++) {
     const f = (x: number) => m.k.pipeField(i, x) >>> 0;
-    if (!f(PIPE.used)) continue;
+    if (!f(PIPE_USED)) continue;
     const slots: PipeSlot[] = [];
-    for (let k = 0; k < ((f(PIPE.head) - f(PIPE.tail)) >>> 0); k++) {
+    for (let k = 0; k < ((f(PIPE_HEAD) - f(PIPE_TAIL)) >>> 0); k++) {
       const s = (x: number) => m.k.pipeSlot(i, k, x) >>> 0;
-      const flags = s(3);
-      slots.push({ frame: s(0), offset: s(1), len: s(2),
+      const flags = s(SLOT_FLAGS);
+      slots.push({ frame: s(SLOT_PFN), offset: s(SLOT_OFF), len: s(SLOT_LEN),
         flags: [...(flags & PipeSlotFlag.canMerge ? ["canMerge" as const] : []), ...(flags & PipeSlotFlag.gift ? ["gift" as const] : [])] });
     }
-    out.push({ index: i, readers: f(PIPE.readers), writers: f(PIPE.writers), capacity: f(PIPE.nslots), bytes: f(PIPE.bytes),
-      ring: f(PIPE.ring), slots });
+    out.push({ index: i, readers: f(PIPE_READERS), writers: f(PIPE_WRITERS), capacity: f(PIPE_NSLOTS), bytes: f(PIPE_BYTES),
+      ring: f(PIPE_RING), slots });
   }
   return out;
 }

@@ -1,98 +1,57 @@
 // kernel.wasm as the host sees it: its exports, typed, and how to instantiate it on a RAM.
-// Interface: KernelExports, instantiateKernel(ram, hostImports) -> KernelExports.
+// Interface: KERNEL_EXPORTS, KERNEL_IMPORTS (kernel.wasm's exports and imports, typed), KernelExports,
+// KernelHostImports, kernelWasm(), instantiateKernel(ram, hostImports) -> KernelExports, readKernelString.
 import { readFileSync } from "node:fs";
 import { distPath } from "./paths";
 
-type Fn<A extends unknown[], R> = (...a: A) => R;
+// Every export and import of kernel.wasm, with its wasm type, in one table a test can enumerate
+// (tests/kernel.exports compares it with dist/kernel.wasm); the TypeScript types derive from it.
+// A function is "params>result", one letter per value: i = i32 (number), I = i64 (bigint), an
+// empty result is void. A global is "const i" or "mut i" (read with .value); "memory" a memory.
+// docs/architecture.md ("The kernel<->host boundary") says what each one does.
+export const KERNEL_EXPORTS = {
+  // guests (the loader wires them as the imports "kernel" and "mmu")
+  syscall: "iIIIIII>I", preempt: ">",
+  ld8: "i>i", ld16: "i>i", ld32: "i>i", ld64: "i>I", st8: "ii>", st16: "ii>", st32: "ii>", st64: "iI>",
+  size: ">i", grow: "i>i", copy: "iii>", fill: "iii>",
+  // the machine: boot, processes, exec, fork, scheduling, console, tracing, cost model, devices
+  boot: "i>i", kernelEnd: ">i", kscramble: "i>",
+  procResume: "i>i", procExitCurrent: "i>", procKill: "ii>i", procKilled: "i>i", procReap: "i>i",
+  procState: "i>i", procStatus: "i>i", kstackOf: "i>i", kstackSize: "const i", chargeUserTime: "I>",
+  debugArmPanic: ">",
+  procCreate: "i>i", execSetup: "iii>i", execLoad: "iii>i", execArgs: "ii>i", procStart: "i>i", stageAddr: ">i",
+  execPending: "i>i", execArgLen: "i>i", execBegin: "i>i", execFail: "ii>", execLookup: "i>I",
+  execRead: "iIii>I", fileSize: "i>I",
+  forkPending: "i>i", forkDone: "ii>i", ppidOf: "i>i",
+  schedule: "I>i", nextDeadline: ">I", idleUntil: "I>", clockNowNs: ">I",
+  ttyStage: ">i", ttyInput: "i>i", ttyEof: ">", ttyWaiting: ">i",
+  setTraceMask: "i>", traceReset: ">", traceBase: "mut i", traceCount: "mut i",
+  setCost: "iI>", getCost: "i>I",
+  mount: ">i", netInit: ">i", netBusy: ">i", irq: "i>", shutdown: ">i", dropCaches: ">i", pcStats: "i>i",
+  // inspection (kernel/inspect.ts): read-only views for tools and tests
+  maxProcs: "const i", frameRecSize: "const i", lookup: "ii>I", pteOf: "ii>i", pgdirOf: "i>i",
+  procPid: "i>i", procPpid: "i>i", procStateAt: "i>i", procBrk: "i>i", vmaCount: "i>i", vmaField: "iii>i",
+  ownerFrames: "i>i", frameTableAddr: ">i", frameCount: ">i", pipeCount: "const i", pipeField: "ii>i",
+  pipeSlot: "iii>i", filesInUse: ">i", socketsInUse: ">i",
+  memory: "memory",   // the RAM it imports, exported again
+} as const;
 
-export interface KernelExports {
-  boot: Fn<[number], number>;
-  kscramble: Fn<[number], void>;
-  kernelEnd: Fn<[], number>;
-  syscall: WebAssembly.ExportValue;
-  preempt: WebAssembly.ExportValue;
-  ld8: WebAssembly.ExportValue; ld16: WebAssembly.ExportValue; ld32: WebAssembly.ExportValue; ld64: WebAssembly.ExportValue;
-  st8: WebAssembly.ExportValue; st16: WebAssembly.ExportValue; st32: WebAssembly.ExportValue; st64: WebAssembly.ExportValue;
-  size: WebAssembly.ExportValue; grow: WebAssembly.ExportValue; copy: WebAssembly.ExportValue; fill: WebAssembly.ExportValue;
-  procResume: Fn<[number], number>;
-  procExitCurrent: Fn<[number], void>;
-  procKill: Fn<[number, number], number>;
-  procKilled: Fn<[number], number>;
-  procReap: Fn<[number], number>;
-  procState: Fn<[number], number>;
-  procStatus: Fn<[number], number>;
-  kstackOf: Fn<[number], number>;
-  mount: Fn<[], number>;
-  netInit: Fn<[], number>;
-  netBusy: Fn<[], number>;
-  execPending: Fn<[number], number>;
-  forkPending: Fn<[number], number>;
-  ppidOf: Fn<[number], number>;
-  forkDone: Fn<[number, number], number>;
-  execArgLen: Fn<[number], number>;
-  execBegin: Fn<[number], number>;
-  execFail: Fn<[number, number], void>;
-  irq: Fn<[number], void>;
-  shutdown: Fn<[], number>;
-  dropCaches: Fn<[], number>;
-  pcStats: Fn<[number], number>;
-  idleUntil: Fn<[bigint], void>;
-  clockNowNs: Fn<[], bigint>;
-  execLookup: Fn<[number], bigint>;
-  execRead: Fn<[number, bigint, number, number], bigint>;
-  fileSize: Fn<[number], bigint>;
-  kstackSize: WebAssembly.Global;
-  chargeUserTime: Fn<[bigint], void>;
-  procCreate: Fn<[number], number>;
-  execSetup: Fn<[number, number, number], number>;
-  execLoad: Fn<[number, number, number], number>;
-  execArgs: Fn<[number, number], number>;
-  procStart: Fn<[number], number>;
-  stageAddr: Fn<[], number>;
-  schedule: Fn<[bigint], number>;
-  nextDeadline: Fn<[], bigint>;
-  ttyStage: Fn<[], number>;
-  ttyInput: Fn<[number], number>;
-  ttyEof: Fn<[], void>;
-  ttyWaiting: Fn<[], number>;
-  setTraceMask: Fn<[number], void>;
-  traceReset: Fn<[], void>;
-  traceBase: WebAssembly.Global;
-  traceCount: WebAssembly.Global;
-  setCost: Fn<[number, bigint], void>;
-  getCost: Fn<[number], bigint>;
-  maxProcs: WebAssembly.Global;
-  frameRecSize: WebAssembly.Global;
-  lookup: Fn<[number, number], bigint>;
-  pteOf: Fn<[number, number], number>;
-  pgdirOf: Fn<[number], number>;
-  procPid: Fn<[number], number>;
-  procPpid: Fn<[number], number>;
-  procStateAt: Fn<[number], number>;
-  procBrk: Fn<[number], number>;
-  vmaCount: Fn<[number], number>;
-  vmaField: Fn<[number, number, number], number>;
-  ownerFrames: Fn<[number], number>;
-  frameTableAddr: Fn<[], number>;
-  frameCount: Fn<[], number>;
-  pipeCount: WebAssembly.Global;
-  pipeField: Fn<[number, number], number>;
-  filesInUse: Fn<[], number>;
-  socketsInUse: Fn<[], number>;
-  pipeSlot: Fn<[number, number, number], number>;
-}
+// kernel.wasm's imports: module "host" (kernel/host.ts) and env.memory, the RAM.
+export const KERNEL_IMPORTS = {
+  panic: "i>", unwind: ">", stopRewind: ">", consoleWrite: "iii>", traceFlush: ">",
+  virtioSetup: "iii>", virtioNotify: "ii>", virtioConfig: "ii>I", virtioWait: "i>i",
+} as const;
 
-export interface KernelHostImports {
-  panic(msgPtr: number): void;
-  unwind(): void;
-  stopRewind(): void;
-  consoleWrite(fd: number, addr: number, len: number): void;
-  traceFlush(): void;
-  virtioSetup(dev: number, q: number, addr: number): void;
-  virtioNotify(dev: number, q: number): void;
-  virtioConfig(dev: number, field: number): bigint;
-  virtioWait(dev: number): number;
-}
+type WasmValue<C extends string> = C extends "i" ? number : C extends "I" ? bigint : never;
+type Params<S extends string> = S extends `${infer C}${infer R}` ? [WasmValue<C>, ...Params<R>] : [];
+/** The TypeScript type of an entry of the tables above. */
+export type KernelValue<S extends string> =
+  S extends `${infer P}>${infer R}` ? (...a: Params<P>) => (R extends "" ? void : WasmValue<R>) :
+  S extends `${"const" | "mut"} ${string}` ? WebAssembly.Global :
+  S extends "memory" ? WebAssembly.Memory : never;
+
+export type KernelExports = { -readonly [K in keyof typeof KERNEL_EXPORTS]: KernelValue<(typeof KERNEL_EXPORTS)[K]> };
+export type KernelHostImports = { -readonly [K in keyof typeof KERNEL_IMPORTS]: KernelValue<(typeof KERNEL_IMPORTS)[K]> };
 
 let kernelModule: WebAssembly.Module | null = null;
 

@@ -13,6 +13,7 @@ import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE
 import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/layout";
+import { ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE } from "../kernel/abi/records";
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
 import { VirtioBlk, type BlkTiming, type BlkRequest } from "./devices/disk";
 import { VirtioNet, type NetTiming, type NetRequest } from "./devices/nic";
@@ -365,21 +366,21 @@ export class Machine {
     const g = this.current;
     if (!g) throw new KernelPanic("unwind: no guest is running");
     const w = this.window, view = new DataView(this.ram.buffer);
-    view.setUint32(w, w + 8, true);
-    view.setUint32(w + 4, w + (this.k.kstackSize.value as number), true);
+    view.setUint32(w + ASYNCIFY_DATA_POS, w + ASYNCIFY_HEADER_SIZE, true);
+    view.setUint32(w + ASYNCIFY_DATA_END, w + (this.k.kstackSize.value as number), true);
     g.exports.asyncify_start_unwind(w);
   }
 
   // The unwind stopped: keep the window's used part (header and frames) in pid's save area.
   private windowTo(pid: number): void {
-    const w = this.window, used = new DataView(this.ram.buffer).getUint32(w, true) - w;
+    const w = this.window, used = new DataView(this.ram.buffer).getUint32(w + ASYNCIFY_DATA_POS, true) - w;
     new Uint8Array(this.ram.buffer).copyWithin(this.k.kstackOf(pid), w, w + used);
   }
 
   // Before a rewind: pid's saved frames back into the window; returns the window's address.
   private windowFrom(pid: number): number {
     const w = this.window, save = this.k.kstackOf(pid);
-    const used = new DataView(this.ram.buffer).getUint32(save, true) - w;
+    const used = new DataView(this.ram.buffer).getUint32(save + ASYNCIFY_DATA_POS, true) - w;
     new Uint8Array(this.ram.buffer).copyWithin(w, save, save + used);
     return w;
   }

@@ -1,7 +1,7 @@
 // Virtual clock and cost model. Time advances only by modelled costs, so runs are deterministic.
 // Interface: clockNow(), chargeSys(ns), chargeUser(ns) (both also to the current process's
-// userNs/sysNs), costCopy(bytes), advanceTo(t); cost fields
-// settable by the host (setCost) from a cost-model file.
+// userNs/sysNs), costCopy(bytes), advanceTo(t); the cost fields (Cost, costInit() sets the
+// defaults), settable by the host from a cost-model file: setCost(which, value), getCost(which).
 import { Stat, SysStat } from "./abi/layout";
 import { Cost } from "./abi/cost";
 import { statAdd, statGet, statSet, sysStatAdd, curSys } from "./stats";

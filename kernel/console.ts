@@ -1,7 +1,8 @@
 // Console (tty): fd 0, 1, 2 of the first process. Output is copied from the user (copy_from_user)
 // into the tty buffer, which the host prints; input arrives from the host into a ring and wakes
 // readers. A read with nothing buffered sleeps until input or end of file.
-// Interface: ttyInit(outBuf, inBuf, stage), ttyWrite(p, hostFd, va, n), ttyRead(p, va, n),
+// Interface: ttyInit(outBuf, inBuf, stage), ttyWrite(p, hostFd, va, n), ttyWriteKernel(hostFd,
+// addr, n) (kernel log lines), ttyRead(p, va, n), ttyStage() (where the host puts input),
 // ttyInput(n) (host put n bytes at the staging address), ttyEof(), ttyWaiting().
 import { Errno } from "./abi/errno";
 import { Routine, Place, Ev } from "./abi/trace";

@@ -1,5 +1,5 @@
-// The CPU's current state: which process runs, in which mode. Interface: curPid(), curProc(),
-// setCurrent(p), inKernel flags used to tell exceptions from user mode apart from kernel ones.
+// The CPU's current state: which process runs. Interface: curPid(), curProc(), hasCur() (a process
+// is running), setCurrent(p).
 import { Proc } from "./proc";
 
 let cur: usize = 0;          // running process record (0: none)

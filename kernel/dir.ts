@@ -6,7 +6,8 @@
 // Interface: dirLookup(dir, name, len) -> ino, 0 or INO_BAD, dirLink(dir, name, len, ino, type) -> 0/-errno,
 // dirUnlink(dir, name, len) -> 0/-errno, dirIsEmpty(dir), namei(start, path, len) -> ino or -errno,
 // nameiparent(start, path, len, name) -> the parent directory or -errno, the last component in the
-// caller's Name record (NAME_SIZE bytes; nameOf(name) its bytes).
+// caller's Name record (NAME_SIZE bytes; nameOf(name) its bytes), isDir(ino), isBelow(dir, anc)
+// (rename's loop check), setDotdot(dir, parent).
 import { Errno } from "./abi/errno";
 import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
 import { pa } from "./kalloc";

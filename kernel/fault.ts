@@ -4,7 +4,7 @@
 // the signal a bad access earns (SIGSEGV, or SIGBUS past the end of a mapped file; SIGKILL when no
 // frame can be had, as Linux's pagefault_out_of_memory); inside a
 // syscall the caller returns -EFAULT instead. putUserPage(pfn) drops a user mapping's reference.
-// pteFlagsFor(prot), ptePermsFor(v, e): the permission bits of a new / a present PTE.
+// pteFlagsFor(prot), ptePermsFor(v, e) (the permission bits of a new / a present page-table entry).
 import { Owner, Stat, PAGE_SIZE } from "./abi/layout";
 import { Ev, FaultKind, Routine, Place } from "./abi/trace";
 import { Proc } from "./proc";

@@ -7,9 +7,10 @@
 //   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
 //   raNext, raSize: readahead state (kernel/readahead.ts), Linux's file_ra_state.
 //
-// Interface: fileAlloc(type, flags) -> index or -1, fileAt(i), fileDup(i), fileClose(i),
-// fdAlloc(p, file, cloexec) -> fd or -EMFILE, fdGet(p, fd) -> file index or -1, fdClear(p, fd),
-// fileRead(p, f, va, n), fileWrite(p, f, va, n).
+// Interface: File, fileInit(base), fileAlloc(type, flags) -> index or -1, fileAt(i), fileDup(i),
+// fileClose(i), fdAlloc(p, file, cloexec, from) -> fd or -EMFILE, fdGet(p, fd) -> file index or -1,
+// fdSet(p, fd, file, cloexec), fdCloexec(p, fd), fdClear(p, fd), fileRead(p, f, va, n, pos),
+// fileWrite(p, f, va, n, pos).
 import { Errno } from "./abi/errno";
 import { FILE_SIZE, NFILE, NOFILE } from "./param";
 import { Proc, FDS_OFF } from "./proc";

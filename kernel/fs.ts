@@ -9,7 +9,9 @@
 // Interface: fsMount() -> bool, fsUnmount(), fsMounted(), meta(block) -> address of the cached block
 // or 0, metaDirty(block), metaNew(block) -> address or 0, balloc() -> block or 0, bfree(b),
 // fsBlockValid(b), fsInodeValid(ino), fsCorrupt(ino, what, value), ialloc(mode) -> ino or 0, ifree(ino),
-// inodeAddr(ino) -> address of the on-disk inode in the cache or 0, iDirty(ino), ino field helpers.
+// inodeAddr(ino) -> address of the on-disk inode in the cache or 0, iDirty(ino), fsNinodes(),
+// fsErrors (inconsistencies met), inode field helpers iMode, iNlink, iSize, iSetNlink, iSetSize,
+// iBlocksAdd.
 import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO, S_MAXBYTES, SECTORS_PER_BLOCK } from "./abi/fs";
 import { hostConsoleWrite } from "./host";
 import { pa } from "./kalloc";

@@ -1,7 +1,8 @@
 // Inodes in use: a small table of references held by open files, cwd and mappings, so a file
 // unlinked while open lives until its last reference goes (Linux semantics). Reading and writing
 // file contents goes through the page cache: one copy_to_user / copy_from_user per page touched.
-// Interface: iget(ino) -> false when the table is full, iput(ino), iprune(ino), readi(p, ino, off, va, n) -> bytes or -errno,
+// Interface: iget(ino) -> false when the table is full, iput(ino), iprune(ino), iheld(ino),
+// readi(p, ino, off, va, n) -> bytes or -errno,
 // writei(p, ino, off, va, n) -> bytes or -errno, writeCheck(pos, n) -> bytes allowed or -errno,
 // itrunc(ino, size) -> 0/-errno, fillStat(ino, buf).
 import { Errno } from "./abi/errno";

@@ -1,12 +1,14 @@
 // Read-only views for the host's inspection API, tools and tests: frames by owner, a process's
 // page table and regions, where things are in RAM. Never changes kernel state.
-// Interface: lookup(pid, va), pteOf(pid, va), procPid(slot), procPpid(slot), procStateAt(slot),
-// vmaCount(pid), vmaField(pid, i, field), ownerFrames(owner), frameTableAddr(), frameCount(), frameRecSize,
-// pipeCount, pipeField(i, field), pipeSlot(i, k, field), filesInUse(), socketsInUse().
+// Interface: lookup(pid, va), pteOf(pid, va), pgdirOf(pid), maxProcs, procPid(slot),
+// procPpid(slot), procStateAt(slot), procBrk(pid), ppidOf(pid), vmaCount(pid), vmaField(pid, i,
+// offset), ownerFrames(owner), frameTableAddr(), frameCount(), frameRecSize, pipeCount,
+// pipeField(i, offset), pipeSlot(i, k, offset), filesInUse(), socketsInUse().
 import { NPROC, FRAME_REC, NFILE } from "./param";
-import { procByPid, procSlot } from "./proc";
+import { procByPid, procSlot, VMA_SIZE } from "./proc";
 import { walk, lookupPhys } from "./vm";
 import { vmaAt } from "./vma";
+import { SLOT_SIZE } from "./abi/records";
 import { ownerCount, frameTable, nframes } from "./kalloc";
 import { NPIPE, PIPE_REC, pipeAt, slotAt } from "./pipe";
 import { fileAt } from "./file";
@@ -43,11 +45,16 @@ export function vmaCount(pid: u32): i32 {
   return p ? <i32>p.nvma : 0;
 }
 
-// field: 0 start, 1 end, 2 prot, 3 flags, 4 kind
-export function vmaField(pid: u32, i: i32, field: i32): u32 {
+// A u32 field of region i at byte `offset` (abi/records.ts VMA_*); 0 when out of range.
+export function vmaField(pid: u32, i: i32, offset: i32): u32 {
   const p = procByPid(pid);
-  if (!p || <u32>i >= p.nvma) return 0;
-  return load<u32>(changetype<usize>(vmaAt(p, i)) + (<usize>field << 2));
+  if (!p || <u32>i >= p.nvma || !wordIn(offset, VMA_SIZE)) return 0;
+  return load<u32>(changetype<usize>(vmaAt(p, i)) + <usize>offset);
+}
+
+// `offset` names a whole u32 inside a record of `size` bytes.
+function wordIn(offset: i32, size: usize): bool {
+  return offset >= 0 && (offset & 3) == 0 && <usize>offset + 4 <= size;
 }
 
 export function ownerFrames(owner: i32): u32 { return ownerCount(owner); }
@@ -57,20 +64,19 @@ export function ppidOf(pid: u32): u32 { const p = procByPid(pid); return p ? p.p
 
 export const pipeCount: i32 = NPIPE;
 
-// Pipe i's record, field by field: 0 used, 1 readers, 2 writers, 3 head, 4 tail, 5 nslots,
-// 6 the frame holding its slot ring, 7 bytes queued (kernel/pipe.ts Pipe). 0 when out of range.
-export function pipeField(i: i32, field: i32): u32 {
-  if (i < 0 || i >= NPIPE || field < 0 || <usize>field >= PIPE_REC / 4) return 0;
-  return load<u32>(changetype<usize>(pipeAt(i)) + (<usize>field << 2));
+// A u32 field of pipe i's record at byte `offset` (abi/records.ts PIPE_*). 0 when out of range.
+export function pipeField(i: i32, offset: i32): u32 {
+  if (i < 0 || i >= NPIPE || !wordIn(offset, PIPE_REC)) return 0;
+  return load<u32>(changetype<usize>(pipeAt(i)) + <usize>offset);
 }
 
-// The k-th occupied slot of pipe i, counted from the reader's end: 0 pfn, 1 offset, 2 len, 3 flags.
-// 0 when the pipe is unused or has fewer than k + 1 slots filled.
-export function pipeSlot(i: i32, k: u32, field: i32): u32 {
-  if (i < 0 || i >= NPIPE || field < 0 || field > 3) return 0;
+// A u32 field at byte `offset` (abi/records.ts SLOT_*) of the k-th occupied slot of pipe i, counted
+// from the reader's end. 0 when the pipe is unused or has fewer than k + 1 slots filled.
+export function pipeSlot(i: i32, k: u32, offset: i32): u32 {
+  if (i < 0 || i >= NPIPE || !wordIn(offset, SLOT_SIZE)) return 0;
   const pp = pipeAt(i);
   if (!pp.used || k >= pp.head - pp.tail) return 0;
-  return load<u32>(changetype<usize>(slotAt(pp, pp.tail + k)) + (<usize>field << 2));
+  return load<u32>(changetype<usize>(slotAt(pp, pp.tail + k)) + <usize>offset);
 }
 
 // Entries of the system-wide open file table in use, and sockets in use (the fuzzer's leak check).

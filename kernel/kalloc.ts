@@ -1,4 +1,4 @@
-// Physical page frames. One 16-byte record per frame; free frames on a singly linked list, lowest
+// Physical page frames. One 32-byte record per frame; free frames on a singly linked list, lowest
 // address first, so allocation order (and so every trace) is deterministic.
 //
 //   frame record (FRAME_REC = 32 bytes)
@@ -11,8 +11,10 @@
 //   lruPrev/lruNext: page-cache LRU list; mapcount: user mappings of the frame; epoch: the kernel
 //   entry that last looked the page up (page cache: not reclaimed while that entry runs)
 //
-// Interface: kinit(first, total), kalloc(owner) -> pfn (0 when out of memory), kput(pfn) drops one
-// reference (frees at zero), kget(pfn) adds one, frameOwner/setFrameOwner, ownerCount(owner), pa(pfn).
+// Interface: Frame, frame(pfn) -> its record, kinit(table, owners, firstFree, total), kalloc(owner)
+// -> pfn (0 when out of memory), kput(pfn) drops one reference (frees at zero), kget(pfn) adds one,
+// setFrameOwner(pfn, owner), ownerCount(owner), pa(pfn), pfnOf(addr), nframes(), frameTable(),
+// kscramble(step) (tests: reorder the free list).
 import { PAGE_SHIFT, PAGE_SIZE, Owner, Stat, FrameFlag } from "./abi/layout";
 import { FRAME_REC } from "./param";
 import { statAdd, statSet } from "./stats";

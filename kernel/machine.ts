@@ -1,8 +1,9 @@
 // Entry points the host's run loop uses around a guest slice: preemption (the guest's budget ran
 // out), resuming a guest that unwound, a guest whose _start returned, a guest that trapped.
 // Interface: preempt() (guest import), procResume(pid), procExitCurrent(code), procKill(pid, sig),
-// procReap(pid) -> status, procState(pid), procStatus(pid), kstackOf(pid), chargeUserTime(ns),
-// debugArmPanic() (tests only: the next preempt panics, so tests can check a panic stops the machine).
+// procKilled(pid), procReap(pid) -> status, procState(pid), procStatus(pid), kstackOf(pid),
+// kstackSize, chargeUserTime(ns), debugArmPanic() (tests only: the next preempt panics, so tests
+// can check a panic stops the machine).
 import { Errno } from "./abi/errno";
 import { KSTACK_SIZE } from "./param";
 import { curProc, hasCur } from "./cpu";

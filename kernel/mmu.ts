@@ -2,7 +2,8 @@
 // page table, takes page faults, fills the TLB, and splits page-crossing accesses into bytes (a store
 // faults in both pages before writing anything). A bad access kills the process with SIGSEGV: the
 // kernel marks it and traps, and the host finishes the kill.
-// Interface (exported to guests as module "mmu"): ld8 ld16 ld32 ld64 st8 st16 st32 st64.
+// Interface (exported to guests as module "mmu"): ld8 ld16 ld32 ld64 st8 st16 st32 st64; for the
+// kernel: translate(va, write) -> physical address, firstStore(pte), killCurrent(sig).
 import { USER_TOP, Stat, Owner } from "./abi/layout";
 import { frame } from "./kalloc";
 import { pcDirty } from "./pagecache";

@@ -6,9 +6,11 @@
 // second-chance clock over one LRU list, clean pages first. Others may hold references to a page
 // too (pipe slots, socket fragments, user mappings: refcount and mapcount count them); truncation and
 // invalidation take a page out of the cache without freeing it under its holders (detach, DETACHED).
-// Interface: pcInit(buckets), pcGet(ino, index, blockOf) -> pfn, pcFind, pcGetNew(ino, index) (no read),
-// pcReadRange(ino, from, count) (readahead), pcDirty(pfn), pcIsDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
-// pcForget(ino, index), pcHold(pfn), pcTouch(pfn) (in use by this kernel entry), DETACHED, pcReclaimMapped(n) (memory pressure: mapped pages),
+// Interface: nbuckets(frames), pcInit(buckets, n), pcGet(ino, index, data) -> pfn, pcFind,
+// pcGetNew(ino, index) (no read), pcPages(), pcDirtyPages(), pcReadRange(ino, from, count)
+// (readahead), pcDirty(pfn), pcIsDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode),
+// pcEvict(n), pcDrop(), pcTruncate(ino, from), pcForget(ino, index), pcHold(pfn), pcTouch(pfn) (in
+// use by this kernel entry), DETACHED, pcReclaimMapped(n) (memory pressure: mapped pages),
 // allocFrame(owner, gfp) (oom.ts: kalloc that reclaims, then OOM-kills, under memory pressure).
 import { Owner, Stat } from "./abi/layout";
 import { Place } from "./abi/trace";

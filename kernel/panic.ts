@@ -1,5 +1,5 @@
 // Kernel panic: a broken invariant stops the machine with the function named in the message.
-// Interface: panic("walk: no page directory") never returns.
+// Interface: panic("walk: no page directory") never returns; abortHandler (AssemblyScript's abort).
 import { hostPanic } from "./host";
 
 export function panic(msg: string): void {

@@ -1,4 +1,8 @@
 // Tunables (xv6's param.h). Each fixes the size of one kernel table.
+// Interface: the constants below.
+import { TRACE_REC_SIZE } from "./abi/trace";
+import { FRAME_REC_SIZE } from "./abi/records";
+
 export const NPROC: i32 = 64;          // process table slots
 export const PROC_SIZE: i32 = 4096;    // bytes per process record
 export const NOFILE: i32 = 64;         // open files per process
@@ -8,10 +12,10 @@ export const FILE_SIZE: i32 = 48;      // bytes per open-file record
 export const NVMA: i32 = 48;           // mapped regions per process
 export const STAGE_SIZE: i32 = 65536;  // exec staging buffer: host -> kernel bounce buffer
 export const TTY_BUF: i32 = 4096;      // console output buffer and input ring
-export const TRACE_REC: i32 = 80;      // bytes per trace record
+export const TRACE_REC: i32 = TRACE_REC_SIZE;  // bytes per trace record
 export const TRACE_RECS: i32 = 8192;   // trace ring capacity (records)
 export const KSTACK_SIZE: i32 = 32768; // bytes per process for its asyncify save area
-export const FRAME_REC: i32 = 32;      // bytes per frame record
+export const FRAME_REC: i32 = FRAME_REC_SIZE;  // bytes per frame record
 export const RW_CHUNK: u32 = 16 << 20;  // most one sendfile moves to a file or the console (then a short count)
 export const FLUSH_INTERVAL_NS: u64 = 5000000000;  // periodic writeback of dirty pages (Linux: dirty_writeback_centisecs = 500)
 export const TIME_HORIZON_NS: u64 = 1 << 62;  // latest wake-up a sleep may ask (~146 years): the virtual clock jumps to

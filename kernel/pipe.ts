@@ -3,11 +3,14 @@
 // the pipe owns (a CPU copy); read() copies out (a CPU copy). splice/tee/vmsplice move frame
 // references through the slots instead of bytes (splice.ts). A full pipe blocks the writer, an empty
 // one the reader; EAGAIN with O_NONBLOCK; EPIPE and SIGPIPE with no reader; end of file with no writer.
-// Interface: pipeAlloc() -> index (-1: table full, -2: no memory), pipeRead(p, i, va, n, nb), pipeWrite(p, i, va, n, nb), pipeClose(i, writer),
-// pipeSetSize(i, bytes), pipeSize(i), slot helpers for splice: slotAt, pushSlot, popSlot, pipeChan.
+// Interface: Pipe, Slot, pipeInit(base), pipeAt(i), pipeAlloc() -> index (-1: table full, -2: no
+// memory), pipeRead(p, i, va, n, nb), pipeWrite(p, i, va, n, nb), pipeClose(i, writer),
+// pipeSetSize(i, bytes), pipeSize(i), pipeFull(pp), slot helpers for splice: slotAt, pushSlot,
+// consume, pipeChan.
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { Owner, PipeSlotFlag } from "./abi/layout";
+import { SLOT_SIZE } from "./abi/records";
 import { Routine, Place } from "./abi/trace";
 import { Proc } from "./proc";
 import { sleepOn, wakeup, progress, keepProgress } from "./sleep";
@@ -37,7 +40,7 @@ let base: usize = 0;
 export function pipeInit(a: usize): void { base = a; memory.fill(a, 0, <usize>NPIPE * PIPE_REC); }
 @inline export function pipeAt(i: i32): Pipe { return changetype<Pipe>(base + <usize>i * PIPE_REC); }
 @inline export function pipeChan(i: i32): u32 { return PIPE_CHAN | <u32>i; }
-@inline export function slotAt(pp: Pipe, k: u32): Slot { return changetype<Slot>(pa(pp.slots) + <usize>(k & (pp.nslots - 1)) * 16); }
+@inline export function slotAt(pp: Pipe, k: u32): Slot { return changetype<Slot>(pa(pp.slots) + <usize>(k & (pp.nslots - 1)) * SLOT_SIZE); }
 @inline export function pipeFull(pp: Pipe): bool { return pp.head - pp.tail >= pp.nslots; }
 
 export function pipeAlloc(): i32 {

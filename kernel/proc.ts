@@ -7,18 +7,19 @@
 //   +-----+------+-------+--------+--------+-------+-----+--------+-------+--------+--------+------+
 //   then fds[NOFILE] (u32: file index + 1, bit 31 = close-on-exec), vmas[NVMA] (vma.ts), name[32]
 //
-// Interface: procInit, procAlloc() -> Proc | null, procByPid(pid), procSlot(i), procFree(p),
-// liveCount(). Sleeping and waking: sleep.ts.
+// Interface: Proc, procInit, procAlloc() -> Proc | null, procByPid(pid), procSlot(i), procFree(p),
+// kstackAddr(p), liveCount(). Sleeping and waking: sleep.ts.
 import { PROC_BASE } from "./abi/layout";
+import { ProcState } from "./abi/records";
 import { NPROC, PROC_SIZE, NOFILE, NVMA } from "./param";
 import { KSTACK_SIZE } from "./param";
 
-export const UNUSED: u32 = 0;
-export const EMBRYO: u32 = 1;    // being loaded
-export const RUNNABLE: u32 = 2;
-export const RUNNING: u32 = 3;
-export const SLEEPING: u32 = 4;
-export const ZOMBIE: u32 = 5;
+export const UNUSED: u32 = ProcState.unused;
+export const EMBRYO: u32 = ProcState.embryo;    // being loaded
+export const RUNNABLE: u32 = ProcState.runnable;
+export const RUNNING: u32 = ProcState.running;
+export const SLEEPING: u32 = ProcState.sleeping;
+export const ZOMBIE: u32 = ProcState.zombie;
 
 @unmanaged export class Proc {
   pid: u32;

@@ -46,7 +46,7 @@
 // 0xfe000000 | i; 0 with wakeAt: nanosleep.
 // Interface: for handlers: sleepOn(p, chan) -> -ERESTARTSYS, sleepUntil(p, t), returnLater(p, v),
 // progress(p), keepProgress(p, n); for wakers: wakeup(chan), wakeProc(p), resumeWith(p, v),
-// forgetCall(p), sleepersOn(chan); for syscall(): callEntry(p) -> RESTART_NONE | RESTART_SYSCALL
+// forgetCall(p), sleepersOn(chan); for the syscall entry: callEntry(p) -> RESTART_NONE | RESTART_SYSCALL
 // | RESTART_RETURN, keptValue(p), leaveCall(p, r); for the host's rewind: beginRewind(p),
 // endRewind(p).
 import { ERESTARTSYS } from "./abi/errno";

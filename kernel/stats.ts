@@ -1,6 +1,7 @@
 // Counters: always on, one u64 each at a fixed physical address the host reads (layout.ts Stat).
 // Per-syscall counters attribute work to the syscall that caused it.
-// Interface: statAdd(Stat.x, n), statGet, sysStatAdd(nr, SysStat.x, n), curSys (the syscall being served).
+// Interface: statAdd(Stat.x, n), statGet, statSet, sysStatAdd(nr, SysStat.x, n), statsReset(),
+// curSys (the syscall being served), setCurSys(nr).
 import { STATS_BASE, SYSSTATS_BASE, SYSSTAT_SIZE, Stat, SysStat } from "./abi/layout";
 import { NSYSCALL } from "./abi/syscalls";
 

@@ -1,9 +1,9 @@
 // Storage entry points for the host: mount the disk's file system, deliver device interrupts,
 // clean shutdown, drop caches, and the loader's path lookup and file reads (exec reads programs
 // through the page cache into the staging buffer; each read is a CPU copy attributed to execve).
-// Interface: mount() -> 0 or -1 (no file system), irq(dev), shutdown() -> 0/-errno, dropCaches() -> pages,
-// execLookup(len) -> ino or -errno (path staged), execRead(ino, off, len) -> bytes, fileSize(ino),
-// pcStats(field) (0 pages, 1 dirty), idleUntil(ns), clockNowNs().
+// Interface: mount() -> 0 or -1 (no file system), netInit(), irq(dev), shutdown() -> 0/-errno,
+// dropCaches() -> pages, execLookup(len) -> ino or -errno (path staged), execRead(ino, off, len) ->
+// bytes, fileSize(ino), pcStats(field) (0 pages, 1 dirty), idleUntil(ns), clockNowNs().
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { Dev } from "./abi/virtio";

@@ -1,5 +1,6 @@
 // File-descriptor syscalls: mostly argument checking, since we don't trust user code, then one call
-// into file.ts (xv6's sysfile.c). Console only for now; files, pipes and sockets come later.
+// into file.ts (xv6's sysfile.c): read, write, readv, writev, close, dup, dup3, fcntl, ioctl, on
+// any open file (console, file, pipe, socket).
 // Interface: sysFile(nr, a0..a3) -> result or NOT_MINE.
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";

@@ -1,6 +1,6 @@
 // Process syscalls: exit, exit_group, getpid, getppid, sched_yield, nanosleep, clock_gettime,
 // wait4, kill, uname. Fetch arguments, check them, make one call.
-// Interface: sysProc(nr, a0..a3) -> result, or NOT_MINE.
+// Interface: sysProc(nr, a0..a3) -> result (a number it does not serve: sysarg.ts's sentinel).
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { Sig } from "./abi/signals";

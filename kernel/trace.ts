@@ -1,9 +1,11 @@
 // Trace ring: event records the host decodes (abi/trace.ts has the layout). Off by default; when off,
 // nothing is written and the only cost is one test of `traceMask`.
-// Interface: traceOn(cls), traceEmit(kind, sub, a0..a6) -> seq, nextSeq() (for causes without a record),
-// curCause / setCause (the syscall, fault or interrupt being served), traceReset.
+// Interface: tracing(kind), traceEmit(seq, kind, sub, a0..a5), nextSeq() (for causes without a
+// record), curCause / setCause (the syscall, fault or interrupt being served), traceMask /
+// setTraceMask(m), traceBase / setTraceBase(addr), traceCount, traceReset, traceFlushNow() (the
+// ring is full).
 import { TRACE_REC, TRACE_RECS } from "./param";
-import { Ev, TraceClass } from "./abi/trace";
+import { Ev, TraceClass, TRACE_SEQ, TRACE_KIND, TRACE_PID, TRACE_CAUSE, TRACE_SUB, TRACE_TIME, TRACE_ARGS } from "./abi/trace";
 import { hostTraceFlush } from "./host";
 import { clockNow } from "./clock";
 import { curPid } from "./cpu";
@@ -39,15 +41,15 @@ export function traceEmit(s: u32, kind: Ev, sub: u32, a0: u64, a1: u64, a2: u64,
   if (!tracing(kind)) return;
   if (traceCount >= <u32>TRACE_RECS) traceFlushNow();
   const r = traceBase + <usize>traceCount * TRACE_REC;
-  store<u32>(r, s);
-  store<u16>(r + 4, <u16>kind);
-  store<u16>(r + 6, <u16>curPid());
-  store<u32>(r + 8, kind == Ev.sysEnter ? 0 : curCause);
-  store<u32>(r + 12, sub);
-  store<u64>(r + 16, clockNow());
-  store<u64>(r + 24, a0); store<u64>(r + 32, a1); store<u64>(r + 40, a2);
-  store<u64>(r + 48, a3); store<u64>(r + 56, a4); store<u64>(r + 64, a5);
-  store<u64>(r + 72, 0);
+  store<u32>(r + TRACE_SEQ, s);
+  store<u16>(r + TRACE_KIND, <u16>kind);
+  store<u16>(r + TRACE_PID, <u16>curPid());
+  store<u32>(r + TRACE_CAUSE, kind == Ev.sysEnter ? 0 : curCause);
+  store<u32>(r + TRACE_SUB, sub);
+  store<u64>(r + TRACE_TIME, clockNow());
+  store<u64>(r + TRACE_ARGS, a0); store<u64>(r + TRACE_ARGS + 8, a1); store<u64>(r + TRACE_ARGS + 16, a2);
+  store<u64>(r + TRACE_ARGS + 24, a3); store<u64>(r + TRACE_ARGS + 32, a4); store<u64>(r + TRACE_ARGS + 40, a5);
+  store<u64>(r + TRACE_ARGS + 48, 0);
   traceCount++;
 }
 

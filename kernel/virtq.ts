@@ -1,7 +1,8 @@
 // The driver's side of a virtio split virtqueue (abi/virtio.ts): one frame holds the descriptor
 // table and both rings. Free descriptors are chained through `next`.
-// Interface: vqInit(vq, frameAddr), vqAlloc(vq, n) -> head or -1, vqDesc(vq, i, addr, len, flags, next),
-// vqNext(vq, i), vqSubmit(vq, head), vqUsed(vq) -> {id} of the next used entry or -1, vqFree(vq, head).
+// Interface: Vq, vqInit(vq, frameAddr), vqAlloc(vq, n) -> head or -1, vqDesc(vq, i, addr, len,
+// flags, next), vqNext(vq, i), vqSubmit(vq, head), vqUsed(vq) -> {id} of the next used entry or -1,
+// vqFree(vq, head).
 import { VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT } from "./abi/virtio";
 
 @unmanaged export class Vq {

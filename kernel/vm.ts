@@ -5,18 +5,20 @@
 //
 // Interface: pgdirAlloc() -> pgdir, walk(pgdir, va, alloc) -> address of the PTE or 0,
 // mapPage(pgdir, va, pfn, flags), unmapPage(pgdir, va) -> pfn or 0, pgdirFree(pgdir),
-// lookupPhys(pgdir, va) -> physical address or -1 (inspection, never faults).
+// lookupPhys(pgdir, va) -> physical address or -1 (inspection, never faults), pteAddr(pte),
+// ptePfn(pte).
 import { Owner, USER_TOP } from "./abi/layout";
+import { Pte } from "./abi/records";
 import { kalloc, kput, pfnOf, pa } from "./kalloc";
 import { panic } from "./panic";
 import { allocFrame, GFP_RESERVE } from "./oom";
 
-export const PTE_P: u32 = 1 << 0;     // present
-export const PTE_W: u32 = 1 << 1;     // writable
-export const PTE_U: u32 = 1 << 2;     // user may access
-export const PTE_A: u32 = 1 << 5;     // accessed (set on TLB fill)
-export const PTE_D: u32 = 1 << 6;     // dirty (set on the first store)
-export const PTE_COW: u32 = 1 << 9;   // software: copy-on-write, write-protected until copied
+export const PTE_P: u32 = Pte.present;     // present
+export const PTE_W: u32 = Pte.writable;    // writable
+export const PTE_U: u32 = Pte.user;        // user may access
+export const PTE_A: u32 = Pte.accessed;    // accessed (set on TLB fill)
+export const PTE_D: u32 = Pte.dirty;       // dirty (set on the first store)
+export const PTE_COW: u32 = Pte.cow;       // software: copy-on-write, write-protected until copied
 export const PTE_FLAGS: u32 = 0xfff;
 
 @inline export function pteAddr(pte: u32): usize { return <usize>(pte & ~PTE_FLAGS); }

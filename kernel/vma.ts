@@ -6,24 +6,25 @@
 //   |  u32  | u32 | u32  |  u32  | u32  | u32  |   u64   |
 //   +-------+-----+------+-------+------+------+---------+
 //
-// Interface: vmaAt(p, i), vmaFind(p, va), vmaInsert(p, start, end, prot, flags, kind) -> bool,
-// vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) -> bool,
-// vmaCovers(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool, vmaFreeGap(p, len,
-// floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v), pageUp(a),
+// Interface: Vma, vmaAt(p, i), vmaFind(p, va), vmaInsert(p, start, end, prot, flags, kind) -> Vma
+// or null, vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) ->
+// bool, vmaCovers(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool, vmaFreeGap(p,
+// len, floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v), pageUp(a),
 // userRange(addr, len, top) -> bool (the one range check of every memory syscall).
 import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
 import { NVMA } from "./param";
 import { MMAP_TOP, PAGE_SIZE, USER_TOP } from "./abi/layout";
+import { VmaKind } from "./abi/records";
 import { iget, iput } from "./inode";
 
 export const PROT_READ: u32 = 1;
 export const PROT_WRITE: u32 = 2;
 export const PROT_EXEC: u32 = 4;
 
-export const VMA_HEAP: u32 = 1;    // the wasm linear memory [0, brk)
-export const VMA_ANON: u32 = 2;    // anonymous mmap
-export const VMA_ARGS: u32 = 3;    // argument block
-export const VMA_FILE: u32 = 4;    // file mapping: `file` is the inode, `pgoff` the first page
+export const VMA_HEAP: u32 = VmaKind.heap;    // the wasm linear memory [0, brk)
+export const VMA_ANON: u32 = VmaKind.anon;    // anonymous mmap
+export const VMA_ARGS: u32 = VmaKind.args;    // argument block
+export const VMA_FILE: u32 = VmaKind.file;    // file mapping: `file` is the inode, `pgoff` the first page
 
 export const MAP_SHARED_FLAG: u32 = 0x01;   // vma.flags: stores reach the file (MAP_SHARED)
 export const VM_MAYWRITE: u32 = 0x20;       // vma.flags: mprotect may add PROT_WRITE (Linux's bit)

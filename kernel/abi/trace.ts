@@ -44,6 +44,14 @@ export enum Place { user = 1, frame = 2, device = 3, kernel = 4 }
 export enum FaultKind { minor = 1, major = 2, cow = 3, segv = 4, sigbus = 5 }
 
 export const TRACE_REC_SIZE = 80;
+export const TRACE_SEQ = 0;       // u32
+export const TRACE_KIND = 4;      // u16 Ev
+export const TRACE_PID = 6;       // u16
+export const TRACE_CAUSE = 8;     // u32
+export const TRACE_SUB = 12;      // u32
+export const TRACE_TIME = 16;     // u64
+export const TRACE_ARGS = 24;     // u64 a[TRACE_NARGS]
+export const TRACE_NARGS = 7;
 
 // Trace classes the host can enable (bit mask).
 export enum TraceClass { syscall = 1, copy = 2, fault = 4, irq = 8, sched = 16, all = 31 }

@@ -3,7 +3,7 @@
 // dispatches received frames: ARP requests for our address are answered, IPv4/TCP goes to tcp.ts,
 // anything else is dropped and counted.
 // Interface: netRx(pfn, len) (a received buffer: virtio header + frame), buildHeaders(slot, ...),
-// netDropped, be16/be32 helpers, ipChecksum(addr, len).
+// netDropped, be16/be32 and put16/put32/putMac helpers, ipChecksum(addr, len).
 import { NET_HDR_SIZE, ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, GUEST_IP, HOST_IP,
   GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO, NET_HDR_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, MSS } from "../abi/net";
 import { pa, kput } from "../kalloc";

@@ -2,9 +2,10 @@
 // (header slot + payload pieces) it gathers. One chain = one DMA transfer, counted when its
 // completion interrupt arrives and attributed to the syscall that queued it. Receive buffers are
 // whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
-// Interface: nicInit() -> bool, nicFeatures(), nicTxAlloc(pieces) -> head or -1, txHdr(head) (the header
-// slot for the caller to fill), nicTxSubmit(head, hdrLen, gather or null), Gather (the caller's list of
-// payload pieces) with gatherClear/gatherAdd, nicIrq(), nicTxFree(), RX delivery via netRx.
+// Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(pieces) -> head or -1,
+// txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head, hdrLen, gather or null),
+// Gather (the caller's list of payload pieces) with gatherClear/gatherAdd, nicIrq(), nicTxFree()
+// (received frames go to ip.ts's netRx).
 import { Stat, Owner } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
 import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE } from "../abi/virtio";

@@ -7,9 +7,9 @@
 //   qframe +0     send ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 zcid }   (2048 bytes)
 //   qframe +2048  recv ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 pad }
 //
-// Interface: sockAlloc() -> index or -1, sockAt(i), sockFree(i), sockChan(i), frag helpers,
-// sockFind(lport, raddr, rport) (connection, then listener), portInUse(port), sndSpace(s),
-// netBusy(), isOrphan(s).
+// Interface: Sock, Frag, sockInit(base), sockAlloc() -> index or -1, sockAt(i), sockIndex(s),
+// sockFree(i), sockChan(i), frag helpers sfrag(s, i) / rfrag(s, i), sockFind(lport, raddr, rport)
+// (connection, then listener), portInUse(port), sndSpace(s), netBusy(), isOrphan(s).
 import { Owner } from "../abi/layout";
 import { kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";

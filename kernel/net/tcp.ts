@@ -4,8 +4,9 @@
 // ever lost on this wire, which the peer (host side) guarantees. The one timer is the orphan's: a
 // connection the user closed ends on the virtual clock even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
-// tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
-// rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer().
+// tcpOutput(i), tcpConnect(i, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
+// rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer();
+// tcpDropped, ctlDropped (segments dropped).
 import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../sleep";

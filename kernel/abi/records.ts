@@ -1,0 +1,66 @@
+// Records in kernel memory that the host reads: the byte offset of each field it reads, and the
+// values of the fields it names. The kernel's @unmanaged classes are the real layout; kernel/records.ts
+// checks at compile time that every offset here is where the class puts that field, and that every
+// record fits the space reserved for it, so the host (host/inspect.ts, host/trace/decode.ts,
+// host/machine.ts) and the kernel cannot disagree. Other shared layouts: layout.ts (TLB entry,
+// counters), trace.ts (trace record), virtio.ts (virtqueues).
+
+// Frame record (kernel/kalloc.ts Frame): one per page frame, FRAME_REC_SIZE bytes each, from
+// frameTableAddr(). flags are FrameFlag bits, owner an Owner (layout.ts).
+export const FRAME_REC_SIZE = 32;
+export const FRAME_REFCOUNT = 0;    // u32 references (mappings, page cache, pipes, sockets, DMA)
+export const FRAME_FLAGS = 4;       // u16 FrameFlag
+export const FRAME_OWNER = 6;       // u8 Owner
+export const FRAME_DATA = 12;       // u32 owner-specific: pid (anonymous), inode (page cache)
+export const FRAME_INDEX = 16;      // u32 page index in the file (page cache)
+export const FRAME_MAPCOUNT = 28;   // u32 page tables mapping it
+
+// Page-table entry bits (kernel/vm.ts PTE_*): the frame address in bits 31..12, flags below.
+export enum Pte {
+  present = 1,        // PTE_P
+  writable = 2,       // PTE_W
+  user = 4,           // PTE_U: user mode may access
+  accessed = 0x20,    // PTE_A: set on a TLB fill
+  dirty = 0x40,       // PTE_D: set on the first store
+  cow = 0x200,        // PTE_COW (software): copy-on-write, write-protected until copied
+}
+
+// Process states (kernel/proc.ts Proc.state).
+export enum ProcState { unused = 0, embryo = 1, runnable = 2, running = 3, sleeping = 4, zombie = 5 }
+
+// Mapped region (kernel/vma.ts Vma), read through vmaField(pid, i, offset): u32 fields.
+export const VMA_START = 0;
+export const VMA_END = 4;
+export const VMA_PROT = 8;          // PROT_READ | PROT_WRITE | PROT_EXEC
+export const VMA_FLAGS = 12;
+export const VMA_KIND = 16;         // VmaKind
+export enum VmaKind {
+  heap = 1,           // the wasm linear memory [0, brk)
+  anon = 2,           // anonymous mmap
+  args = 3,           // argument block
+  file = 4,           // file mapping
+}
+
+// Pipe (kernel/pipe.ts Pipe), read through pipeField(i, offset): u32 fields.
+export const PIPE_USED = 0;
+export const PIPE_READERS = 4;
+export const PIPE_WRITERS = 8;
+export const PIPE_HEAD = 12;        // next slot to fill (free running)
+export const PIPE_TAIL = 16;        // next slot to read
+export const PIPE_NSLOTS = 20;      // capacity in slots
+export const PIPE_RING = 24;        // frame holding the slot ring
+export const PIPE_BYTES = 28;       // bytes queued
+
+// Pipe slot (kernel/pipe.ts Slot, Linux's pipe_buffer), SLOT_SIZE bytes in the pipe's ring frame,
+// read through pipeSlot(i, k, offset): u32 fields.
+export const SLOT_SIZE = 16;
+export const SLOT_PFN = 0;
+export const SLOT_OFF = 4;
+export const SLOT_LEN = 8;
+export const SLOT_FLAGS = 12;       // PipeSlotFlag (layout.ts)
+
+// Asyncify's data header, at the start of the unwind window and of each process's save area
+// (host/machine.ts): where the next frame goes, and the end of the area.
+export const ASYNCIFY_DATA_POS = 0;   // u32 address
+export const ASYNCIFY_DATA_END = 4;   // u32 address
+export const ASYNCIFY_HEADER_SIZE = 8;
