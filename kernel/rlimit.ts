@@ -4,16 +4,16 @@
 // gets SIGXCPU, at the hard limit SIGKILL (the hard one wins when both are reached); signals have
 // no handlers here, so SIGXCPU ends the process too. RLIMIT_NOFILE reads NOFILE; every other
 // resource reads RLIM_INFINITY and cannot be set (EINVAL). Limits survive execve, fork copies them.
-// Interface: sysRlimit(nr, a0..a3) -> result or NOT_MINE; cpuLimitCheck(p) (the scheduler, each
-// time it picks p). A new process has no limit (procAlloc).
+// Interface: sys_getrlimit, sys_setrlimit, sys_prlimit64 (the table's entries, syscall.ts, each
+// (a0..a5) -> result or -errno); cpuLimitCheck(p) (the scheduler, each time it picks p). A new
+// process has no limit (procAlloc).
 import { Errno } from "./abi/errno";
-import { Sys } from "./abi/syscalls";
 import { Sig } from "./abi/signals";
 import { curProc } from "./cpu";
 import { Proc, procByPid } from "./proc";
 import { copyFromUser, copyToUser } from "./copy";
 import { NOFILE } from "./param";
-import { NOT_MINE, u32arg } from "./sysarg";
+import { u32arg } from "./sysarg";
 
 const RLIMIT_CPU: i32 = 0;           // seconds of CPU time
 const RLIMIT_NOFILE: i32 = 7;        // open files
@@ -23,11 +23,15 @@ const NS_PER_S: u64 = 1000000000;
 
 const kb: usize = memory.data(16);   // one struct rlimit64
 
-export function sysRlimit(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
+// The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
+export function sys_getrlimit(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return prlimit(curProc(), <i32>a0, 0, u32arg(a1));
+}
+export function sys_setrlimit(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return prlimit(curProc(), <i32>a0, u32arg(a1), 0);
+}
+export function sys_prlimit64(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   const p = curProc();
-  if (nr == Sys.getrlimit) return prlimit(p, <i32>a0, 0, u32arg(a1));
-  if (nr == Sys.setrlimit) return prlimit(p, <i32>a0, u32arg(a1), 0);
-  if (nr != Sys.prlimit64) return NOT_MINE;
   const t = a0 == 0 ? p : procByPid(<u32>a0);
   if (t == null || <u64>a0 > 0x7fffffff) return -Errno.ESRCH;
   return prlimit(t, <i32>a1, u32arg(a2), u32arg(a3));

@@ -5,9 +5,8 @@
 // pages are handed over by reference when the NIC can gather (0 CPU copies) or copied into socket
 // pages (1 CPU copy); to a file or the console they are copied by the CPU (one copy per page).
 // `offset` (i64 in user memory) is used and updated instead of the file offset when not NULL.
-// Interface: sysSendfile(nr, a0..a3) -> result or NOT_MINE.
+// Interface: sys_sendfile(a0..a5) -> result or -errno (the table's entry, syscall.ts).
 import { Errno } from "./abi/errno";
-import { Sys } from "./abi/syscalls";
 import { Routine, Place } from "./abi/trace";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
@@ -16,12 +15,12 @@ import { isDir } from "./dir";
 import { iSize } from "./fs";
 import { copyToUser, copyFromUser } from "./copy";
 import { spliceDirect } from "./splice";
-import { NOT_MINE, u32arg, fdArg } from "./sysarg";
+import { u32arg, fdArg } from "./sysarg";
 
 const kb: usize = memory.data(8);
 
-export function sysSendfile(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
-  if (nr != Sys.sendfile) return NOT_MINE;
+// The table's entry (syscall.ts): sendfile(out_fd, in_fd, offset*, count), raw arguments.
+export function sys_sendfile(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   const p = curProc();
   const out = fdGet(p, fdArg(a0)), inp = fdGet(p, fdArg(a1));
   if (out < 0 || inp < 0) return -Errno.EBADF;

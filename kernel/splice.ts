@@ -4,11 +4,11 @@
 // gather); pipe -> file copies into the page cache (one CPU copy, as Linux); socket -> pipe moves
 // received payload frames; pipe -> pipe moves slots; tee duplicates slot references; vmsplice puts
 // the user's own pages in (the program must not change them while the pipe holds them).
-// Interface: sysSplice(nr, a0..a5) -> result or NOT_MINE; spliceDirect (sendfile); pipeFcntl.
+// Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_pipe2,
+// sys_splice, sys_tee, sys_vmsplice; spliceDirect (sendfile); isPipeCmd, pipeFcntl (fcntl).
 import { RW_CHUNK } from "./param";
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
-import { Sys } from "./abi/syscalls";
 import { Ev, Routine, Place } from "./abi/trace";
 import { NetFeature } from "./abi/net";
 import { Owner } from "./abi/layout";
@@ -31,27 +31,30 @@ import { tcpOutput, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
 import { nicFeatures } from "./net/nic";
 import { ttyWriteKernel } from "./console";
-import { NOT_MINE, u32arg, fdArg } from "./sysarg";
+import { u32arg, fdArg } from "./sysarg";
 
 const O_NONBLOCK: u32 = 0x800, O_CLOEXEC: u32 = 0x80000;
 const SPLICE_F_MOVE: u32 = 1, SPLICE_F_NONBLOCK: u32 = 2, SPLICE_F_MORE: u32 = 4, SPLICE_F_GIFT: u32 = 8;
 const F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032;
 const kb: usize = memory.data(16);
 
-export function sysSplice(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  const p = curProc();
-  switch (nr) {
-    case Sys.pipe2: return sysPipe2(p, u32arg(a0), <u32>a1);
-    case Sys.splice: return sysSpliceCall(p, fdArg(a0), u32arg(a1), fdArg(a2), u32arg(a3), a4, <u32>a5);
-    case Sys.tee: return sysTee(p, fdArg(a0), fdArg(a1), a2, <u32>a3);
-    case Sys.vmsplice: return sysVmsplice(p, fdArg(a0), u32arg(a1), <u32>a2, <u32>a3);
-  }
-  return NOT_MINE;
+// The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
+export function sys_pipe2(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysPipe2(curProc(), u32arg(a0), <u32>a1);
+}
+export function sys_splice(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysSpliceCall(curProc(), fdArg(a0), u32arg(a1), fdArg(a2), u32arg(a3), a4, <u32>a5);
+}
+export function sys_tee(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysTee(curProc(), fdArg(a0), fdArg(a1), a2, <u32>a3);
+}
+export function sys_vmsplice(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysVmsplice(curProc(), fdArg(a0), u32arg(a1), <u32>a2, <u32>a3);
 }
 
-// fcntl's pipe commands (called from sysfile's fcntl); NOT_MINE for other commands or files.
+// fcntl's pipe commands: isPipeCmd(cmd) says whether pipeFcntl is the one to ask (sysfile's fcntl).
+export function isPipeCmd(cmd: i32): bool { return cmd == F_SETPIPE_SZ || cmd == F_GETPIPE_SZ; }
 export function pipeFcntl(f: File, cmd: i32, arg: i64): i64 {
-  if (cmd != F_SETPIPE_SZ && cmd != F_GETPIPE_SZ) return NOT_MINE;
   if (f.type != FT_PIPE) return -Errno.EBADF;
   return cmd == F_GETPIPE_SZ ? pipeSize(<i32>f.pipe) : pipeSetSize(<i32>f.pipe, arg);
 }

@@ -1,8 +1,6 @@
-// Helpers shared by the syscall handlers: argument narrowing and the "not my number" marker.
-// Interface: NOT_MINE, u32arg(a) -> a user address or length as u32 (a value past 32 bits becomes
+// Helpers shared by the syscall handlers (the table's sys_* entries): argument narrowing.
+// Interface: BAD_UADDR, u32arg(a) -> a user address or length as u32 (a value past 32 bits becomes
 // BAD_UADDR, so it faults rather than aliasing its low half), fdArg(a), tooBig(a).
-export const NOT_MINE: i64 = -0x10000;   // a sys*.ts handler does not know this number
-
 export const BAD_UADDR: u32 = 0xffffffff;   // in the kernel half: every access through it is EFAULT
 
 @inline export function u32arg(a: i64): u32 { return <u64>a > 0xffffffff ? BAD_UADDR : <u32>a; }

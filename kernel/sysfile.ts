@@ -1,35 +1,48 @@
 // File-descriptor syscalls: mostly argument checking, since we don't trust user code, then one call
 // into file.ts (xv6's sysfile.c): read, write, readv, writev, close, dup, dup3, fcntl, ioctl, on
 // any open file (console, file, pipe, socket).
-// Interface: sysFile(nr, a0..a3) -> result or NOT_MINE.
+// Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_read,
+// sys_write, sys_readv, sys_writev, sys_close, sys_dup, sys_dup3, sys_fcntl, sys_ioctl.
 import { Errno } from "./abi/errno";
-import { Sys } from "./abi/syscalls";
 import { NOFILE } from "./param";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
 import { fdGet, fdAlloc, fdSet, fdClear, fdCloexec, fileAt, fileDup, fileClose, fileRead, fileWrite } from "./file";
 import { copyFromUser } from "./copy";
-import { NOT_MINE, u32arg, fdArg, tooBig } from "./sysarg";
-import { pipeFcntl } from "./splice";
+import { u32arg, fdArg, tooBig } from "./sysarg";
+import { pipeFcntl, isPipeCmd } from "./splice";
 
 const F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030;
 const O_CLOEXEC: i32 = 0x80000;
 const iov: usize = memory.data(8);   // one struct iovec { u32 base; u32 len } (wasm32)
 
-export function sysFile(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
-  const p = curProc();
-  switch (nr) {
-    case Sys.read: return sysRead(p, fdArg(a0), u32arg(a1), a2);
-    case Sys.write: return sysWrite(p, fdArg(a0), u32arg(a1), a2);
-    case Sys.readv: return sysRwv(p, fdArg(a0), u32arg(a1), <i32>a2, false);
-    case Sys.writev: return sysRwv(p, fdArg(a0), u32arg(a1), <i32>a2, true);
-    case Sys.close: return sysClose(p, fdArg(a0));
-    case Sys.dup: return sysDup(p, fdArg(a0), 0, false);
-    case Sys.dup3: return sysDup3(p, fdArg(a0), fdArg(a1), <i32>a2);
-    case Sys.fcntl: return sysFcntl(p, fdArg(a0), <i32>a1, a2);
-    case Sys.ioctl: return sysIoctl(p, fdArg(a0), <u32>a1);
-  }
-  return NOT_MINE;
+// The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
+export function sys_read(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysRead(curProc(), fdArg(a0), u32arg(a1), a2);
+}
+export function sys_write(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysWrite(curProc(), fdArg(a0), u32arg(a1), a2);
+}
+export function sys_readv(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysRwv(curProc(), fdArg(a0), u32arg(a1), <i32>a2, false);
+}
+export function sys_writev(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysRwv(curProc(), fdArg(a0), u32arg(a1), <i32>a2, true);
+}
+export function sys_close(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysClose(curProc(), fdArg(a0));
+}
+export function sys_dup(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysDup(curProc(), fdArg(a0), 0, false);
+}
+export function sys_dup3(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysDup3(curProc(), fdArg(a0), fdArg(a1), <i32>a2);
+}
+export function sys_fcntl(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysFcntl(curProc(), fdArg(a0), <i32>a1, a2);
+}
+export function sys_ioctl(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysIoctl(curProc(), fdArg(a0), <u32>a1);
 }
 
 function sysRead(p: Proc, fd: i32, buf: u32, n: i64): i64 {
@@ -96,8 +109,7 @@ function sysDup3(p: Proc, fd: i32, nfd: i32, flags: i32): i64 {
 function sysFcntl(p: Proc, fd: i32, cmd: i32, arg: i64): i64 {
   const f = fdGet(p, fd);
   if (f < 0) return -Errno.EBADF;
-  const pr = pipeFcntl(fileAt(f), cmd, arg);
-  if (pr != NOT_MINE) return pr;
+  if (isPipeCmd(cmd)) return pipeFcntl(fileAt(f), cmd, arg);
   switch (cmd) {
     case F_DUPFD: case F_DUPFD_CLOEXEC:
       if (arg < 0 || arg >= NOFILE) return -Errno.EINVAL;

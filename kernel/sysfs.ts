@@ -1,8 +1,10 @@
 // File-system syscalls: path and argument checking, then one call into inode.ts / dir.ts / fs.ts.
-// Interface: sysFs(nr, a0..a3) -> result or NOT_MINE; fetchPath(p, va, buf) -> length or -errno (the path
-// in the caller's PATH_MAX buffer).
+// Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_openat,
+// sys_lseek, sys_pread64, sys_pwrite64, sys_fstat, sys_newfstatat, sys_ftruncate, sys_fsync,
+// sys_fdatasync, sys_sync, sys_getdents64, sys_mkdirat, sys_unlinkat, sys_renameat, sys_chdir,
+// sys_getcwd, sys_faccessat; fetchPath(p, va, buf) -> length or -errno
+// (the path in the caller's PATH_MAX buffer).
 import { Errno } from "./abi/errno";
-import { Sys } from "./abi/syscalls";
 import { Routine, Place } from "./abi/trace";
 import { S_IFDIR, S_IFREG, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR, S_MAXBYTES } from "./abi/fs";
 import { PATH_MAX } from "./param";
@@ -16,7 +18,7 @@ import { pcSync, pcGet } from "./pagecache";
 import { copyToUser, countCopy, userPhys } from "./copy";
 import { diskFlush } from "./disk";
 import { pa } from "./kalloc";
-import { NOT_MINE, u32arg, fdArg, tooBig } from "./sysarg";
+import { u32arg, fdArg, tooBig } from "./sysarg";
 
 const AT_FDCWD: i32 = -100;
 const AT_REMOVEDIR: i32 = 0x200;
@@ -28,27 +30,57 @@ const name = changetype<Name>(memory.data(NAME_SIZE));   // the last component o
 const pathBuf: usize = memory.data(PATH_MAX);            // the path being looked up
 const kbuf: usize = memory.data(512);    // small structs; also a path-joining scratch
 
-export function sysFs(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
-  const p = curProc();
-  switch (nr) {
-    case Sys.openat: return sysOpenat(p, fdArg(a0), u32arg(a1), <u32>a2);
-    case Sys.lseek: return sysLseek(p, fdArg(a0), a1, <i32>a2);
-    case Sys.pread64: return sysPrw(p, fdArg(a0), u32arg(a1), a2, a3, false);
-    case Sys.pwrite64: return sysPrw(p, fdArg(a0), u32arg(a1), a2, a3, true);
-    case Sys.fstat: return sysFstat(p, fdArg(a0), u32arg(a1));
-    case Sys.newfstatat: return sysFstatat(p, fdArg(a0), u32arg(a1), u32arg(a2));
-    case Sys.ftruncate: return sysFtruncate(p, fdArg(a0), a1);
-    case Sys.fsync: case Sys.fdatasync: return sysFsync(p, fdArg(a0));
-    case Sys.sync: pcSync(0); diskFlush(); return 0;
-    case Sys.getdents64: return sysGetdents(p, fdArg(a0), u32arg(a1), <u32>a2);
-    case Sys.mkdirat: return sysMkdirat(p, fdArg(a0), u32arg(a1));
-    case Sys.unlinkat: return sysUnlinkat(p, fdArg(a0), u32arg(a1), <i32>a2);
-    case Sys.renameat: return sysRenameat(p, fdArg(a0), u32arg(a1), fdArg(a2), u32arg(a3));
-    case Sys.chdir: return sysChdir(p, u32arg(a0));
-    case Sys.getcwd: return sysGetcwd(p, u32arg(a0), <u32>a1);
-    case Sys.faccessat: return sysFaccessat(p, fdArg(a0), u32arg(a1));
-  }
-  return NOT_MINE;
+// The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
+export function sys_openat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysOpenat(curProc(), fdArg(a0), u32arg(a1), <u32>a2);
+}
+export function sys_lseek(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysLseek(curProc(), fdArg(a0), a1, <i32>a2);
+}
+export function sys_pread64(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysPrw(curProc(), fdArg(a0), u32arg(a1), a2, a3, false);
+}
+export function sys_pwrite64(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysPrw(curProc(), fdArg(a0), u32arg(a1), a2, a3, true);
+}
+export function sys_fstat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysFstat(curProc(), fdArg(a0), u32arg(a1));
+}
+export function sys_newfstatat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysFstatat(curProc(), fdArg(a0), u32arg(a1), u32arg(a2));
+}
+export function sys_ftruncate(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysFtruncate(curProc(), fdArg(a0), a1);
+}
+export function sys_fsync(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysFsync(curProc(), fdArg(a0));
+}
+export function sys_fdatasync(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysFsync(curProc(), fdArg(a0));
+}
+export function sys_sync(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  pcSync(0); diskFlush(); return 0;
+}
+export function sys_getdents64(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysGetdents(curProc(), fdArg(a0), u32arg(a1), <u32>a2);
+}
+export function sys_mkdirat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysMkdirat(curProc(), fdArg(a0), u32arg(a1));
+}
+export function sys_unlinkat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysUnlinkat(curProc(), fdArg(a0), u32arg(a1), <i32>a2);
+}
+export function sys_renameat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysRenameat(curProc(), fdArg(a0), u32arg(a1), fdArg(a2), u32arg(a3));
+}
+export function sys_chdir(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysChdir(curProc(), u32arg(a0));
+}
+export function sys_getcwd(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysGetcwd(curProc(), u32arg(a0), <u32>a1);
+}
+export function sys_faccessat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysFaccessat(curProc(), fdArg(a0), u32arg(a1));
 }
 
 // Copy a NUL-terminated path from user memory into `buf` (PATH_MAX bytes, one copy); its length or -errno.

@@ -1,9 +1,9 @@
 // Memory syscalls: brk, mmap (anonymous and file), munmap, mprotect, msync, madvise, mincore.
 // Linux's errno for every misuse.
-// Interface: sysMem(nr, a0..a5) -> result or NOT_MINE; unmapRange(p, start, end).
+// Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_brk,
+// sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore; unmapRange(p, start, end).
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
-import { Sys } from "./abi/syscalls";
 import { PAGE_SIZE, ARG_BASE } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
@@ -18,7 +18,7 @@ import { isDir } from "./dir";
 import { iget } from "./inode";
 import { pcSync, pcFind } from "./pagecache";
 import { copyToUser } from "./copy";
-import { NOT_MINE, fdArg } from "./sysarg";
+import { fdArg } from "./sysarg";
 
 export const MAP_SHARED: u32 = 0x01;
 export const MAP_PRIVATE: u32 = 0x02;
@@ -33,18 +33,27 @@ const MAX_LFS_FILESIZE: u64 = <u64>i64.MAX_VALUE;   // the largest offset a file
 
 @inline function aligned(a: u64): bool { return (a & (PAGE_SIZE - 1)) == 0; }
 
-export function sysMem(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  const p = curProc();
-  switch (nr) {
-    case Sys.brk: return sysBrk(p, <u64>a0);
-    case Sys.mmap: return sysMmap(p, <u64>a0, <u64>a1, <u32>a2, <u32>a3, fdArg(a4), a5);
-    case Sys.munmap: return sysMunmap(p, <u64>a0, <u64>a1);
-    case Sys.mprotect: return sysMprotect(p, <u64>a0, <u64>a1, <u32>a2);
-    case Sys.msync: return sysMsync(p, <u64>a0, <u64>a1, <u32>a2);
-    case Sys.madvise: return sysMadvise(p, <u64>a0, <u64>a1, <u32>a2);
-    case Sys.mincore: return sysMincore(p, <u64>a0, <u64>a1, <u64>a2);
-  }
-  return NOT_MINE;
+// The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
+export function sys_brk(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysBrk(curProc(), <u64>a0);
+}
+export function sys_mmap(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysMmap(curProc(), <u64>a0, <u64>a1, <u32>a2, <u32>a3, fdArg(a4), a5);
+}
+export function sys_munmap(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysMunmap(curProc(), <u64>a0, <u64>a1);
+}
+export function sys_mprotect(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysMprotect(curProc(), <u64>a0, <u64>a1, <u32>a2);
+}
+export function sys_msync(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysMsync(curProc(), <u64>a0, <u64>a1, <u32>a2);
+}
+export function sys_madvise(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysMadvise(curProc(), <u64>a0, <u64>a1, <u32>a2);
+}
+export function sys_mincore(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysMincore(curProc(), <u64>a0, <u64>a1, <u64>a2);
 }
 
 // Linux returns the (possibly unchanged) break; failure shows as the old value.

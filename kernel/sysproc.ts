@@ -1,8 +1,9 @@
 // Process syscalls: exit, exit_group, getpid, getppid, sched_yield, nanosleep, clock_gettime,
 // wait4, kill, uname. Fetch arguments, check them, make one call.
-// Interface: sysProc(nr, a0..a3) -> result (a number it does not serve: sysarg.ts's sentinel).
+// Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_exit,
+// sys_exit_group, sys_getpid, sys_getppid, sys_sched_yield, sys_nanosleep, sys_clock_gettime,
+// sys_wait4, sys_kill, sys_uname, sys_execve, sys_clone.
 import { Errno } from "./abi/errno";
-import { Sys } from "./abi/syscalls";
 import { Sig } from "./abi/signals";
 import { NPROC, TIME_HORIZON_NS } from "./param";
 import { curProc } from "./cpu";
@@ -12,30 +13,50 @@ import { procExit, reap, WAIT_CHAN_BASE } from "./exit";
 import { copyToUser, copyFromUser } from "./copy";
 import { clockNow } from "./clock";
 import { yieldCurrent } from "./sched";
-import { NOT_MINE, u32arg } from "./sysarg";
+import { u32arg } from "./sysarg";
 import { sysExecve } from "./sysexec";
 import { sysClone } from "./fork";
 
 const WNOHANG: i32 = 1;
 const scratch: usize = memory.data(512);   // kernel buffer for small structs (timespec, utsname)
 
-export function sysProc(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {
+// The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
+export function sys_exit(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  procExit(curProc(), (<i32>a0 & 0xff) << 8); return 0;
+}
+export function sys_exit_group(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  procExit(curProc(), (<i32>a0 & 0xff) << 8); return 0;
+}
+export function sys_getpid(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return curProc().pid;
+}
+export function sys_getppid(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return curProc().ppid;
+}
+export function sys_sched_yield(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   const p = curProc();
-  switch (nr) {
-    case Sys.exit:
-    case Sys.exit_group: procExit(p, (<i32>a0 & 0xff) << 8); return 0;
-    case Sys.getpid: return p.pid;
-    case Sys.getppid: return p.ppid;
-    case Sys.sched_yield: yieldCurrent(p); return returnLater(p, 0);
-    case Sys.nanosleep: return sysNanosleep(p, u32arg(a0));
-    case Sys.clock_gettime: return sysClockGettime(p, <i32>a0, u32arg(a1));
-    case Sys.wait4: return sysWait4(p, <i32>a0, u32arg(a1), <i32>a2);
-    case Sys.kill: return sysKill(p, <i32>a0, <i32>a1);
-    case Sys.uname: return sysUname(p, u32arg(a0));
-    case Sys.execve: return sysExecve(p, u32arg(a0), u32arg(a1), u32arg(a2));
-    case Sys.clone: return sysClone(p, <u64>a0);
-  }
-  return NOT_MINE;
+  yieldCurrent(p); return returnLater(p, 0);
+}
+export function sys_nanosleep(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysNanosleep(curProc(), u32arg(a0));
+}
+export function sys_clock_gettime(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysClockGettime(curProc(), <i32>a0, u32arg(a1));
+}
+export function sys_wait4(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysWait4(curProc(), <i32>a0, u32arg(a1), <i32>a2);
+}
+export function sys_kill(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysKill(curProc(), <i32>a0, <i32>a1);
+}
+export function sys_uname(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysUname(curProc(), u32arg(a0));
+}
+export function sys_execve(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysExecve(curProc(), u32arg(a0), u32arg(a1), u32arg(a2));
+}
+export function sys_clone(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysClone(curProc(), <u64>a0);
 }
 
 // struct timespec { i64 tv_sec; i64 tv_nsec; } (the 64-bit time ABI)

@@ -1,10 +1,12 @@
 // Socket syscalls: socket, bind, listen, accept, connect, sendto, recvfrom, sendmsg, recvmsg,
 // shutdown, getsockname, getpeername, setsockopt, getsockopt; and the data paths behind read/write
 // on sockets and sendfile to a socket. Argument checking here; protocol work in tcp.ts.
-// Interface: sysSock(nr, a0..a5) -> result or NOT_MINE; sockSend/sockRecv (file.ts, splice.ts),
-// sockClose, sendOpen and sendCheck (splice.ts's pipe -> socket path, which sendfile uses).
+// Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_socket,
+// sys_socketpair, sys_bind, sys_listen, sys_accept, sys_connect, sys_sendto, sys_recvfrom,
+// sys_sendmsg, sys_recvmsg, sys_shutdown, sys_getsockname, sys_getpeername, sys_setsockopt,
+// sys_getsockopt; sockSend/sockRecv (file.ts, splice.ts), sockClose, sendOpen and sendCheck
+// (splice.ts's pipe -> socket path, which sendfile uses).
 import { Errno } from "../abi/errno";
-import { Sys } from "../abi/syscalls";
 import { Sig } from "../abi/signals";
 import { Owner } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
@@ -17,7 +19,7 @@ import { allocFrame } from "../pagecache";
 import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_NONE } from "../file";
-import { NOT_MINE, u32arg, fdArg } from "../sysarg";
+import { u32arg, fdArg } from "../sysarg";
 import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
 import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, rcvWindow, windowUpdate } from "./tcp";
@@ -32,45 +34,80 @@ const IPPROTO_TCP = 6, TCP_NODELAY = 1, SOL_IP = 0, IP_RECVERR = 11, SO_EE_ORIGI
 const kb: usize = memory.data(64);
 let nextPort: u32 = EPHEMERAL_LOW;
 
-export function sysSock(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  const p = curProc();
-  switch (nr) {
-    case Sys.socket: return sysSocket(p, <i32>a0, <i32>a1, <i32>a2);
-    case Sys.socketpair: return -Errno.EOPNOTSUPP;
-  }
-  const fi = fdGet(p, fdArg(a0));
-  const isSock = fi >= 0 && fileAt(fi).type == FT_SOCKET;
-  switch (nr) {
-    case Sys.bind: case Sys.listen: case Sys.accept: case Sys.connect: case Sys.sendto: case Sys.recvfrom: case Sys.sendmsg:
-    case Sys.recvmsg: case Sys.shutdown: case Sys.getsockname: case Sys.getpeername: case Sys.setsockopt: case Sys.getsockopt:
-      if (fi < 0) return -Errno.EBADF;
-      if (!isSock) return -Errno.ENOTSOCK;
-      break;
-    default: return NOT_MINE;
-  }
-  const i = <i32>fileAt(fi).sock;
-  const nb = (fileAt(fi).flags & O_NONBLOCK) != 0;
-  switch (nr) {
-    case Sys.bind: return sysBind(p, i, u32arg(a1), <u32>a2);
-    case Sys.listen: return sysListen(i, <i32>a1);
-    case Sys.accept: return sysAccept(p, i, u32arg(a1), u32arg(a2), nb);
-    case Sys.connect: return sysConnect(p, i, u32arg(a1), <u32>a2, nb);
-    case Sys.sendto: return sockSend(p, i, u32arg(a1), <u32>a2, <u32>a3, nb);
-    case Sys.recvfrom: return sockRecv(p, i, u32arg(a1), <u32>a2, <u32>a3, nb);
-    case Sys.sendmsg: return sysMsg(p, i, u32arg(a1), <u32>a2, nb, true);
-    case Sys.recvmsg: return sysMsg(p, i, u32arg(a1), <u32>a2, nb, false);
-    case Sys.shutdown: return sysShutdown(i, <i32>a1);
-    case Sys.getsockname: return putAddr(p, u32arg(a1), u32arg(a2), localAddr(sockAt(i)), sockAt(i).lport);
-    case Sys.getpeername: {
-      const s = sockAt(i);
-      if (s.state != ESTABLISHED && s.state != CLOSE_WAIT) return -Errno.ENOTCONN;
-      return putAddr(p, u32arg(a1), u32arg(a2), s.raddr, s.rport);
-    }
-    case Sys.setsockopt: return sysSetsockopt(p, i, <i32>a1, <i32>a2, u32arg(a3), <u32>a4);
-    case Sys.getsockopt: return sysGetsockopt(p, i, <i32>a1, <i32>a2, u32arg(a3), u32arg(a4));
-  }
-  return -Errno.ENOSYS;
+// The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here. Those
+// on a socket fd check it first (sockFile) and pass the socket's index (sockOf).
+export function sys_socket(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return sysSocket(curProc(), <i32>a0, <i32>a1, <i32>a2);
 }
+export function sys_socketpair(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return -Errno.EOPNOTSUPP;
+}
+export function sys_bind(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sysBind(p, sockOf(fi), u32arg(a1), <u32>a2);
+}
+export function sys_listen(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sysListen(sockOf(fi), <i32>a1);
+}
+export function sys_accept(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sysAccept(p, sockOf(fi), u32arg(a1), u32arg(a2), nonblock(fi));
+}
+export function sys_connect(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sysConnect(p, sockOf(fi), u32arg(a1), <u32>a2, nonblock(fi));
+}
+export function sys_sendto(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sockSend(p, sockOf(fi), u32arg(a1), <u32>a2, <u32>a3, nonblock(fi));
+}
+export function sys_recvfrom(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sockRecv(p, sockOf(fi), u32arg(a1), <u32>a2, <u32>a3, nonblock(fi));
+}
+export function sys_sendmsg(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sysMsg(p, sockOf(fi), u32arg(a1), <u32>a2, nonblock(fi), true);
+}
+export function sys_recvmsg(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sysMsg(p, sockOf(fi), u32arg(a1), <u32>a2, nonblock(fi), false);
+}
+export function sys_shutdown(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sysShutdown(sockOf(fi), <i32>a1);
+}
+export function sys_getsockname(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  if (fi < 0) return fi;
+  const s = sockAt(sockOf(fi));
+  return putAddr(p, u32arg(a1), u32arg(a2), localAddr(s), s.lport);
+}
+export function sys_getpeername(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  if (fi < 0) return fi;
+  const s = sockAt(sockOf(fi));
+  if (s.state != ESTABLISHED && s.state != CLOSE_WAIT) return -Errno.ENOTCONN;
+  return putAddr(p, u32arg(a1), u32arg(a2), s.raddr, s.rport);
+}
+export function sys_setsockopt(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sysSetsockopt(p, sockOf(fi), <i32>a1, <i32>a2, u32arg(a3), <u32>a4);
+}
+export function sys_getsockopt(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = sockFile(p, a0);
+  return fi < 0 ? fi : sysGetsockopt(p, sockOf(fi), <i32>a1, <i32>a2, u32arg(a3), u32arg(a4));
+}
+
+// The open socket file behind fd `a`, or -EBADF (no such fd) / -ENOTSOCK (not a socket).
+function sockFile(p: Proc, a: i64): i32 {
+  const fi = fdGet(p, fdArg(a));
+  if (fi < 0) return -Errno.EBADF;
+  return fileAt(fi).type == FT_SOCKET ? fi : -Errno.ENOTSOCK;
+}
+function sockOf(fi: i32): i32 { return <i32>fileAt(fi).sock; }
+function nonblock(fi: i32): bool { return (fileAt(fi).flags & O_NONBLOCK) != 0; }
 
 function sysSocket(p: Proc, domain: i32, type: i32, proto: i32): i64 {
   if (domain != AF_INET) return -Errno.EAFNOSUPPORT;
