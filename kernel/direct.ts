@@ -12,7 +12,7 @@ import { pcFind, pcWriteback, pcForget, pcTruncate } from "./pagecache";
 import { iSize, iSetSize } from "./fs";
 import { fsBlockOf, bmapFree, BLOCK_BAD } from "./bmap";
 import { userPhys } from "./copy";
-import { diskIo, IOV, IOV_MAX } from "./disk";
+import { diskIo, IOV, BIO_MAX_PAGES } from "./disk";
 
 @inline function aligned(x: u64): bool { return (x & (BLOCK_SIZE - 1)) == 0; }
 
@@ -40,7 +40,7 @@ function trimPastSize(ino: u32): void {
   bmapFree(ino, keep);
 }
 
-// Move `len` bytes in runs of consecutive disk blocks, one DMA request per run (IOV_MAX pages).
+// Move `len` bytes in runs of consecutive disk blocks, one DMA request per run (BIO_MAX_PAGES pages).
 function transfer(p: Proc, ino: u32, off: u64, va: u32, len: u32, write: bool): i64 {
   let done: u32 = 0;
   while (done < len) {
@@ -65,7 +65,7 @@ function transfer(p: Proc, ino: u32, off: u64, va: u32, len: u32, write: bool): 
 
 function runLength(ino: u32, first: u32, block: u32, max: u32, write: bool): u32 {
   let n: u32 = 1;
-  while (n < max && n < <u32>IOV_MAX && fsBlockOf(ino, first + n, write) == block + n) n++;
+  while (n < max && n < <u32>BIO_MAX_PAGES && fsBlockOf(ino, first + n, write) == block + n) n++;
   return n;
 }
 

@@ -19,8 +19,8 @@ import { panic } from "./panic";
 
 // Data buffers per request: a request is header + buffers + status in one 64-entry queue, and
 // disk waits are synchronous (one request at a time); 32 pages = 128 KiB, Linux's read_ahead_kb.
-export const IOV_MAX: i32 = 32;
-export const IOV: usize = memory.data(IOV_MAX * 4);       // physical addresses of the request's pages
+export const BIO_MAX_PAGES: i32 = 32;
+export const IOV: usize = memory.data(BIO_MAX_PAGES * 4);       // physical addresses of the request's pages
 
 // Per-descriptor-head request record, in the request frame: 40 bytes each.
 //   +0 header (16) | +16 status u8 | +17 done u8 | +18 place u8 | +20 cause u32 | +24 sys i32

@@ -14,7 +14,7 @@ import { Owner, Stat } from "./abi/layout";
 import { Place } from "./abi/trace";
 import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFERENCED, FR_LOCKED } from "./kalloc";
 import { statAdd, statGet } from "./stats";
-import { diskIo, IOV, IOV_MAX } from "./disk";
+import { diskIo, IOV, BIO_MAX_PAGES } from "./disk";
 import { SECTORS_PER_BLOCK } from "./abi/fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { rmapClean, rmapZap } from "./rmap";
@@ -157,7 +157,7 @@ export function pcGet(ino: u32, index: u32, data: bool = true): u32 {
 }
 
 // Read the pages [from, from + count) of file `ino` that are not cached, in as few disk requests as
-// the blocks allow: one per run of consecutive blocks (at most IOV_MAX pages). Holes become zero
+// the blocks allow: one per run of consecutive blocks (at most BIO_MAX_PAGES pages). Holes become zero
 // pages. Stops early when no frame is free; a failed request drops its pages. Not counted as
 // lookups (readahead: the reads that find these pages later are hits). Returns 0 or -EIO.
 export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
@@ -166,7 +166,7 @@ export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
     if (pcFind(ino, i) != 0) { if (readRun(run, first) < 0) err = -5; run = 0; continue; }
     const block = fsBlockOf(ino, i, false);
     if (block == BLOCK_BAD) break;             // the reader's own pcGet reports it
-    if (run > 0 && (block != next || run == IOV_MAX)) { if (readRun(run, first) < 0) err = -5; run = 0; }
+    if (run > 0 && (block != next || run == BIO_MAX_PAGES)) { if (readRun(run, first) < 0) err = -5; run = 0; }
     const p = allocFrame(Owner.pagecache, GFP_NORETRY);
     if (p == 0) break;
     insert(p, ino, i);
@@ -180,7 +180,7 @@ export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
   return err;
 }
 
-const runBuf: usize = memory.data(IOV_MAX * 4);
+const runBuf: usize = memory.data(BIO_MAX_PAGES * 4);
 
 // One request for the `run` pages listed in runBuf, at consecutive blocks from `first`.
 function readRun(run: i32, first: u32): i32 {

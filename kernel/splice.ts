@@ -32,9 +32,8 @@ import { nicFeatures } from "./net/nic";
 import { ttyWriteKernel } from "./console";
 import { NOT_MINE, u32arg, fdArg } from "./sysarg";
 
-const O_NONBLOCK: u32 = 0x800, O_CLOEXEC: u32 = 0x80000;
-const SPLICE_F_MOVE: u32 = 1, SPLICE_F_NONBLOCK: u32 = 2, SPLICE_F_MORE: u32 = 4, SPLICE_F_GIFT: u32 = 8;
-const F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032;
+import { O_NONBLOCK, O_CLOEXEC, SPLICE_F_MOVE, SPLICE_F_NONBLOCK, SPLICE_F_MORE, SPLICE_F_GIFT, F_SETPIPE_SZ, F_GETPIPE_SZ } from "./abi/fcntl";
+import { MAX_RW_COUNT, IOV_MAX } from "./abi/uio";
 const kb: usize = memory.data(16);
 
 export function sysSplice(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
@@ -87,7 +86,7 @@ function sysSpliceCall(p: Proc, fin: i32, offIn: u32, fout: i32, offOut: u32, le
   if ((isPipe(i) && offIn != 0) || (isPipe(o) && offOut != 0)) return -Errno.ESPIPE;
   if (len < 0) return -Errno.EINVAL;
   if (len == 0) return 0;
-  const n = <u32>min(len, 0x7ffff000);
+  const n = <u32>min(len, MAX_RW_COUNT);
   const nb = (flags & SPLICE_F_NONBLOCK) != 0;
   if (isPipe(i) && isPipe(o)) return pipeToPipe(p, <i32>i.pipe, <i32>o.pipe, n, nb || (i.flags & O_NONBLOCK) != 0, false);
   if (isPipe(o)) {
@@ -318,7 +317,7 @@ function sysTee(p: Proc, fin: i32, fout: i32, len: i64, flags: u32): i64 {
   if (!isPipe(fileAt(a)) || !isPipe(fileAt(b))) return -Errno.EINVAL;
   if ((fileAt(a).flags & O_ACCMODE) == O_WRONLY || (fileAt(b).flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
   if (len <= 0) return len < 0 ? -Errno.EINVAL : 0;
-  return pipeToPipe(p, <i32>fileAt(a).pipe, <i32>fileAt(b).pipe, <u32>min(len, 0x7ffff000), (flags & SPLICE_F_NONBLOCK) != 0, true);
+  return pipeToPipe(p, <i32>fileAt(a).pipe, <i32>fileAt(b).pipe, <u32>min(len, MAX_RW_COUNT), (flags & SPLICE_F_NONBLOCK) != 0, true);
 }
 
 // vmsplice: the user's pages go into the pipe by reference (pinned while the pipe holds them).
@@ -327,7 +326,7 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
   if (fi < 0) return -Errno.EBADF;
   const f = fileAt(fi);
   if (!isPipe(f) || (f.flags & O_ACCMODE) != O_WRONLY) return -Errno.EBADF;
-  if (cnt > 1024) return -Errno.EINVAL;
+  if (cnt > <u32>IOV_MAX) return -Errno.EINVAL;
   const pi = <i32>f.pipe;
   const pp = pipeAt(pi);
   if (noReader(p, pi)) return -Errno.EPIPE;

@@ -17,10 +17,7 @@ import { diskFlush } from "./disk";
 import { pa } from "./kalloc";
 import { NOT_MINE, u32arg, fdArg, tooBig } from "./sysarg";
 
-const AT_FDCWD: i32 = -100;
-const AT_REMOVEDIR: i32 = 0x200;
-const O_CREAT: u32 = 0x40, O_EXCL: u32 = 0x80, O_TRUNC: u32 = 0x200, O_DIRECTORY: u32 = 0x10000, O_CLOEXEC: u32 = 0x80000;
-const SEEK_SET = 0, SEEK_CUR = 1, SEEK_END = 2;
+import { AT_FDCWD, AT_REMOVEDIR, O_CREAT, O_EXCL, O_TRUNC, O_DIRECTORY, O_CLOEXEC, SEEK_SET, SEEK_CUR, SEEK_END } from "./abi/fcntl";
 export const PATHBUF: usize = memory.data(PATH_MAX);
 const kbuf: usize = memory.data(512);    // small structs; also a path-joining scratch
 

@@ -20,13 +20,9 @@ import { pcSync, pcFind } from "./pagecache";
 import { copyToUser } from "./copy";
 import { NOT_MINE, fdArg } from "./sysarg";
 
-export const MAP_SHARED: u32 = 0x01;
-export const MAP_PRIVATE: u32 = 0x02;
-export const MAP_FIXED: u32 = 0x10;
-export const MAP_ANONYMOUS: u32 = 0x20;
-export const MAP_NORESERVE: u32 = 0x4000;
-export const MAP_POPULATE: u32 = 0x8000;
-export const MAP_FIXED_NOREPLACE: u32 = 0x100000;
+import { MAP_SHARED, MAP_PRIVATE, MAP_FIXED, MAP_ANONYMOUS, MAP_NORESERVE, MAP_POPULATE, MAP_FIXED_NOREPLACE, MS_ASYNC,
+  MS_INVALIDATE, MS_SYNC, MADV_DONTNEED } from "./abi/mman";
+export { MAP_SHARED, MAP_PRIVATE, MAP_FIXED, MAP_ANONYMOUS, MAP_NORESERVE, MAP_POPULATE, MAP_FIXED_NOREPLACE };
 const MAP_KNOWN: u32 = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE | MAP_FIXED_NOREPLACE;
 const PROT_ALL: u32 = PROT_READ | PROT_WRITE | PROT_EXEC;
 const MAX_LFS_FILESIZE: u64 = <u64>i64.MAX_VALUE;   // the largest offset a file mapping may reach
@@ -158,7 +154,6 @@ function syncShared(p: Proc, start: u32, end: u32): i32 {
   return err;
 }
 
-const MS_ASYNC: u32 = 1, MS_INVALIDATE: u32 = 2, MS_SYNC: u32 = 4;
 
 function sysMsync(p: Proc, addr: u64, len: u64, flags: u32): i64 {
   if (!aligned(addr) || (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))) return -Errno.EINVAL;
@@ -171,7 +166,6 @@ function sysMsync(p: Proc, addr: u64, len: u64, flags: u32): i64 {
   return syncShared(p, <u32>addr, <u32>end) < 0 ? -Errno.EIO : 0;
 }
 
-const MADV_DONTNEED: u32 = 4;
 
 function sysMadvise(p: Proc, addr: u64, len: u64, advice: u32): i64 {
   if (!aligned(addr)) return -Errno.EINVAL;

@@ -15,7 +15,7 @@ import { NOT_MINE, u32arg } from "./sysarg";
 import { sysExecve } from "./sysexec";
 import { sysClone } from "./fork";
 
-const WNOHANG: i32 = 1;
+import { WNOHANG } from "./abi/wait";
 const scratch: usize = memory.data(512);   // kernel buffer for small structs (timespec, utsname)
 
 export function sysProc(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64): i64 {

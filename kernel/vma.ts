@@ -16,9 +16,8 @@ import { NVMA } from "./param";
 import { MMAP_TOP, PAGE_SIZE, USER_TOP } from "./abi/layout";
 import { iget, iput } from "./inode";
 
-export const PROT_READ: u32 = 1;
-export const PROT_WRITE: u32 = 2;
-export const PROT_EXEC: u32 = 4;
+import { PROT_READ, PROT_WRITE, PROT_EXEC } from "./abi/mman";
+export { PROT_READ, PROT_WRITE, PROT_EXEC };
 
 export const VMA_HEAP: u32 = 1;    // the wasm linear memory [0, brk)
 export const VMA_ANON: u32 = 2;    // anonymous mmap

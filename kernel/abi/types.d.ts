@@ -4,6 +4,7 @@
 // (`export const O_APPEND: i32 = 0x400`) and still be one constant for all three. No 64-bit types:
 // assemblyscript's own declarations (seen by tsc through the host's imports) make i64 an object, so
 // an abi constant is at most 32 bits wide.
+type bool = boolean;
 type i8 = number;
 type u8 = number;
 type i16 = number;

@@ -23,11 +23,11 @@ import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, rcvWindow, window
 import { nicPresent, nicFeatures } from "./nic";
 import { be16, be32, put16, put32 } from "./ip";
 
-const AF_INET = 2, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
-const MSG_PEEK = 2, MSG_DONTWAIT = 0x40, MSG_ERRQUEUE = 0x2000, MSG_NOSIGNAL = 0x4000, MSG_ZEROCOPY = 0x4000000;
-const O_NONBLOCK: u32 = 0x800;
-const SOL_SOCKET = 1, SO_TYPE = 3, SO_ERROR = 4, SO_SNDBUF = 7, SO_RCVBUF = 8, SO_ZEROCOPY = 60;
-const IPPROTO_TCP = 6, TCP_NODELAY = 1, SOL_IP = 0, IP_RECVERR = 11, SO_EE_ORIGIN_ZEROCOPY: u8 = 5;
+import { AF_INET, SOCK_STREAM, SOCK_NONBLOCK, SOCK_CLOEXEC, MSG_PEEK, MSG_DONTWAIT, MSG_ERRQUEUE, MSG_NOSIGNAL, MSG_ZEROCOPY,
+  SOL_SOCKET, SO_TYPE, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_ZEROCOPY, IPPROTO_TCP, TCP_NODELAY, SOL_IP, IP_RECVERR,
+  SO_EE_ORIGIN_ZEROCOPY } from "../abi/socket";
+import { O_NONBLOCK } from "../abi/fcntl";
+import { IOV_MAX } from "../abi/uio";
 const kb: usize = memory.data(64);
 let nextPort: u32 = EPHEMERAL_LOW;
 
@@ -290,7 +290,7 @@ function sysMsg(p: Proc, i: i32, msg: u32, flags: u32, nb: bool, send: bool): i6
   if (copyFromUser(p, kb, msg, 28) < 0) return -Errno.EFAULT;
   if (!send && (flags & MSG_ERRQUEUE)) return errQueue(p, i, msg);
   const iov = load<u32>(kb + 8), cnt = load<u32>(kb + 12);
-  if (cnt > 1024) return -Errno.EMSGSIZE;
+  if (cnt > <u32>IOV_MAX) return -Errno.EMSGSIZE;
   let total: i64 = 0;
   for (let k: u32 = 0; k < cnt; k++) {
     if (copyFromUser(p, kb + 32, iov + k * 8, 8) < 0) return total > 0 ? total : -Errno.EFAULT;
