@@ -106,8 +106,9 @@ function sysFcntl(p: Proc, fd: i32, cmd: i32, arg: i64): i64 {
     case F_SETFD: fdSet(p, fd, f, (arg & FD_CLOEXEC) != 0); return 0;
     case F_GETFL: return fileAt(f).flags;
     case F_SETFL: {
-      const keep: u32 = 3;   // access mode cannot change
-      fileAt(f).flags = (fileAt(f).flags & keep) | (<u32>arg & ~keep & 0x2c00);   // O_APPEND|O_NONBLOCK|O_DIRECT...
+      const keep: u32 = O_ACCMODE;   // access mode cannot change; the flags Linux lets F_SETFL set:
+      const settable: u32 = O_APPEND | O_ASYNC | O_DIRECT | O_NOATIME | O_NONBLOCK;
+      fileAt(f).flags = (fileAt(f).flags & keep) | (<u32>arg & settable);
       return 0;
     }
   }
