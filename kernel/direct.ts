@@ -3,6 +3,7 @@
 // written back first; cached copies are dropped after a direct write). Offsets, lengths and buffer
 // addresses must be multiples of 4096 (the file system's block), else EINVAL.
 // Interface: directRead(p, ino, off, va, n), directWrite(p, ino, off, va, n) -> bytes or -errno.
+import { PAGE_SHIFT } from "./abi/layout";
 import { Errno } from "./abi/errno";
 import { Place } from "./abi/trace";
 import { BLOCK_SIZE, SECTORS_PER_BLOCK } from "./abi/fs";
@@ -75,7 +76,7 @@ function dmaRun(p: Proc, ino: u32, first: u32, block: u32, n: u32, va: u32, writ
     if (cached != 0 && pcWriteback(cached) < 0) return -Errno.EIO;     // coherence before the DMA
     const ph = userPhys(p, va + i * BLOCK_SIZE, !write);
     if (ph < 0) { unpin(i); return -Errno.EFAULT; }
-    const pfn = <u32>(ph >>> 12);
+    const pfn = <u32>(ph >>> PAGE_SHIFT);
     kget(pfn); frame(pfn).flags |= FR_PINNED;
     store<u32>(IOV + (<usize>i << 2), <u32>ph);
   }
@@ -87,7 +88,7 @@ function dmaRun(p: Proc, ino: u32, first: u32, block: u32, n: u32, va: u32, writ
 
 function unpin(n: u32): void {
   for (let i: u32 = 0; i < n; i++) {
-    const pfn = load<u32>(IOV + (<usize>i << 2)) >>> 12;
+    const pfn = load<u32>(IOV + (<usize>i << 2)) >>> PAGE_SHIFT;
     frame(pfn).flags &= ~FR_PINNED;
     kput(pfn);
   }

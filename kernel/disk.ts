@@ -6,7 +6,7 @@
 // Interface: diskInit() -> bool, diskIo(write, sector, bufs, n, place) -> 0 or -EIO, diskFlush(),
 // diskIrq() (the interrupt handler), diskSectors(), IOV (buffer list: n u32 physical addresses, 4 KiB each).
 import { Errno } from "./abi/errno";
-import { Stat, Owner } from "./abi/layout";
+import { Stat, Owner, PAGE_SIZE } from "./abi/layout";
 import { Ev, Routine, Place } from "./abi/trace";
 import { Dev, BlkType, BlkStatus, BLK_HDR_SIZE, SECTOR_SIZE, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE } from "./abi/virtio";
 import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree } from "./virtq";
@@ -56,7 +56,7 @@ export function diskSectors(): u64 { return disk.sectors; }
 // `place` says what the buffers are (page-cache frames, or user pages for O_DIRECT).
 export function diskIo(write: bool, sector: u64, n: i32, place: Place): i32 {
   if (!disk.present) return -Errno.EIO;
-  const bytes = <u64>n * 4096;
+  const bytes = <u64>n * PAGE_SIZE;
   if (sector + bytes / SECTOR_SIZE > disk.sectors) return -Errno.EIO;
   const head = submit(write ? BlkType.OUT : BlkType.IN, sector, n, place);
   return waitFor(head);
@@ -75,13 +75,13 @@ function submit(type: BlkType, sector: u64, n: i32, place: Place): u32 {
   const r = req(head);
   store<u32>(r, type); store<u32>(r + 4, 0); store<u64>(r + 8, sector);
   store<u8>(r + 16, 0xff); store<u8>(r + 17, 0);
-  store<u32>(r + 20, curCause); store<i32>(r + 24, curSys); store<u32>(r + 28, <u32>n * 4096);
+  store<u32>(r + 20, curCause); store<i32>(r + 24, curSys); store<u32>(r + 28, <u32>n * PAGE_SIZE);
   store<u8>(r + 18, <u8>place); store<u32>(r + 32, n > 0 ? load<u32>(IOV) : 0);
   const devWrites = type == BlkType.IN ? VRING_DESC_F_WRITE : 0;
   vqDesc(v, head, r, BLK_HDR_SIZE, VRING_DESC_F_NEXT);
   let d = vqNext(v, head);
   for (let i = 0; i < n; i++) {
-    vqDesc(v, d, <u64>load<u32>(IOV + (<usize>i << 2)), 4096, VRING_DESC_F_NEXT | devWrites);
+    vqDesc(v, d, <u64>load<u32>(IOV + (<usize>i << 2)), PAGE_SIZE, VRING_DESC_F_NEXT | devWrites);
     d = vqNext(v, d);
   }
   vqDesc(v, d, r + 16, 1, VRING_DESC_F_WRITE);

@@ -10,7 +10,7 @@
 // pcReadRange(ino, from, count) (readahead), pcDirty(pfn), pcIsDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode), pcEvict(n), pcDrop(), pcTruncate(ino, from),
 // pcForget(ino, index), pcHold(pfn), pcTouch(pfn) (in use by this kernel entry), DETACHED, pcReclaimMapped(n) (memory pressure: mapped pages),
 // allocFrame(owner, gfp) (oom.ts: kalloc that reclaims, then OOM-kills, under memory pressure).
-import { Owner, Stat } from "./abi/layout";
+import { Owner, Stat, PAGE_SHIFT } from "./abi/layout";
 import { Place } from "./abi/trace";
 import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFERENCED, FR_LOCKED } from "./kalloc";
 import { statAdd, statGet } from "./stats";
@@ -188,7 +188,7 @@ function readRun(run: i32, first: u32): i32 {
   memory.copy(IOV, runBuf, <usize>run << 2);
   const r = diskIo(false, <u64>first * SECTORS_PER_BLOCK, run, Place.frame);
   for (let k = 0; k < run; k++) {
-    const p = load<u32>(runBuf + (<usize>k << 2)) >>> 12;
+    const p = load<u32>(runBuf + (<usize>k << 2)) >>> PAGE_SHIFT;
     if (r < 0) { remove(p); kput(p); } else frame(p).flags = FR_UPTODATE;
   }
   return r;

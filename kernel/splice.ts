@@ -11,7 +11,7 @@ import { Sig } from "./abi/signals";
 import { Sys } from "./abi/syscalls";
 import { Ev, Routine, Place } from "./abi/trace";
 import { NetFeature } from "./abi/net";
-import { Owner } from "./abi/layout";
+import { Owner, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc, sleepOn } from "./proc";
 import { kget, kput, pa } from "./kalloc";
@@ -149,19 +149,19 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
   if (pipeFull(pp)) return waitRoom(p, pi, nb);
   let done: u32 = 0;
   const want = <u32>min(<u64>n, size - <u64>off);
-  const last = <u32>((<u64>off + want - 1) >>> 12);
+  const last = <u32>((<u64>off + want - 1) >>> PAGE_SHIFT);
   while (done < want && !pipeFull(pp)) {
     const pos = <u64>off + done;
     const o = <u32>(pos & 4095);
-    const chunk = min(want - done, 4096 - o);
-    const pg = raGet(f, <u32>(pos >>> 12), last);
+    const chunk = min(want - done, PAGE_SIZE - o);
+    const pg = raGet(f, <u32>(pos >>> PAGE_SHIFT), last);
     if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
     kget(pg);
     pushSlot(pi, pg, o, chunk, 0);
     traceEmit(nextSeq(), Ev.sgHandoff, 1, pg, o, chunk, 0, 0, 0);
     done += chunk;
   }
-  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> 12));
+  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> PAGE_SHIFT));
   const r = putOff(p, f, offVa, <u64>off + done);
   return r < 0 ? r : done;
 }
@@ -226,8 +226,8 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
     const sl = slotAt(pp, pp.tail);
     const pos = <u64>off + done;
     const o = <u32>(pos & 4095);
-    const chunk = min(min(n - done, sl.len), 4096 - o);
-    const index = <u32>(pos >>> 12);
+    const chunk = min(min(n - done, sl.len), PAGE_SIZE - o);
+    const index = <u32>(pos >>> PAGE_SHIFT);
     const had = fsBlockOf(f.ino, index, false);
     const blk = had != 0 ? had : fsBlockOf(f.ino, index, true);
     if (blk == 0 || blk == BLOCK_BAD) { if (done == 0) return blk == 0 ? -Errno.ENOSPC : -Errno.EIO; break; }
@@ -240,7 +240,7 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
     consume(pi, chunk);
     done += chunk;
   }
-  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> 12));
+  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> PAGE_SHIFT));
   const r = putOff(p, f, offVa, <u64>off + done);
   return r < 0 ? r : done;
 }
@@ -338,13 +338,13 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
     let at: u32 = 0;
     while (at < len && !pipeFull(pp)) {
       const va = base + at;
-      const chunk = min(len - at, 4096 - (va & 0xfff));
+      const chunk = min(len - at, PAGE_SIZE - (va & ~PAGE_MASK));
       const ph = userPhys(p, va, false);
       if (ph < 0) return done > 0 ? <i64>done : -Errno.EFAULT;
-      const pfn = <u32>(ph >>> 12);
+      const pfn = <u32>(ph >>> PAGE_SHIFT);
       kget(pfn);
-      pushSlot(pi, pfn, <u32>(ph & 0xfff), chunk, (flags & SPLICE_F_GIFT) ? SLOT_GIFT : 0);
-      traceEmit(nextSeq(), Ev.sgHandoff, 2, pfn, <u64>(ph & 0xfff), chunk, 0, 0, 0);
+      pushSlot(pi, pfn, <u32>(ph & ~PAGE_MASK), chunk, (flags & SPLICE_F_GIFT) ? SLOT_GIFT : 0);
+      traceEmit(nextSeq(), Ev.sgHandoff, 2, pfn, <u64>(ph & ~PAGE_MASK), chunk, 0, 0, 0);
       at += chunk; done += chunk;
     }
     if (at < len) break;

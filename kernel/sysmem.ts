@@ -4,7 +4,7 @@
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { Sys } from "./abi/syscalls";
-import { PAGE_SIZE, ARG_BASE } from "./abi/layout";
+import { PAGE_SIZE, ARG_BASE, PAGE_SHIFT } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
 import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE } from "./vma";
@@ -81,7 +81,7 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
   }
   const v = vmaInsert(p, <u32>start, <u32>(start + size), prot, vmflags, ino ? VMA_FILE : VMA_ANON);
   if (!v) return -Errno.ENOMEM;
-  if (ino) { v.file = ino; v.pgoff = <u64>off >>> 12; iget(ino); }
+  if (ino) { v.file = ino; v.pgoff = <u64>off >>> PAGE_SHIFT; iget(ino); }
   if ((flags & MAP_POPULATE) && !populate(p, <u32>start, <u32>(start + size), false)) {
     unmapRange(p, <u32>start, <u32>(start + size));
     return -Errno.ENOMEM;                  // no frame even after reclaim and the OOM killer
@@ -191,13 +191,13 @@ function sysMincore(p: Proc, addr: u64, len: u64, vec64: u64): i64 {
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
   if (vec64 > 0xffffffff) return -Errno.EFAULT;      // not a wasm32 address (never cut to 32 bits)
   const vec = <u32>vec64;
-  const n = <u32>((end - addr) >>> 12);
+  const n = <u32>((end - addr) >>> PAGE_SHIFT);
   for (let i: u32 = 0; i < n; i++) {
-    const va = <u32>addr + (i << 12);
+    const va = <u32>addr + (i << PAGE_SHIFT);
     const pte = walk(p.pgdir, va, false);
     let res: u8 = pte != 0 && (load<u32>(pte) & PTE_P) ? 1 : 0;
     const v = vmaFind(p, va);
-    if (!res && v && v.kind == VMA_FILE) res = pcFind(v.file, <u32>(v.pgoff + ((va - v.start) >>> 12))) != 0 ? 1 : 0;
+    if (!res && v && v.kind == VMA_FILE) res = pcFind(v.file, <u32>(v.pgoff + ((va - v.start) >>> PAGE_SHIFT))) != 0 ? 1 : 0;
     store<u8>(mincoreBuf + (i & 255), res);
     if ((i & 255) == 255 || i == n - 1) {
       const chunk = (i & 255) + 1;

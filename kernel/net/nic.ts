@@ -4,7 +4,7 @@
 // whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
 // Interface: nicInit() -> bool, nicFeatures(), nicTx(hdr, pieces, n, bytes) -> 0/-errno (PIECES: pfn/off/len
 // triples), nicIrq(), TXHDR(head) slot address for the caller to fill, nicTxFree(), RX delivery via netRx.
-import { Stat, Owner } from "../abi/layout";
+import { Stat, Owner, PAGE_SHIFT } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
 import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE } from "../abi/virtio";
 import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NET_HDR_SIZE } from "../abi/net";
@@ -114,7 +114,7 @@ export function nicIrq(): void {
     nic.rxPosted--;
     setCause(s);
     countDma(Routine.nic_dma, 0, <u64>addr, len, Place.device, Place.frame, -1);
-    netRx(<u32>(addr >>> 12), len);
+    netRx(<u32>(addr >>> PAGE_SHIFT), len);
     setCause(saved);
   }
   refillRx();
@@ -134,7 +134,7 @@ function txDone(head: u32): void {
     d = vqNext(txq, d);
     const a = load<u64>(txq.base + <usize>d * 16);
     if (i == 0) first = a;
-    kput(<u32>(a >>> 12));
+    kput(<u32>(a >>> PAGE_SHIFT));
   }
   countDma(Routine.nic_dma, first, 0, load<u32>(r + 8), Place.frame, Place.device, load<i32>(r + 4));
   setCause(saved);

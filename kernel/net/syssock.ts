@@ -6,7 +6,7 @@
 import { Errno, ERESTARTSYS } from "../abi/errno";
 import { Sys } from "../abi/syscalls";
 import { Sig } from "../abi/signals";
-import { Owner } from "../abi/layout";
+import { Owner, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
 import { GUEST_IP, HOST_IP, EPHEMERAL_LOW, NetFeature } from "../abi/net";
 import { curProc } from "../cpu";
@@ -220,7 +220,7 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   const id = zc && room > 0 ? (done > 0 ? s.zcNext : ++s.zcNext) | (pin ? 0 : ZC_COPIED) : 0;
   while (done < n && room > 0 && s.sTail - s.sHead < NFRAG - 1) {
     const a = va + done;
-    const chunk = min(min(n - done, 4096 - (a & 0xfff)), room);
+    const chunk = min(min(n - done, PAGE_SIZE - (a & ~PAGE_MASK)), room);
     const r = pin ? pinFrag(p, s, a, chunk, id) : copyFrag(p, s, a, chunk, id);
     if (r < 0) { if (done == 0) return r; tcpOutput(i); return done; }
     done += chunk; room -= chunk;
@@ -242,10 +242,10 @@ function copyFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
 function pinFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
   const ph = userPhys(p, va, false);
   if (ph < 0) return -Errno.EFAULT;
-  const pfn = <u32>(ph >>> 12);
+  const pfn = <u32>(ph >>> PAGE_SHIFT);
   kget(pfn);
-  pushFrag(s, pfn, <u32>(ph & 0xfff), n, id);
-  traceEmit(nextSeq(), Ev.sgHandoff, 0, pfn, <u64>(ph & 0xfff), n, 0, 0, 0);
+  pushFrag(s, pfn, <u32>(ph & ~PAGE_MASK), n, id);
+  traceEmit(nextSeq(), Ev.sgHandoff, 0, pfn, <u64>(ph & ~PAGE_MASK), n, 0, 0, 0);
   return 0;
 }
 
