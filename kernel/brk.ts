@@ -3,7 +3,7 @@
 // as brk(2) does. memory.copy / memory.fill are user instructions carried out page by page through
 // the MMU (faults as from user mode; not kernel copies).
 // Interface: setBrk(p, newBrk) -> bool, and the "mmu" imports size, grow, copy, fill.
-import { WASM_PAGE, PAGE_SIZE, USER_TOP, ARG_BASE } from "./abi/layout";
+import { WASM_PAGE, PAGE_SIZE, USER_TOP, ARG_BASE, PAGE_MASK } from "./abi/layout";
 import { Proc } from "./proc";
 import { vmaAt, pageUp, VMA_HEAP } from "./vma";
 import { unmapPage } from "./vm";
@@ -54,7 +54,7 @@ export function fill(dst: u32, val: i32, n: u32): void {
   translate(dst + n - 1, true);
   while (done < n) {
     const a = dst + done;
-    const chunk = min(n - done, 4096 - (a & 0xfff));
+    const chunk = min(n - done, PAGE_SIZE - (a & ~PAGE_MASK));
     memory.fill(translate(a, true), <u8>val, chunk);
     done += chunk;
   }
@@ -69,7 +69,7 @@ export function copy(dst: u32, src: u32, n: u32): void {
   let left = n;
   while (left > 0) {
     const s = src + left - 1, d = dst + left - 1;
-    const chunk = min(left, min((s & 0xfff) + 1, (d & 0xfff) + 1));
+    const chunk = min(left, min((s & ~PAGE_MASK) + 1, (d & ~PAGE_MASK) + 1));
     memory.copy(translate(d + 1 - chunk, true), translate(s + 1 - chunk, false), chunk);
     left -= chunk;
   }
@@ -79,7 +79,7 @@ function forward(dst: u32, src: u32, n: u32): void {
   let done: u32 = 0;
   while (done < n) {
     const s = src + done, d = dst + done;
-    const chunk = min(n - done, min(4096 - (s & 0xfff), 4096 - (d & 0xfff)));
+    const chunk = min(n - done, min(PAGE_SIZE - (s & ~PAGE_MASK), PAGE_SIZE - (d & ~PAGE_MASK)));
     memory.copy(translate(d, true), translate(s, false), chunk);
     done += chunk;
   }

@@ -5,7 +5,7 @@
 // userPhys(p, va, write) -> physical address or -1, countCopy(...), countDma(...); uncounted, for
 // callers that count (or deliberately do not count) the copy themselves: fetchUser(p, dst, va, n)
 // -> bytes or -1, strncpyFromUser(p, dst, va, max) -> length without the NUL (max if none) or -1.
-import { Stat, SysStat, USER_TOP } from "./abi/layout";
+import { Stat, SysStat, USER_TOP, PAGE_MASK, PAGE_SIZE } from "./abi/layout";
 import { Ev, Routine, Place, Agent } from "./abi/trace";
 import { Proc } from "./proc";
 import { walk, PTE_P, PTE_W, PTE_U, PTE_D, PTE_A, pteAddr } from "./vm";
@@ -46,7 +46,7 @@ export function userPhys(p: Proc, va: u32, write: bool): i64 {
   if (write && !(e & PTE_D)) firstStore(e);
   e |= PTE_A | (write ? PTE_D : 0);
   store<u32>(pte, e);
-  return <i64>(pteAddr(e) | (va & 0xfff));
+  return <i64>(pteAddr(e) | (va & ~PAGE_MASK));
 }
 
 // Copy `n` bytes page by page between kernel address `k` and user address `va`. Returns bytes moved,
@@ -57,7 +57,7 @@ function copyUser(p: Proc, va: u32, k: usize, n: u32, toUser: bool): i64 {
     const a = va + done;
     const ph = userPhys(p, a, toUser);
     if (ph < 0) return -1;
-    const chunk = min(n - done, 4096 - (a & 0xfff));
+    const chunk = min(n - done, PAGE_SIZE - (a & ~PAGE_MASK));
     if (toUser) memory.copy(<usize>ph, k + done, chunk);
     else memory.copy(k + done, <usize>ph, chunk);
     done += chunk;
@@ -83,7 +83,7 @@ export function strncpyFromUser(p: Proc, dst: usize, va: u32, max: u32): i64 {
     if (a >= <u64>USER_TOP) return -1;
     const ph = userPhys(p, <u32>a, false);
     if (ph < 0) return -1;
-    const chunk = min(max - done, 4096 - (<u32>a & 0xfff));
+    const chunk = min(max - done, PAGE_SIZE - (<u32>a & ~PAGE_MASK));
     for (let i: u32 = 0; i < chunk; i++) {
       const c = load<u8>(<usize>ph + i);
       store<u8>(dst + done + i, c);

@@ -3,6 +3,7 @@
 // written back first; cached copies are dropped after a direct write). Offsets, lengths and buffer
 // addresses must be multiples of 4096 (the file system's block), else EINVAL.
 // Interface: directRead(p, ino, off, va, n), directWrite(p, ino, off, va, n) -> bytes or -errno.
+import { PAGE_SHIFT } from "./abi/layout";
 import { Errno } from "./abi/errno";
 import { Place } from "./abi/trace";
 import { BLOCK_SIZE, SECTORS_PER_BLOCK } from "./abi/fs";
@@ -12,11 +13,11 @@ import { pcFind, pcWriteback, pcForget, pcTruncate } from "./pagecache";
 import { iSize, iSetSize } from "./fs";
 import { fsBlockOf, bmapFree, BLOCK_BAD } from "./bmap";
 import { userPhys } from "./copy";
-import { diskIo, IOV_MAX } from "./disk";
+import { diskIo, BIO_MAX_PAGES } from "./disk";
 
 // dmaRun's list of the pinned user pages (physical addresses), its own: the write-backs and faults
 // it calls while filling it use no list (diskIoPage) or their own (pcReadRange).
-const pinned: usize = memory.data(IOV_MAX * 4);
+const pinned: usize = memory.data(BIO_MAX_PAGES * 4);
 
 @inline function aligned(x: u64): bool { return (x & (BLOCK_SIZE - 1)) == 0; }
 
@@ -44,7 +45,7 @@ function trimPastSize(ino: u32): void {
   bmapFree(ino, keep);
 }
 
-// Move `len` bytes in runs of consecutive disk blocks, one DMA request per run (IOV_MAX pages).
+// Move `len` bytes in runs of consecutive disk blocks, one DMA request per run (BIO_MAX_PAGES pages).
 function transfer(p: Proc, ino: u32, off: u64, va: u32, len: u32, write: bool): i64 {
   let done: u32 = 0;
   while (done < len) {
@@ -69,7 +70,7 @@ function transfer(p: Proc, ino: u32, off: u64, va: u32, len: u32, write: bool): 
 
 function runLength(ino: u32, first: u32, block: u32, max: u32, write: bool): u32 {
   let n: u32 = 1;
-  while (n < max && n < <u32>IOV_MAX && fsBlockOf(ino, first + n, write) == block + n) n++;
+  while (n < max && n < <u32>BIO_MAX_PAGES && fsBlockOf(ino, first + n, write) == block + n) n++;
   return n;
 }
 
@@ -79,7 +80,7 @@ function dmaRun(p: Proc, ino: u32, first: u32, block: u32, n: u32, va: u32, writ
     if (cached != 0 && pcWriteback(cached) < 0) return -Errno.EIO;     // coherence before the DMA
     const ph = userPhys(p, va + i * BLOCK_SIZE, !write);
     if (ph < 0) { unpin(i); return -Errno.EFAULT; }
-    const pfn = <u32>(ph >>> 12);
+    const pfn = <u32>(ph >>> PAGE_SHIFT);
     kget(pfn); frame(pfn).flags |= FR_PINNED;
     store<u32>(pinned + (<usize>i << 2), <u32>ph);
   }
@@ -91,7 +92,7 @@ function dmaRun(p: Proc, ino: u32, first: u32, block: u32, n: u32, va: u32, writ
 
 function unpin(n: u32): void {
   for (let i: u32 = 0; i < n; i++) {
-    const pfn = load<u32>(pinned + (<usize>i << 2)) >>> 12;
+    const pfn = load<u32>(pinned + (<usize>i << 2)) >>> PAGE_SHIFT;
     frame(pfn).flags &= ~FR_PINNED;
     kput(pfn);
   }

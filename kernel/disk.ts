@@ -5,9 +5,9 @@
 // no CPU time) until the interrupt; other processes do not run meanwhile (see docs/architecture.md).
 // Interface: diskInit() -> bool, diskIo(write, sector, iov, n, place) -> 0 or -EIO (iov: the caller's
 // list of n u32 physical addresses, 4 KiB each), diskIoPage(write, sector, pa, place) (one page, no
-// list), diskFlush(), diskIrq() (the interrupt handler), diskSectors(), IOV_MAX.
+// list), diskFlush(), diskIrq() (the interrupt handler), diskSectors(), BIO_MAX_PAGES.
 import { Errno } from "./abi/errno";
-import { Stat, Owner } from "./abi/layout";
+import { Stat, Owner, PAGE_SIZE } from "./abi/layout";
 import { Ev, Routine, Place } from "./abi/trace";
 import { Dev, BlkType, BlkStatus, BLK_HDR_SIZE, SECTOR_SIZE, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE } from "./abi/virtio";
 import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree } from "./virtq";
@@ -21,7 +21,7 @@ import { panic } from "./panic";
 // Data buffers per request: a request is header + buffers + status in one 64-entry queue, and
 // disk waits are synchronous (one request at a time); 32 pages = 128 KiB, Linux's read_ahead_kb.
 // The list of a request's pages belongs to its caller (docs/architecture.md, "Who owns a buffer").
-export const IOV_MAX: i32 = 32;
+export const BIO_MAX_PAGES: i32 = 32;
 
 // Per-descriptor-head request record, in the request frame: 40 bytes each.
 //   +0 header (16) | +16 status u8 | +17 done u8 | +18 place u8 | +20 cause u32 | +24 sys i32
@@ -67,7 +67,7 @@ export function diskIoPage(write: bool, sector: u64, page: usize, place: Place):
 
 function request(type: BlkType, sector: u64, iov: usize, page: usize, n: i32, place: Place): i32 {
   if (!disk.present) return -Errno.EIO;
-  const bytes = <u64>n * 4096;
+  const bytes = <u64>n * PAGE_SIZE;
   if (sector + bytes / SECTOR_SIZE > disk.sectors) return -Errno.EIO;
   return waitFor(submit(type, sector, iov, page, n, place));
 }
@@ -90,13 +90,13 @@ function submit(type: BlkType, sector: u64, iov: usize, page: usize, n: i32, pla
   const r = req(head);
   store<u32>(r, type); store<u32>(r + 4, 0); store<u64>(r + 8, sector);
   store<u8>(r + 16, 0xff); store<u8>(r + 17, 0);
-  store<u32>(r + 20, curCause); store<i32>(r + 24, curSys); store<u32>(r + 28, <u32>n * 4096);
+  store<u32>(r + 20, curCause); store<i32>(r + 24, curSys); store<u32>(r + 28, <u32>n * PAGE_SIZE);
   store<u8>(r + 18, <u8>place); store<u32>(r + 32, n > 0 ? pageAt(iov, page, 0) : 0);
   const devWrites = type == BlkType.IN ? VRING_DESC_F_WRITE : 0;
   vqDesc(v, head, r, BLK_HDR_SIZE, VRING_DESC_F_NEXT);
   let d = vqNext(v, head);
   for (let i = 0; i < n; i++) {
-    vqDesc(v, d, <u64>pageAt(iov, page, i), 4096, VRING_DESC_F_NEXT | devWrites);
+    vqDesc(v, d, <u64>pageAt(iov, page, i), PAGE_SIZE, VRING_DESC_F_NEXT | devWrites);
     d = vqNext(v, d);
   }
   vqDesc(v, d, r + 16, 1, VRING_DESC_F_WRITE);

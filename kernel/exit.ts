@@ -1,6 +1,7 @@
 // Process exit: release the address space and open files, become a zombie, wake the parent.
 // Interface: procExit(p, waitStatus), exitBySignal(p, sig), uvmFree(p) (tears down all mappings),
 // reap(p) -> wait status (frees the record).
+import { PAGE_SIZE } from "./abi/layout";
 import { Ev } from "./abi/trace";
 import { NOFILE, NPROC } from "./param";
 import { Proc, ZOMBIE, UNUSED, procFree, procSlot } from "./proc";
@@ -19,7 +20,7 @@ export function uvmFree(p: Proc): void {
   if (p.pgdir == 0) return;
   for (let i: u32 = 0; i < p.nvma; i++) {
     const v = vmaAt(p, i);
-    for (let a = <u64>v.start; a < <u64>v.end; a += 4096) {
+    for (let a = <u64>v.start; a < <u64>v.end; a += PAGE_SIZE) {
       const f = unmapPage(p.pgdir, <u32>a);
       if (f) putUserPage(f);
     }

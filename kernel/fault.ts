@@ -5,7 +5,7 @@
 // frame can be had, as Linux's pagefault_out_of_memory); inside a
 // syscall the caller returns -EFAULT instead. putUserPage(pfn) drops a user mapping's reference.
 // pteFlagsFor(prot), ptePermsFor(v, e) (the permission bits of a new / a present page-table entry).
-import { Owner, Stat, PAGE_SIZE } from "./abi/layout";
+import { Owner, Stat, PAGE_SIZE, PAGE_MASK, PAGE_SHIFT } from "./abi/layout";
 import { Ev, FaultKind, Routine, Place } from "./abi/trace";
 import { Proc } from "./proc";
 import { Sig } from "./abi/signals";
@@ -72,7 +72,7 @@ export function putUserPage(pfn: u32): void {
 // A file mapping's page: the page-cache frame itself (MAP_SHARED, or MAP_PRIVATE read), or a private
 // copy of it (MAP_PRIVATE write). Major when the page had to be read from disk; SIGBUS past EOF.
 function fileFault(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: bool): i32 {
-  const index = v.pgoff + <u64>((va - v.start) >>> 12);
+  const index = v.pgoff + <u64>((va - v.start) >>> PAGE_SHIFT);
   if (index * PAGE_SIZE >= iSize(v.file)) {
     statAdd(Stat.faultSigbus, 1);
     enter(FaultKind.sigbus, va, write, fromUser);
@@ -97,8 +97,8 @@ function fileFault(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: 
 // mprotect(PROT_WRITE) must not let a store reach the file).
 function mapFilePage(v: Vma, pte: usize, pg: u32): void {
   kget(pg); frame(pg).mapcount++;
-  if (v.flags & MAP_SHARED_FLAG) { store<u32>(pte, (pg << 12) | pteFlagsFor(v.prot) | PTE_P); return; }
-  store<u32>(pte, (pg << 12) | (pteFlagsFor(v.prot) & ~PTE_W) | PTE_COW | PTE_P);
+  if (v.flags & MAP_SHARED_FLAG) { store<u32>(pte, (pg << PAGE_SHIFT) | pteFlagsFor(v.prot) | PTE_P); return; }
+  store<u32>(pte, (pg << PAGE_SHIFT) | (pteFlagsFor(v.prot) & ~PTE_W) | PTE_COW | PTE_P);
 }
 
 // Fault-around (Linux's do_fault_around, fault_around_bytes 64 KiB): after a read fault, map the
@@ -111,7 +111,7 @@ function faultAround(p: Proc, v: Vma, va: u32): void {
   const end = min(v.end, (va | (FAULT_AROUND_PAGES * PAGE_SIZE - 1)) + 1);
   for (let a = first; a < end; a += PAGE_SIZE) {
     if (a == (va & ~(PAGE_SIZE - 1))) continue;
-    const index = v.pgoff + <u64>((a - v.start) >>> 12);
+    const index = v.pgoff + <u64>((a - v.start) >>> PAGE_SHIFT);
     if (index * PAGE_SIZE >= size) break;
     const pg = pcFind(v.file, <u32>index);
     if (pg == 0) continue;
@@ -128,7 +128,7 @@ function demandZero(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser:
   enter(FaultKind.minor, va, write, fromUser, f);
   if (f == 0) return Sig.SIGKILL;    // out of memory even after the OOM killer (oom.ts)
   frame(f).data = p.pid;
-  store<u32>(pte, (f << 12) | pteFlagsFor(v.prot) | PTE_P);
+  store<u32>(pte, (f << PAGE_SHIFT) | pteFlagsFor(v.prot) | PTE_P);
   return 0;
 }
 
@@ -147,7 +147,7 @@ function cowFault(va: u32, pte: usize, fromUser: bool): i32 {
   countCopy(Routine.cow_copy, <u64>pteAddr(e), <u64>pa(f), PAGE_SIZE, Place.frame, Place.frame);
   setCause(saved);
   kput(old);
-  store<u32>(pte, (f << 12) | ((e & 0xfff) | PTE_W) & ~PTE_COW);
+  store<u32>(pte, (f << PAGE_SHIFT) | ((e & ~PAGE_MASK) | PTE_W) & ~PTE_COW);
   putUserPage(old);
   tlbInvalidate(va);
   return 0;

@@ -12,6 +12,7 @@
 // fdSet(p, fd, file, cloexec), fdCloexec(p, fd), fdClear(p, fd), fileRead(p, f, va, n, pos),
 // fileWrite(p, f, va, n, pos).
 import { Errno } from "./abi/errno";
+import { O_NONBLOCK, O_ACCMODE, O_RDONLY, O_WRONLY, O_APPEND, O_DIRECT } from "./abi/fcntl";
 import { FILE_SIZE, NFILE, NOFILE } from "./param";
 import { Proc, FDS_OFF } from "./proc";
 import { ttyRead, ttyWrite } from "./console";
@@ -28,12 +29,7 @@ export const FT_INODE: u32 = 2;     // a file or directory of the file system
 export const FT_SOCKET: u32 = 3;    // sock = socket index
 export const FT_PIPE: u32 = 4;      // pipe = pipe index; the access mode says which end
 
-export const O_ACCMODE: u32 = 3;
-export const O_RDONLY: u32 = 0;
-export const O_WRONLY: u32 = 1;
-export const O_RDWR: u32 = 2;
-export const O_APPEND: u32 = 0x400;
-export const O_DIRECT: u32 = 0x4000;
+export { O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_DIRECT } from "./abi/fcntl";
 export const FD_CLOEXEC_BIT: u32 = 0x80000000;
 
 @unmanaged export class File {
@@ -104,8 +100,8 @@ export function fileRead(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64 
   const f = fileAt(fi);
   if ((f.flags & O_ACCMODE) == O_WRONLY) return -Errno.EBADF;
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyRead(p, va, n);
-  if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockRecv(p, <i32>f.sock, va, n, 0, (f.flags & 0x800) != 0);
-  if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeRead(p, <i32>f.pipe, va, n, (f.flags & 0x800) != 0);
+  if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockRecv(p, <i32>f.sock, va, n, 0, (f.flags & O_NONBLOCK) != 0);
+  if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeRead(p, <i32>f.pipe, va, n, (f.flags & O_NONBLOCK) != 0);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   if (isDir(f.ino)) return -Errno.EISDIR;
   const off = pos >= 0 ? <u64>pos : f.offset;
@@ -118,8 +114,8 @@ export function fileWrite(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64
   const f = fileAt(fi);
   if ((f.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyWrite(p, f.ino, va, n);
-  if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockSend(p, <i32>f.sock, va, n, 0, (f.flags & 0x800) != 0);
-  if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeWrite(p, <i32>f.pipe, va, n, (f.flags & 0x800) != 0);
+  if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockSend(p, <i32>f.sock, va, n, 0, (f.flags & O_NONBLOCK) != 0);
+  if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeWrite(p, <i32>f.pipe, va, n, (f.flags & O_NONBLOCK) != 0);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   let off = pos >= 0 ? <u64>pos : f.offset;
   if ((f.flags & O_APPEND) && pos < 0) off = iSize(f.ino);

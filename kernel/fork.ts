@@ -13,7 +13,7 @@ import { sleepOn, resumeWith } from "./sleep";
 import { vmaAt, isCowMapping, VMA_FILE } from "./vma";
 import { walk, pgdirAlloc, PTE_P, PTE_W, PTE_COW, ptePfn } from "./vm";
 import { frame, kget } from "./kalloc";
-import { Owner } from "./abi/layout";
+import { Owner, PAGE_SIZE } from "./abi/layout";
 import { fdGet, fdSet, fdCloexec, fileDup } from "./file";
 import { iget } from "./inode";
 import { tlbFlush } from "./tlb";
@@ -49,7 +49,7 @@ function copyMemory(p: Proc, c: Proc): bool {
     if (v.kind == VMA_FILE) iget(v.file);
     c.nvma = i + 1;
     const cow = isCowMapping(v);
-    for (let a = <u64>v.start; a < <u64>v.end; a += 4096) {
+    for (let a = <u64>v.start; a < <u64>v.end; a += PAGE_SIZE) {
       const pte = walk(p.pgdir, <u32>a, false);
       if (pte == 0) { a = (a | 0x3fffff); continue; }       // no page table: skip its 4 MiB
       let e = load<u32>(pte);

@@ -4,7 +4,7 @@
 // kernel marks it and traps, and the host finishes the kill.
 // Interface (exported to guests as module "mmu"): ld8 ld16 ld32 ld64 st8 st16 st32 st64; for the
 // kernel: translate(va, write) -> physical address, firstStore(pte), killCurrent(sig).
-import { USER_TOP, Stat, Owner } from "./abi/layout";
+import { USER_TOP, Stat, Owner, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE } from "./abi/layout";
 import { frame } from "./kalloc";
 import { pcDirty } from "./pagecache";
 import { Sig } from "./abi/signals";
@@ -39,16 +39,16 @@ export function translate(va: u32, write: bool): usize {
   e |= PTE_A | (write ? PTE_D : 0);
   store<u32>(pte, e);
   tlbFill(va, e);
-  return pteAddr(e) | (va & 0xfff);
+  return pteAddr(e) | (va & ~PAGE_MASK);
 }
 
 // The first store through a PTE: a page-cache page becomes dirty (MAP_SHARED stores reach the file).
 export function firstStore(e: u32): void {
-  const pfn = e >>> 12;
+  const pfn = e >>> PAGE_SHIFT;
   if (frame(pfn).owner == Owner.pagecache) pcDirty(pfn);
 }
 
-@inline function crosses(va: u32, n: u32): bool { return (va & 0xfff) > 4096 - n; }
+@inline function crosses(va: u32, n: u32): bool { return (va & ~PAGE_MASK) > <u32>PAGE_SIZE - n; }
 
 function loadBytes(va: u32, n: u32): u64 {
   if (<u64>va + n > <u64>USER_TOP) translate(USER_TOP, false);

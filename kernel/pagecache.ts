@@ -12,11 +12,11 @@
 // pcEvict(n), pcDrop(), pcTruncate(ino, from), pcForget(ino, index), pcHold(pfn), pcTouch(pfn) (in
 // use by this kernel entry), DETACHED, pcReclaimMapped(n) (memory pressure: mapped pages),
 // allocFrame(owner, gfp) (oom.ts: kalloc that reclaims, then OOM-kills, under memory pressure).
-import { Owner, Stat } from "./abi/layout";
+import { Owner, Stat, PAGE_SHIFT } from "./abi/layout";
 import { Place } from "./abi/trace";
 import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFERENCED, FR_LOCKED } from "./kalloc";
 import { statAdd, statGet } from "./stats";
-import { diskIo, diskIoPage, IOV_MAX } from "./disk";
+import { diskIo, diskIoPage, BIO_MAX_PAGES } from "./disk";
 import { SECTORS_PER_BLOCK } from "./abi/fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { rmapClean, rmapZap } from "./rmap";
@@ -159,7 +159,7 @@ export function pcGet(ino: u32, index: u32, data: bool = true): u32 {
 }
 
 // Read the pages [from, from + count) of file `ino` that are not cached, in as few disk requests as
-// the blocks allow: one per run of consecutive blocks (at most IOV_MAX pages). Holes become zero
+// the blocks allow: one per run of consecutive blocks (at most BIO_MAX_PAGES pages). Holes become zero
 // pages. Stops early when no frame is free; a failed request drops its pages. Not counted as
 // lookups (readahead: the reads that find these pages later are hits). Returns 0 or -EIO.
 export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
@@ -168,7 +168,7 @@ export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
     if (pcFind(ino, i) != 0) { if (readRun(run, first) < 0) err = -5; run = 0; continue; }
     const block = fsBlockOf(ino, i, false);
     if (block == BLOCK_BAD) break;             // the reader's own pcGet reports it
-    if (run > 0 && (block != next || run == IOV_MAX)) { if (readRun(run, first) < 0) err = -5; run = 0; }
+    if (run > 0 && (block != next || run == BIO_MAX_PAGES)) { if (readRun(run, first) < 0) err = -5; run = 0; }
     const p = allocFrame(Owner.pagecache, GFP_NORETRY);
     if (p == 0) break;
     insert(p, ino, i);
@@ -184,14 +184,14 @@ export function pcReadRange(ino: u32, from: u32, count: u32): i32 {
 
 // pcReadRange's list of the run's pages (physical addresses), its own: nothing it calls while the
 // run grows (allocation, eviction, block mapping) reads or writes through it.
-const runBuf: usize = memory.data(IOV_MAX * 4);
+const runBuf: usize = memory.data(BIO_MAX_PAGES * 4);
 
 // One request for the `run` pages listed in runBuf, at consecutive blocks from `first`.
 function readRun(run: i32, first: u32): i32 {
   if (run == 0) return 0;
   const r = diskIo(false, <u64>first * SECTORS_PER_BLOCK, runBuf, run, Place.frame);
   for (let k = 0; k < run; k++) {
-    const p = load<u32>(runBuf + (<usize>k << 2)) >>> 12;
+    const p = load<u32>(runBuf + (<usize>k << 2)) >>> PAGE_SHIFT;
     if (r < 0) { remove(p); kput(p); } else frame(p).flags = FR_UPTODATE;
   }
   return r;

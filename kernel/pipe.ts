@@ -9,7 +9,7 @@
 // consume, pipeChan.
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
-import { Owner, PipeSlotFlag } from "./abi/layout";
+import { Owner, PipeSlotFlag, PAGE_SIZE } from "./abi/layout";
 import { SLOT_SIZE } from "./abi/records";
 import { Routine, Place } from "./abi/trace";
 import { Proc } from "./proc";
@@ -109,7 +109,7 @@ export function pipeWrite(p: Proc, i: i32, va: u32, n: u32, nb: bool): i64 {
     }
     const f = allocFrame(Owner.pipe);
     if (f == 0) return done > 0 ? <i64>done : -Errno.ENOMEM;
-    const chunk = min(n - done, 4096);
+    const chunk = min(n - done, PAGE_SIZE);
     if (copyFromUser(p, pa(f), va + done, chunk, Routine.copy_from_user, Place.frame) < 0) { kput(f); return done > 0 ? <i64>done : -Errno.EFAULT; }
     pushSlot(i, f, 0, chunk, SLOT_CAN_MERGE);
     done += chunk;
@@ -121,8 +121,8 @@ export function pipeWrite(p: Proc, i: i32, va: u32, n: u32, nb: bool): i64 {
 function appendLast(p: Proc, pp: Pipe, va: u32, n: u32): i64 {
   if (pp.head == pp.tail) return 0;
   const s = slotAt(pp, pp.head - 1);
-  if (!(s.flags & SLOT_CAN_MERGE) || s.off + s.len >= 4096) return 0;
-  const chunk = min(n, 4096 - (s.off + s.len));
+  if (!(s.flags & SLOT_CAN_MERGE) || s.off + s.len >= <u32>PAGE_SIZE) return 0;
+  const chunk = min(n, PAGE_SIZE - (s.off + s.len));
   if (copyFromUser(p, pa(s.pfn) + s.off + s.len, va, chunk, Routine.copy_from_user, Place.frame) < 0) return -Errno.EFAULT;
   s.len += chunk; pp.bytes += chunk;
   wakeup(pipeChan(<i32>((changetype<usize>(pp) - base) / PIPE_REC)));
@@ -144,11 +144,11 @@ export function pipeClose(i: i32, writer: bool): void {
 export function pipeSetSize(i: i32, bytes: i64): i64 {
   if (bytes < 0 || bytes > 1 << 20) return bytes < 0 ? -Errno.EINVAL : -Errno.EPERM;
   let n: u32 = 1;
-  while (<i64>n * 4096 < bytes) n <<= 1;
+  while (<i64>n * PAGE_SIZE < bytes) n <<= 1;
   const pp = pipeAt(i);
   if (pp.head - pp.tail > n) return -Errno.EBUSY;
   if (n != pp.nslots) relayout(pp, n);
-  return <i64>n * 4096;
+  return <i64>n * PAGE_SIZE;
 }
 
 const tmp: usize = memory.data(256 * 16);   // slot copies while the ring is laid out again
@@ -160,4 +160,4 @@ function relayout(pp: Pipe, n: u32): void {
   memory.copy(pa(pp.slots), tmp, <usize>count * 16);
 }
 
-export function pipeSize(i: i32): i64 { return <i64>pipeAt(i).nslots * 4096; }
+export function pipeSize(i: i32): i64 { return <i64>pipeAt(i).nslots * PAGE_SIZE; }

@@ -12,7 +12,7 @@
 // Interface: raGet(f, index, last) -> pfn of page `index` (0: I/O error or no memory), for a read
 // of pages index..last; raDone(f, last) after a read; raAround(ino, index) -> pfn (a major fault);
 // RA_MAX_PAGES.
-import { Stat } from "./abi/layout";
+import { Stat, PAGE_SHIFT, PAGE_SIZE } from "./abi/layout";
 import { File } from "./file";
 import { iSize } from "./fs";
 import { pcFind, pcGet, pcReadRange, pcTouch } from "./pagecache";
@@ -46,7 +46,7 @@ export function raGet(f: File, index: u32, last: u32): u32 {
   let size = req;
   if (index == f.raNext) size = max(req, f.raSize == 0 ? initSize(req) : nextSize(f.raSize));
   f.raSize = index == f.raNext ? size : 0;
-  const pages = <u32>((iSize(f.ino) + 4095) >> 12);
+  const pages = <u32>((iSize(f.ino) + PAGE_SIZE - 1) >> PAGE_SHIFT);
   const count = index < pages ? min(size, pages - index) : 1;
   pcReadRange(f.ino, index, count);
   const p = pcFind(f.ino, index);
@@ -62,7 +62,7 @@ export function raDone(f: File, last: u32): void { f.raNext = last + 1; }
 // A major fault on page `index` of a mapped file: read the window around it, then the page.
 export function raAround(ino: u32, index: u32): u32 {
   statAdd(Stat.pcMisses, 1);
-  const pages = <u32>((iSize(ino) + 4095) >> 12);
+  const pages = <u32>((iSize(ino) + PAGE_SIZE - 1) >> PAGE_SHIFT);
   const start = index > RA_MAX_PAGES / 2 ? index - RA_MAX_PAGES / 2 : 0;
   if (start < pages) pcReadRange(ino, start, min(RA_MAX_PAGES, pages - start));
   const p = pcFind(ino, index);

@@ -2,6 +2,7 @@
 // every process (no per-page lists; fine at this scale). Used to write-protect dirty tracking after
 // writeback (Linux's page_mkclean) and to remove pages of a truncated file (so touching them is SIGBUS).
 // Interface: rmapClean(pfn), rmapZap(pfn).
+import { PAGE_SHIFT } from "./abi/layout";
 import { NPROC } from "./param";
 import { procSlot, UNUSED, ZOMBIE, Proc } from "./proc";
 import { vmaAt, VMA_FILE } from "./vma";
@@ -19,7 +20,7 @@ function eachMapping(pfn: u32, zap: bool): void {
     for (let j: u32 = 0; j < p.nvma; j++) {
       const v = vmaAt(p, j);
       if (v.kind != VMA_FILE || v.file != ino || index < v.pgoff) continue;
-      const va = <u64>v.start + ((index - v.pgoff) << 12);
+      const va = <u64>v.start + ((index - v.pgoff) << PAGE_SHIFT);
       if (va >= <u64>v.end) continue;
       fix(p, <u32>va, pfn, zap);
     }

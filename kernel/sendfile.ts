@@ -7,6 +7,8 @@
 // `offset` (i64 in user memory) is used and updated instead of the file offset when not NULL.
 // Interface: sys_sendfile(a0..a5) -> result or -errno (the table's entry, syscall.ts).
 import { Errno } from "./abi/errno";
+import { O_NONBLOCK } from "./abi/fcntl";
+import { MAX_RW_COUNT } from "./abi/uio";
 import { Routine, Place } from "./abi/trace";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
@@ -36,10 +38,10 @@ export function sys_sendfile(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i6
     off = load<u64>(kb);
   }
   const size = iSize(fi.ino);
-  const n = off >= size ? 0 : <u32>min(<u64>a3 > 0x7ffff000 ? 0x7ffff000 : <u64>a3, size - off);
+  const n = off >= size ? 0 : <u32>min(<u64>a3 > MAX_RW_COUNT ? MAX_RW_COUNT : <u64>a3, size - off);
   if (n == 0) return 0;
   if (fo.type == FT_INODE && isDir(fo.ino)) return -Errno.EISDIR;
-  const r = spliceDirect(p, fi, off, fo, n, (fo.flags & 0x800) != 0);
+  const r = spliceDirect(p, fi, off, fo, n, (fo.flags & O_NONBLOCK) != 0);
   if (r > 0) {
     if (offp != 0) { store<u64>(kb, off + <u64>r); if (copyToUser(p, offp, kb, 8) < 0) return -Errno.EFAULT; }
     else fi.offset = off + <u64>r;

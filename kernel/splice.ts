@@ -11,7 +11,7 @@ import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { Ev, Routine, Place } from "./abi/trace";
 import { NetFeature } from "./abi/net";
-import { Owner } from "./abi/layout";
+import { Owner, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
 import { sleepOn, progress, keepProgress } from "./sleep";
@@ -33,9 +33,8 @@ import { nicFeatures } from "./net/nic";
 import { ttyWriteKernel } from "./console";
 import { u32arg, fdArg } from "./sysarg";
 
-const O_NONBLOCK: u32 = 0x800, O_CLOEXEC: u32 = 0x80000;
-const SPLICE_F_MOVE: u32 = 1, SPLICE_F_NONBLOCK: u32 = 2, SPLICE_F_MORE: u32 = 4, SPLICE_F_GIFT: u32 = 8;
-const F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032;
+import { O_NONBLOCK, O_CLOEXEC, SPLICE_F_MOVE, SPLICE_F_NONBLOCK, SPLICE_F_MORE, SPLICE_F_GIFT, F_SETPIPE_SZ, F_GETPIPE_SZ } from "./abi/fcntl";
+import { MAX_RW_COUNT, IOV_MAX } from "./abi/uio";
 const kb: usize = memory.data(16);
 
 // The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
@@ -91,7 +90,7 @@ function sysSpliceCall(p: Proc, fin: i32, offIn: u32, fout: i32, offOut: u32, le
   if ((isPipe(i) && offIn != 0) || (isPipe(o) && offOut != 0)) return -Errno.ESPIPE;
   if (len < 0) return -Errno.EINVAL;
   if (len == 0) return 0;
-  const n = <u32>min(len, 0x7ffff000);
+  const n = <u32>min(len, MAX_RW_COUNT);
   const nb = (flags & SPLICE_F_NONBLOCK) != 0;
   if (isPipe(i) && isPipe(o)) return pipeToPipe(p, <i32>i.pipe, <i32>o.pipe, n, nb || (i.flags & O_NONBLOCK) != 0, false);
   if (isPipe(o)) {
@@ -152,19 +151,19 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
   if (pipeFull(pp)) return waitRoom(p, pi, nb);
   let done: u32 = 0;
   const want = <u32>min(<u64>n, size - <u64>off);
-  const last = <u32>((<u64>off + want - 1) >>> 12);
+  const last = <u32>((<u64>off + want - 1) >>> PAGE_SHIFT);
   while (done < want && !pipeFull(pp)) {
     const pos = <u64>off + done;
     const o = <u32>(pos & 4095);
-    const chunk = min(want - done, 4096 - o);
-    const pg = raGet(f, <u32>(pos >>> 12), last);
+    const chunk = min(want - done, PAGE_SIZE - o);
+    const pg = raGet(f, <u32>(pos >>> PAGE_SHIFT), last);
     if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
     kget(pg);
     pushSlot(pi, pg, o, chunk, 0);
     traceEmit(nextSeq(), Ev.sgHandoff, 1, pg, o, chunk, 0, 0, 0);
     done += chunk;
   }
-  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> 12));
+  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> PAGE_SHIFT));
   const r = putOff(p, f, offVa, <u64>off + done);
   return r < 0 ? r : done;
 }
@@ -227,8 +226,8 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
     const sl = slotAt(pp, pp.tail);
     const pos = <u64>off + done;
     const o = <u32>(pos & 4095);
-    const chunk = min(min(n - done, sl.len), 4096 - o);
-    const index = <u32>(pos >>> 12);
+    const chunk = min(min(n - done, sl.len), PAGE_SIZE - o);
+    const index = <u32>(pos >>> PAGE_SHIFT);
     const had = fsBlockOf(f.ino, index, false);
     const blk = had != 0 ? had : fsBlockOf(f.ino, index, true);
     if (blk == 0 || blk == BLOCK_BAD) { if (done == 0) return blk == 0 ? -Errno.ENOSPC : -Errno.EIO; break; }
@@ -241,7 +240,7 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
     consume(pi, chunk);
     done += chunk;
   }
-  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> 12));
+  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> PAGE_SHIFT));
   const r = putOff(p, f, offVa, <u64>off + done);
   return r < 0 ? r : done;
 }
@@ -317,7 +316,7 @@ function sysTee(p: Proc, fin: i32, fout: i32, len: i64, flags: u32): i64 {
   if (!isPipe(fileAt(a)) || !isPipe(fileAt(b))) return -Errno.EINVAL;
   if ((fileAt(a).flags & O_ACCMODE) == O_WRONLY || (fileAt(b).flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
   if (len <= 0) return len < 0 ? -Errno.EINVAL : 0;
-  return pipeToPipe(p, <i32>fileAt(a).pipe, <i32>fileAt(b).pipe, <u32>min(len, 0x7ffff000), (flags & SPLICE_F_NONBLOCK) != 0, true);
+  return pipeToPipe(p, <i32>fileAt(a).pipe, <i32>fileAt(b).pipe, <u32>min(len, MAX_RW_COUNT), (flags & SPLICE_F_NONBLOCK) != 0, true);
 }
 
 // vmsplice: the user's pages go into the pipe by reference (pinned while the pipe holds them).
@@ -326,7 +325,7 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
   if (fi < 0) return -Errno.EBADF;
   const f = fileAt(fi);
   if (!isPipe(f) || (f.flags & O_ACCMODE) != O_WRONLY) return -Errno.EBADF;
-  if (cnt > 1024) return -Errno.EINVAL;
+  if (cnt > <u32>IOV_MAX) return -Errno.EINVAL;
   const pi = <i32>f.pipe;
   const pp = pipeAt(pi);
   if (noReader(p, pi)) return -Errno.EPIPE;
@@ -338,13 +337,13 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
     let at: u32 = 0;
     while (at < len && !pipeFull(pp)) {
       const va = base + at;
-      const chunk = min(len - at, 4096 - (va & 0xfff));
+      const chunk = min(len - at, PAGE_SIZE - (va & ~PAGE_MASK));
       const ph = userPhys(p, va, false);
       if (ph < 0) return done > 0 ? <i64>done : -Errno.EFAULT;
-      const pfn = <u32>(ph >>> 12);
+      const pfn = <u32>(ph >>> PAGE_SHIFT);
       kget(pfn);
-      pushSlot(pi, pfn, <u32>(ph & 0xfff), chunk, (flags & SPLICE_F_GIFT) ? SLOT_GIFT : 0);
-      traceEmit(nextSeq(), Ev.sgHandoff, 2, pfn, <u64>(ph & 0xfff), chunk, 0, 0, 0);
+      pushSlot(pi, pfn, <u32>(ph & ~PAGE_MASK), chunk, (flags & SPLICE_F_GIFT) ? SLOT_GIFT : 0);
+      traceEmit(nextSeq(), Ev.sgHandoff, 2, pfn, <u64>(ph & ~PAGE_MASK), chunk, 0, 0, 0);
       at += chunk; done += chunk;
     }
     if (at < len) break;

@@ -12,8 +12,9 @@ import { copyFromUser } from "./copy";
 import { u32arg, fdArg, tooBig } from "./sysarg";
 import { pipeFcntl, isPipeCmd } from "./splice";
 
-const F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030;
-const O_CLOEXEC: i32 = 0x80000;
+import { F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_DUPFD_CLOEXEC, FD_CLOEXEC, O_CLOEXEC, O_ACCMODE, O_APPEND,
+  O_ASYNC, O_DIRECT, O_NOATIME, O_NONBLOCK } from "./abi/fcntl";
+import { IOV_MAX } from "./abi/uio";
 const iov: usize = memory.data(8);   // one struct iovec { u32 base; u32 len } (wasm32)
 
 // The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
@@ -63,7 +64,7 @@ function sysWrite(p: Proc, fd: i32, buf: u32, n: i64): i64 {
 function sysRwv(p: Proc, fd: i32, iovp: u32, cnt: i32, write: bool): i64 {
   const f = fdGet(p, fd);
   if (f < 0) return -Errno.EBADF;
-  if (cnt < 0 || cnt > 1024) return -Errno.EINVAL;
+  if (cnt < 0 || cnt > IOV_MAX) return -Errno.EINVAL;
   let total: i64 = 0;
   for (let i = 0; i < cnt; i++) {
     if (copyFromUser(p, iov, iovp + <u32>i * 8, 8) < 0) return total > 0 ? total : -Errno.EFAULT;
@@ -114,12 +115,13 @@ function sysFcntl(p: Proc, fd: i32, cmd: i32, arg: i64): i64 {
     case F_DUPFD: case F_DUPFD_CLOEXEC:
       if (arg < 0 || arg >= NOFILE) return -Errno.EINVAL;
       return sysDup(p, fd, <i32>arg, cmd == F_DUPFD_CLOEXEC);
-    case F_GETFD: return fdCloexec(p, fd) ? 1 : 0;
-    case F_SETFD: fdSet(p, fd, f, (arg & 1) != 0); return 0;
+    case F_GETFD: return fdCloexec(p, fd) ? FD_CLOEXEC : 0;
+    case F_SETFD: fdSet(p, fd, f, (arg & FD_CLOEXEC) != 0); return 0;
     case F_GETFL: return fileAt(f).flags;
     case F_SETFL: {
-      const keep: u32 = 3;   // access mode cannot change
-      fileAt(f).flags = (fileAt(f).flags & keep) | (<u32>arg & ~keep & 0x2c00);   // O_APPEND|O_NONBLOCK|O_DIRECT...
+      const keep: u32 = O_ACCMODE;   // access mode cannot change; the flags Linux lets F_SETFL set:
+      const settable: u32 = O_APPEND | O_ASYNC | O_DIRECT | O_NOATIME | O_NONBLOCK;
+      fileAt(f).flags = (fileAt(f).flags & keep) | (<u32>arg & settable);
       return 0;
     }
   }

@@ -20,10 +20,7 @@ import { diskFlush } from "./disk";
 import { pa } from "./kalloc";
 import { u32arg, fdArg, tooBig } from "./sysarg";
 
-const AT_FDCWD: i32 = -100;
-const AT_REMOVEDIR: i32 = 0x200;
-const O_CREAT: u32 = 0x40, O_EXCL: u32 = 0x80, O_TRUNC: u32 = 0x200, O_DIRECTORY: u32 = 0x10000, O_CLOEXEC: u32 = 0x80000;
-const SEEK_SET = 0, SEEK_CUR = 1, SEEK_END = 2;
+import { AT_FDCWD, AT_REMOVEDIR, O_CREAT, O_EXCL, O_TRUNC, O_DIRECTORY, O_CLOEXEC, SEEK_SET, SEEK_CUR, SEEK_END } from "./abi/fcntl";
 // This file's syscalls own these (docs/architecture.md, "Who owns a buffer"); each runs to the end
 // (or restarts from the top) before another starts, and none is used by code outside this file.
 const name = changetype<Name>(memory.data(NAME_SIZE));   // the last component of a parent lookup

@@ -4,7 +4,7 @@
 // sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore; unmapRange(p, start, end).
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
-import { PAGE_SIZE, ARG_BASE } from "./abi/layout";
+import { PAGE_SIZE, ARG_BASE, PAGE_SHIFT } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
 import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE } from "./vma";
@@ -20,13 +20,9 @@ import { pcSync, pcFind } from "./pagecache";
 import { copyToUser } from "./copy";
 import { fdArg } from "./sysarg";
 
-export const MAP_SHARED: u32 = 0x01;
-export const MAP_PRIVATE: u32 = 0x02;
-export const MAP_FIXED: u32 = 0x10;
-export const MAP_ANONYMOUS: u32 = 0x20;
-export const MAP_NORESERVE: u32 = 0x4000;
-export const MAP_POPULATE: u32 = 0x8000;
-export const MAP_FIXED_NOREPLACE: u32 = 0x100000;
+import { MAP_SHARED, MAP_PRIVATE, MAP_FIXED, MAP_ANONYMOUS, MAP_NORESERVE, MAP_POPULATE, MAP_FIXED_NOREPLACE, MS_ASYNC,
+  MS_INVALIDATE, MS_SYNC, MADV_DONTNEED } from "./abi/mman";
+export { MAP_SHARED, MAP_PRIVATE, MAP_FIXED, MAP_ANONYMOUS, MAP_NORESERVE, MAP_POPULATE, MAP_FIXED_NOREPLACE };
 const MAP_KNOWN: u32 = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE | MAP_FIXED_NOREPLACE;
 const PROT_ALL: u32 = PROT_READ | PROT_WRITE | PROT_EXEC;
 const MAX_LFS_FILESIZE: u64 = <u64>i64.MAX_VALUE;   // the largest offset a file mapping may reach
@@ -94,7 +90,7 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
   }
   const v = vmaInsert(p, <u32>start, <u32>(start + size), prot, vmflags, ino ? VMA_FILE : VMA_ANON);
   if (!v) return -Errno.ENOMEM;
-  if (ino) { v.file = ino; v.pgoff = <u64>off >>> 12; iget(ino); }
+  if (ino) { v.file = ino; v.pgoff = <u64>off >>> PAGE_SHIFT; iget(ino); }
   if ((flags & MAP_POPULATE) && !populate(p, <u32>start, <u32>(start + size), false)) {
     unmapRange(p, <u32>start, <u32>(start + size));
     return -Errno.ENOMEM;                  // no frame even after reclaim and the OOM killer
@@ -167,7 +163,6 @@ function syncShared(p: Proc, start: u32, end: u32): i32 {
   return err;
 }
 
-const MS_ASYNC: u32 = 1, MS_INVALIDATE: u32 = 2, MS_SYNC: u32 = 4;
 
 function sysMsync(p: Proc, addr: u64, len: u64, flags: u32): i64 {
   if (!aligned(addr) || (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))) return -Errno.EINVAL;
@@ -180,7 +175,6 @@ function sysMsync(p: Proc, addr: u64, len: u64, flags: u32): i64 {
   return syncShared(p, <u32>addr, <u32>end) < 0 ? -Errno.EIO : 0;
 }
 
-const MADV_DONTNEED: u32 = 4;
 
 function sysMadvise(p: Proc, addr: u64, len: u64, advice: u32): i64 {
   if (!aligned(addr)) return -Errno.EINVAL;
@@ -206,13 +200,13 @@ function sysMincore(p: Proc, addr: u64, len: u64, vec64: u64): i64 {
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
   if (vec64 > 0xffffffff) return -Errno.EFAULT;      // not a wasm32 address (never cut to 32 bits)
   const vec = <u32>vec64;
-  const n = <u32>((end - addr) >>> 12);
+  const n = <u32>((end - addr) >>> PAGE_SHIFT);
   for (let i: u32 = 0; i < n; i++) {
-    const va = <u32>addr + (i << 12);
+    const va = <u32>addr + (i << PAGE_SHIFT);
     const pte = walk(p.pgdir, va, false);
     let res: u8 = pte != 0 && (load<u32>(pte) & PTE_P) ? 1 : 0;
     const v = vmaFind(p, va);
-    if (!res && v && v.kind == VMA_FILE) res = pcFind(v.file, <u32>(v.pgoff + ((va - v.start) >>> 12))) != 0 ? 1 : 0;
+    if (!res && v && v.kind == VMA_FILE) res = pcFind(v.file, <u32>(v.pgoff + ((va - v.start) >>> PAGE_SHIFT))) != 0 ? 1 : 0;
     store<u8>(mincoreBuf + (i & 255), res);
     if ((i & 255) == 255 || i == n - 1) {
       const chunk = (i & 255) + 1;

@@ -17,7 +17,7 @@ import { u32arg } from "./sysarg";
 import { sysExecve } from "./sysexec";
 import { sysClone } from "./fork";
 
-const WNOHANG: i32 = 1;
+import { WNOHANG } from "./abi/wait";
 const scratch: usize = memory.data(512);   // kernel buffer for small structs (timespec, utsname)
 
 // The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.

@@ -2,14 +2,14 @@
 // A store hits only if the page is writable and already dirty, so the first store to a page takes
 // the slow path and sets PTE_D (x86 does the same in hardware).
 // Interface: tlbFlush() (every address-space switch), tlbFill(va, pte), tlbInvalidate(va).
-import { TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, Stat } from "./abi/layout";
+import { TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, Stat, PAGE_MASK, PAGE_SHIFT } from "./abi/layout";
 import { Ev } from "./abi/trace";
 import { PTE_W, PTE_D, pteAddr } from "./vm";
 import { statAdd } from "./stats";
 import { nextSeq, traceEmit } from "./trace";
 
 @inline function entry(va: u32): usize {
-  return TLB_BASE + <usize>((va >>> 12) & (TLB_ENTRIES - 1)) * TLB_ENTRY_SIZE;
+  return TLB_BASE + <usize>((va >>> PAGE_SHIFT) & (TLB_ENTRIES - 1)) * TLB_ENTRY_SIZE;
 }
 
 export function tlbFlush(): void {
@@ -26,7 +26,7 @@ export function tlbFlush(): void {
 
 export function tlbFill(va: u32, pte: u32): void {
   const e = entry(va);
-  const page = va & ~0xfff;
+  const page = va & PAGE_MASK;
   store<u32>(e + TLB_TAG_READ, page);
   store<u32>(e + TLB_TAG_WRITE, (pte & PTE_W) && (pte & PTE_D) ? page : TLB_INVALID);
   store<u32>(e + TLB_ADDEND, <u32>pteAddr(pte) - page);
@@ -34,7 +34,7 @@ export function tlbFill(va: u32, pte: u32): void {
 
 export function tlbInvalidate(va: u32): void {
   const e = entry(va);
-  if (load<u32>(e + TLB_TAG_READ) == (va & ~0xfff)) {
+  if (load<u32>(e + TLB_TAG_READ) == (va & PAGE_MASK)) {
     store<u32>(e + TLB_TAG_READ, TLB_INVALID);
     store<u32>(e + TLB_TAG_WRITE, TLB_INVALID);
   }

@@ -3,6 +3,7 @@
 // Interface: Vq, vqInit(vq, frameAddr), vqAlloc(vq, n) -> head or -1, vqDesc(vq, i, addr, len,
 // flags, next), vqNext(vq, i), vqSubmit(vq, head), vqUsed(vq) -> {id} of the next used entry or -1,
 // vqFree(vq, head).
+import { PAGE_SIZE } from "./abi/layout";
 import { VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT } from "./abi/virtio";
 
 @unmanaged export class Vq {
@@ -17,7 +18,7 @@ import { VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT } 
 
 export function vqInit(vq: Vq, base: usize): void {
   vq.base = base; vq.lastUsed = 0; vq.availIdx = 0;
-  memory.fill(base, 0, 4096);
+  memory.fill(base, 0, PAGE_SIZE);
   for (let i: u32 = 0; i < <u32>VQ_SIZE; i++) store<u16>(desc(vq, i) + 14, <u16>(i + 1));
   vq.freeHead = 0; vq.nfree = VQ_SIZE;
 }

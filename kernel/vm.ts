@@ -7,7 +7,7 @@
 // mapPage(pgdir, va, pfn, flags), unmapPage(pgdir, va) -> pfn or 0, pgdirFree(pgdir),
 // lookupPhys(pgdir, va) -> physical address or -1 (inspection, never faults), pteAddr(pte),
 // ptePfn(pte).
-import { Owner, USER_TOP } from "./abi/layout";
+import { Owner, USER_TOP, PAGE_SHIFT, PAGE_MASK } from "./abi/layout";
 import { Pte } from "./abi/records";
 import { kalloc, kput, pfnOf, pa } from "./kalloc";
 import { panic } from "./panic";
@@ -22,7 +22,7 @@ export const PTE_COW: u32 = Pte.cow;       // software: copy-on-write, write-pro
 export const PTE_FLAGS: u32 = 0xfff;
 
 @inline export function pteAddr(pte: u32): usize { return <usize>(pte & ~PTE_FLAGS); }
-@inline export function ptePfn(pte: u32): u32 { return pte >>> 12; }
+@inline export function ptePfn(pte: u32): u32 { return pte >>> PAGE_SHIFT; }
 
 export function pgdirAlloc(): u32 {
   const f = kalloc(Owner.pagetable);
@@ -41,7 +41,7 @@ export function walk(pgdir: u32, va: u32, alloc: bool): usize {
     e = <u32>pa(f) | PTE_P | PTE_W | PTE_U;
     store<u32>(pde, e);
   }
-  return pteAddr(e) + (((<usize>va >>> 12) & 1023) << 2);
+  return pteAddr(e) + (((<usize>va >>> PAGE_SHIFT) & 1023) << 2);
 }
 
 // Map one page; false when a page table cannot be allocated.
@@ -49,7 +49,7 @@ export function mapPage(pgdir: u32, va: u32, pfn: u32, flags: u32): bool {
   const pte = walk(pgdir, va, true);
   if (pte == 0) return false;
   if (load<u32>(pte) & PTE_P) panic("mapPage: remap");
-  store<u32>(pte, (pfn << 12) | flags | PTE_P);
+  store<u32>(pte, (pfn << PAGE_SHIFT) | flags | PTE_P);
   return true;
 }
 
@@ -79,5 +79,5 @@ export function lookupPhys(pgdir: u32, va: u32): i64 {
   if (pte == 0) return -1;
   const e = load<u32>(pte);
   if (!(e & PTE_P)) return -1;
-  return <i64>(pteAddr(e) | (va & 0xfff));
+  return <i64>(pteAddr(e) | (va & ~PAGE_MASK));
 }

@@ -13,13 +13,12 @@
 // userRange(addr, len, top) -> bool (the one range check of every memory syscall).
 import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
 import { NVMA } from "./param";
-import { MMAP_TOP, PAGE_SIZE, USER_TOP } from "./abi/layout";
+import { MMAP_TOP, PAGE_SIZE, USER_TOP, PAGE_SHIFT } from "./abi/layout";
 import { VmaKind } from "./abi/records";
 import { iget, iput } from "./inode";
 
-export const PROT_READ: u32 = 1;
-export const PROT_WRITE: u32 = 2;
-export const PROT_EXEC: u32 = 4;
+import { PROT_READ, PROT_WRITE, PROT_EXEC } from "./abi/mman";
+export { PROT_READ, PROT_WRITE, PROT_EXEC };
 
 export const VMA_HEAP: u32 = VmaKind.heap;    // the wasm linear memory [0, brk)
 export const VMA_ANON: u32 = VmaKind.anon;    // anonymous mmap
@@ -99,13 +98,13 @@ export function vmaRemove(p: Proc, start: u32, end: u32): bool {
     if (v.start < start && v.end > end) {
       const tail = vmaInsert(p, end, v.end, v.prot, v.flags, v.kind);
       if (!tail) return false;
-      tail.file = v.file; tail.pgoff = v.pgoff + <u64>((end - v.start) >>> 12);
+      tail.file = v.file; tail.pgoff = v.pgoff + <u64>((end - v.start) >>> PAGE_SHIFT);
       if (v.kind == VMA_FILE) iget(v.file);
       vmaAt(p, i).end = start;
       return true;
     }
     if (v.start < start) { v.end = start; i++; continue; }
-    v.pgoff += <u64>((end - v.start) >>> 12);
+    v.pgoff += <u64>((end - v.start) >>> PAGE_SHIFT);
     v.start = end; i++;
   }
   return true;
@@ -161,7 +160,7 @@ function splitAt(p: Proc, i: u32, at: u32): bool {
   const hi = vmaInsert(p, at, v.end, v.prot, v.flags, v.kind);
   if (!hi) return false;
   const lo = vmaAt(p, i);
-  hi.file = lo.file; hi.pgoff = lo.pgoff + <u64>((at - lo.start) >>> 12);
+  hi.file = lo.file; hi.pgoff = lo.pgoff + <u64>((at - lo.start) >>> PAGE_SHIFT);
   if (lo.kind == VMA_FILE) iget(lo.file);
   lo.end = at;
   return true;

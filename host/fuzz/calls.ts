@@ -1,7 +1,7 @@
 // The fuzzer's syscall table: for each call it generates, the type of each argument and what its
 // result is (an fd, a pair of fds stored in memory, an address, a pid). Syscall numbers come from
-// kernel/abi/syscalls.ts and flag values from host/trace/flags.ts (checked against the kernel's by
-// tests/trace.flags.test.ts), so nothing here restates a number of the ABI.
+// kernel/abi/syscalls.ts and flag tables from host/trace/flags.ts (built from kernel/abi's
+// constants), so nothing here restates a number of the ABI.
 // Interface: FdKind, ArgType, ResultKind, CallSpec, CALLS (by Sys), DEFAULT_CALLS (every generated call).
 import { Sys } from "../../kernel/abi/syscalls";
 import {

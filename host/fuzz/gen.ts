@@ -9,7 +9,9 @@
 // Interface: GenOptions, generate(seed, opts) -> Program, PATHS, STRUCT_END.
 import { Sys } from "../../kernel/abi/syscalls";
 import { Sig } from "../../kernel/abi/signals";
-import { AT_FDCWD, POLL_EVENTS, CLONE_FLAGS, type FlagSet, type Named } from "../trace/flags";
+import { AT_FDCWD } from "../../kernel/abi/fcntl";
+import { PAGE_SIZE as PAGE } from "../../kernel/abi/layout";
+import { POLL_EVENTS, CLONE_FLAGS, type FlagSet, type Named } from "../trace/flags";
 import { CALLS, DEFAULT_CALLS, type ArgType, type FdKind } from "./calls";
 import { Prng } from "./prng";
 import { mem32, res, val, type Arg, type Call, type Program } from "./program";
@@ -26,7 +28,6 @@ export const PATHS = ["/f0", "/f1", "/d0", "/d0/f2", "/d0/d1", "/hello", "/n0", 
   "", "/nope/x", "/f0/x", "/d0/../f0", "x".repeat(130), "/d0/" + "y".repeat(120)];
 export const STRUCT_END = BUF_SIZE / 2;   // structures below, scratch space for reads above
 
-const PAGE = 4096;
 const SCRATCH = BUF_BASE + STRUCT_END;
 const PAGE_SIZES = [4096n, 8192n, 16384n, 65536n, 1n << 20n];
 

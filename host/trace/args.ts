@@ -4,7 +4,8 @@
 // when the result is known.
 // Interface: ArgSpec, ArgCtx and the kinds below (fd, int, path, ibuf(k), obuf(k), flags(set)...).
 import { Sig } from "../../kernel/abi/signals";
-import { AT_FDCWD, AF, POLL_EVENTS, enumText, flagsText, type FlagSet, type Named } from "./flags";
+import { AT_FDCWD } from "../../kernel/abi/fcntl";
+import { AF, POLL_EVENTS, enumText, flagsText, type FlagSet, type Named } from "./flags";
 import { quote, type UserMem } from "./usermem";
 
 export interface ArgCtx {

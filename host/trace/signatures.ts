@@ -9,9 +9,11 @@ import {
 } from "./args";
 import {
   OPEN_FLAGS, FD_FLAGS, PROT, MAP, MREMAP, MS, SPLICE_F, AT_FLAGS, ACCESS_MODE, WAIT_OPTIONS, MSG_FLAGS,
-  SOCK_TYPE, CLONE_FLAGS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT,
-  O_CREAT, O_TMPFILE, enumText, flagsText,
+  SOCK_TYPE, CLONE_FLAGS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT, enumText, flagsText,
 } from "./flags";
+import { O_CREAT, O_TMPFILE, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_GETOWN, F_GETPIPE_SZ, FD_CLOEXEC } from "../../kernel/abi/fcntl";
+import { SOL_SOCKET, SOL_TCP } from "../../kernel/abi/socket";
+import { CSIGNAL, CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID } from "../../kernel/abi/wait";
 
 export interface Signature {
   args: ArgSpec[];
@@ -25,25 +27,23 @@ const openMode = (k: number): ArgSpec => ({
 });
 
 // fcntl's third argument depends on the command.
-const F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_GETOWN = 9, F_GETPIPE_SZ = 1032;
 const fcntlArg: ArgSpec = {
   render: (c, v) => {
     const cmd = i32(c.args[1]);
     if (cmd === F_GETFD || cmd === F_GETFL || cmd === F_GETOWN || cmd === F_GETPIPE_SZ) return null;
-    if (cmd === F_SETFD) return u32(v) === 1 ? "FD_CLOEXEC" : String(u32(v));
+    if (cmd === F_SETFD) return u32(v) === FD_CLOEXEC ? "FD_CLOEXEC" : String(u32(v));
     if (cmd === F_SETFL) return flagsText(FD_FLAGS, u32(v));
     return String(i32(v));
   },
 };
 const fcntlNote = (c: ArgCtx): string | null => {
   const cmd = i32(c.args[1]), r = Number(c.ret);
-  if (cmd === F_GETFD) return ` (flags ${r & 1 ? "FD_CLOEXEC" : "0"})`;
+  if (cmd === F_GETFD) return ` (flags ${r & FD_CLOEXEC ? "FD_CLOEXEC" : "0"})`;
   if (cmd === F_GETFL) return ` (flags ${flagsText(OPEN_FLAGS, r)})`;
   return null;
 };
 
 // setsockopt/getsockopt: the option's name depends on the level.
-const SOL_SOCKET = 1, SOL_TCP = 6;
 const optName: ArgSpec = {
   render: (c, v) => {
     const level = i32(c.args[1]);
@@ -61,10 +61,10 @@ const oOptval: ArgSpec = {
 };
 
 // clone(flags, stack, parent_tid, tls, child_tid), shown strace's way: child_stack=..., flags=...
-const CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000, CLONE_CHILD_SETTID_OR_CLEAR = 0x1200000;
+const CLONE_CHILD_SETTID_OR_CLEAR = CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID;
 const cloneFlags = (v: number) => {
   const names = CLONE_FLAGS.filter(([, b]) => v & b).map(([n]) => n);
-  const exitSig = v & 0xff;
+  const exitSig = v & CSIGNAL;
   if (exitSig) names.push(sigName(exitSig));
   return names.length ? names.join("|") : "0";
 };

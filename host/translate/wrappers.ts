@@ -9,7 +9,7 @@
 // (after the guest's memory has been replaced by env.memory).
 import binaryen from "binaryen";
 import {
-  PAGE_SHIFT, PAGE_SIZE, TLB_ADDEND, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE,
+  PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, TLB_ADDEND, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE,
 } from "../../kernel/abi/layout";
 import { ACCESS_SIZES, MMU_MODULE, mmuImportName, slowPathBase, wrapperName, type AccessSize } from "./abi";
 import { TranslateError } from "./types";
@@ -18,7 +18,7 @@ type Ref = binaryen.ExpressionRef;
 const { i32, i64, none } = binaryen;
 
 const VA = 0, VALUE = 1;                         // wrapper params
-const PAGE_MASK = ~(PAGE_SIZE - 1);
+
 
 /** The memory-size/grow/copy/fill imports: name -> [params, result]. */
 export const MEMORY_OPS: Record<string, [binaryen.Type[], binaryen.Type]> = {

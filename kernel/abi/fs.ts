@@ -85,13 +85,9 @@ export enum Ino {
   tindirect = 88,         // u32
 }
 
-export const S_IFMT = 0xf000;
-export const S_IFREG = 0x8000;
-export const S_IFDIR = 0x4000;
+export { S_IFMT, S_IFREG, S_IFDIR, DT_REG, DT_DIR } from "./stat";   // a file's type, as Linux's
 
 export const DIRENT_SIZE = 128;
 export const NAME_MAX = 120;             // longest file name in bytes (ENAMETOOLONG past it)
 // dirent: u32 ino, u8 type (DT_*), u8 nameLen, u16 reserved, u8 name[NAME_MAX]
 export enum Dirent { ino = 0, type = 4, nameLen = 5, name = 8 }
-export const DT_REG = 8;                 // as Linux's d_type
-export const DT_DIR = 4;

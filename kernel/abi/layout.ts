@@ -29,6 +29,7 @@
 
 export const PAGE_SHIFT = 12;
 export const PAGE_SIZE = 4096;
+export const PAGE_MASK = ~(PAGE_SIZE - 1);   // the page part of an address (Linux's); offset_in_page is `va & ~PAGE_MASK`
 export const WASM_PAGE = 65536;
 
 export const KIMAGE_END = 0x00100000;   // AssemblyScript static data must end below this

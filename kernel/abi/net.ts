@@ -42,7 +42,7 @@ export const GSO_TCPV4 = 1;
 
 export const ETH_P_IP = 0x0800;
 export const ETH_P_ARP = 0x0806;
-export const IPPROTO_TCP = 6;
+export { IPPROTO_TCP } from "./socket";
 
 // Addresses as host-order u32 (10.0.2.15 = 0x0a00020f).
 export const GUEST_IP = 0x0a00020f;

@@ -6,7 +6,7 @@
 // txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head, hdrLen, gather or null),
 // Gather (the caller's list of payload pieces) with gatherClear/gatherAdd, nicIrq(), nicTxFree()
 // (received frames go to ip.ts's netRx).
-import { Stat, Owner } from "../abi/layout";
+import { Stat, Owner, PAGE_SHIFT } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
 import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE } from "../abi/virtio";
 import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NET_HDR_SIZE } from "../abi/net";
@@ -136,7 +136,7 @@ export function nicIrq(): void {
     nic.rxPosted--;
     setCause(s);
     countDma(Routine.nic_dma, 0, <u64>addr, len, Place.device, Place.frame, -1);
-    netRx(<u32>(addr >>> 12), len);
+    netRx(<u32>(addr >>> PAGE_SHIFT), len);
     setCause(saved);
   }
   refillRx();
@@ -156,7 +156,7 @@ function txDone(head: u32): void {
     d = vqNext(txq, d);
     const a = load<u64>(txq.base + <usize>d * 16);
     if (i == 0) first = a;
-    kput(<u32>(a >>> 12));
+    kput(<u32>(a >>> PAGE_SHIFT));
   }
   countDma(Routine.nic_dma, first, 0, load<u32>(r + 8), Place.frame, Place.device, load<i32>(r + 4));
   setCause(saved);

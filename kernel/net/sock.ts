@@ -110,7 +110,7 @@ export function sockFree(i: i32): void {
 
 @unmanaged export class Frag { pfn: u32; off: u32; len: u32; zcid: u32; }
 export const ZC_COPIED: u32 = 0x80000000;     // zcid flag: a MSG_ZEROCOPY send that was copied (no SG)
-export const SO_EE_CODE_ZEROCOPY_COPIED: u32 = 1;
+export { SO_EE_CODE_ZEROCOPY_COPIED } from "../abi/socket";
 @inline export function sfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + <usize>(i % NFRAG) * 16); }
 @inline export function rfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + 2048 + <usize>(i % NFRAG) * 16); }
 

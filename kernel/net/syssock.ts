@@ -8,7 +8,7 @@
 // (splice.ts's pipe -> socket path, which sendfile uses).
 import { Errno } from "../abi/errno";
 import { Sig } from "../abi/signals";
-import { Owner } from "../abi/layout";
+import { Owner, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
 import { GUEST_IP, HOST_IP, EPHEMERAL_LOW, NetFeature } from "../abi/net";
 import { curProc } from "../cpu";
@@ -26,11 +26,11 @@ import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, rcvWindow, window
 import { nicPresent, nicFeatures } from "./nic";
 import { be16, be32, put16, put32 } from "./ip";
 
-const AF_INET = 2, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
-const MSG_PEEK = 2, MSG_DONTWAIT = 0x40, MSG_ERRQUEUE = 0x2000, MSG_NOSIGNAL = 0x4000, MSG_ZEROCOPY = 0x4000000;
-const O_NONBLOCK: u32 = 0x800;
-const SOL_SOCKET = 1, SO_TYPE = 3, SO_ERROR = 4, SO_SNDBUF = 7, SO_RCVBUF = 8, SO_ZEROCOPY = 60;
-const IPPROTO_TCP = 6, TCP_NODELAY = 1, SOL_IP = 0, IP_RECVERR = 11, SO_EE_ORIGIN_ZEROCOPY: u8 = 5;
+import { AF_INET, SOCK_STREAM, SOCK_NONBLOCK, SOCK_CLOEXEC, MSG_PEEK, MSG_DONTWAIT, MSG_ERRQUEUE, MSG_NOSIGNAL, MSG_ZEROCOPY,
+  SOL_SOCKET, SO_TYPE, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_ZEROCOPY, IPPROTO_TCP, TCP_NODELAY, SOL_IP, IP_RECVERR,
+  SO_EE_ORIGIN_ZEROCOPY } from "../abi/socket";
+import { O_NONBLOCK } from "../abi/fcntl";
+import { IOV_MAX } from "../abi/uio";
 const kb: usize = memory.data(64);
 let nextPort: u32 = EPHEMERAL_LOW;
 
@@ -257,7 +257,7 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   const id = zc && room > 0 ? (done > 0 ? s.zcNext : ++s.zcNext) | (pin ? 0 : ZC_COPIED) : 0;
   while (done < n && room > 0 && s.sTail - s.sHead < NFRAG - 1) {
     const a = va + done;
-    const chunk = min(min(n - done, 4096 - (a & 0xfff)), room);
+    const chunk = min(min(n - done, PAGE_SIZE - (a & ~PAGE_MASK)), room);
     const r = pin ? pinFrag(p, s, a, chunk, id) : copyFrag(p, s, a, chunk, id);
     if (r < 0) { if (done == 0) return r; tcpOutput(i); return done; }
     done += chunk; room -= chunk;
@@ -279,10 +279,10 @@ function copyFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
 function pinFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
   const ph = userPhys(p, va, false);
   if (ph < 0) return -Errno.EFAULT;
-  const pfn = <u32>(ph >>> 12);
+  const pfn = <u32>(ph >>> PAGE_SHIFT);
   kget(pfn);
-  pushFrag(s, pfn, <u32>(ph & 0xfff), n, id);
-  traceEmit(nextSeq(), Ev.sgHandoff, 0, pfn, <u64>(ph & 0xfff), n, 0, 0, 0);
+  pushFrag(s, pfn, <u32>(ph & ~PAGE_MASK), n, id);
+  traceEmit(nextSeq(), Ev.sgHandoff, 0, pfn, <u64>(ph & ~PAGE_MASK), n, 0, 0, 0);
   return 0;
 }
 
@@ -327,7 +327,7 @@ function sysMsg(p: Proc, i: i32, msg: u32, flags: u32, nb: bool, send: bool): i6
   if (copyFromUser(p, kb, msg, 28) < 0) return -Errno.EFAULT;
   if (!send && (flags & MSG_ERRQUEUE)) return errQueue(p, i, msg);
   const iov = load<u32>(kb + 8), cnt = load<u32>(kb + 12);
-  if (cnt > 1024) return -Errno.EMSGSIZE;
+  if (cnt > <u32>IOV_MAX) return -Errno.EMSGSIZE;
   let total: i64 = 0;
   for (let k: u32 = 0; k < cnt; k++) {
     if (copyFromUser(p, kb + 32, iov + k * 8, 8) < 0) return total > 0 ? total : -Errno.EFAULT;

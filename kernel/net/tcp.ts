@@ -7,6 +7,7 @@
 // tcpOutput(i), tcpConnect(i, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
 // rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer();
 // tcpDropped, ctlDropped (segments dropped).
+import { PAGE_SHIFT } from "../abi/layout";
 import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../sleep";
@@ -263,7 +264,7 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
   let kept = false;
   if (dlen > 0 && seq == s.rcvNxt && s.peerFin == 0 && seqLe(seq + dlen, s.rcvAdv) && s.rTail - s.rHead < NFRAG) {
     const fr = rfrag(s, s.rTail++);
-    fr.pfn = pfn; fr.off = <u32>(t + off - ((<usize>pfn) << 12)); fr.len = dlen;
+    fr.pfn = pfn; fr.off = <u32>(t + off - ((<usize>pfn) << PAGE_SHIFT)); fr.len = dlen;
     s.rcvNxt += dlen; s.rcvBytes += dlen;
     s.ackPending = 1;
     kept = true;

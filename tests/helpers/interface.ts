@@ -11,7 +11,7 @@
 
 const IDENT = /[A-Za-z_$][\w$]*/;
 
-export interface Exported { name: string; constant: boolean }   // constant: an `export const` in ALL_CAPS
+export interface Exported { name: string; constant: boolean }   // constant: an ALL_CAPS const, or one re-exported
 
 const ALL_CAPS = /^[A-Z][A-Z0-9_]*$/;
 
@@ -31,7 +31,8 @@ export function exportedNames(src: string): Exported[] {
   for (const m of src.matchAll(/^[ \t]*export\s*\{([^}]*)\}/gm)) {
     for (const part of m[1].split(",")) {
       const names = part.trim().split(/\s+as\s+/);
-      if (names[0]) out.push({ name: names[names.length - 1], constant: false });
+      const name = names[names.length - 1];
+      if (names[0]) out.push({ name, constant: ALL_CAPS.test(name) });   // a re-exported abi constant
     }
   }
   return out;

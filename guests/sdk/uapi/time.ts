@@ -1,24 +1,4 @@
-// Clocks and struct timespec, as Linux defines them (linux/time.h, 64-bit time_t).
-//
-// Interface: CLOCK_* clock ids; NSEC_PER_SEC; the timespec record:
-//
-//   +--------------+--------------+
-//   | i64 tv_sec   | i64 tv_nsec  |   TIMESPEC_SIZE = 16
-//   +--------------+--------------+
-//   0              8
-// (the layout a 64-bit Linux and a time64 32-bit Linux use; kernel and SDK must agree.)
-
-export const CLOCK_REALTIME: i32 = 0;
-export const CLOCK_MONOTONIC: i32 = 1;
-export const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
-export const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-export const CLOCK_MONOTONIC_RAW: i32 = 4;
-export const CLOCK_REALTIME_COARSE: i32 = 5;
-export const CLOCK_MONOTONIC_COARSE: i32 = 6;
-export const CLOCK_BOOTTIME: i32 = 7;
+// Clocks and struct timespec: kernel/abi/time.ts, re-exported for guest programs; NSEC_PER_SEC.
+export * from "../../../kernel/abi/time";
 
 export const NSEC_PER_SEC: i64 = 1_000_000_000;
-
-export const TIMESPEC_SIZE: usize = 16;
-export const TV_SEC: usize = 0;      // i64 seconds
-export const TV_NSEC: usize = 8;     // i64 nanoseconds, 0 .. 999_999_999

@@ -1,32 +1,9 @@
-// Scatter-gather records for readv/writev/vmsplice/sendmsg/recvmsg (linux/uio.h, linux/socket.h),
-// in the wasm32 layout (pointers and size_t are 32-bit).
+// Scatter-gather records: the iovec and msghdr layouts and IOV_MAX of kernel/abi/uio.ts,
+// re-exported for guest programs, and a helper to fill an iovec.
 //
-// Interface: the iovec and msghdr records:
-//
-//   iovec   +-------------+-------------+
-//           | u32 iov_base| u32 iov_len |   IOVEC_SIZE = 8
-//           +-------------+-------------+
-//
-//   msghdr  +----------+-------------+---------+------------+-------------+----------------+-----------+
-//           | u32 name | u32 namelen | u32 iov | u32 iovlen | u32 control | u32 controllen | u32 flags |
-//           +----------+-------------+---------+------------+-------------+----------------+-----------+
-//           0          4             8         12           16            20               24    = 28
-// IOV_MAX is the most iovecs one call accepts.
-
-export const IOV_MAX: i32 = 1024;
-
-export const IOVEC_SIZE: usize = 8;
-export const IOV_BASE: usize = 0;
-export const IOV_LEN: usize = 4;
-
-export const MSGHDR_SIZE: usize = 28;
-export const MSGHDR_NAME: usize = 0;
-export const MSGHDR_NAMELEN: usize = 4;
-export const MSGHDR_IOV: usize = 8;
-export const MSGHDR_IOVLEN: usize = 12;
-export const MSGHDR_CONTROL: usize = 16;
-export const MSGHDR_CONTROLLEN: usize = 20;
-export const MSGHDR_FLAGS: usize = 24;
+// Interface: everything in kernel/abi/uio.ts; setIovec(iov, i, base, len).
+import { IOVEC_SIZE, IOV_BASE, IOV_LEN } from "../../../kernel/abi/uio";
+export * from "../../../kernel/abi/uio";
 
 /** Fill iovec number i of the array at iov. */
 export function setIovec(iov: usize, i: i32, base: usize, len: usize): void {
