@@ -5,9 +5,10 @@
 // and each following one is 4x, then 2x, the last, up to RA_MAX_PAGES (128 KiB, Linux's default
 // read_ahead_kb). A miss anywhere else is a random read: only the pages asked for are read, and the
 // window starts over. No window is longer than RA_MAX_PAGES, whatever the request (Linux's
-// ractl_max_pages): a longer read misses again where the window ends. Hits need nothing: a sequential reader hits until the window's end, where
-// its next miss reads the next window. (Linux also starts the next window early, from a marked
-// page; here disk waits are synchronous, so that would not overlap anything.)
+// ractl_max_pages): a longer read misses again where the window ends. Hits need nothing: a
+// sequential reader hits until the window's end, where its next miss reads the next window. (Linux
+// also starts the next window early, from a marked page; here disk waits are synchronous, so that
+// would not overlap anything.)
 // A major fault on a file mapping reads around the page instead (Linux's mmap read-around): a
 // window of RA_MAX_PAGES centred on it.
 // Interface: raGet(f, index, last) -> pfn of page `index` (0: I/O error or no memory), for a read
