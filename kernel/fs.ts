@@ -8,8 +8,9 @@
 // as zeros and writes to them are dropped.
 // Interface: fsMount() -> bool, fsUnmount(), fsMounted(), meta(block) -> address of the cached block
 // or 0, metaDirty(block), metaNew(block) -> address or 0, balloc() -> block or 0, bfree(b),
-// fsBlockValid(b), fsInodeValid(ino), fsCorrupt(ino, what, value), ialloc(mode) -> ino or 0, ifree(ino),
-// inodeAddr(ino) -> address of the on-disk inode in the cache or 0, iDirty(ino), ino field helpers.
+// fsBlockValid(b), fsInodeValid(ino), fsCorrupt(ino, what, value), fsFreeInode(dir, ino),
+// ialloc(mode) -> ino or 0, ifree(ino), inodeAddr(ino) -> address of the on-disk inode in the cache
+// or 0, iDirty(ino), ino field helpers.
 import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO, S_MAXBYTES, SECTORS_PER_BLOCK } from "./abi/fs";
 import { hostConsoleWrite } from "./host";
 import { pa } from "./kalloc";
@@ -41,6 +42,12 @@ let lastIno: u32 = 0, lastValue: u64 = 0, lastWhat: usize = 0;
 export function fsCorrupt(ino: u32, what: string, value: u64): void {
   fsErrors++;
   fsLog(ino, what, value, " out of range\n");
+}
+
+// A directory entry of `dir` names inode `ino`, which is free: "wsfs: inode D: entry inode N is free".
+export function fsFreeInode(dir: u32, ino: u32): void {
+  fsErrors++;
+  fsLog(dir, "entry inode", ino, " is free\n");
 }
 
 // One kernel log line "wsfs: [inode N: ]WHAT VALUE<tail>" on the console's stderr.
