@@ -2,7 +2,7 @@
 // process table, a process's regions and page table, the TLB, one frame's record, the pipes and
 // the page references in their slots.
 // Interface: meminfo(m), processes(m), regions(m, pid), pageTable(m, pid), tlb(m), frameInfo(m, pfn),
-// pageCache(m), pipes(m).
+// pageCache(m), DETACHED, pipes(m).
 import type { Machine } from "./machine";
 import { Owner, PipeSlotFlag, FrameFlag, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE, PAGE_SHIFT } from "../kernel/abi/layout";
 import { FRAME_REC_SIZE, FRAME_REFCOUNT, FRAME_FLAGS, FRAME_OWNER, FRAME_DATA, FRAME_INDEX, FRAME_MAPCOUNT, Pte, ProcState,
@@ -92,7 +92,10 @@ export function frameInfo(m: Machine, pfn: number): FrameInfo {
     index: v.getUint32(a + FRAME_INDEX, true), mapcount: v.getUint32(a + FRAME_MAPCOUNT, true) };
 }
 
-/** The page cache by inode (0: metadata blocks), in inode order. */
+/** The file field of a page taken out of the cache while still held (kernel/pagecache.ts DETACHED). */
+export const DETACHED = 0xffffffff;
+
+/** The page cache by inode (0: metadata blocks; DETACHED: pages of no file), in inode order. */
 export function pageCache(m: Machine): CachedFile[] {
   const byIno = new Map<number, CachedFile>();
   for (let pfn = 0; pfn < m.k.frameCount(); pfn++) {

@@ -7,7 +7,7 @@
 // Interface: SNAPSHOT_VIEWS, parseViews("mem,pipes" | "all") (throws on an unknown name),
 // snapshot(m, views, pid) -> text (pid: the process the per-process views show; 0: every process).
 import type { Machine } from "./machine";
-import { meminfo, processes, regions, pageTable, tlb, pageCache, pipes, frameInfo, type OwnerName } from "./inspect";
+import { meminfo, processes, regions, pageTable, tlb, pageCache, pipes, frameInfo, DETACHED, type OwnerName } from "./inspect";
 
 export const SNAPSHOT_VIEWS = ["mem", "procs", "maps", "pagetable", "tlb", "pagecache", "pipes"] as const;
 export type View = (typeof SNAPSHOT_VIEWS)[number];
@@ -55,7 +55,7 @@ const VIEW: Record<View, (m: Machine, pid: number) => string[]> = {
   pagecache: (m) => {
     const files = pageCache(m);
     if (!files.length) return ["(empty)"];
-    return files.map((f) => `${f.ino === 0 ? "metadata" : `inode ${f.ino}`}: ${f.pages} page${f.pages === 1 ? "" : "s"}, ${f.dirty} dirty, ` +
+    return files.map((f) => `${fileName(f.ino)}: ${f.pages} page${f.pages === 1 ? "" : "s"}, ${f.dirty} dirty, ` +
       `${f.mapped} mapped, ${f.shared} also held elsewhere (pipe, socket, DMA)`);
   },
   pipes: (m) => {
@@ -67,9 +67,16 @@ const VIEW: Record<View, (m: Machine, pid: number) => string[]> = {
   },
 };
 
+/** The file a page-cache page belongs to: metadata, an inode, or none (detached: truncated or
+ *  overwritten while a pipe or mapping held it, freed when its last holder lets go). */
+function fileName(ino: number): string {
+  return ino === 0 ? "metadata" : ino === DETACHED ? "detached (no file; held by a pipe or mapping)" : `inode ${ino}`;
+}
+
 /** What a frame holds, when it is a page-cache page or a pipe's own page. */
 function describe(m: Machine, pfn: number): string {
   const f = frameInfo(m, pfn);
+  if (f.owner === "pagecache" && f.data === DETACHED) return ` (page cache: detached, refcount ${f.refcount})`;
   if (f.owner === "pagecache") return f.data === 0 ? ` (page cache: metadata block ${f.index})` : ` (page cache: inode ${f.data} page ${f.index}, refcount ${f.refcount})`;
   if (f.owner === "pipe") return " (the pipe's own page)";
   return f.owner === "anon" ? "" : ` (${f.owner})`;

@@ -12,7 +12,7 @@ import { Errno } from "./abi/errno";
 import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
 import { pa } from "./kalloc";
 import { pcGet, pcGetNew, pcDirty } from "./pagecache";
-import { iMode, iSize, iSetSize, fsMounted, fsInodeValid, fsCorrupt, inodeAddr, iNlink } from "./fs";
+import { iMode, iSize, iSetSize, fsMounted, fsInodeValid, fsCorrupt, fsFreeInode, inodeAddr, iNlink } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 
 // What nameiparent found after the parent: the last component (its bytes follow this header). The
@@ -56,8 +56,9 @@ export function dirLookup(dir: u32, name: usize, len: i32): u32 {
     if (e == 0) return INO_BAD;
     const ino = load<u32>(e);
     if (ino == 0 || !nameEq(e, name, len)) continue;
-    if (fsInodeValid(ino)) return ino;
-    fsCorrupt(dir, "entry inode", ino);
+    if (!fsInodeValid(ino)) { fsCorrupt(dir, "entry inode", ino); return INO_BAD; }
+    if (iMode(ino) != 0) return ino;
+    fsFreeInode(dir, ino);                    // a free inode named: ext4's "deleted inode referenced"
     return INO_BAD;
   }
   return 0;

@@ -8,7 +8,8 @@
 // as zeros and writes to them are dropped.
 // Interface: fsMount() -> bool, fsUnmount(), fsMounted(), meta(block) -> address of the cached block
 // or 0, metaDirty(block), metaNew(block) -> address or 0, balloc() -> block or 0, bfree(b),
-// fsBlockValid(b), fsInodeValid(ino), fsCorrupt(ino, what, value), ialloc(mode) -> ino or 0, ifree(ino),
+// fsBlockValid(b), fsInodeValid(ino), fsCorrupt(ino, what, value), fsFreeInode(dir, ino),
+// ialloc(mode) -> ino or 0, ifree(ino),
 // inodeAddr(ino) -> address of the on-disk inode in the cache or 0, iDirty(ino), fsNinodes(),
 // fsErrors (inconsistencies met), inode field helpers iMode, iNlink, iSize, iSetNlink, iSetSize,
 // iBlocksAdd.
@@ -43,6 +44,12 @@ let lastIno: u32 = 0, lastValue: u64 = 0, lastWhat: usize = 0;
 export function fsCorrupt(ino: u32, what: string, value: u64): void {
   fsErrors++;
   fsLog(ino, what, value, " out of range\n");
+}
+
+// A directory entry of `dir` names inode `ino`, which is free: "wsfs: inode D: entry inode N is free".
+export function fsFreeInode(dir: u32, ino: u32): void {
+  fsErrors++;
+  fsLog(dir, "entry inode", ino, " is free\n");
 }
 
 // One kernel log line "wsfs: [inode N: ]WHAT VALUE<tail>" on the console's stderr.

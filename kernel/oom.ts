@@ -10,8 +10,8 @@
 // Callers see 0 when there is still no frame: a fault kills the faulting process (SIGKILL), a
 // system call fails with ENOMEM. Deterministic: victims are chosen by counts, ties to the lowest slot.
 // Interface: allocFrame(owner, gfp) -> pfn or 0; GFP_KERNEL, GFP_RESERVE (metadata: may use the
-// reserve), GFP_NORETRY (readahead: reclaim, never kill); MIN_FREE; oomKill() -> victim pid or 0;
-// rssOf(p) -> frames.
+// reserve), GFP_NORETRY (readahead, the NIC's refill: reclaim, never kill); MIN_FREE;
+// oomKill() -> victim pid or 0; rssOf(p) -> frames.
 import { Owner, USER_TOP, PAGE_SIZE, ARG_BASE } from "./abi/layout";
 import { Sig } from "./abi/signals";
 import { NPROC } from "./param";

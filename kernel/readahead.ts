@@ -4,9 +4,11 @@
 // window is the request rounded up to a power of two, times 4 when small (times 2 when medium),
 // and each following one is 4x, then 2x, the last, up to RA_MAX_PAGES (128 KiB, Linux's default
 // read_ahead_kb). A miss anywhere else is a random read: only the pages asked for are read, and the
-// window starts over. Hits need nothing: a sequential reader hits until the window's end, where
-// its next miss reads the next window. (Linux also starts the next window early, from a marked
-// page; here disk waits are synchronous, so that would not overlap anything.)
+// window starts over. No window is longer than RA_MAX_PAGES, whatever the request (Linux's
+// ractl_max_pages): a longer read misses again where the window ends. Hits need nothing: a
+// sequential reader hits until the window's end, where its next miss reads the next window. (Linux
+// also starts the next window early, from a marked page; here disk waits are synchronous, so that
+// would not overlap anything.)
 // A major fault on a file mapping reads around the page instead (Linux's mmap read-around): a
 // window of RA_MAX_PAGES centred on it.
 // Interface: raGet(f, index, last) -> pfn of page `index` (0: I/O error or no memory), for a read
@@ -42,7 +44,7 @@ function nextSize(cur: u32): u32 {
 export function raGet(f: File, index: u32, last: u32): u32 {
   if (pcFind(f.ino, index) != 0) return pcGet(f.ino, index);          // a hit, counted
   statAdd(Stat.pcMisses, 1);
-  const req = last - index + 1;
+  const req = min(last - index + 1, RA_MAX_PAGES);   // a longer read misses again past the window
   let size = req;
   if (index == f.raNext) size = max(req, f.raSize == 0 ? initSize(req) : nextSize(f.raSize));
   f.raSize = index == f.raNext ? size : 0;

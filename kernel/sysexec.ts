@@ -5,7 +5,7 @@
 // Interface: sysExecve(p, path, argv, envp) (syscall), and for the host: execPending(pid) -> ino,
 // execArgLen(pid), execBegin(pid) -> 0/-errno (tear down the old image), execFail(pid, errno).
 import { Errno } from "./abi/errno";
-import { Ev } from "./abi/trace";
+import { Ev, Routine, Place } from "./abi/trace";
 import { ARG_BASE, ARG_MAX, USER_TOP } from "./abi/layout";
 import { NOFILE, PATH_MAX } from "./param";
 import { Proc, procByPid, EMBRYO } from "./proc";
@@ -13,7 +13,7 @@ import { sleepOn, resumeWith, forgetCall } from "./sleep";
 import { fetchPath } from "./sysfs";
 import { namei, isDir } from "./dir";
 import { ROOT_INO } from "./abi/fs";
-import { fetchUser, strncpyFromUser } from "./copy";
+import { fetchUser, strncpyFromUser, countCopy } from "./copy";
 import { stageAddr } from "./exec";
 import { uvmFree } from "./exit";
 import { pgdirAlloc } from "./vm";
@@ -32,6 +32,7 @@ function fetchStr(p: Proc, va: u32, at: u32): i32 {
   const n = strncpyFromUser(p, stageAddr() + at, va, room);
   if (n < 0) return -Errno.EFAULT;
   if (n >= <i64>room) return -Errno.E2BIG;
+  countCopy(Routine.strncpy_from_user, <u64>va, <u64>(stageAddr() + at), <u64>n + 1, Place.user, Place.kernel);
   return <i32>n + 1;
 }
 
@@ -39,6 +40,7 @@ function fetchStr(p: Proc, va: u32, at: u32): i32 {
 function userPtr(p: Proc, vec: u32, i: u32): i64 {
   const a = <u64>vec + <u64>i * 4;
   if (a + 4 > <u64>USER_TOP || fetchUser(p, ptrBuf, <u32>a, 4) != 4) return -1;
+  countCopy(Routine.copy_from_user, a, <u64>ptrBuf, 4, Place.user, Place.kernel);
   return <i64>load<u32>(ptrBuf);
 }
 

@@ -34,7 +34,7 @@ export enum Routine {
   disk_dma = 8,
   nic_dma = 9,
   pagecache_copy = 10,
-  strncpy_from_user = 11,  // a path name fetched from user memory
+  strncpy_from_user = 11,  // a path name or an execve argument string fetched from user memory
   tty_input = 12,          // console input moved from the device into the tty ring (an interrupt)
 }
 

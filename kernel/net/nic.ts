@@ -13,6 +13,7 @@ import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NET_HDR_SIZE } from "../abi/net";
 import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree } from "../virtq";
 import { kalloc, kput, kget, pa, frame } from "../kalloc";
 import { allocFrame } from "../pagecache";
+import { GFP_NORETRY } from "../oom";
 import { hostVirtioSetup, hostVirtioNotify, hostVirtioConfig } from "../host";
 import { countDma } from "../copy";
 import { statAdd, curSys } from "../stats";
@@ -85,8 +86,8 @@ export function nicInit(): bool {
 function refillRx(): void {
   let posted = false;
   while (nic.rxPosted < RX_TARGET) {
-    const f = allocFrame(Owner.socket);
-    if (f == 0) break;
+    const f = allocFrame(Owner.socket, GFP_NORETRY);   // interrupt context: never the OOM killer
+    if (f == 0) break;                                   // the slot stays empty until a later refill
     const h = vqAlloc(rxq, 1);
     if (h < 0) { kput(f); break; }
     vqDesc(rxq, <u32>h, <u64>pa(f), RX_BUF_SIZE, VRING_DESC_F_WRITE);

@@ -18,7 +18,7 @@ import { kget, kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
 import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
-import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_NONE } from "../file";
+import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_NONE } from "../file";
 import { u32arg, fdArg } from "../sysarg";
 import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
@@ -198,7 +198,8 @@ function sysAccept(p: Proc, i: i32, addr: u32, lenp: u32, nb: bool): i64 {
   const s = sockAt(c);
   s.parent = -1; s.fileRefs = 1;
   fileAt(f).type = FT_SOCKET; fileAt(f).sock = <u32>c;
-  putAddr(p, addr, lenp, s.raddr, s.rport);
+  const r = putAddr(p, addr, lenp, s.raddr, s.rport);
+  if (r < 0) { fdClear(p, fd); fileClose(f); return r; }   // as Linux's do_accept: the connection is closed, no fd
   return fd;
 }
 

@@ -9,6 +9,9 @@
 //   emfile     listen(PORT, 4), print "listening" (the test connects; its peer sends "hi"), sleep
 //              100 ms, dup until EMFILE: "accept R" (R: accept's result), close one dup, then
 //              "accept R" again and "recv N TEXT" from the accepted connection
+//   efault     listen(PORT, 4), print "listening" (the test connects twice), sleep 100 ms; accept
+//              with the address buffer in the kernel half, then unmapped: "accept R" each; then
+//              "dup R" (the lowest free fd) and "accept R" (nonblocking: no connection is left)
 // Exit 0, or 1 with a message on stderr when a call fails.
 import { arg, argInt, socket, bind, listen, accept, close, dup, recv, print, eprint, exit_group, sleepMs, setSockaddrIn,
   AF_INET, SOCK_STREAM, SOCK_NONBLOCK, INADDR_ANY } from "../../guests/sdk";
@@ -70,5 +73,14 @@ if (mode == "backlog") {
   print("accept " + c.toString() + "\n");
   const n = recv(<i32>c, sa, 16);
   print("recv " + n.toString() + " " + (n > 0 ? String.UTF8.decodeUnsafe(sa, <usize>n) : "") + "\n");
+} else if (mode == "efault") {
+  const l = listenOn(port, 4);
+  print("listening\n");
+  sleepMs(100);
+  store<u32>(len, 16);
+  print("accept " + accept(l, 0xc0000000, len).toString() + "\n");
+  print("accept " + accept(l, 0x20000000, len).toString() + "\n");
+  print("dup " + dup(l).toString() + "\n");
+  print("accept " + accept(l, 0, 0).toString() + "\n");
 }
 exit_group(0);
