@@ -14,7 +14,7 @@ import { TranslateError, type Translated } from "./types";
 
 /** Wall time one translation may take. The slowest module within limits.ts takes well under this
  *  on an idle machine (docs/performance.md); a loaded machine gets a wide margin. */
-export const TRANSLATE_BUDGET_MS = 120_000;
+export const TRANSLATE_BUDGET_MS = 60_000;
 
 type Reply = { id: number; ok: true; t: Translated } | { id: number; ok: false; translateError: boolean; message: string };
 

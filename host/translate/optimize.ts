@@ -9,7 +9,7 @@
 //          asyncify without its own optimization, then a few cheap cleanups (CLEANUP): about
 //          linear in size, and V8's optimizing tier makes up most of the difference in speed
 //          (sort and sieve run about as fast either way: docs/performance.md).
-// Interface: optimize(module, effort); effortFor(shape) -> Effort; FULL_MAX_NODES.
+// Interface: optimize(module, effort); effortFor(shape) -> Effort; FULL_MAX_NODES, FULL_MAX_FUNCTIONS.
 // binaryen's options are global: they are restored afterwards.
 import binaryen from "binaryen";
 import { ASYNCIFY_IMPORTS } from "./abi";
@@ -20,6 +20,9 @@ export type Effort = "full" | "light";
 /** A guest of at most this many expressions (all functions together) gets the full effort. The
  *  programs shipped here have at most ~5,000; a 40 KB C program about 19,000. */
 export const FULL_MAX_NODES = 12_000;
+/** ... and of at most this many functions: -O3's inlining along long call chains is what made
+ *  chains of a few hundred tiny functions take minutes. The shipped programs have at most ~50. */
+export const FULL_MAX_FUNCTIONS = 200;
 
 const SHRINK_LEVEL = 0;
 const FLEXIBLE_INLINE_MAX = 100;
@@ -27,7 +30,7 @@ const ALWAYS_INLINE_MAX = 40;
 const ONE_CALLER_INLINE_MAX = 100;
 const LIGHT_INLINE_MAX = 40;            // light: inline only functions this small (the wrappers)
 /** light: what runs after asyncify (it flattens what it instruments; these undo the worst of it). */
-const CLEANUP = ["simplify-locals-nostructure", "vacuum", "merge-blocks", "remove-unused-brs", "vacuum"];
+const CLEANUP = ["simplify-locals-nostructure", "reorder-locals", "vacuum", "merge-blocks", "remove-unused-brs", "vacuum"];
 
 interface Options { level: number; flexible: number; always: number; oneCaller: number }
 
@@ -58,7 +61,7 @@ function withOptions<T>(o: Options, body: () => T): T {
 }
 
 export function effortFor(shape: Shape): Effort {
-  return shape.nodes <= FULL_MAX_NODES ? "full" : "light";
+  return shape.nodes <= FULL_MAX_NODES && shape.functions <= FULL_MAX_FUNCTIONS ? "full" : "light";
 }
 
 export function optimize(module: binaryen.Module, effort: Effort): void {
