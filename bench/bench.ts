@@ -1,6 +1,6 @@
 // `npm run bench`: how fast guests run on wasmos, against the targets of the performance issue.
 //   1. translated vs native (sort, sieve)     2. null syscall (getpid)
-//   3. process start (API and CLI)             4. translation: cold and from the cache
+//   3. process start (API and CLI)             4. translation (translate.ts): cold, cached, slow shapes
 //   5. storage (storage.ts)                    6. network (network.ts)       7. http (http.ts)
 //   8. pipe (pipe.ts)                          9. fork (fork.ts)
 // Every figure is the median of RUNS runs with min and max; ratios are taken run by run (the
@@ -8,12 +8,15 @@
 // state: after warm-up runs, with their compiled modules kept alive so V8 reuses its optimized
 // (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
 // Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--pipe-mib N] [--only SECTION,...]
-//   SECTION: native, syscall, start, translate, storage, network, http, pipe, fork
+//   SECTION: native, native-light (sort and sieve translated with the light effort), syscall, start,
+//            translate (translate.ts), storage, network, http, pipe, fork
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, cpus, availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { Machine, translate, translateCached, distPath } from "../host/index";
+import { cacheStore } from "../host/translate/cache";
+import { translation } from "./translate";
 import { runNative } from "./native";
 import { summarize, repeat, ms } from "./stats";
 import { report, summary } from "./report";
@@ -42,9 +45,9 @@ class Bench {
   out: Uint8Array[] = [];
   firstWrite = 0;
   private constructor(readonly m: Machine) {}
-  static async create(): Promise<Bench> {
+  static async create(dir = cacheDir): Promise<Bench> {
     let b: Bench | null = null;
-    const m = await Machine.create({ ramBytes: RAM, stdin: null, cacheDir, stderr: () => {},
+    const m = await Machine.create({ ramBytes: RAM, stdin: null, cacheDir: dir, stderr: () => {},
       stdout: (bytes) => { if (!b!.firstWrite) b!.firstWrite = ms(); b!.out.push(bytes); } });
     return (b = new Bench(m));
   }
@@ -67,13 +70,23 @@ async function keepTranslated(bytes: Uint8Array): Promise<void> {
   keep.push(new WebAssembly.Module((await translateCached(bytes, cacheDir)).wasm as Uint8Array<ArrayBuffer>));
 }
 
-async function vsNative(name: string, target: number): Promise<void> {
-  console.log(`\n${name}: translated on the machine vs native V8 (own memory, JS syscall stub)`);
+/** `light`: the guest translated with the effort larger modules get (host/translate/optimize.ts),
+ *  put into a cache of its own, to show what that effort costs in compute. */
+async function vsNative(name: string, target: number, light = false): Promise<void> {
+  const how = light ? "translated with the light effort" : "translated";
+  console.log(`\n${name}: ${how} on the machine vs native V8 (own memory, JS syscall stub)`);
   const bytes = guest(name);
   const native = new WebAssembly.Module(bytes);
   keep.push(native);
-  await keepTranslated(bytes);
-  const b = await Bench.create();
+  const dir = light ? join(cacheDir, "light") : cacheDir;
+  if (light) {
+    const t = await translate(bytes, { effort: "light" });
+    await cacheStore(bytes, t, dir);
+    keep.push(new WebAssembly.Module(t.wasm));
+  } else {
+    await keepTranslated(bytes);
+  }
+  const b = await Bench.create(dir);
   const ref = runNative(native, [name]);
   for (let i = 0; i < 2; i++) { runNative(native, [name]); await b.run(bytes, [name]); }   // warm-up
   const nat: number[] = [], tr: number[] = [], ratio: number[] = [];
@@ -85,9 +98,10 @@ async function vsNative(name: string, target: number): Promise<void> {
   }
   console.log(`  output: ${ref.stdout.trim()}`);
   report({ what: `${name} native`, value: summarize(nat), unit: "ms" });
-  report({ what: `${name} translated`, value: summarize(tr), unit: "ms" });
+  const what = light ? `${name} translated (light)` : `${name} translated`;
+  report({ what, value: summarize(tr), unit: "ms" });
   const r = summarize(ratio);
-  report({ what: `${name} translated/native`, value: r, unit: "x", target: `<= ${target}x`, met: r.median <= target });
+  report({ what: `${what}/native`, value: r, unit: "x", target: `<= ${target}x`, met: r.median <= target });
 }
 
 async function nullSyscall(): Promise<void> {
@@ -141,23 +155,6 @@ async function processStart(): Promise<void> {
   report({ what: "wasmos run hello.wasm (wall)", value: s, unit: "ms", target: "<= 200 ms", met: s.median <= 200 });
 }
 
-async function translation(): Promise<void> {
-  console.log("\ntranslation: translate() cold (binaryen warmed up), translateCached() from a warm cache");
-  for (const name of ["hello", "sort"]) {
-    const bytes = guest(name);
-    await translate(bytes);
-    report({ what: `translate ${name}.wasm (${bytes.length} B)`, value: summarize(await repeat(Math.min(RUNS, 5), async () => {
-      const t0 = ms(); await translate(bytes); return ms() - t0; })), unit: "ms" });
-    await translateCached(bytes, cacheDir);
-    report({ what: `translateCached ${name}.wasm (hit)`, value: summarize(await repeat(RUNS, async () => {
-      const t0 = ms();
-      const t = await translateCached(bytes, cacheDir);
-      if (!t.cached) throw new Error(`translateCached ${name}: unexpected cache miss`);
-      return ms() - t0;
-    })), unit: "ms" });
-  }
-}
-
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? "?";
   console.log(`wasmos bench, ${new Date().toISOString()}: node ${process.version}, nproc ${availableParallelism()} (${cpu}), ` +
@@ -165,9 +162,10 @@ async function main(): Promise<void> {
   const t0 = ms();
   try {
     if (want("native")) { await vsNative("sort", 3); await vsNative("sieve", 5); }
+    if (want("native-light")) { await vsNative("sort", 3, true); await vsNative("sieve", 5, true); }
     if (want("syscall")) await nullSyscall();
     if (want("start")) await processStart();
-    if (want("translate")) await translation();
+    if (want("translate")) await translation(cacheDir, RUNS);
     const copy = want("storage") || want("network") ? new Memcpy(64 << 20) : null;
     if (want("storage")) await storage(cacheDir, IO_RUNS, copy!);
     if (want("network")) await network(cacheDir, IO_RUNS, copy!, NET_MIB_ARG);

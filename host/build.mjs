@@ -1,7 +1,8 @@
 // Build everything a fresh clone needs, skipping steps whose outputs are newer than their sources:
 //   1. kernel/ -> dist/kernel.wasm (asconfig.json, release target)
 //   2. guests/programs -> dist/guests/*.wasm (guests/build.mjs)
-//   3. host/cli.ts, bench/bench.ts, host/fuzz/worker.ts -> dist/cli.mjs, dist/bench.mjs, dist/fuzzworker.mjs (esbuild)
+//   3. host/cli.ts, bench/bench.ts, host/fuzz/worker.ts, host/translate/worker.ts -> dist/cli.mjs,
+//      dist/bench.mjs, dist/fuzzworker.mjs, dist/translateworker.mjs (esbuild)
 //   4. the default disk image dist/rootfs.img: guests/rootfs + /bin programs + /data samples
 // Usage: node host/build.mjs [--quiet] [--force]
 import { readdirSync, statSync, mkdirSync, existsSync } from "node:fs";
@@ -44,14 +45,14 @@ async function buildGuestPrograms() {
 }
 
 async function buildHost() {
-  const outs = ["dist/cli.mjs", "dist/rootfs.mjs", "dist/fuzzworker.mjs"].map((p) => join(root, p));
+  const outs = ["dist/cli.mjs", "dist/rootfs.mjs", "dist/fuzzworker.mjs", "dist/translateworker.mjs"].map((p) => join(root, p));
   const src = Math.max(newest(join(root, "host"), [".ts"]), newest(join(root, "kernel/abi"), [".ts"]),
     existsSync(join(root, "bench")) ? newest(join(root, "bench"), [".ts"]) : 0);
   if (!outs.some((o) => stale(o, src))) return;
   log("build: host");
   const esbuild = await import("esbuild");
   const entries = Object.fromEntries([["cli", "host/cli.ts"], ["bench", "bench/bench.ts"], ["rootfs", "host/fs/rootfs.ts"],
-    ["fuzzworker", "host/fuzz/worker.ts"]]
+    ["fuzzworker", "host/fuzz/worker.ts"], ["translateworker", "host/translate/worker.ts"]]
     .filter(([, src]) => existsSync(join(root, src))).map(([name, src]) => [name, join(root, src)]));
   // Code splitting keeps binaryen (the translator) out of the start-up path: it loads on a cache miss.
   await esbuild.build({

@@ -1,17 +1,20 @@
 // An on-disk cache of translations, keyed by sha256(input bytes + TRANSLATOR_VERSION).
 // Each entry is <key>.wasm (the module) and <key>.json (segments in base64, limits, hasStart).
-// Interface: translateCached(bytes, cacheDir?) -> Translated & { cached }; the directory defaults
-// to $WASMOS_CACHE, else node_modules/.cache/wasmos/ in the project. binaryen is loaded only on a miss.
+// Interface: translateCached(bytes, cacheDir?) -> Translated & { cached }; cacheStore(bytes, t,
+// cacheDir?) puts a translation made elsewhere (bench: a chosen effort) in; the directory defaults
+// to $WASMOS_CACHE, else node_modules/.cache/wasmos/ in the project. A miss is translated by
+// bounded.ts (a worker thread with a wall-time budget), so binaryen is loaded only on a miss.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as layout from "../../kernel/abi/layout";
 import { projectRoot } from "../paths";
+import { translateBounded } from "./bounded";
 import type { Translated } from "./types";
 
 /** Bump the number whenever the translator's output changes; the TLB layout compiled into every
  *  output is part of it too, so a kernel layout change never meets a stale translation. */
-export const TRANSLATOR_VERSION = `wasmos-translate-6 tlb=${[layout.TLB_BASE, layout.TLB_ENTRIES,
+export const TRANSLATOR_VERSION = `wasmos-translate-7 tlb=${[layout.TLB_BASE, layout.TLB_ENTRIES,
   layout.TLB_ENTRY_SIZE, layout.TLB_TAG_READ, layout.TLB_TAG_WRITE, layout.TLB_ADDEND, layout.PAGE_SHIFT].join(",")}`;
 
 interface Meta {
@@ -20,6 +23,7 @@ interface Meta {
   initialPages: number;
   maxPages: number | null;
   hasStart: boolean;
+  effort: Translated["effort"];
 }
 
 function defaultDir(): string {
@@ -32,12 +36,12 @@ function cacheKey(bytes: Uint8Array): string {
 
 function toMeta(t: Translated): Meta {
   const segments = t.segments.map((s) => ({ offset: s.offset, data: Buffer.from(s.data).toString("base64") }));
-  return { version: TRANSLATOR_VERSION, segments, initialPages: t.initialPages, maxPages: t.maxPages, hasStart: t.hasStart };
+  return { version: TRANSLATOR_VERSION, segments, initialPages: t.initialPages, maxPages: t.maxPages, hasStart: t.hasStart, effort: t.effort };
 }
 
 function fromMeta(meta: Meta, wasm: Uint8Array<ArrayBuffer>): Translated {
   const segments = meta.segments.map((s) => ({ offset: s.offset, data: new Uint8Array(Buffer.from(s.data, "base64")) }));
-  return { wasm, segments, initialPages: meta.initialPages, maxPages: meta.maxPages, hasStart: meta.hasStart };
+  return { wasm, segments, initialPages: meta.initialPages, maxPages: meta.maxPages, hasStart: meta.hasStart, effort: meta.effort };
 }
 
 async function load(base: string): Promise<Translated | null> {
@@ -59,12 +63,16 @@ async function store(base: string, t: Translated): Promise<void> {
   await rename(base + ".json" + tmp, `${base}.json`);
 }
 
+export async function cacheStore(bytes: Uint8Array, t: Translated, cacheDir = defaultDir()): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  await store(join(cacheDir, cacheKey(bytes)), t);
+}
+
 export async function translateCached(bytes: Uint8Array, cacheDir = defaultDir()): Promise<Translated & { cached: boolean }> {
   const base = join(cacheDir, cacheKey(bytes));
   const hit = await load(base);
   if (hit) return { ...hit, cached: true };
-  const { translate } = await import("./translate");   // binaryen loads only on a cache miss
-  const t = await translate(bytes);
+  const t = await translateBounded(bytes);
   try {
     await mkdir(cacheDir, { recursive: true });
     await store(base, t);

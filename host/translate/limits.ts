@@ -6,5 +6,6 @@
 export const MAX_MODULE_BYTES = 16 << 20;
 /** Functions a module may define or import. */
 export const MAX_FUNCTIONS = 20_000;
-/** Expression nodes (about one per instruction) in one function body. */
-export const MAX_FUNCTION_NODES = 100_000;
+/** Expression nodes in one function body. Above ~50,000 the light effort's unoptimized asyncify
+ *  leaves more locals than V8 accepts in one function, and the optimizing one takes minutes. */
+export const MAX_FUNCTION_NODES = 40_000;

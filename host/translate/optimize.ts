@@ -1,26 +1,52 @@
-// Optimization with raised inlining limits (so the access wrappers vanish into their callers),
-// then binaryen's asyncify pass, letting only kernel.syscall and kernel.preempt unwind. The asyncify
-// data lives where the host points asyncify_start_unwind/rewind (kernel-reserved physical memory).
-// Interface: optimize(module). binaryen's options are global: they are restored afterwards.
+// Optimization, then binaryen's asyncify pass letting only kernel.syscall and kernel.preempt unwind.
+// The asyncify data lives where the host points asyncify_start_unwind/rewind (kernel-reserved
+// physical memory). The effort is chosen from the guest's size (the Shape rewrite.ts measured),
+// never from the clock, so a module always translates to the same output:
+//   full   -O3 with raised inlining limits (the access wrappers vanish into their callers),
+//          asyncify (which optimizes what it instruments), -O3 again: the fastest code, but the
+//          time grows faster than the module (a 100 KB C program took minutes);
+//   light  for larger guests: only the inlining of small functions (the wrappers among them),
+//          asyncify without its own optimization, then a few cheap cleanups (CLEANUP): about
+//          linear in size, and V8's optimizing tier makes up most of the difference in speed
+//          (sort and sieve run about as fast either way: docs/performance.md).
+// Interface: optimize(module, effort); effortFor(shape) -> Effort; FULL_MAX_NODES, FULL_MAX_FUNCTIONS.
+// binaryen's options are global: they are restored afterwards.
 import binaryen from "binaryen";
 import { ASYNCIFY_IMPORTS } from "./abi";
+import type { Shape } from "./rewrite";
 
-const OPTIMIZE_LEVEL = 3;
+export type Effort = "full" | "light";
+
+/** A guest of at most this many expressions (all functions together) gets the full effort. The
+ *  programs shipped here have at most ~5,000; a 40 KB C program about 19,000. */
+export const FULL_MAX_NODES = 12_000;
+/** ... and of at most this many functions: -O3's inlining along long call chains is what made
+ *  chains of a few hundred tiny functions take minutes. The shipped programs have at most ~50. */
+export const FULL_MAX_FUNCTIONS = 200;
+
 const SHRINK_LEVEL = 0;
 const FLEXIBLE_INLINE_MAX = 100;
 const ALWAYS_INLINE_MAX = 40;
 const ONE_CALLER_INLINE_MAX = 100;
+const LIGHT_INLINE_MAX = 40;            // light: inline only functions this small (the wrappers)
+/** light: what runs after asyncify (it flattens what it instruments; these undo the worst of it). */
+const CLEANUP = ["simplify-locals-nostructure", "reorder-locals", "vacuum", "merge-blocks", "remove-unused-brs", "vacuum"];
 
-/** Runs `body` with binaryen's global options set to ours, then puts the old ones back. */
-function withOptions<T>(body: () => T): T {
+interface Options { level: number; flexible: number; always: number; oneCaller: number }
+
+const FULL: Options = { level: 3, flexible: FLEXIBLE_INLINE_MAX, always: ALWAYS_INLINE_MAX, oneCaller: ONE_CALLER_INLINE_MAX };
+const LIGHT: Options = { level: 1, flexible: 0, always: LIGHT_INLINE_MAX, oneCaller: LIGHT_INLINE_MAX };
+
+/** Runs `body` with binaryen's global options set to `o`, then puts the old ones back. */
+function withOptions<T>(o: Options, body: () => T): T {
   const saved = [binaryen.getOptimizeLevel(), binaryen.getShrinkLevel(), binaryen.getFlexibleInlineMaxSize(),
     binaryen.getAlwaysInlineMaxSize(), binaryen.getOneCallerInlineMaxSize()];
   const savedImports = binaryen.getPassArgument("asyncify-imports");
-  binaryen.setOptimizeLevel(OPTIMIZE_LEVEL);
+  binaryen.setOptimizeLevel(o.level);
   binaryen.setShrinkLevel(SHRINK_LEVEL);
-  binaryen.setFlexibleInlineMaxSize(FLEXIBLE_INLINE_MAX);
-  binaryen.setAlwaysInlineMaxSize(ALWAYS_INLINE_MAX);
-  binaryen.setOneCallerInlineMaxSize(ONE_CALLER_INLINE_MAX);
+  binaryen.setFlexibleInlineMaxSize(o.flexible);
+  binaryen.setAlwaysInlineMaxSize(o.always);
+  binaryen.setOneCallerInlineMaxSize(o.oneCaller);
   binaryen.setPassArgument("asyncify-imports", ASYNCIFY_IMPORTS);
   try {
     return body();
@@ -34,10 +60,20 @@ function withOptions<T>(body: () => T): T {
   }
 }
 
-export function optimize(module: binaryen.Module): void {
-  withOptions(() => {
-    module.optimize();
-    module.runPasses(["asyncify"]);
-    module.optimize();
-  });
+export function effortFor(shape: Shape): Effort {
+  return shape.nodes <= FULL_MAX_NODES && shape.functions <= FULL_MAX_FUNCTIONS ? "full" : "light";
+}
+
+export function optimize(module: binaryen.Module, effort: Effort): void {
+  if (effort === "full") {
+    withOptions(FULL, () => {
+      module.optimize();
+      module.runPasses(["asyncify"]);
+      module.optimize();
+    });
+    return;
+  }
+  withOptions(LIGHT, () => module.runPasses(["inlining", "remove-unused-module-elements"]));
+  withOptions({ ...LIGHT, level: 0 }, () => module.runPasses(["asyncify"]));
+  withOptions(LIGHT, () => module.runPasses(CLEANUP));
 }

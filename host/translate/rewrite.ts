@@ -7,7 +7,7 @@
 // ticking caller); tail calls become call + return (asyncify cannot instrument them). Refused
 // instructions throw TranslateError (features.ts), and so does a function of more than
 // MAX_FUNCTION_NODES expressions (limits.ts: translation time grows faster than size).
-// Interface: rewriteFunctions(module, preempt).
+// Interface: rewriteFunctions(module, preempt) -> Shape (the sizes optimize.ts plans by).
 import binaryen from "binaryen";
 import { mmuImportName, wrapperName, type AccessSize } from "./abi";
 import { entryTick, tick } from "./budget";
@@ -136,8 +136,12 @@ function callsGuest(m: M, e: Ref): boolean {
   return kind === "Call" && !binaryen.getFunctionInfo(m.getFunction(accessor(kind, "getTarget")(e) as string)).module;
 }
 
+/** The guest's size as the optimizer sees it: defined functions, their expressions, the largest. */
+export interface Shape { functions: number; nodes: number; maxNodes: number }
+
 /** Rewrites the bodies of all functions defined (not imported) by the guest. */
-export function rewriteFunctions(module: M, preempt: string): void {
+export function rewriteFunctions(module: M, preempt: string): Shape {
+  const shape: Shape = { functions: 0, nodes: 0, maxNodes: 0 };
   for (let i = 0; i < module.getNumFunctions(); i++) {
     const ref = module.getFunctionByIndex(i);
     const { name, body } = binaryen.getFunctionInfo(ref);
@@ -152,5 +156,9 @@ export function rewriteFunctions(module: M, preempt: string): void {
     let out = walk(body, enter, (e) => rewriteExpression(module, e, preempt));
     if (calls || nodes > SMALL_LEAF_NODES) out = module.block(null, [...entryTick(module, preempt), out], binaryen.auto);
     if (out !== body) accessor("Function", "setBody")(ref, out);
+    shape.functions++;
+    shape.nodes += nodes;
+    shape.maxNodes = Math.max(shape.maxNodes, nodes);
   }
+  return shape;
 }

@@ -1,13 +1,15 @@
 // The translation pipeline: guest wasm32 module in, module running on the kernel's software MMU out.
-// Interface: translate(bytes) -> Translated (see types.ts); throws TranslateError.
+// Interface: translate(bytes, opts?) -> Translated (see types.ts); throws TranslateError. The
+// optimization effort is chosen from the module's size (optimize.ts) unless opts.effort names one;
+// opts.anyImports (bench only: timing modules this loader cannot run yet) skips the import check.
 import binaryen from "binaryen";
 import { addBudget } from "./budget";
 import { exportMutableGlobals } from "./globals";
 import { findEntry, foldStart } from "./entry";
 import { checkImports, checkMemories, checkSegments, checkTypes, OUTPUT_FEATURES } from "./features";
 import { guestLimits, guestSegments, replaceMemory } from "./memory";
-import { optimize } from "./optimize";
-import { rewriteFunctions } from "./rewrite";
+import { effortFor, optimize, type Effort } from "./optimize";
+import { rewriteFunctions, type Shape } from "./rewrite";
 import { readDataSegments, readMemories } from "./sections";
 import { TranslateError, type Translated } from "./types";
 import { MAX_FUNCTIONS } from "./limits";
@@ -54,25 +56,28 @@ function validate(module: binaryen.Module, stage: string): void {
   if (!module.validate()) throw new TranslateError(`the module does not validate ${stage}`);
 }
 
-/** Everything between parsing and optimizing; returns whether a start section was folded in. */
-function rewriteModule(module: binaryen.Module): boolean {
+/** Everything between parsing and optimizing: whether a start section was folded in, and the
+ *  rewritten module's size. */
+function rewriteModule(module: binaryen.Module, opts: Options): { hasStart: boolean; shape: Shape } {
   module.setFeatures(OUTPUT_FEATURES);
   if (module.getNumFunctions() > MAX_FUNCTIONS) {
     throw new TranslateError(`the module has ${module.getNumFunctions()} functions (at most ${MAX_FUNCTIONS})`);
   }
   checkTypes(module);
-  checkImports(module);
+  if (!opts.anyImports) checkImports(module);
   const entry = findEntry(module);
   exportMutableGlobals(module);
   const preempt = addBudget(module);
   addMmuImports(module);
-  rewriteFunctions(module, preempt);
+  const shape = rewriteFunctions(module, preempt);
   replaceMemory(module);
   addWrappers(module);
-  return foldStart(module, entry);
+  return { hasStart: foldStart(module, entry), shape };
 }
 
-export async function translate(bytes: Uint8Array): Promise<Translated> {
+export interface Options { effort?: Effort; anyImports?: boolean }
+
+export async function translate(bytes: Uint8Array, opts: Options = {}): Promise<Translated> {
   checkHeader(bytes);
   const memories = readMemories(bytes);
   checkMemories(memories);
@@ -80,11 +85,13 @@ export async function translate(bytes: Uint8Array): Promise<Translated> {
   checkSegments(dataDecls);
   const module = parse(bytes);
   try {
-    const hasStart = step("rewriting", () => rewriteModule(module));
+    const { hasStart, shape } = step("rewriting", () => rewriteModule(module, opts));
     validate(module, "after rewriting (the input may use an unsupported feature)");
-    step("optimization", () => optimize(module));
+    const chosen = opts.effort ?? effortFor(shape);
+    step("optimization", () => optimize(module, chosen));
     validate(module, "after optimization and asyncify");
-    return { wasm: new Uint8Array(module.emitBinary()), segments: guestSegments(dataDecls), ...guestLimits(memories[0]), hasStart };
+    return { wasm: new Uint8Array(module.emitBinary()), segments: guestSegments(dataDecls), ...guestLimits(memories[0]), hasStart,
+      effort: chosen };
   } finally {
     module.dispose();
   }

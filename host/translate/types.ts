@@ -13,6 +13,7 @@ export interface Translated {
   initialPages: number;      // the guest memory's original limits, in 64 KiB pages (guest-virtual size)
   maxPages: number | null;   // null: no maximum
   hasStart: boolean;         // the input had a start section (now called first by _start)
+  effort: "full" | "light";  // the optimization effort its size chose (optimize.ts)
 }
 
 /** The input uses something the translator does not support; the message names it and where. */
