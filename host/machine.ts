@@ -125,7 +125,7 @@ export class Machine {
     const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
-    this.k = instantiateKernel(this.ram, {
+    this.k = this.startKernel({
       // Recorded, not thrown: the kernel then executes `unreachable`, a trap that no guest's
       // catch_all can catch (a JS exception could be), and the run loop stops the machine.
       panic: (ptr) => { this.panicked ??= readKernelString(this.ram, ptr); },
@@ -150,6 +150,11 @@ export class Machine {
     }
     if (this.nic && this.k.netInit() !== 0) throw new Error("the kernel could not start the network card");
     this.k.setTraceMask((opts.traceMask ?? 0) | (opts.tap?.classes ?? 0));
+  }
+
+  /** Instantiates kernel.wasm; a panic in its start code (the syscall table's setup) is reported. */
+  private startKernel(host: Parameters<typeof instantiateKernel>[1]): KernelExports {
+    try { return instantiateKernel(this.ram, host); } catch (e) { this.checkPanic(); throw e; }
   }
 
   static async create(opts: MachineOptions = {}): Promise<Machine> {

@@ -114,7 +114,11 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
         onEvent: write || inspect ? (ev) => { write?.(ev); inspect?.(ev); } : undefined,
         costModel: o.costModel, timeoutMs: o.timeoutSec === undefined ? undefined : o.timeoutSec * 1000,
         ...perfetto?.machineOptions() });
-    } catch (e) { return fail(new LoadError((e as Error).message)); }
+    } catch (e) {
+      if (!(e instanceof KernelPanic)) return fail(new LoadError((e as Error).message));
+      process.stderr.write(`wasmos: ${e.message}\n`);
+      return EXIT_PANIC;
+    }
     perfetto?.attach(m.k);
     let pid: number;
     try {
