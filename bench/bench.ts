@@ -1,5 +1,5 @@
 // `npm run bench`: how fast guests run on wasmos, against the targets of the performance issue.
-//   1. translated vs native (sort, sieve)     2. null syscall (getpid)
+//   1. translated vs native (sort, sieve, csort)    2. null syscall (getpid)
 //   3. process start (API and CLI)             4. translation (translate.ts): cold, cached, slow shapes
 //   5. storage (storage.ts)                    6. network (network.ts)       7. http (http.ts)
 //   8. pipe (pipe.ts)                          9. fork (fork.ts)
@@ -17,6 +17,8 @@ import { spawnSync } from "node:child_process";
 import { Machine, translate, translateCached, distPath } from "../host/index";
 import { cacheStore } from "../host/translate/cache";
 import { translation } from "./translate";
+import { buildC } from "./cbuild";
+import { Sys } from "../kernel/abi/syscalls";
 import { runNative } from "./native";
 import { summarize, repeat, ms } from "./stats";
 import { report, summary } from "./report";
@@ -35,6 +37,13 @@ const PIPE_MIB_ARG = Number(option("--pipe-mib") ?? PIPE_MIB); // size of the fi
 const ONLY = option("--only")?.split(",");
 const want = (section: string) => !ONLY || ONLY.includes(section);
 const GETPID_N = 2_000_000;
+const COMPUTE_TARGET = 2.5;                     // issue 12: translated/native for sort, sieve, csort
+
+/** bench/c/csort.c: freestanding C (kernel.syscall only), so it runs both translated and natively. */
+function cSort(): Uint8Array | null {
+  return buildC("C sort benchmark", ["csort.c"], ["-O2", "-nostdlib", `-DSYS_WRITE=${Sys.write}`,
+    `-DSYS_EXIT_GROUP=${Sys.exit_group}`, "-Wl,--import-memory", "-Wl,--initial-memory=8388608", "-Wl,--export=_start"]);
+}
 const RAM = 64 << 20;
 const cacheDir = mkdtempSync(join(tmpdir(), "wasmos-bench-"));
 const keep: WebAssembly.Module[] = [];          // compiled modules V8 may share optimized code with
@@ -72,10 +81,9 @@ async function keepTranslated(bytes: Uint8Array): Promise<void> {
 
 /** `light`: the guest translated with the effort larger modules get (host/translate/optimize.ts),
  *  put into a cache of its own, to show what that effort costs in compute. */
-async function vsNative(name: string, target: number, light = false): Promise<void> {
+async function vsNative(name: string, target: number, light = false, bytes: Uint8Array = guest(name)): Promise<void> {
   const how = light ? "translated with the light effort" : "translated";
   console.log(`\n${name}: ${how} on the machine vs native V8 (own memory, JS syscall stub)`);
-  const bytes = guest(name);
   const native = new WebAssembly.Module(bytes);
   keep.push(native);
   const dir = light ? join(cacheDir, "light") : cacheDir;
@@ -161,8 +169,15 @@ async function main(): Promise<void> {
     `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, runs=${RUNS}, io-runs=${IO_RUNS}`);
   const t0 = ms();
   try {
-    if (want("native")) { await vsNative("sort", 3); await vsNative("sieve", 5); }
-    if (want("native-light")) { await vsNative("sort", 3, true); await vsNative("sieve", 5, true); }
+    const csort = want("native") || want("native-light") ? cSort() : null;
+    if (want("native")) {
+      await vsNative("sort", COMPUTE_TARGET); await vsNative("sieve", COMPUTE_TARGET);
+      if (csort) await vsNative("csort", COMPUTE_TARGET, false, csort);
+    }
+    if (want("native-light")) {
+      await vsNative("sort", COMPUTE_TARGET, true); await vsNative("sieve", COMPUTE_TARGET, true);
+      if (csort) await vsNative("csort", COMPUTE_TARGET, true, csort);
+    }
     if (want("syscall")) await nullSyscall();
     if (want("start")) await processStart();
     if (want("translate")) await translation(cacheDir, RUNS);

@@ -5,10 +5,12 @@
 //   full   -O3 with raised inlining limits (the access wrappers vanish into their callers),
 //          asyncify (which optimizes what it instruments), -O3 again: the fastest code, but the
 //          time grows faster than the module (a 100 KB C program took minutes);
-//   light  for larger guests: only the inlining of small functions (the wrappers among them),
-//          asyncify without its own optimization, then a few cheap cleanups (CLEANUP): about
-//          linear in size, and V8's optimizing tier makes up most of the difference in speed
-//          (sort and sieve run about as fast either way: docs/performance.md).
+//   light  for larger guests: asyncify without its own optimization first, while every memory
+//          access is still a call to a wrapper that cannot unwind (asyncify flattens what it
+//          instruments: the inlined wrappers tripled what it had to flatten), then the inlining
+//          of small functions (the wrappers among them) and cheap cleanups (CLEANUP; SQUEEZE only
+//          where a function has very many locals): about linear in size, and V8's optimizing tier
+//          makes up most of the difference in speed (docs/performance.md, "Translation and compute").
 // Interface: optimize(module, effort); effortFor(shape) -> Effort; FULL_MAX_NODES, FULL_MAX_FUNCTIONS.
 // binaryen's options are global: they are restored afterwards.
 import binaryen from "binaryen";
@@ -29,8 +31,13 @@ const FLEXIBLE_INLINE_MAX = 100;
 const ALWAYS_INLINE_MAX = 40;
 const ONE_CALLER_INLINE_MAX = 100;
 const LIGHT_INLINE_MAX = 40;            // light: inline only functions this small (the wrappers)
-/** light: what runs after asyncify (it flattens what it instruments; these undo the worst of it). */
-const CLEANUP = ["simplify-locals-nostructure", "reorder-locals", "vacuum", "merge-blocks", "remove-unused-brs", "vacuum"];
+/** light: the cheap cleanups after asyncify and inlining (reorder-locals drops the locals left unused). */
+const CLEANUP = ["reorder-locals", "vacuum"];
+/** light: a function left with more locals than this gets simplify-locals (asyncify's flattening
+ *  makes a local per value; V8 refuses a function of more than 50,000). Below it the pass is not
+ *  worth its time: V8's optimizing tier allocates registers itself. */
+const SQUEEZE_LOCALS = 10_000;
+const SQUEEZE = ["simplify-locals-nostructure", "reorder-locals"];
 
 interface Options { level: number; flexible: number; always: number; oneCaller: number }
 
@@ -60,6 +67,14 @@ function withOptions<T>(o: Options, body: () => T): T {
   }
 }
 
+/** Runs SQUEEZE on each function with more than SQUEEZE_LOCALS locals. */
+function squeezeLocals(module: binaryen.Module): void {
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const f = module.getFunctionByIndex(i);
+    if (binaryen.getFunctionInfo(f).vars.length > SQUEEZE_LOCALS) module.runPassesOnFunction(f, SQUEEZE);
+  }
+}
+
 export function effortFor(shape: Shape): Effort {
   return shape.nodes <= FULL_MAX_NODES && shape.functions <= FULL_MAX_FUNCTIONS ? "full" : "light";
 }
@@ -73,7 +88,9 @@ export function optimize(module: binaryen.Module, effort: Effort): void {
     });
     return;
   }
-  withOptions(LIGHT, () => module.runPasses(["inlining", "remove-unused-module-elements"]));
   withOptions({ ...LIGHT, level: 0 }, () => module.runPasses(["asyncify"]));
-  withOptions(LIGHT, () => module.runPasses(CLEANUP));
+  withOptions(LIGHT, () => {
+    module.runPasses(["inlining", "remove-unused-module-elements", ...CLEANUP]);
+    squeezeLocals(module);
+  });
 }

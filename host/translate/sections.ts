@@ -1,7 +1,8 @@
 // Raw wasm sections the translator needs and binaryen's JS API does not expose:
 // every memory declaration (imported or defined, so multi-memory can be detected) and the data
 // segments with their exact offset expressions.
-// Interface: readMemories(bytes) -> MemoryDecl[] in index order; readDataSegments(bytes) -> DataDecl[].
+// Interface: readMemories(bytes) -> MemoryDecl[] in index order; readDataSegments(bytes) -> DataDecl[];
+// forBinaryen(bytes) -> the module without the custom sections binaryen need not parse (see there).
 import { TranslateError } from "./types";
 
 export interface MemoryDecl {
@@ -20,7 +21,8 @@ export interface DataDecl {
   data: Uint8Array;
 }
 
-const SEC_IMPORT = 2, SEC_MEMORY = 5, SEC_DATA = 11;
+const SEC_CUSTOM = 0, SEC_IMPORT = 2, SEC_MEMORY = 5, SEC_DATA = 11;
+const NAME_SECTION = "name";
 const KIND_FUNC = 0, KIND_TABLE = 1, KIND_MEMORY = 2, KIND_GLOBAL = 3, KIND_TAG = 4;
 const REF_NULL = 0x63, REF = 0x64;    // (ref null ht), (ref ht): followed by a heap type
 const OP_I32_CONST = 0x41, OP_END = 0x0b;
@@ -138,3 +140,33 @@ export function readDataSegments(bytes: Uint8Array): DataDecl[] {
   });
   return segments;
 }
+
+/** The custom section's name, from the start of its payload. */
+function customName(r: Reader): string {
+  const n = r.uleb();
+  return Buffer.from(r.take(n)).toString("latin1");
+}
+
+/** The module without its custom sections other than "name" (function names, for messages). DWARF debug
+ *  sections are most of a Rust program's file (a 6 MB module can hold 130 KB of code); binaryen
+ *  would parse and copy them into the output though they no longer describe the translated code. */
+export function forBinaryen(bytes: Uint8Array): Uint8Array {
+  const keep: [number, number][] = [[0, 8]];
+  let dropped = false;
+  const top = new Reader(bytes, 8, bytes.length);
+  while (top.pos < top.end) {
+    const start = top.pos;
+    const id = top.byte();
+    const size = top.uleb();
+    const end = Math.min(top.pos + size, top.end);
+    const drop = id === SEC_CUSTOM && customName(new Reader(bytes, top.pos, end)) !== NAME_SECTION;
+    if (drop) dropped = true; else keep.push([start, end]);
+    top.pos = end;
+  }
+  if (!dropped) return bytes;
+  const out = new Uint8Array(keep.reduce((n, [a, b]) => n + b - a, 0));
+  let at = 0;
+  for (const [a, b] of keep) { out.set(bytes.subarray(a, b), at); at += b - a; }
+  return out;
+}
+

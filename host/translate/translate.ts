@@ -10,7 +10,7 @@ import { checkImports, checkMemories, checkSegments, checkTypes, OUTPUT_FEATURES
 import { guestLimits, guestSegments, replaceMemory } from "./memory";
 import { effortFor, optimize, type Effort } from "./optimize";
 import { rewriteFunctions, type Shape } from "./rewrite";
-import { readDataSegments, readMemories } from "./sections";
+import { forBinaryen, readDataSegments, readMemories } from "./sections";
 import { TranslateError, type Translated } from "./types";
 import { MAX_FUNCTIONS } from "./limits";
 import { addMmuImports, addWrappers } from "./wrappers";
@@ -83,7 +83,7 @@ export async function translate(bytes: Uint8Array, opts: Options = {}): Promise<
   checkMemories(memories);
   const dataDecls = readDataSegments(bytes);
   checkSegments(dataDecls);
-  const module = parse(bytes);
+  const module = parse(forBinaryen(bytes));
   try {
     const { hasStart, shape } = step("rewriting", () => rewriteModule(module, opts));
     validate(module, "after rewriting (the input may use an unsupported feature)");
