@@ -36,7 +36,7 @@ const CLEANUP = ["reorder-locals", "vacuum"];
 /** light: a function left with more locals than this gets simplify-locals (asyncify's flattening
  *  makes a local per value; V8 refuses a function of more than 50,000). Below it the pass is not
  *  worth its time: V8's optimizing tier allocates registers itself. */
-const SQUEEZE_LOCALS = 10_000;
+const SQUEEZE_LOCALS = 25_000;
 const SQUEEZE = ["simplify-locals-nostructure", "reorder-locals"];
 
 interface Options { level: number; flexible: number; always: number; oneCaller: number }
