@@ -38,14 +38,18 @@ function codeBytes(bytes: Uint8Array): number {
 
 const kb = (n: number) => n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
 
-/** One cold translation, timed, reported in seconds with the effort it got. */
+/** One cold translation, timed (wall and this process's CPU time: the machine may be loaded),
+ *  reported in seconds with the effort it got. */
 async function once(what: string, bytes: Uint8Array, target?: number): Promise<void> {
+  const c0 = process.cpuUsage();
   const t0 = ms();
   const t = await translate(bytes, { anyImports: true });
   const s = (ms() - t0) / 1000;
-  const v = summarize([s]);
-  report({ what: `translate ${what} (${kb(bytes.length)}, code ${kb(codeBytes(bytes))}, ${t.effort})`, value: v, unit: "s",
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6;
+  report({ what: `translate ${what} (${kb(bytes.length)}, code ${kb(codeBytes(bytes))}, ${t.effort})`, value: summarize([s]), unit: "s",
     ...(target ? { target: `<= ${target} s`, met: s <= target } : {}) });
+  console.log(`    CPU time ${cpu.toFixed(2)} s, output ${kb(t.wasm.length)}`);
 }
 
 export async function translation(cacheDir: string, runs: number): Promise<void> {

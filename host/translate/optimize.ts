@@ -31,8 +31,8 @@ const FLEXIBLE_INLINE_MAX = 100;
 const ALWAYS_INLINE_MAX = 40;
 const ONE_CALLER_INLINE_MAX = 100;
 const LIGHT_INLINE_MAX = 40;            // light: inline only functions this small (the wrappers)
-/** light: the cheap cleanups after asyncify and inlining (reorder-locals drops the locals left unused). */
-const CLEANUP = ["reorder-locals", "vacuum"];
+/** light: the cleanup after asyncify and inlining (reorder-locals drops the locals left unused). */
+const CLEANUP = ["reorder-locals"];
 /** light: a function left with more locals than this gets simplify-locals (asyncify's flattening
  *  makes a local per value; V8 refuses a function of more than 50,000). Below it the pass is not
  *  worth its time: V8's optimizing tier allocates registers itself. */
