@@ -40,7 +40,7 @@ const GETPID_N = 2_000_000;
 const COMPUTE_TARGET = 2.5;                     // issue 12: translated/native for sort, sieve, csort
 
 /** bench/c/csort.c: freestanding C (kernel.syscall only), so it runs both translated and natively. */
-function cSort(): Uint8Array | null {
+function cSort(): Uint8Array<ArrayBuffer> | null {
   return buildC("C sort benchmark", ["csort.c"], ["-O2", "-nostdlib", `-DSYS_WRITE=${Sys.write}`,
     `-DSYS_EXIT_GROUP=${Sys.exit_group}`, "-Wl,--import-memory", "-Wl,--initial-memory=8388608", "-Wl,--export=_start"]);
 }
@@ -81,7 +81,7 @@ async function keepTranslated(bytes: Uint8Array): Promise<void> {
 
 /** `light`: the guest translated with the effort larger modules get (host/translate/optimize.ts),
  *  put into a cache of its own, to show what that effort costs in compute. */
-async function vsNative(name: string, target: number, light = false, bytes: Uint8Array = guest(name)): Promise<void> {
+async function vsNative(name: string, target: number, light = false, bytes: Uint8Array<ArrayBuffer> = guest(name)): Promise<void> {
   const how = light ? "translated with the light effort" : "translated";
   console.log(`\n${name}: ${how} on the machine vs native V8 (own memory, JS syscall stub)`);
   const native = new WebAssembly.Module(bytes);

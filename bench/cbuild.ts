@@ -15,7 +15,7 @@ import { projectRoot } from "../host/paths";
 export const RUSTC = process.env.WASMOS_RUSTC ?? "/usr/bin/rustc";
 
 /** Runs `cmd args... -o <tmp>/out.wasm` and returns the module, or null after printing why. */
-function build(label: string, cmd: string, args: string[], sources: string[], hint: string): Uint8Array | null {
+function build(label: string, cmd: string, args: string[], sources: string[], hint: string): Uint8Array<ArrayBuffer> | null {
   const key = createHash("sha256").update(JSON.stringify([cmd, args]));
   for (const s of sources) key.update(readFileSync(s));
   const cacheDir = join(projectRoot(), "node_modules", ".cache", "wasmos-bench");
@@ -30,7 +30,7 @@ function build(label: string, cmd: string, args: string[], sources: string[], hi
   return out;
 }
 
-function compile(label: string, cmd: string, args: string[], hint: string): Uint8Array | null {
+function compile(label: string, cmd: string, args: string[], hint: string): Uint8Array<ArrayBuffer> | null {
   const dir = mkdtempSync(join(tmpdir(), "wasmos-bench-build-"));
   try {
     const file = join(dir, "out.wasm");
@@ -47,14 +47,14 @@ function compile(label: string, cmd: string, args: string[], hint: string): Uint
 }
 
 /** bench/c/<sources> built for wasm32-wasi with clang. */
-export function buildC(label: string, sources: string[], flags: string[]): Uint8Array | null {
+export function buildC(label: string, sources: string[], flags: string[]): Uint8Array<ArrayBuffer> | null {
   const files = sources.map((s) => join(projectRoot(), "bench/c", s));
   return build(label, "clang", ["--target=wasm32-wasi", "--sysroot=/usr", ...flags, "-Wl,--strip-all", ...files], files,
     "install Debian's clang lld wasi-libc libclang-rt-dev-wasm32");
 }
 
 /** bench/rust/<source> built for wasm32-wasi with Debian's rustc. */
-export function buildRust(label: string, source: string, flags: string[]): Uint8Array | null {
+export function buildRust(label: string, source: string, flags: string[]): Uint8Array<ArrayBuffer> | null {
   const file = join(projectRoot(), "bench/rust", source);
   return build(label, RUSTC, ["--target", "wasm32-wasi", ...flags, file], [file],
     "install Debian's rustc and libstd-rust-dev-wasm32 (or point WASMOS_RUSTC at a rustc with the wasm32-wasi target)");
