@@ -8,9 +8,11 @@
 //   light  for larger guests: asyncify without its own optimization first, while every memory
 //          access is still a call to a wrapper that cannot unwind (asyncify flattens what it
 //          instruments: the inlined wrappers tripled what it had to flatten), then the inlining
-//          of small functions (the wrappers among them) and cheap cleanups (CLEANUP; SQUEEZE only
-//          where a function has very many locals): about linear in size, and V8's optimizing tier
-//          makes up most of the difference in speed (docs/performance.md, "Translation and compute").
+//          of small functions (the wrappers among them; an instrumented callee inlined into an
+//          instrumented caller saves and restores its frame in the same order as when called)
+//          and reorder-locals (CLEANUP; SQUEEZE only where a function has very many locals):
+//          about linear in size, and V8's optimizing tier makes up the difference in speed
+//          (docs/performance.md, "Translation and compute").
 // Interface: optimize(module, effort); effortFor(shape) -> Effort; FULL_MAX_NODES, FULL_MAX_FUNCTIONS.
 // binaryen's options are global: they are restored afterwards.
 import binaryen from "binaryen";
