@@ -79,7 +79,7 @@ export function tlb(m: Machine): TlbEntry[] {
     const tag = v.getUint32(e + TLB_TAG_READ, true);
     if (tag === TLB_INVALID) continue;
     const phys = (tag + v.getUint32(e + TLB_ADDEND, true)) >>> 0;
-    out.push({ index: i, page: tag, frame: phys >>> 12, writable: v.getUint32(e + TLB_TAG_WRITE, true) === tag });
+    out.push({ index: i, page: tag, frame: phys >>> PAGE_SHIFT, writable: v.getUint32(e + TLB_TAG_WRITE, true) === tag });
   }
   return out;
 }

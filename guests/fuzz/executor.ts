@@ -7,11 +7,13 @@
 // Lives outside guests/programs, so it is not part of the disk image's /bin.
 import { syscall6 } from "../sdk/syscall";
 import { Sys } from "../../kernel/abi/syscalls";
+import { PAGE_SIZE } from "../../kernel/abi/layout";
+import { PROT_READ, PROT_WRITE, MAP_PRIVATE, MAP_ANONYMOUS } from "../../kernel/abi/mman";
 import { WIRE_MAGIC, BUF_BASE, BUF_SIZE, MAX_CALLS, HEADER_BYTES, ARG_BYTES, CALL_BYTES, ArgKind } from "../../host/fuzz/wire";
 
 const PROG_MAX: i32 = HEADER_BYTES + BUF_SIZE + MAX_CALLS * CALL_BYTES;
-const AREA: i32 = (PROG_MAX + MAX_CALLS * 8 + 0xfff) & ~0xfff;
-const PROT_RW: i64 = 3, MAP_PRIVATE_ANON: i64 = 0x02 | 0x20;
+const AREA: i32 = (PROG_MAX + MAX_CALLS * 8 + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+const PROT_RW: i64 = PROT_READ | PROT_WRITE, MAP_PRIVATE_ANON: i64 = MAP_PRIVATE | MAP_ANONYMOUS;
 // The program and the results live in an anonymous mapping of their own, not in the data segment.
 const prog = <usize>syscall6(Sys.mmap, 0, AREA, PROT_RW, MAP_PRIVATE_ANON, -1, 0);
 const results = prog + <usize>PROG_MAX;

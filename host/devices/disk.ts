@@ -12,6 +12,7 @@
 import type { BlockStore } from "./blockstore";
 import { VirtQueue, type Chain, type Desc } from "./virtqueue";
 import type { Device } from "./device";
+import { PAGE_SIZE } from "../../kernel/abi/layout";
 import { BlkType, BlkStatus, BLK_HDR_SIZE, SECTOR_SIZE, VRING_DESC_F_WRITE, Dev } from "../../kernel/abi/virtio";
 
 export interface BlkTiming { latencyNs: number; bytesPerUs: number }
@@ -29,7 +30,7 @@ export interface BlkStats {
 
 export const BLK_ID = "wasmos-disk";
 const BLK_ID_LEN = 20;
-const FRAME = 4096;
+const FRAME = PAGE_SIZE;
 
 interface Batch { irqAt: bigint; reqs: { req: BlkRequest; usedLen: number }[] }
 

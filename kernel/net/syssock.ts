@@ -27,7 +27,8 @@ import { nicPresent, nicFeatures } from "./nic";
 import { be16, be32, put16, put32 } from "./ip";
 
 import { AF_INET, SOCK_STREAM, SOCK_NONBLOCK, SOCK_CLOEXEC, MSG_PEEK, MSG_DONTWAIT, MSG_ERRQUEUE, MSG_NOSIGNAL, MSG_ZEROCOPY,
-  SOL_SOCKET, SO_TYPE, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_ZEROCOPY, IPPROTO_TCP, TCP_NODELAY, SOL_IP, IP_RECVERR,
+  MSG_MORE, MSG_WAITALL, SOL_SOCKET, SO_TYPE, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_ZEROCOPY, IPPROTO_TCP, TCP_NODELAY,
+  SOL_IP, IP_RECVERR,
   SO_EE_ORIGIN_ZEROCOPY } from "../abi/socket";
 import { O_NONBLOCK } from "../abi/fcntl";
 import { IOV_MAX } from "../abi/uio";
@@ -247,7 +248,7 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   if (done > 0 && !sendOpen(s)) return done;
   const c = sendCheck(p, s, flags);
   if (c < 0) return c;
-  if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_ZEROCOPY | 0x8000)) return -Errno.EOPNOTSUPP;
+  if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_ZEROCOPY | MSG_MORE)) return -Errno.EOPNOTSUPP;
   if (n == 0) return 0;
   const wait = !nb && (flags & MSG_DONTWAIT) == 0;
   let room = sndSpace(s);
@@ -295,7 +296,7 @@ function pushFrag(s: Sock, pfn: u32, off: u32, len: u32, zcid: u32): void {
 // recv(): copy queued payload to the user (1 CPU copy per fragment piece).
 export function sockRecv(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool): i64 {
   const s = sockAt(i);
-  if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_NOSIGNAL | 0x100)) return -Errno.EOPNOTSUPP;
+  if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_NOSIGNAL | MSG_WAITALL)) return -Errno.EOPNOTSUPP;
   if (s.rcvBytes == 0) {
     if (s.peerFin) return 0;
     if (s.err) { const e = s.err; s.err = 0; return -<i64>e; }      // reported once (sock_error)
