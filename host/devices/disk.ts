@@ -8,7 +8,7 @@
 // A Device (device.ts) named "disk", Dev.blk.
 // Interface: new VirtioBlk(ram, store, timing?); capacitySectors(); config(field); setup(queue, addr);
 // notify(queue, nowNs); nextIrqAt(); takeIrq(nowNs?); completed[] and faults[] (drained by the
-// caller); stats.
+// caller); stats. framesOf(descs): the page frames a request's buffers touch.
 import type { BlockStore } from "./blockstore";
 import { VirtQueue, type Chain, type Desc } from "./virtqueue";
 import type { Device } from "./device";
