@@ -25,7 +25,7 @@ import { isDir } from "./dir";
 import { iSize, iSetSize } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck } from "./inode";
-import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT } from "./pipe";
+import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT, SLOT_CAN_MERGE } from "./pipe";
 import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
 import { tcpOutput, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
@@ -301,7 +301,7 @@ function pipeToPipe(p: Proc, a: i32, b: i32, n: u32, nb: bool, dup: bool): i64 {
     const sl = slotAt(pa_, k);
     const chunk = min(n - done, sl.len);
     kget(sl.pfn);
-    pushSlot(b, sl.pfn, sl.off, chunk, sl.flags & ~1);
+    pushSlot(b, sl.pfn, sl.off, chunk, sl.flags & ~SLOT_CAN_MERGE);
     done += chunk;
     if (dup) { k++; continue; }
     consume(a, chunk);
