@@ -154,7 +154,7 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
   const last = <u32>((<u64>off + want - 1) >>> PAGE_SHIFT);
   while (done < want && !pipeFull(pp)) {
     const pos = <u64>off + done;
-    const o = <u32>pos & ~PAGE_MASK;
+    const o = <u32>(pos & <u64>~PAGE_MASK);
     const chunk = min(want - done, PAGE_SIZE - o);
     const pg = raGet(f, <u32>(pos >>> PAGE_SHIFT), last);
     if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
@@ -225,7 +225,7 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
   while (done < n && pp.head != pp.tail) {
     const sl = slotAt(pp, pp.tail);
     const pos = <u64>off + done;
-    const o = <u32>pos & ~PAGE_MASK;
+    const o = <u32>(pos & <u64>~PAGE_MASK);
     const chunk = min(min(n - done, sl.len), PAGE_SIZE - o);
     const index = <u32>(pos >>> PAGE_SHIFT);
     const had = fsBlockOf(f.ino, index, false);
