@@ -7,8 +7,7 @@
 // itrunc(ino, size) -> 0/-errno, fillStat(ino, buf).
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
-import { BLOCK_SIZE, Ino, S_MAXBYTES, SECTORS_PER_BLOCK } from "./abi/fs";
-import { STAT_SIZE, ST_DEV, ST_INO, ST_MODE, ST_NLINK, ST_SIZE, ST_BLKSIZE, ST_BLOCKS, ST_ATIME, ST_ATIME_NSEC } from "./abi/stat";
+import { BLOCK_SIZE, Ino, S_MAXBYTES } from "./abi/fs";
 import { pa } from "./kalloc";
 import { Proc } from "./proc";
 import { pcGet, pcGetNew, pcDirty, pcIsDirty, pcForget, pcTruncate } from "./pagecache";
@@ -153,17 +152,14 @@ export function itrunc(ino: u32, size: u64): i32 {
 // struct stat (asm-generic, 128 bytes) into kernel buffer `buf`.
 export function fillStat(ino: u32, buf: usize): void {
   const a = inodeAddr(ino);                  // 0: unreadable, its fields read as zeros
-  memory.fill(buf, 0, STAT_SIZE);
-  store<u64>(buf + ST_DEV, 1);
-  store<u64>(buf + ST_INO, ino);
-  store<u32>(buf + ST_MODE, iMode(ino));               // type and permission bits
-  store<u32>(buf + ST_NLINK, iNlink(ino));
-  store<i64>(buf + ST_SIZE, <i64>iSize(ino));
-  store<i32>(buf + ST_BLKSIZE, BLOCK_SIZE);
-  store<i64>(buf + ST_BLOCKS, a == 0 ? 0 : <i64>load<u32>(a + Ino.blocks) * SECTORS_PER_BLOCK);   // 512-byte units
+  memory.fill(buf, 0, 128);
+  store<u64>(buf + 0, 1);                              // st_dev
+  store<u64>(buf + 8, ino);                            // st_ino
+  store<u32>(buf + 16, iMode(ino));                    // st_mode (type and permission bits)
+  store<u32>(buf + 20, iNlink(ino));                   // st_nlink
+  store<i64>(buf + 48, <i64>iSize(ino));               // st_size
+  store<i32>(buf + 56, BLOCK_SIZE);                    // st_blksize
+  store<i64>(buf + 64, a == 0 ? 0 : <i64>load<u32>(a + Ino.blocks) * 8);   // st_blocks (512-byte units)
   const t = a == 0 ? 0 : load<u64>(a + Ino.mtime);
-  // atime, mtime and ctime (16 bytes apart) all read the inode's mtime
-  for (let k = 0; k < 3; k++) {
-    store<i64>(buf + ST_ATIME + k * 16, <i64>(t / 1000000000)); store<i64>(buf + ST_ATIME_NSEC + k * 16, <i64>(t % 1000000000));
-  }
+  for (let k = 0; k < 3; k++) { store<i64>(buf + 72 + k * 16, <i64>(t / 1000000000)); store<i64>(buf + 80 + k * 16, <i64>(t % 1000000000)); }
 }
