@@ -13,7 +13,7 @@ import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE
 import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE, WASM_PAGE, STAGE_SIZE } from "../kernel/abi/layout";
-import { ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE } from "../kernel/abi/records";
+import { ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE, ProcState } from "../kernel/abi/records";
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
 import { VirtioBlk, type BlkTiming, type BlkRequest } from "./devices/disk";
 import { VirtioNet, type NetTiming, type NetRequest } from "./devices/nic";
@@ -63,7 +63,6 @@ export interface ExitInfo { code: number | null; signal: number | null; status: 
 
 export class KernelPanic extends Error {}
 
-const ZOMBIE = 5;
 const DEFAULT_QUANTUM = 200_000;
 // Function entries per loop iteration of the budget: a slice also ends after quantum x this many
 // ticking calls, and is then charged a whole quantum of user time (else its loop iterations).
@@ -328,7 +327,7 @@ export class Machine {
       this.current = null;
       if (this.panicked === null) { this.chargeUser(budget.value as number, calls.value as number); this.flushTrace(); }
     }
-    if (this.k.procState(pid) === ZOMBIE) this.retire(g);
+    if (this.k.procState(pid) === ProcState.zombie) this.retire(g);
   }
 
   // After a kernel panic nothing more runs: every entry point throws the panic's KernelPanic.

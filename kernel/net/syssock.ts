@@ -30,7 +30,7 @@ import { AF_INET, SOCK_STREAM, SOCK_NONBLOCK, SOCK_CLOEXEC, MSG_PEEK, MSG_DONTWA
   MSG_MORE, MSG_WAITALL, SOL_SOCKET, SO_TYPE, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_ZEROCOPY, IPPROTO_TCP, TCP_NODELAY,
   SOL_IP, IP_RECVERR,
   SO_EE_ORIGIN_ZEROCOPY } from "../abi/socket";
-import { O_NONBLOCK } from "../abi/fcntl";
+import { O_NONBLOCK, O_RDWR } from "../abi/fcntl";
 import { IOV_MAX } from "../abi/uio";
 const kb: usize = memory.data(64);
 let nextPort: u32 = EPHEMERAL_LOW;
@@ -117,7 +117,7 @@ function sysSocket(p: Proc, domain: i32, type: i32, proto: i32): i64 {
   if (!nicPresent()) return -Errno.ENETDOWN;
   const i = sockAlloc();
   if (i < 0) return -Errno.ENOBUFS;
-  const f = fileAlloc(FT_SOCKET, 2 | ((type & SOCK_NONBLOCK) ? O_NONBLOCK : 0));
+  const f = fileAlloc(FT_SOCKET, O_RDWR | ((type & SOCK_NONBLOCK) ? O_NONBLOCK : 0));
   if (f < 0) { sockFree(i); return -Errno.ENFILE; }
   fileAt(f).sock = <u32>i;
   sockAt(i).fileRefs = 1;
@@ -191,7 +191,7 @@ function sysAccept(p: Proc, i: i32, addr: u32, lenp: u32, nb: bool): i64 {
   if (l.state != LISTEN) return -Errno.EINVAL;
   if (l.acceptHead == l.acceptTail) return block(p, i, nb);
   // The file and descriptor first (still FT_NONE): without them the connection stays queued.
-  const f = fileAlloc(FT_NONE, 2);
+  const f = fileAlloc(FT_NONE, O_RDWR);
   if (f < 0) return -Errno.ENFILE;
   const fd = fdAlloc(p, f, false);
   if (fd < 0) { fileClose(f); return fd; }
