@@ -77,6 +77,7 @@ function wasmos(checkout, args) {
   return `$ wasmos ${shown}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}--- exit ${r.status ?? r.signal}\n`;
 }
 
+const readIfThere = (path) => existsSync(path) ? readFileSync(path, "utf8") : "(not written)\n";
 const slug = (args) => args.join("_").replace(/[^A-Za-z0-9+.=-]+/g, "_").replace(/^_+|_+$/g, "") || "plain";
 
 function write(out, checkout, build) {
@@ -97,9 +98,10 @@ function write(out, checkout, build) {
     const path = ["/bin/" + p[0], ...p.slice(1)];
     save(`run.${name}.trace.txt`, wasmos(checkout, ["run", "--trace=all", "--summary", ...path]));
     const jsonl = join(tmp, "t.jsonl"), stats = join(tmp, "s.json");
+    rmSync(jsonl, { force: true }); rmSync(stats, { force: true });   // a run that writes nothing shows as such
     const text = wasmos(checkout, ["run", "--trace=all", "--format", "jsonl", "--trace-file", jsonl, "--stats", stats, ...path]);
-    save(`run.${name}.jsonl`, text + "--- trace file\n" + readFileSync(jsonl, "utf8"));
-    save(`run.${name}.stats.json`, readFileSync(stats, "utf8"));
+    save(`run.${name}.jsonl`, text + "--- trace file\n" + readIfThere(jsonl));
+    save(`run.${name}.stats.json`, readIfThere(stats));
     save(`run.${name}.inspect.txt`, wasmos(checkout, ["run", "--inspect", "all", ...path]));
   }
   rmSync(tmp, { recursive: true, force: true });
