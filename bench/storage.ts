@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, copyFileSync, readdirSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { distPath } from "../host/index";
+import { PcStat } from "../kernel/abi/layout";
 import { mkfs, dataBytes } from "../host/fs";
 import { IoMachine, dataImage, MiB, type GuestRun } from "./guest";
 import type { Memcpy } from "./memcpy";
@@ -80,7 +81,7 @@ async function lookups(cacheDir: string, runs: number): Promise<void> {
   const smallArgv = Array<string>(REP).fill("/data/small.bin");
   io.m.readGuestFile("/data/small.bin");
   await catNsPerPage(io, smallArgv, BIG);                     // warm-up
-  const pages = () => io.m.k.pcStats(0);
+  const pages = () => io.m.k.pcStats(PcStat.pages);
   console.log(`  ${pages()} pages cached (file data and metadata)`);
   const catSmall = summarize(await repeat(runs, () => catNsPerPage(io, smallArgv, BIG)));
   report({ what: `cat, 1 MiB cached (file x${REP})`, value: catSmall, unit: "ns/page" });

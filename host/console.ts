@@ -4,6 +4,7 @@
 // Interface: new Console(ram, kernel, {stdout, stderr, stdin}), write(fd, addr, len) (kernel import),
 // pump() -> bool (moved input into the kernel), hasInputSource(), waitInput().
 import type { KernelExports } from "./kernel";
+import { TTY_BUF } from "../kernel/abi/layout";
 
 export type Sink = (bytes: Uint8Array) => void;
 export type InputSource = Uint8Array | NodeJS.ReadableStream | null;
@@ -34,7 +35,7 @@ export class Console {
     let moved = false;
     while (this.pending.length > 0) {
       const chunk = this.pending[0];
-      const n = Math.min(chunk.length, 4096);
+      const n = Math.min(chunk.length, TTY_BUF);   // the most ttyInput takes at once
       new Uint8Array(this.ram.buffer, k.ttyStage(), n).set(chunk.subarray(0, n));
       const took = k.ttyInput(n);
       if (took === 0) break;

@@ -3,7 +3,7 @@
 // (disk and NIC latency and bandwidth). A file names only what it changes; the rest keep their
 // defaults (docs/cost-model.md says where each default comes from).
 // Interface: COST_KEYS, COST_DEFAULTS, parseCostModel(text, name) -> CostModel, loadCostModel(path),
-// applyKernelCosts(k, model), diskTiming(model), nicTiming(model).
+// applyKernelCosts(k, model), diskTiming(model), nicTiming(model); CostModelError (a bad file).
 import { readFileSync } from "node:fs";
 import { Cost } from "../kernel/abi/cost";
 import type { KernelExports } from "./kernel";

@@ -7,7 +7,7 @@ import type { Machine } from "./machine";
 import { Owner, PipeSlotFlag, FrameFlag, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE, PAGE_SHIFT } from "../kernel/abi/layout";
 import { FRAME_REC_SIZE, FRAME_REFCOUNT, FRAME_FLAGS, FRAME_OWNER, FRAME_DATA, FRAME_INDEX, FRAME_MAPCOUNT, Pte, ProcState,
   VMA_START, VMA_END, VMA_PROT, VMA_KIND, VmaKind, PIPE_USED, PIPE_READERS, PIPE_WRITERS, PIPE_HEAD, PIPE_TAIL, PIPE_NSLOTS,
-  PIPE_RING, PIPE_BYTES, SLOT_PFN, SLOT_OFF, SLOT_LEN, SLOT_FLAGS } from "../kernel/abi/records";
+  PIPE_RING, PIPE_BYTES, SLOT_PFN, SLOT_OFF, SLOT_LEN, SLOT_FLAGS, DETACHED } from "../kernel/abi/records";
 
 export type OwnerName = Exclude<keyof typeof Owner, "COUNT">;
 export interface MemInfo { total: number; free: number; byOwner: Record<OwnerName, number> }
@@ -79,7 +79,7 @@ export function tlb(m: Machine): TlbEntry[] {
     const tag = v.getUint32(e + TLB_TAG_READ, true);
     if (tag === TLB_INVALID) continue;
     const phys = (tag + v.getUint32(e + TLB_ADDEND, true)) >>> 0;
-    out.push({ index: i, page: tag, frame: phys >>> 12, writable: v.getUint32(e + TLB_TAG_WRITE, true) === tag });
+    out.push({ index: i, page: tag, frame: phys >>> PAGE_SHIFT, writable: v.getUint32(e + TLB_TAG_WRITE, true) === tag });
   }
   return out;
 }
@@ -92,8 +92,8 @@ export function frameInfo(m: Machine, pfn: number): FrameInfo {
     index: v.getUint32(a + FRAME_INDEX, true), mapcount: v.getUint32(a + FRAME_MAPCOUNT, true) };
 }
 
-/** The file field of a page taken out of the cache while still held (kernel/pagecache.ts DETACHED). */
-export const DETACHED = 0xffffffff;
+/** The file field of a page taken out of the cache while still held (kernel/abi/records.ts). */
+export { DETACHED };
 
 /** The page cache by inode (0: metadata blocks; DETACHED: pages of no file), in inode order. */
 export function pageCache(m: Machine): CachedFile[] {

@@ -10,7 +10,7 @@ import { TranslateError, type Translated } from "./translate/types";
 import { GLOBAL_EXPORT_PREFIX } from "./translate/abi";
 import { MAX_MODULE_BYTES } from "./translate/limits";
 import type { KernelExports } from "./kernel";
-import { ARG_BASE, ARG_MAX } from "../kernel/abi/layout";
+import { ARG_BASE, ARG_MAX, STAGE_SIZE } from "../kernel/abi/layout";
 import { Errno } from "../kernel/abi/errno";
 import type { Guest, GuestExports } from "./guest";
 
@@ -23,8 +23,6 @@ export interface LoaderContext {
   cacheDir?: string;
   abort(pid: number, msg: string): never;   // env.abort from an AssemblyScript guest
 }
-
-const STAGE_SIZE = 65536;
 
 function isWasm(b: Uint8Array): boolean {
   return b.length >= 8 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;

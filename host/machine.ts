@@ -12,8 +12,8 @@ import { Console, type Sink, type InputSource } from "./console";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
 import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { Sig } from "../kernel/abi/signals";
-import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE } from "../kernel/abi/layout";
-import { ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE } from "../kernel/abi/records";
+import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE, WASM_PAGE, STAGE_SIZE } from "../kernel/abi/layout";
+import { ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE, ProcState } from "../kernel/abi/records";
 import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
 import { VirtioBlk, type BlkTiming, type BlkRequest } from "./devices/disk";
 import { VirtioNet, type NetTiming, type NetRequest } from "./devices/nic";
@@ -63,7 +63,6 @@ export interface ExitInfo { code: number | null; signal: number | null; status: 
 
 export class KernelPanic extends Error {}
 
-const ZOMBIE = 5;
 const DEFAULT_QUANTUM = 200_000;
 // Function entries per loop iteration of the budget: a slice also ends after quantum x this many
 // ticking calls, and is then charged a whole quantum of user time (else its loop iterations).
@@ -93,11 +92,11 @@ export class Machine {
 
   private constructor(opts: MachineOptions) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
-    if (ramBytes < 8 << 20 || ramBytes % 65536 !== 0 || ramBytes > 1 << 30) {
+    if (ramBytes < 8 << 20 || ramBytes % WASM_PAGE !== 0 || ramBytes > 1 << 30) {
       throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 1 GiB (got ${ramBytes})`);
     }
     // One more wasm page than the kernel's RAM: its last KSTACK bytes are the unwind window (below).
-    const pages = ramBytes / 65536 + 1;
+    const pages = ramBytes / WASM_PAGE + 1;
     this.ram = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const store = openDisk(opts.disk);
     const cm = opts.costModel ?? {};
@@ -203,7 +202,7 @@ export class Machine {
     if (size > MAX_MODULE_BYTES) throw new LoadError(`${path}: ${size} bytes: larger than a program may be (${MAX_MODULE_BYTES})`);
     const out = new Uint8Array(size);
     for (let off = 0; off < size; ) {
-      const n = Number(this.k.execRead(ino, BigInt(off), 65536, pid));
+      const n = Number(this.k.execRead(ino, BigInt(off), STAGE_SIZE, pid));
       if (n <= 0) throw new LoadError(`${path}: read error`);
       out.set(new Uint8Array(this.ram.buffer, this.k.stageAddr(), n), off);
       off += n;
@@ -328,7 +327,7 @@ export class Machine {
       this.current = null;
       if (this.panicked === null) { this.chargeUser(budget.value as number, calls.value as number); this.flushTrace(); }
     }
-    if (this.k.procState(pid) === ZOMBIE) this.retire(g);
+    if (this.k.procState(pid) === ProcState.zombie) this.retire(g);
   }
 
   // After a kernel panic nothing more runs: every entry point throws the panic's KernelPanic.

@@ -1,6 +1,7 @@
 // Run one program on a fresh machine the way the CLI does: load, run, trace, summarise, report.
 // Interface: runProgram(path, args, opts) -> process exit code; parseSize("64M"); parseTraceClasses("syscall,copy");
-// parseInspectAt(at, traceMask); EXIT_PANIC, EXIT_TIMEOUT (the exit codes that are not the program's).
+// parseInspectAt(at, traceMask); isHostProgram(path) (a host .wasm file); EXIT_PANIC, EXIT_TIMEOUT
+// (the exit codes that are not the program's).
 import { readFileSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { basename } from "node:path";
 import { Machine, KernelPanic, type NetOptions } from "./machine";

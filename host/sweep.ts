@@ -2,7 +2,7 @@
 // (the low bound times 4, or 2, up to the high bound) and prints CPU time and elapsed time per method,
 // so the founding claim "sendfile+SG-DMA spends less CPU than read+write, and the gap grows with
 // file size" can be read off. Copies are not traced (the `how` column is not needed): faster.
-// Interface: sweepSizes("4K..64M", factor) -> sizes; sweep(sizes, opts) -> SweepRow[]; formatSweep(rows).
+// Interface: sweepSizes("4K..64M", factor) -> sizes; sweep(sizes, opts) -> SweepRow[]; formatSweep(rows); sizeText(n) ("64K").
 import { compare, METHODS, type CompareOptions, type CompareRow, type MethodId } from "./compare";
 import { parseSize } from "./run";
 

@@ -145,10 +145,12 @@ function walk(start: u32, path: usize, len: i32, name: Name | null): i64 {
   return -Errno.ENOENT;
 }
 
-// True when directory `dir` is `anc` or lies below it (walking ".." up to the root).
+// True when directory `dir` is `anc` or lies below it (walking ".." up to the root, at most
+// MAX_DEPTH steps: a corrupt image's ".." loop ends there).
+const MAX_DEPTH = 4096;
 export function isBelow(dir: u32, anc: u32): bool {
   store<u16>(DOTDOT, 0x2e2e);
-  for (let d = dir, n = 0; n < 4096; n++) {
+  for (let d = dir, n = 0; n < MAX_DEPTH; n++) {
     if (d == anc) return true;
     if (d == ROOT_INO) return false;
     d = dirLookup(d, DOTDOT, 2);

@@ -11,7 +11,7 @@ import { NOFILE } from "./param";
 import { Proc, procAlloc, procByPid, procFree, CWD_OFF } from "./proc";
 import { sleepOn, resumeWith } from "./sleep";
 import { vmaAt, isCowMapping, VMA_FILE } from "./vma";
-import { walk, pgdirAlloc, PTE_P, PTE_W, PTE_COW, ptePfn } from "./vm";
+import { walk, pgdirAlloc, PTE_P, PTE_W, PTE_COW, ptePfn, PT_SPAN } from "./vm";
 import { frame, kget } from "./kalloc";
 import { Owner, PAGE_SIZE } from "./abi/layout";
 import { fdGet, fdSet, fdCloexec, fileDup } from "./file";
@@ -51,7 +51,7 @@ function copyMemory(p: Proc, c: Proc): bool {
     const cow = isCowMapping(v);
     for (let a = <u64>v.start; a < <u64>v.end; a += PAGE_SIZE) {
       const pte = walk(p.pgdir, <u32>a, false);
-      if (pte == 0) { a = (a | 0x3fffff); continue; }       // no page table: skip its 4 MiB
+      if (pte == 0) { a |= <u64>(PT_SPAN - 1); continue; }   // no page table: skip the span it would map
       let e = load<u32>(pte);
       if (!(e & PTE_P)) continue;
       if (cow) { e = (e & ~PTE_W) | PTE_COW; store<u32>(pte, e); }

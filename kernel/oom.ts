@@ -12,7 +12,7 @@
 // Interface: allocFrame(owner, gfp) -> pfn or 0; GFP_KERNEL, GFP_RESERVE (metadata: may use the
 // reserve), GFP_NORETRY (readahead, the NIC's refill: reclaim, never kill); MIN_FREE;
 // oomKill() -> victim pid or 0; rssOf(p) -> frames.
-import { Owner, USER_TOP, PAGE_SIZE, ARG_BASE } from "./abi/layout";
+import { Owner, USER_TOP, PAGE_SIZE, ARG_BASE, PTES_PER_TABLE } from "./abi/layout";
 import { Sig } from "./abi/signals";
 import { NPROC } from "./param";
 import { kalloc, ownerCount } from "./kalloc";
@@ -66,7 +66,7 @@ export function rssOf(p: Proc): u32 {
     if (!(pde & PTE_P)) continue;
     n++;
     const pt = walk(p.pgdir, d << 22, false);
-    for (let i: u32 = 0; i < 1024; i++) if (load<u32>(pt + (<usize>i << 2)) & PTE_P) n++;
+    for (let i: u32 = 0; i < <u32>PTES_PER_TABLE; i++) if (load<u32>(pt + (<usize>i << 2)) & PTE_P) n++;
   }
   return n;
 }

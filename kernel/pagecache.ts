@@ -14,6 +14,7 @@
 // allocFrame(owner, gfp) (oom.ts: kalloc that reclaims, then OOM-kills, under memory pressure).
 import { Owner, Stat, PAGE_SHIFT } from "./abi/layout";
 import { Place } from "./abi/trace";
+import { DETACHED } from "./abi/records";
 import { kalloc, kput, kget, frame, pa, nframes, FR_DIRTY, FR_UPTODATE, FR_REFERENCED, FR_LOCKED } from "./kalloc";
 import { statAdd, statGet } from "./stats";
 import { diskIo, diskIoPage, BIO_MAX_PAGES } from "./disk";
@@ -115,8 +116,8 @@ function detach(p: u32): void {
   kput(p);
 }
 
-// A page-cache frame no longer in the cache (see detach); never a real inode number.
-export const DETACHED: u32 = 0xffffffff;
+// A page-cache frame no longer in the cache (see detach) has DETACHED for its inode.
+export { DETACHED };
 @inline function detached(p: u32): bool { return frame(p).data == DETACHED; }
 
 export { allocFrame } from "./oom";

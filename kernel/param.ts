@@ -2,16 +2,16 @@
 // Interface: the constants below.
 import { TRACE_REC_SIZE } from "./abi/trace";
 import { FRAME_REC_SIZE } from "./abi/records";
+import { PAGE_SIZE } from "./abi/layout";
+export { STAGE_SIZE, TTY_BUF } from "./abi/layout";   // the host fills them: their sizes are abi
 
 export const NPROC: i32 = 64;          // process table slots
-export const PROC_SIZE: i32 = 4096;    // bytes per process record
+export const PROC_SIZE: i32 = PAGE_SIZE;  // bytes per process record: one page
 export const NOFILE: i32 = 64;         // open files per process
 export const NFILE: i32 = 256;         // open files in the whole system
 export const PATH_MAX: i32 = 256;      // longest path, with its NUL
 export const FILE_SIZE: i32 = 48;      // bytes per open-file record
 export const NVMA: i32 = 48;           // mapped regions per process
-export const STAGE_SIZE: i32 = 65536;  // exec staging buffer: host -> kernel bounce buffer
-export const TTY_BUF: i32 = 4096;      // console output buffer and input ring
 export const TRACE_REC: i32 = TRACE_REC_SIZE;  // bytes per trace record
 export const TRACE_RECS: i32 = 8192;   // trace ring capacity (records)
 export const KSTACK_SIZE: i32 = 32768; // bytes per process for its asyncify save area

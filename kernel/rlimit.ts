@@ -9,19 +9,17 @@
 // process has no limit (procAlloc).
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
+import { RLIMIT_CPU, RLIMIT_NOFILE, RLIM_NLIMITS, RLIMIT64_SIZE, RLIM_CUR, RLIM_MAX } from "./abi/resource";
 import { curProc } from "./cpu";
 import { Proc, procByPid } from "./proc";
 import { copyFromUser, copyToUser } from "./copy";
 import { NOFILE } from "./param";
 import { u32arg } from "./sysarg";
 
-const RLIMIT_CPU: i32 = 0;           // seconds of CPU time
-const RLIMIT_NOFILE: i32 = 7;        // open files
-const RLIM_NLIMITS: i32 = 16;
 const RLIM_INFINITY: u64 = U64.MAX_VALUE;
 const NS_PER_S: u64 = 1000000000;
 
-const kb: usize = memory.data(16);   // one struct rlimit64
+const kb: usize = memory.data(<i32>RLIMIT64_SIZE);   // one struct rlimit64
 
 // The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
 export function sys_getrlimit(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
@@ -42,14 +40,14 @@ function prlimit(t: Proc, res: i32, newVa: u32, oldVa: u32): i64 {
   if (res < 0 || res >= RLIM_NLIMITS) return -Errno.EINVAL;
   const p = curProc();
   if (newVa != 0) {
-    if (copyFromUser(p, kb, newVa, 16) < 0) return -Errno.EFAULT;
-    if (load<u64>(kb) > load<u64>(kb, 8)) return -Errno.EINVAL;
+    if (copyFromUser(p, kb, newVa, RLIMIT64_SIZE) < 0) return -Errno.EFAULT;
+    if (load<u64>(kb + RLIM_CUR) > load<u64>(kb + RLIM_MAX)) return -Errno.EINVAL;
     if (res != RLIMIT_CPU) return -Errno.EINVAL;
   }
-  const cur = load<u64>(kb), max = load<u64>(kb, 8);
+  const cur = load<u64>(kb + RLIM_CUR), max = load<u64>(kb + RLIM_MAX);
   if (oldVa != 0) {
     getLimit(t, res);
-    if (copyToUser(p, oldVa, kb, 16) < 0) return -Errno.EFAULT;
+    if (copyToUser(p, oldVa, kb, RLIMIT64_SIZE) < 0) return -Errno.EFAULT;
   }
   if (newVa != 0) { t.rlimCpuCur = cur; t.rlimCpuMax = max; }
   return 0;
@@ -59,8 +57,8 @@ function getLimit(t: Proc, res: i32): void {
   let cur = RLIM_INFINITY, max = RLIM_INFINITY;
   if (res == RLIMIT_CPU) { cur = t.rlimCpuCur; max = t.rlimCpuMax; }
   if (res == RLIMIT_NOFILE) { cur = <u64>NOFILE; max = <u64>NOFILE; }
-  store<u64>(kb, cur);
-  store<u64>(kb, max, 8);
+  store<u64>(kb + RLIM_CUR, cur);
+  store<u64>(kb + RLIM_MAX, max);
 }
 
 // True when `cpuNs` has reached `limit` seconds (RLIM_INFINITY, or more seconds than fit, never).

@@ -25,7 +25,7 @@ import { isDir } from "./dir";
 import { iSize, iSetSize } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck } from "./inode";
-import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT } from "./pipe";
+import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT, SLOT_CAN_MERGE } from "./pipe";
 import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
 import { tcpOutput, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
@@ -154,7 +154,7 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
   const last = <u32>((<u64>off + want - 1) >>> PAGE_SHIFT);
   while (done < want && !pipeFull(pp)) {
     const pos = <u64>off + done;
-    const o = <u32>(pos & 4095);
+    const o = <u32>(pos & <u64>~PAGE_MASK);
     const chunk = min(want - done, PAGE_SIZE - o);
     const pg = raGet(f, <u32>(pos >>> PAGE_SHIFT), last);
     if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
@@ -225,7 +225,7 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
   while (done < n && pp.head != pp.tail) {
     const sl = slotAt(pp, pp.tail);
     const pos = <u64>off + done;
-    const o = <u32>(pos & 4095);
+    const o = <u32>(pos & <u64>~PAGE_MASK);
     const chunk = min(min(n - done, sl.len), PAGE_SIZE - o);
     const index = <u32>(pos >>> PAGE_SHIFT);
     const had = fsBlockOf(f.ino, index, false);
@@ -301,7 +301,7 @@ function pipeToPipe(p: Proc, a: i32, b: i32, n: u32, nb: bool, dup: bool): i64 {
     const sl = slotAt(pa_, k);
     const chunk = min(n - done, sl.len);
     kget(sl.pfn);
-    pushSlot(b, sl.pfn, sl.off, chunk, sl.flags & ~1);
+    pushSlot(b, sl.pfn, sl.off, chunk, sl.flags & ~SLOT_CAN_MERGE);
     done += chunk;
     if (dup) { k++; continue; }
     consume(a, chunk);

@@ -3,12 +3,12 @@
 // through the page cache into the staging buffer; each read is a CPU copy attributed to execve).
 // Interface: mount() -> 0 or -1 (no file system), netInit(), irq(dev), shutdown() -> 0/-errno,
 // dropCaches() -> pages, execLookup(len) -> ino or -errno (path staged), execRead(ino, off, len) ->
-// bytes, fileSize(ino), pcStats(field) (0 pages, 1 dirty), idleUntil(ns), clockNowNs().
+// bytes, fileSize(ino), pcStats(field) (PcStat: pages, dirty), idleUntil(ns), clockNowNs().
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { Dev } from "./abi/virtio";
 import { Routine, Place } from "./abi/trace";
-import { Stat } from "./abi/layout";
+import { Stat, PcStat } from "./abi/layout";
 import { ROOT_INO, BLOCK_SIZE } from "./abi/fs";
 import { fsMount, fsUnmount, fsMounted, iSize } from "./fs";
 import { diskIrq } from "./disk";
@@ -29,7 +29,7 @@ export function irq(dev: i32): void { if (dev == Dev.blk) diskIrq(); else if (de
 export function netInit(): i32 { return nicInit() ? 0 : -1; }
 export function shutdown(): i32 { return fsUnmount(); }
 export function dropCaches(): u32 { return pcDrop(); }
-export function pcStats(field: i32): u32 { return field == 0 ? pcPages() : pcDirtyPages(); }
+export function pcStats(field: i32): u32 { return field == PcStat.pages ? pcPages() : pcDirtyPages(); }
 export function idleUntil(t: u64): void { advanceTo(t); }
 export function clockNowNs(): u64 { return clockNow(); }
 

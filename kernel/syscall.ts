@@ -5,7 +5,7 @@
 // unwinds (asyncify) and calls again when woken. Each handler (sys_<name>, in the sys*.ts file of
 // its area) takes the six raw argument registers and narrows and checks them itself (sysarg.ts).
 // Interface: syscall (exported to guests).
-import { Errno } from "./abi/errno";
+import { Errno, MAX_ERRNO } from "./abi/errno";
 import { Stat, SysStat } from "./abi/layout";
 import { Ev, TraceClass } from "./abi/trace";
 import { curProc } from "./cpu";
@@ -58,7 +58,7 @@ function enter(p: Proc, nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
 }
 
 function finish(p: Proc, nr: i32, r: i64): i64 {
-  if (r < 0 && r >= -4095) { statAdd(Stat.syscallErrors, 1); sysStatAdd(nr, SysStat.errors, 1); }
+  if (r < 0 && r >= -MAX_ERRNO) { statAdd(Stat.syscallErrors, 1); sysStatAdd(nr, SysStat.errors, 1); }
   setCause(p.sysSeq);
   traceEmit(nextSeq(), Ev.sysExit, nr, r, 0, 0, 0, 0, 0);
   setCause(0);

@@ -6,6 +6,8 @@
 // (the path in the caller's PATH_MAX buffer).
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
+import { S_IFIFO, S_IFSOCK, S_IFCHR, STAT_SIZE, ST_MODE, ST_BLKSIZE, D_INO, D_OFF, D_RECLEN, D_TYPE, D_NAME } from "./abi/stat";
+import { PAGE_SIZE } from "./abi/layout";
 import { S_IFDIR, S_IFREG, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR, S_MAXBYTES } from "./abi/fs";
 import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
@@ -181,20 +183,20 @@ function sysFstat(p: Proc, fd: i32, buf: u32): i64 {
   const f = fileAt(fi);
   if (f.type == FT_INODE) fillStat(f.ino, kbuf);
   else {
-    memory.fill(kbuf, 0, 128);
+    memory.fill(kbuf, 0, STAT_SIZE);
     // a pipe is S_IFIFO, a socket S_IFSOCK, the console a character device (S_IFCHR)
-    const mode: u32 = f.type == FT_PIPE ? 0x1000 | 0o600 : f.type == FT_SOCKET ? 0xc000 | 0o777 : 0x2000 | 0o620;
-    store<u32>(kbuf + 16, mode);
-    store<i32>(kbuf + 56, 4096);
+    const mode: u32 = f.type == FT_PIPE ? S_IFIFO | 0o600 : f.type == FT_SOCKET ? S_IFSOCK | 0o777 : S_IFCHR | 0o620;
+    store<u32>(kbuf + ST_MODE, mode);
+    store<i32>(kbuf + ST_BLKSIZE, PAGE_SIZE);   // Linux's st_blksize of a pipe, socket or tty
   }
-  return copyToUser(p, buf, kbuf, 128) < 0 ? -Errno.EFAULT : 0;
+  return copyToUser(p, buf, kbuf, STAT_SIZE) < 0 ? -Errno.EFAULT : 0;
 }
 
 function sysFstatat(p: Proc, dirfd: i32, path: u32, buf: u32): i64 {
   const ino = lookupPath(p, dirfd, path, null);
   if (ino < 0) return ino;
   fillStat(<u32>ino, kbuf);
-  return copyToUser(p, buf, kbuf, 128) < 0 ? -Errno.EFAULT : 0;
+  return copyToUser(p, buf, kbuf, STAT_SIZE) < 0 ? -Errno.EFAULT : 0;
 }
 
 function sysFaccessat(p: Proc, dirfd: i32, path: u32): i64 {
@@ -241,12 +243,12 @@ function sysGetdents(p: Proc, fd: i32, buf: u32, count: u32): i64 {
     const ino = load<u32>(e);
     if (ino != 0) {
       const nl = <u32>load<u8>(e + Dirent.nameLen);
-      const rec = (19 + nl + 1 + 7) & ~7;
+      const rec = (<u32>D_NAME + nl + 1 + 7) & ~7;
       if (out + rec > count) { if (out == 0) return -Errno.EINVAL; break; }
       memory.fill(kbuf, 0, rec);
-      store<u64>(kbuf, ino); store<i64>(kbuf + 8, <i64>(i + 1) * DIRENT_SIZE);
-      store<u16>(kbuf + 16, <u16>rec); store<u8>(kbuf + 18, load<u8>(e + Dirent.type));
-      memory.copy(kbuf + 19, e + Dirent.name, nl);
+      store<u64>(kbuf + D_INO, ino); store<i64>(kbuf + D_OFF, <i64>(i + 1) * DIRENT_SIZE);
+      store<u16>(kbuf + D_RECLEN, <u16>rec); store<u8>(kbuf + D_TYPE, load<u8>(e + Dirent.type));
+      memory.copy(kbuf + D_NAME, e + Dirent.name, nl);
       if (copyToUser(p, buf + out, kbuf, rec) < 0) return -Errno.EFAULT;
       out += rec;
     }

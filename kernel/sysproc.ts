@@ -17,7 +17,7 @@ import { u32arg } from "./sysarg";
 import { sysExecve } from "./sysexec";
 import { sysClone } from "./fork";
 
-import { WNOHANG } from "./abi/wait";
+import { WNOHANG, WUNTRACED, WCONTINUED } from "./abi/wait";
 const scratch: usize = memory.data(512);   // kernel buffer for small structs (timespec, utsname)
 
 // The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
@@ -105,7 +105,7 @@ function zombieChild(p: Proc, pid: i32): Proc | null {
 }
 
 function sysWait4(p: Proc, pid: i32, wstatus: u32, options: i32): i64 {
-  if (options & ~(WNOHANG | 2 | 8)) return -Errno.EINVAL;
+  if (options & ~(WNOHANG | WUNTRACED | WCONTINUED)) return -Errno.EINVAL;
   if (!hasChild(p, pid)) return -Errno.ECHILD;
   const c = zombieChild(p, pid);
   if (!c) {

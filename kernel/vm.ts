@@ -7,7 +7,7 @@
 // mapPage(pgdir, va, pfn, flags), unmapPage(pgdir, va) -> pfn or 0, pgdirFree(pgdir),
 // lookupPhys(pgdir, va) -> physical address or -1 (inspection, never faults), pteAddr(pte),
 // ptePfn(pte).
-import { Owner, USER_TOP, PAGE_SHIFT, PAGE_MASK } from "./abi/layout";
+import { Owner, USER_TOP, PAGE_SHIFT, PAGE_MASK, PAGE_SIZE, PTES_PER_TABLE } from "./abi/layout";
 import { Pte } from "./abi/records";
 import { kalloc, kput, pfnOf, pa } from "./kalloc";
 import { panic } from "./panic";
@@ -19,7 +19,8 @@ export const PTE_U: u32 = Pte.user;        // user may access
 export const PTE_A: u32 = Pte.accessed;    // accessed (set on TLB fill)
 export const PTE_D: u32 = Pte.dirty;       // dirty (set on the first store)
 export const PTE_COW: u32 = Pte.cow;       // software: copy-on-write, write-protected until copied
-export const PTE_FLAGS: u32 = 0xfff;
+export const PTE_FLAGS: u32 = PAGE_SIZE - 1;   // the low bits of an entry hold flags, the rest the frame
+export const PT_SPAN: u32 = <u32>PTES_PER_TABLE << PAGE_SHIFT;   // bytes one page table maps (4 MiB)
 
 @inline export function pteAddr(pte: u32): usize { return <usize>(pte & ~PTE_FLAGS); }
 @inline export function ptePfn(pte: u32): u32 { return pte >>> PAGE_SHIFT; }
@@ -41,7 +42,7 @@ export function walk(pgdir: u32, va: u32, alloc: bool): usize {
     e = <u32>pa(f) | PTE_P | PTE_W | PTE_U;
     store<u32>(pde, e);
   }
-  return pteAddr(e) + (((<usize>va >>> PAGE_SHIFT) & 1023) << 2);
+  return pteAddr(e) + (((<usize>va >>> PAGE_SHIFT) & (PTES_PER_TABLE - 1)) << 2);
 }
 
 // Map one page; false when a page table cannot be allocated.
@@ -65,7 +66,7 @@ export function unmapPage(pgdir: u32, va: u32): u32 {
 
 // Free every page table and the directory; user frames must already be unmapped.
 export function pgdirFree(pgdir: u32): void {
-  for (let i: usize = 0; i < 1024; i++) {
+  for (let i: usize = 0; i < <usize>PTES_PER_TABLE; i++) {
     const e = load<u32>(<usize>pgdir + (i << 2));
     if (e & PTE_P) kput(pfnOf(pteAddr(e)));
   }

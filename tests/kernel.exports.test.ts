@@ -1,10 +1,12 @@
 // host/kernel.ts's view of kernel.wasm (KERNEL_EXPORTS, KERNEL_IMPORTS) against the real module:
-// every export and import by name, kind and wasm type, so neither side can drift unnoticed.
+// every export and import by name, kind and wasm type, so neither side can drift unnoticed; and
+// docs/architecture.md's list of the boundary ("The kernel<->host boundary") against the tables.
 import { describe, expect, it } from "vitest";
 import binaryen from "binaryen";
 import { readFileSync } from "node:fs";
 import { KERNEL_EXPORTS, KERNEL_IMPORTS, instantiateKernel, kernelWasm, type KernelHostImports } from "../host/kernel";
-import { distPath } from "../host/paths";
+import { distPath, projectRoot } from "../host/paths";
+import { join } from "node:path";
 
 type Spec = Record<string, string>;
 
@@ -69,5 +71,42 @@ describe("kernel.wasm against host/kernel.ts", () => {
       if (!spec.includes(">")) continue;
       expect([name, (k[name as keyof typeof k] as (...a: never[]) => unknown).length]).toEqual([name, spec.indexOf(">")]);
     }
+  });
+});
+
+/** The names docs/architecture.md lists in its section on the boundary: the first word of each line of
+ *  the code blocks under a paragraph starting "Exports" or "Imports". */
+function documented(doc: string): { exports: string[]; imports: string[] } {
+  const start = doc.indexOf("## The kernel<->host boundary");
+  const section = doc.slice(start, doc.indexOf("\n## ", start + 1));
+  const out = { exports: [] as string[], imports: [] as string[] };
+  let list: string[] | null = null;
+  for (const block of section.split(/^```/m)) {
+    const lead = block.trim().split("\n").filter((l) => l.trim() !== "").at(-1) ?? "";
+    if (list) {   // inside a code block
+      for (const line of block.split("\n").filter((l) => l.trim() !== "")) list.push(/^[A-Za-z_]\w*/.exec(line)?.[0] ?? `<${line}>`);
+      list = null;
+    } else list = /^Exports\b/.test(lead) ? out.exports : /^Imports\b/.test(lead) ? out.imports : null;
+  }
+  return out;
+}
+
+describe("docs/architecture.md's boundary list against host/kernel.ts", () => {
+  const doc = readFileSync(join(projectRoot(), "docs", "architecture.md"), "utf8");
+
+  it("lists every export and every import once, one per line, and nothing else", () => {
+    const { exports, imports } = documented(doc);
+    expect(exports.length).toBeGreaterThan(80);
+    expect([...exports].sort()).toEqual(Object.keys(KERNEL_EXPORTS).sort());
+    expect([...imports].sort()).toEqual(Object.keys(KERNEL_IMPORTS).sort());
+  });
+
+  it("notices a line removed, two names on a line, or a name the tables do not have", () => {
+    const sorted = (d: string) => [...documented(d).exports].sort();
+    const want = Object.keys(KERNEL_EXPORTS).sort();
+    expect(sorted(doc.replace(/^pcStats\(.*\n/m, ""))).not.toEqual(want);
+    expect(sorted(doc.replace(/^ttyEof\(\)/m, "ttyEof() ttyWaiting()"))).toEqual(want);   // the second name is text
+    expect(sorted(doc.replace(/^ttyWaiting\(\).*\n/m, "").replace(/^ttyEof\(\)/m, "ttyEof() ttyWaiting()"))).not.toEqual(want);
+    expect(sorted(doc.replace(/^memory {2,}/m, "memory2  "))).not.toEqual(want);
   });
 });

@@ -7,11 +7,13 @@
 // Lives outside guests/programs, so it is not part of the disk image's /bin.
 import { syscall6 } from "../sdk/syscall";
 import { Sys } from "../../kernel/abi/syscalls";
+import { PAGE_SIZE } from "../../kernel/abi/layout";
+import { PROT_READ, PROT_WRITE, MAP_PRIVATE, MAP_ANONYMOUS, MAP_FIXED } from "../../kernel/abi/mman";
 import { WIRE_MAGIC, BUF_BASE, BUF_SIZE, MAX_CALLS, HEADER_BYTES, ARG_BYTES, CALL_BYTES, ArgKind } from "../../host/fuzz/wire";
 
 const PROG_MAX: i32 = HEADER_BYTES + BUF_SIZE + MAX_CALLS * CALL_BYTES;
-const AREA: i32 = (PROG_MAX + MAX_CALLS * 8 + 0xfff) & ~0xfff;
-const PROT_RW: i64 = 3, MAP_PRIVATE_ANON: i64 = 0x02 | 0x20;
+const AREA: i32 = (PROG_MAX + MAX_CALLS * 8 + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+const PROT_RW: i64 = PROT_READ | PROT_WRITE, MAP_PRIVATE_ANON: i64 = MAP_PRIVATE | MAP_ANONYMOUS;
 // The program and the results live in an anonymous mapping of their own, not in the data segment.
 const prog = <usize>syscall6(Sys.mmap, 0, AREA, PROT_RW, MAP_PRIVATE_ANON, -1, 0);
 const results = prog + <usize>PROG_MAX;
@@ -51,7 +53,7 @@ if (len < HEADER_BYTES || load<u32>(prog) != WIRE_MAGIC) die(99);
 const ncalls = load<i32>(prog + 4), datalen = load<i32>(prog + 8);
 if (ncalls < 0 || ncalls > MAX_CALLS || datalen < 0 || datalen > BUF_SIZE ||
     len < HEADER_BYTES + datalen + ncalls * CALL_BYTES) die(99);
-if (syscall6(Sys.mmap, BUF_BASE, BUF_SIZE, PROT_RW, MAP_PRIVATE_ANON | 0x10, -1, 0) != BUF_BASE) die(98);
+if (syscall6(Sys.mmap, BUF_BASE, BUF_SIZE, PROT_RW, MAP_PRIVATE_ANON | MAP_FIXED, -1, 0) != BUF_BASE) die(98);
 memory.copy(<usize>BUF_BASE, prog + HEADER_BYTES, datalen);
 runCalls(prog + HEADER_BYTES + <usize>datalen, ncalls);
 while (syscall6(Sys.wait4, -1, 0, 0, 0, 0, 0) > 0) {}

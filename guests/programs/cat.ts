@@ -1,10 +1,10 @@
 // cat: copy each file named (or stdin, with none or "-") to stdout with read() and write(),
 // through one 64 KiB buffer. Exit 1 if a file cannot be opened or read.
 // Usage: cat [FILE...]
-import { argc, arg, open, read, close, writeAll, eprint, exit_group, errnoName, O_RDONLY } from "../sdk";
+import { argc, arg, open, read, close, writeAll, eprint, exit_group, errnoName, O_RDONLY, PAGE_SIZE } from "../sdk";
 
 const BUF = 65536;
-const buf = memory.data(BUF, 4096);
+const buf = memory.data(BUF, PAGE_SIZE);
 let status = 0;
 
 function copy(fd: i32, name: string): void {

@@ -3,11 +3,11 @@
 // reading or writing fails. Usage: cp SRC DST
 import {
   argc, arg, open, read, close, writeAll, eprint, exit_group, errnoName,
-  O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC,
+  O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC, PAGE_SIZE,
 } from "../sdk";
 
 const BUF = 65536;
-const buf = memory.data(BUF, 4096);
+const buf = memory.data(BUF, PAGE_SIZE);
 
 /** Report r (a -errno) against path and exit 1. */
 function fail(path: string, r: i64): void {

@@ -6,11 +6,11 @@
 // prints). Exit 1 on an error: "directread: FILE: ERRNO". Usage: directread FILE
 import {
   argc, arg, open, read, lseek, close, print, eprint, exit_group, errnoName,
-  O_RDONLY, O_DIRECT, SEEK_SET,
+  O_RDONLY, O_DIRECT, SEEK_SET, PAGE_SIZE,
 } from "../sdk";
 
 const CHUNK = 65536;
-const buf = memory.data(CHUNK + 4096, 4096);   // room for the misaligned try at buf + 1
+const buf = memory.data(CHUNK + PAGE_SIZE, PAGE_SIZE);   // room for the misaligned try at buf + 1
 const FNV_OFFSET: u32 = 0x811c9dc5;           // FNV-1a 32-bit offset basis
 const FNV_PRIME: u32 = 0x01000193;
 

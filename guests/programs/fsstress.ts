@@ -12,7 +12,7 @@
 import {
   argInt, arg, open, close, write, pread64, pwrite64, ftruncate, fsync, fstat, mkdir, unlink,
   rename, getdents64, fromCstr, mmapAnon, print, exit_group, errnoName,
-  Errno, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_DIRECTORY, STAT_SIZE, ST_SIZE, D_RECLEN, D_NAME,
+  Errno, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_DIRECTORY, STAT_SIZE, ST_SIZE, D_RECLEN, D_NAME, PAGE_SIZE,
 } from "../sdk";
 
 const NDIRS = 4;                         // DIR itself and DIR/d0..d2
@@ -20,7 +20,7 @@ const NFILES = 8;                        // f0..f7 in each
 const NSLOTS = NDIRS * NFILES;
 const MAXSIZE = 65536;                   // no file grows past this
 const MAXW = 16384;                      // longest single write
-const buf = memory.data(MAXSIZE, 4096);  // data to write, or read back
+const buf = memory.data(MAXSIZE, PAGE_SIZE);  // data to write, or read back
 const st = memory.data(<i32>STAT_SIZE, 8);
 const sizes = new StaticArray<i32>(NSLOTS);   // model: file sizes, -1 if absent
 const dirs = new StaticArray<bool>(NDIRS);    // model: which directories exist

@@ -14,7 +14,8 @@
 // client that resets the connection during sendfile() ends the server with SIGPIPE.
 import { argc, arg, parseInteger, socket, bind, listen, accept, send, recv, shutdown, sendfile, openat, read, close,
   fstat, write, eprint, exit_group, errnoName, setSockaddrIn, Errno,
-  AF_INET, SOCK_STREAM, INADDR_ANY, MSG_NOSIGNAL, MSG_MORE, SHUT_WR, AT_FDCWD, O_RDONLY, STAT_SIZE, ST_MODE, ST_SIZE, S_ISDIR, S_ISREG } from "../sdk";
+  AF_INET, SOCK_STREAM, INADDR_ANY, MSG_NOSIGNAL, MSG_MORE, SHUT_WR, AT_FDCWD, O_RDONLY, STAT_SIZE, ST_MODE, ST_SIZE, S_ISDIR, S_ISREG,
+  SOCKADDR_IN_SIZE } from "../sdk";
 
 const REQ_MAX: usize = 8192;                     // request head (request line + headers)
 const req = memory.data(<i32>REQ_MAX);
@@ -22,8 +23,9 @@ const PATH_MAX: usize = 1024;
 const path = memory.data(<i32>PATH_MAX + 1);     // ROOT + decoded path, NUL-terminated
 const out = memory.data(1024);                   // response head or error body
 const logb = memory.data(1024);                  // one log line
-const junk = memory.data(4096);                  // discarded request bodies, lingering-close reads
-const sa = memory.data(16);
+const JUNK: usize = 4096;
+const junk = memory.data(<i32>JUNK);             // discarded request bodies, lingering-close reads
+const sa = memory.data(<i32>SOCKADDR_IN_SIZE);
 const st = memory.data(<i32>STAT_SIZE, 8);
 const offp = memory.data(8, 8);                  // sendfile's offset (the file offset is not used)
 
@@ -311,7 +313,7 @@ function skipBody(conn: i32): bool {
   consume(inBuf);
   bodyLeft -= <i64>inBuf;
   while (bodyLeft > 0) {
-    const r = read(conn, junk, <usize>min<i64>(bodyLeft, 4096));
+    const r = read(conn, junk, <usize>min<i64>(bodyLeft, JUNK));
     if (r <= 0) return false;
     bodyLeft -= r;
   }
@@ -321,7 +323,7 @@ function skipBody(conn: i32): bool {
 /** Close after shutting down our side and reading until the client closes too. */
 function lingeringClose(conn: i32): void {
   if (shutdown(conn, SHUT_WR) == 0) {
-    while (recv(conn, junk, 4096) > 0) {}
+    while (recv(conn, junk, JUNK) > 0) {}
   }
   close(conn);
 }

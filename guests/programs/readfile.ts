@@ -3,10 +3,10 @@
 // prints "read N bytes in K calls, fnv1a 0x........". K counts every read() made, the last one
 // returning 0 included. mmapfile and directread print the same checksum for the same file.
 // Exit 1 on an error: "readfile: FILE: ERRNO". Usage: readfile FILE [BUFSIZE]
-import { argc, arg, argInt, open, read, close, print, eprint, exit_group, errnoName, O_RDONLY } from "../sdk";
+import { argc, arg, argInt, open, read, close, print, eprint, exit_group, errnoName, O_RDONLY, PAGE_SIZE } from "../sdk";
 
 const MAX_BUF = 1 << 20;
-const buf = memory.data(MAX_BUF, 4096);
+const buf = memory.data(MAX_BUF, PAGE_SIZE);
 const FNV_OFFSET: u32 = 0x811c9dc5;     // FNV-1a 32-bit offset basis
 const FNV_PRIME: u32 = 0x01000193;
 
@@ -25,7 +25,7 @@ function hex8(v: u32): string { return "0x" + v.toString(16).padStart(8, "0"); }
 
 if (argc() < 2) { eprint("usage: readfile FILE [BUFSIZE]\n"); exit_group(1); }
 const path = arg(1);
-const size = argInt(2, 4096);
+const size = argInt(2, PAGE_SIZE);
 if (size < 1 || size > MAX_BUF) { eprint("readfile: BUFSIZE must be 1.." + MAX_BUF.toString() + "\n"); exit_group(1); }
 const fd = open(path, O_RDONLY);
 if (fd < 0) fail(path, fd);

@@ -11,14 +11,15 @@
 // Exit 0 when every byte was handed to the socket, 1 on error (with a message).
 import { arg, argc, argInt, sleepNs, pipe2, splice, open, read, write, close, fstat, mmap, munmap, socket, connect, send, recvmsg,
   setsockopt, sendfile, eprint, exit_group, errnoName, setSockaddrIn, ipv4,
-  O_RDONLY, O_DIRECT, PROT_READ, MAP_SHARED, AF_INET, SOCK_STREAM, SOL_SOCKET, SO_ZEROCOPY, MSG_ZEROCOPY, MSG_ERRQUEUE } from "../sdk";
+  O_RDONLY, O_DIRECT, PROT_READ, MAP_SHARED, AF_INET, SOCK_STREAM, SOL_SOCKET, SO_ZEROCOPY, MSG_ZEROCOPY, MSG_ERRQUEUE,
+  PAGE_SIZE, SOCKADDR_IN_SIZE, STAT_SIZE, ST_SIZE, MSGHDR_SIZE, MSGHDR_CONTROL, MSGHDR_CONTROLLEN } from "../sdk";
 
 const MAXBUF: usize = 1 << 20;
-const buf = memory.data(MAXBUF, 4096);
-const sa = memory.data(16);
-const st = memory.data(128);
+const buf = memory.data(MAXBUF, PAGE_SIZE);
+const sa = memory.data(<i32>SOCKADDR_IN_SIZE);
+const st = memory.data(<i32>STAT_SIZE);
 const one = memory.data(4);
-const msg = memory.data(28);
+const msg = memory.data(<i32>MSGHDR_SIZE);
 const ctl = memory.data(64);
 const pfds = memory.data(8);
 
@@ -41,8 +42,8 @@ function writeAllTo(sock: i32, p: usize, n: usize, flags: i32): void {
 // Wait for the zero-copy completion of every send so far: the buffer may be reused only after it.
 function reapZerocopy(sock: i32): void {
   for (;;) {
-    memory.fill(msg, 0, 28);
-    store<u32>(msg + 16, <u32>ctl); store<u32>(msg + 20, 64);
+    memory.fill(msg, 0, MSGHDR_SIZE);
+    store<u32>(msg + MSGHDR_CONTROL, <u32>ctl); store<u32>(msg + MSGHDR_CONTROLLEN, 64);
     const r = recvmsg(sock, msg, MSG_ERRQUEUE);
     if (r >= 0) return;
     if (r != -11) fail("recvmsg(MSG_ERRQUEUE)", r);
@@ -53,17 +54,17 @@ function reapZerocopy(sock: i32): void {
 const method = arg(1), file = arg(2);
 parseAddr(argc() > 3 ? arg(3) : "10.0.2.2:9");
 const bufsize = <usize>argInt(4, 65536);
-if (bufsize == 0 || bufsize > MAXBUF || (bufsize & 4095) != 0) { eprint("send: bad BUFSIZE\n"); exit_group(2); }
+if (bufsize == 0 || bufsize > MAXBUF || (bufsize & (PAGE_SIZE - 1)) != 0) { eprint("send: bad BUFSIZE\n"); exit_group(2); }
 const fd = <i32>ok("open " + file, open(file, method == "o_direct" ? O_RDONLY | O_DIRECT : O_RDONLY));
 ok("fstat", fstat(fd, st));
-const size = <usize>load<i64>(st + 48);
+const size = <usize>load<i64>(st + ST_SIZE);
 const sock = <i32>ok("socket", socket(AF_INET, SOCK_STREAM, 0));
-ok("connect", connect(sock, sa, 16));
+ok("connect", connect(sock, sa, SOCKADDR_IN_SIZE));
 
 // Reads stop at the size fstat gave, so no extra read() just to see end of file.
 if (method == "read+write" || method == "o_direct") {
   for (let left = size; left > 0; ) {
-    const n = ok("read", read(fd, buf, min(bufsize, method == "o_direct" ? (left + 4095) & ~4095 : left)));
+    const n = ok("read", read(fd, buf, min(bufsize, method == "o_direct" ? (left + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1) : left)));
     if (n == 0) break;
     writeAllTo(sock, buf, <usize>n, 0);
     left -= <usize>min(<usize>n, left);

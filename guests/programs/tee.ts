@@ -7,10 +7,10 @@
 // Exit 0, or 1 if a FILE could not be opened or written ("tee: FILE: ERRNO"; the others go on).
 // Usage: tee [-a] [FILE...]
 import { argc, arg, open, read, close, writeAll, tee, splice, pipe2, fcntl, eprint, exit_group, errnoName, Errno,
-  O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, F_GETPIPE_SZ, F_SETPIPE_SZ } from "../sdk";
+  O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, F_GETPIPE_SZ, F_SETPIPE_SZ, PAGE_SIZE } from "../sdk";
 
 const BUF: usize = 65536;
-const buf = memory.data(<i32>BUF, 4096);
+const buf = memory.data(<i32>BUF, PAGE_SIZE);
 const pfds = memory.data(8);
 const files = new Array<i32>();
 const names = new Array<string>();

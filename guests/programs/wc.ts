@@ -6,11 +6,11 @@
 // Usage: wc [FILE...]
 import {
   argc, arg, open, read, close, fstat, stat, print, eprint, exit_group, errnoName,
-  O_RDONLY, STAT_SIZE, ST_MODE, ST_SIZE, S_ISREG,
+  O_RDONLY, STAT_SIZE, ST_MODE, ST_SIZE, S_ISREG, PAGE_SIZE,
 } from "../sdk";
 
 const BUF = 65536;
-const buf = memory.data(BUF, 4096);
+const buf = memory.data(BUF, PAGE_SIZE);
 const st = memory.data(<i32>STAT_SIZE, 8);
 let lines: i64 = 0, words: i64 = 0, bytes: i64 = 0;         // of the current input
 let totLines: i64 = 0, totWords: i64 = 0, totBytes: i64 = 0;

@@ -2,18 +2,18 @@
 //
 // Interface:
 //   Errno                 the kernel's enum (kernel/abi/errno.ts), re-exported
-//   isError(r)            r is a -errno result (-4095 .. -1)
+//   isError(r)            r is a -errno result (-MAX_ERRNO .. -1)
 //   errnoOf(r)            the positive errno of a result, 0 if it is not an error
 //   errnoName(e)          "ENOENT" for 2
 //   strerror(e)           "No such file or directory" for 2 (glibc's messages)
 // errnoName and strerror are kernel/abi/errno.ts's, the tracer's table too.
 
-import { Errno, errnoName, strerror } from "../../kernel/abi/errno";
+import { Errno, errnoName, strerror, MAX_ERRNO } from "../../kernel/abi/errno";
 export { Errno, errnoName, strerror };
 
-/** True if a raw syscall result is an error (-4095 .. -1, as Linux's IS_ERR_VALUE). */
+/** True if a raw syscall result is an error (-MAX_ERRNO .. -1, as Linux's IS_ERR_VALUE). */
 export function isError(r: i64): bool {
-  return r < 0 && r >= -4095;
+  return r < 0 && r >= -MAX_ERRNO;
 }
 
 /** The positive errno of a raw syscall result, or 0 if it succeeded. */

@@ -88,9 +88,11 @@ export function chdirTo(path: string): i64 {
   return chdir(changetype<usize>(p));
 }
 
+const CWD_BUF = 4096;   // Linux's PATH_MAX: room for any directory getcwd can name
+
 /** The current directory, or "" if getcwd fails. */
 export function cwd(): string {
-  const buf = new ArrayBuffer(4096);
-  const r = getcwd(changetype<usize>(buf), 4096);
+  const buf = new ArrayBuffer(CWD_BUF);
+  const r = getcwd(changetype<usize>(buf), CWD_BUF);
   return r < 0 ? "" : fromCstr(changetype<usize>(buf));
 }

@@ -8,7 +8,7 @@
 //   socket.ts    sockets            print.ts   output                    args.ts   argv and environment
 //   errno.ts     error names        cstring.ts C strings                 abort.ts  the abort handler
 //   uapi/*.ts    Linux constants and record layouts (fcntl, mman, time, uio, socket, stat, poll,
-//                wait, utsname): re-exports of kernel/abi/<same name>.ts, plus a few helpers
+//                wait, utsname, resource): re-exports of kernel/abi/<same name>.ts, plus a few helpers
 // Shared numbers come from kernel/abi: Sys, Errno, Sig, the address-space layout and every uapi
 // constant (kernel/abi is their one home; the kernel and the tracer import the same files).
 
@@ -39,3 +39,4 @@ export * from "./uapi/stat";
 export * from "./uapi/poll";
 export * from "./uapi/wait";
 export * from "./uapi/utsname";
+export * from "./uapi/resource";

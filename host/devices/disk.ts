@@ -8,10 +8,11 @@
 // A Device (device.ts) named "disk", Dev.blk.
 // Interface: new VirtioBlk(ram, store, timing?); capacitySectors(); config(field); setup(queue, addr);
 // notify(queue, nowNs); nextIrqAt(); takeIrq(nowNs?); completed[] and faults[] (drained by the
-// caller); stats.
+// caller); stats. framesOf(descs): the page frames a request's buffers touch.
 import type { BlockStore } from "./blockstore";
 import { VirtQueue, type Chain, type Desc } from "./virtqueue";
 import type { Device } from "./device";
+import { PAGE_SIZE } from "../../kernel/abi/layout";
 import { BlkType, BlkStatus, BLK_HDR_SIZE, SECTOR_SIZE, VRING_DESC_F_WRITE, Dev } from "../../kernel/abi/virtio";
 
 export interface BlkTiming { latencyNs: number; bytesPerUs: number }
@@ -29,7 +30,7 @@ export interface BlkStats {
 
 export const BLK_ID = "wasmos-disk";
 const BLK_ID_LEN = 20;
-const FRAME = 4096;
+const FRAME = PAGE_SIZE;
 
 interface Batch { irqAt: bigint; reqs: { req: BlkRequest; usedLen: number }[] }
 

@@ -26,7 +26,7 @@ import { framesOf } from "./disk";
 import type { Device } from "./device";
 import { VRING_DESC_F_WRITE, Dev } from "../../kernel/abi/virtio";
 import {
-  NET_HDR_SIZE, RXQ, TXQ, MTU, ETH_HLEN, IP_HLEN, TCP_HLEN, MAX_TSO, NetFeature, NetConfig, GSO_NONE, GSO_TCPV4,
+  NET_HDR_SIZE, RXQ, TXQ, MTU, ETH_HLEN, IP_HLEN, TCP_HLEN, MAX_TSO, NetFeature, NetConfig, GSO_NONE, GSO_TCPV4, GSO_ECN,
   GUEST_MAC_HI, GUEST_MAC_LO, NET_HDR_F_NEEDS_CSUM, NET_HDR_F_DATA_VALID,
 } from "../../kernel/abi/net";
 import { tsoSegment, fillTcpChecksum, parseFrame, isMalformed } from "../net/packet";
@@ -73,7 +73,6 @@ interface Pending { req: NetRequest; usedLen: number }
 interface WireFrame { frame: Uint8Array; arriveNs: bigint }
 interface RxBuf { chain: Chain; postedNs: bigint; capacity: number }
 
-const GSO_ECN = 0x80;                 // gso_type flag: ECN (not offered)
 
 export class VirtioNet implements Device {
   readonly name = "nic";

@@ -3,8 +3,9 @@
 // map, so many machines can share one base image and none changes it.
 // Interface: new OverlayStore(base: BlockStore) (a BlockStore).
 import type { BlockStore } from "./blockstore";
+import { BLOCK_SIZE } from "../../kernel/abi/fs";
 
-const BLOCK = 4096;
+const BLOCK = BLOCK_SIZE;   // the file system's block: what one write usually touches
 
 export class OverlayStore implements BlockStore {
   readonly size: number;

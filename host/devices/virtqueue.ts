@@ -6,6 +6,7 @@
 import {
   VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VRING_DESC_F_INDIRECT,
 } from "../../kernel/abi/virtio";
+import { PAGE_SIZE } from "../../kernel/abi/layout";
 
 export interface Desc { addr: number; len: number; flags: number }
 
@@ -13,7 +14,7 @@ export interface Desc { addr: number; len: number; flags: number }
  *  (then descs may hold buffers outside RAM: only inRam ones may be touched). */
 export interface Chain { head: number; descs: Desc[]; error?: string }
 
-const QUEUE_BYTES = 4096;
+const QUEUE_BYTES = PAGE_SIZE;   // a queue lives in one frame
 
 export class VirtQueue {
   private lastAvail = 0;          // next avail ring slot to consume (free-running, mod 2^16)

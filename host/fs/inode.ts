@@ -1,5 +1,5 @@
 // A wsfs inode as the host tools hold it, and its 128-byte on-disk record (kernel/abi/fs.ts).
-// Interface: Inode; decodeInode(ino, bytes), encodeInode(ip) -> bytes; isDir(ip), isReg(ip).
+// Interface: Inode; emptyInode(ino); decodeInode(ino, bytes), encodeInode(ip) -> bytes; isDir(ip), isReg(ip).
 import { Ino, INODE_SIZE, NDIRECT, S_IFMT, S_IFDIR, S_IFREG } from "../../kernel/abi/fs";
 
 export interface Inode {

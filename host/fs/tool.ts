@@ -1,7 +1,7 @@
 // What the image command-line tools (host/cli/{mkfs,fsck,ls,cp}.ts) share: bad usage and missing
 // files become errors the top-level handler prints as "wasmos: ..." with exit status 2; opening an
 // image file; IMAGE:/path arguments; errno codes as words.
-// Interface: strictUsage(cmd), openImage(cmd, path, writable) -> FileStore, imagePath(arg), toolError(what, e).
+// Interface: strictUsage(cmd), openImage(cmd, path, writable) -> FileStore, imagePath(arg), toolError(what, e); UsageError.
 import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { FileStore } from "../devices/blockstore";

@@ -17,6 +17,9 @@ import { Prng } from "./prng";
 import { mem32, res, val, type Arg, type Call, type Program } from "./program";
 import { BUF_BASE, BUF_SIZE } from "./wire";
 
+const PAGES_16M = (16 << 20) / PAGE;   // pages in 16 MiB: how far past a base an address may land
+const PG = BigInt(PAGE);
+
 export interface GenOptions {
   calls?: number;             // calls per program (default 24)
   only?: Sys[];               // the calls to pick from (default DEFAULT_CALLS)
@@ -29,7 +32,7 @@ export const PATHS = ["/f0", "/f1", "/d0", "/d0/f2", "/d0/d1", "/hello", "/n0", 
 export const STRUCT_END = BUF_SIZE / 2;   // structures below, scratch space for reads above
 
 const SCRATCH = BUF_BASE + STRUCT_END;
-const PAGE_SIZES = [4096n, 8192n, 16384n, 65536n, 1n << 20n];
+const PAGE_SIZES = [PG, 8192n, 16384n, 65536n, 1n << 20n];
 
 class Gen {
   readonly r: Prng;
@@ -81,20 +84,20 @@ class Gen {
   // ---- scalars ----
 
   len(): bigint {
-    if (this.sane()) return this.r.pickWeighted([[6, BigInt(this.r.below(256))], [2, BigInt(this.r.below(8192))], [1, 4096n], [1, 0n]]);
+    if (this.sane()) return this.r.pickWeighted([[6, BigInt(this.r.below(256))], [2, BigInt(this.r.below(8192))], [1, PG], [1, 0n]]);
     return this.r.pickWeighted([
-      [3, BigInt(this.r.below(1 << 20))], [2, this.r.pick([4095n, 4097n, 8192n, 65536n, 65537n])],
+      [3, BigInt(this.r.below(1 << 20))], [2, this.r.pick([PG - 1n, PG + 1n, 8192n, 65536n, 65537n])],
       [3, this.r.pick([0x7fffffffn, 0x80000000n, 0xffffffffn, 0xfffff000n])],
-      [3, this.r.pick([1n << 32n, (1n << 32n) + 16n, (1n << 63n) - 1n, (1n << 64n) - 1n, (1n << 64n) - 4096n, 1n << 63n])],
+      [3, this.r.pick([1n << 32n, (1n << 32n) + 16n, (1n << 63n) - 1n, (1n << 64n) - 1n, (1n << 64n) - BigInt(PAGE), 1n << 63n])],
       [1, this.r.bigBits(64)]]);
   }
 
   off(): bigint {
     if (this.sane()) return this.r.pickWeighted([[4, 0n], [4, BigInt(this.r.below(65536))], [2, BigInt(PAGE * this.r.below(64))]]);
     return this.r.pickWeighted([
-      [2, BigInt(this.r.below(1 << 30))], [2, this.r.pick([1n << 31n, 1n << 32n, (1n << 32n) + 4096n, 1n << 40n, 1n << 44n])],
-      [3, this.r.pick([(1n << 63n) - 1n, (1n << 63n) - 4096n, (1n << 64n) - 1n, (1n << 64n) - 4096n, 1n << 63n])],
-      [1, this.r.bigBits(64)], [1, BigInt(this.r.below(1 << 20)) * 4096n]]);
+      [2, BigInt(this.r.below(1 << 30))], [2, this.r.pick([1n << 31n, 1n << 32n, (1n << 32n) + PG, 1n << 40n, 1n << 44n])],
+      [3, this.r.pick([(1n << 63n) - 1n, (1n << 63n) - PG, (1n << 64n) - 1n, (1n << 64n) - PG, 1n << 63n])],
+      [1, this.r.bigBits(64)], [1, BigInt(this.r.below(1 << 20)) * PG]]);
   }
 
   int(): bigint {
@@ -147,9 +150,9 @@ class Gen {
       [3, val(BigInt(BUF_BASE + PAGE * (1 + this.r.below(BUF_SIZE / PAGE - 1)) - 1 - this.r.below(16)))],   // page-crossing
       [3, val(BigInt(BUF_BASE + BUF_SIZE - 1 - this.r.below(64)))],                                    // runs off the end
       [2, val(0n)],
-      [3, val(BigInt(this.r.pick([0xc0000000, 0xc0001000, 0xfffff000, 0xc0000000 + PAGE * this.r.below(4096)])))],
+      [3, val(BigInt(this.r.pick([0xc0000000, 0xc0001000, 0xfffff000, 0xc0000000 + PAGE * this.r.below(PAGES_16M)])))],
       [2, val(BigInt(0x100000000 - 1 - this.r.below(64)))],                                           // wraps
-      [2, val(BigInt(this.r.pick([0x20000000, 0x10000000 + PAGE * this.r.below(4096), 0xbffff000, 4096, 1])))],
+      [2, val(BigInt(this.r.pick([0x20000000, 0x10000000 + PAGE * this.r.below(PAGES_16M), 0xbffff000, PAGE, 1])))],
       [2, val((1n << 32n) + BigInt(SCRATCH))], [1, val(this.r.bigBits(64))],
       [2, this.addrs.length ? res(this.r.pick(this.addrs), BigInt(this.r.below(1 << 16))) : val(BigInt(scratch()))],
       [1, val(BigInt(BUF_BASE + this.r.below(STRUCT_END)))],                                          // over its own structures
@@ -161,14 +164,14 @@ class Gen {
     return this.r.pickWeighted<Arg>([
       [3, val(0n)], [2, val(BigInt(BUF_BASE + PAGE * this.r.below(16)))], [2, val(BigInt(0x10000000 + PAGE * this.r.below(256)))],
       [2, val(BigInt(this.r.pick([0xc0000000, 0xbffff000, 0xfffff000, 0xbfff0000])))],
-      [2, val(this.r.pick([(1n << 64n) - 4096n, 1n << 32n, (1n << 32n) + BigInt(BUF_BASE), (1n << 63n)]))],
-      [1, val(BigInt(this.r.u32()))], [1, val(BigInt(0x10000000 + 1 + this.r.below(4095)))],
+      [2, val(this.r.pick([(1n << 64n) - PG, 1n << 32n, (1n << 32n) + BigInt(BUF_BASE), (1n << 63n)]))],
+      [1, val(BigInt(this.r.u32()))], [1, val(BigInt(0x10000000 + 1 + this.r.below(PAGE - 1)))],
       [2, this.addrs.length ? res(this.r.pick(this.addrs), BigInt(this.r.below(1 << 20))) : val(0n)]]);
   }
 
   maplen(): bigint {
     if (this.sane()) return this.r.pick(PAGE_SIZES) * BigInt(1 + this.r.below(2));
-    return this.r.pick([0n, 1n, 4095n, 1n << 31n, 0xfffff000n, 0xffffffffn, 1n << 32n, (1n << 64n) - 1n, (1n << 64n) - 4096n,
+    return this.r.pick([0n, 1n, PG - 1n, 1n << 31n, 0xfffff000n, 0xffffffffn, 1n << 32n, (1n << 64n) - 1n, (1n << 64n) - PG,
       (1n << 64n) - BigInt(BUF_BASE), BigInt(this.r.below(1 << 26))]);
   }
 
@@ -191,7 +194,7 @@ class Gen {
     for (let i = 0; i < n; i++) {
       const p = this.ptr(256);
       this.u32(at + 8 * i, p.kind === 0 ? p.value : BigInt(SCRATCH));
-      this.u32(at + 8 * i + 4, this.sane() ? BigInt(this.r.below(4096)) : this.len());
+      this.u32(at + 8 * i + 4, this.sane() ? BigInt(this.r.below(PAGE)) : this.len());
     }
     this.lastCount = n;
     return val(BigInt(BUF_BASE + at));

@@ -25,7 +25,8 @@ export function fuzzImage(): Uint8Array {
   return image;
 }
 
-const SOURCES = ["guests/fuzz/executor.ts", "host/fuzz/wire.ts", "guests/sdk/syscall.ts", "kernel/abi/syscalls.ts"];
+const SOURCES = ["guests/fuzz/executor.ts", "host/fuzz/wire.ts", "guests/sdk/syscall.ts", "kernel/abi/syscalls.ts",
+  "kernel/abi/layout.ts", "kernel/abi/mman.ts"];
 
 export async function executorWasm(): Promise<Uint8Array> {
   const out = distPath("fuzz", "executor.wasm");

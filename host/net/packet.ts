@@ -4,7 +4,8 @@
 // kernel/abi/net.ts; MACs are strings "52:54:00:12:34:56".
 // Interface: ipString(ip), parseIp(s), macOf(hi, lo), checksum(bytes), tcpChecksum(src, dst, seg);
 // buildEth, buildArp, buildIpv4, buildTcp, tcpFrame(spec), arpFrame(...); parseFrame(bytes) ->
-// Frame | Malformed; tsoSegment(frame, mss) -> frames | error string; fillTcpChecksum(frame, start, off).
+// Frame | Malformed, isMalformed(f); tsoSegment(frame, mss) -> frames | error string;
+// fillTcpChecksum(frame, start, off).
 import {
   ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, TCP_FIN, TCP_PSH, TCP_SYN, TCPOPT_END, TCPOPT_NOP,
   TCPOPT_MSS, IP_TTL, IP_DF, ARP_HRD_ETHER, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO,

@@ -5,6 +5,11 @@
 // Interface: ArgSpec, ArgCtx and the kinds below (fd, int, path, ibuf(k), obuf(k), flags(set)...).
 import { Sig } from "../../kernel/abi/signals";
 import { AT_FDCWD } from "../../kernel/abi/fcntl";
+import { TV_SEC, TV_NSEC } from "../../kernel/abi/time";
+import { IOVEC_SIZE, IOV_BASE, IOV_LEN } from "../../kernel/abi/uio";
+import { UTS_LEN, UTS_SYSNAME, UTS_NODENAME } from "../../kernel/abi/utsname";
+import { AF_INET, AF_UNIX, SIN_FAMILY, SIN_PORT, SIN_ADDR } from "../../kernel/abi/socket";
+import { POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS } from "../../kernel/abi/poll";
 import { AF, POLL_EVENTS, enumText, flagsText, type FlagSet, type Named } from "./flags";
 import { quote, type UserMem } from "./usermem";
 
@@ -83,7 +88,7 @@ export const obuf = (k: number) => arg((c, v) => {
 export const ostr = arg((c, v) => (okCount(c.ret) === null ? ptrText(v) : path.render(c, v)), true);
 
 function timespecAt(c: ArgCtx, va: number): string | null {
-  const s = c.mem.i64(va), ns = c.mem.i64(va + 8);
+  const s = c.mem.i64(va + TV_SEC), ns = c.mem.i64(va + TV_NSEC);
   return s === null || ns === null ? null : `{tv_sec=${s}, tv_nsec=${ns}}`;
 }
 
@@ -100,13 +105,13 @@ export const ofds = arg((c, v) => {
 // iovec on wasm32: { u32 iov_base; u32 iov_len }.
 function iovText(c: ArgCtx, va: number, cnt: number, total: number | null): string | null {
   const n = Math.min(cnt, c.strSize);
-  const tab = c.mem.bytes(va, 8 * n);
+  const tab = c.mem.bytes(va, IOVEC_SIZE * n);
   if (!tab) return null;
   const dv = new DataView(tab.buffer, tab.byteOffset, tab.byteLength);
   const parts: string[] = [];
   let left = total ?? Infinity;
   for (let i = 0; i < n; i++) {
-    const base = dv.getUint32(8 * i, true), len = dv.getUint32(8 * i + 4, true);
+    const base = dv.getUint32(IOVEC_SIZE * i + IOV_BASE, true), len = dv.getUint32(IOVEC_SIZE * i + IOV_LEN, true);
     const take = Math.min(len, left);
     left -= take;
     parts.push(`{iov_base=${bufText(c, base, take)}, iov_len=${len}}`);
@@ -138,21 +143,22 @@ export function waitStatusText(s: number): string {
 
 /** struct utsname: six 65-byte strings; strace shows the first two. */
 export const outsname = arg((c, v) => {
-  const b = okCount(c.ret) === null ? null : c.mem.bytes(u32(v), 130);
+  const b = okCount(c.ret) === null ? null : c.mem.bytes(u32(v), UTS_NODENAME + UTS_LEN);
   if (!b) return ptrText(v);
-  const field = (o: number) => { const e = b.indexOf(0, o); return quote(b.subarray(o, e < 0 || e > o + 65 ? o + 65 : e), false); };
-  return `{sysname=${field(0)}, nodename=${field(65)}, ...}`;
+  const field = (o: number) => { const e = b.indexOf(0, o); return quote(b.subarray(o, e < 0 || e > o + UTS_LEN ? o + UTS_LEN : e), false); };
+  return `{sysname=${field(UTS_SYSNAME)}, nodename=${field(UTS_NODENAME)}, ...}`;
 }, true);
 
 function sockaddrAt(c: ArgCtx, va: number, len: number): string | null {
   const b = c.mem.bytes(va, Math.min(len, 110));
   if (!b || b.length < 2) return null;
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const fam = dv.getUint16(0, true), famName = enumText(AF, fam);
-  if (fam === 2 && b.length >= 8) {
-    return `{sa_family=AF_INET, sin_port=htons(${dv.getUint16(2, false)}), sin_addr=inet_addr("${b.subarray(4, 8).join(".")}")}`;
+  const fam = dv.getUint16(SIN_FAMILY, true), famName = enumText(AF, fam);
+  if (fam === AF_INET && b.length >= SIN_ADDR + 4) {
+    const port = dv.getUint16(SIN_PORT, false), addr = b.subarray(SIN_ADDR, SIN_ADDR + 4).join(".");
+    return `{sa_family=AF_INET, sin_port=htons(${port}), sin_addr=inet_addr("${addr}")}`;
   }
-  if (fam === 1) {
+  if (fam === AF_UNIX) {
     const p = b.subarray(2), e = p.indexOf(0);
     return `{sa_family=AF_UNIX, sun_path=${quote(e < 0 ? p : p.subarray(0, e), false)}}`;
   }
@@ -211,13 +217,13 @@ function ptrArray(c: ArgCtx, va: number): number[] | null {
 export const pollfds = (k: number) => arg((c, v) => pollText(c, u32(v), u32(c.args[k]), false) ?? ptrText(v));
 
 export function pollText(c: ArgCtx, va: number, n: number, revents: boolean): string | null {
-  const b = c.mem.bytes(va, 8 * Math.min(n, c.strSize));
+  const b = c.mem.bytes(va, POLLFD_SIZE * Math.min(n, c.strSize));
   if (!b) return null;
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength), parts: string[] = [];
-  for (let i = 0; i < b.length / 8; i++) {
-    const ev = dv.getUint16(8 * i + (revents ? 6 : 4), true);
+  for (let i = 0; i < b.length / POLLFD_SIZE; i++) {
+    const ev = dv.getUint16(POLLFD_SIZE * i + (revents ? POLLFD_REVENTS : POLLFD_EVENTS), true);
     if (revents && ev === 0) continue;
-    parts.push(`{fd=${dv.getInt32(8 * i, true)}, ${revents ? "revents" : "events"}=${flagsText(POLL_EVENTS, ev)}}`);
+    parts.push(`{fd=${dv.getInt32(POLLFD_SIZE * i + POLLFD_FD, true)}, ${revents ? "revents" : "events"}=${flagsText(POLL_EVENTS, ev)}}`);
   }
   return "[" + parts.join(", ") + "]";
 }

@@ -10,7 +10,7 @@
 // toJSON() -> { traceEvents }; save(path, names?).
 import { writeFileSync } from "node:fs";
 import { Cost } from "../../kernel/abi/cost";
-import { Owner } from "../../kernel/abi/layout";
+import { Owner, PcStat } from "../../kernel/abi/layout";
 import { TraceClass } from "../../kernel/abi/trace";
 import { Dev } from "../../kernel/abi/virtio";
 import { COST_DEFAULTS } from "../costmodel";
@@ -71,7 +71,7 @@ export class PerfettoWriter {
   attach(k: Pick<KernelExports, "getCost" | "ownerFrames" | "pcStats" | "clockNowNs">): void {
     this.costs = { copyBytesPerUs: Number(k.getCost(Cost.copyBytesPerUs)), faultNs: Number(k.getCost(Cost.faultNs)),
       modeSwitchNs: Number(k.getCost(Cost.modeSwitchNs)), syscallNs: Number(k.getCost(Cost.syscallNs)) };
-    this.sample = () => ({ "free frames": k.ownerFrames(Owner.free), "page cache pages": k.pcStats(0), "dirty pages": k.pcStats(1) });
+    this.sample = () => ({ "free frames": k.ownerFrames(Owner.free), "page cache pages": k.pcStats(PcStat.pages), "dirty pages": k.pcStats(PcStat.dirty) });
     this.clock = () => k.clockNowNs();
   }
 

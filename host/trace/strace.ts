@@ -2,6 +2,7 @@
 // (user memory may change later), exitCall decodes the outputs with the result and writes the line.
 // Interface: enterCall(nr, args, mem, strSize) -> Call, exitCall(call, ret, mem) -> CallText,
 // unfinishedText(call), resultText(sig, ret) -> { text, errno? }.
+import { MAX_ERRNO } from "../../kernel/abi/errno";
 import { errnoName, errnoText } from "./errno-text";
 import { hex, type ArgCtx } from "./args";
 import { signatureOf, sysName, type Signature } from "./signatures";
@@ -19,7 +20,7 @@ export interface Call {
 
 export interface CallText { text: string; resumedText: string; errno?: string }
 
-const MAX_ERRNO = 4095n;   // results in [-4095, -1] are -errno, as in Linux
+const MAX_ERRNO_N = BigInt(MAX_ERRNO);   // results in [-MAX_ERRNO, -1] are -errno, as in Linux
 
 export function enterCall(nr: number, rawArgs: bigint[], mem: UserMem, strSize: number): Call {
   const sig = signatureOf(nr);
@@ -57,7 +58,7 @@ export function exitCall(call: Call, ret: bigint | null, mem: UserMem): CallText
 /** `13`, `0x10000`, `-1 EBADF (Bad file descriptor)` or `?`. */
 export function resultText(sig: Signature, ret: bigint | null): { text: string; errno?: string } {
   if (ret === null) return { text: "?" };
-  if (ret < 0n && ret >= -MAX_ERRNO) {
+  if (ret < 0n && ret >= -MAX_ERRNO_N) {
     const e = Number(-ret);
     return { text: `-1 ${errnoName(e)} (${errnoText(e)})`, errno: errnoName(e) };
   }

@@ -5,7 +5,7 @@
 // is another process's event while a syscall is pending, the pending one is cut strace's way:
 // `read(0,  <unfinished ...>` now, `<... read resumed>"hi", 10) = 2` later.
 // Interface: new Tracer({classes, readUser, strSize?, keep?}), push(raw[]), onEvent(cb) -> unsubscribe,
-// finish() (cut calls still pending at the end), events (with keep).
+// finish() (cut calls still pending at the end), events (with keep); classOf(kind) -> TraceClass.
 import { Ev, Agent, FaultKind, Place, Routine, TraceClass } from "../../kernel/abi/trace";
 import { Sig } from "../../kernel/abi/signals";
 import type { RawEvent } from "./decode";

@@ -63,6 +63,9 @@ export enum Errno {
 // and restarts the same syscall when the process is woken (Linux's ERESTARTSYS idea).
 export const ERESTARTSYS = 512;
 
+// Results in [-MAX_ERRNO, -1] are -errno (linux/err.h): every other value, negative or not, is a result.
+export const MAX_ERRNO = 4095;
+
 /** The symbolic name of errno e, e.g. "EINVAL"; "E?" followed by the number if unknown (the tracer
  *  prints strace's "ERRNO_n" instead). */
 export function errnoName(e: i32): string {

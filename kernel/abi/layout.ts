@@ -31,6 +31,7 @@ export const PAGE_SHIFT = 12;
 export const PAGE_SIZE = 4096;
 export const PAGE_MASK = ~(PAGE_SIZE - 1);   // the page part of an address (Linux's); offset_in_page is `va & ~PAGE_MASK`
 export const WASM_PAGE = 65536;
+export const PTES_PER_TABLE = PAGE_SIZE / 4;   // u32 entries in a page table or page directory (10 bits of va)
 
 export const KIMAGE_END = 0x00100000;   // AssemblyScript static data must end below this
 
@@ -50,6 +51,14 @@ export const STATS_BASE = 0x00101000;   // Stat offsets below, u64 each
 export const SYSSTATS_BASE = 0x00102000;
 export const SYSSTAT_SIZE = 64;          // 8 u64: SysStat offsets below
 export const PROC_BASE = 0x0010a000;
+
+// Buffers the host fills in kernel memory: the exec staging buffer (stageAddr(): a program's bytes,
+// an argument block, a path; console input goes there too, ttyStage()) and the console's rings.
+export const STAGE_SIZE = 65536;         // exec staging buffer (host -> kernel bounce buffer)
+export const TTY_BUF = PAGE_SIZE;        // console output buffer and input ring; ttyInput(n) takes at most this
+
+// pcStats(field): what the page cache holds.
+export enum PcStat { pages = 0, dirty = 1 }
 
 export const USER_TOP = 0xc0000000;      // TASK_SIZE: first kernel address
 export const ARG_BASE = 0xbfff0000;      // argument block (ARG_MAX 64 KiB)

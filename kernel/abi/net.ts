@@ -39,6 +39,7 @@ export enum NetFeature { sg = 1, tso = 2 }           // NIC config field 1 (bits
 export enum NetConfig { present = 0, features = 1, macHi = 2, macLo = 3 }   // virtioConfig(Dev.net, field)
 export const GSO_NONE = 0;
 export const GSO_TCPV4 = 1;
+export const GSO_ECN = 0x80;              // gso_type flag: ECN (the host NIC does not offer it)
 
 export const ETH_P_IP = 0x0800;
 export const ETH_P_ARP = 0x0806;

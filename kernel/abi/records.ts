@@ -14,6 +14,8 @@ export const FRAME_OWNER = 6;       // u8 Owner
 export const FRAME_DATA = 12;       // u32 owner-specific: pid (anonymous), inode (page cache)
 export const FRAME_INDEX = 16;      // u32 page index in the file (page cache)
 export const FRAME_MAPCOUNT = 28;   // u32 page tables mapping it
+export const DETACHED: u32 = 0xffffffff;   // FRAME_DATA of a page-cache page taken out of the cache while
+                                           // still held (kernel/pagecache.ts detach); never an inode
 
 // Page-table entry bits (kernel/vm.ts PTE_*): the frame address in bits 31..12, flags below.
 export enum Pte {

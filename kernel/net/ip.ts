@@ -5,7 +5,7 @@
 // Interface: netRx(pfn, len) (a received buffer: virtio header + frame), buildHeaders(slot, ...),
 // netDropped, be16/be32 and put16/put32/putMac helpers, ipChecksum(addr, len).
 import { NET_HDR_SIZE, ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, GUEST_IP, HOST_IP,
-  GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO, NET_HDR_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, MSS } from "../abi/net";
+  GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO, NET_HDR_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, MSS, IP_DF, IP_TTL } from "../abi/net";
 import { pa, kput } from "../kalloc";
 import { tcpInput } from "./tcp";
 import { arpReply } from "./arp";
@@ -46,7 +46,7 @@ export function buildHeaders(h: usize, lport: u32, rport: u32, seq: u32, ack: u3
   const ip = e + ETH_HLEN;
   memory.fill(ip, 0, IP_HLEN + thl);
   store<u8>(ip, 0x45); put16(ip + 2, IP_HLEN + thl + payload); put16(ip + 4, ipId++ & 0xffff);
-  put16(ip + 6, 0x4000); store<u8>(ip + 8, 64); store<u8>(ip + 9, IPPROTO_TCP);
+  put16(ip + 6, IP_DF); store<u8>(ip + 8, IP_TTL); store<u8>(ip + 9, IPPROTO_TCP);
   put32(ip + 12, GUEST_IP); put32(ip + 16, HOST_IP);
   put16(ip + 10, ipChecksum(ip, IP_HLEN));
   const t = ip + IP_HLEN;

@@ -27,9 +27,10 @@ import { nicPresent, nicFeatures } from "./nic";
 import { be16, be32, put16, put32 } from "./ip";
 
 import { AF_INET, SOCK_STREAM, SOCK_NONBLOCK, SOCK_CLOEXEC, MSG_PEEK, MSG_DONTWAIT, MSG_ERRQUEUE, MSG_NOSIGNAL, MSG_ZEROCOPY,
-  SOL_SOCKET, SO_TYPE, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_ZEROCOPY, IPPROTO_TCP, TCP_NODELAY, SOL_IP, IP_RECVERR,
+  MSG_MORE, MSG_WAITALL, SOL_SOCKET, SO_TYPE, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_ZEROCOPY, IPPROTO_TCP, TCP_NODELAY,
+  SOL_IP, IP_RECVERR,
   SO_EE_ORIGIN_ZEROCOPY } from "../abi/socket";
-import { O_NONBLOCK } from "../abi/fcntl";
+import { O_NONBLOCK, O_RDWR } from "../abi/fcntl";
 import { IOV_MAX } from "../abi/uio";
 const kb: usize = memory.data(64);
 let nextPort: u32 = EPHEMERAL_LOW;
@@ -116,7 +117,7 @@ function sysSocket(p: Proc, domain: i32, type: i32, proto: i32): i64 {
   if (!nicPresent()) return -Errno.ENETDOWN;
   const i = sockAlloc();
   if (i < 0) return -Errno.ENOBUFS;
-  const f = fileAlloc(FT_SOCKET, 2 | ((type & SOCK_NONBLOCK) ? O_NONBLOCK : 0));
+  const f = fileAlloc(FT_SOCKET, O_RDWR | ((type & SOCK_NONBLOCK) ? O_NONBLOCK : 0));
   if (f < 0) { sockFree(i); return -Errno.ENFILE; }
   fileAt(f).sock = <u32>i;
   sockAt(i).fileRefs = 1;
@@ -190,7 +191,7 @@ function sysAccept(p: Proc, i: i32, addr: u32, lenp: u32, nb: bool): i64 {
   if (l.state != LISTEN) return -Errno.EINVAL;
   if (l.acceptHead == l.acceptTail) return block(p, i, nb);
   // The file and descriptor first (still FT_NONE): without them the connection stays queued.
-  const f = fileAlloc(FT_NONE, 2);
+  const f = fileAlloc(FT_NONE, O_RDWR);
   if (f < 0) return -Errno.ENFILE;
   const fd = fdAlloc(p, f, false);
   if (fd < 0) { fileClose(f); return fd; }
@@ -247,7 +248,7 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   if (done > 0 && !sendOpen(s)) return done;
   const c = sendCheck(p, s, flags);
   if (c < 0) return c;
-  if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_ZEROCOPY | 0x8000)) return -Errno.EOPNOTSUPP;
+  if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_ZEROCOPY | MSG_MORE)) return -Errno.EOPNOTSUPP;
   if (n == 0) return 0;
   const wait = !nb && (flags & MSG_DONTWAIT) == 0;
   let room = sndSpace(s);
@@ -295,7 +296,7 @@ function pushFrag(s: Sock, pfn: u32, off: u32, len: u32, zcid: u32): void {
 // recv(): copy queued payload to the user (1 CPU copy per fragment piece).
 export function sockRecv(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool): i64 {
   const s = sockAt(i);
-  if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_NOSIGNAL | 0x100)) return -Errno.EOPNOTSUPP;
+  if (flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_NOSIGNAL | MSG_WAITALL)) return -Errno.EOPNOTSUPP;
   if (s.rcvBytes == 0) {
     if (s.peerFin) return 0;
     if (s.err) { const e = s.err; s.err = 0; return -<i64>e; }      // reported once (sock_error)

@@ -8,7 +8,7 @@
 // rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer();
 // tcpDropped, ctlDropped (segments dropped).
 import { PAGE_SHIFT } from "../abi/layout";
-import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP } from "../abi/net";
+import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP, TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../sleep";
 import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ, NSOCK, isOrphan,
@@ -20,7 +20,7 @@ import { curSys, setCurSys } from "../stats";
 import { curCause, setCause } from "../trace";
 import { clockNow } from "../clock";
 
-export const FIN: u32 = 1, SYN: u32 = 2, RST: u32 = 4, PSH: u32 = 8, ACK: u32 = 16;
+export const FIN: u32 = TCP_FIN, SYN: u32 = TCP_SYN, RST: u32 = TCP_RST, PSH: u32 = TCP_PSH, ACK: u32 = TCP_ACK;   // short names
 const MAX_PIECES: u32 = 20;
 // An orphan (closed by the user, not yet ended) ends on the virtual clock as Linux's do, with RST
 // (the peer learns it is gone; the host side has no timers to find out otherwise):
