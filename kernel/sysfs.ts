@@ -135,21 +135,26 @@ function startDir(p: Proc, dirfd: i32): i64 {
 }
 
 // The inode `va` names; with `parent`, its parent directory and the last component in `parent`.
-// `follow`: a final symbolic link is followed (for a parent lookup: to where its target would be).
-function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: bool = true): i64 {
+// `follow`: a final symbolic link is followed (for a parent lookup: to where its target would be);
+// by default a whole lookup follows it (stat, chdir) and a parent lookup does not (unlink, rename,
+// mkdir act on the link itself).
+const FOLLOW_DEFAULT: i32 = -1;
+function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: i32 = FOLLOW_DEFAULT): i64 {
   const len = fetchPath(p, va, pathBuf);
   if (len < 0) return len;
   const start = startDir(p, dirfd);
   if (start < 0) return start;
-  return parent ? nameiparent(<u32>start, pathBuf, len, parent, follow) : namei(<u32>start, pathBuf, len, follow);
+  if (parent) return nameiparent(<u32>start, pathBuf, len, parent, follow == 1);
+  return namei(<u32>start, pathBuf, len, follow != 0);
 }
+@inline function yes(b: bool): i32 { return b ? 1 : 0; }
 
 function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
   // O_NOFOLLOW and O_CREAT|O_EXCL do not follow a final symbolic link (Linux's open_last_lookups).
   const follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
-  let ino = lookupPath(p, dirfd, path, null, follow);
+  let ino = lookupPath(p, dirfd, path, null, yes(follow));
   if (ino == -Errno.ENOENT && (flags & O_CREAT)) {
-    const dir = lookupPath(p, dirfd, path, name, follow);   // a dangling link: its target is made
+    const dir = lookupPath(p, dirfd, path, name, yes(follow));   // a dangling link: its target is made
     if (dir < 0) return dir;
     if (name.len == 0 || name.trailing) return -Errno.EISDIR;
     const old = dirLookup(<u32>dir, nameOf(name), name.len);
@@ -246,7 +251,7 @@ function sysFstat(p: Proc, fd: i32, buf: u32): i64 {
 function sysFstatat(p: Proc, dirfd: i32, path: u32, buf: u32, flags: i32): i64 {
   if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT)) return -Errno.EINVAL;
   if ((flags & AT_EMPTY_PATH) && emptyPath(p, path)) return dirfd == AT_FDCWD ? statIno(p, cwdIno(p), buf) : sysFstat(p, dirfd, buf);
-  const ino = lookupPath(p, dirfd, path, null, !(flags & AT_SYMLINK_NOFOLLOW));
+  const ino = lookupPath(p, dirfd, path, null, yes(!(flags & AT_SYMLINK_NOFOLLOW)));
   if (ino < 0) return ino;
   return statIno(p, <u32>ino, buf);
 }
@@ -475,7 +480,7 @@ const NLINK_MAX: u32 = 0xffff;                 // nlink is a u16 on disk (ext4's
 export function fsSymlinkat(p: Proc, tva: u32, dirfd: i32, path: u32): i64 {
   const tl = fetchPath(p, tva, target);
   if (tl < 0) return tl;
-  const dir = lookupPath(p, dirfd, path, name, false);
+  const dir = lookupPath(p, dirfd, path, name, 0);
   if (dir < 0) return dir;
   if (name.len == 0) return -Errno.EEXIST;
   const old = dirLookup(<u32>dir, nameOf(name), name.len);
@@ -499,7 +504,7 @@ export function fsSymlinkat(p: Proc, tva: u32, dirfd: i32, path: u32): i64 {
 // The target of the link `path` names (not followed), at most `size` bytes, no NUL; its length.
 export function fsReadlinkat(p: Proc, dirfd: i32, path: u32, buf: u32, size: i32): i64 {
   if (size <= 0) return -Errno.EINVAL;
-  const ino = lookupPath(p, dirfd, path, null, false);
+  const ino = lookupPath(p, dirfd, path, null, 0);
   if (ino < 0) return ino;
   if (!isSymlink(<u32>ino)) return -Errno.EINVAL;
   const n = readLink(<u32>ino, kbuf);
@@ -513,11 +518,11 @@ export function fsReadlinkat(p: Proc, dirfd: i32, path: u32, buf: u32, size: i32
 // A second name `npath` for the file `opath` names (a final link itself, unless AT_SYMLINK_FOLLOW).
 export function fsLinkat(p: Proc, ofd: i32, opath: u32, nfd: i32, npath: u32, flags: i32): i64 {
   if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) return -Errno.EINVAL;
-  const old = lookupPath(p, ofd, opath, null, (flags & AT_SYMLINK_FOLLOW) != 0);
+  const old = lookupPath(p, ofd, opath, null, yes((flags & AT_SYMLINK_FOLLOW) != 0));
   if (old < 0) return old;
   const ino = <u32>old;
   if (isDir(ino)) return -Errno.EPERM;                 // no hard links to directories
-  const dir = lookupPath(p, nfd, npath, name, false);
+  const dir = lookupPath(p, nfd, npath, name, 0);
   if (dir < 0) return dir;
   if (name.len == 0) return -Errno.EEXIST;
   const there = dirLookup(<u32>dir, nameOf(name), name.len);
@@ -564,7 +569,7 @@ export function fsUtimensat(p: Proc, dirfd: i32, path: u32, times: u32, flags: i
       if (fileAt(fi).type != FT_INODE) return 0;
       ino = fileAt(fi).ino;
     }
-  } else ino = lookupPath(p, dirfd, path, null, !(flags & AT_SYMLINK_NOFOLLOW));
+  } else ino = lookupPath(p, dirfd, path, null, yes(!(flags & AT_SYMLINK_NOFOLLOW)));
   if (ino < 0) return ino;
   const i = <u32>ino;
   if (setA) iSetTime(i, Ino.atime, at);
