@@ -7,6 +7,7 @@
 // run(), exitOf(pid), stats(pid?), timedOut, shutdown(), close(), dropCaches(); readGuestFile(path),
 // guestFileSize(path), readUser(pid, va, len), flushTrace(); k / ram for inspection (inspect.ts),
 // tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
+import { FS_VERSION } from "../kernel/abi/fs";
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
@@ -145,7 +146,7 @@ export class Machine {
     applyKernelCosts(this.k, cm);
     if (opts.scramble) this.k.kscramble(opts.scramble);
     if (this.disk) {
-      if (this.k.mount() !== 0) throw new Error("the disk does not hold a wsfs file system (make one with `wasmos mkfs`)");
+      if (this.k.mount() !== 0) throw new Error(`the disk does not hold a wsfs file system of version ${FS_VERSION} (make one with \`wasmos mkfs\`)`);
       this.mounted = true;
     }
     if (this.nic && this.k.netInit() !== 0) throw new Error("the kernel could not start the network card");
