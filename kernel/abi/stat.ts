@@ -58,5 +58,5 @@ export const DT_LNK: u8 = 10;
 export const DT_SOCK: u8 = 12;
 
 // utimensat: a tv_nsec of UTIME_NOW sets that time to now, UTIME_OMIT leaves it (linux/stat.h).
-export const UTIME_NOW: i64 = 0x3fffffff;    // (1 << 30) - 1
-export const UTIME_OMIT: i64 = 0x3ffffffe;   // (1 << 30) - 2
+export const UTIME_NOW: i32 = 0x3fffffff;    // (1 << 30) - 1
+export const UTIME_OMIT: i32 = 0x3ffffffe;   // (1 << 30) - 2
