@@ -39,6 +39,7 @@ export interface MachineOptions {
   quantum?: number;            // loop iterations per time slice
   cacheDir?: string;           // translation cache
   scramble?: number;           // test aid: allocate frames in a scattered order (a step, e.g. 7919)
+  randomSeed?: bigint;         // the kernel's random generator (getrandom); default: a fixed seed
   disk?: DiskSource;           // bytes, a host image path (written in place), null (none); default: the embedded image
   diskTiming?: BlkTiming;      // virtual latency and bandwidth of the disk
   net?: NetOptions | null;     // the virtual NIC and the host side at 10.0.2.2 (null: no NIC)
@@ -145,6 +146,7 @@ export class Machine {
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
     applyKernelCosts(this.k, cm);
     if (opts.scramble) this.k.kscramble(opts.scramble);
+    if (opts.randomSeed !== undefined) this.k.randomSeed(BigInt.asUintN(64, opts.randomSeed));
     if (this.disk) {
       if (this.k.mount() !== 0) throw new Error(`the disk does not hold a wsfs file system of version ${FS_VERSION} (make one with \`wasmos mkfs\`)`);
       this.mounted = true;
