@@ -9,7 +9,8 @@
 // nameiparent(start, path, len, name) -> the parent directory or -errno, the last component in the
 // caller's Name record (NAME_SIZE bytes; nameOf(name) its bytes), isDir(ino), isBelow(dir, anc)
 // (rename's loop check), setDotdot(dir, parent); symbolic links: isSymlink(ino), readLink(ino, buf)
-// -> length or -errno; dtOf(ino) (the entry type of an inode). namei and nameiparent follow
+// -> length or -errno; dtOf(ino) (the entry type of an inode); dirPath(dir, buf, max) -> the
+// directory's absolute path (getcwd after a chdir through a link) or -errno. namei and nameiparent follow
 // symbolic links (at most MAXSYMLINKS per walk, then ELOOP).
 import { Errno } from "./abi/errno";
 import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, S_IFLNK, DT_DIR, DT_REG, DT_LNK, BLOCK_SIZE, ROOT_INO, MAXSYMLINKS, SYMLINK_MAX } from "./abi/fs";
@@ -213,6 +214,38 @@ export function isBelow(dir: u32, anc: u32): bool {
   return false;
 }
 const DOTDOT: usize = memory.data(2);
+
+// The absolute path of directory `dir` into `buf` (at most `max` bytes, no NUL; "" for the root):
+// up through ".." to the root, each step finding the child's name in its parent (the old Unix
+// getcwd). Its length, or -errno (EIO: a bad entry; ENAMETOOLONG: longer than max).
+export function dirPath(dir: u32, buf: usize, max: i32): i32 {
+  store<u16>(DOTDOT, 0x2e2e);
+  let end = max;                             // the path is built backwards from buf + max
+  for (let d = dir, n = 0; d != ROOT_INO; n++) {
+    if (n >= 4096) return -Errno.ELOOP;
+    const up = dirLookup(d, DOTDOT, 2);
+    if (up == 0 || up == INO_BAD) return -Errno.EIO;
+    const e = entryOf(up, d);
+    if (e == 0) return -Errno.ENOENT;
+    const len = <i32>load<u8>(e + Dirent.nameLen);
+    if (end - len - 1 < 0) return -Errno.ENAMETOOLONG;
+    end -= len; memory.copy(buf + end, e + Dirent.name, len);
+    store<u8>(buf + --end, 0x2f);
+    d = up;
+  }
+  memory.copy(buf, buf + end, max - end);
+  return max - end;
+}
+
+// The entry of directory `dir` (past "." and "..") that names `ino`, or 0.
+function entryOf(dir: u32, ino: u32): usize {
+  const n = count(dir);
+  for (let i: u32 = 2; i < n; i++) {
+    const e = entry(dir, i);
+    if (e != 0 && load<u32>(e) == ino) return e;
+  }
+  return 0;
+}
 
 // Point the ".." entry of directory `dir` at `parent`.
 export function setDotdot(dir: u32, parent: u32): void {

@@ -18,7 +18,7 @@ import { curProc } from "./cpu";
 import { Proc, CWD_OFF } from "./proc";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_RDONLY, File } from "./file";
 import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD,
-  isSymlink, readLink, dtOf } from "./dir";
+  isSymlink, readLink, dtOf, dirPath } from "./dir";
 import { iget, iput, iprune, itrunc, fillStat, iheld } from "./inode";
 import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapSeek, BLOCK_BAD } from "./bmap";
@@ -427,7 +427,12 @@ function sysChdir(p: Proc, path: u32): i64 {
   if (!iget(<u32>ino)) return -Errno.ENFILE;
   if (p.cwd != 0) iput(p.cwd);
   p.cwd = <u32>ino;
-  setCwdPath(p, pathBuf, len);
+  // The directory's real path (through a link, getcwd names where it led, as Linux's d_path);
+  // the text of the path when it cannot be found.
+  const cwd = changetype<usize>(p) + CWD_OFF;
+  const n = dirPath(<u32>ino, kbuf, PATH_MAX - 1);
+  if (n >= 0) { memory.copy(cwd, kbuf, n); p.cwdLen = <u32>n; }
+  else setCwdPath(p, pathBuf, len);
   return 0;
 }
 

@@ -30,6 +30,7 @@ test("symbolic links: followed inside and at the end of a path, O_NOFOLLOW, trai
     "creat.excl-on-link": "EEXIST", "trailing.new": "ENOENT ENOENT EISDIR",
     "chain.max": "hello", "chain.over": "ELOOP", "loop": "ELOOP",
     "unlink.link": "0 hello ENOENT", "rename.link": "/d/f hello",    // the link itself, not its target
+    "chdir.link": "0 /d hello",                                      // getcwd names where the link led
   });
   expect(MAXSYMLINKS).toBe(40);
 });

@@ -6,7 +6,7 @@ import { open, close, write, read, pread64, lseek, fstat, fallocate, fadvise64, 
   print, exit_group, errnoName, O_RDONLY, O_RDWR, O_CREAT, O_WRONLY, O_NOFOLLOW, O_TRUNC, O_EXCL, SEEK_DATA, SEEK_HOLE,
   FALLOC_FL_KEEP_SIZE, FALLOC_FL_PUNCH_HOLE, POSIX_FADV_WILLNEED, POSIX_FADV_DONTNEED, UTIME_NOW, UTIME_OMIT,
   AT_SYMLINK_NOFOLLOW, ST_NLINK, ST_SIZE, ST_MODE, ST_BLOCKS, ST_ATIME, ST_ATIME_NSEC, ST_MTIME, ST_MTIME_NSEC, ST_CTIME, ST_CTIME_NSEC,
-  S_IFMT, S_IFLNK, S_IFREG, GRND_NONBLOCK, arg, sleepNs, utimensat, AT_FDCWD, cstr } from "../../guests/sdk";
+  S_IFMT, S_IFLNK, S_IFREG, GRND_NONBLOCK, arg, sleepNs, utimensat, AT_FDCWD, cstr, chdirTo, cwd } from "../../guests/sdk";
 import { MAXSYMLINKS } from "../../kernel/abi/fs";
 
 const st = memory.data(128);
@@ -74,6 +74,8 @@ function symlinks(): void {
   out("unlink.link", res(unlink("/rel")) + " " + readAll("/d/f") + " " + res(lstat("/rel", st)));
   rename("/abs", "/abs2");
   out("rename.link", readlink("/abs2") + " " + readAll("/d/f"));
+  out("chdir.link", res(chdirTo("/dl")) + " " + cwd() + " " + readAll("f"));
+  chdirTo("/");
 }
 
 function hardlinks(): void {

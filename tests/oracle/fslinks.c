@@ -92,6 +92,9 @@ static void symlinks(void) {
   printf("unlink.link %s %s %s\n", u, t, res(lstat(P("/rel"), &st)));
   rename(P("/abs"), P("/abs2"));
   printf("rename.link %s %s\n", rl("/abs2"), readAll("/d/f", O_RDONLY));
+  const char *c = res(chdir(P("/dl")));
+  char wd[1024]; if (!getcwd(wd, sizeof wd)) strcpy(wd, "?");
+  printf("chdir.link %s %s %s\n", c, strncmp(wd, root, strlen(root)) == 0 ? wd + strlen(root) : wd, readAll("f", O_RDONLY));
 }
 
 static void hardlinks(void) {
