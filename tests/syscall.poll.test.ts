@@ -5,6 +5,7 @@
 import { expect, test } from "vitest";
 import { mkfs } from "../host/fs/mkfs";
 import { onImage } from "./helpers/fsimage";
+import { boot, testGuest } from "./helpers/machine";
 import { POLLIN, POLLOUT, POLLHUP, POLLERR, POLLNVAL } from "../kernel/abi/poll";
 
 const hex = (n: number) => `0x${n.toString(16)}`;
@@ -29,4 +30,22 @@ test("ppoll and pselect6: readiness by file type, timeouts, wake-up by a pipe wr
     "pselect6.timeout": "0 waited 0",
     "pselect6.badfd": "EBADF EINVAL",
   });
+});
+
+test("ppoll on a TCP connection: woken by the echo's data, then by its FIN", async () => {
+  const b = await boot({ net: {} });
+  const pid = await b.m.spawn(await testGuest("pollwait.ts"), ["pollwait", "net"]);
+  await b.m.run();
+  expect(b.stderr()).toBe("");
+  expect(b.m.exitOf(pid)?.code).toBe(0);
+  const o = Object.fromEntries(b.stdout().trim().split("\n").map((l) => { const i = l.indexOf(" "); return [l.slice(0, i), l.slice(i + 1)]; }));
+  expect(o).toEqual({
+    "net.connect": "0",
+    "net.before": `1 ${hex(POLLOUT)}`,                         // connected, nothing to read yet
+    "net.send": "4",
+    "net.woken": `1 ${hex(POLLIN)} 4`,                         // slept until the echo came
+    // the echo closes after our FIN: both directions shut, so POLLHUP too (POLLRDHUP only when asked)
+    "net.fin": `1 ${hex(POLLIN | POLLHUP)} 0`,
+  });
+  b.m.close();
 });

@@ -3,7 +3,9 @@
 // process's write. Prints one line "name value" per check; tests/syscall.poll.test.ts compares.
 import { pipe2, write, read, close, open, fork, waitpid, sleepMs, ppoll, pselect6, socket, listen, bind,
   print, exit_group, errnoName, nowNs, O_RDWR, O_CREAT, POLLIN, POLLOUT, POLLHUP, POLLERR, POLLNVAL,
-  POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS, AF_INET, SOCK_STREAM, TV_SEC, TV_NSEC } from "../../guests/sdk";
+  POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS, AF_INET, SOCK_STREAM, TV_SEC, TV_NSEC, arg, connect, send, recv,
+  shutdown, SHUT_WR, setSockaddrIn, ipv4 } from "../../guests/sdk";
+import { PORT_ECHO } from "../../kernel/abi/net";
 
 const fds = memory.data(8);
 const pfd = memory.data(64);
@@ -19,6 +21,24 @@ function setFd(i: i32, fd: i32, events: i32): void {
 }
 function rev(i: i32): string { return "0x" + (<u32>load<u16>(pfd + <usize>i * POLLFD_SIZE + POLLFD_REVENTS)).toString(16); }
 function setTs(ms: i64): usize { store<i64>(ts + TV_SEC, ms / 1000); store<i64>(ts + TV_NSEC, (ms % 1000) * 1000000); return ts; }
+
+// "pollwait net": a connection to the echo service (10.0.2.2:7): nothing to read until the echo of
+// "ping" comes back, which wakes a ppoll with no timeout.
+if (arg(1) == "net") {
+  const c = <i32>socket(AF_INET, SOCK_STREAM, 0);
+  setSockaddrIn(buf, ipv4(10, 0, 2, 2), <u16>PORT_ECHO);
+  out("net.connect", res(connect(c, buf, 16)));
+  setFd(0, c, POLLIN | POLLOUT);
+  out("net.before", res(ppoll(pfd, 1, setTs(0))) + " " + rev(0));
+  store<u32>(buf + 32, 0x676e6970);                 // "ping"
+  out("net.send", res(send(c, buf + 32, 4)));
+  setFd(0, c, POLLIN);
+  out("net.woken", res(ppoll(pfd, 1, 0)) + " " + rev(0) + " " + res(recv(c, buf + 40, 16)));
+  shutdown(c, SHUT_WR);
+  setFd(0, c, POLLIN);
+  out("net.fin", res(ppoll(pfd, 1, setTs(1000))) + " " + rev(0) + " " + res(recv(c, buf + 40, 16)));
+  exit_group(0);
+}
 
 pipe2(fds, 0);
 const r = load<i32>(fds), w = load<i32>(fds + 4);
