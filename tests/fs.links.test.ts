@@ -5,6 +5,7 @@
 import { expect, test } from "vitest";
 import { mkfs } from "../host/fs/mkfs";
 import { onImage } from "./helpers/fsimage";
+import { boot, testGuest } from "./helpers/machine";
 import { MAXSYMLINKS } from "../kernel/abi/fs";
 
 async function run(what: string, randomSeed?: bigint): Promise<Map<string, string>> {
@@ -76,3 +77,22 @@ test("getrandom is deterministic by default and checks its flags; clock_getres",
   expect(a.get("getrandom.flags")).toBe("4 EINVAL");
   expect(a.get("clock_getres")).toBe("0 0 1 EINVAL");
 });
+
+test("fadvise WILLNEED reads the file into the page cache at once; DONTNEED drops its clean pages", async () => {
+  const size = 64 * 4096;
+  const data = Uint8Array.from({ length: size }, (_, i) => i & 0xff);
+  const b = await boot({ disk: mkfs(4 << 20, { files: [{ path: "/f", data }] }).bytes });
+  const pid = await b.m.spawn(await testGuest("fslinks.ts"), ["fslinks", "advise", "/f"]);
+  await b.m.run();
+  expect(b.stderr()).toBe("");
+  expect(b.stdout()).toBe(`willneed 0\nread1 ${size}\ndontneed 0\nread2 ${size}\n`);
+  const s = b.m.stats(pid);
+  // WILLNEED: the 64 pages come in by DMA inside fadvise64 (with the file's indirect block, which
+  // maps pages 12..63), so the reads that follow move no byte by DMA; pread64 after DONTNEED reads
+  // the data pages again (the indirect block, metadata, stays cached)
+  expect(s.bySyscall.fadvise64.dmaCopyBytes).toBe(size + 4096);
+  expect(s.bySyscall.read.dmaCopies).toBe(0);
+  expect(s.bySyscall.pread64.dmaCopyBytes).toBe(size);
+  expect(s.pageCache.evicted).toBeGreaterThanOrEqual(64);
+  b.m.close();
+}, 60_000);

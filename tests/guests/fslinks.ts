@@ -191,8 +191,25 @@ function misc(): void {
     + " " + res(clock_getres(99, buf)));
 }
 
+// "advise FILE": WILLNEED on the whole file, then read it all (the reads should all hit the cache);
+// then DONTNEED and read it again (all misses). Prints the bytes read each time.
+function advise(path: string): void {
+  const fd = <i32>open(path, O_RDONLY);
+  out("willneed", res(fadvise64(fd, 0, 0, POSIX_FADV_WILLNEED)));
+  let total: i64 = 0, n: i64 = 0;
+  while ((n = read(fd, buf, 4096)) > 0) total += n;
+  out("read1", total.toString());
+  out("dontneed", res(fadvise64(fd, 0, 0, POSIX_FADV_DONTNEED)));
+  lseek(fd, 0, 0);
+  total = 0;
+  while ((n = pread64(fd, buf, 4096, total)) > 0) total += n;
+  out("read2", total.toString());
+  close(fd);
+}
+
 const what = arg(1);
-if (what == "symlinks") symlinks();
+if (what == "advise") advise(arg(2));
+else if (what == "symlinks") symlinks();
 else if (what == "hardlinks") { mkdir("/d"); hardlinks(); }
 else if (what == "times") times();
 else if (what == "space") space();
