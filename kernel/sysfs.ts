@@ -6,7 +6,8 @@
 // sys_fadvise64; fetchPath(p, va, buf) -> length or -errno (the path in the caller's PATH_MAX buffer).
 // For another personality (WASI) the same work without the raw registers: fsSymlinkat(p, target,
 // dirfd, path), fsReadlinkat(p, dirfd, path, buf, size), fsLinkat(p, ofd, opath, nfd, npath, flags),
-// fsUtimensat(p, dirfd, path, times, flags), fsFallocate(p, fd, mode, off, len),
+// fsUtimensat(p, dirfd, path, times, flags), fsSetTimes(p, dirfd, path, atimeNs, mtimeNs, flags)
+// (TIME_NOW, TIME_OMIT), fsFallocate(p, fd, mode, off, len),
 // fsFadvise(p, fd, off, len, advice) (each -> result or -errno, user pointers as Linux's).
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
@@ -546,17 +547,22 @@ export function fsLinkat(p: Proc, ofd: i32, opath: u32, nfd: i32, npath: u32, fl
 // Set atime and mtime from times[2] (null: both now; tv_nsec UTIME_NOW: now, UTIME_OMIT: kept);
 // ctime becomes now. `path` null: the file dirfd names (futimens).
 export function fsUtimensat(p: Proc, dirfd: i32, path: u32, times: u32, flags: i32): i64 {
-  const now = clockNow();
-  let at = now, mt = now, setA = true, setM = true;
+  let at: i64 = TIME_NOW, mt: i64 = TIME_NOW;
   if (times != 0) {
     if (copyFromUser(p, kbuf, times, 2 * <u32>TIMESPEC_SIZE) < 0) return -Errno.EFAULT;
     const an = load<i64>(kbuf + TV_NSEC), mn = load<i64>(kbuf + TIMESPEC_SIZE + TV_NSEC);
     if (an == UTIME_OMIT && mn == UTIME_OMIT) return 0;   // nothing to do: the path is not looked at
     if (!nsecOk(an) || !nsecOk(mn)) return -Errno.EINVAL;
-    setA = an != UTIME_OMIT; setM = mn != UTIME_OMIT;
-    if (an != UTIME_NOW) at = toNs(load<i64>(kbuf + TV_SEC), an);
-    if (mn != UTIME_NOW) mt = toNs(load<i64>(kbuf + TIMESPEC_SIZE + TV_SEC), mn);
+    at = an == UTIME_OMIT ? TIME_OMIT : an == UTIME_NOW ? TIME_NOW : <i64>toNs(load<i64>(kbuf + TV_SEC), an);
+    mt = mn == UTIME_OMIT ? TIME_OMIT : mn == UTIME_NOW ? TIME_NOW : <i64>toNs(load<i64>(kbuf + TIMESPEC_SIZE + TV_SEC), mn);
   }
+  return fsSetTimes(p, dirfd, path, at, mt, flags);
+}
+
+// utimensat's work with the times in ns (TIME_NOW: now, TIME_OMIT: kept), for a caller that has
+// them already (WASI's *_set_times).
+export const TIME_NOW: i64 = -2, TIME_OMIT: i64 = -1;
+export function fsSetTimes(p: Proc, dirfd: i32, path: u32, at: i64, mt: i64, flags: i32): i64 {
   if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -Errno.EINVAL;
   let ino: i64;
   if (path == 0) {
@@ -576,9 +582,9 @@ export function fsUtimensat(p: Proc, dirfd: i32, path: u32, times: u32, flags: i
     }
   } else ino = lookupPath(p, dirfd, path, null, yes(!(flags & AT_SYMLINK_NOFOLLOW)));
   if (ino < 0) return ino;
-  const i = <u32>ino;
-  if (setA) iSetTime(i, Ino.atime, at);
-  if (setM) iSetTime(i, Ino.mtime, mt);
+  const i = <u32>ino, now = clockNow();
+  if (at != TIME_OMIT) iSetTime(i, Ino.atime, at == TIME_NOW ? now : <u64>at);
+  if (mt != TIME_OMIT) iSetTime(i, Ino.mtime, mt == TIME_NOW ? now : <u64>mt);
   iSetTime(i, Ino.ctime, now);
   return 0;
 }
@@ -589,7 +595,7 @@ function nsecOk(ns: i64): bool { return ns == UTIME_NOW || ns == UTIME_OMIT || (
 // 0, later ones than 2^63 ns (year 2262) as the latest.
 function toNs(sec: i64, nsec: i64): u64 {
   if (sec < 0) return 0;
-  if (sec >= 9223372036) return <u64>I64.MAX_VALUE;
+  if (sec >= 9223372036) return <u64>I64.MAX_VALUE;   // (i64: never TIME_NOW or TIME_OMIT)
   return <u64>sec * 1000000000 + <u64>nsec;
 }
 
