@@ -16,7 +16,7 @@
 // Interface: filePoll(fi) -> the POLL* mask of open file fi; fdPoll(p, fd, events) -> revents
 // (POLLNVAL for a closed fd; POLLERR and POLLHUP always reported); pollWait(p, timeoutNs) (after a
 // scan found nothing: -ERESTARTSYS to sleep, 0 when the timeout has passed; timeoutNs < 0: none);
-// pollLeft(p) -> ns left before the deadline; pollEnd(p) (the call returns: forget the deadline).
+// pollLeft(p, timeoutNs) -> ns left of the timeout; pollEnd(p) (the call returns: forget the deadline).
 import { POLLIN, POLLOUT, POLLERR, POLLHUP, POLLNVAL, POLLRDNORM, POLLWRNORM, POLLRDHUP } from "./abi/poll";
 import { Proc } from "./proc";
 import { fdGet, fileAt, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_WRONLY } from "./file";
@@ -77,8 +77,9 @@ export function pollWait(p: Proc, timeoutNs: i64): i64 {
   return sleepOn(p, POLL_CHAN);
 }
 
-export function pollLeft(p: Proc): u64 {
-  if (progress(p) == 0 || p.pollAt == 0) return 0;
+export function pollLeft(p: Proc, timeoutNs: i64): u64 {
+  if (progress(p) == 0) return timeoutNs < 0 ? 0 : <u64>timeoutNs;   // it never slept: all of it
+  if (p.pollAt == 0) return 0;
   const now = clockNow();
   return p.pollAt > now ? p.pollAt - now : 0;
 }

@@ -38,9 +38,9 @@ function getTimeout(p: Proc, va: u32): i64 {
 }
 
 // Write the time left back into the caller's timespec (Linux's poll_select_finish).
-function putTimeLeft(p: Proc, va: u32): void {
+function putTimeLeft(p: Proc, va: u32, t: i64): void {
   if (va == 0) return;
-  const left = pollLeft(p);
+  const left = pollLeft(p, t);
   store<i64>(ts + TV_SEC, <i64>(left / <u64>NS)); store<i64>(ts + TV_NSEC, <i64>(left % <u64>NS));
   copyToUser(p, va, ts, <u32>TIMESPEC_SIZE);
 }
@@ -63,7 +63,7 @@ function sysPpoll(p: Proc, fds: u32, nfds: i64, tsp: u32): i64 {
     const w = pollWait(p, t);
     if (w != 0) return w;                       // sleeps: the call runs again when woken
   }
-  putTimeLeft(p, tsp);
+  putTimeLeft(p, tsp, t);
   pollEnd(p);
   if (n > 0 && copyToUser(p, fds, pfds, n * <u32>POLLFD_SIZE) < 0) return -Errno.EFAULT;
   return ready;
@@ -95,7 +95,7 @@ function sysPselect6(p: Proc, nfds: i64, rva: u32, wva: u32, eva: u32, tsp: u32)
     const wt = pollWait(p, t);
     if (wt != 0) return wt;
   }
-  putTimeLeft(p, tsp);
+  putTimeLeft(p, tsp, t);
   pollEnd(p);
   if (putSet(p, rva, r, bytes) < 0 || putSet(p, wva, w, bytes) < 0 || putSet(p, eva, x, bytes) < 0) return -Errno.EFAULT;
   return ready;

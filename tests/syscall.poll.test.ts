@@ -20,6 +20,7 @@ test("ppoll and pselect6: readiness by file type, timeouts, wake-up by a pipe wr
   expect(o).toEqual({
     // empty pipe: nothing; write end: POLLOUT; a file: both; fd 60 not open: POLLNVAL; fd -1 ignored (0)
     "ppoll.now": `3 0x0 ${hex(POLLOUT)} ${hex(POLLIN | POLLOUT)} ${hex(POLLNVAL)} 0x0`,
+    "ppoll.ready-left": "1 2.500000000",                       // ready at once: the whole timeout is left
     "ppoll.timeout": "0 0x0 waited left=0.0",
     "ppoll.woken": `1 ${hex(POLLIN)} after-write 1`,
     "ppoll.woken-left": "1 about-998ms",

@@ -58,6 +58,8 @@ const f = <i32>open("/pollfile", O_RDWR | O_CREAT);
 
 setFd(0, r, POLLIN); setFd(1, w, POLLOUT); setFd(2, f, POLLIN | POLLOUT); setFd(3, 60, POLLIN); setFd(4, -1, POLLIN);
 out("ppoll.now", res(ppoll(pfd, 5, setTs(0))) + " " + rev(0) + " " + rev(1) + " " + rev(2) + " " + rev(3) + " " + rev(4));
+setFd(0, w, POLLOUT);
+out("ppoll.ready-left", res(ppoll(pfd, 1, setTs(2500))) + " " + load<i64>(ts + TV_SEC).toString() + "." + load<i64>(ts + TV_NSEC).toString());
 
 let t0 = nowNs();
 setFd(0, r, POLLIN);
