@@ -3,7 +3,7 @@
 // readers. A read with nothing buffered sleeps until input or end of file.
 // Interface: ttyInit(outBuf, inBuf, stage), ttyWrite(p, hostFd, va, n), ttyWriteKernel(hostFd,
 // addr, n) (kernel log lines), ttyRead(p, va, n), ttyStage() (where the host puts input),
-// ttyInput(n) (host put n bytes at the staging address), ttyEof(), ttyWaiting().
+// ttyInput(n) (host put n bytes at the staging address), ttyEof(), ttyWaiting(), ttyReadable() (poll).
 import { Errno } from "./abi/errno";
 import { Routine, Place, Ev } from "./abi/trace";
 import { Stat } from "./abi/layout";
@@ -11,8 +11,9 @@ import { Dev } from "./abi/virtio";
 import { statAdd } from "./stats";
 import { nextSeq, traceEmit, curCause, setCause } from "./trace";
 import { TTY_BUF } from "./param";
-import { Proc } from "./proc";
-import { sleepOn, wakeup, sleepersOn } from "./sleep";
+import { Proc, procSlot, SLEEPING } from "./proc";
+import { sleepOn, wakeup, sleepersOn, POLL_CHAN } from "./sleep";
+import { NPROC } from "./param";
 import { copyFromUser, copyToUser, countCopy } from "./copy";
 import { hostConsoleWrite } from "./host";
 
@@ -93,4 +94,15 @@ export function ttyInput(n: u32): u32 {
 
 export function ttyEof(): void { tty.eof = 1; wakeup(TTY_CHAN); }
 
-export function ttyWaiting(): i32 { return sleepersOn(TTY_CHAN); }
+// Would a read of the console return now (input queued, or the host's stdin closed)? (poll)
+export function ttyReadable(): bool { return tty.head != tty.tail || tty.eof != 0; }
+
+// Processes waiting for console input: readers, and pollers watching the console (poll.ts).
+export function ttyWaiting(): i32 {
+  let n = sleepersOn(TTY_CHAN);
+  for (let i = 0; i < NPROC; i++) {
+    const p = procSlot(i);
+    if (p.state == SLEEPING && p.chan == POLL_CHAN && p.pollTty != 0) n++;
+  }
+  return n;
+}
