@@ -7,6 +7,7 @@
 // run(), exitOf(pid), stats(pid?), timedOut, shutdown(), close(), dropCaches(); readGuestFile(path),
 // guestFileSize(path), readUser(pid, va, len), flushTrace(); k / ram for inspection (inspect.ts),
 // tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
+import { FS_VERSION } from "../kernel/abi/fs";
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
@@ -38,6 +39,7 @@ export interface MachineOptions {
   quantum?: number;            // loop iterations per time slice
   cacheDir?: string;           // translation cache
   scramble?: number;           // test aid: allocate frames in a scattered order (a step, e.g. 7919)
+  randomSeed?: bigint;         // the kernel's random generator (getrandom); default: a fixed seed
   disk?: DiskSource;           // bytes, a host image path (written in place), null (none); default: the embedded image
   diskTiming?: BlkTiming;      // virtual latency and bandwidth of the disk
   net?: NetOptions | null;     // the virtual NIC and the host side at 10.0.2.2 (null: no NIC)
@@ -152,8 +154,9 @@ export class Machine {
     applyKernelCosts(this.k, cm);
     this.k.wasiSeed(BigInt.asUintN(64, opts.seed ?? 0n));
     if (opts.scramble) this.k.kscramble(opts.scramble);
+    if (opts.randomSeed !== undefined) this.k.randomSeed(BigInt.asUintN(64, opts.randomSeed));
     if (this.disk) {
-      if (this.k.mount() !== 0) throw new Error("the disk does not hold a wsfs file system (make one with `wasmos mkfs`)");
+      if (this.k.mount() !== 0) throw new Error(`the disk does not hold a wsfs file system of version ${FS_VERSION} (make one with \`wasmos mkfs\`)`);
       this.mounted = true;
     }
     if (this.nic && this.k.netInit() !== 0) throw new Error("the kernel could not start the network card");
