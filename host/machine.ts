@@ -47,6 +47,8 @@ export interface MachineOptions {
   tap?: TraceTap;              // a second trace consumer with its own classes (e.g. the Perfetto export)
   onDeviceDone?: (dev: "disk" | "nic", req: BlkRequest | NetRequest) => void;   // each device request as its interrupt is taken
   timeoutMs?: number;          // wall-clock bound on run(): then every process is killed (SIGKILL), timedOut is set
+  wasiDirs?: string[];         // WASI guests: directories of the image preopened after "/" (fd 4, 5, ...)
+  wasiNoRoot?: boolean;        // WASI guests: no "/" preopen at fd 3 (the --dir ones start at fd 3)
 }
 
 /** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
@@ -81,6 +83,8 @@ export class Machine {
   readonly tracer: Tracer | null = null;
   private tapTracer: Tracer | null = null;
   private cacheDir?: string;
+  private wasiDirs?: string[];
+  private wasiNoRoot?: boolean;
   wallNs = 0n;
   readonly disk: VirtioBlk | null;
   readonly nic: VirtioNet | null = null;
@@ -123,6 +127,8 @@ export class Machine {
       this.tapTracer.onEvent(opts.tap.onEvent);
     }
     this.cacheDir = opts.cacheDir;
+    this.wasiDirs = opts.wasiDirs;
+    this.wasiNoRoot = opts.wasiNoRoot;
     const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
@@ -168,7 +174,7 @@ export class Machine {
   readonly hostPorts: number[] = [];    // the real ports --hostfwd listens on, in order
 
   private loaderContext(): LoaderContext {
-    return { ram: this.ram, k: this.k, cacheDir: this.cacheDir,
+    return { ram: this.ram, k: this.k, cacheDir: this.cacheDir, wasiDirs: this.wasiDirs, wasiNoRoot: this.wasiNoRoot,
       abort: (pid, msg) => { this.k.procKill(pid, Sig.SIGABRT); throw new GuestAbort(msg); } };
   }
 

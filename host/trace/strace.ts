@@ -7,6 +7,8 @@ import { errnoName, errnoText } from "./errno-text";
 import { hex, type ArgCtx } from "./args";
 import { signatureOf, sysName, type Signature } from "./signatures";
 import type { UserMem } from "./usermem";
+import { wasiResultText } from "./wasi";
+import { TRACE_NARGS } from "../../kernel/abi/trace";
 
 export interface Call {
   nr: number;
@@ -21,10 +23,12 @@ export interface Call {
 export interface CallText { text: string; resumedText: string; errno?: string }
 
 const MAX_ERRNO_N = BigInt(MAX_ERRNO);   // results in [-MAX_ERRNO, -1] are -errno, as in Linux
+const LINUX_ARGS = 6;      // a Linux call's argument registers
 
 export function enterCall(nr: number, rawArgs: bigint[], mem: UserMem, strSize: number): Call {
   const sig = signatureOf(nr);
-  const args = Array.from({ length: 6 }, (_, i) => rawArgs[i] ?? 0n);   // a resumed call may have none
+  const n = sig.wasi ? TRACE_NARGS : LINUX_ARGS;    // a WASI record uses the seventh slot
+  const args = Array.from({ length: n }, (_, i) => rawArgs[i] ?? 0n);   // a resumed call may have none
   const c: ArgCtx = { mem, args, ret: null, strSize };
   const text = sig.args.map((a, i) => (a.out ? undefined : a.render(c, args[i] ?? 0n)));
   const firstOut = sig.args.findIndex((a) => a.out);
@@ -55,9 +59,10 @@ export function exitCall(call: Call, ret: bigint | null, mem: UserMem): CallText
   };
 }
 
-/** `13`, `0x10000`, `-1 EBADF (Bad file descriptor)` or `?`. */
+/** `13`, `0x10000`, `-1 EBADF (Bad file descriptor)` or `?`; a WASI call's `0` or `8 (EBADF)`. */
 export function resultText(sig: Signature, ret: bigint | null): { text: string; errno?: string } {
   if (ret === null) return { text: "?" };
+  if (sig.wasi) return wasiResultText(ret);
   if (ret < 0n && ret >= -MAX_ERRNO_N) {
     const e = Number(-ret);
     return { text: `-1 ${errnoName(e)} (${errnoText(e)})`, errno: errnoName(e) };
