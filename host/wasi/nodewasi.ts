@@ -1,9 +1,9 @@
 // A reference engine for the conformance runner: node's own WASI runtime (node:wasi, uvwasi) runs a
-// test natively, on a fresh host copy of its root preopened as "/". It checks the runner's rules
+// test natively, on a fresh host copy of its root preopened as "/" (no preopen without a root). It checks the runner's rules
 // (arguments, environment, preopen, comparisons) independently of wasmos's WASI personality; it is
 // not the oracle for behaviour (wasmtime is; uvwasi differs from it in a few tests).
 // Interface: runOnNode(test, opts) -> Outcome.
-import { chmodSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, closeSync, cpSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Outcome, RunnerOptions } from "./conformance";
@@ -23,15 +23,16 @@ export async function runOnNode(t: WasiTest, _o: RunnerOptions = {}): Promise<Ou
   const tmp = mkdtempSync(join(tmpdir(), "wasmos-wasi-node-"));
   try {
     const root = join(tmp, "root");
-    if (t.rootDir) cpSync(t.rootDir, root, { recursive: true, filter: (src) => !basename(src).endsWith(".cleanup") });
-    else mkdirSync(root);
-    writable(root);
+    if (t.rootDir) {
+      cpSync(t.rootDir, root, { recursive: true, filter: (src) => !basename(src).endsWith(".cleanup") });
+      writable(root);
+    }
     const outPath = join(tmp, "stdout"), errPath = join(tmp, "stderr");
     const out = openSync(outPath, "w"), err = openSync(errPath, "w"), none = openSync("/dev/null", "r");
     let exitCode: number | null = null, error: string | null = null;
     try {
       const wasi = new WASI({ version: "preview1", args: [basename(t.wasm), ...t.args], env: t.env,
-        preopens: { "/": root }, returnOnExit: true, stdin: none, stdout: out, stderr: err });
+        preopens: t.rootDir ? { "/": root } : {}, returnOnExit: true, stdin: none, stdout: out, stderr: err });
       const inst = await WebAssembly.instantiate(await WebAssembly.compile(readFileSync(t.wasm)),
         wasi.getImportObject() as WebAssembly.Imports);
       exitCode = wasi.start(inst);
