@@ -11,6 +11,7 @@ import { rootImage, judge, resultLine, runSuite, runOnWasmos, excused } from "..
 import { runOnNode } from "../host/wasi/nodewasi";
 import { WsFs } from "../host/fs/files";
 import { distPath } from "../host/paths";
+import { cli } from "./helpers/cli";
 
 const tmp = mkdtempSync(join(tmpdir(), "wasmos-wasi-runner-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -99,6 +100,26 @@ describe("end to end on wasmos, one fresh machine per test", () => {
     expect(results.filter((r) => r.pass)).toHaveLength(3);
   }, 120_000);
 });
+
+test("wasmos wasi-test: one line per test, the count, exit 1 on a failure, 'skipped' without a suite", () => {
+  const ok = cli("wasi-test", suite, "--filter", "cat-(root|missing)");
+  expect(ok.stdout).toBe("PASS demo/cat-missing\nPASS demo/cat-root\n2 passed, 0 failed\n");
+  expect(ok.stderr).toMatch(/^wasi-test: 2 tests in \d+\.\d s\n$/);
+  expect(ok.status).toBe(0);
+  const bad = cli("wasi-test", suite, "--filter", "wrong");
+  expect(bad.stdout).toBe('FAIL demo/cat-wrong (stdout: expected "hello\\n", got "hello, root\\n")\n0 passed, 1 failed\n');
+  expect(bad.status).toBe(1);
+  expect(cli("wasi-test", suite, "--filter", "nothing-matches").status).toBe(2);
+  const saved = process.env.WASI_TESTSUITE;
+  process.env.WASI_TESTSUITE = join(tmp, "absent");
+  try {
+    const skip = cli("wasi-test");
+    expect(skip.stdout).toBe(`wasi-test: skipped: the conformance suite is absent (${join(tmp, "absent")}: no such directory)\n`);
+    expect(skip.status).toBe(0);
+  } finally {
+    if (saved === undefined) delete process.env.WASI_TESTSUITE; else process.env.WASI_TESTSUITE = saved;
+  }
+}, 120_000);
 
 // node:wasi (uvwasi) runs real suite programs natively: the runner's rules for args, env, the root
 // preopen and exit codes are those a WASI runtime needs.
