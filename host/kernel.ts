@@ -27,6 +27,7 @@ export const KERNEL_EXPORTS = {
   ttyStage: ">i", ttyInput: "i>i", ttyEof: ">", ttyWaiting: ">i",
   setTraceMask: "i>", traceReset: ">", traceBase: "mut i", traceCount: "mut i",
   setCost: "iI>", getCost: "i>I",
+  randomSeed: "I>",
   mount: ">i", netInit: ">i", netBusy: ">i", irq: "i>", shutdown: ">i", dropCaches: ">i", pcStats: "i>i",
   // inspection (kernel/inspect.ts): read-only views for tools and tests
   maxProcs: "const i", frameRecSize: "const i", lookup: "ii>I", pteOf: "ii>i", pgdirOf: "i>i",

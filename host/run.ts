@@ -36,6 +36,7 @@ export interface RunOptions {
   timeoutSec?: number;        // wall-clock bound: then every process is killed and the exit is EXIT_TIMEOUT
   env?: string[];             // the program's environment, "K=V" each (--env)
   dirs?: string[];            // WASI: directories of the image preopened after "/" (--dir)
+  noRoot?: boolean;           // WASI: no "/" preopen (--no-root)
   seed?: bigint;              // WASI random_get's seed (--seed)
 }
 
@@ -116,7 +117,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
         disk: o.disk, net: o.net, stdin: o.stdin === undefined ? process.stdin : o.stdin,
         onEvent: write || inspect ? (ev) => { write?.(ev); inspect?.(ev); } : undefined,
         costModel: o.costModel, timeoutMs: o.timeoutSec === undefined ? undefined : o.timeoutSec * 1000,
-        wasiDirs: o.dirs, seed: o.seed, ...perfetto?.machineOptions() });
+        wasiDirs: o.dirs, wasiNoRoot: o.noRoot, seed: o.seed, ...perfetto?.machineOptions() });
     } catch (e) {
       if (!(e instanceof KernelPanic)) return fail(new LoadError((e as Error).message));
       process.stderr.write(`wasmos: ${e.message}\n`);

@@ -22,3 +22,4 @@ export { execPending, execArgLen, execBegin, execFail } from "./sysexec";
 export { forkPending, forkDone } from "./fork";
 export { netBusy } from "./net/sock";
 import "./records";   // compile-time layout checks (no code; last, so the files above keep their order)
+export { randomSeed } from "./random";

@@ -76,8 +76,7 @@ function done(): void {
 }
 
 // The access mode path_open's rights ask for, as wasmtime reads them.
-function accessOf(rights: u64, oflags: u32): i32 {
-  if (oflags & OFLAGS_DIRECTORY) return O_RDONLY;
+function accessOf(rights: u64): i32 {
   const r = (rights & <u64>(RIGHT_FD_READ | RIGHT_FD_READDIR)) != 0;
   const w = (rights & <u64>(RIGHT_FD_WRITE | RIGHT_FD_DATASYNC | RIGHT_FD_ALLOCATE | RIGHT_FD_FILESTAT_SET_SIZE)) != 0;
   return r && w ? O_RDWR : w ? O_WRONLY : O_RDONLY;
@@ -89,7 +88,7 @@ export function wasi_path_open(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: 
   const oflags = <u32>a4, fdflags = <u32>a7;
   if (oflags & ~(OFLAGS_CREAT | OFLAGS_DIRECTORY | OFLAGS_EXCL | OFLAGS_TRUNC)) return -Errno.EINVAL;
   if ((oflags & OFLAGS_DIRECTORY) && (oflags & (OFLAGS_CREAT | OFLAGS_EXCL | OFLAGS_TRUNC))) return -Errno.EINVAL;
-  let flags: i32 = accessOf(<u64>a5, oflags);
+  let flags: i32 = accessOf(<u64>a5);   // a directory asked for writing: EISDIR, as openat says
   if (oflags & OFLAGS_CREAT) flags |= O_CREAT;
   if (oflags & OFLAGS_EXCL) flags |= O_EXCL;
   if (oflags & OFLAGS_TRUNC) flags |= O_TRUNC;
