@@ -49,7 +49,6 @@ export interface MachineOptions {
   timeoutMs?: number;          // wall-clock bound on run(): then every process is killed (SIGKILL), timedOut is set
   wasiDirs?: string[];         // WASI guests: directories of the image preopened after "/" (fd 4, 5, ...)
   wasiNoRoot?: boolean;        // WASI guests: no "/" preopen at fd 3 (the --dir ones start at fd 3)
-  seed?: bigint;               // WASI random_get's seed (default 0: runs are reproducible)
 }
 
 /** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
@@ -152,7 +151,6 @@ export class Machine {
     try { r = this.k.boot(ramBytes); } catch (e) { this.checkPanic(); throw e; }
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
     applyKernelCosts(this.k, cm);
-    this.k.wasiSeed(BigInt.asUintN(64, opts.seed ?? 0n));
     if (opts.scramble) this.k.kscramble(opts.scramble);
     if (opts.randomSeed !== undefined) this.k.randomSeed(BigInt.asUintN(64, opts.randomSeed));
     if (this.disk) {

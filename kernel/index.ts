@@ -6,7 +6,6 @@ export { boot, kernelEnd } from "./boot";
 export { syscall } from "./syscall";
 export { wasi } from "./wasi";
 export { wasiPreopen } from "./wasifd";
-export { wasiSeed } from "./wasiproc";
 export { ld8, ld16, ld32, ld64, st8, st16, st32, st64 } from "./mmu";
 export { size, grow, copy, fill } from "./brk";
 export { preempt, procResume, procExitCurrent, procKill, procKilled, procReap, procState, procStatus, kstackOf, kstackSize, chargeUserTime, debugArmPanic } from "./machine";

@@ -15,7 +15,9 @@
 // wasi_sock_recv, wasi_sock_send, wasi_sock_shutdown; for the host: wasiPreopen(pid, len) -> fd or
 // -errno; for wasipath.ts: filestatOut(p, va, ino).
 import { Errno } from "./abi/errno";
-import { O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, O_RDONLY, O_WRONLY, O_ACCMODE, O_DIRECTORY, F_SETFL, SEEK_CUR } from "./abi/fcntl";
+import { O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, O_RDONLY, O_WRONLY, O_ACCMODE, O_DIRECTORY, F_SETFL, SEEK_CUR,
+  POSIX_FADV_NORMAL, POSIX_FADV_SEQUENTIAL, POSIX_FADV_RANDOM, POSIX_FADV_WILLNEED, POSIX_FADV_DONTNEED,
+  POSIX_FADV_NOREUSE } from "./abi/fcntl";
 import { S_IFMT, S_IFDIR, S_IFREG, S_IFLNK, DT_DIR, DT_REG, DT_LNK, STAT_SIZE, ST_DEV, ST_INO, ST_NLINK, ST_SIZE,
   ST_ATIME, ST_ATIME_NSEC, ST_MTIME, ST_MTIME_NSEC, ST_CTIME, ST_CTIME_NSEC, ST_MODE } from "./abi/stat";
 import { DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
@@ -23,7 +25,7 @@ import { IOVEC_SIZE, IOV_BASE, IOV_LEN } from "./abi/uio";
 import { MSG_PEEK, MSG_WAITALL, SHUT_RD, SHUT_WR, SHUT_RDWR } from "./abi/socket";
 import { WasiErrno, Filetype, FDFLAGS_APPEND, FDFLAGS_DSYNC, FDFLAGS_NONBLOCK, FDFLAGS_RSYNC, FDFLAGS_SYNC,
   RIGHTS_ALL, RIGHTS_DIR, RIGHTS_FILE, RIGHT_FD_READ, RIGHT_FD_WRITE, RIGHT_FD_READDIR, RIGHT_FD_SEEK, RIGHT_FD_TELL,
-  RIGHT_FD_FILESTAT_SET_SIZE, RIGHT_PATH_FILESTAT_SET_SIZE, WHENCE_END, ADVICE_NOREUSE, SDFLAGS_RD, SDFLAGS_WR,
+  RIGHT_FD_FILESTAT_SET_SIZE, RIGHT_PATH_FILESTAT_SET_SIZE, WHENCE_END, ADVICE_SEQUENTIAL, ADVICE_RANDOM, ADVICE_WILLNEED, ADVICE_DONTNEED, ADVICE_NOREUSE, SDFLAGS_RD, SDFLAGS_WR,
   RIFLAGS_RECV_PEEK, RIFLAGS_RECV_WAITALL, PREOPENTYPE_DIR, PRESTAT_SIZE, PRESTAT_TAG, PRESTAT_NAME_LEN,
   FDSTAT_SIZE, FDSTAT_FILETYPE, FDSTAT_FLAGS, FDSTAT_RIGHTS_BASE, FDSTAT_RIGHTS_INHERITING, FILESTAT_SIZE,
   FILESTAT_DEV, FILESTAT_INO, FILESTAT_FILETYPE, FILESTAT_NLINK, FILESTAT_SIZE_OFF, FILESTAT_ATIM,
@@ -41,7 +43,7 @@ import { copyToUser, copyFromUser } from "./copy";
 import { stageAddr } from "./exec";
 import { putU32, putU64, wasiErr, openFile, uptr } from "./wasiarg";
 import { sys_readv, sys_writev, sys_close, sys_dup3, sys_fcntl } from "./sysfile";
-import { sys_lseek, sys_pread64, sys_pwrite64, sys_ftruncate, sys_fsync, sys_fdatasync } from "./sysfs";
+import { sys_lseek, sys_pread64, sys_pwrite64, sys_ftruncate, sys_fsync, sys_fdatasync, fsFadvise, fsFallocate } from "./sysfs";
 import { sys_accept, sys_recvfrom, sys_shutdown } from "./net/syssock";
 
 const kbuf: usize = memory.data(512);        // one fdstat, filestat, prestat or WASI dirent
@@ -289,29 +291,27 @@ export function wasi_fd_filestat_set_size(a0: i64, a1: i64, a2: i64, a3: i64, a4
   return sys_ftruncate(a0, a1, 0, 0, 0, 0);
 }
 
-// Advice is a hint: checked, then nothing to do (the page cache's readahead adapts by itself).
+// fadvise64 (WASI numbers SEQUENTIAL and RANDOM the other way round from Linux).
 export function wasi_fd_advise(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const p = curProc();
   const fi = openFile(p, a0);
   if (fi < 0) return -Errno.EBADF;
-  if (<u64>a3 > ADVICE_NOREUSE || a1 < 0 || a2 < 0) return -Errno.EINVAL;
-  const t = fileAt(fi).type;
-  if (t == FT_PIPE || t == FT_SOCKET) return -Errno.ESPIPE;
-  if (t != FT_INODE || isDir(fileAt(fi).ino)) return -Errno.EBADF;
-  return 0;
+  if (<u64>a3 > ADVICE_NOREUSE) return -Errno.EINVAL;
+  if (fileAt(fi).type == FT_INODE && isDir(fileAt(fi).ino)) return -Errno.EBADF;
+  const w = <u32>a3;
+  const advice = w == ADVICE_SEQUENTIAL ? POSIX_FADV_SEQUENTIAL : w == ADVICE_RANDOM ? POSIX_FADV_RANDOM :
+    w == ADVICE_WILLNEED ? POSIX_FADV_WILLNEED : w == ADVICE_DONTNEED ? POSIX_FADV_DONTNEED :
+    w == ADVICE_NOREUSE ? POSIX_FADV_NOREUSE : POSIX_FADV_NORMAL;
+  return fsFadvise(p, <i32>a0, a1, a2, advice);
 }
 
-// posix_fallocate without fallocate: a file shorter than offset + len grows to it (ftruncate; blocks
-// are allocated when written, as for any sparse file).
+// posix_fallocate: fallocate mode 0 (a directory: BADF, as wasmtime).
 export function wasi_fd_allocate(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const p = curProc();
   const fi = openFile(p, a0);
   if (fi < 0) return -Errno.EBADF;
-  if (a1 < 0 || a2 <= 0 || a1 + a2 < a1) return -Errno.EINVAL;
-  const f = fileAt(fi);
-  if (f.type != FT_INODE || isDir(f.ino)) return -Errno.EBADF;
-  if (<u64>(a1 + a2) <= iSize(f.ino)) return 0;
-  return sys_ftruncate(a0, a1 + a2, 0, 0, 0, 0);
+  if (fileAt(fi).type == FT_INODE && isDir(fileAt(fi).ino)) return -Errno.EBADF;
+  return fsFallocate(p, <i32>a0, 0, a1, a2);
 }
 
 // fd_readdir(fd, buf, buf_len, cookie, bufused): entries from index `cookie` of the directory file

@@ -29,7 +29,7 @@ export function registerRun(program: Command): void {
     .option("--env <K=V>", "set an environment variable of the program (repeatable)", collect, [])
     .option("--dir <path>", "WASI: preopen this directory of the guest's image too (repeatable; \"/\" is always fd 3)", collect, [])
     .option("--no-root", "WASI: do not preopen the file system's root as fd 3 (as wasmtime without --dir)")
-    .option("--seed <n>", "WASI: seed of random_get (default 0; the same seed gives the same bytes)")
+    .option("--seed <n>", "seed of the kernel's random numbers, getrandom and WASI random_get (the same seed gives the same bytes)")
     .option("--inspect-at <when>", "when to print --inspect: end (default), or a syscall name: after each return of that call")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {

@@ -202,6 +202,8 @@ export function wasiErrnoOf(e: i32): i32 {
     case Errno.ENOBUFS: return WasiErrno.NOBUFS;
     case Errno.EISCONN: return WasiErrno.ISCONN;
     case Errno.EINPROGRESS: return WasiErrno.INPROGRESS;
+    case Errno.ELOOP: return WasiErrno.LOOP;
+    case Errno.EMLINK: return WasiErrno.MLINK;
   }
   return WasiErrno.IO;
 }
@@ -301,6 +303,10 @@ export const EVENTRWFLAGS_HANGUP: u16 = 1;
 
 // advice (fd_advise)
 export const ADVICE_NORMAL: u32 = 0;
+export const ADVICE_SEQUENTIAL: u32 = 1;
+export const ADVICE_RANDOM: u32 = 2;
+export const ADVICE_WILLNEED: u32 = 3;
+export const ADVICE_DONTNEED: u32 = 4;
 export const ADVICE_NOREUSE: u32 = 5;
 
 // sdflags (sock_shutdown); riflags / roflags (sock_recv)
