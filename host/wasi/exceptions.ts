@@ -15,9 +15,10 @@ export const WASI_EXCEPTIONS: readonly WasiException[] = [
     reason: "the program prints each renumbered descriptor on stderr whatever the runtime " +
       "(`0 => N` for stdin, stdout and stderr), while its JSON gives no stderr (the upstream runner never checks stderr)" },
   { test: "rust/truncation_rights", differs: "stderr",
-    reason: "rights are accepted and ignored, as in wasmtime: a directory has no PATH_FILESTAT_SET_SIZE right, " +
-      "so the program skips its rights checks and says so on stderr (`implementation doesn't support setting " +
-      "file sizes, skipping`), while its JSON gives no stderr (the upstream runner never checks stderr)" },
+    reason: "rights are accepted and ignored (fd_fdstat_set_rights is NOTSUP, as a runtime without rights " +
+      "must answer), so a directory is given no PATH_FILESTAT_SET_SIZE right, and the program then skips its " +
+      "rights checks and says so on stderr (`implementation doesn't support setting file sizes, skipping`), " +
+      "while its JSON gives no stderr (the upstream runner never checks stderr)" },
 ];
 
 export function exceptionFor(name: string): WasiException | undefined {
