@@ -196,8 +196,9 @@ function timesOf(atim: i64, mtim: i64, fst: u32): bool {
   if (fst & ~(FSTFLAGS_ATIM | FSTFLAGS_ATIM_NOW | FSTFLAGS_MTIM | FSTFLAGS_MTIM_NOW)) return false;
   if ((fst & FSTFLAGS_ATIM) && (fst & FSTFLAGS_ATIM_NOW)) return false;
   if ((fst & FSTFLAGS_MTIM) && (fst & FSTFLAGS_MTIM_NOW)) return false;
-  store<i64>(times, fst & FSTFLAGS_ATIM_NOW ? TIME_NOW : fst & FSTFLAGS_ATIM ? atim : TIME_OMIT);
-  store<i64>(times + 8, fst & FSTFLAGS_MTIM_NOW ? TIME_NOW : fst & FSTFLAGS_MTIM ? mtim : TIME_OMIT);
+  // a WASI timestamp is a u64: one past i64 is kept at the largest (never read as NOW or OMIT)
+  store<i64>(times, fst & FSTFLAGS_ATIM_NOW ? TIME_NOW : fst & FSTFLAGS_ATIM ? (atim < 0 ? I64.MAX_VALUE : atim) : TIME_OMIT);
+  store<i64>(times + 8, fst & FSTFLAGS_MTIM_NOW ? TIME_NOW : fst & FSTFLAGS_MTIM ? (mtim < 0 ? I64.MAX_VALUE : mtim) : TIME_OMIT);
   return true;
 }
 

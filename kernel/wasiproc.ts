@@ -14,7 +14,7 @@
 // wasi_clock_time_get, wasi_poll_oneoff, wasi_proc_exit, wasi_proc_raise, wasi_sched_yield,
 // wasi_random_get.
 import { Errno } from "./abi/errno";
-import { ARG_BASE, ARG_MAX } from "./abi/layout";
+import { ARG_BASE, ARG_MAX, PAGE_SIZE } from "./abi/layout";
 import { WasiErrno, WASI_CLOCK_THREAD_CPUTIME_ID, WASI_SIGNALS, WASI_SIG_SHIFT_FROM, EVENTTYPE_CLOCK,
   EVENTTYPE_FD_READ, EVENTTYPE_FD_WRITE, SUBCLOCK_ABSTIME, EVENTRWFLAGS_HANGUP, SUBSCRIPTION_SIZE, SUB_USERDATA,
   SUB_TAG, SUB_CLOCK_TIMEOUT, SUB_CLOCK_FLAGS, SUB_CLOCK_ID, SUB_FD, EVENT_SIZE, EVENT_USERDATA, EVENT_ERROR,
@@ -36,7 +36,8 @@ import { putU32, putU64, wasiErr, openFile, uptr } from "./wasiarg";
 import { sys_exit_group, sys_sched_yield, sys_kill } from "./sysproc";
 import { randomFill } from "./random";
 
-const sbuf: usize = memory.data(4096);       // strings on their way, pointer-table chunks
+const sbuf: usize = memory.data(PAGE_SIZE);  // first half: strings on their way; second half: strlen's scratch
+const HALF: u32 = PAGE_SIZE / 2;
 
 // --- Arguments and environment
 
@@ -54,10 +55,10 @@ function vectorAt(p: Proc, env: bool, out: usize): i64 {
 function ustrlen(p: Proc, va: u32): i64 {
   let n: i64 = 0;
   for (;;) {
-    const r = strncpyFromUser(p, sbuf + 2048, va + <u32>n, 2048);   // measured only: not a copy out
+    const r = strncpyFromUser(p, sbuf + HALF, va + <u32>n, HALF);   // measured only: not a copy out
     if (r < 0) return -1;
     n += r;
-    if (r < 2048) return n;
+    if (r < <i64>HALF) return n;
     if (n > <i64>ARG_MAX) return -1;
   }
   return -1;
@@ -66,7 +67,7 @@ function ustrlen(p: Proc, va: u32): i64 {
 // Copy `n` user bytes from `src` to `dst` (through sbuf: a copy in and a copy out, each counted).
 function copyUserToUser(p: Proc, dst: u32, src: u32, n: u32): i64 {
   for (let done: u32 = 0; done < n;) {
-    const c = min(n - done, 2048);
+    const c = min(n - done, HALF);
     if (copyFromUser(p, sbuf, src + done, c) < 0 || copyToUser(p, dst + done, sbuf, c) < 0) return -Errno.EFAULT;
     done += c;
   }
@@ -243,13 +244,14 @@ export function wasi_sched_yield(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
   return sys_sched_yield(0, 0, 0, 0, 0, 0);
 }
 
-// --- random_get: the kernel's one generator (random.ts), as getrandom; a bad buffer is EFAULT.
+// --- random_get: the kernel's one generator (random.ts), as getrandom, a page at a time; a bad
+// buffer is EFAULT.
 
 export function wasi_random_get(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const p = curProc();
   const buf = uptr(a0), len = <u32>a1;
   for (let done: u32 = 0; done < len;) {
-    const c = min(len - done, 4096);
+    const c = min(len - done, PAGE_SIZE);
     randomFill(sbuf, c);
     if (copyToUser(p, buf + done, sbuf, c) < 0) return -Errno.EFAULT;
     done += c;
