@@ -11,8 +11,9 @@ import { Dev } from "./abi/virtio";
 import { statAdd } from "./stats";
 import { nextSeq, traceEmit, curCause, setCause } from "./trace";
 import { TTY_BUF } from "./param";
-import { Proc } from "./proc";
-import { sleepOn, wakeup, sleepersOn } from "./sleep";
+import { Proc, procSlot, SLEEPING } from "./proc";
+import { sleepOn, wakeup, sleepersOn, POLL_CHAN } from "./sleep";
+import { NPROC } from "./param";
 import { copyFromUser, copyToUser, countCopy } from "./copy";
 import { hostConsoleWrite } from "./host";
 
@@ -96,4 +97,12 @@ export function ttyEof(): void { tty.eof = 1; wakeup(TTY_CHAN); }
 // Would a read of the console return now (input queued, or the host's stdin closed)? (poll)
 export function ttyReadable(): bool { return tty.head != tty.tail || tty.eof != 0; }
 
-export function ttyWaiting(): i32 { return sleepersOn(TTY_CHAN); }
+// Processes waiting for console input: readers, and pollers watching the console (poll.ts).
+export function ttyWaiting(): i32 {
+  let n = sleepersOn(TTY_CHAN);
+  for (let i = 0; i < NPROC; i++) {
+    const p = procSlot(i);
+    if (p.state == SLEEPING && p.chan == POLL_CHAN && p.pollTty != 0) n++;
+  }
+  return n;
+}

@@ -59,6 +59,7 @@ function sockPoll(i: i32): i32 {
 export function fdPoll(p: Proc, fd: i32, events: i32): i32 {
   const fi = fdGet(p, fd);
   if (fi < 0) return POLLNVAL;
+  if (fileAt(fi).type == FT_CONSOLE && (events & IN)) p.pollTty = 1;   // if it sleeps: waits for input
   return filePoll(fi) & (events | POLLERR | POLLHUP);
 }
 
@@ -82,4 +83,4 @@ export function pollLeft(p: Proc): u64 {
   return p.pollAt > now ? p.pollAt - now : 0;
 }
 
-export function pollEnd(p: Proc): void { p.pollAt = 0; p.wakeAt = 0; }
+export function pollEnd(p: Proc): void { p.pollAt = 0; p.wakeAt = 0; p.pollTty = 0; }

@@ -51,6 +51,7 @@ export const ZOMBIE: u32 = ProcState.zombie;
   rlimCpuCur: u64;   // RLIMIT_CPU soft limit, seconds (rlimit.ts; RLIM_INFINITY: none)
   rlimCpuMax: u64;   // ... and hard limit
   pollAt: u64;       // ppoll/pselect6/poll_oneoff in progress: its deadline (poll.ts; 0: none)
+  pollTty: u32;      // ... and it waits for console input (the host's real-time loop asks ttyWaiting)
 }
 
 export const FDS_OFF: usize = 192;    // the fields above end before this

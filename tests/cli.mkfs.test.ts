@@ -38,4 +38,14 @@ test("mkfs --from keeps symbolic and hard links; ls shows them as ls -l does; fs
     "-rw-r--r-- 2   3 a\n-rw-r--r-- 2   3 b\nlrwxrwxrwx 1   1 l -> a\ndrwxr-xr-x 2 384 sub\n");
   expect(cli("ls", img, "/sub").stdout).toBe("lrwxrwxrwx 1 6 y -> /abs/x\n");
   expect(cli("fsck", img).status).toBe(0);
+  // paths through links resolve as the kernel resolves them; a final link is the link itself
+  symlinkSync("sub", join(src, "sl"));
+  symlinkSync("lb", join(src, "la"));
+  symlinkSync("la", join(src, "lb"));
+  const img2 = join(dir, "links2.img");
+  expect(cli("mkfs", img2, "--from", src, "--size", "1M").status).toBe(0);
+  expect(cli("ls", img2, "/sl/").stdout).toBe("lrwxrwxrwx 1 6 y -> /abs/x\n");
+  expect(cli("ls", img2, "/sl").stdout).toBe("lrwxrwxrwx 1 3 /sl -> sub\n");
+  expect(cli("ls", img2, "/la/").stderr).toMatch(/too many levels of symbolic links/);
+  expect(cli("ls", img2, "/a/").stderr).toMatch(/not a directory/);
 });

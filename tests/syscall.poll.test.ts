@@ -6,6 +6,8 @@ import { expect, test } from "vitest";
 import { mkfs } from "../host/fs/mkfs";
 import { onImage } from "./helpers/fsimage";
 import { boot, testGuest } from "./helpers/machine";
+import { Readable } from "node:stream";
+import { Machine } from "../host/machine";
 import { POLLIN, POLLOUT, POLLHUP, POLLERR, POLLNVAL } from "../kernel/abi/poll";
 
 const hex = (n: number) => `0x${n.toString(16)}`;
@@ -48,4 +50,20 @@ test("ppoll on a TCP connection: woken by the echo's data, then by its FIN", asy
     "net.fin": `1 ${hex(POLLIN | POLLHUP)} 0`,
   });
   b.m.close();
+});
+
+test("ppoll on the console sleeps until the host's input arrives, then sees end of file", async () => {
+  const out: Uint8Array[] = [];
+  const stdin = Readable.from([Buffer.from("one\n"), Buffer.from("two\n")]);
+  const m = await Machine.create({ ramBytes: 16 << 20, disk: null, net: null, stdin, stdout: (b) => out.push(b), stderr: () => {} });
+  const pid = await m.spawn(await testGuest("pollwait.ts"), ["pollwait", "tty"]);
+  await m.run();
+  expect(m.exitOf(pid)?.code).toBe(0);
+  const lines = Buffer.concat(out).toString().trim().split("\n");
+  // every ppoll returns the console readable (input came, or at the end of file, where read
+  // returns 0); the reads together get the 8 bytes sent
+  const m2 = lines.map((l) => /^tty 1 0x1 (\d+)$/.exec(l));
+  expect(m2.every((x) => x !== null), lines.join("|")).toBe(true);
+  expect(m2.reduce((t, x) => t + Number(x![1]), 0)).toBe(8);
+  expect(lines[lines.length - 1]).toBe(`tty 1 ${hex(POLLIN)} 0`);
 });

@@ -4,7 +4,7 @@
 // writeFile(path, data, mode?), mkdir(path, mode?), list(path), remove(path), sync(); symlink(path,
 // target), readlink(path), link(existing, path), setTimes(path, atime, mtime, ctime?) (ns).
 import type { BlockStore } from "../devices/blockstore";
-import { ROOT_INO, S_IFDIR, S_IFREG, S_IFLNK, S_IFMT, DT_DIR, DT_REG, DT_LNK, SYMLINK_MAX } from "../../kernel/abi/fs";
+import { ROOT_INO, S_IFDIR, S_IFREG, S_IFLNK, S_IFMT, DT_DIR, DT_REG, DT_LNK, SYMLINK_MAX, MAXSYMLINKS } from "../../kernel/abi/fs";
 import { FsError } from "./error";
 import { Image } from "./image";
 import { isDir, isLnk, type Inode } from "./inode";
@@ -25,14 +25,33 @@ export class WsFs {
 
   static open(store: BlockStore, writable = false): WsFs { return new WsFs(Image.open(store, writable)); }
 
-  /** The inode at path (following "." and ".." entries like any other). */
+  /** The inode at path (following "." and ".." entries like any other). Symbolic links inside the
+   *  path are followed as the kernel follows them (at most MAXSYMLINKS, then ELOOP); a final one is
+   *  the answer (the tools act on links themselves), unless the path ends in "/". */
   lookup(path: string): Inode {
-    let ip = this.img.readInode(ROOT_INO);
-    for (const name of splitPath(path)) {
+    const parts = splitPath(path);
+    if (path.endsWith("/") && parts.length) parts[parts.length - 1] += "/";
+    let ip = this.img.readInode(ROOT_INO), links = 0;
+    while (parts.length) {
+      let name = parts.shift()!;
+      const slash = name.endsWith("/");
+      if (slash) name = name.slice(0, -1);
       if (!isDir(ip)) throw new FsError("ENOTDIR", path);
       const e = dirLookup(this.img, ip, name);
       if (!e) throw new FsError("ENOENT", path);
-      ip = this.img.readInode(e.ino);
+      const next = this.img.readInode(e.ino);
+      if (isLnk(next) && (parts.length > 0 || slash)) {
+        if (++links > MAXSYMLINKS) throw new FsError("ELOOP", path);
+        const target = new TextDecoder().decode(this.img.readData(next, 0, next.size));
+        const more = splitPath(target);
+        if (target.endsWith("/") && more.length) more[more.length - 1] += "/";
+        if (slash && more.length && !more[more.length - 1].endsWith("/")) more[more.length - 1] += "/";
+        parts.unshift(...more);
+        if (target.startsWith("/")) ip = this.img.readInode(ROOT_INO);
+        continue;
+      }
+      if (slash && !isDir(next)) throw new FsError("ENOTDIR", path);
+      ip = next;
     }
     return ip;
   }

@@ -10,7 +10,7 @@ import { FsError, type FsErrno } from "./error";
 export class UsageError extends Error {}
 
 const ERRNO_TEXT: Record<FsErrno, string> = {
-  ENOENT: "no such file or directory", EEXIST: "file exists", ENOTDIR: "not a directory",
+  ELOOP: "too many levels of symbolic links", ENOENT: "no such file or directory", EEXIST: "file exists", ENOTDIR: "not a directory",
   EISDIR: "is a directory", ENOTEMPTY: "directory not empty", ENOSPC: "no space left in the image",
   ENAMETOOLONG: "file name too long", EINVAL: "invalid argument", EFBIG: "file too large", EBUSY: "busy",
 };

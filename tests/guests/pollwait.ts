@@ -40,6 +40,18 @@ if (arg(1) == "net") {
   exit_group(0);
 }
 
+// "pollwait tty": wait for console input with ppoll (no timeout), read what came, until end of file.
+if (arg(1) == "tty") {
+  for (;;) {
+    setFd(0, 0, POLLIN);
+    const k = ppoll(pfd, 1, 0);
+    const n = read(0, buf, 64);
+    out("tty", res(k) + " " + rev(0) + " " + res(n));
+    if (n <= 0) break;
+  }
+  exit_group(0);
+}
+
 pipe2(fds, 0);
 const r = load<i32>(fds), w = load<i32>(fds + 4);
 const f = <i32>open("/pollfile", O_RDWR | O_CREAT);
