@@ -1,7 +1,7 @@
-// The scratch local an address with an offset needs is added to each function being rewritten,
-// also when a later translation's function lands at the address a freed module's function had
-// (binaryen reuses the memory): a stale record once left such a function without its local, and the
-// module failed to validate (seen on the WASI suite's AssemblyScript programs, translated in a row).
+// The scratch local an address with an offset needs is added to each function being rewritten, also
+// when a later translation's function lands at the address a freed module's function had (binaryen
+// reuses the memory): a stale record once left such a function without its local, and the module
+// failed to validate (seen on the WASI suite's AssemblyScript programs, translated in a row).
 import { expect, test } from "vitest";
 import { translate } from "../host/translate";
 import { wat } from "./helpers/wat";

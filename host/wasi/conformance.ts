@@ -3,11 +3,12 @@
 // place leaves), the program spawned with its arguments and environment, no input, no network. The
 // guest file system's root is what the WASI personality preopens as fd 3 ("/"), so the test's root
 // is that preopen; a test without a root gets no disk, hence no preopen (fd 3 is closed, as the
-// suite's C tests of bad descriptors expect). Exit code, stdout and stderr are compared with the spec exactly, byte for byte.
-// Interface: Outcome, TestResult, rootImage(rootDir) -> BlockStore, runOnWasmos(test, opts) -> Outcome,
-// judge(test, outcome) -> TestResult, excused(test, result, exception) -> the failure is the listed one,
-// resultLine(test, result, exception?) -> "PASS rust/x" | "FAIL rust/x (why)" [+ the exception's verdict],
-// runSuite(tests, opts, onResult) -> results in order.
+// suite's C tests of bad descriptors expect). Exit code, stdout and stderr are compared with the
+// spec exactly, byte for byte.
+// Interface: Outcome, TestResult, rootImage(rootDir) -> BlockStore, runOnWasmos(test, opts) ->
+// Outcome, judge(test, outcome) -> TestResult, excused(test, result, exception) -> the failure is
+// the listed one, resultLine(test, result, exception?) -> "PASS rust/x" | "FAIL rust/x (why)" [+
+// the exception's verdict], runSuite(tests, opts, onResult) -> results in order.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -35,7 +36,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 /** A fresh in-memory image holding rootDir's tree (no `*.cleanup` entries); empty when rootDir is null. */
 export function rootImage(rootDir: string | null): BlockStore {
   if (rootDir === null) return mkfs(EMPTY_IMAGE_BYTES);
-  // mkfs copies a whole tree: give it a copy without the artefacts (the suite's folder stays untouched).
+  // mkfs copies a whole tree: give it a copy without the artefacts (the suite stays untouched).
   const tmp = mkdtempSync(join(tmpdir(), "wasmos-wasi-root-"));
   try {
     const tree = join(tmp, "root");
@@ -53,8 +54,9 @@ export async function runOnWasmos(t: WasiTest, o: RunnerOptions = {}): Promise<O
     ({ exitCode, stdout: Buffer.concat(out), stderr: Buffer.concat(err), error });
   let m: Machine;
   try {
-    // No root in the spec: no file system, so nothing is preopened (fd 3 is not open), as in wasmtime.
-    m = await Machine.create({ ramBytes: o.ramBytes ?? 64 << 20, disk: t.rootDir === null ? null : rootImage(t.rootDir), net: null, stdin: null,
+    // No root in the spec: no file system, so nothing is preopened (fd 3 is closed), as in wasmtime.
+    const disk = t.rootDir === null ? null : rootImage(t.rootDir);
+    m = await Machine.create({ ramBytes: o.ramBytes ?? 64 << 20, disk, net: null, stdin: null,
       stdout: (b) => { out.push(b.slice()); }, stderr: (b) => { err.push(b.slice()); },
       cacheDir: o.cacheDir, timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   } catch (e) { return outcome(null, `the machine did not start: ${(e as Error).message}`); }

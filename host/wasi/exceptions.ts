@@ -1,7 +1,8 @@
 // The conformance tests wasmos does not pass, each with the reason: the single list that the CLI's
 // verdict, the vitest test (tests/wasi.conformance.test.ts) and docs/wasi.md all use. A listed test
 // that starts passing makes the vitest test fail until it is taken off the list. `differs` narrows
-// an exception to one output stream: everything else (exit code, the other stream) must still match.
+// an exception to one output stream: everything else (exit code, the other stream) must still
+// match.
 // Interface: WasiException, WASI_EXCEPTIONS, exceptionFor(name) -> the entry | undefined.
 
 export interface WasiException { test: string; reason: string; differs?: "stdout" | "stderr" }

@@ -1,7 +1,8 @@
 // A reference engine for the conformance runner: node's own WASI runtime (node:wasi, uvwasi) runs a
-// test natively, on a fresh host copy of its root preopened as "/" (no preopen without a root). It checks the runner's rules
-// (arguments, environment, preopen, comparisons) independently of wasmos's WASI personality; it is
-// not the oracle for behaviour (wasmtime is; uvwasi differs from it in a few tests).
+// test natively, on a fresh host copy of its root preopened as "/" (no preopen without a root). It
+// checks the runner's rules (arguments, environment, preopen, comparisons) independently of
+// wasmos's WASI personality; it is not the oracle for behaviour (wasmtime is; uvwasi differs from
+// it in a few tests).
 // Interface: runOnNode(test, opts) -> Outcome.
 import { chmodSync, closeSync, cpSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,8 +1,9 @@
 // The WASI conformance suite on the host: where it is, and its tests as the suite's JSON rules
 // describe them. Each NAME.wasm is a test; NAME.json beside it (absent: every default) gives its
 // arguments, environment, the directory preopened as its root, and the exit code, stdout and stderr
-// it must produce exactly. The suite is not part of the project: it is found at ../shared/wasi-testsuite
-// from the project root (or the nearest shared/wasi-testsuite above it), or where WASI_TESTSUITE says.
+// it must produce exactly. The suite is not part of the project: it is found at
+// ../shared/wasi-testsuite from the project root (or the nearest shared/wasi-testsuite above it),
+// or where WASI_TESTSUITE says.
 // Interface: WasiTest, findSuite(explicit?) -> { dir, why }, listTests(dir, filter?) -> WasiTest[],
 // readSpec(jsonText, name) -> the spec with defaults (throws SpecError on a malformed file).
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
