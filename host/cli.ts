@@ -1,6 +1,7 @@
 // The `wasmos` command line (commander). Each subcommand lives in host/cli/<name>.ts.
 // Interface: `wasmos run <program> [args...]`, `wasmos build <guest.ts> -o out.wasm`, `wasmos demo`,
-// image tools `wasmos mkfs|fsck|ls|cp`, the syscall fuzzer `wasmos fuzz`.
+// image tools `wasmos mkfs|fsck|ls|cp`, the syscall fuzzer `wasmos fuzz`, the WASI conformance run
+// `wasmos wasi-test`.
 import { Command } from "commander";
 import { WasmException } from "./guest";
 import { registerRun } from "./cli/run";
@@ -12,6 +13,7 @@ import { register as registerFsck } from "./cli/fsck";
 import { register as registerLs } from "./cli/ls";
 import { register as registerCp } from "./cli/cp";
 import { register as registerFuzz } from "./cli/fuzz";
+import { register as registerWasiTest } from "./cli/wasitest";
 
 const program = new Command().enablePositionalOptions();
 program.name("wasmos").description("a small OS kernel in WebAssembly: run guests, trace every syscall, copy, DMA and fault")
@@ -25,6 +27,7 @@ registerFsck(program);
 registerLs(program);
 registerCp(program);
 registerFuzz(program);
+registerWasiTest(program);
 // `wasmos run ... | head`: a closed stdout ends the command quietly, as for any Unix tool.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); throw e; });
 program.parseAsync(process.argv).catch((e: unknown) => {
