@@ -1,0 +1,56 @@
+// `wasmos build --no-wasi`: the descriptor calls wasi-libc's stdio and programs use, as the Linux
+// system calls of the same names instead of WASI's fd_* (so --stats counts them under read, write,
+// readv, writev, lseek, close, exactly like the AssemblyScript programs' calls).
+// Interface: open, openat (flags as <fcntl.h> spells them, O_DIRECT included), read, write, readv,
+//            writev, close, lseek, __lseek, __wasilibc_tell, __isatty, isatty.
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include <wasmos/syscall.h>
+
+#define P __WASMOS_P
+
+int openat(int dirfd, const char *path, int flags, ...) {
+  va_list ap;
+  va_start(ap, flags);
+  mode_t mode = (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
+  va_end(ap);
+  if (dirfd == AT_FDCWD) dirfd = __WASMOS_AT_FDCWD;
+  return __wasmos_syscall(__WASMOS_SYS_openat, dirfd, P(path), __wasmos_oflags(flags), mode, 0, 0);
+}
+
+int open(const char *path, int flags, ...) {
+  va_list ap;
+  va_start(ap, flags);
+  mode_t mode = (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
+  va_end(ap);
+  return openat(AT_FDCWD, path, flags, mode);
+}
+
+ssize_t read(int fd, void *buf, size_t n) { return __wasmos_syscall(__WASMOS_SYS_read, fd, P(buf), n, 0, 0, 0); }
+
+ssize_t write(int fd, const void *buf, size_t n) { return __wasmos_syscall(__WASMOS_SYS_write, fd, P(buf), n, 0, 0, 0); }
+
+ssize_t readv(int fd, const struct iovec *iov, int n) { return __wasmos_syscall(__WASMOS_SYS_readv, fd, P(iov), n, 0, 0, 0); }
+
+ssize_t writev(int fd, const struct iovec *iov, int n) { return __wasmos_syscall(__WASMOS_SYS_writev, fd, P(iov), n, 0, 0, 0); }
+
+int close(int fd) { return __wasmos_syscall(__WASMOS_SYS_close, fd, 0, 0, 0, 0, 0); }
+
+off_t __lseek(int fd, off_t off, int whence) { return __wasmos_syscall(__WASMOS_SYS_lseek, fd, off, whence, 0, 0, 0); }
+
+off_t (lseek)(int fd, off_t off, int whence) { return __lseek(fd, off, whence); }   // (): not <unistd.h>'s macro
+
+off_t __wasilibc_tell(int fd) { return __lseek(fd, 0, SEEK_CUR); }
+
+// The kernel answers every ioctl with ENOTTY (docs/abi.md): no descriptor is a terminal, so stdout
+// is fully buffered and flushed at exit.
+int __isatty(int fd) { (void)fd; return 0; }
+
+int isatty(int fd) {
+  if (__isatty(fd)) return 1;
+  errno = ENOTTY;
+  return 0;
+}
