@@ -2,11 +2,12 @@
 // system calls of the same names instead of WASI's fd_* (so --stats counts them under read, write,
 // readv, writev, lseek, close, exactly like the AssemblyScript programs' calls).
 // Interface: open, openat (flags as <fcntl.h> spells them, O_DIRECT included), read, write, readv,
-//            writev, close, lseek, __lseek, __wasilibc_tell, __isatty, isatty.
+//            writev, close, lseek, __lseek, __wasilibc_tell, __isatty, isatty, nanosleep.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 #include <wasmos/syscall.h>
 
@@ -53,4 +54,12 @@ int isatty(int fd) {
   if (__isatty(fd)) return 1;
   errno = ENOTTY;
   return 0;
+}
+
+// Linux's timespec is two 64-bit fields; wasi-libc's has a 32-bit tv_nsec: copy across.
+int nanosleep(const struct timespec *req, struct timespec *rem) {
+  long long in[2] = { req->tv_sec, req->tv_nsec }, out[2] = { 0, 0 };
+  long long r = __wasmos_syscall(__WASMOS_SYS_nanosleep, P(in), P(out), 0, 0, 0, 0);
+  if (r < 0 && rem) { rem->tv_sec = out[0]; rem->tv_nsec = out[1]; }
+  return r;
 }
