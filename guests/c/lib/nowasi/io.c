@@ -2,7 +2,7 @@
 // system calls of the same names instead of WASI's fd_* (so --stats counts them under read, write,
 // readv, writev, lseek, close, exactly like the AssemblyScript programs' calls).
 // Interface: open, openat (flags as <fcntl.h> spells them, O_DIRECT included), read, write, readv,
-//            writev, close, lseek, __lseek, __wasilibc_tell, __isatty, isatty, nanosleep.
+//            writev, pread, pwrite, close, lseek, __lseek, __wasilibc_tell, __isatty, isatty, nanosleep.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -37,6 +37,10 @@ ssize_t write(int fd, const void *buf, size_t n) { return __wasmos_syscall(__WAS
 ssize_t readv(int fd, const struct iovec *iov, int n) { return __wasmos_syscall(__WASMOS_SYS_readv, fd, P(iov), n, 0, 0, 0); }
 
 ssize_t writev(int fd, const struct iovec *iov, int n) { return __wasmos_syscall(__WASMOS_SYS_writev, fd, P(iov), n, 0, 0, 0); }
+
+ssize_t pread(int fd, void *buf, size_t n, off_t off) { return __wasmos_syscall(__WASMOS_SYS_pread64, fd, P(buf), n, off, 0, 0); }
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off) { return __wasmos_syscall(__WASMOS_SYS_pwrite64, fd, P(buf), n, off, 0, 0); }
 
 int close(int fd) { return __wasmos_syscall(__WASMOS_SYS_close, fd, 0, 0, 0, 0, 0); }
 

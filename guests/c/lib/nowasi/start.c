@@ -3,7 +3,7 @@
 // the kernel maps at ARG_BASE (docs/abi.md), and the end is exit_group. With io.c it lets printf,
 // read, write and the Linux-call library work; a wasi-libc function that needs any other WASI call
 // leaves an import the loader refuses, naming it.
-// Interface: _start, _Exit.
+// Interface: _start, _Exit, _exit.
 #include <stdlib.h>
 #include <wasmos/syscall.h>
 
@@ -21,3 +21,5 @@ _Noreturn void _Exit(int status) {
   __wasmos_kernel_syscall(__WASMOS_SYS_exit_group, status, 0, 0, 0, 0, 0);
   __builtin_unreachable();
 }
+
+_Noreturn void _exit(int status) { _Exit(status); }
