@@ -10,7 +10,7 @@
 // Which modules: the uapi ones a C program may need (syscall numbers, errnos, signals, fcntl, mman,
 // socket, wait, time, uio, poll, stat, and the argument block's address from layout). Enums are
 // spelled SYS_<name> (Sys) and as their own names (Errno, Sig).
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -63,8 +63,17 @@ export async function writeAbiHeaders(dir) {
   }
   map.push("}", "");
   await mkdir(join(dir, "wasmos"), { recursive: true });
-  await writeFile(join(dir, "wasmos", "abi.h"), abi.join("\n"));
-  await writeFile(join(dir, "wasmos", "errno-map.h"), map.join("\n"));
+  await replace(join(dir, "wasmos", "abi.h"), abi.join("\n"));
+  await replace(join(dir, "wasmos", "errno-map.h"), map.join("\n"));
+}
+
+// Write file only when its text changes, through a private name and a rename: builds running at
+// the same time (test workers) never see half a header, and unchanged headers keep their mtime.
+async function replace(file, text) {
+  if ((await readFile(file, "utf8").catch(() => null)) === text) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, file);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await writeAbiHeaders(process.argv[2] ?? join(ROOT, "dist/c/include"));

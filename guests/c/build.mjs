@@ -15,7 +15,7 @@
 // wasi-libc's startup: the program then imports kernel.syscall only.
 // With wasi, open/openat are wrapped (--wrap) so O_DIRECT and O_CLOEXEC reach the kernel.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeAbiHeaders } from "./abi.mjs";
@@ -74,8 +74,10 @@ function libraryObjects(clang, wasi, includes) {
   for (const src of srcs) {
     const obj = join(objDir, basename(dirname(src)) + "-" + basename(src, ".c") + ".o");
     if (mtime(obj) < Math.max(inputs, mtime(src))) {
-      const r = run(clang, ["--target=wasm32-wasi", ...LIB_FLAGS, ...includes.flatMap((i) => ["-I", i]), "-c", src, "-o", obj]);
+      const tmp = `${obj}.${process.pid}.tmp`;       // then renamed: parallel builds never link half an object
+      const r = run(clang, ["--target=wasm32-wasi", ...LIB_FLAGS, ...includes.flatMap((i) => ["-I", i]), "-c", src, "-o", tmp]);
       if (r.status !== 0) throw new CBuildError(`wasmos build: the C library did not compile (${src}):\n${r.stderr}`);
+      renameSync(tmp, obj);
     }
     objs.push(obj);
   }

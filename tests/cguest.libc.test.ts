@@ -1,0 +1,44 @@
+// The C Linux-call library (guests/c/lib) against Linux's behaviour: tests/guests/c/linuxcalls.c
+// prints one fact per line (errno names from Linux errnos; fork, pipe2, wait4 and the exit code;
+// kill and the signal; a MAP_SHARED store reaching the file while a MAP_PRIVATE one stays private;
+// a store after mprotect(PROT_READ) killing with SIGSEGV; sendfile, tee, splice, vmsplice byte
+// counts and contents; O_DIRECT refusing an unaligned length with EINVAL, as Linux does).
+import { describe, it, expect } from "vitest";
+import { cli } from "./helpers/cli";
+import { cGuest, hasClang, NO_CLANG } from "./helpers/cguest";
+
+const EXPECTED = [
+  "dup3 bad fd: Bad file descriptor",
+  "munmap len 0: Invalid argument",
+  "socket family 12345: Address family not supported by protocol",
+  "read of an empty O_NONBLOCK pipe: Resource temporarily unavailable",
+  "wait4 pid matches: 1",
+  "child said: from child, exited: 1, code: 7",
+  "getppid of parent is not its pid: 1",
+  "kill: ok",
+  "signaled: 1, signal: 15",
+  "mmap: ok ok",
+  "file after stores: Saaaaaaa, private view: SPaaaaaa",
+  "store after mprotect(PROT_READ): signal 11",
+  "sendfile: 8",
+  "tee: 8",
+  "tee copy: Saaaaaaa",
+  "splice to file: 8",
+  "vmsplice: 2",
+  "read back: 2",
+  "file now: SaaaaaaaSaaaaaaa",
+  "O_DIRECT open: ok",
+  "O_DIRECT read of 4096: 16",
+  "O_DIRECT pread of 100 bytes: Invalid argument",
+  "dup2: 9",
+  "",
+].join("\n");
+
+describe.skipIf(!hasClang)(`C guests: the Linux-call library${hasClang ? "" : ` (${NO_CLANG})`}`, () => {
+  it("--no-wasi: every call behaves as on Linux", async () => {
+    const r = cli("run", await cGuest("tests/guests/c/linuxcalls.c", { wasi: false }));
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(EXPECTED);
+    expect(r.status).toBe(0);
+  });
+});
