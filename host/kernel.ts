@@ -11,11 +11,11 @@ import { distPath } from "./paths";
 // docs/architecture.md ("The kernel<->host boundary") says what each one does.
 export const KERNEL_EXPORTS = {
   // guests (the loader wires them as the imports "kernel" and "mmu")
-  syscall: "iIIIIII>I", preempt: ">",
+  syscall: "iIIIIII>I", wasi: "iIIIIIIIII>i", preempt: ">",
   ld8: "i>i", ld16: "i>i", ld32: "i>i", ld64: "i>I", st8: "ii>", st16: "ii>", st32: "ii>", st64: "iI>",
   size: ">i", grow: "i>i", copy: "iii>", fill: "iii>",
   // the machine: boot, processes, exec, fork, scheduling, console, tracing, cost model, devices
-  boot: "i>i", kernelEnd: ">i", kscramble: "i>",
+  boot: "i>i", kernelEnd: ">i", kscramble: "i>", wasiPreopen: "ii>i", wasiSeed: "I>",
   procResume: "i>i", procExitCurrent: "i>", procKill: "ii>i", procKilled: "i>i", procReap: "i>i",
   procState: "i>i", procStatus: "i>i", kstackOf: "i>i", kstackSize: "const i", chargeUserTime: "I>",
   debugArmPanic: ">",

@@ -7,7 +7,7 @@
 // existing process); argBlock(argv, env); LoadError; MAX_MODULE_BYTES.
 import { translateCached } from "./translate/cache";
 import { TranslateError, type Translated } from "./translate/types";
-import { GLOBAL_EXPORT_PREFIX } from "./translate/abi";
+import { GLOBAL_EXPORT_PREFIX, KERNEL_MODULE, WASI_BASE_NAME } from "./translate/abi";
 import { MAX_MODULE_BYTES } from "./translate/limits";
 import type { KernelExports } from "./kernel";
 import { ARG_BASE, ARG_MAX } from "../kernel/abi/layout";
@@ -21,6 +21,7 @@ export interface LoaderContext {
   ram: WebAssembly.Memory;
   k: KernelExports;
   cacheDir?: string;
+  wasiDirs?: string[];                      // directories preopened for a WASI guest after "/" (--dir)
   abort(pid: number, msg: string): never;   // env.abort from an AssemblyScript guest
 }
 
@@ -55,6 +56,7 @@ export function installGuest(ctx: LoaderContext, pid: number, p: Prepared, block
   for (const seg of p.t.segments) copyIn(ctx, pid, seg.offset, seg.data, name);
   stage(ctx, block);
   check(k.execArgs(pid, block.length), name, "arguments");
+  if (usesWasi(p.module)) preopen(ctx, pid, name);
   const instance = instantiate(ctx, p.module, pid, name);
   check(k.procStart(pid), name, "start");
   return { pid, name, exports: instance.exports as unknown as GuestExports, unwound: false, module: p.module };
@@ -83,6 +85,21 @@ export async function loadGuest(ctx: LoaderContext, bytes: Uint8Array, argv: str
     ctx.k.procKill(pid, 9);     // release what was built, then the record
     ctx.k.procReap(pid);
     throw e;
+  }
+}
+
+// A translated WASI guest imports kernel.wasi (translate/wasi.ts).
+function usesWasi(module: WebAssembly.Module): boolean {
+  return WebAssembly.Module.imports(module).some((i) => i.module === KERNEL_MODULE && i.name === WASI_BASE_NAME);
+}
+
+// WASI preopens: the file system's root as fd 3 (name "/"), then each --dir at the next fds.
+function preopen(ctx: LoaderContext, pid: number, name: string): void {
+  for (const dir of ["/", ...(ctx.wasiDirs ?? [])]) {
+    const bytes = Buffer.from(dir, "utf8");
+    stage(ctx, bytes);
+    const r = ctx.k.wasiPreopen(pid, bytes.length);
+    if (r < 0 && !(dir === "/" && r === -Errno.ENOENT)) throw new LoadError(`${name}: cannot preopen ${dir}: ${Errno[-r] ?? r}`);
   }
 }
 
@@ -126,7 +143,7 @@ export function argBlock(argv: string[], env: string[]): Uint8Array {
 
 const PROVIDED: Record<string, string[]> = {
   env: ["memory", "abort"],
-  kernel: ["syscall", "preempt"],
+  kernel: ["syscall", "wasi", "preempt"],
   mmu: ["ld8", "ld16", "ld32", "ld64", "st8", "st16", "st32", "st64", "size", "grow", "copy", "fill"],
 };
 
@@ -134,7 +151,7 @@ const PROVIDED: Record<string, string[]> = {
 function checkImports(module: WebAssembly.Module, name: string): void {
   for (const imp of WebAssembly.Module.imports(module)) {
     if (!PROVIDED[imp.module]?.includes(imp.name)) {
-      throw new LoadError(`${name}: unsupported import ${imp.module}.${imp.name} (guests may import only kernel.syscall)`);
+      throw new LoadError(`${name}: unsupported import ${imp.module}.${imp.name} (guests may import kernel.syscall and wasi_snapshot_preview1.*)`);
     }
   }
 }
@@ -144,7 +161,8 @@ function instantiate(ctx: LoaderContext, module: WebAssembly.Module, pid: number
   const provided: Record<string, Record<string, WebAssembly.ImportValue>> = {
     env: { memory: ctx.ram, abort: (msg: number, file: number, line: number, col: number) =>
       ctx.abort(pid, `abort at ${line}:${col}`) },
-    kernel: { syscall: k.syscall as WebAssembly.ImportValue, preempt: k.preempt as WebAssembly.ImportValue },
+    kernel: { syscall: k.syscall as WebAssembly.ImportValue, wasi: k.wasi as WebAssembly.ImportValue,
+      preempt: k.preempt as WebAssembly.ImportValue },
     mmu: { ld8: k.ld8, ld16: k.ld16, ld32: k.ld32, ld64: k.ld64, st8: k.st8, st16: k.st16, st32: k.st32, st64: k.st64,
       size: k.size, grow: k.grow, copy: k.copy, fill: k.fill } as Record<string, WebAssembly.ImportValue>,
   };

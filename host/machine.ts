@@ -45,6 +45,8 @@ export interface MachineOptions {
   tap?: TraceTap;              // a second trace consumer with its own classes (e.g. the Perfetto export)
   onDeviceDone?: (dev: "disk" | "nic", req: BlkRequest | NetRequest) => void;   // each device request as its interrupt is taken
   timeoutMs?: number;          // wall-clock bound on run(): then every process is killed (SIGKILL), timedOut is set
+  wasiDirs?: string[];         // WASI guests: directories of the image preopened after "/" (fd 4, 5, ...)
+  seed?: bigint;               // WASI random_get's seed (default 0: runs are reproducible)
 }
 
 /** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
@@ -80,6 +82,7 @@ export class Machine {
   readonly tracer: Tracer | null = null;
   private tapTracer: Tracer | null = null;
   private cacheDir?: string;
+  private wasiDirs?: string[];
   wallNs = 0n;
   readonly disk: VirtioBlk | null;
   readonly nic: VirtioNet | null = null;
@@ -122,6 +125,7 @@ export class Machine {
       this.tapTracer.onEvent(opts.tap.onEvent);
     }
     this.cacheDir = opts.cacheDir;
+    this.wasiDirs = opts.wasiDirs;
     const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
@@ -143,6 +147,7 @@ export class Machine {
     try { r = this.k.boot(ramBytes); } catch (e) { this.checkPanic(); throw e; }
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
     applyKernelCosts(this.k, cm);
+    this.k.wasiSeed(BigInt.asUintN(64, opts.seed ?? 0n));
     if (opts.scramble) this.k.kscramble(opts.scramble);
     if (this.disk) {
       if (this.k.mount() !== 0) throw new Error("the disk does not hold a wsfs file system (make one with `wasmos mkfs`)");
@@ -166,7 +171,7 @@ export class Machine {
   readonly hostPorts: number[] = [];    // the real ports --hostfwd listens on, in order
 
   private loaderContext(): LoaderContext {
-    return { ram: this.ram, k: this.k, cacheDir: this.cacheDir,
+    return { ram: this.ram, k: this.k, cacheDir: this.cacheDir, wasiDirs: this.wasiDirs,
       abort: (pid, msg) => { this.k.procKill(pid, Sig.SIGABRT); throw new GuestAbort(msg); } };
   }
 

@@ -34,6 +34,9 @@ export interface RunOptions {
   inspect?: View[];           // print these views of the machine (host/snapshot.ts) on stderr...
   inspectAt?: string;         // ...when the run ends ("end", the default) or after each return of this syscall
   timeoutSec?: number;        // wall-clock bound: then every process is killed and the exit is EXIT_TIMEOUT
+  env?: string[];             // the program's environment, "K=V" each (--env)
+  dirs?: string[];            // WASI: directories of the image preopened after "/" (--dir)
+  seed?: bigint;              // WASI random_get's seed (--seed)
 }
 
 /** --inspect-at: "end", or a syscall the trace can see return (throws a usage error otherwise). */
@@ -113,7 +116,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
         disk: o.disk, net: o.net, stdin: o.stdin === undefined ? process.stdin : o.stdin,
         onEvent: write || inspect ? (ev) => { write?.(ev); inspect?.(ev); } : undefined,
         costModel: o.costModel, timeoutMs: o.timeoutSec === undefined ? undefined : o.timeoutSec * 1000,
-        ...perfetto?.machineOptions() });
+        wasiDirs: o.dirs, seed: o.seed, ...perfetto?.machineOptions() });
     } catch (e) {
       if (!(e instanceof KernelPanic)) return fail(new LoadError((e as Error).message));
       process.stderr.write(`wasmos: ${e.message}\n`);
@@ -122,8 +125,8 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
     perfetto?.attach(m.k);
     let pid: number;
     try {
-      if (isHostProgram(path)) pid = await m.spawn(readProgram(path), [basename(path), ...args]);
-      else pid = await m.spawnPath(path, [path, ...args]);
+      if (isHostProgram(path)) pid = await m.spawn(readProgram(path), [basename(path), ...args], o.env);
+      else pid = await m.spawnPath(path, [path, ...args], o.env);
     } catch (e) { return fail(e); }
     if (o.dropCaches) m.dropCaches();
     for (const [i, port] of m.hostPorts.entries()) process.stderr.write(`wasmos: ${o.net!.hostfwd![i]} listening on 127.0.0.1:${port}\n`);

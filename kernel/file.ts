@@ -5,7 +5,8 @@
 //   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
 //   | type | ref | flags |  ino  |  offset (u64)   | pipe | sock | raNext | raSize | ...
 //   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
-//   raNext, raSize: readahead state (kernel/readahead.ts), Linux's file_ra_state.
+//   raNext, raSize: readahead state (kernel/readahead.ts), Linux's file_ra_state; preopen: WASI's
+//   preopened directories (wasifd.ts).
 //
 // Interface: File, fileInit(base), fileAlloc(type, flags) -> index or -1, fileAt(i), fileDup(i),
 // fileClose(i), fdAlloc(p, file, cloexec, from) -> fd or -EMFILE, fdGet(p, fd) -> file index or -1,
@@ -42,6 +43,7 @@ export const FD_CLOEXEC_BIT: u32 = 0x80000000;
   sock: u32;
   raNext: u32;     // page after the last one read: a read starting there is sequential
   raSize: u32;     // pages in the current readahead window (0: none yet)
+  preopen: u32;    // a WASI preopened directory: its name's index + 1 (wasifd.ts); 0: not one
 }
 
 let fileBase: usize = 0;

@@ -1,21 +1,19 @@
 // System call entry: the one trap-like import every guest has, kernel.syscall(nr, a0..a5).
-// Counts two mode switches per call (enter, return), traces entry and exit, dispatches through
+// Counts two mode switches per call (enter, return), traces entry and exit (entry.ts, shared with
+// the WASI personality, wasi.ts), dispatches through
 // the system call table (number -> handler, as xv6's syscalls[]), and handles sleeping as
 // kernel/sleep.ts draws it: a handler that must wait returns sleepOn's -ERESTARTSYS; the guest then
 // unwinds (asyncify) and calls again when woken. Each handler (sys_<name>, in the sys*.ts file of
 // its area) takes the six raw argument registers and narrows and checks them itself (sysarg.ts).
 // Interface: syscall (exported to guests).
 import { Errno } from "./abi/errno";
-import { Stat, SysStat } from "./abi/layout";
-import { Ev, TraceClass } from "./abi/trace";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
 import { callEntry, keptValue, leaveCall, RESTART_NONE, RESTART_RETURN } from "./sleep";
-import { statAdd, sysStatAdd, setCurSys } from "./stats";
-import { nextSeq, traceEmit, traceMask, traceFlushNow, setCause } from "./trace";
-import { chargeSys, getCost, Cost } from "./clock";
+import { setCurSys } from "./stats";
+import { setCause } from "./trace";
 import { hostUnwind } from "./host";
-import { exitBySignal } from "./exit";
+import { enterCall, finishCall } from "./entry";
 import { panic } from "./panic";
 import { Sys, NSYSCALL } from "./abi/syscalls";
 import { sys_exit, sys_exit_group, sys_getpid, sys_getppid, sys_sched_yield, sys_nanosleep, sys_clock_gettime,
@@ -36,7 +34,7 @@ export function syscall(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
   const p = curProc();
   const how = callEntry(p);                      // sleep.ts: a new call, a restart, or a kept value
   if (how == RESTART_RETURN) return finish(p, nr, keptValue(p));
-  if (how == RESTART_NONE) enter(p, nr, a0, a1, a2, a3, a4, a5);
+  if (how == RESTART_NONE) enterCall(p, nr, a0, a1, a2, a3, a4, a5, 0);
   setCurSys(nr); setCause(p.sysSeq);
   const r = dispatch(linux, nr, a0, a1, a2, a3, a4, a5);
   setCurSys(-1); setCause(0);
@@ -44,27 +42,8 @@ export function syscall(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
   return finish(p, nr, r);
 }
 
-function enter(p: Proc, nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): void {
-  statAdd(Stat.syscalls, 1);
-  statAdd(Stat.modeSwitches, 2);
-  sysStatAdd(nr, SysStat.calls, 1);
-  sysStatAdd(nr, SysStat.modeSwitches, 2);
-  setCurSys(nr);
-  chargeSys(2 * getCost(Cost.modeSwitchNs) + getCost(Cost.syscallNs));
-  setCurSys(-1);
-  p.sysSeq = nextSeq();
-  traceEmit(p.sysSeq, Ev.sysEnter, nr, a0, a1, a2, a3, a4, a5);
-  if (traceMask & TraceClass.syscall) traceFlushNow();
-}
-
 function finish(p: Proc, nr: i32, r: i64): i64 {
-  if (r < 0 && r >= -4095) { statAdd(Stat.syscallErrors, 1); sysStatAdd(nr, SysStat.errors, 1); }
-  setCause(p.sysSeq);
-  traceEmit(nextSeq(), Ev.sysExit, nr, r, 0, 0, 0, 0, 0);
-  setCause(0);
-  if (traceMask & TraceClass.syscall) traceFlushNow();
-  if (p.killed) { exitBySignal(p, p.killed); hostUnwind(); return 0; }
-  return r;
+  return finishCall(p, nr, r, r < 0 && r >= -4095);
 }
 
 // A system call handler: the six raw argument registers in, the result (or -errno) out.

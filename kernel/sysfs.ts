@@ -3,7 +3,8 @@
 // sys_lseek, sys_pread64, sys_pwrite64, sys_fstat, sys_newfstatat, sys_ftruncate, sys_fsync,
 // sys_fdatasync, sys_sync, sys_getdents64, sys_mkdirat, sys_unlinkat, sys_renameat, sys_chdir,
 // sys_getcwd, sys_faccessat; fetchPath(p, va, buf) -> length or -errno
-// (the path in the caller's PATH_MAX buffer).
+// (the path in the caller's PATH_MAX buffer); kernelPath(va, buf, len), KPATH_A, KPATH_B (a path
+// argument the kernel supplies: the WASI personality's).
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
 import { S_IFDIR, S_IFREG, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR, S_MAXBYTES } from "./abi/fs";
@@ -80,8 +81,24 @@ export function sys_faccessat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i
   return sysFaccessat(curProc(), fdArg(a0), u32arg(a1));
 }
 
+// Paths the kernel supplies to these handlers in place of a user pointer (as Linux's getname_kernel):
+// the WASI personality fetches and checks a (pointer, length) path itself, then passes KPATH_A (and
+// KPATH_B, rename's second) as the path argument. Both lie in the kernel half, so a user pointer is
+// never taken for one; kernelPath(va, 0, -1) withdraws the path.
+export const KPATH_A: u32 = 0xfffff000;
+export const KPATH_B: u32 = 0xfffff800;
+let kpathA: usize = 0, kpathALen: i32 = -1, kpathB: usize = 0, kpathBLen: i32 = -1;
+export function kernelPath(va: u32, buf: usize, len: i32): void {
+  if (va == KPATH_A) { kpathA = buf; kpathALen = len; } else { kpathB = buf; kpathBLen = len; }
+}
+
 // Copy a NUL-terminated path from user memory into `buf` (PATH_MAX bytes, one copy); its length or -errno.
 export function fetchPath(p: Proc, va: u32, buf: usize): i32 {
+  const klen = va == KPATH_A ? kpathALen : va == KPATH_B ? kpathBLen : -1;
+  if (klen >= 0) {                                    // a kernel path (NUL-terminated, < PATH_MAX)
+    memory.copy(buf, va == KPATH_A ? kpathA : kpathB, klen + 1);
+    return klen == 0 ? -Errno.ENOENT : klen;
+  }
   for (let i = 0; i < PATH_MAX; i++) {
     const ph = userPhys(p, va + i, false);
     if (ph < 0) return -Errno.EFAULT;

@@ -1,6 +1,6 @@
 // Trace ring: event records the host decodes (abi/trace.ts has the layout). Off by default; when off,
 // nothing is written and the only cost is one test of `traceMask`.
-// Interface: tracing(kind), traceEmit(seq, kind, sub, a0..a5), nextSeq() (for causes without a
+// Interface: tracing(kind), traceEmit(seq, kind, sub, a0..a5, a6 = 0), nextSeq() (for causes without a
 // record), curCause / setCause (the syscall, fault or interrupt being served), traceMask /
 // setTraceMask(m), traceBase / setTraceBase(addr), traceCount, traceReset, traceFlushNow() (the
 // ring is full).
@@ -37,7 +37,7 @@ function classOf(kind: Ev): u32 {
 }
 
 // Write one record with sequence number `s` (from nextSeq) if its class is traced.
-export function traceEmit(s: u32, kind: Ev, sub: u32, a0: u64, a1: u64, a2: u64, a3: u64, a4: u64, a5: u64): void {
+export function traceEmit(s: u32, kind: Ev, sub: u32, a0: u64, a1: u64, a2: u64, a3: u64, a4: u64, a5: u64, a6: u64 = 0): void {
   if (!tracing(kind)) return;
   if (traceCount >= <u32>TRACE_RECS) traceFlushNow();
   const r = traceBase + <usize>traceCount * TRACE_REC;
@@ -49,7 +49,7 @@ export function traceEmit(s: u32, kind: Ev, sub: u32, a0: u64, a1: u64, a2: u64,
   store<u64>(r + TRACE_TIME, clockNow());
   store<u64>(r + TRACE_ARGS, a0); store<u64>(r + TRACE_ARGS + 8, a1); store<u64>(r + TRACE_ARGS + 16, a2);
   store<u64>(r + TRACE_ARGS + 24, a3); store<u64>(r + TRACE_ARGS + 32, a4); store<u64>(r + TRACE_ARGS + 40, a5);
-  store<u64>(r + TRACE_ARGS + 48, 0);
+  store<u64>(r + TRACE_ARGS + 48, a6);
   traceCount++;
 }
 

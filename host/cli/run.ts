@@ -26,6 +26,9 @@ export function registerRun(program: Command): void {
     .option("--perfetto <file>", "write a Chrome/Perfetto trace (JSON) of the run, for ui.perfetto.dev")
     .option("--inspect <views>", "print what is inside the machine on stderr: mem,procs,maps,pagetable,tlb,pagecache,pipes or all")
     .option("--timeout <seconds>", "wall-clock limit: then every process is killed and wasmos exits 124 (as timeout(1))")
+    .option("--env <K=V>", "set an environment variable of the program (repeatable)", collect, [])
+    .option("--dir <path>", "WASI: preopen this directory of the guest's image too (repeatable; \"/\" is always fd 3)", collect, [])
+    .option("--seed <n>", "WASI: seed of random_get (default 0; the same seed gives the same bytes)")
     .option("--inspect-at <when>", "when to print --inspect: end (default), or a syscall name: after each return of that call")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
@@ -43,6 +46,9 @@ export function registerRun(program: Command): void {
         inspect: o.inspect === undefined ? undefined : parseViews(String(o.inspect)),
         inspectAt: o.inspectAt as string | undefined,
         timeoutSec: o.timeout === undefined ? undefined : parseSeconds(String(o.timeout)),
+        env: parseEnv(o.env as unknown as string[]),
+        dirs: parseDirs(o.dir as unknown as string[]),
+        seed: o.seed === undefined ? undefined : parseSeed(String(o.seed)),
         net: { ...parseNic(o.nic as string | undefined), hostfwd: o.hostfwd as string[] | undefined,
           guestfwd: o.guestfwd as string[] | undefined, pcap: o.pcap as string | undefined },
       };
@@ -58,6 +64,21 @@ function parseSeconds(s: string): number {
   const n = Number(s);
   if (!/^\d+(\.\d+)?$/.test(s.trim()) || !(n > 0)) throw new Error(`--timeout ${s}: a number of seconds greater than 0, e.g. 10 or 2.5`);
   return n;
+}
+
+function parseEnv(list: string[]): string[] {
+  for (const e of list) if (!/^[^=]+=/.test(e)) throw new Error(`--env ${e}: use NAME=VALUE`);
+  return list;
+}
+
+function parseDirs(list: string[]): string[] {
+  for (const d of list) if (!d.startsWith("/")) throw new Error(`--dir ${d}: an absolute path in the guest's image, e.g. /data`);
+  return list.map((d) => (d.length > 1 ? d.replace(/\/+$/, "") : d));
+}
+
+function parseSeed(s: string): bigint {
+  if (!/^\d+$/.test(s.trim())) throw new Error(`--seed ${s}: a whole number, e.g. 42`);
+  return BigInt(s.trim());
 }
 
 function badFormat(f: string): never { throw new Error(`unknown trace format '${f}' (use text or jsonl)`); }

@@ -10,7 +10,7 @@ import { quote, type UserMem } from "./usermem";
 
 export interface ArgCtx {
   mem: UserMem;
-  args: bigint[];       // all six raw arguments
+  args: bigint[];       // the raw arguments (seven slots; a Linux call uses six)
   ret: bigint | null;   // the result (exit only; null at entry or when it never returned)
   strSize: number;      // strace -s
 }

@@ -15,7 +15,7 @@ export interface SyscallEvent extends Base {
   type: "syscall";
   nr: number;
   name: string;        // Sys name, or "syscall_0x1f3"
-  args: bigint[];      // the six raw arguments
+  args: bigint[];      // the raw argument registers as traced (seven; a Linux call uses six)
   ret: bigint | null;  // raw result (negative errno), null when it never returned
   errno?: string;      // "EBADF" when ret is an error
   text: string;        // the strace line without pid prefix

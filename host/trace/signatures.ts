@@ -1,7 +1,9 @@
 // Syscall signatures: for each number in Sys, how strace shows its arguments and result.
-// Interface: SIGNATURES (by Sys), signatureOf(nr) -> Signature (unknown numbers: six hex arguments),
-// sysName(nr) -> "read" | "syscall_0x1f3".
-import { Sys } from "../../kernel/abi/syscalls";
+// Interface: SIGNATURES (by Sys), signatureOf(nr) -> Signature (unknown numbers: six hex arguments;
+// WASI functions: wasi.ts), sysName(nr) -> "read" | "fd_write" | "syscall_0x1f3".
+import { Sys, WASI_BASE } from "../../kernel/abi/syscalls";
+import type { Wasi } from "../../kernel/abi/wasi";
+import { WASI_TRACE, isWasiNr, wasiName } from "./wasi";
 import {
   type ArgSpec, type ArgCtx, fd, dirfd, int, uint, size, off, hexoff, raw, ptr, mode, sig, flags, named,
   path, ibuf, obuf, ostr, timespec, otimespec, ofds, iiov, oiov, ostatus, outsname, isockaddr, osockaddr,
@@ -19,6 +21,7 @@ export interface Signature {
   args: ArgSpec[];
   ret?: "hex";                                       // an address (mmap, brk); default decimal
   retNote?: (c: ArgCtx) => string | null;            // text after a successful result: " (flags O_RDWR)"
+  wasi?: boolean;                                    // a WASI call (wasi.ts): the result is a WASI errno
 }
 
 // openat's mode is shown only when the flags create a file.
@@ -166,9 +169,12 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
 const UNKNOWN: Signature = { args: [raw, raw, raw, raw, raw, raw] };
 
 export function signatureOf(nr: number): Signature {
+  if (isWasiNr(nr)) return WASI_TRACE[(nr - WASI_BASE) as Wasi];
   return SIGNATURES[nr as Sys] ?? UNKNOWN;
 }
 
+/** A Linux call's name, a WASI function's (numbered from WASI_BASE), or syscall_0x1f3. */
 export function sysName(nr: number): string {
+  if (isWasiNr(nr)) return wasiName(nr);
   return Sys[nr] ?? `syscall_${hex(nr)}`;
 }

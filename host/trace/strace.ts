@@ -6,6 +6,8 @@ import { errnoName, errnoText } from "./errno-text";
 import { hex, type ArgCtx } from "./args";
 import { signatureOf, sysName, type Signature } from "./signatures";
 import type { UserMem } from "./usermem";
+import { wasiResultText } from "./wasi";
+import { TRACE_NARGS } from "../../kernel/abi/trace";
 
 export interface Call {
   nr: number;
@@ -23,7 +25,7 @@ const MAX_ERRNO = 4095n;   // results in [-4095, -1] are -errno, as in Linux
 
 export function enterCall(nr: number, rawArgs: bigint[], mem: UserMem, strSize: number): Call {
   const sig = signatureOf(nr);
-  const args = Array.from({ length: 6 }, (_, i) => rawArgs[i] ?? 0n);   // a resumed call may have none
+  const args = Array.from({ length: TRACE_NARGS }, (_, i) => rawArgs[i] ?? 0n);   // a resumed call may have none
   const c: ArgCtx = { mem, args, ret: null, strSize };
   const text = sig.args.map((a, i) => (a.out ? undefined : a.render(c, args[i] ?? 0n)));
   const firstOut = sig.args.findIndex((a) => a.out);
@@ -54,9 +56,10 @@ export function exitCall(call: Call, ret: bigint | null, mem: UserMem): CallText
   };
 }
 
-/** `13`, `0x10000`, `-1 EBADF (Bad file descriptor)` or `?`. */
+/** `13`, `0x10000`, `-1 EBADF (Bad file descriptor)` or `?`; a WASI call's `0` or `8 (EBADF)`. */
 export function resultText(sig: Signature, ret: bigint | null): { text: string; errno?: string } {
   if (ret === null) return { text: "?" };
+  if (sig.wasi) return wasiResultText(ret);
   if (ret < 0n && ret >= -MAX_ERRNO) {
     const e = Number(-ret);
     return { text: `-1 ${errnoName(e)} (${errnoText(e)})`, errno: errnoName(e) };

@@ -98,7 +98,7 @@ export class Tracer {
     if (old) this.cut(old);
     const p: Pending = {
       seq: r.seq, pid: r.pid, time: r.time, children: [], unfinished: false,
-      call: enterCall(r.sub, r.a.slice(0, 6), this.mem(r.pid), this.opts.strSize),
+      call: enterCall(r.sub, r.a, this.mem(r.pid), this.opts.strSize),
     };
     this.byPid.set(r.pid, p);
     this.bySeq.set(r.seq, p);

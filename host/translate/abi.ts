@@ -1,6 +1,6 @@
 // Names through which a translated guest talks to the kernel, in one place.
 // Interface: imports the guest gains (module "mmu": the MMU slow path and the memory.* replacements;
-// "kernel": preempt; "env": memory), the exports it gains (memory, __budget, __calls), the internal names
+// "kernel": preempt, and wasi for a WASI guest; "env": memory), the exports it gains (memory, __budget, __calls), the internal names
 // of the 8 access wrappers, and the imports asyncify lets unwind.
 
 export const MMU_MODULE = "mmu";
@@ -18,7 +18,10 @@ export const PREEMPT_NAME = "__kernel_preempt";                    // internal n
 export const ENTRY_EXPORT = "_start";
 export const ENTRY_NAME = "__wasmos_start";                        // _start when a start section is folded in
 
-export const ASYNCIFY_IMPORTS = "kernel.syscall,kernel.preempt";   // the only imports that may unwind
+export const WASI_BASE_NAME = "wasi";                              // kernel.wasi(nr, a0..a8): the WASI personality
+export const WASI_NAME = "__kernel_wasi";                          // its internal name (wasi.ts adds it)
+
+export const ASYNCIFY_IMPORTS = "kernel.syscall,kernel.wasi,kernel.preempt";   // the only imports that may unwind
 
 export type AccessSize = 1 | 2 | 4 | 8;
 export const ACCESS_SIZES: AccessSize[] = [1, 2, 4, 8];

@@ -14,6 +14,7 @@ import { readDataSegments, readMemories } from "./sections";
 import { TranslateError, type Translated } from "./types";
 import { MAX_FUNCTIONS } from "./limits";
 import { addMmuImports, addWrappers } from "./wrappers";
+import { rewriteWasiImports } from "./wasi";
 
 const WASM_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];   // "\0asm", version 1
 
@@ -65,6 +66,7 @@ function rewriteModule(module: binaryen.Module, opts: Options): { hasStart: bool
   }
   checkTypes(module);
   if (!opts.anyImports) checkImports(module);
+  rewriteWasiImports(module);
   const entry = findEntry(module);
   exportMutableGlobals(module);
   const preempt = addBudget(module);
