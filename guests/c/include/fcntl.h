@@ -21,9 +21,12 @@
 extern "C" {
 #endif
 
+/* Two bits wasi-libc's open() flags leave free (not Linux's numbers: those are __WASMOS_O_*). */
+#define __WASMOS_WASI_O_CLOEXEC 0x40000000
+#define __WASMOS_WASI_O_DIRECT  0x20000000
 #undef O_CLOEXEC
-#define O_CLOEXEC 0x40000000
-#define O_DIRECT  0x20000000
+#define O_CLOEXEC __WASMOS_WASI_O_CLOEXEC
+#define O_DIRECT  __WASMOS_WASI_O_DIRECT
 
 #define SPLICE_F_MOVE     __WASMOS_SPLICE_F_MOVE
 #define SPLICE_F_NONBLOCK __WASMOS_SPLICE_F_NONBLOCK
