@@ -2,7 +2,8 @@
 // prints one fact per line (errno names from Linux errnos; fork, pipe2, wait4 and the exit code;
 // kill and the signal; a MAP_SHARED store reaching the file while a MAP_PRIVATE one stays private;
 // a store after mprotect(PROT_READ) killing with SIGSEGV; sendfile, tee, splice, vmsplice byte
-// counts and contents; O_DIRECT refusing an unaligned length with EINVAL, as Linux does).
+// counts and contents; O_DIRECT refusing an unaligned length with EINVAL, as Linux does), built
+// with --no-wasi and with wasi-libc.
 import { describe, it, expect } from "vitest";
 import { cli } from "./helpers/cli";
 import { cGuest, hasClang, NO_CLANG } from "./helpers/cguest";
@@ -37,6 +38,13 @@ const EXPECTED = [
 describe.skipIf(!hasClang)(`C guests: the Linux-call library${hasClang ? "" : ` (${NO_CLANG})`}`, () => {
   it("--no-wasi: every call behaves as on Linux", async () => {
     const r = cli("run", await cGuest("tests/guests/c/linuxcalls.c", { wasi: false }));
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(EXPECTED);
+    expect(r.status).toBe(0);
+  });
+
+  it("with wasi-libc (the WASI personality on the same fd table): the same", async () => {
+    const r = cli("run", await cGuest("tests/guests/c/linuxcalls.c"));
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(EXPECTED);
     expect(r.status).toBe(0);
