@@ -2,8 +2,9 @@
 // prints one fact per line (errno names from Linux errnos; fork, pipe2, wait4 and the exit code;
 // kill and the signal; a MAP_SHARED store reaching the file while a MAP_PRIVATE one stays private;
 // a store after mprotect(PROT_READ) killing with SIGSEGV; sendfile, tee, splice, vmsplice byte
-// counts and contents; O_DIRECT refusing an unaligned length with EINVAL, as Linux does), built
-// with --no-wasi and with wasi-libc.
+// counts and contents; O_DIRECT refusing an unaligned length with EINVAL, as Linux does; inet_pton and inet_ntop), built
+// with --no-wasi and with wasi-libc. EXPECTED is what the same source prints when compiled natively
+// with gcc and run on Linux (x86-64, the file path moved to a writable directory).
 import { describe, it, expect } from "vitest";
 import { cli } from "./helpers/cli";
 import { cGuest, hasClang, NO_CLANG } from "./helpers/cguest";
@@ -32,6 +33,9 @@ const EXPECTED = [
   "O_DIRECT read of 4096: 16",
   "O_DIRECT pread of 100 bytes: Invalid argument",
   "dup2: 9",
+  "inet_pton: 1 10.0.2.2",
+  "inet_pton 10.0.2.256: 0, 1.2.3: 0, 01.2.3.4: 0",
+  "inet_pton family 12345: -1 Address family not supported by protocol",
   "",
 ].join("\n");
 

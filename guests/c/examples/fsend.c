@@ -48,7 +48,7 @@ int main(int argc, char **argv) {
   host[colon - addr] = 0;
   sa.sin_family = AF_INET;
   sa.sin_port = htons(atoi(colon + 1));
-  if (!inet_aton(host, &sa.sin_addr)) { fprintf(stderr, "fsend: bad address %s\n", addr); return 2; }
+  if (inet_pton(AF_INET, host, &sa.sin_addr) != 1) { fprintf(stderr, "fsend: bad address %s\n", addr); return 2; }
 
   int fd = open(file, O_RDONLY);
   if (fd < 0) fail(file);

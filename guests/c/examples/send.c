@@ -77,7 +77,7 @@ int main(int argc, char **argv) {
   host[colon - addr] = 0;
   sa.sin_family = AF_INET;
   sa.sin_port = htons(atoi(colon + 1));
-  if (inet_aton(host, &sa.sin_addr) == 0) usage("bad address");
+  if (inet_pton(AF_INET, host, &sa.sin_addr) != 1) usage("bad address");
 
   /* Touch the buffer's pages now, so that the transfer calls do not take its first-touch faults
    * (the AssemblyScript program's buffer is in its data segment, mapped before it starts). */

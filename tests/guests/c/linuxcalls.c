@@ -1,5 +1,6 @@
 /* Test guest for the C Linux-call library (guests/c/lib): each line it prints is a fact the test
  * checks against Linux's behaviour. Built with and without --no-wasi by tests/cguest.libc.test.ts. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -96,5 +97,15 @@ int main(void) {
   printf("O_DIRECT read of 4096: %d\n", (int)read(fd, dbuf, 4096));
   printf("O_DIRECT pread of 100 bytes: %s\n", err(pread(fd, dbuf, 100, 0)));
   printf("dup2: %d\n", dup2(fd, 9));
+
+  /* inet_pton/inet_ntop with Linux's AF_INET; a malformed address is 0, another family EAFNOSUPPORT */
+  struct in_addr in;
+  char text[16];
+  int good = inet_pton(AF_INET, "10.0.2.2", &in);
+  printf("inet_pton: %d %s\n", good, inet_ntop(AF_INET, &in, text, sizeof text));
+  printf("inet_pton 10.0.2.256: %d, 1.2.3: %d, 01.2.3.4: %d\n", inet_pton(AF_INET, "10.0.2.256", &in),
+    inet_pton(AF_INET, "1.2.3", &in), inet_pton(AF_INET, "01.2.3.4", &in));
+  int bad = inet_pton(12345, "1.2.3.4", &in);
+  printf("inet_pton family 12345: %d %s\n", bad, strerror(errno));
   return 0;
 }
