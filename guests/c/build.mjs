@@ -13,7 +13,8 @@
 // when a source or kernel/abi changes; (3) clang compiles the program and links it with them.
 // BUILD is dist/c in the repository. wasi = false (`--no-wasi`) links lib/nowasi instead of
 // wasi-libc's startup: the program then imports kernel.syscall only.
-// With wasi, open/openat are wrapped (--wrap) so O_DIRECT and O_CLOEXEC reach the kernel.
+// open/openat are wrapped (--wrap): with wasi, so O_DIRECT and O_CLOEXEC reach the kernel; without,
+// they are the Linux openat (and wasi-libc's fopen, which opens by WASI's path_open, still links).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
@@ -96,8 +97,8 @@ export async function buildC(sources, out, { opt = "2", includes = [], defines =
   mkdirSync(dirname(resolve(out)), { recursive: true });
   const args = ["--target=wasm32-wasi", `-O${opt}`, ...includes.flatMap((i) => ["-I", i]), ...inc.flatMap((i) => ["-I", i]),
     ...defines.map((d) => `-D${d}`), ...sources, ...objs, "-o", out, ...extra];
-  if (wasi) args.push("-Wl,--wrap=open,--wrap=openat");
-  else args.push("-nostartfiles");
+  args.push("-Wl,--wrap=open,--wrap=openat");
+  if (!wasi) args.push("-nostartfiles");
   const r = run(clang, args);
   if (r.status !== 0) throw new CBuildError(`wasmos build: clang failed:\n${r.stderr}`);
   if (r.stderr) process.stderr.write(r.stderr);    // warnings

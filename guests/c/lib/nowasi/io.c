@@ -1,7 +1,8 @@
 // `wasmos build --no-wasi`: the descriptor calls wasi-libc's stdio and programs use, as the Linux
 // system calls of the same names instead of WASI's fd_* (so --stats counts them under read, write,
 // readv, writev, lseek, close, exactly like the AssemblyScript programs' calls).
-// Interface: open, openat (flags as <fcntl.h> spells them, O_DIRECT included), read, write, readv,
+// Interface: __wrap_open, __wrap_openat (open and openat: the build links with --wrap, as wasi-libc's
+//            posix.o also defines them; flags as <fcntl.h> spells them, O_DIRECT included), read, write, readv,
 //            writev, pread, pwrite, close, lseek, __lseek, __wasilibc_tell, __isatty, isatty, nanosleep.
 #include <errno.h>
 #include <fcntl.h>
@@ -13,7 +14,7 @@
 
 #define P __WASMOS_P
 
-int openat(int dirfd, const char *path, int flags, ...) {
+int __wrap_openat(int dirfd, const char *path, int flags, ...) {
   va_list ap;
   va_start(ap, flags);
   mode_t mode = (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
@@ -22,12 +23,12 @@ int openat(int dirfd, const char *path, int flags, ...) {
   return __wasmos_syscall(__WASMOS_SYS_openat, dirfd, P(path), __wasmos_oflags(flags), mode, 0, 0);
 }
 
-int open(const char *path, int flags, ...) {
+int __wrap_open(const char *path, int flags, ...) {
   va_list ap;
   va_start(ap, flags);
   mode_t mode = (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
   va_end(ap);
-  return openat(AT_FDCWD, path, flags, mode);
+  return __wrap_openat(AT_FDCWD, path, flags, mode);
 }
 
 ssize_t read(int fd, void *buf, size_t n) { return __wasmos_syscall(__WASMOS_SYS_read, fd, P(buf), n, 0, 0, 0); }
