@@ -17,6 +17,7 @@ const EXPECTED = [
   "wait4 pid matches: 1",
   "child said: from child, exited: 1, code: 7",
   "getppid of parent is not its pid: 1",
+  "execve of a missing file: No such file or directory",
   "kill: ok",
   "signaled: 1, signal: 15",
   "mmap: ok ok",

@@ -36,6 +36,8 @@ int main(void) {
   read(p[0], buf, sizeof buf - 1);
   printf("child said: %s, exited: %d, code: %d\n", buf, WIFEXITED(status), WEXITSTATUS(status));
   printf("getppid of parent is not its pid: %d\n", getppid() != getpid());
+  char *no_args[] = { "prog", 0 };
+  printf("execve of a missing file: %s\n", err(execve("/no/such/prog", no_args, no_args + 1)));
 
   /* kill: a child sleeping in read is ended by SIGTERM */
   int q[2];
