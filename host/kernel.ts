@@ -15,7 +15,7 @@ export const KERNEL_EXPORTS = {
   ld8: "i>i", ld16: "i>i", ld32: "i>i", ld64: "i>I", st8: "ii>", st16: "ii>", st32: "ii>", st64: "iI>",
   size: ">i", grow: "i>i", copy: "iii>", fill: "iii>",
   // the machine: boot, processes, exec, fork, scheduling, console, tracing, cost model, devices
-  boot: "i>i", kernelEnd: ">i", kscramble: "i>", wasiPreopen: "ii>i", wasiSeed: "I>",
+  boot: "i>i", kernelEnd: ">i", kscramble: "i>", wasiPreopen: "ii>i",
   procResume: "i>i", procExitCurrent: "i>", procKill: "ii>i", procKilled: "i>i", procReap: "i>i",
   procState: "i>i", procStatus: "i>i", kstackOf: "i>i", kstackSize: "const i", chargeUserTime: "I>",
   debugArmPanic: ">",
@@ -27,6 +27,7 @@ export const KERNEL_EXPORTS = {
   ttyStage: ">i", ttyInput: "i>i", ttyEof: ">", ttyWaiting: ">i",
   setTraceMask: "i>", traceReset: ">", traceBase: "mut i", traceCount: "mut i",
   setCost: "iI>", getCost: "i>I",
+  randomSeed: "I>",
   mount: ">i", netInit: ">i", netBusy: ">i", irq: "i>", shutdown: ">i", dropCaches: ">i", pcStats: "i>i",
   // inspection (kernel/inspect.ts): read-only views for tools and tests
   maxProcs: "const i", frameRecSize: "const i", lookup: "ii>I", pteOf: "ii>i", pgdirOf: "i>i",

@@ -22,6 +22,7 @@ export interface LoaderContext {
   k: KernelExports;
   cacheDir?: string;
   wasiDirs?: string[];                      // directories preopened for a WASI guest after "/" (--dir)
+  wasiNoRoot?: boolean;                     // do not preopen "/" (--no-root: as wasmtime without --dir)
   abort(pid: number, msg: string): never;   // env.abort from an AssemblyScript guest
 }
 
@@ -93,9 +94,10 @@ function usesWasi(module: WebAssembly.Module): boolean {
   return WebAssembly.Module.imports(module).some((i) => i.module === KERNEL_MODULE && i.name === WASI_BASE_NAME);
 }
 
-// WASI preopens: the file system's root as fd 3 (name "/"), then each --dir at the next fds.
+// WASI preopens: the file system's root as fd 3 (name "/"; not with --no-root), then each --dir at
+// the next fds.
 function preopen(ctx: LoaderContext, pid: number, name: string): void {
-  for (const dir of ["/", ...(ctx.wasiDirs ?? [])]) {
+  for (const dir of [...(ctx.wasiNoRoot ? [] : ["/"]), ...(ctx.wasiDirs ?? [])]) {
     const bytes = Buffer.from(dir, "utf8");
     stage(ctx, bytes);
     const r = ctx.k.wasiPreopen(pid, bytes.length);

@@ -7,6 +7,7 @@
 // run(), exitOf(pid), stats(pid?), timedOut, shutdown(), close(), dropCaches(); readGuestFile(path),
 // guestFileSize(path), readUser(pid, va, len), flushTrace(); k / ram for inspection (inspect.ts),
 // tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
+import { FS_VERSION } from "../kernel/abi/fs";
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type Sink, type InputSource } from "./console";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
@@ -38,6 +39,7 @@ export interface MachineOptions {
   quantum?: number;            // loop iterations per time slice
   cacheDir?: string;           // translation cache
   scramble?: number;           // test aid: allocate frames in a scattered order (a step, e.g. 7919)
+  randomSeed?: bigint;         // the kernel's random generator (getrandom); default: a fixed seed
   disk?: DiskSource;           // bytes, a host image path (written in place), null (none); default: the embedded image
   diskTiming?: BlkTiming;      // virtual latency and bandwidth of the disk
   net?: NetOptions | null;     // the virtual NIC and the host side at 10.0.2.2 (null: no NIC)
@@ -46,7 +48,7 @@ export interface MachineOptions {
   onDeviceDone?: (dev: "disk" | "nic", req: BlkRequest | NetRequest) => void;   // each device request as its interrupt is taken
   timeoutMs?: number;          // wall-clock bound on run(): then every process is killed (SIGKILL), timedOut is set
   wasiDirs?: string[];         // WASI guests: directories of the image preopened after "/" (fd 4, 5, ...)
-  seed?: bigint;               // WASI random_get's seed (default 0: runs are reproducible)
+  wasiNoRoot?: boolean;        // WASI guests: no "/" preopen at fd 3 (the --dir ones start at fd 3)
 }
 
 /** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
@@ -83,6 +85,7 @@ export class Machine {
   private tapTracer: Tracer | null = null;
   private cacheDir?: string;
   private wasiDirs?: string[];
+  private wasiNoRoot?: boolean;
   wallNs = 0n;
   readonly disk: VirtioBlk | null;
   readonly nic: VirtioNet | null = null;
@@ -126,6 +129,7 @@ export class Machine {
     }
     this.cacheDir = opts.cacheDir;
     this.wasiDirs = opts.wasiDirs;
+    this.wasiNoRoot = opts.wasiNoRoot;
     const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
@@ -147,10 +151,10 @@ export class Machine {
     try { r = this.k.boot(ramBytes); } catch (e) { this.checkPanic(); throw e; }
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
     applyKernelCosts(this.k, cm);
-    this.k.wasiSeed(BigInt.asUintN(64, opts.seed ?? 0n));
     if (opts.scramble) this.k.kscramble(opts.scramble);
+    if (opts.randomSeed !== undefined) this.k.randomSeed(BigInt.asUintN(64, opts.randomSeed));
     if (this.disk) {
-      if (this.k.mount() !== 0) throw new Error("the disk does not hold a wsfs file system (make one with `wasmos mkfs`)");
+      if (this.k.mount() !== 0) throw new Error(`the disk does not hold a wsfs file system of version ${FS_VERSION} (make one with \`wasmos mkfs\`)`);
       this.mounted = true;
     }
     if (this.nic && this.k.netInit() !== 0) throw new Error("the kernel could not start the network card");
@@ -171,7 +175,7 @@ export class Machine {
   readonly hostPorts: number[] = [];    // the real ports --hostfwd listens on, in order
 
   private loaderContext(): LoaderContext {
-    return { ram: this.ram, k: this.k, cacheDir: this.cacheDir, wasiDirs: this.wasiDirs,
+    return { ram: this.ram, k: this.k, cacheDir: this.cacheDir, wasiDirs: this.wasiDirs, wasiNoRoot: this.wasiNoRoot,
       abort: (pid, msg) => { this.k.procKill(pid, Sig.SIGABRT); throw new GuestAbort(msg); } };
   }
 

@@ -36,7 +36,8 @@ export interface RunOptions {
   timeoutSec?: number;        // wall-clock bound: then every process is killed and the exit is EXIT_TIMEOUT
   env?: string[];             // the program's environment, "K=V" each (--env)
   dirs?: string[];            // WASI: directories of the image preopened after "/" (--dir)
-  seed?: bigint;              // WASI random_get's seed (--seed)
+  noRoot?: boolean;           // WASI: no "/" preopen (--no-root)
+  seed?: bigint;              // the kernel's random seed: getrandom and WASI's random_get (--seed)
 }
 
 /** --inspect-at: "end", or a syscall the trace can see return (throws a usage error otherwise). */
@@ -116,7 +117,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
         disk: o.disk, net: o.net, stdin: o.stdin === undefined ? process.stdin : o.stdin,
         onEvent: write || inspect ? (ev) => { write?.(ev); inspect?.(ev); } : undefined,
         costModel: o.costModel, timeoutMs: o.timeoutSec === undefined ? undefined : o.timeoutSec * 1000,
-        wasiDirs: o.dirs, seed: o.seed, ...perfetto?.machineOptions() });
+        wasiDirs: o.dirs, wasiNoRoot: o.noRoot, randomSeed: o.seed, ...perfetto?.machineOptions() });
     } catch (e) {
       if (!(e instanceof KernelPanic)) return fail(new LoadError((e as Error).message));
       process.stderr.write(`wasmos: ${e.message}\n`);

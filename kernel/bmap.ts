@@ -2,7 +2,9 @@
 // indirect blocks; abi/fs.ts), allocating blocks on the way when asked. Block 0 is a hole. Every
 // block number read from disk is checked (fsBlockValid): a corrupt one, or an indirect block that
 // cannot be read, makes the lookup BLOCK_BAD (EIO for the caller) with a kernel log line.
-// Interface: fsBlockOf(ino, index, alloc) -> block, 0 or BLOCK_BAD, bmapFree(ino, fromIndex) (truncate).
+// Interface: fsBlockOf(ino, index, alloc) -> block, 0 or BLOCK_BAD, bmapFree(ino, fromIndex) (truncate),
+// bmapSeek(ino, from, end, data) -> the first index in [from, end) that is data (or a hole), end if
+// none, -1 on a bad block map (lseek SEEK_DATA / SEEK_HOLE; a missing indirect block skips its span).
 import { Ino, NDIRECT, NINDIRECT, MAX_FILE_BLOCKS } from "./abi/fs";
 import { inodeAddr, iDirty, iBlocksAdd, balloc, bfree, meta, metaNew, metaDirty, fsBlockValid, fsCorrupt } from "./fs";
 import { panic } from "./panic";
@@ -134,4 +136,43 @@ function freeLevel(ino: u32, b: u32, level: i32, from: u32): bool {
     if (!bad) { bfree(e); iBlocksAdd(ino, -1); }
   }
   return empty;
+}
+
+// probe's answer besides the block: how many indices from the one asked share it (a missing
+// indirect block is a hole over its whole span).
+let probeSpan: u32 = 1;
+
+function probe(ino: u32, index: u32): u32 {
+  probeSpan = 1;
+  if (index < <u32>NDIRECT) return rootEntry(ino, Ino.direct + (<usize>index << 2), false, false);
+  let rel = index - NDIRECT, field: usize = Ino.indirect, level = 1;
+  if (rel >= <u32>NINDIRECT) {
+    rel -= NINDIRECT; field = Ino.dindirect; level = 2;
+    if (rel >= <u32>(NINDIRECT * NINDIRECT)) { rel -= NINDIRECT * NINDIRECT; field = Ino.tindirect; level = 3; }
+  }
+  let b = rootEntry(ino, field, false, true);
+  if (b == 0) { probeSpan = span(level) * NINDIRECT - rel; return 0; }
+  for (let l = level; l >= 1; l--) {
+    if (b == BLOCK_BAD) return b;
+    const per = span(l);
+    const e = childEntry(ino, b, rel / per, false, false);
+    rel = rel % per;
+    if (e == 0) { probeSpan = per - rel; return 0; }
+    if (l == 1) return e;
+    b = e;
+  }
+  return BLOCK_BAD;
+}
+
+export function bmapSeek(ino: u32, from: u32, end: u32, data: bool): i64 {
+  let i = from;
+  while (i < end) {
+    const b = probe(ino, i);
+    if (b == BLOCK_BAD) return -1;
+    if ((b != 0) == data) return i;
+    const step = probeSpan;
+    if (step >= end - i) break;
+    i += step;
+  }
+  return end;
 }

@@ -3,7 +3,7 @@
 // readers. A read with nothing buffered sleeps until input or end of file.
 // Interface: ttyInit(outBuf, inBuf, stage), ttyWrite(p, hostFd, va, n), ttyWriteKernel(hostFd,
 // addr, n) (kernel log lines), ttyRead(p, va, n), ttyStage() (where the host puts input),
-// ttyInput(n) (host put n bytes at the staging address), ttyEof(), ttyWaiting().
+// ttyInput(n) (host put n bytes at the staging address), ttyEof(), ttyWaiting(), ttyReadable() (poll).
 import { Errno } from "./abi/errno";
 import { Routine, Place, Ev } from "./abi/trace";
 import { Stat } from "./abi/layout";
@@ -92,5 +92,8 @@ export function ttyInput(n: u32): u32 {
 }
 
 export function ttyEof(): void { tty.eof = 1; wakeup(TTY_CHAN); }
+
+// Would a read of the console return now (input queued, or the host's stdin closed)? (poll)
+export function ttyReadable(): bool { return tty.head != tty.tail || tty.eof != 0; }
 
 export function ttyWaiting(): i32 { return sleepersOn(TTY_CHAN); }

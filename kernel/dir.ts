@@ -1,15 +1,20 @@
 // Directories and path names. A directory is a file of DIRENT_SIZE entries (abi/fs.ts) read and
 // written through the page cache (inode = the directory, index = page). Paths resolve from the root
-// or the process's working directory, one component at a time, like xv6's namei.
+// or the process's working directory, one component at a time, like xv6's namei; a symbolic link
+// met on the way is replaced by its target (spliced in front of the rest of the path).
 // Inode numbers in entries come from disk and are checked: a bad one (or an entry that cannot be
 // read) makes the lookup INO_BAD, EIO for the caller, with a kernel log line.
 // Interface: dirLookup(dir, name, len) -> ino, 0 or INO_BAD, dirLink(dir, name, len, ino, type) -> 0/-errno,
 // dirUnlink(dir, name, len) -> 0/-errno, dirIsEmpty(dir), namei(start, path, len) -> ino or -errno,
 // nameiparent(start, path, len, name) -> the parent directory or -errno, the last component in the
 // caller's Name record (NAME_SIZE bytes; nameOf(name) its bytes), isDir(ino), isBelow(dir, anc)
-// (rename's loop check), setDotdot(dir, parent).
+// (rename's loop check), setDotdot(dir, parent); symbolic links: isSymlink(ino), readLink(ino, buf)
+// -> length or -errno; dtOf(ino) (the entry type of an inode); dirPath(dir, buf, max) -> the
+// directory's absolute path (getcwd after a chdir through a link) or -errno. namei and nameiparent follow
+// symbolic links (at most MAXSYMLINKS per walk, then ELOOP).
 import { Errno } from "./abi/errno";
-import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
+import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, S_IFLNK, DT_DIR, DT_REG, DT_LNK, BLOCK_SIZE, ROOT_INO, MAXSYMLINKS, SYMLINK_MAX } from "./abi/fs";
+import { PATH_MAX } from "./param";
 import { pa } from "./kalloc";
 import { pcGet, pcGetNew, pcDirty } from "./pagecache";
 import { iMode, iSize, iSetSize, fsMounted, fsInodeValid, fsCorrupt, fsFreeInode, inodeAddr, iNlink } from "./fs";
@@ -102,24 +107,55 @@ export function dirIsEmpty(dir: u32): bool {
   return true;
 }
 
-// Resolve `path` (kernel buffer, len bytes) from `start`.
-export function namei(start: u32, path: usize, len: i32): i64 {
-  return walk(start, path, len, null);
+// Resolve `path` (kernel buffer, len bytes) from `start`; `follow`: a final symbolic link is
+// followed (stat, open), else it is the answer (lstat, O_NOFOLLOW). Links inside the path are
+// always followed, and a path ending in '/' follows its last link too, as Linux does.
+export function namei(start: u32, path: usize, len: i32, follow: bool = true): i64 {
+  return walk(start, path, len, null, follow);
 }
 
-// Stop before the last component: return its directory, the component in `name`.
-export function nameiparent(start: u32, path: usize, len: i32, name: Name): i64 {
-  return walk(start, path, len, name);
+// Stop before the last component: return its directory, the component in `name`. With `follow`
+// (open with O_CREAT), a last component that is a symbolic link is followed, so the name returned
+// is where its target would be.
+export function nameiparent(start: u32, path: usize, len: i32, name: Name, follow: bool = false): i64 {
+  return walk(start, path, len, name, follow);
 }
+
+export function isSymlink(ino: u32): bool { return (iMode(ino) & S_IFMT) == S_IFLNK; }
+
+// The directory entry type (DT_*) an inode of this mode has.
+export function dtOf(ino: u32): u8 {
+  const t = iMode(ino) & S_IFMT;
+  return t == S_IFDIR ? DT_DIR : t == S_IFLNK ? DT_LNK : DT_REG;
+}
+
+// A symbolic link's target into `buf` (at most SYMLINK_MAX bytes): its length or -errno.
+export function readLink(ino: u32, buf: usize): i32 {
+  const size = iSize(ino);
+  if (size == 0 || size > <u64>SYMLINK_MAX) { fsCorrupt(ino, "symbolic link size", size); return -Errno.EIO; }
+  const b = fsBlockOf(ino, 0, false);
+  if (b == 0 || b == BLOCK_BAD) { if (b == 0) fsCorrupt(ino, "symbolic link block", 0); return -Errno.EIO; }
+  const pg = pcGet(ino, 0, false);
+  if (pg == 0) return -Errno.EIO;
+  memory.copy(buf, pa(pg), <usize>size);
+  return <i32>size;
+}
+
+// The walk's own buffers: the path being walked (a symbolic link's target spliced in front of the
+// rest), and the target read.
+const wpath: usize = memory.data(PATH_MAX);
+const wlink: usize = memory.data(PATH_MAX);
 
 // namei's walk; `name` null for a whole lookup, else the parent's record to fill.
-function walk(start: u32, path: usize, len: i32, name: Name | null): i64 {
+function walk(start: u32, path0: usize, len: i32, name: Name | null, follow: bool): i64 {
   if (!fsMounted()) return -Errno.ENOENT;
   if (len == 0) return -Errno.ENOENT;
-  const trailing = load<u8>(path + len - 1) == 0x2f;
+  if (len > PATH_MAX) return -Errno.ENAMETOOLONG;
+  let path = path0;
+  let trailing = load<u8>(path + len - 1) == 0x2f;
   if (name) { name.trailing = trailing; name.len = 0; }
   let ino = load<u8>(path) == 0x2f ? ROOT_INO : start;
-  let i = 0;
+  let i = 0, links = 0;
   for (;;) {
     while (i < len && load<u8>(path + i) == 0x2f) i++;
     if (i >= len) {
@@ -133,16 +169,37 @@ function walk(start: u32, path: usize, len: i32, name: Name | null): i64 {
     if (!isDir(ino)) return -Errno.ENOTDIR;
     let k = j;
     while (k < len && load<u8>(path + k) == 0x2f) k++;
-    if (name && k >= len) {
-      if (iNlink(ino) == 0) return -Errno.ENOENT;      // removed (a cwd kept alive): IS_DEADDIR
-      memory.copy(nameOf(name), path + i, j - i); name.len = j - i;
-      return ino;
-    }
+    const last = k >= len;
+    if (name && last && !follow) return parentOf(ino, path + i, j - i, name);
     const next = dirLookup(ino, path + i, j - i);
-    if (next == 0 || next == INO_BAD) return next == 0 ? -Errno.ENOENT : -Errno.EIO;
+    if (next == INO_BAD) return -Errno.EIO;
+    if (next == 0) return name && last ? parentOf(ino, path + i, j - i, name) : -Errno.ENOENT;
+    if (isSymlink(next) && (!last || follow || (trailing && !name))) {
+      if (++links > MAXSYMLINKS) return -Errno.ELOOP;
+      // The target, then the rest of the path from the '/' after this component.
+      const tl = readLink(next, wlink);
+      if (tl < 0) return tl;
+      const rest = len - j;
+      if (tl + rest > PATH_MAX) return -Errno.ENAMETOOLONG;
+      memory.copy(wpath + tl, path + j, rest);           // (memmove: path may be wpath)
+      memory.copy(wpath, wlink, tl);
+      path = wpath; len = tl + rest; i = 0;
+      trailing = load<u8>(path + len - 1) == 0x2f;
+      if (name) name.trailing = trailing;
+      if (load<u8>(path) == 0x2f) ino = ROOT_INO;        // else relative to the link's directory
+      continue;
+    }
+    if (name && last) return parentOf(ino, path + i, j - i, name);
     ino = next; i = j;
   }
   return -Errno.ENOENT;
+}
+
+// The last component `c` (n bytes) of a parent lookup, found in directory `dir`.
+function parentOf(dir: u32, c: usize, n: i32, name: Name): i64 {
+  if (iNlink(dir) == 0) return -Errno.ENOENT;          // removed (a cwd kept alive): IS_DEADDIR
+  memory.copy(nameOf(name), c, n); name.len = n;
+  return dir;
 }
 
 // True when directory `dir` is `anc` or lies below it (walking ".." up to the root).
@@ -157,6 +214,38 @@ export function isBelow(dir: u32, anc: u32): bool {
   return false;
 }
 const DOTDOT: usize = memory.data(2);
+
+// The absolute path of directory `dir` into `buf` (at most `max` bytes, no NUL; "" for the root):
+// up through ".." to the root, each step finding the child's name in its parent (the old Unix
+// getcwd). Its length, or -errno (EIO: a bad entry; ENAMETOOLONG: longer than max).
+export function dirPath(dir: u32, buf: usize, max: i32): i32 {
+  store<u16>(DOTDOT, 0x2e2e);
+  let end = max;                             // the path is built backwards from buf + max
+  for (let d = dir, n = 0; d != ROOT_INO; n++) {
+    if (n >= 4096) return -Errno.ELOOP;
+    const up = dirLookup(d, DOTDOT, 2);
+    if (up == 0 || up == INO_BAD) return -Errno.EIO;
+    const e = entryOf(up, d);
+    if (e == 0) return -Errno.ENOENT;
+    const len = <i32>load<u8>(e + Dirent.nameLen);
+    if (end - len - 1 < 0) return -Errno.ENAMETOOLONG;
+    end -= len; memory.copy(buf + end, e + Dirent.name, len);
+    store<u8>(buf + --end, 0x2f);
+    d = up;
+  }
+  memory.copy(buf, buf + end, max - end);
+  return max - end;
+}
+
+// The entry of directory `dir` (past "." and "..") that names `ino`, or 0.
+function entryOf(dir: u32, ino: u32): usize {
+  const n = count(dir);
+  for (let i: u32 = 2; i < n; i++) {
+    const e = entry(dir, i);
+    if (e != 0 && load<u32>(e) == ino) return e;
+  }
+  return 0;
+}
 
 // Point the ".." entry of directory `dir` at `parent`.
 export function setDotdot(dir: u32, parent: u32): void {

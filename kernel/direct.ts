@@ -10,7 +10,7 @@ import { BLOCK_SIZE, SECTORS_PER_BLOCK } from "./abi/fs";
 import { Proc } from "./proc";
 import { frame, kget, kput, FR_PINNED } from "./kalloc";
 import { pcFind, pcWriteback, pcForget, pcTruncate } from "./pagecache";
-import { iSize, iSetSize } from "./fs";
+import { iSize, iSetSize, iTouch, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapFree, BLOCK_BAD } from "./bmap";
 import { userPhys } from "./copy";
 import { diskIo, BIO_MAX_PAGES } from "./disk";
@@ -34,6 +34,7 @@ export function directWrite(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
   if (!aligned(off) || !aligned(n) || !aligned(va)) return -Errno.EINVAL;
   const r = transfer(p, ino, off, va, n, true);
   if (r > 0 && off + <u64>r > iSize(ino)) iSetSize(ino, off + <u64>r);
+  if (r > 0) iTouch(ino, T_MTIME | T_CTIME);
   if (r < <i64>n) trimPastSize(ino);    // a failed or short write: no block left past the size
   return r;
 }

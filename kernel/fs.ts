@@ -12,7 +12,8 @@
 // ialloc(mode) -> ino or 0, ifree(ino),
 // inodeAddr(ino) -> address of the on-disk inode in the cache or 0, iDirty(ino), fsNinodes(),
 // fsErrors (inconsistencies met), inode field helpers iMode, iNlink, iSize, iSetNlink, iSetSize,
-// iBlocksAdd.
+// iBlocksAdd, iFlags, iSetFlags; times: iTime(ino, field), iSetTime(ino, field, ns), iTouch(ino, which) (T_* bits: set
+// to now), iAccessed(ino) (relatime).
 import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO, S_MAXBYTES, SECTORS_PER_BLOCK } from "./abi/fs";
 import { hostConsoleWrite } from "./host";
 import { pa } from "./kalloc";
@@ -63,7 +64,7 @@ function fsLog(ino: u32, what: string, value: u64, tail: string): void {
   hostConsoleWrite(2, logBuf, n);
 }
 function putStr(n: i32, s: string): i32 {
-  for (let i = 0; i < s.length && n < 120; i++) store<u8>(logBuf + n++, <u8>s.charCodeAt(i));
+  for (let i = 0; i < s.length && n < 158; i++) store<u8>(logBuf + n++, <u8>s.charCodeAt(i));
   return n;
 }
 function putNum(n: i32, v: u64): i32 {
@@ -91,11 +92,16 @@ export function metaNew(b: u32): usize {
   return pa(p);
 }
 
+// "wsfs: unsupported on-disk version 1 (this kernel reads version 2; rebuild the image with wasmos mkfs)"
+const versionTail = " (this kernel reads version " + FS_VERSION.toString() + "; rebuild the image with wasmos mkfs)\n";
+
 export function fsMount(): bool {
   if (!diskInit()) return false;
   const s = meta(0);
   if (s == 0) return false;
-  if (load<u32>(s + Super.magic) != FS_MAGIC || load<u32>(s + Super.version) != FS_VERSION) return false;
+  if (load<u32>(s + Super.magic) != FS_MAGIC) return false;
+  const v = load<u32>(s + Super.version);
+  if (v != FS_VERSION) { fsLog(0, "unsupported on-disk version", v, versionTail); return false; }
   if (load<u32>(s + Super.blockSize) != BLOCK_SIZE) return false;
   sb.nblocks = load<u32>(s + Super.nblocks); sb.ninodes = load<u32>(s + Super.ninodes);
   sb.ibmap = load<u32>(s + Super.inodeBitmapStart); sb.bbmap = load<u32>(s + Super.blockBitmapStart);
@@ -223,7 +229,8 @@ export function ialloc(mode: u32): u32 {
   if (a == 0) { bitClear(sb.ibmap, ino); return 0; }
   memory.fill(a, 0, INODE_SIZE);
   store<u16>(a + Ino.mode, <u16>mode);
-  store<u64>(a + Ino.mtime, clockNow());
+  const now = clockNow();
+  store<u64>(a + Ino.atime, now); store<u64>(a + Ino.mtime, now); store<u64>(a + Ino.ctime, now);
   iDirty(ino);
   superAdd(Super.freeInodes, -1);
   return ino;
@@ -251,11 +258,43 @@ export function iSize(ino: u32): u64 {
 export function iSetNlink(ino: u32, n: u32): void { store<u16>(ip(ino) + Ino.nlink, <u16>n); iDirty(ino); }
 export function iSetSize(ino: u32, s: u64): void {
   const a = ip(ino);
-  store<u64>(a + Ino.size, s); store<u64>(a + Ino.mtime, clockNow());
+  store<u64>(a + Ino.size, s);
   iDirty(ino);
 }
+export function iFlags(ino: u32): u32 { return load<u32>(ip(ino) + Ino.flags); }
+export function iSetFlags(ino: u32, f: u32): void { store<u32>(ip(ino) + Ino.flags, f); iDirty(ino); }
 export function iBlocksAdd(ino: u32, d: i32): void {
   const a = ip(ino);
   store<u32>(a + Ino.blocks, load<u32>(a + Ino.blocks) + d);
   iDirty(ino);
+}
+
+// --- Times (ns of the kernel's clock, Linux's i_atime/i_mtime/i_ctime)
+
+export const T_ATIME: u32 = 1, T_MTIME: u32 = 2, T_CTIME: u32 = 4;
+
+export function iTime(ino: u32, field: Ino): u64 { return load<u64>(ip(ino) + field); }
+export function iSetTime(ino: u32, field: Ino, ns: u64): void { store<u64>(ip(ino) + field, ns); iDirty(ino); }
+
+// Set the times named by `which` (T_* bits) to now: a write T_MTIME | T_CTIME, a metadata change
+// T_CTIME, as Linux's file_update_time and inode_set_ctime_current.
+export function iTouch(ino: u32, which: u32): void {
+  const a = ip(ino), now = clockNow();
+  if (which & T_ATIME) store<u64>(a + Ino.atime, now);
+  if (which & T_MTIME) store<u64>(a + Ino.mtime, now);
+  if (which & T_CTIME) store<u64>(a + Ino.ctime, now);
+  iDirty(ino);
+}
+
+// A read: relatime (Linux's default mount option) updates atime only when it is not newer than
+// mtime or ctime, or is a day old; so a file read twice after a write changes its atime once.
+const DAY_NS: u64 = 86400 * 1000000000;
+export function iAccessed(ino: u32): void {
+  const a = ip(ino);
+  const at = load<u64>(a + Ino.atime), now = clockNow();
+  if (at <= load<u64>(a + Ino.mtime) || at <= load<u64>(a + Ino.ctime) || now - at >= DAY_NS) {
+    if (at == now) return;
+    store<u64>(a + Ino.atime, now);
+    iDirty(ino);
+  }
 }

@@ -6,7 +6,6 @@ export { boot, kernelEnd } from "./boot";
 export { syscall } from "./syscall";
 export { wasi } from "./wasi";
 export { wasiPreopen } from "./wasifd";
-export { wasiSeed } from "./wasiproc";
 export { ld8, ld16, ld32, ld64, st8, st16, st32, st64 } from "./mmu";
 export { size, grow, copy, fill } from "./brk";
 export { preempt, procResume, procExitCurrent, procKill, procKilled, procReap, procState, procStatus, kstackOf, kstackSize, chargeUserTime, debugArmPanic } from "./machine";
@@ -22,3 +21,4 @@ export { execPending, execArgLen, execBegin, execFail } from "./sysexec";
 export { forkPending, forkDone } from "./fork";
 export { netBusy } from "./net/sock";
 import "./records";   // compile-time layout checks (no code; last, so the files above keep their order)
+export { randomSeed } from "./random";

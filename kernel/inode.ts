@@ -7,11 +7,12 @@
 // itrunc(ino, size) -> 0/-errno, fillStat(ino, buf).
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
-import { BLOCK_SIZE, Ino, S_MAXBYTES } from "./abi/fs";
+import { BLOCK_SIZE, Ino, S_MAXBYTES, INO_FL_PREALLOC } from "./abi/fs";
+import { ST_ATIME, ST_MTIME, ST_CTIME } from "./abi/stat";
 import { pa } from "./kalloc";
 import { Proc } from "./proc";
 import { pcGet, pcGetNew, pcDirty, pcIsDirty, pcForget, pcTruncate } from "./pagecache";
-import { iSize, iSetSize, iNlink, iMode, ifree, inodeAddr } from "./fs";
+import { iSize, iSetSize, iNlink, iMode, ifree, inodeAddr, iTouch, iAccessed, iFlags, iSetFlags, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapFree, BLOCK_BAD } from "./bmap";
 import { copyToUser, copyFromUser } from "./copy";
 import { panic } from "./panic";
@@ -76,6 +77,7 @@ export function readi(p: Proc, ino: u32, off: u64, va: u32, n: u32, fi: i32 = -1
     done += chunk;
   }
   if (fi >= 0) raDone(fileAt(fi), last);
+  iAccessed(ino);                            // relatime
   return done;
 }
 
@@ -127,18 +129,20 @@ export function writei(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
     done += chunk;
     if (pos + chunk > iSize(ino)) iSetSize(ino, pos + chunk);
   }
+  if (done > 0) iTouch(ino, T_MTIME | T_CTIME);   // Linux's file_update_time
   return done;
 }
 
 // Set the size: pages and blocks past it go away; the tail of the last page is zeroed. A size past
-// S_MAXBYTES is EFBIG (Linux's inode_newsize_ok).
+// S_MAXBYTES is EFBIG (Linux's inode_newsize_ok). ftruncate and O_TRUNC change mtime and ctime.
 export function itrunc(ino: u32, size: u64): i32 {
   if (size > <u64>S_MAXBYTES) return -Errno.EFBIG;
   const old = iSize(ino);
   const keep = <u32>((size + BLOCK_SIZE - 1) / BLOCK_SIZE);
   if (size < old || size == 0) {             // size 0: also blocks a failed first write left
     pcTruncate(ino, keep);
-    bmapFree(ino, keep);
+    bmapFree(ino, keep);                     // (blocks fallocate kept past the size too)
+    if (iFlags(ino) & INO_FL_PREALLOC) iSetFlags(ino, iFlags(ino) & ~INO_FL_PREALLOC);
     const o = <u32>(size % BLOCK_SIZE);
     if (o != 0 && fsBlockOf(ino, keep - 1, false) != 0) {
       const pg = pcGet(ino, keep - 1);
@@ -146,6 +150,7 @@ export function itrunc(ino: u32, size: u64): i32 {
     }
   }
   iSetSize(ino, size);
+  iTouch(ino, T_MTIME | T_CTIME);
   return 0;
 }
 
@@ -160,6 +165,13 @@ export function fillStat(ino: u32, buf: usize): void {
   store<i64>(buf + 48, <i64>iSize(ino));               // st_size
   store<i32>(buf + 56, BLOCK_SIZE);                    // st_blksize
   store<i64>(buf + 64, a == 0 ? 0 : <i64>load<u32>(a + Ino.blocks) * 8);   // st_blocks (512-byte units)
-  const t = a == 0 ? 0 : load<u64>(a + Ino.mtime);
-  for (let k = 0; k < 3; k++) { store<i64>(buf + 72 + k * 16, <i64>(t / 1000000000)); store<i64>(buf + 80 + k * 16, <i64>(t % 1000000000)); }
+  putTime(buf + ST_ATIME, a == 0 ? 0 : load<u64>(a + Ino.atime));
+  putTime(buf + ST_MTIME, a == 0 ? 0 : load<u64>(a + Ino.mtime));
+  putTime(buf + ST_CTIME, a == 0 ? 0 : load<u64>(a + Ino.ctime));
+}
+
+// A time in ns as stat's { i64 seconds, u64 nanoseconds } pair.
+function putTime(at: usize, t: u64): void {
+  store<i64>(at, <i64>(t / 1000000000));
+  store<i64>(at + 8, <i64>(t % 1000000000));
 }

@@ -9,7 +9,7 @@
 // Interface: nbuckets(frames), pcInit(buckets, n), pcGet(ino, index, data) -> pfn, pcFind,
 // pcGetNew(ino, index) (no read), pcPages(), pcDirtyPages(), pcReadRange(ino, from, count)
 // (readahead), pcDirty(pfn), pcIsDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode),
-// pcEvict(n), pcDrop(), pcTruncate(ino, from), pcForget(ino, index), pcHold(pfn), pcTouch(pfn) (in
+// pcEvict(n), pcDrop(), pcDropRange(ino, from, count) (fadvise DONTNEED), pcTruncate(ino, from), pcForget(ino, index), pcHold(pfn), pcTouch(pfn) (in
 // use by this kernel entry), DETACHED, pcReclaimMapped(n) (memory pressure: mapped pages),
 // allocFrame(owner, gfp) (oom.ts: kalloc that reclaims, then OOM-kills, under memory pressure).
 import { Owner, Stat, PAGE_SHIFT } from "./abi/layout";
@@ -299,6 +299,38 @@ export function pcDrop(): u32 {
     statAdd(Stat.pcEvicted, 1);
   }
   return freed;
+}
+
+// fadvise(POSIX_FADV_DONTNEED): free the clean pages of [from, from + count) nobody else holds
+// (Linux's invalidate_mapping_pages; dirty ones stay); counted as evicted. Returns how many.
+export function pcDropRange(ino: u32, from: u32, count: u32): u32 {
+  let freed: u32 = 0;
+  if (count > pc.pages * 4) return dropRangeScan(ino, from, count, freed);
+  for (let i = from; i - from < count; i++) {
+    const p = pcFind(ino, i);
+    if (p == 0 || !dropClean(p)) continue;
+    freed++;
+  }
+  return freed;
+}
+
+// A range far larger than the cache: look at the cached pages instead of every index.
+function dropRangeScan(ino: u32, from: u32, count: u32, freed: u32): u32 {
+  const n = nframes();
+  for (let p: u32 = 1; p < n; p++) {
+    const f = frame(p);
+    if (f.owner != Owner.pagecache || f.data != ino || f.index - from >= count || f.index < from) continue;
+    if (dropClean(p)) freed++;
+  }
+  return freed;
+}
+
+function dropClean(p: u32): bool {
+  const f = frame(p);
+  if (f.refcount > 1 || (f.flags & (FR_DIRTY | FR_LOCKED)) || detached(p) || inUse(p)) return false;
+  remove(p); kput(p);
+  statAdd(Stat.pcEvicted, 1);
+  return true;
 }
 
 // Remove pages of `ino` from index `from` on (truncate, unlink): see detach.

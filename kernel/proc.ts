@@ -50,6 +50,7 @@ export const ZOMBIE: u32 = ProcState.zombie;
   cwdLen: u32;       // length of the working directory path at CWD_OFF
   rlimCpuCur: u64;   // RLIMIT_CPU soft limit, seconds (rlimit.ts; RLIM_INFINITY: none)
   rlimCpuMax: u64;   // ... and hard limit
+  pollAt: u64;       // ppoll/pselect6/poll_oneoff in progress: its deadline (poll.ts; 0: none)
 }
 
 export const FDS_OFF: usize = 192;    // the fields above end before this

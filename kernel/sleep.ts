@@ -43,10 +43,12 @@
 // and the result counts them all. A new call starts at progress 0.
 // Sleep channels (u32): TTY_CHAN (console readers), EXEC_CHAN and FORK_CHAN (the host is finishing
 // an execve or fork), WAIT_CHAN_BASE | pid (wait4), pipeChan(i) 0xfd000000 | i, sockChan(i)
-// 0xfe000000 | i; 0 with wakeAt: nanosleep.
+// 0xfe000000 | i; 0 with wakeAt: nanosleep; POLL_CHAN (ppoll, pselect6, WASI's poll_oneoff, with
+// wakeAt for their timeout): every wakeup wakes its sleepers too, which look at their fds again
+// (Linux's poll wait queues, kept simple: a wake-up on any channel).
 // Interface: for handlers: sleepOn(p, chan) -> -ERESTARTSYS, sleepUntil(p, t), returnLater(p, v),
 // progress(p), keepProgress(p, n); for wakers: wakeup(chan), wakeProc(p), resumeWith(p, v),
-// forgetCall(p), sleepersOn(chan); for the syscall entry: callEntry(p) -> RESTART_NONE | RESTART_SYSCALL
+// forgetCall(p), sleepersOn(chan), POLL_CHAN; for the syscall entry: callEntry(p) -> RESTART_NONE | RESTART_SYSCALL
 // | RESTART_RETURN, keptValue(p), leaveCall(p, r); for the host's rewind: beginRewind(p),
 // endRewind(p).
 import { ERESTARTSYS } from "./abi/errno";
@@ -89,10 +91,12 @@ export function keepProgress(p: Proc, n: u32): void { p.partial = n; }
 
 // --- Wakers
 
+export const POLL_CHAN: u32 = 0xfc000000;
+
 export function wakeup(chan: u32): void {
   for (let i = 0; i < NPROC; i++) {
     const p = procSlot(i);
-    if (p.state == SLEEPING && p.chan == chan) { p.state = RUNNABLE; p.chan = 0; }
+    if (p.state == SLEEPING && (p.chan == chan || p.chan == POLL_CHAN)) { p.state = RUNNABLE; p.chan = 0; }
   }
 }
 

@@ -22,7 +22,7 @@ import { copyFromUser, copyToUser, userPhys, countCopy } from "./copy";
 import { nextSeq, traceEmit } from "./trace";
 import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_RDONLY, O_WRONLY } from "./file";
 import { isDir } from "./dir";
-import { iSize, iSetSize } from "./fs";
+import { iSize, iSetSize, iTouch, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck } from "./inode";
 import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT } from "./pipe";
@@ -163,7 +163,7 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
     traceEmit(nextSeq(), Ev.sgHandoff, 1, pg, o, chunk, 0, 0, 0);
     done += chunk;
   }
-  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> PAGE_SHIFT));
+  if (done > 0) { raDone(f, <u32>((<u64>off + done - 1) >>> PAGE_SHIFT)); iTouch(f.ino, T_MTIME | T_CTIME); }
   const r = putOff(p, f, offVa, <u64>off + done);
   return r < 0 ? r : done;
 }
@@ -240,7 +240,7 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
     consume(pi, chunk);
     done += chunk;
   }
-  if (done > 0) raDone(f, <u32>((<u64>off + done - 1) >>> PAGE_SHIFT));
+  if (done > 0) { raDone(f, <u32>((<u64>off + done - 1) >>> PAGE_SHIFT)); iTouch(f.ino, T_MTIME | T_CTIME); }
   const r = putOff(p, f, offVa, <u64>off + done);
   return r < 0 ? r : done;
 }

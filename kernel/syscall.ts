@@ -17,12 +17,14 @@ import { enterCall, finishCall } from "./entry";
 import { panic } from "./panic";
 import { Sys, NSYSCALL } from "./abi/syscalls";
 import { sys_exit, sys_exit_group, sys_getpid, sys_getppid, sys_sched_yield, sys_nanosleep, sys_clock_gettime,
-  sys_wait4, sys_kill, sys_uname, sys_execve, sys_clone } from "./sysproc";
+  sys_wait4, sys_kill, sys_uname, sys_execve, sys_clone, sys_clock_getres } from "./sysproc";
+import { sys_getrandom } from "./random";
+import { sys_ppoll, sys_pselect6 } from "./syspoll";
 import { sys_brk, sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore } from "./sysmem";
 import { sys_read, sys_write, sys_readv, sys_writev, sys_close, sys_dup, sys_dup3, sys_fcntl, sys_ioctl } from "./sysfile";
 import { sys_openat, sys_lseek, sys_pread64, sys_pwrite64, sys_fstat, sys_newfstatat, sys_ftruncate, sys_fsync,
   sys_fdatasync, sys_sync, sys_getdents64, sys_mkdirat, sys_unlinkat, sys_renameat, sys_chdir, sys_getcwd,
-  sys_faccessat } from "./sysfs";
+  sys_faccessat, sys_symlinkat, sys_readlinkat, sys_linkat, sys_utimensat, sys_fallocate, sys_fadvise64 } from "./sysfs";
 import { sys_socket, sys_socketpair, sys_bind, sys_listen, sys_accept, sys_connect, sys_sendto, sys_recvfrom,
   sys_sendmsg, sys_recvmsg, sys_shutdown, sys_getsockname, sys_getpeername, sys_setsockopt,
   sys_getsockopt } from "./net/syssock";
@@ -79,8 +81,11 @@ function linuxTable(t: usize): void {
   on(t, Sys.ioctl,           sys_ioctl);
   on(t, Sys.mkdirat,         sys_mkdirat);
   on(t, Sys.unlinkat,        sys_unlinkat);
+  on(t, Sys.symlinkat,       sys_symlinkat);
+  on(t, Sys.linkat,          sys_linkat);
   on(t, Sys.renameat,        sys_renameat);
   on(t, Sys.ftruncate,       sys_ftruncate);
+  on(t, Sys.fallocate,       sys_fallocate);
   on(t, Sys.faccessat,       sys_faccessat);
   on(t, Sys.chdir,           sys_chdir);
   on(t, Sys.openat,          sys_openat);
@@ -95,19 +100,23 @@ function linuxTable(t: usize): void {
   on(t, Sys.pread64,         sys_pread64);
   on(t, Sys.pwrite64,        sys_pwrite64);
   on(t, Sys.sendfile,        sys_sendfile);
-  on(t, Sys.ppoll,           sys_ni_syscall);
+  on(t, Sys.pselect6,        sys_pselect6);
+  on(t, Sys.ppoll,           sys_ppoll);
   on(t, Sys.vmsplice,        sys_vmsplice);
   on(t, Sys.splice,          sys_splice);
   on(t, Sys.tee,             sys_tee);
+  on(t, Sys.readlinkat,      sys_readlinkat);
   on(t, Sys.newfstatat,      sys_newfstatat);
   on(t, Sys.fstat,           sys_fstat);
   on(t, Sys.sync,            sys_sync);
   on(t, Sys.fsync,           sys_fsync);
   on(t, Sys.fdatasync,       sys_fdatasync);
+  on(t, Sys.utimensat,       sys_utimensat);
   on(t, Sys.exit,            sys_exit);
   on(t, Sys.exit_group,      sys_exit_group);
   on(t, Sys.nanosleep,       sys_nanosleep);
   on(t, Sys.clock_gettime,   sys_clock_gettime);
+  on(t, Sys.clock_getres,    sys_clock_getres);
   on(t, Sys.sched_yield,     sys_sched_yield);
   on(t, Sys.kill,            sys_kill);
   on(t, Sys.uname,           sys_uname);
@@ -136,7 +145,7 @@ function linuxTable(t: usize): void {
   on(t, Sys.clone,           sys_clone);
   on(t, Sys.execve,          sys_execve);
   on(t, Sys.mmap,            sys_mmap);
-  on(t, Sys.fadvise64,       sys_ni_syscall);
+  on(t, Sys.fadvise64,       sys_fadvise64);
   on(t, Sys.mprotect,        sys_mprotect);
   on(t, Sys.msync,           sys_msync);
   on(t, Sys.mlock,           sys_ni_syscall);
@@ -145,6 +154,7 @@ function linuxTable(t: usize): void {
   on(t, Sys.madvise,         sys_madvise);
   on(t, Sys.wait4,           sys_wait4);
   on(t, Sys.prlimit64,       sys_prlimit64);
+  on(t, Sys.getrandom,       sys_getrandom);
   on(t, Sys.copy_file_range, sys_ni_syscall);
 }
 linuxTable(linux);

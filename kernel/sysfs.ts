@@ -2,26 +2,39 @@
 // Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_openat,
 // sys_lseek, sys_pread64, sys_pwrite64, sys_fstat, sys_newfstatat, sys_ftruncate, sys_fsync,
 // sys_fdatasync, sys_sync, sys_getdents64, sys_mkdirat, sys_unlinkat, sys_renameat, sys_chdir,
-// sys_getcwd, sys_faccessat; fetchPath(p, va, buf) -> length or -errno
-// (the path in the caller's PATH_MAX buffer); kernelPath(va, buf, len), KPATH_A, KPATH_B (a path
-// argument the kernel supplies: the WASI personality's).
+// sys_getcwd, sys_faccessat, sys_symlinkat, sys_readlinkat, sys_linkat, sys_utimensat, sys_fallocate,
+// sys_fadvise64; fetchPath(p, va, buf) -> length or -errno (the path in the caller's PATH_MAX buffer);
+// kernelPath(va, buf, len), KPATH_A, KPATH_B (a path argument the kernel supplies: the WASI
+// personality's).
+// For another personality (WASI) the same work without the raw registers: fsSymlinkat(p, target,
+// dirfd, path), fsReadlinkat(p, dirfd, path, buf, size), fsLinkat(p, ofd, opath, nfd, npath, flags),
+// fsUtimensat(p, dirfd, path, times, flags), fsSetTimes(p, dirfd, path, atimeNs, mtimeNs, flags)
+// (TIME_NOW, TIME_OMIT), fsFallocate(p, fd, mode, off, len),
+// fsFadvise(p, fd, off, len, advice) (each -> result or -errno, user pointers as Linux's).
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
-import { S_IFDIR, S_IFREG, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR, S_MAXBYTES } from "./abi/fs";
+import { S_IFDIR, S_IFREG, S_IFLNK, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR, S_MAXBYTES, Ino, INO_FL_PREALLOC } from "./abi/fs";
+import { UTIME_NOW, UTIME_OMIT, STAT_SIZE } from "./abi/stat";
+import { TIMESPEC_SIZE, TV_SEC, TV_NSEC } from "./abi/time";
 import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc, CWD_OFF } from "./proc";
-import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_RDONLY } from "./file";
-import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD } from "./dir";
+import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_RDONLY, File } from "./file";
+import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD,
+  isSymlink, readLink, dtOf, dirPath } from "./dir";
 import { iget, iput, iprune, itrunc, fillStat, iheld } from "./inode";
-import { ialloc, iSize, iNlink, iSetNlink, iMode, fsMounted } from "./fs";
-import { pcSync, pcGet } from "./pagecache";
-import { copyToUser, countCopy, userPhys } from "./copy";
+import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
+import { fsBlockOf, bmapSeek, BLOCK_BAD } from "./bmap";
+import { clockNow } from "./clock";
+import { pcSync, pcGet, pcGetNew, pcDirty, pcReadRange, pcDropRange } from "./pagecache";
+import { copyToUser, copyFromUser, countCopy, userPhys } from "./copy";
 import { diskFlush } from "./disk";
 import { pa } from "./kalloc";
 import { u32arg, fdArg, tooBig } from "./sysarg";
 
-import { AT_FDCWD, AT_REMOVEDIR, O_CREAT, O_EXCL, O_TRUNC, O_DIRECTORY, O_CLOEXEC, SEEK_SET, SEEK_CUR, SEEK_END } from "./abi/fcntl";
+import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, AT_SYMLINK_FOLLOW, AT_EMPTY_PATH, AT_NO_AUTOMOUNT, O_CREAT, O_EXCL, O_TRUNC,
+  O_DIRECTORY, O_CLOEXEC, O_NOFOLLOW, O_PATH, SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE, FALLOC_FL_KEEP_SIZE,
+  POSIX_FADV_NORMAL, POSIX_FADV_NOREUSE, POSIX_FADV_WILLNEED, POSIX_FADV_DONTNEED } from "./abi/fcntl";
 // This file's syscalls own these (docs/architecture.md, "Who owns a buffer"); each runs to the end
 // (or restarts from the top) before another starts, and none is used by code outside this file.
 const name = changetype<Name>(memory.data(NAME_SIZE));   // the last component of a parent lookup
@@ -45,7 +58,7 @@ export function sys_fstat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64):
   return sysFstat(curProc(), fdArg(a0), u32arg(a1));
 }
 export function sys_newfstatat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysFstatat(curProc(), fdArg(a0), u32arg(a1), u32arg(a2));
+  return sysFstatat(curProc(), fdArg(a0), u32arg(a1), u32arg(a2), <i32>a3);
 }
 export function sys_ftruncate(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return sysFtruncate(curProc(), fdArg(a0), a1);
@@ -79,6 +92,24 @@ export function sys_getcwd(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64)
 }
 export function sys_faccessat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return sysFaccessat(curProc(), fdArg(a0), u32arg(a1));
+}
+export function sys_symlinkat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return fsSymlinkat(curProc(), u32arg(a0), fdArg(a1), u32arg(a2));
+}
+export function sys_readlinkat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return fsReadlinkat(curProc(), fdArg(a0), u32arg(a1), u32arg(a2), <i32>a3);
+}
+export function sys_linkat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return fsLinkat(curProc(), fdArg(a0), u32arg(a1), fdArg(a2), u32arg(a3), <i32>a4);
+}
+export function sys_utimensat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return fsUtimensat(curProc(), fdArg(a0), u32arg(a1), u32arg(a2), <i32>a3);
+}
+export function sys_fallocate(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return fsFallocate(curProc(), fdArg(a0), <i32>a1, a2, a3);
+}
+export function sys_fadvise64(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  return fsFadvise(curProc(), fdArg(a0), a1, a2, <i32>a3);
 }
 
 // Paths the kernel supplies to these handlers in place of a user pointer (as Linux's getname_kernel):
@@ -123,26 +154,37 @@ function startDir(p: Proc, dirfd: i32): i64 {
 }
 
 // The inode `va` names; with `parent`, its parent directory and the last component in `parent`.
-function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null): i64 {
+// `follow`: a final symbolic link is followed (for a parent lookup: to where its target would be);
+// by default a whole lookup follows it (stat, chdir) and a parent lookup does not (unlink, rename,
+// mkdir act on the link itself).
+const FOLLOW_DEFAULT: i32 = -1;
+function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: i32 = FOLLOW_DEFAULT): i64 {
   const len = fetchPath(p, va, pathBuf);
   if (len < 0) return len;
   const start = startDir(p, dirfd);
   if (start < 0) return start;
-  return parent ? nameiparent(<u32>start, pathBuf, len, parent) : namei(<u32>start, pathBuf, len);
+  if (parent) return nameiparent(<u32>start, pathBuf, len, parent, follow == 1);
+  return namei(<u32>start, pathBuf, len, follow != 0);
 }
+@inline function yes(b: bool): i32 { return b ? 1 : 0; }
 
 function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
-  let ino = lookupPath(p, dirfd, path, null);
+  // O_NOFOLLOW and O_CREAT|O_EXCL do not follow a final symbolic link (Linux's open_last_lookups).
+  const follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
+  let ino = lookupPath(p, dirfd, path, null, yes(follow));
   if (ino == -Errno.ENOENT && (flags & O_CREAT)) {
-    const dir = lookupPath(p, dirfd, path, name);
+    const dir = lookupPath(p, dirfd, path, name, yes(follow));   // a dangling link: its target is made
     if (dir < 0) return dir;
-    if (name.len == 0) return -Errno.EISDIR;
+    if (name.len == 0 || name.trailing) return -Errno.EISDIR;
+    const old = dirLookup(<u32>dir, nameOf(name), name.len);
+    if (old != 0) return old == INO_BAD ? -Errno.EIO : (flags & O_EXCL) ? -Errno.EEXIST : -Errno.ELOOP;
     const c = create(<u32>dir, name, S_IFREG | 0o644);
     if (c < 0) return c;
     ino = c;
   } else if (ino >= 0 && (flags & O_CREAT) && (flags & O_EXCL)) return -Errno.EEXIST;
   if (ino < 0) return ino;
   const i = <u32>ino;
+  if (isSymlink(i) && !(flags & O_PATH)) return -Errno.ELOOP;  // O_NOFOLLOW met a link
   if (isDir(i) && (flags & O_ACCMODE) != O_RDONLY) return -Errno.EISDIR;
   if ((flags & O_DIRECTORY) && !isDir(i)) return -Errno.ENOTDIR;
   if ((flags & O_TRUNC) && !isDir(i) && (flags & O_ACCMODE) != O_RDONLY) itrunc(i, 0);
@@ -160,10 +202,10 @@ function create(dir: u32, name: Name, mode: u32): i64 {
   if (name.len > 120) return -Errno.ENAMETOOLONG;
   const ino = ialloc(mode);
   if (ino == 0) return -Errno.ENOSPC;
-  const dirType: u8 = (mode & S_IFMT) == S_IFDIR ? <u8>DT_DIR : 8;
-  const r = dirLink(dir, nameOf(name), name.len, ino, dirType);
+  const r = dirLink(dir, nameOf(name), name.len, ino, dtOf(ino));
   if (r < 0) { iSetNlink(ino, 0); iprune(ino); return r; }
   iSetNlink(ino, 1);
+  iTouch(dir, T_MTIME | T_CTIME);          // a new entry: the directory changed
   return ino;
 }
 
@@ -172,6 +214,7 @@ function sysLseek(p: Proc, fd: i32, off: i64, whence: i32): i64 {
   if (fi < 0) return -Errno.EBADF;
   const f = fileAt(fi);
   if (f.type != FT_INODE) return -Errno.ESPIPE;
+  if (whence == SEEK_DATA || whence == SEEK_HOLE) return seekData(f, off, whence == SEEK_DATA);
   let base: i64 = 0;
   if (whence == SEEK_CUR) base = <i64>f.offset;
   else if (whence == SEEK_END) base = <i64>iSize(f.ino);
@@ -180,6 +223,22 @@ function sysLseek(p: Proc, fd: i32, off: i64, whence: i32): i64 {
   // so comparing against the room left cannot overflow.
   if (off > 0 ? off > S_MAXBYTES - base : off < -base) return -Errno.EINVAL;
   const pos = base + off;
+  f.offset = <u64>pos;
+  return pos;
+}
+
+// lseek SEEK_DATA / SEEK_HOLE: the next data or hole at or after `off`, from the block map (a
+// block is the granularity); the end of the file counts as a hole. ENXIO at or past the end.
+function seekData(f: File, off: i64, data: bool): i64 {
+  if (isDir(f.ino)) return -Errno.EINVAL;
+  const size = iSize(f.ino);
+  if (off < 0 || <u64>off >= size) return -Errno.ENXIO;
+  const end = <u32>((size + BLOCK_SIZE - 1) / BLOCK_SIZE);
+  const i = bmapSeek(f.ino, <u32>(<u64>off / BLOCK_SIZE), end, data);
+  if (i < 0) return -Errno.EIO;
+  let pos: i64;
+  if (i == <i64>end) { if (data) return -Errno.ENXIO; pos = <i64>size; }
+  else pos = max(off, i * BLOCK_SIZE);
   f.offset = <u64>pos;
   return pos;
 }
@@ -207,11 +266,26 @@ function sysFstat(p: Proc, fd: i32, buf: u32): i64 {
   return copyToUser(p, buf, kbuf, 128) < 0 ? -Errno.EFAULT : 0;
 }
 
-function sysFstatat(p: Proc, dirfd: i32, path: u32, buf: u32): i64 {
-  const ino = lookupPath(p, dirfd, path, null);
+// AT_SYMLINK_NOFOLLOW: lstat; AT_EMPTY_PATH with "": the file dirfd names (fstat).
+function sysFstatat(p: Proc, dirfd: i32, path: u32, buf: u32, flags: i32): i64 {
+  if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT)) return -Errno.EINVAL;
+  if ((flags & AT_EMPTY_PATH) && emptyPath(p, path)) return dirfd == AT_FDCWD ? statIno(p, cwdIno(p), buf) : sysFstat(p, dirfd, buf);
+  const ino = lookupPath(p, dirfd, path, null, yes(!(flags & AT_SYMLINK_NOFOLLOW)));
   if (ino < 0) return ino;
-  fillStat(<u32>ino, kbuf);
-  return copyToUser(p, buf, kbuf, 128) < 0 ? -Errno.EFAULT : 0;
+  return statIno(p, <u32>ino, buf);
+}
+
+function statIno(p: Proc, ino: u32, buf: u32): i64 {
+  fillStat(ino, kbuf);
+  return copyToUser(p, buf, kbuf, <u32>STAT_SIZE) < 0 ? -Errno.EFAULT : 0;
+}
+
+function cwdIno(p: Proc): u32 { return p.cwd != 0 ? p.cwd : ROOT_INO; }
+
+// Is the user string at `va` empty ("")? (A fault reads as not empty: the lookup then reports it.)
+function emptyPath(p: Proc, va: u32): bool {
+  const ph = userPhys(p, va, false);
+  return ph >= 0 && load<u8>(<usize>ph) == 0;
 }
 
 function sysFaccessat(p: Proc, dirfd: i32, path: u32): i64 {
@@ -269,6 +343,7 @@ function sysGetdents(p: Proc, fd: i32, buf: u32, count: u32): i64 {
     }
     f.offset += DIRENT_SIZE;
   }
+  iAccessed(f.ino);
   return out;
 }
 
@@ -290,6 +365,7 @@ function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
   if (r < 0) { iprune(d); return r; }
   iSetNlink(d, 2);
   iSetNlink(<u32>dir, iNlink(<u32>dir) + 1);
+  iTouch(<u32>dir, T_MTIME | T_CTIME);
   return 0;
 }
 
@@ -310,6 +386,8 @@ function sysUnlinkat(p: Proc, dirfd: i32, path: u32, flags: i32): i64 {
   dirUnlink(<u32>dir, nm, name.len);
   if (d) { iSetNlink(<u32>dir, iNlink(<u32>dir) - 1); iSetNlink(ino, 0); }
   else iSetNlink(ino, iNlink(ino) - 1);
+  iTouch(<u32>dir, T_MTIME | T_CTIME);
+  iTouch(ino, T_CTIME);     // one link less
   iprune(ino);              // frees it now unless it is open or mapped
   return 0;
 }
@@ -339,10 +417,13 @@ function sysRenameat(p: Proc, ofd: i32, oldp: u32, nfd: i32, newp: u32): i64 {
     dirUnlink(<u32>ndir, nname, nlen);
     if (isDir(target)) { iSetNlink(target, 0); iSetNlink(<u32>ndir, iNlink(<u32>ndir) - 1); }
     else iSetNlink(target, iNlink(target) - 1);
+    iTouch(target, T_CTIME);
     iprune(target);
   }
-  const r = dirLink(<u32>ndir, nname, nlen, ino, dir ? <u8>DT_DIR : 8);
+  const r = dirLink(<u32>ndir, nname, nlen, ino, dtOf(ino));
   if (r < 0) return r;
+  iTouch(<u32>odir, T_MTIME | T_CTIME); iTouch(<u32>ndir, T_MTIME | T_CTIME);
+  iTouch(ino, T_CTIME);
   dirUnlink(<u32>odir, oname, olen);
   if (dir && <u32>odir != <u32>ndir) {           // ".." moves with it
     setDotdot(ino, <u32>ndir);
@@ -365,7 +446,12 @@ function sysChdir(p: Proc, path: u32): i64 {
   if (!iget(<u32>ino)) return -Errno.ENFILE;
   if (p.cwd != 0) iput(p.cwd);
   p.cwd = <u32>ino;
-  setCwdPath(p, pathBuf, len);
+  // The directory's real path (through a link, getcwd names where it led, as Linux's d_path);
+  // the text of the path when it cannot be found.
+  const cwd = changetype<usize>(p) + CWD_OFF;
+  const n = dirPath(<u32>ino, kbuf, PATH_MAX - 1);
+  if (n >= 0) { memory.copy(cwd, kbuf, n); p.cwdLen = <u32>n; }
+  else setCwdPath(p, pathBuf, len);
   return 0;
 }
 
@@ -406,4 +492,186 @@ function sysGetcwd(p: Proc, buf: u32, size: u32): i64 {
   store<u8>(kbuf + n, 0);
   if (<u32>(n + 1) > size) return -Errno.ERANGE;
   return copyToUser(p, buf, kbuf, n + 1) < 0 ? -Errno.EFAULT : n + 1;
+}
+
+// --- Links, times, space (also the kernel work of WASI's path_symlink, path_link, path_readlink,
+// *_set_times, fd_allocate, fd_advise)
+
+const target: usize = memory.data(PATH_MAX);   // symlinkat's target, alive across the path lookup
+const NLINK_MAX: u32 = 0xffff;                 // nlink is a u16 on disk (ext4's EXT4_LINK_MAX is 65000)
+
+// A symbolic link `path` whose content is the string at `tva` (not looked at: it may dangle).
+export function fsSymlinkat(p: Proc, tva: u32, dirfd: i32, path: u32): i64 {
+  const tl = fetchPath(p, tva, target);
+  if (tl < 0) return tl;
+  const dir = lookupPath(p, dirfd, path, name, 0);
+  if (dir < 0) return dir;
+  if (name.len == 0) return -Errno.EEXIST;
+  const old = dirLookup(<u32>dir, nameOf(name), name.len);
+  if (old != 0) return old == INO_BAD ? -Errno.EIO : -Errno.EEXIST;
+  if (name.trailing) return -Errno.ENOENT;             // "new/": only a directory may end in '/'
+  const ino = create(<u32>dir, name, S_IFLNK | 0o777);
+  if (ino < 0) return ino;
+  const i = <u32>ino;
+  const b = fsBlockOf(i, 0, true);
+  const pg = b == 0 || b == BLOCK_BAD ? 0 : pcGetNew(i, 0);
+  if (pg == 0) {                                       // undo: the name goes, the inode is freed
+    dirUnlink(<u32>dir, nameOf(name), name.len); iSetNlink(i, 0); iprune(i);
+    return b == 0 ? -Errno.ENOSPC : -Errno.EIO;
+  }
+  memory.copy(pa(pg), target, tl);
+  pcDirty(pg);
+  iSetSize(i, <u64>tl);
+  return 0;
+}
+
+// The target of the link `path` names (not followed), at most `size` bytes, no NUL; its length.
+export function fsReadlinkat(p: Proc, dirfd: i32, path: u32, buf: u32, size: i32): i64 {
+  if (size <= 0) return -Errno.EINVAL;
+  const ino = lookupPath(p, dirfd, path, null, 0);
+  if (ino < 0) return ino;
+  if (!isSymlink(<u32>ino)) return -Errno.EINVAL;
+  const n = readLink(<u32>ino, kbuf);
+  if (n < 0) return n;
+  const k = min(n, size);
+  if (copyToUser(p, buf, kbuf, k) < 0) return -Errno.EFAULT;
+  iAccessed(<u32>ino);
+  return k;
+}
+
+// A second name `npath` for the file `opath` names (a final link itself, unless AT_SYMLINK_FOLLOW).
+export function fsLinkat(p: Proc, ofd: i32, opath: u32, nfd: i32, npath: u32, flags: i32): i64 {
+  if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) return -Errno.EINVAL;
+  const old = lookupPath(p, ofd, opath, null, yes((flags & AT_SYMLINK_FOLLOW) != 0));
+  if (old < 0) return old;
+  const ino = <u32>old;
+  if (isDir(ino)) return -Errno.EPERM;                 // no hard links to directories
+  const dir = lookupPath(p, nfd, npath, name, 0);
+  if (dir < 0) return dir;
+  if (name.len == 0) return -Errno.EEXIST;
+  const there = dirLookup(<u32>dir, nameOf(name), name.len);
+  if (there != 0) return there == INO_BAD ? -Errno.EIO : -Errno.EEXIST;
+  if (name.trailing) return -Errno.ENOENT;
+  if (iNlink(ino) == 0) return -Errno.ENOENT;          // unlinked while open: no new name
+  if (iNlink(ino) >= NLINK_MAX) return -Errno.EMLINK;
+  const r = dirLink(<u32>dir, nameOf(name), name.len, ino, dtOf(ino));
+  if (r < 0) return r;
+  iSetNlink(ino, iNlink(ino) + 1);
+  iTouch(ino, T_CTIME);
+  iTouch(<u32>dir, T_MTIME | T_CTIME);
+  return 0;
+}
+
+// Set atime and mtime from times[2] (null: both now; tv_nsec UTIME_NOW: now, UTIME_OMIT: kept);
+// ctime becomes now. `path` null: the file dirfd names (futimens).
+export function fsUtimensat(p: Proc, dirfd: i32, path: u32, times: u32, flags: i32): i64 {
+  let at: i64 = TIME_NOW, mt: i64 = TIME_NOW;
+  if (times != 0) {
+    if (copyFromUser(p, kbuf, times, 2 * <u32>TIMESPEC_SIZE) < 0) return -Errno.EFAULT;
+    const an = load<i64>(kbuf + TV_NSEC), mn = load<i64>(kbuf + TIMESPEC_SIZE + TV_NSEC);
+    if (an == UTIME_OMIT && mn == UTIME_OMIT) return 0;   // nothing to do: the path is not looked at
+    if (!nsecOk(an) || !nsecOk(mn)) return -Errno.EINVAL;
+    at = an == UTIME_OMIT ? TIME_OMIT : an == UTIME_NOW ? TIME_NOW : <i64>toNs(load<i64>(kbuf + TV_SEC), an);
+    mt = mn == UTIME_OMIT ? TIME_OMIT : mn == UTIME_NOW ? TIME_NOW : <i64>toNs(load<i64>(kbuf + TIMESPEC_SIZE + TV_SEC), mn);
+  }
+  return fsSetTimes(p, dirfd, path, at, mt, flags);
+}
+
+// utimensat's work with the times in ns (TIME_NOW: now, TIME_OMIT: kept), for a caller that has
+// them already (WASI's *_set_times).
+export const TIME_NOW: i64 = -2, TIME_OMIT: i64 = -1;
+export function fsSetTimes(p: Proc, dirfd: i32, path: u32, at: i64, mt: i64, flags: i32): i64 {
+  if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -Errno.EINVAL;
+  let ino: i64;
+  if (path == 0) {
+    if (dirfd == AT_FDCWD) return -Errno.EFAULT;
+    if (flags != 0) return -Errno.EINVAL;
+    const fi = fdGet(p, dirfd);
+    if (fi < 0) return -Errno.EBADF;
+    if (fileAt(fi).type != FT_INODE) return 0;         // a pipe, socket or the console: no inode on disk
+    ino = fileAt(fi).ino;
+  } else if ((flags & AT_EMPTY_PATH) && emptyPath(p, path)) {
+    if (dirfd == AT_FDCWD) ino = cwdIno(p);
+    else {
+      const fi = fdGet(p, dirfd);
+      if (fi < 0) return -Errno.EBADF;
+      if (fileAt(fi).type != FT_INODE) return 0;
+      ino = fileAt(fi).ino;
+    }
+  } else ino = lookupPath(p, dirfd, path, null, yes(!(flags & AT_SYMLINK_NOFOLLOW)));
+  if (ino < 0) return ino;
+  const i = <u32>ino, now = clockNow();
+  if (at != TIME_OMIT) iSetTime(i, Ino.atime, at == TIME_NOW ? now : <u64>at);
+  if (mt != TIME_OMIT) iSetTime(i, Ino.mtime, mt == TIME_NOW ? now : <u64>mt);
+  iSetTime(i, Ino.ctime, now);
+  return 0;
+}
+
+function nsecOk(ns: i64): bool { return ns == UTIME_NOW || ns == UTIME_OMIT || (ns >= 0 && ns < 1000000000); }
+
+// A timespec as ns of the clock. The disk keeps unsigned ns from 1970: earlier times are kept as
+// 0, later ones than 2^63 ns (year 2262) as the latest.
+function toNs(sec: i64, nsec: i64): u64 {
+  if (sec < 0) return 0;
+  if (sec >= 9223372036) return <u64>I64.MAX_VALUE;   // (i64: never TIME_NOW or TIME_OMIT)
+  return <u64>sec * 1000000000 + <u64>nsec;
+}
+
+// Give the file blocks for [off, off + len): mode 0 also extends its size to off + len,
+// FALLOC_FL_KEEP_SIZE does not (the blocks past the size are kept, INO_FL_PREALLOC). New blocks
+// read as zeros (their zeroed pages are written). Other modes: EOPNOTSUPP.
+export function fsFallocate(p: Proc, fd: i32, mode: i32, off: i64, len: i64): i64 {
+  const fi = fdGet(p, fd);
+  if (fi < 0) return -Errno.EBADF;
+  if (off < 0 || len <= 0) return -Errno.EINVAL;
+  if (mode & ~FALLOC_FL_KEEP_SIZE) return -Errno.EOPNOTSUPP;
+  const f = fileAt(fi);
+  if ((f.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
+  if (f.type == FT_PIPE) return -Errno.ESPIPE;
+  if (f.type != FT_INODE) return -Errno.ENODEV;
+  if (isDir(f.ino)) return -Errno.EISDIR;
+  if (len > S_MAXBYTES - off) return -Errno.EFBIG;
+  const ino = f.ino;
+  const first = <u32>(<u64>off / BLOCK_SIZE), end = <u32>((<u64>(off + len) + BLOCK_SIZE - 1) / BLOCK_SIZE);
+  const size = iSize(ino);
+  const grow = !(mode & FALLOC_FL_KEEP_SIZE) && <u64>(off + len) > size;
+  const newSize = grow ? <u64>(off + len) : size;
+  for (let i = first; i < end; i++) {
+    if (fsBlockOf(ino, i, false) != 0) continue;
+    const b = fsBlockOf(ino, i, true);
+    if (b == 0 || b == BLOCK_BAD) return b == 0 ? -Errno.ENOSPC : -Errno.EIO;
+    const pg = pcGetNew(ino, i);                      // zeros, not the block's old bytes
+    if (pg == 0) return -Errno.ENOMEM;
+    memory.fill(pa(pg), 0, BLOCK_SIZE);
+    pcDirty(pg);
+    if (<u64>i * BLOCK_SIZE >= size) iSetFlags(ino, iFlags(ino) | INO_FL_PREALLOC);
+  }
+  if (grow) iSetSize(ino, newSize);
+  iTouch(ino, grow ? T_MTIME | T_CTIME : T_CTIME);
+  return 0;
+}
+
+// Advice about how the range will be used (len 0: to the end). WILLNEED reads it into the page
+// cache now (DMA counted as usual); DONTNEED drops its clean cached pages (counted as evicted);
+// the others are accepted (readahead here adapts by itself).
+export function fsFadvise(p: Proc, fd: i32, off: i64, len: i64, advice: i32): i64 {
+  const fi = fdGet(p, fd);
+  if (fi < 0) return -Errno.EBADF;
+  const f = fileAt(fi);
+  if (f.type == FT_PIPE) return -Errno.ESPIPE;
+  if (len < 0 || advice < POSIX_FADV_NORMAL || advice > POSIX_FADV_NOREUSE) return -Errno.EINVAL;
+  if (f.type != FT_INODE || off < 0 || (advice != POSIX_FADV_WILLNEED && advice != POSIX_FADV_DONTNEED)) return 0;
+  const size = iSize(f.ino);
+  if (<u64>off >= size) return 0;
+  const stop = len == 0 || len > <i64>size - off ? size : <u64>(off + len);
+  const first = <u32>(<u64>off / BLOCK_SIZE);
+  if (advice == POSIX_FADV_WILLNEED) {
+    const last = <u32>((stop + BLOCK_SIZE - 1) / BLOCK_SIZE);
+    return pcReadRange(f.ino, first, last - first) < 0 ? -Errno.EIO : 0;
+  }
+  // DONTNEED: only whole pages (Linux keeps a partial first and last page).
+  const from = <u32>((<u64>off + BLOCK_SIZE - 1) / BLOCK_SIZE);
+  const to = stop == size ? <u32>((size + BLOCK_SIZE - 1) / BLOCK_SIZE) : <u32>(stop / BLOCK_SIZE);
+  if (to > from) pcDropRange(f.ino, from, to - from);
+  return 0;
 }

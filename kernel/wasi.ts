@@ -26,7 +26,8 @@ import { wasi_fd_advise, wasi_fd_allocate, wasi_fd_close, wasi_fd_datasync, wasi
   wasi_fd_readdir, wasi_fd_renumber, wasi_fd_seek, wasi_fd_sync, wasi_fd_tell, wasi_fd_write,
   wasi_sock_accept, wasi_sock_recv, wasi_sock_send, wasi_sock_shutdown } from "./wasifd";
 import { wasi_path_create_directory, wasi_path_filestat_get, wasi_path_open, wasi_path_remove_directory,
-  wasi_path_rename, wasi_path_unlink_file, wasi_not_yet } from "./wasipath";
+  wasi_path_rename, wasi_path_unlink_file, wasi_path_symlink, wasi_path_readlink, wasi_path_link,
+  wasi_path_filestat_set_times, wasi_fd_filestat_set_times } from "./wasipath";
 import { wasi_args_get, wasi_args_sizes_get, wasi_environ_get, wasi_environ_sizes_get, wasi_clock_res_get,
   wasi_clock_time_get, wasi_poll_oneoff, wasi_proc_exit, wasi_proc_raise, wasi_sched_yield,
   wasi_random_get } from "./wasiproc";
@@ -92,7 +93,7 @@ function wasiTable(): void {
   on(Wasi.fd_fdstat_set_rights,    wasi_fd_fdstat_set_rights);
   on(Wasi.fd_filestat_get,         wasi_fd_filestat_get);
   on(Wasi.fd_filestat_set_size,    wasi_fd_filestat_set_size);
-  on(Wasi.fd_filestat_set_times,   wasi_not_yet);          // utimensat (s12-fs)
+  on(Wasi.fd_filestat_set_times,   wasi_fd_filestat_set_times);
   on(Wasi.fd_pread,                wasi_fd_pread);
   on(Wasi.fd_prestat_get,          wasi_fd_prestat_get);
   on(Wasi.fd_prestat_dir_name,     wasi_fd_prestat_dir_name);
@@ -106,13 +107,13 @@ function wasiTable(): void {
   on(Wasi.fd_write,                wasi_fd_write);
   on(Wasi.path_create_directory,   wasi_path_create_directory);
   on(Wasi.path_filestat_get,       wasi_path_filestat_get);
-  on(Wasi.path_filestat_set_times, wasi_not_yet);          // utimensat (s12-fs)
-  on(Wasi.path_link,               wasi_not_yet);          // linkat (s12-fs)
+  on(Wasi.path_filestat_set_times, wasi_path_filestat_set_times);
+  on(Wasi.path_link,               wasi_path_link);
   on(Wasi.path_open,               wasi_path_open);
-  on(Wasi.path_readlink,           wasi_not_yet);          // readlinkat (s12-fs)
+  on(Wasi.path_readlink,           wasi_path_readlink);
   on(Wasi.path_remove_directory,   wasi_path_remove_directory);
   on(Wasi.path_rename,             wasi_path_rename);
-  on(Wasi.path_symlink,            wasi_not_yet);          // symlinkat (s12-fs)
+  on(Wasi.path_symlink,            wasi_path_symlink);
   on(Wasi.path_unlink_file,        wasi_path_unlink_file);
   on(Wasi.poll_oneoff,             wasi_poll_oneoff);
   on(Wasi.proc_exit,               wasi_proc_exit);

@@ -2,8 +2,8 @@
 // over the Linux handlers (sysfile.ts, sysfs.ts, net/syssock.ts) on the same fd table: fd_write is
 // writev, fd_read readv, fd_seek lseek, and so on; WASI iovecs on wasm32 are the kernel's iovecs.
 // What WASI adds (fdstat, filestat, WASI dirents, prestat) is built in a kernel buffer and copied
-// out once (counted). Rights are accepted and ignored; fdstat reports every right (the console
-// lacks seek and tell, so wasi-libc's isatty() says yes, as on a terminal).
+// out once (counted). Rights are accepted and ignored; fdstat reports the rights wasmtime
+// reports (the console lacks seek and tell, so wasi-libc's isatty() says yes, as on a terminal).
 // Preopens: wasiPreopen(pid, len) (the host, at exec of a WASI program) opens the directory named in
 // the staging buffer at the lowest free fd >= 3 and marks the open file with the name's index; the
 // names are kept once for the machine (at most NPREOPEN).
@@ -15,14 +15,17 @@
 // wasi_sock_recv, wasi_sock_send, wasi_sock_shutdown; for the host: wasiPreopen(pid, len) -> fd or
 // -errno; for wasipath.ts: filestatOut(p, va, ino).
 import { Errno } from "./abi/errno";
-import { O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, O_RDONLY, O_DIRECTORY, F_SETFL, SEEK_CUR } from "./abi/fcntl";
+import { O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, O_RDONLY, O_WRONLY, O_ACCMODE, O_DIRECTORY, F_SETFL, SEEK_CUR,
+  POSIX_FADV_NORMAL, POSIX_FADV_SEQUENTIAL, POSIX_FADV_RANDOM, POSIX_FADV_WILLNEED, POSIX_FADV_DONTNEED,
+  POSIX_FADV_NOREUSE } from "./abi/fcntl";
 import { S_IFMT, S_IFDIR, S_IFREG, S_IFLNK, DT_DIR, DT_REG, DT_LNK, STAT_SIZE, ST_DEV, ST_INO, ST_NLINK, ST_SIZE,
   ST_ATIME, ST_ATIME_NSEC, ST_MTIME, ST_MTIME_NSEC, ST_CTIME, ST_CTIME_NSEC, ST_MODE } from "./abi/stat";
 import { DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
 import { IOVEC_SIZE, IOV_BASE, IOV_LEN } from "./abi/uio";
 import { MSG_PEEK, MSG_WAITALL, SHUT_RD, SHUT_WR, SHUT_RDWR } from "./abi/socket";
 import { WasiErrno, Filetype, FDFLAGS_APPEND, FDFLAGS_DSYNC, FDFLAGS_NONBLOCK, FDFLAGS_RSYNC, FDFLAGS_SYNC,
-  RIGHTS_ALL, RIGHT_FD_SEEK, RIGHT_FD_TELL, WHENCE_END, ADVICE_NOREUSE, SDFLAGS_RD, SDFLAGS_WR,
+  RIGHTS_ALL, RIGHTS_DIR, RIGHTS_FILE, RIGHT_FD_READ, RIGHT_FD_WRITE, RIGHT_FD_READDIR, RIGHT_FD_SEEK, RIGHT_FD_TELL,
+  RIGHT_FD_FILESTAT_SET_SIZE, RIGHT_PATH_FILESTAT_SET_SIZE, WHENCE_END, ADVICE_SEQUENTIAL, ADVICE_RANDOM, ADVICE_WILLNEED, ADVICE_DONTNEED, ADVICE_NOREUSE, SDFLAGS_RD, SDFLAGS_WR,
   RIFLAGS_RECV_PEEK, RIFLAGS_RECV_WAITALL, PREOPENTYPE_DIR, PRESTAT_SIZE, PRESTAT_TAG, PRESTAT_NAME_LEN,
   FDSTAT_SIZE, FDSTAT_FILETYPE, FDSTAT_FLAGS, FDSTAT_RIGHTS_BASE, FDSTAT_RIGHTS_INHERITING, FILESTAT_SIZE,
   FILESTAT_DEV, FILESTAT_INO, FILESTAT_FILETYPE, FILESTAT_NLINK, FILESTAT_SIZE_OFF, FILESTAT_ATIM,
@@ -40,7 +43,7 @@ import { copyToUser, copyFromUser } from "./copy";
 import { stageAddr } from "./exec";
 import { putU32, putU64, wasiErr, openFile, uptr } from "./wasiarg";
 import { sys_readv, sys_writev, sys_close, sys_dup3, sys_fcntl } from "./sysfile";
-import { sys_lseek, sys_pread64, sys_pwrite64, sys_ftruncate, sys_fsync, sys_fdatasync } from "./sysfs";
+import { sys_lseek, sys_pread64, sys_pwrite64, sys_ftruncate, sys_fsync, sys_fdatasync, fsFadvise, fsFallocate } from "./sysfs";
 import { sys_accept, sys_recvfrom, sys_shutdown } from "./net/syssock";
 
 const kbuf: usize = memory.data(512);        // one fdstat, filestat, prestat or WASI dirent
@@ -145,13 +148,21 @@ export function wasi_fd_pwrite(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: 
   return prw(a0, a1, a2, a3, a4, true);
 }
 
+// A directory has no seek or tell right in WASI (fd_readdir takes cookies): BADF, as wasmtime.
+function isDirFd(fd: i64): bool {
+  const fi = openFile(curProc(), fd);
+  return fi >= 0 && fileAt(fi).type == FT_INODE && isDir(fileAt(fi).ino);
+}
+
 export function wasi_fd_seek(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
+  if (isDirFd(a0)) return -Errno.EBADF;
   if (<u64>a2 > WHENCE_END) return -Errno.EINVAL;
   const r = sys_lseek(a0, a1, a2, 0, 0, 0);
   return r < 0 ? r : putU64(curProc(), uptr(a3), <u64>r);
 }
 
 export function wasi_fd_tell(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
+  if (isDirFd(a0)) return -Errno.EBADF;
   const r = sys_lseek(a0, 0, SEEK_CUR, 0, 0, 0);
   return r < 0 ? r : putU64(curProc(), uptr(a1), <u64>r);
 }
@@ -196,6 +207,22 @@ function filetypeOf(fi: i32): i32 {
   return Filetype.UNKNOWN;                        // a pipe (WASI has no FIFO type)
 }
 
+// The rights fdstat reports (as wasmtime): a preopen has the directory rights; the console its
+// direction's read or write; any other fd every right but reading and writing where its open mode
+// forbids them, and a directory none of the seek and size rights.
+function rightsOf(fi: i32): u32 {
+  const f = fileAt(fi);
+  if (f.preopen != 0) return RIGHTS_DIR;
+  const mode = f.flags & O_ACCMODE;
+  const readable = mode != O_WRONLY, writable = mode != O_RDONLY;
+  if (f.type == FT_CONSOLE) return (readable ? RIGHT_FD_READ : 0) | (writable ? RIGHT_FD_WRITE : 0);
+  let r = RIGHTS_ALL;
+  if (!readable) r &= ~(RIGHT_FD_READ | RIGHT_FD_READDIR);
+  if (!writable) r &= ~RIGHT_FD_WRITE;
+  if (f.type == FT_INODE && isDir(f.ino)) r &= ~(RIGHT_FD_SEEK | RIGHT_FD_TELL | RIGHT_FD_FILESTAT_SET_SIZE | RIGHT_PATH_FILESTAT_SET_SIZE);
+  return r;
+}
+
 export function wasi_fd_fdstat_get(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const p = curProc();
   const fi = openFile(p, a0);
@@ -206,12 +233,12 @@ export function wasi_fd_fdstat_get(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, 
   if (fl & O_NONBLOCK) flags |= <u16>FDFLAGS_NONBLOCK;
   if ((fl & O_SYNC) == O_SYNC) flags |= <u16>(FDFLAGS_SYNC | FDFLAGS_RSYNC);
   if (fl & O_DSYNC) flags |= <u16>FDFLAGS_DSYNC;
-  const rights: u64 = fileAt(fi).type == FT_CONSOLE ? <u64>(RIGHTS_ALL & ~(RIGHT_FD_SEEK | RIGHT_FD_TELL)) : <u64>RIGHTS_ALL;
+  const base = rightsOf(fi);
   memory.fill(kbuf, 0, FDSTAT_SIZE);
   store<u8>(kbuf + FDSTAT_FILETYPE, <u8>filetypeOf(fi));
   store<u16>(kbuf + FDSTAT_FLAGS, flags);
-  store<u64>(kbuf + FDSTAT_RIGHTS_BASE, rights);
-  store<u64>(kbuf + FDSTAT_RIGHTS_INHERITING, <u64>RIGHTS_ALL);
+  store<u64>(kbuf + FDSTAT_RIGHTS_BASE, <u64>base);
+  store<u64>(kbuf + FDSTAT_RIGHTS_INHERITING, <u64>(fileAt(fi).preopen != 0 ? RIGHTS_DIR | RIGHTS_FILE : base));
   return copyToUser(p, uptr(a1), kbuf, <u32>FDSTAT_SIZE) < 0 ? -Errno.EFAULT : 0;
 }
 
@@ -231,7 +258,7 @@ export function wasi_fd_fdstat_set_flags(a0: i64, a1: i64, a2: i64, a3: i64, a4:
 }
 
 export function wasi_fd_fdstat_set_rights(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
-  return openFile(curProc(), a0) < 0 ? -Errno.EBADF : 0;    // rights are ignored
+  return openFile(curProc(), a0) < 0 ? -Errno.EBADF : wasiErr(WasiErrno.NOTSUP);   // rights stay as open gave them (wasmtime)
 }
 
 // A WASI filestat for inode `ino` (from its struct stat) copied to the guest at `va`.
@@ -264,29 +291,27 @@ export function wasi_fd_filestat_set_size(a0: i64, a1: i64, a2: i64, a3: i64, a4
   return sys_ftruncate(a0, a1, 0, 0, 0, 0);
 }
 
-// Advice is a hint: checked, then nothing to do (the page cache's readahead adapts by itself).
+// fadvise64 (WASI numbers SEQUENTIAL and RANDOM the other way round from Linux).
 export function wasi_fd_advise(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const p = curProc();
   const fi = openFile(p, a0);
   if (fi < 0) return -Errno.EBADF;
-  if (<u64>a3 > ADVICE_NOREUSE || a1 < 0 || a2 < 0) return -Errno.EINVAL;
-  const t = fileAt(fi).type;
-  if (t == FT_PIPE || t == FT_SOCKET) return -Errno.ESPIPE;
-  if (t != FT_INODE || isDir(fileAt(fi).ino)) return -Errno.EBADF;
-  return 0;
+  if (<u64>a3 > ADVICE_NOREUSE) return -Errno.EINVAL;
+  if (fileAt(fi).type == FT_INODE && isDir(fileAt(fi).ino)) return -Errno.EBADF;
+  const w = <u32>a3;
+  const advice = w == ADVICE_SEQUENTIAL ? POSIX_FADV_SEQUENTIAL : w == ADVICE_RANDOM ? POSIX_FADV_RANDOM :
+    w == ADVICE_WILLNEED ? POSIX_FADV_WILLNEED : w == ADVICE_DONTNEED ? POSIX_FADV_DONTNEED :
+    w == ADVICE_NOREUSE ? POSIX_FADV_NOREUSE : POSIX_FADV_NORMAL;
+  return fsFadvise(p, <i32>a0, a1, a2, advice);
 }
 
-// posix_fallocate without fallocate: a file shorter than offset + len grows to it (ftruncate; blocks
-// are allocated when written, as for any sparse file).
+// posix_fallocate: fallocate mode 0 (a directory: BADF, as wasmtime).
 export function wasi_fd_allocate(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const p = curProc();
   const fi = openFile(p, a0);
   if (fi < 0) return -Errno.EBADF;
-  if (a1 < 0 || a2 <= 0 || a1 + a2 < a1) return -Errno.EINVAL;
-  const f = fileAt(fi);
-  if (f.type != FT_INODE || isDir(f.ino)) return -Errno.EBADF;
-  if (<u64>(a1 + a2) <= iSize(f.ino)) return 0;
-  return sys_ftruncate(a0, a1 + a2, 0, 0, 0, 0);
+  if (fileAt(fi).type == FT_INODE && isDir(fileAt(fi).ino)) return -Errno.EBADF;
+  return fsFallocate(p, <i32>a0, 0, a1, a2);
 }
 
 // fd_readdir(fd, buf, buf_len, cookie, bufused): entries from index `cookie` of the directory file

@@ -4,18 +4,22 @@
 // runs the Linux handler with the WASI fd as dirfd and the checked path passed in place of a user
 // pointer (sysfs.ts kernelPath): path_open is openat, path_create_directory mkdirat,
 // path_unlink_file and path_remove_directory unlinkat, path_rename renameat; path_filestat_get
-// opens the path (openat), reads its inode's status and closes it.
-// Functions the file system cannot do yet (symlinks, hard links, file times) return NOSYS.
+// opens the path (openat; O_PATH|O_NOFOLLOW for the link itself), reads its inode's status and
+// closes it.
+// path_symlink is symlinkat, path_readlink readlinkat, path_link linkat, path_filestat_set_times and
+// fd_filestat_set_times utimensat's work (sysfs.ts fsSetTimes, times in ns).
 // Interface: the table's entries (wasi.ts, each (a0..a8) -> result or -errno):
 // wasi_path_create_directory, wasi_path_filestat_get, wasi_path_open, wasi_path_remove_directory,
-// wasi_path_rename, wasi_path_unlink_file, wasi_not_yet.
+// wasi_path_rename, wasi_path_unlink_file, wasi_path_symlink, wasi_path_readlink, wasi_path_link,
+// wasi_path_filestat_set_times, wasi_fd_filestat_set_times.
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
 import { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_DIRECTORY, O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC,
-  O_NOFOLLOW, AT_REMOVEDIR } from "./abi/fcntl";
+  O_NOFOLLOW, O_PATH, AT_REMOVEDIR, AT_SYMLINK_FOLLOW, AT_SYMLINK_NOFOLLOW } from "./abi/fcntl";
 import { WasiErrno, OFLAGS_CREAT, OFLAGS_DIRECTORY, OFLAGS_EXCL, OFLAGS_TRUNC, FDFLAGS_APPEND, FDFLAGS_DSYNC,
   FDFLAGS_NONBLOCK, FDFLAGS_RSYNC, FDFLAGS_SYNC, LOOKUP_SYMLINK_FOLLOW, RIGHT_FD_READ, RIGHT_FD_READDIR,
-  RIGHT_FD_WRITE, RIGHT_FD_DATASYNC, RIGHT_FD_ALLOCATE, RIGHT_FD_FILESTAT_SET_SIZE } from "./abi/wasi";
+  RIGHT_FD_WRITE, RIGHT_FD_DATASYNC, RIGHT_FD_ALLOCATE, RIGHT_FD_FILESTAT_SET_SIZE, FSTFLAGS_ATIM, FSTFLAGS_ATIM_NOW,
+  FSTFLAGS_MTIM, FSTFLAGS_MTIM_NOW } from "./abi/wasi";
 import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
@@ -24,7 +28,8 @@ import { copyFromUser } from "./copy";
 import { putU32, wasiErr, uptr } from "./wasiarg";
 import { filestatOut } from "./wasifd";
 import { sys_close } from "./sysfile";
-import { sys_openat, sys_mkdirat, sys_unlinkat, sys_renameat, kernelPath, KPATH_A, KPATH_B } from "./sysfs";
+import { sys_openat, sys_mkdirat, sys_unlinkat, sys_renameat, kernelPath, KPATH_A, KPATH_B, fsSymlinkat, fsReadlinkat,
+  fsLinkat, fsSetTimes, TIME_NOW, TIME_OMIT } from "./sysfs";
 
 const pathA: usize = memory.data(PATH_MAX);
 const pathB: usize = memory.data(PATH_MAX);
@@ -76,8 +81,7 @@ function done(): void {
 }
 
 // The access mode path_open's rights ask for, as wasmtime reads them.
-function accessOf(rights: u64, oflags: u32): i32 {
-  if (oflags & OFLAGS_DIRECTORY) return O_RDONLY;
+function accessOf(rights: u64): i32 {
   const r = (rights & <u64>(RIGHT_FD_READ | RIGHT_FD_READDIR)) != 0;
   const w = (rights & <u64>(RIGHT_FD_WRITE | RIGHT_FD_DATASYNC | RIGHT_FD_ALLOCATE | RIGHT_FD_FILESTAT_SET_SIZE)) != 0;
   return r && w ? O_RDWR : w ? O_WRONLY : O_RDONLY;
@@ -89,7 +93,7 @@ export function wasi_path_open(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: 
   const oflags = <u32>a4, fdflags = <u32>a7;
   if (oflags & ~(OFLAGS_CREAT | OFLAGS_DIRECTORY | OFLAGS_EXCL | OFLAGS_TRUNC)) return -Errno.EINVAL;
   if ((oflags & OFLAGS_DIRECTORY) && (oflags & (OFLAGS_CREAT | OFLAGS_EXCL | OFLAGS_TRUNC))) return -Errno.EINVAL;
-  let flags: i32 = accessOf(<u64>a5, oflags);
+  let flags: i32 = accessOf(<u64>a5);   // a directory asked for writing: EISDIR, as openat says
   if (oflags & OFLAGS_CREAT) flags |= O_CREAT;
   if (oflags & OFLAGS_EXCL) flags |= O_EXCL;
   if (oflags & OFLAGS_TRUNC) flags |= O_TRUNC;
@@ -147,7 +151,7 @@ export function wasi_path_filestat_get(a0: i64, a1: i64, a2: i64, a3: i64, a4: i
   const p = curProc();
   const e = withPaths(p, a2, a3, 0, -1);
   if (e < 0) return e;
-  const fd = sys_openat(a0, KPATH_A, O_RDONLY | (<u32>a1 & LOOKUP_SYMLINK_FOLLOW ? 0 : O_NOFOLLOW), 0, 0, 0);
+  const fd = sys_openat(a0, KPATH_A, O_RDONLY | (<u32>a1 & LOOKUP_SYMLINK_FOLLOW ? 0 : O_NOFOLLOW | O_PATH), 0, 0, 0);
   done();
   if (fd < 0) return fd;
   const r = filestatOut(p, uptr(a4), fileAt(fdGet(p, <i32>fd)).ino);
@@ -155,7 +159,63 @@ export function wasi_path_filestat_get(a0: i64, a1: i64, a2: i64, a3: i64, a4: i
   return r;
 }
 
-// Waiting for the file system's symlinks, hard links and file times (their Linux calls).
-export function wasi_not_yet(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
-  return -Errno.ENOSYS;
+// path_symlink(old_path, old_len, fd, new_path, new_len): the link's text is checked as a path too
+// (an absolute or escaping target is PERM, as wasmtime refuses them).
+export function wasi_path_symlink(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
+  const p = curProc();
+  const e = withPaths(p, a0, a1, a3, a4);
+  if (e < 0) return e;
+  const r = fsSymlinkat(p, KPATH_A, <i32>a2, KPATH_B);
+  done();
+  return r;
+}
+
+// path_readlink(fd, path, path_len, buf, buf_len, bufused_out): the text, cut at buf_len.
+export function wasi_path_readlink(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
+  const p = curProc();
+  const e = withPaths(p, a1, a2, 0, -1);
+  if (e < 0) return e;
+  const r = fsReadlinkat(p, <i32>a0, KPATH_A, uptr(a3), <i32>min(<u64>a4, 0x7fffffff));
+  done();
+  return r < 0 ? r : putU32(p, uptr(a5), <u32>r);
+}
+
+// path_link(old_fd, old_flags, old_path, old_len, new_fd, new_path, new_len)
+export function wasi_path_link(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
+  const p = curProc();
+  const e = withPaths(p, a2, a3, a5, a6);
+  if (e < 0) return e;
+  const r = fsLinkat(p, <i32>a0, KPATH_A, <i32>a4, KPATH_B, <u32>a1 & LOOKUP_SYMLINK_FOLLOW ? AT_SYMLINK_FOLLOW : 0);
+  done();
+  return r;
+}
+
+// The two times fst_flags ask for (ns, TIME_NOW or TIME_OMIT); false when a time is both given and now.
+const times: usize = memory.data(16);
+function timesOf(atim: i64, mtim: i64, fst: u32): bool {
+  if (fst & ~(FSTFLAGS_ATIM | FSTFLAGS_ATIM_NOW | FSTFLAGS_MTIM | FSTFLAGS_MTIM_NOW)) return false;
+  if ((fst & FSTFLAGS_ATIM) && (fst & FSTFLAGS_ATIM_NOW)) return false;
+  if ((fst & FSTFLAGS_MTIM) && (fst & FSTFLAGS_MTIM_NOW)) return false;
+  // a WASI timestamp is a u64: one past i64 is kept at the largest (never read as NOW or OMIT)
+  store<i64>(times, fst & FSTFLAGS_ATIM_NOW ? TIME_NOW : fst & FSTFLAGS_ATIM ? (atim < 0 ? I64.MAX_VALUE : atim) : TIME_OMIT);
+  store<i64>(times + 8, fst & FSTFLAGS_MTIM_NOW ? TIME_NOW : fst & FSTFLAGS_MTIM ? (mtim < 0 ? I64.MAX_VALUE : mtim) : TIME_OMIT);
+  return true;
+}
+
+// fd_filestat_set_times(fd, atim, mtim, fst_flags)
+export function wasi_fd_filestat_set_times(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
+  if (!timesOf(a1, a2, <u32>a3)) return -Errno.EINVAL;
+  return fsSetTimes(curProc(), <i32>a0, 0, load<i64>(times), load<i64>(times + 8), 0);
+}
+
+// path_filestat_set_times(fd, lookupflags, path, path_len, atim, mtim, fst_flags)
+export function wasi_path_filestat_set_times(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
+  if (!timesOf(a4, a5, <u32>a6)) return -Errno.EINVAL;
+  const p = curProc();
+  const e = withPaths(p, a2, a3, 0, -1);
+  if (e < 0) return e;
+  const r = fsSetTimes(p, <i32>a0, KPATH_A, load<i64>(times), load<i64>(times + 8),
+    <u32>a1 & LOOKUP_SYMLINK_FOLLOW ? 0 : AT_SYMLINK_NOFOLLOW);
+  done();
+  return r;
 }

@@ -2,19 +2,19 @@
 // at ARG_BASE, layout.ts), clocks (the machine's virtual clock), poll_oneoff, proc_exit, proc_raise,
 // sched_yield and random_get.
 // poll_oneoff: a clock subscription (relative or absolute) fires at its time; an fd subscription is
-// ready when a read or write would not block: regular files, directories and the console always,
-// a pipe when it has data or room (or the other end is gone: hangup), a socket when it has data,
-// an error, a connection to accept, or send space. With nothing ready the process sleeps until the
-// earliest clock (on a pipe's or socket's channel too, when one is watched) and looks again; its
-// start time is kept across the restart (started[slot]), so relative clocks keep their times.
-// random_get: a deterministic generator (splitmix64) seeded by the host (wasiSeed; `wasmos run
-// --seed N`), so a run's bytes are the same each time.
+// ready when a read or write would not block, as ppoll answers (poll.ts filePoll: files and
+// directories always, the console for reading when input is queued, pipes and sockets by their
+// state; hangup flagged). With nothing ready the process sleeps until the earliest clock (on
+// POLL_CHAN too when fds are watched: any wakeup makes it look again); its start time is kept
+// across the restart (started[slot]), so relative clocks keep their times.
+// random_get: the kernel's seeded generator (random.ts; `wasmos run --seed N`), so a run's bytes are
+// the same each time.
 // Interface: the table's entries (wasi.ts, each (a0..a8) -> result or -errno): wasi_args_get,
 // wasi_args_sizes_get, wasi_environ_get, wasi_environ_sizes_get, wasi_clock_res_get,
 // wasi_clock_time_get, wasi_poll_oneoff, wasi_proc_exit, wasi_proc_raise, wasi_sched_yield,
-// wasi_random_get; for the host: wasiSeed(seed).
+// wasi_random_get.
 import { Errno } from "./abi/errno";
-import { ARG_BASE, ARG_MAX } from "./abi/layout";
+import { ARG_BASE, ARG_MAX, PAGE_SIZE } from "./abi/layout";
 import { WasiErrno, WASI_CLOCK_THREAD_CPUTIME_ID, WASI_SIGNALS, WASI_SIG_SHIFT_FROM, EVENTTYPE_CLOCK,
   EVENTTYPE_FD_READ, EVENTTYPE_FD_WRITE, SUBCLOCK_ABSTIME, EVENTRWFLAGS_HANGUP, SUBSCRIPTION_SIZE, SUB_USERDATA,
   SUB_TAG, SUB_CLOCK_TIMEOUT, SUB_CLOCK_FLAGS, SUB_CLOCK_ID, SUB_FD, EVENT_SIZE, EVENT_USERDATA, EVENT_ERROR,
@@ -22,18 +22,22 @@ import { WasiErrno, WASI_CLOCK_THREAD_CPUTIME_ID, WASI_SIGNALS, WASI_SIG_SHIFT_F
 import { NPROC, TIME_HORIZON_NS } from "./param";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { sleepOn, sleepUntil, returnLater, progress, keepProgress } from "./sleep";
+import { sleepOn, sleepUntil, progress, keepProgress, POLL_CHAN } from "./sleep";
+import { filePoll } from "./poll";
+import { POLLIN, POLLOUT, POLLERR, POLLHUP } from "./abi/poll";
 import { clockNow } from "./clock";
 import { fileAt, FT_INODE, FT_PIPE, FT_SOCKET } from "./file";
-import { pipeAt, pipeFull, pipeChan } from "./pipe";
-import { sockAt, sockChan, sndSpace, CLOSED } from "./net/sock";
+import { pipeAt } from "./pipe";
+import { sockAt } from "./net/sock";
 import { iSize } from "./fs";
 import { isDir } from "./dir";
 import { copyToUser, copyFromUser, strncpyFromUser } from "./copy";
 import { putU32, putU64, wasiErr, openFile, uptr } from "./wasiarg";
 import { sys_exit_group, sys_sched_yield, sys_kill } from "./sysproc";
+import { randomFill } from "./random";
 
-const sbuf: usize = memory.data(4096);       // strings on their way, pointer-table chunks
+const sbuf: usize = memory.data(PAGE_SIZE);  // first half: strings on their way; second half: strlen's scratch
+const HALF: u32 = PAGE_SIZE / 2;
 
 // --- Arguments and environment
 
@@ -51,10 +55,10 @@ function vectorAt(p: Proc, env: bool, out: usize): i64 {
 function ustrlen(p: Proc, va: u32): i64 {
   let n: i64 = 0;
   for (;;) {
-    const r = strncpyFromUser(p, sbuf + 2048, va + <u32>n, 2048);   // measured only: not a copy out
+    const r = strncpyFromUser(p, sbuf + HALF, va + <u32>n, HALF);   // measured only: not a copy out
     if (r < 0) return -1;
     n += r;
-    if (r < 2048) return n;
+    if (r < <i64>HALF) return n;
     if (n > <i64>ARG_MAX) return -1;
   }
   return -1;
@@ -63,7 +67,7 @@ function ustrlen(p: Proc, va: u32): i64 {
 // Copy `n` user bytes from `src` to `dst` (through sbuf: a copy in and a copy out, each counted).
 function copyUserToUser(p: Proc, dst: u32, src: u32, n: u32): i64 {
   for (let done: u32 = 0; done < n;) {
-    const c = min(n - done, 2048);
+    const c = min(n - done, HALF);
     if (copyFromUser(p, sbuf, src + done, c) < 0 || copyToUser(p, dst + done, sbuf, c) < 0) return -Errno.EFAULT;
     done += c;
   }
@@ -133,32 +137,21 @@ const sub: usize = memory.data(<i32>SUBSCRIPTION_SIZE);
 const ev: usize = memory.data(<i32>EVENT_SIZE);
 const started: usize = memory.data(NPROC * 8);    // when a sleeping poll began (by proc slot)
 
-// Readiness of a subscription's fd: WASI errno in the low 16 bits, ready bit 16, hangup bit 17;
-// -1 when not ready (its sleep channel is in *chanOut).
-function fdReady(p: Proc, fd: u32, write: bool, nbytes: usize, chanOut: usize): i64 {
+// Readiness of a subscription's fd (poll.ts filePoll, ppoll's answer): WASI errno in the low 16
+// bits, hangup bit 17; -1 when not ready. nbytes: what a read would get (a file: up to its end).
+function fdReady(p: Proc, fd: u32, write: bool, nbytes: usize): i64 {
   store<u64>(nbytes, 0);
   const fi = openFile(p, fd);
   if (fi < 0) return WasiErrno.BADF;
+  const m = filePoll(fi);
+  const hup: i64 = m & POLLHUP ? 2 << 16 : 0;
+  if (m & POLLERR) return hup;
+  if (!(m & (write ? POLLOUT : POLLIN)) && !hup) return -1;
   const f = fileAt(fi);
-  if (f.type == FT_PIPE) {
-    const pp = pipeAt(<i32>f.pipe);
-    if (!write && (pp.bytes > 0 || pp.writers == 0)) { store<u64>(nbytes, pp.bytes); return pp.writers == 0 ? 2 << 16 : 0; }
-    if (write && (!pipeFull(pp) || pp.readers == 0)) return pp.readers == 0 ? 2 << 16 : 0;
-    store<u32>(chanOut, pipeChan(<i32>f.pipe));
-    return -1;
-  }
-  if (f.type == FT_SOCKET) {
-    const s = sockAt(<i32>f.sock);
-    if (s.err) return 0;
-    if (!write && (s.rcvBytes > 0 || s.peerFin || s.state == CLOSED || s.acceptHead != s.acceptTail)) {
-      store<u64>(nbytes, s.rcvBytes); return s.peerFin ? 2 << 16 : 0;
-    }
-    if (write && sndSpace(s) > 0) { store<u64>(nbytes, sndSpace(s)); return 0; }
-    store<u32>(chanOut, sockChan(<i32>f.sock));
-    return -1;
-  }
-  if (f.type == FT_INODE && !write && !isDir(f.ino) && iSize(f.ino) > f.offset) store<u64>(nbytes, iSize(f.ino) - f.offset);
-  return 0;                                       // files, directories, the console: never block
+  if (!write && f.type == FT_INODE && !isDir(f.ino) && iSize(f.ino) > f.offset) store<u64>(nbytes, iSize(f.ino) - f.offset);
+  if (!write && f.type == FT_PIPE) store<u64>(nbytes, pipeAt(<i32>f.pipe).bytes);
+  if (!write && f.type == FT_SOCKET) store<u64>(nbytes, sockAt(<i32>f.sock).rcvBytes);
+  return hup;
 }
 
 function putEvent(p: Proc, out: u32, n: u32, userdata: u64, type: u8, errno: u16, nbytes: u64, flags: u16): i64 {
@@ -188,7 +181,7 @@ export function wasi_poll_oneoff(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
   if (progress(p) == 0) store<u64>(slotStart, now);   // a new poll (not one woken from its sleep)
   const start = load<u64>(slotStart);
   let earliest: u64 = U64.MAX_VALUE;
-  let n: u32 = 0, chan: u32 = 0, fds: u32 = 0;
+  let n: u32 = 0, fds: u32 = 0;
   // first pass: fds that are ready now, and the earliest clock
   for (let i: u32 = 0; i < nsub; i++) {
     if (copyFromUser(p, sub, inp + i * <u32>SUBSCRIPTION_SIZE, <u32>SUBSCRIPTION_SIZE) < 0) return -Errno.EFAULT;
@@ -203,8 +196,8 @@ export function wasi_poll_oneoff(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
       if (t < earliest) earliest = t;
     } else if (tag == EVENTTYPE_FD_READ || tag == EVENTTYPE_FD_WRITE) {
       fds++;
-      const st = fdReady(p, load<u32>(sub + SUB_FD), tag == EVENTTYPE_FD_WRITE, ev + EVENT_SIZE - 8, sbuf);
-      if (st < 0) { if (chan == 0) chan = load<u32>(sbuf); continue; }
+      const st = fdReady(p, load<u32>(sub + SUB_FD), tag == EVENTTYPE_FD_WRITE, ev + EVENT_SIZE - 8);
+      if (st < 0) continue;
       const nbytes = load<u64>(ev + EVENT_SIZE - 8);
       const r = putEvent(p, out, n++, ud, tag, <u16>(st & 0xffff), nbytes, st & (2 << 16) ? EVENTRWFLAGS_HANGUP : 0);
       if (r < 0) return r;
@@ -224,8 +217,8 @@ export function wasi_poll_oneoff(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
   if (n > 0) { keepProgress(p, 0); return putU32(p, uptr(a3), n); }
   // nothing yet: sleep until the earliest clock, or a watched pipe or socket changes
   keepProgress(p, 1);
-  if (chan != 0 || fds > 0) {
-    const r = sleepOn(p, chan);
+  if (fds > 0) {                                  // woken by any wakeup, as ppoll (sleep.ts POLL_CHAN)
+    const r = sleepOn(p, POLL_CHAN);
     if (earliest != U64.MAX_VALUE) p.wakeAt = earliest == 0 ? 1 : earliest;
     return r;
   }
@@ -251,26 +244,15 @@ export function wasi_sched_yield(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
   return sys_sched_yield(0, 0, 0, 0, 0, 0);
 }
 
-// --- random_get
-
-let state: u64 = 0;
-export function wasiSeed(seed: u64): void { state = seed; }
-
-// splitmix64: one 64-bit output per step.
-function next(): u64 {
-  state += 0x9e3779b97f4a7c15;
-  let z = state;
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-  return z ^ (z >> 31);
-}
+// --- random_get: the kernel's one generator (random.ts), as getrandom, a page at a time; a bad
+// buffer is EFAULT.
 
 export function wasi_random_get(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const p = curProc();
   const buf = uptr(a0), len = <u32>a1;
   for (let done: u32 = 0; done < len;) {
-    const c = min(len - done, 4096);
-    for (let k: u32 = 0; k < c; k += 8) store<u64>(sbuf + k, next());
+    const c = min(len - done, PAGE_SIZE);
+    randomFill(sbuf, c);
     if (copyToUser(p, buf + done, sbuf, c) < 0) return -Errno.EFAULT;
     done += c;
   }

@@ -1,7 +1,7 @@
 // `wasmos mkfs IMAGE --from DIR` sizes the image at content + 25% + 8 MiB (rounded up to 1 MiB)
 // unless --size says otherwise, and prints what it made.
 import { afterAll, expect, test } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, linkSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "./helpers/cli";
@@ -23,4 +23,19 @@ test("default and explicit sizes", () => {
   const img2 = join(dir, "b.img");
   expect(cli("mkfs", img2, "--from", src, "--size", "32M").stdout).toBe(`${img2}: 33554432 bytes, 838/8192 blocks, 3/2047 inodes used\n`);
   expect(statSync(img2).size).toBe(32 << 20);
+});
+
+test("mkfs --from keeps symbolic and hard links; ls shows them as ls -l does; fsck is clean", () => {
+  const src = join(dir, "links");
+  mkdirSync(join(src, "sub"), { recursive: true });
+  writeFileSync(join(src, "a"), "hi\n");
+  linkSync(join(src, "a"), join(src, "b"));
+  symlinkSync("a", join(src, "l"));
+  symlinkSync("/abs/x", join(src, "sub", "y"));
+  const img = join(dir, "links.img");
+  expect(cli("mkfs", img, "--from", src, "--size", "1M").status).toBe(0);
+  expect(cli("ls", img, "/").stdout).toBe(
+    "-rw-r--r-- 2   3 a\n-rw-r--r-- 2   3 b\nlrwxrwxrwx 1   1 l -> a\ndrwxr-xr-x 2 384 sub\n");
+  expect(cli("ls", img, "/sub").stdout).toBe("lrwxrwxrwx 1 6 y -> /abs/x\n");
+  expect(cli("fsck", img).status).toBe(0);
 });

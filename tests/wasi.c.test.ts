@@ -109,6 +109,14 @@ describe.skipIf(!hasClang())("C guests on the WASI personality", { timeout: 180_
     expect(run("sleep").stdout).toBe("slept at least 250 ms: yes\n");
   });
 
+  test("poll_oneoff: fd readiness, the earlier of two clocks, a bad fd as a BADF event, no subscriptions EINVAL", () => {
+    expect(run("poll").stdout).toBe([
+      "stdout+clock: errno 0, 1 event(s), first userdata 11 type 2",
+      "two clocks: errno 0, 1 event(s), userdata 33, waited 50..80 ms",
+      "bad fd: errno 0, 1 event(s), event error 8",
+      "no subscriptions: errno 28", ""].join("\n"));
+  });
+
   test("--trace shows fd_write decoded; --summary and --stats count the calls under WASI names", () => {
     const statsFile = join(dir, "stats.json");
     const r = cli("run", "--trace=syscall", "--summary", "--stats", statsFile, prog, "hello");

@@ -5,10 +5,11 @@
 //   read write pread64 pwrite64 readv writev lseek      data transfer and position
 //   openat close dup dup3 fcntl ioctl                  descriptors
 //   fstat ftruncate fsync fdatasync fadvise64 ppoll     status, size, durability, readiness
+//   fallocate pselect6                                space, readiness (fd_sets)
 //   open(path, flags, mode)                            openat(AT_FDCWD, ...) with a string path
 
 import { Sys } from "../../kernel/abi/syscalls";
-import { syscall1, syscall2, syscall3, syscall4, syscall5 } from "./syscall";
+import { syscall1, syscall2, syscall3, syscall4, syscall5, syscall6 } from "./syscall";
 import { AT_FDCWD } from "./uapi/fcntl";
 import { cstr } from "./cstring";
 
@@ -99,4 +100,14 @@ export function fadvise64(fd: i32, offset: i64, len: i64, advice: i32): i64 {
 /** fds points at nfds pollfd records (uapi/poll.ts); tmo a timespec or 0 for no timeout. */
 export function ppoll(fds: usize, nfds: u32, tmo: usize, sigmask: usize = 0, sigsetsize: usize = 8): i64 {
   return syscall5(Sys.ppoll, fds, nfds, tmo, sigmask, sigsetsize);
+}
+
+/** mode 0 or FALLOC_FL_KEEP_SIZE (uapi/fcntl.ts); other modes are EOPNOTSUPP. */
+export function fallocate(fd: i32, mode: i32, offset: i64, len: i64): i64 {
+  return syscall4(Sys.fallocate, fd, mode, offset, len);
+}
+
+/** fd_sets are bit arrays (bit fd of byte fd / 8), FD_SETSIZE bits; tmo a timespec or 0. */
+export function pselect6(nfds: i32, readfds: usize, writefds: usize, exceptfds: usize, tmo: usize, sigmask: usize = 0): i64 {
+  return syscall6(Sys.pselect6, nfds, readfds, writefds, exceptfds, tmo, sigmask);
 }

@@ -3,12 +3,15 @@
 //
 // Interface:
 //   mkdirat unlinkat renameat newfstatat faccessat getdents64 chdir getcwd sync    raw syscalls
+//   symlinkat readlinkat linkat utimensat
 //   mkdir(path) rmdir(path) unlink(path) rename(a, b) stat(path, buf) access(path, mode)
-//   chdirTo(path) cwd()                                                           string helpers
+//   chdirTo(path) cwd() lstat(path, buf) symlink(target, path) readlink(path) link(a, b)
+//   utimens(path, atimeNs, mtimeNs)                                               string helpers
 
 import { Sys } from "../../kernel/abi/syscalls";
-import { syscall0, syscall1, syscall2, syscall3, syscall4 } from "./syscall";
-import { AT_FDCWD, AT_REMOVEDIR } from "./uapi/fcntl";
+import { syscall0, syscall1, syscall2, syscall3, syscall4, syscall5 } from "./syscall";
+import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW } from "./uapi/fcntl";
+import { UTIME_NOW, UTIME_OMIT } from "./uapi/stat";
 import { cstr, fromCstr } from "./cstring";
 
 export function mkdirat(dirfd: i32, path: usize, mode: u32): i64 {
@@ -93,4 +96,67 @@ export function cwd(): string {
   const buf = new ArrayBuffer(4096);
   const r = getcwd(changetype<usize>(buf), 4096);
   return r < 0 ? "" : fromCstr(changetype<usize>(buf));
+}
+
+/** A symbolic link at path whose content is target (not checked: it may dangle). */
+export function symlinkat(target: usize, newdirfd: i32, linkpath: usize): i64 {
+  return syscall3(Sys.symlinkat, target, newdirfd, linkpath);
+}
+
+/** The link's target into buf (at most bufsiz bytes, no NUL); returns its length. */
+export function readlinkat(dirfd: i32, path: usize, buf: usize, bufsiz: usize): i64 {
+  return syscall4(Sys.readlinkat, dirfd, path, buf, bufsiz);
+}
+
+/** flags: AT_SYMLINK_FOLLOW (link what a final symbolic link points to). */
+export function linkat(olddirfd: i32, oldpath: usize, newdirfd: i32, newpath: usize, flags: i32): i64 {
+  return syscall5(Sys.linkat, olddirfd, oldpath, newdirfd, newpath, flags);
+}
+
+/** times: two timespecs (atime, mtime; tv_nsec UTIME_NOW or UTIME_OMIT allowed) or 0 for now;
+ *  path 0: the file dirfd names; flags AT_SYMLINK_NOFOLLOW. */
+export function utimensat(dirfd: i32, path: usize, times: usize, flags: i32): i64 {
+  return syscall4(Sys.utimensat, dirfd, path, times, flags);
+}
+
+export function lstat(path: string, statbuf: usize): i64 {
+  const p = cstr(path);
+  return newfstatat(AT_FDCWD, changetype<usize>(p), statbuf, AT_SYMLINK_NOFOLLOW);
+}
+
+export function symlink(target: string, path: string): i64 {
+  const t = cstr(target);
+  const p = cstr(path);
+  return symlinkat(changetype<usize>(t), AT_FDCWD, changetype<usize>(p));
+}
+
+export function link(oldpath: string, newpath: string): i64 {
+  const a = cstr(oldpath);
+  const b = cstr(newpath);
+  return linkat(AT_FDCWD, changetype<usize>(a), AT_FDCWD, changetype<usize>(b), 0);
+}
+
+const linkBuf = memory.data(256);
+
+/** The target of the link at path, or "" (the error in readlinkErr). */
+export let readlinkErr: i64 = 0;
+export function readlink(path: string): string {
+  const p = cstr(path);
+  const n = readlinkat(AT_FDCWD, changetype<usize>(p), linkBuf, 256);
+  readlinkErr = n < 0 ? n : 0;
+  return n < 0 ? "" : String.UTF8.decodeUnsafe(linkBuf, <usize>n);
+}
+
+const timesBuf = memory.data(32);
+
+/** Set atime and mtime (ns since the epoch; UTIME_NOW / UTIME_OMIT as the ns value pass through). */
+export function utimens(path: string, atimeNs: i64, mtimeNs: i64, flags: i32 = 0): i64 {
+  putTs(timesBuf, atimeNs);
+  putTs(timesBuf + 16, mtimeNs);
+  const p = cstr(path);
+  return utimensat(AT_FDCWD, changetype<usize>(p), timesBuf, flags);
+}
+function putTs(at: usize, ns: i64): void {
+  if (ns == UTIME_NOW || ns == UTIME_OMIT) { store<i64>(at, 0); store<i64>(at + 8, ns); return; }
+  store<i64>(at, ns / 1000000000); store<i64>(at + 8, ns % 1000000000);
 }

@@ -7,8 +7,9 @@
 //   mm.ts        brk and mappings   process.ts processes, exec, wait     time.ts   clocks, sleeping
 //   socket.ts    sockets            print.ts   output                    args.ts   argv and environment
 //   errno.ts     error names        cstring.ts C strings                 abort.ts  the abort handler
+//   random.ts    getrandom
 //   uapi/*.ts    Linux constants and record layouts (fcntl, mman, time, uio, socket, stat, poll,
-//                wait, utsname): re-exports of kernel/abi/<same name>.ts, plus a few helpers
+//                wait, utsname, random): re-exports of kernel/abi/<same name>.ts, plus a few helpers
 // Shared numbers come from kernel/abi: Sys, Errno, Sig, the address-space layout and every uapi
 // constant (kernel/abi is their one home; the kernel and the tracer import the same files).
 
@@ -29,6 +30,7 @@ export * from "./socket";
 export * from "./print";
 export * from "./args";
 export * from "./abort";
+export * from "./random";
 
 export * from "./uapi/fcntl";
 export * from "./uapi/mman";
@@ -38,4 +40,5 @@ export * from "./uapi/socket";
 export * from "./uapi/stat";
 export * from "./uapi/poll";
 export * from "./uapi/wait";
+export * from "./uapi/random";
 export * from "./uapi/utsname";

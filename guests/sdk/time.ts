@@ -2,7 +2,7 @@
 // a private static timespec and never allocate.
 //
 // Interface:
-//   clock_gettime(clk, tp) nanosleep(req, rem)      raw syscalls
+//   clock_gettime(clk, tp) clock_getres(clk, res) nanosleep(req, rem)   raw syscalls
 //   nowNs(clk = CLOCK_MONOTONIC)                     the clock in nanoseconds, or -errno
 //   sleepNs(ns) sleepMs(ms)                          nanosleep for a duration; 0 or -errno
 
@@ -17,6 +17,11 @@ export function clock_gettime(clk: i32, tp: usize): i64 {
 }
 
 /** rem (0 or a timespec) receives the time left if the sleep is interrupted. */
+/** The clock's resolution into res (a timespec; 0: only check the clock). */
+export function clock_getres(clk: i32, res: usize): i64 {
+  return syscall2(Sys.clock_getres, clk, res);
+}
+
 export function nanosleep(req: usize, rem: usize): i64 {
   return syscall2(Sys.nanosleep, req, rem);
 }

@@ -20,7 +20,7 @@ export function register(program: Command): void {
       const size = o.size !== undefined ? sizeArg(o.size) : o.from !== undefined ? defaultImageBytes(o.from) : 8 << 20;
       if (size % BLOCK_SIZE !== 0) throw new UsageError(`mkfs: size ${size} is not a multiple of ${BLOCK_SIZE}`);
       let store;
-      try { store = mkfs(size, { from: o.from, warn: (m) => process.stderr.write(`wasmos: ${m}\n`) }); }
+      try { store = mkfs(size, { from: o.from, keepTimes: true, warn: (m) => process.stderr.write(`wasmos: ${m}\n`) }); }
       catch (e) { throw toolError(`mkfs: ${image}`, e); }
       const img = Image.open(store);
       store.saveTo(image, img.usedBytes());

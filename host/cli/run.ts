@@ -28,7 +28,8 @@ export function registerRun(program: Command): void {
     .option("--timeout <seconds>", "wall-clock limit: then every process is killed and wasmos exits 124 (as timeout(1))")
     .option("--env <K=V>", "set an environment variable of the program (repeatable)", collect, [])
     .option("--dir <path>", "WASI: preopen this directory of the guest's image too (repeatable; \"/\" is always fd 3)", collect, [])
-    .option("--seed <n>", "WASI: seed of random_get (default 0; the same seed gives the same bytes)")
+    .option("--no-root", "WASI: do not preopen the file system's root as fd 3 (as wasmtime without --dir)")
+    .option("--seed <n>", "seed of the kernel's random numbers, getrandom and WASI random_get (the same seed gives the same bytes)")
     .option("--inspect-at <when>", "when to print --inspect: end (default), or a syscall name: after each return of that call")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
@@ -48,6 +49,7 @@ export function registerRun(program: Command): void {
         timeoutSec: o.timeout === undefined ? undefined : parseSeconds(String(o.timeout)),
         env: parseEnv(o.env as unknown as string[]),
         dirs: parseDirs(o.dir as unknown as string[]),
+        noRoot: o.root === false,
         seed: o.seed === undefined ? undefined : parseSeed(String(o.seed)),
         net: { ...parseNic(o.nic as string | undefined), hostfwd: o.hostfwd as string[] | undefined,
           guestfwd: o.guestfwd as string[] | undefined, pcap: o.pcap as string | undefined },

@@ -1,19 +1,22 @@
 // Path-level operations on a wsfs image for the host tools (mkfs, cp, ls) and tests: paths are
 // absolute ("/a/b"; repeated slashes ignored), parents must exist, errors are FsErrors.
 // Interface: WsFs.open(store, writable?), new WsFs(img); stat(path), readFile(path),
-// writeFile(path, data, mode?), mkdir(path, mode?), list(path), remove(path), sync().
+// writeFile(path, data, mode?), mkdir(path, mode?), list(path), remove(path), sync(); symlink(path,
+// target), readlink(path), link(existing, path), setTimes(path, atime, mtime, ctime?) (ns).
 import type { BlockStore } from "../devices/blockstore";
-import { ROOT_INO, S_IFDIR, S_IFREG, S_IFMT, DT_DIR, DT_REG } from "../../kernel/abi/fs";
+import { ROOT_INO, S_IFDIR, S_IFREG, S_IFLNK, S_IFMT, DT_DIR, DT_REG, DT_LNK, SYMLINK_MAX } from "../../kernel/abi/fs";
 import { FsError } from "./error";
 import { Image } from "./image";
-import { isDir, type Inode } from "./inode";
+import { isDir, isLnk, type Inode } from "./inode";
 import { dirAdd, dirInit, dirList, dirLookup, dirRemove } from "./dir";
 
-export interface Stat { ino: number; mode: number; nlink: number; size: number; blocks: number; isDir: boolean }
+export interface Stat { ino: number; mode: number; nlink: number; size: number; blocks: number; isDir: boolean;
+  atime: bigint; mtime: bigint; ctime: bigint }
 export interface Entry extends Stat { name: string }
 
 const statOf = (ip: Inode): Stat =>
-  ({ ino: ip.ino, mode: ip.mode, nlink: ip.nlink, size: ip.size, blocks: ip.blocks, isDir: isDir(ip) });
+  ({ ino: ip.ino, mode: ip.mode, nlink: ip.nlink, size: ip.size, blocks: ip.blocks, isDir: isDir(ip),
+    atime: ip.atime, mtime: ip.mtime, ctime: ip.ctime });
 
 function splitPath(path: string): string[] { return path.split("/").filter((p) => p !== ""); }
 
@@ -60,6 +63,7 @@ export class WsFs {
     if (e) {
       ip = this.img.readInode(e.ino);
       if (isDir(ip)) throw new FsError("EISDIR", path);
+      if (isLnk(ip)) throw new FsError("EEXIST", `${path}: a symbolic link`);
       this.img.truncate(ip);
     } else {
       ip = this.img.allocInode(S_IFREG | (mode & ~S_IFMT));
@@ -100,6 +104,43 @@ export class WsFs {
     else ip.nlink--;
     if (ip.nlink === 0) this.img.freeInode(ip);
     else this.img.writeInode(ip);
+  }
+
+  /** A symbolic link at path holding target (1 .. SYMLINK_MAX bytes, not looked up). */
+  symlink(path: string, target: string): void {
+    const bytes = new TextEncoder().encode(target);
+    if (bytes.length === 0) throw new FsError("ENOENT", `${path}: empty target`);
+    if (bytes.length > SYMLINK_MAX) throw new FsError("ENAMETOOLONG", `${path}: target of ${bytes.length} bytes`);
+    const { dp, name } = this.parent(path);
+    if (dirLookup(this.img, dp, name)) throw new FsError("EEXIST", path);
+    const ip = this.img.allocInode(S_IFLNK | 0o777);
+    ip.nlink = 1;
+    this.undoing(ip, () => { dirAdd(this.img, dp, name, ip.ino, DT_LNK); this.img.writeData(ip, 0, bytes); });
+  }
+
+  /** The target of the symbolic link at path (the link itself, not followed). */
+  readlink(path: string): string {
+    const ip = this.lookup(path);
+    if (!isLnk(ip)) throw new FsError("EINVAL", `${path}: not a symbolic link`);
+    return new TextDecoder().decode(this.img.readData(ip, 0, ip.size));
+  }
+
+  /** A second name for the file at `existing` (not a directory). */
+  link(existing: string, path: string): void {
+    const ip = this.lookup(existing);
+    if (isDir(ip)) throw new FsError("EINVAL", `${existing}: a directory`);
+    const { dp, name } = this.parent(path);
+    if (dirLookup(this.img, dp, name)) throw new FsError("EEXIST", path);
+    dirAdd(this.img, dp, name, ip.ino, isLnk(ip) ? DT_LNK : DT_REG);
+    ip.nlink++;
+    this.img.writeInode(ip);
+  }
+
+  /** Set the times (ns since the epoch) of the inode at path; ctime defaults to mtime. */
+  setTimes(path: string, atime: bigint, mtime: bigint, ctime = mtime): void {
+    const ip = this.lookup(path);
+    ip.atime = atime; ip.mtime = mtime; ip.ctime = ctime;
+    this.img.writeInode(ip);
   }
 
   sync(): void { this.img.sync(); }

@@ -3,12 +3,13 @@
 // file's size, used once and marked in the block bitmap; metadata blocks marked; no block marked
 // that nothing uses; every in-use inode reachable from "/", nlink = the entries naming it, free
 // inodes zeroed; directories hole-free, whole slots, "." and ".." right, names valid and unique,
-// entry types matching; free counts matching the bitmaps; the image marked clean.
+// entry types matching; symbolic links 1 .. SYMLINK_MAX bytes; free counts matching the bitmaps;
+// the image marked clean. Data blocks past the size only with INO_FL_PREALLOC (fallocate).
 // Interface: fsck(store) -> { ok, problems, inodesUsed, blocksUsed, ninodes, nblocks }.
 import type { BlockStore } from "../devices/blockstore";
 import {
   BLOCK_SIZE, INODE_SIZE, NDIRECT, NINDIRECT, DIRENT_SIZE, NAME_MAX, ROOT_INO, FS_CLEAN,
-  S_IFMT, S_IFDIR, S_IFREG, DT_DIR, DT_REG, S_MAXBYTES,
+  S_IFMT, S_IFDIR, S_IFREG, S_IFLNK, DT_DIR, DT_REG, DT_LNK, S_MAXBYTES, SYMLINK_MAX, INO_FL_PREALLOC,
 } from "../../kernel/abi/fs";
 import { Bitmap } from "./bitmap";
 import { decodeInode, type Inode } from "./inode";
@@ -96,7 +97,8 @@ class Checker {
   private checkInode(ip: Inode): void {
     const type = ip.mode & S_IFMT;
     if (!this.imap.get(ip.ino)) this.problem(`inode ${ip.ino}: in use but free in the inode bitmap`);
-    if (type !== S_IFREG && type !== S_IFDIR) { this.problem(`inode ${ip.ino}: bad mode 0o${ip.mode.toString(8)}`); return; }
+    if (type !== S_IFREG && type !== S_IFDIR && type !== S_IFLNK) { this.problem(`inode ${ip.ino}: bad mode 0o${ip.mode.toString(8)}`); return; }
+    if (type === S_IFLNK && (ip.size < 1 || ip.size > SYMLINK_MAX)) this.problem(`inode ${ip.ino}: symbolic link of ${ip.size} bytes (1 .. ${SYMLINK_MAX})`);
     if (ip.size > S_MAXBYTES) this.problem(`inode ${ip.ino}: size ${ip.size} past the maximum ${S_MAXBYTES}`);
     const blocks = new Blocks(ip, this);
     blocks.walk();
@@ -158,7 +160,7 @@ class Checker {
   private checkEntry(dir: number, e: Dirent): void {
     const ip = this.inode(e.ino);
     const type = ip.mode & S_IFMT;
-    const want = type === S_IFDIR ? DT_DIR : type === S_IFREG ? DT_REG : -1;
+    const want = type === S_IFDIR ? DT_DIR : type === S_IFREG ? DT_REG : type === S_IFLNK ? DT_LNK : -1;
     if (want >= 0 && e.type !== want) this.problem(`directory ${dir}: entry '${e.name}' has type ${e.type}, inode ${e.ino} wants ${want}`);
     if (!this.reached[e.ino]) {
       this.reached[e.ino] = 1;
@@ -237,7 +239,7 @@ class Blocks {
 
   private leaf(b: number, index: number, what: string): void {
     if (!b) return;
-    if (index >= this.nb) this.ck.report(`inode ${this.ip.ino}: ${what} block ${b} past the size ${this.ip.size}`);
+    if (index >= this.nb && !(this.ip.flags & INO_FL_PREALLOC)) this.ck.report(`inode ${this.ip.ino}: ${what} block ${b} past the size ${this.ip.size}`);
     this.count++;
     if (this.ck.claim(b, this.ip.ino, what) === "range") { this.readable = false; return; }
     if (index < this.nb) this.map[index] = b;

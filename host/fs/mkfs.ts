@@ -1,9 +1,11 @@
 // mkfs: lay a fresh wsfs on a store (or a new in-memory image of a size): superblock, bitmaps,
 // inode table, the root directory, then a host directory tree and/or a list of files, in sorted
 // name order so the same input gives the same image byte for byte. Ends clean (FS_CLEAN).
-// Interface: mkfs(store | bytes, { from?, files?, ninodes?, warn? }) -> the store;
+// A host tree's symbolic links are copied as links, files with several names (hard links) once
+// with every name, and with keepTimes the host's atime and mtime (ctime = mtime) are kept.
+// Interface: mkfs(store | bytes, { from?, files?, ninodes?, warn?, keepTimes? }) -> the store;
 // contentBytes(dir) -> bytes a tree needs in blocks; defaultImageBytes(dir).
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { MemStore, type BlockStore } from "../devices/blockstore";
 import { BLOCK_SIZE, ROOT_INO, S_IFDIR, DT_DIR } from "../../kernel/abi/fs";
@@ -15,10 +17,11 @@ import { layout } from "./superblock";
 
 export interface MkfsFile { path: string; data: Uint8Array; mode?: number }
 export interface MkfsOptions {
-  from?: string;                     // host directory copied to "/" (regular files and directories)
+  from?: string;                     // host directory copied to "/" (files, directories, symbolic links)
   files?: MkfsFile[];                // more files; missing parent directories are made
   ninodes?: number;                  // default: blocks / 4, at least 64
-  warn?: (msg: string) => void;      // skipped symlinks and special files
+  warn?: (msg: string) => void;      // skipped special files (devices, fifos, sockets)
+  keepTimes?: boolean;               // with `from`: the host's atime and mtime (default: 0, reproducible)
 }
 
 const MiB = 1 << 20;
@@ -35,7 +38,7 @@ export function mkfs(target: number | BlockStore, opts: MkfsOptions = {}): Block
   root.nlink = 2;
   dirInit(img, root, ROOT_INO, DT_DIR);
   const fs = new WsFs(img);
-  if (opts.from !== undefined) copyTree(fs, opts.from, "", opts.warn ?? (() => {}));
+  if (opts.from !== undefined) copyTree(fs, opts.from, "", { warn: opts.warn ?? (() => {}), keepTimes: opts.keepTimes ?? false, seen: new Map() });
   for (const f of opts.files ?? []) {
     makeParents(fs, f.path);
     fs.writeFile(f.path, f.data, f.mode);
@@ -46,13 +49,23 @@ export function mkfs(target: number | BlockStore, opts: MkfsOptions = {}): Block
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function copyTree(fs: WsFs, hostDir: string, at: string, warn: (msg: string) => void): void {
+interface Copy { warn: (msg: string) => void; keepTimes: boolean; seen: Map<string, string> }   // seen: "dev:ino" -> first path
+
+function copyTree(fs: WsFs, hostDir: string, at: string, c: Copy): void {
   for (const e of readdirSync(hostDir, { withFileTypes: true }).sort(byName)) {
     const src = join(hostDir, e.name), dst = `${at}/${e.name}`;
-    if (e.isDirectory()) { fs.mkdir(dst); copyTree(fs, src, dst, warn); }
-    else if (e.isFile()) fs.writeFile(dst, readFileSync(src), statSync(src).mode & 0o111 ? 0o755 : 0o644);
-    else warn(`mkfs: skipping ${src}: ${e.isSymbolicLink() ? "symbolic link" : "not a regular file or directory"}`);
+    const st = lstatSync(src, { bigint: true });
+    if (e.isDirectory()) { fs.mkdir(dst); copyTree(fs, src, dst, c); }
+    else if (e.isSymbolicLink()) fs.symlink(dst, readlinkSync(src, "utf8"));
+    else if (e.isFile()) {
+      const key = `${st.dev}:${st.ino}`, first = st.nlink > 1n ? c.seen.get(key) : undefined;
+      if (first !== undefined) { fs.link(first, dst); continue; }     // a hard link: the same inode
+      if (st.nlink > 1n) c.seen.set(key, dst);
+      fs.writeFile(dst, readFileSync(src), Number(st.mode) & 0o111 ? 0o755 : 0o644);
+    } else { c.warn(`mkfs: skipping ${src}: not a regular file, directory or symbolic link`); continue; }
+    if (c.keepTimes) fs.setTimes(dst, st.atimeNs, st.mtimeNs);
   }
+  if (c.keepTimes && at !== "") { const st = statSync(hostDir, { bigint: true }); fs.setTimes(at, st.atimeNs, st.mtimeNs); }
 }
 
 function makeParents(fs: WsFs, path: string): void {

@@ -47,7 +47,10 @@ export function layout(nblocks: number, ninodes = defaultInodes(nblocks)): Super
 export function geometryProblems(sb: Superblock, storeBytes: number): string[] {
   if (sb.magic !== FS_MAGIC) return [`superblock: bad magic 0x${sb.magic.toString(16)} (not a wsfs image)`];
   const p: string[] = [];
-  if (sb.version !== FS_VERSION) p.push(`superblock: version ${sb.version}, expected ${FS_VERSION}`);
+  if (sb.version !== FS_VERSION) {
+    return [`superblock: on-disk version ${sb.version} is not supported (this wasmos reads version ${FS_VERSION}; `
+      + `version ${FS_VERSION} added symbolic links, atime and ctime): make the image again with wasmos mkfs`];
+  }
   if (sb.blockSize !== BLOCK_SIZE) p.push(`superblock: block size ${sb.blockSize}, expected ${BLOCK_SIZE}`);
   if (sb.nblocks * BLOCK_SIZE > storeBytes) p.push(`superblock: ${sb.nblocks} blocks but the disk holds ${Math.floor(storeBytes / BLOCK_SIZE)}`);
   if (sb.rootIno !== ROOT_INO) p.push(`superblock: root inode ${sb.rootIno}, expected ${ROOT_INO}`);

@@ -15,7 +15,7 @@ export interface SyscallEvent extends Base {
   type: "syscall";
   nr: number;
   name: string;        // Sys name, or "syscall_0x1f3"
-  args: bigint[];      // the raw argument registers as traced (seven; a Linux call uses six)
+  args: bigint[];      // the raw argument registers: six for a Linux call, seven for a WASI one
   ret: bigint | null;  // raw result (negative errno), null when it never returned
   errno?: string;      // "EBADF" when ret is an error
   text: string;        // the strace line without pid prefix

@@ -1,7 +1,7 @@
 // Symbolic names for flag words and enumerated arguments, as strace prints them.
 // The values are kernel/abi's (Linux's asm-generic uapi, the one arm64 and riscv64 use): each table
 // below lists constants imported from there, so a name and its value are written down once.
-// Interface: FlagSet, Named, the tables (OPEN_FLAGS, MAP, ...), flagsText(set, v) ->
+// Interface: FlagSet, Named, the tables (OPEN_FLAGS, MAP, FALLOC, GRND, ...), flagsText(set, v) ->
 // "O_WRONLY|O_CREAT|0x..." , enumText(set, v) -> "SEEK_END" or the number.
 import * as F from "../../kernel/abi/fcntl";
 import * as M from "../../kernel/abi/mman";
@@ -9,6 +9,7 @@ import * as S from "../../kernel/abi/socket";
 import * as P from "../../kernel/abi/poll";
 import * as W from "../../kernel/abi/wait";
 import * as T from "../../kernel/abi/time";
+import * as R from "../../kernel/abi/random";
 
 export type Named = ReadonlyArray<readonly [name: string, value: number]>;
 
@@ -93,6 +94,12 @@ export const MADV = pick(M, "MADV_NORMAL", "MADV_RANDOM", "MADV_SEQUENTIAL", "MA
   "MADV_KEEPONFORK", "MADV_COLD", "MADV_PAGEOUT", "MADV_POPULATE_READ", "MADV_POPULATE_WRITE");
 export const FADV = pick(F, "POSIX_FADV_NORMAL", "POSIX_FADV_RANDOM", "POSIX_FADV_SEQUENTIAL",
   "POSIX_FADV_WILLNEED", "POSIX_FADV_DONTNEED", "POSIX_FADV_NOREUSE");
+export const FALLOC: FlagSet = {
+  bits: pick(F, "FALLOC_FL_KEEP_SIZE", "FALLOC_FL_PUNCH_HOLE", "FALLOC_FL_NO_HIDE_STALE", "FALLOC_FL_COLLAPSE_RANGE",
+    "FALLOC_FL_ZERO_RANGE", "FALLOC_FL_INSERT_RANGE", "FALLOC_FL_UNSHARE_RANGE"),
+  zero: "0",
+};
+export const GRND: FlagSet = { bits: pick(R, "GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"), zero: "0" };
 export const AF = pick(S, "AF_UNSPEC", "AF_UNIX", "AF_INET", "AF_INET6", "AF_NETLINK", "AF_PACKET");
 export const SHUT = pick(S, "SHUT_RD", "SHUT_WR", "SHUT_RDWR");
 export const SOL = pick(S, "SOL_SOCKET", "SOL_IP", "SOL_TCP", "SOL_UDP");

@@ -11,8 +11,10 @@ import {
 } from "./args";
 import {
   OPEN_FLAGS, FD_FLAGS, PROT, MAP, MREMAP, MS, SPLICE_F, AT_FLAGS, ACCESS_MODE, WAIT_OPTIONS, MSG_FLAGS,
-  SOCK_TYPE, CLONE_FLAGS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT, enumText, flagsText,
+  SOCK_TYPE, CLONE_FLAGS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT, FALLOC, GRND, enumText,
+  flagsText,
 } from "./flags";
+import { UTIME_NOW, UTIME_OMIT } from "../../kernel/abi/stat";
 import { O_CREAT, O_TMPFILE, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_GETOWN, F_GETPIPE_SZ, FD_CLOEXEC } from "../../kernel/abi/fcntl";
 import { SOL_SOCKET, SOL_TCP } from "../../kernel/abi/socket";
 import { CSIGNAL, CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID } from "../../kernel/abi/wait";
@@ -87,6 +89,22 @@ const pollNote = (c: ArgCtx): string | null => {
   return t ? ` (${t})` : null;
 };
 
+// utimensat's times: NULL (both now) or two timespecs, tv_nsec UTIME_NOW / UTIME_OMIT by name.
+const utimes: ArgSpec = {
+  render: (c, v) => {
+    const va = u32(v);
+    if (va === 0) return "NULL";
+    const one = (at: number) => {
+      const s = c.mem.i64(at), ns = c.mem.i64(at + 8);
+      if (s === null || ns === null) return null;
+      const n = Number(ns);
+      return n === UTIME_NOW ? "UTIME_NOW" : n === UTIME_OMIT ? "UTIME_OMIT" : `{tv_sec=${s}, tv_nsec=${ns}}`;
+    };
+    const a = one(va), m = one(va + 16);
+    return a === null || m === null ? ptr.render(c, v) : `[${a}, ${m}]`;
+  },
+};
+
 const none: ArgSpec[] = [];
 
 export const SIGNATURES: Partial<Record<Sys, Signature>> = {
@@ -97,8 +115,11 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.ioctl]: { args: [fd, raw, ptr] },
   [Sys.mkdirat]: { args: [dirfd, path, mode] },
   [Sys.unlinkat]: { args: [dirfd, path, flags(AT_FLAGS)] },
+  [Sys.symlinkat]: { args: [path, dirfd, path] },
+  [Sys.linkat]: { args: [dirfd, path, dirfd, path, flags(AT_FLAGS)] },
   [Sys.renameat]: { args: [dirfd, path, dirfd, path] },
   [Sys.ftruncate]: { args: [fd, off] },
+  [Sys.fallocate]: { args: [fd, flags(FALLOC), off, off] },
   [Sys.faccessat]: { args: [dirfd, path, flags(ACCESS_MODE)] },
   [Sys.chdir]: { args: [path] },
   [Sys.openat]: { args: [dirfd, path, flags(OPEN_FLAGS), openMode(2)] },
@@ -113,19 +134,23 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.pread64]: { args: [fd, obuf(2), size, off] },
   [Sys.pwrite64]: { args: [fd, ibuf(2), size, off] },
   [Sys.sendfile]: { args: [fd, fd, loffp, size] },
+  [Sys.pselect6]: { args: [int, ptr, ptr, ptr, timespec, ptr] },
   [Sys.ppoll]: { args: [pollfds(1), uint, timespec, ptr, size], retNote: pollNote },
   [Sys.vmsplice]: { args: [fd, iiov(2), uint, flags(SPLICE_F)] },
   [Sys.splice]: { args: [fd, loffp, fd, loffp, size, flags(SPLICE_F)] },
   [Sys.tee]: { args: [fd, fd, size, flags(SPLICE_F)] },
+  [Sys.readlinkat]: { args: [dirfd, path, obuf(3), size] },
   [Sys.newfstatat]: { args: [dirfd, path, { ...ptr, out: true }, flags(AT_FLAGS)] },
   [Sys.fstat]: { args: [fd, { ...ptr, out: true }] },
   [Sys.sync]: { args: none },
   [Sys.fsync]: { args: [fd] },
   [Sys.fdatasync]: { args: [fd] },
+  [Sys.utimensat]: { args: [dirfd, path, utimes, flags(AT_FLAGS)] },
   [Sys.exit]: { args: [int] },
   [Sys.exit_group]: { args: [int] },
   [Sys.nanosleep]: { args: [timespec, ptr] },
   [Sys.clock_gettime]: { args: [named(CLOCKS), otimespec] },
+  [Sys.clock_getres]: { args: [named(CLOCKS), otimespec] },
   [Sys.sched_yield]: { args: none },
   [Sys.kill]: { args: [int, sig] },
   [Sys.prlimit64]: { args: [int, int, ptr, { ...ptr, out: true }] },
@@ -163,6 +188,7 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.mincore]: { args: [ptr, size, ptr] },
   [Sys.madvise]: { args: [ptr, size, named(MADV)] },
   [Sys.wait4]: { args: [int, ostatus, flags(WAIT_OPTIONS), ptr] },
+  [Sys.getrandom]: { args: [obuf(1), size, flags(GRND)] },
   [Sys.copy_file_range]: { args: [fd, loffp, fd, loffp, size, uint] },
 };
 

@@ -21,11 +21,13 @@ export interface Call {
 
 export interface CallText { text: string; resumedText: string; errno?: string }
 
-const MAX_ERRNO = 4095n;   // results in [-4095, -1] are -errno, as in Linux
+const MAX_ERRNO = 4095n;
+const LINUX_ARGS = 6;      // a Linux call's argument registers   // results in [-4095, -1] are -errno, as in Linux
 
 export function enterCall(nr: number, rawArgs: bigint[], mem: UserMem, strSize: number): Call {
   const sig = signatureOf(nr);
-  const args = Array.from({ length: TRACE_NARGS }, (_, i) => rawArgs[i] ?? 0n);   // a resumed call may have none
+  const n = sig.wasi ? TRACE_NARGS : LINUX_ARGS;    // a WASI record uses the seventh slot
+  const args = Array.from({ length: n }, (_, i) => rawArgs[i] ?? 0n);   // a resumed call may have none
   const c: ArgCtx = { mem, args, ret: null, strSize };
   const text = sig.args.map((a, i) => (a.out ? undefined : a.render(c, args[i] ?? 0n)));
   const firstOut = sig.args.findIndex((a) => a.out);

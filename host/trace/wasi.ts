@@ -27,9 +27,9 @@ const arg = (render: ArgSpec["render"], out = false): ArgSpec => ({ render, out 
 const ptrText = (v: bigint) => (u32(v) === 0 ? "NULL" : hex(u32(v)));
 const u64 = arg((_, v) => BigInt.asUintN(64, v).toString());
 
-/** A (pointer, length) string whose length is argument k. */
+/** A (pointer, length) string whose length is argument k (at most strSize bytes of it are read). */
 const wpath = (k: number) => arg((c, v) => {
-  const n = Math.min(u32(c.args[k]), 4096);
+  const n = u32(c.args[k]);
   const b = c.mem.bytes(u32(v), Math.min(n, c.strSize));
   return b ? quote(b, n > b.length) : ptrText(v);
 });

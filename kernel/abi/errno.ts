@@ -34,12 +34,14 @@ export enum Errno {
   ENOSPC = 28,
   ESPIPE = 29,
   EROFS = 30,
+  EMLINK = 31,
   EPIPE = 32,
   ERANGE = 34,
   ENAMETOOLONG = 36,
   EMSGSIZE = 90,
   ENOSYS = 38,
   ENOTEMPTY = 39,
+  ELOOP = 40,
   EOVERFLOW = 75,
   ENOTSOCK = 88,
   ENOPROTOOPT = 92,
@@ -100,6 +102,8 @@ export function errnoName(e: i32): string {
     case Errno.ENAMETOOLONG: return "ENAMETOOLONG";
     case Errno.ENOSYS: return "ENOSYS";
     case Errno.ENOTEMPTY: return "ENOTEMPTY";
+    case Errno.ELOOP: return "ELOOP";
+    case Errno.EMLINK: return "EMLINK";
     case Errno.EOVERFLOW: return "EOVERFLOW";
     case Errno.ENOTSOCK: return "ENOTSOCK";
     case Errno.EOPNOTSUPP: return "EOPNOTSUPP";
@@ -159,6 +163,8 @@ export function strerror(e: i32): string {
     case Errno.ENAMETOOLONG: return "File name too long";
     case Errno.ENOSYS: return "Function not implemented";
     case Errno.ENOTEMPTY: return "Directory not empty";
+    case Errno.ELOOP: return "Too many levels of symbolic links";
+    case Errno.EMLINK: return "Too many links";
     case Errno.ENOTSOCK: return "Socket operation on non-socket";
     case Errno.EOVERFLOW: return "Value too large for defined data type";
     case Errno.EOPNOTSUPP: return "Operation not supported";

@@ -3,7 +3,8 @@
 // tracer's name tables (host/trace/flags.ts) all import them from here.
 //
 // Interface: O_* open flags, F_* fcntl commands, FD_CLOEXEC, AT_* *at() flags, SEEK_* whence
-// values, *_OK access modes, POSIX_FADV_* advice, SPLICE_F_* splice/tee/vmsplice flags.
+// values, *_OK access modes, POSIX_FADV_* advice, SPLICE_F_* splice/tee/vmsplice flags, FALLOC_FL_*
+// fallocate modes.
 
 export const O_ACCMODE: i32 = 0x3;
 export const O_RDONLY: i32 = 0x0;
@@ -72,3 +73,12 @@ export const SPLICE_F_MOVE: i32 = 1;       // move pages instead of copying (a h
 export const SPLICE_F_NONBLOCK: i32 = 2;   // do not block on the pipe
 export const SPLICE_F_MORE: i32 = 4;       // more data will follow
 export const SPLICE_F_GIFT: i32 = 8;       // vmsplice: the pages are given to the kernel
+
+// fallocate modes (linux/falloc.h). 0 allocates and extends the size; KEEP_SIZE allocates only.
+export const FALLOC_FL_KEEP_SIZE: i32 = 0x01;
+export const FALLOC_FL_PUNCH_HOLE: i32 = 0x02;
+export const FALLOC_FL_NO_HIDE_STALE: i32 = 0x04;
+export const FALLOC_FL_COLLAPSE_RANGE: i32 = 0x08;
+export const FALLOC_FL_ZERO_RANGE: i32 = 0x10;
+export const FALLOC_FL_INSERT_RANGE: i32 = 0x20;
+export const FALLOC_FL_UNSHARE_RANGE: i32 = 0x40;

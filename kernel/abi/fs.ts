@@ -26,18 +26,23 @@
 // - nlink = number of dirents naming the inode, "." and ".." included (a directory: 2 + subdirs).
 //   The root's ".." is the root. No hard links to directories.
 // - size: no data block at a file block index >= ceil(size / BLOCK_SIZE) (an indirect block there
-//   may exist, mapping only holes). Regular files may have holes (block number 0) below that;
+//   may exist, mapping only holes), unless the inode has INO_FL_PREALLOC (fallocate KEEP_SIZE). Regular files may have holes (block number 0) below that;
 //   directories may not.
 //   `blocks` counts every data and indirect block reachable from the inode.
 // - Directory size is a multiple of DIRENT_SIZE; "." is slot 0 and ".." slot 1; removing an
 //   entry zeroes its slot (ino 0) and leaves the size alone. Names are 1 .. NAME_MAX bytes of
 //   UTF-8, no '/' or NUL, not "." or ".." outside slots 0 and 1, unique in their directory;
-//   bytes past nameLen are not looked at. The entry's type is DT_DIR or DT_REG as the inode's mode.
-// - mode is S_IFREG or S_IFDIR | permission bits; uid, mtime and flags are not checked
-//   (mkfs writes 0 for determinism).
+//   bytes past nameLen are not looked at. The entry's type is DT_DIR, DT_REG or DT_LNK as the
+//   inode's mode.
+// - mode is S_IFREG, S_IFDIR or S_IFLNK | permission bits. A symbolic link's target is its data
+//   (size = the target's length, 1 .. SYMLINK_MAX bytes, no NUL), in data block 0, like a file's.
+// - Times (version 2): atime, mtime, ctime in nanoseconds of the kernel's clock (u64 each); mkfs
+//   writes 0, or the host file's times with --from. uid and flags are not checked.
+// - Version 1 (no atime/ctime, no symbolic links) is refused by the kernel at mount and by the host
+//   tools, with a message naming the version: rebuild such an image with mkfs.
 // - state: FS_DIRTY while mounted read-write, FS_CLEAN after a clean unmount; fsck reports DIRTY.
 export const FS_MAGIC = 0x53465357;      // "WSFS"
-export const FS_VERSION = 1;
+export const FS_VERSION = 2;            // 2: symbolic links, atime and ctime
 export const BLOCK_SIZE = 4096;
 export const SECTORS_PER_BLOCK = 8;
 export const ROOT_INO = 1;
@@ -78,14 +83,25 @@ export enum Ino {
   size = 8,               // u64
   mtime = 16,             // u64, virtual ns
   blocks = 24,            // u32: data + indirect blocks held
-  flags = 28,             // u32
+  flags = 28,             // u32: INO_FL_* bits
   direct = 32,            // u32[NDIRECT]
   indirect = 80,          // u32
   dindirect = 84,         // u32
   tindirect = 88,         // u32
+  atime = 96,             // u64, virtual ns (version 2)
+  ctime = 104,            // u64, virtual ns (version 2)
 }
 
-export { S_IFMT, S_IFREG, S_IFDIR, DT_REG, DT_DIR } from "./stat";   // a file's type, as Linux's
+// Inode flags. PREALLOC: fallocate(FALLOC_FL_KEEP_SIZE) gave the file blocks past its size (fsck
+// allows data blocks past the size only with it; truncating to 0 clears it).
+export const INO_FL_PREALLOC = 1;
+
+export { S_IFMT, S_IFREG, S_IFDIR, S_IFLNK, DT_REG, DT_DIR, DT_LNK } from "./stat";   // a file's type, as Linux's
+
+// Symbolic links: a path walk follows at most MAXSYMLINKS of them (then ELOOP, as Linux's
+// MAXSYMLINKS); a target holds at most SYMLINK_MAX bytes (the kernel's PATH_MAX less the NUL).
+export const MAXSYMLINKS = 40;
+export const SYMLINK_MAX = 255;
 
 export const DIRENT_SIZE = 128;
 export const NAME_MAX = 120;             // longest file name in bytes (ENAMETOOLONG past it)

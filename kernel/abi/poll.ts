@@ -1,7 +1,8 @@
 // Poll events and struct pollfd, as Linux's asm-generic/poll.h defines them (for ppoll). The
 // kernel, the guest SDK and the tracer's name tables (host/trace/flags.ts) import them from here.
 //
-// Interface: POLL* event bits; the pollfd record:
+// Interface: POLL* event bits, FD_SETSIZE (pselect6's fd_set: one bit per fd, in 64-bit words); the
+// pollfd record:
 //
 //   pollfd  +--------+------------+-------------+
 //           | i32 fd | i16 events | i16 revents |   POLLFD_SIZE = 8
@@ -25,3 +26,5 @@ export const POLLFD_SIZE: usize = 8;
 export const POLLFD_FD: usize = 0;
 export const POLLFD_EVENTS: usize = 4;
 export const POLLFD_REVENTS: usize = 6;
+
+export const FD_SETSIZE: i32 = 1024;   // fds an fd_set can name (pselect6's nfds is at most this)

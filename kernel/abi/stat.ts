@@ -4,7 +4,8 @@
 // The kernel, the guest SDK (guests/sdk/uapi/stat.ts adds the S_IS*(mode) tests) and the host's
 // file-system tools import them from here.
 //
-// Interface: S_IF* file types, DT_* directory entry types; the stat and dirent64 records:
+// Interface: S_IF* file types, DT_* directory entry types, UTIME_NOW/UTIME_OMIT (utimensat's
+// special tv_nsec values); the stat and dirent64 records:
 //
 //   stat      0 u64 dev    8 u64 ino     16 u32 mode  20 u32 nlink  24 u32 uid   28 u32 gid
 //            32 u64 rdev  40 u64 pad    48 i64 size  56 i32 blksize 60 i32 pad  64 i64 blocks
@@ -55,3 +56,7 @@ export const DT_BLK: u8 = 6;
 export const DT_REG: u8 = 8;
 export const DT_LNK: u8 = 10;
 export const DT_SOCK: u8 = 12;
+
+// utimensat: a tv_nsec of UTIME_NOW sets that time to now, UTIME_OMIT leaves it (linux/stat.h).
+export const UTIME_NOW: i32 = 0x3fffffff;    // (1 << 30) - 1
+export const UTIME_OMIT: i32 = 0x3ffffffe;   // (1 << 30) - 2

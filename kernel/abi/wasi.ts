@@ -5,7 +5,7 @@
 // Interface: Wasi (function -> number, in the order of WASI_SIGNATURES), NWASI, WASI_SIGNATURES
 // (one "params>result" string per function: i = i32, I = i64; an empty result: proc_exit), WASI_MODULE,
 // WasiErrno, wasiErrnoOf(linuxErrno) -> WasiErrno, WASI_DIRECT (a handler's way to return a WASI errno Linux has no name for), Filetype,
-// FDFLAGS_*, OFLAGS_*, LOOKUP_SYMLINK_FOLLOW, FSTFLAGS_*, RIGHTS_ALL and the RIGHT_* bits,
+// FDFLAGS_*, OFLAGS_*, LOOKUP_SYMLINK_FOLLOW, FSTFLAGS_*, RIGHTS_ALL, RIGHTS_DIR, RIGHTS_FILE and the RIGHT_* bits,
 // WHENCE_*, WASI_CLOCK_*, EVENTTYPE_*, SUBCLOCK_ABSTIME, EVENTRWFLAGS_HANGUP, ADVICE_*, SDFLAGS_*,
 // PREOPENTYPE_DIR, WASI_SIGABRT .. (proc_raise), and the records:
 //
@@ -202,6 +202,8 @@ export function wasiErrnoOf(e: i32): i32 {
     case Errno.ENOBUFS: return WasiErrno.NOBUFS;
     case Errno.EISCONN: return WasiErrno.ISCONN;
     case Errno.EINPROGRESS: return WasiErrno.INPROGRESS;
+    case Errno.ELOOP: return WasiErrno.LOOP;
+    case Errno.EMLINK: return WasiErrno.MLINK;
   }
   return WasiErrno.IO;
 }
@@ -239,16 +241,47 @@ export const FSTFLAGS_MTIM: u32 = 4;
 export const FSTFLAGS_MTIM_NOW: u32 = 8;
 
 // rights: accepted and ignored (as wasmtime and the other current runtimes do), except that
-// path_open takes the access mode from them as they do; fdstat reports every right.
+// path_open takes the access mode from them as they do. fdstat reports what wasmtime reports:
+// RIGHTS_DIR on a preopened directory (RIGHTS_DIR | RIGHTS_FILE inherited), else every right the
+// open mode and the file's type allow.
 export const RIGHT_FD_DATASYNC: u32 = 1 << 0;
 export const RIGHT_FD_READ: u32 = 1 << 1;
 export const RIGHT_FD_SEEK: u32 = 1 << 2;
+export const RIGHT_FD_FDSTAT_SET_FLAGS: u32 = 1 << 3;
+export const RIGHT_FD_SYNC: u32 = 1 << 4;
 export const RIGHT_FD_TELL: u32 = 1 << 5;
 export const RIGHT_FD_WRITE: u32 = 1 << 6;
+export const RIGHT_FD_ADVISE: u32 = 1 << 7;
 export const RIGHT_FD_ALLOCATE: u32 = 1 << 8;
+export const RIGHT_PATH_CREATE_DIRECTORY: u32 = 1 << 9;
+export const RIGHT_PATH_CREATE_FILE: u32 = 1 << 10;
+export const RIGHT_PATH_LINK_SOURCE: u32 = 1 << 11;
+export const RIGHT_PATH_LINK_TARGET: u32 = 1 << 12;
+export const RIGHT_PATH_OPEN: u32 = 1 << 13;
 export const RIGHT_FD_READDIR: u32 = 1 << 14;
+export const RIGHT_PATH_READLINK: u32 = 1 << 15;
+export const RIGHT_PATH_RENAME_SOURCE: u32 = 1 << 16;
+export const RIGHT_PATH_RENAME_TARGET: u32 = 1 << 17;
+export const RIGHT_PATH_FILESTAT_GET: u32 = 1 << 18;
+export const RIGHT_PATH_FILESTAT_SET_SIZE: u32 = 1 << 19;
+export const RIGHT_PATH_FILESTAT_SET_TIMES: u32 = 1 << 20;
+export const RIGHT_FD_FILESTAT_GET: u32 = 1 << 21;
 export const RIGHT_FD_FILESTAT_SET_SIZE: u32 = 1 << 22;
-export const RIGHTS_ALL: u32 = (1 << 30) - 1;   // the 30 rights preview 1 defines (sock_accept's included)
+export const RIGHT_FD_FILESTAT_SET_TIMES: u32 = 1 << 23;
+export const RIGHT_PATH_SYMLINK: u32 = 1 << 24;
+export const RIGHT_PATH_REMOVE_DIRECTORY: u32 = 1 << 25;
+export const RIGHT_PATH_UNLINK_FILE: u32 = 1 << 26;
+export const RIGHT_POLL_FD_READWRITE: u32 = 1 << 27;
+export const RIGHT_SOCK_SHUTDOWN: u32 = 1 << 28;
+export const RIGHT_SOCK_ACCEPT: u32 = 1 << 29;
+export const RIGHTS_ALL: u32 = (1 << 30) - 1;   // the 30 rights preview 1 defines
+export const RIGHTS_DIR: u32 = RIGHT_PATH_CREATE_DIRECTORY | RIGHT_PATH_CREATE_FILE | RIGHT_PATH_LINK_SOURCE |
+  RIGHT_PATH_LINK_TARGET | RIGHT_PATH_OPEN | RIGHT_FD_READDIR | RIGHT_PATH_READLINK | RIGHT_PATH_RENAME_SOURCE |
+  RIGHT_PATH_RENAME_TARGET | RIGHT_PATH_SYMLINK | RIGHT_PATH_REMOVE_DIRECTORY | RIGHT_PATH_UNLINK_FILE |
+  RIGHT_PATH_FILESTAT_GET | RIGHT_PATH_FILESTAT_SET_TIMES | RIGHT_FD_FILESTAT_GET | RIGHT_FD_FILESTAT_SET_TIMES;
+export const RIGHTS_FILE: u32 = RIGHT_FD_DATASYNC | RIGHT_FD_READ | RIGHT_FD_SEEK | RIGHT_FD_FDSTAT_SET_FLAGS |
+  RIGHT_FD_SYNC | RIGHT_FD_TELL | RIGHT_FD_WRITE | RIGHT_FD_ADVISE | RIGHT_FD_ALLOCATE | RIGHT_FD_FILESTAT_SET_SIZE |
+  RIGHT_POLL_FD_READWRITE;
 
 // whence (fd_seek): the same values as Linux's SEEK_SET, SEEK_CUR, SEEK_END
 export const WHENCE_SET: u32 = 0;
@@ -270,6 +303,10 @@ export const EVENTRWFLAGS_HANGUP: u16 = 1;
 
 // advice (fd_advise)
 export const ADVICE_NORMAL: u32 = 0;
+export const ADVICE_SEQUENTIAL: u32 = 1;
+export const ADVICE_RANDOM: u32 = 2;
+export const ADVICE_WILLNEED: u32 = 3;
+export const ADVICE_DONTNEED: u32 = 4;
 export const ADVICE_NOREUSE: u32 = 5;
 
 // sdflags (sock_shutdown); riflags / roflags (sock_recv)

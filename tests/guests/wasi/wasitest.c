@@ -101,6 +101,34 @@ static int sleep_mode(void) {
   return 0;
 }
 
+// poll_oneoff: stdout is ready for writing at once; alone, a relative clock fires at its time, and
+// of two clocks the earlier; a bad fd is an event with BADF.
+static int poll_mode(void) {
+  __wasi_subscription_t sub[2];
+  __wasi_event_t ev[2];
+  __wasi_size_t n = 0;
+  memset(sub, 0, sizeof sub);
+  sub[0].userdata = 11; sub[0].u.tag = __WASI_EVENTTYPE_FD_WRITE; sub[0].u.u.fd_write.file_descriptor = 1;
+  sub[1].userdata = 22; sub[1].u.tag = __WASI_EVENTTYPE_CLOCK;
+  sub[1].u.u.clock.id = __WASI_CLOCKID_MONOTONIC; sub[1].u.u.clock.timeout = 1000000000;
+  __wasi_errno_t e = __wasi_poll_oneoff(sub, ev, 2, &n);
+  printf("stdout+clock: errno %d, %u event(s), first userdata %llu type %d\n", e, n, (unsigned long long)ev[0].userdata, ev[0].type);
+  __wasi_timestamp_t t0, t1;
+  __wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1, &t0);
+  sub[0].userdata = 33; sub[0].u.tag = __WASI_EVENTTYPE_CLOCK;
+  sub[0].u.u.clock.id = __WASI_CLOCKID_MONOTONIC; sub[0].u.u.clock.timeout = 50000000;
+  sub[1].u.u.clock.timeout = 80000000;
+  e = __wasi_poll_oneoff(sub, ev, 2, &n);
+  __wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1, &t1);
+  printf("two clocks: errno %d, %u event(s), userdata %llu, waited %s\n", e, n, (unsigned long long)ev[0].userdata,
+         t1 - t0 >= 50000000 && t1 - t0 < 80000000 ? "50..80 ms" : "wrong");
+  sub[0].userdata = 44; sub[0].u.tag = __WASI_EVENTTYPE_FD_READ; sub[0].u.u.fd_read.file_descriptor = 99;
+  e = __wasi_poll_oneoff(sub, ev, 1, &n);
+  printf("bad fd: errno %d, %u event(s), event error %d\n", e, n, ev[0].error);
+  printf("no subscriptions: errno %d\n", __wasi_poll_oneoff(sub, ev, 0, &n));
+  return 0;
+}
+
 int main(int argc, char **argv) {
   const char *mode = argc > 1 ? argv[1] : "hello";
   if (!strcmp(mode, "hello")) { printf("hello from C\n"); return 0; }
@@ -112,6 +140,7 @@ int main(int argc, char **argv) {
   if (!strcmp(mode, "efault")) return efault();
   if (!strcmp(mode, "preopens")) return preopens();
   if (!strcmp(mode, "sleep")) return sleep_mode();
+  if (!strcmp(mode, "poll")) return poll_mode();
   if (!strcmp(mode, "exit")) return atoi(argc > 2 ? argv[2] : "0");
   if (!strcmp(mode, "abort")) abort();
   printf("unknown mode %s\n", mode);

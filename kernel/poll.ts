@@ -1,0 +1,85 @@
+// Readiness of open files, and the wait of a call that watches several (Linux's f_op->poll and
+// do_poll): one answer for every file type, used by ppoll and pselect6 (syspoll.ts) and by WASI's
+// poll_oneoff. A watcher that finds nothing ready sleeps on POLL_CHAN with its deadline
+// (sleep.ts); every wakeup (pipe, socket, console, exit) wakes it and it looks again.
+//
+//   file                 POLLIN                              POLLOUT                 also
+//   regular, directory   always                              always
+//   console              input queued or stdin closed        always
+//   pipe, read end       bytes queued                        -                       POLLHUP: no writer
+//   pipe, write end      -                                   a free slot             POLLERR: no reader
+//   socket, listening    a connection to accept              -
+//   socket, connected    bytes queued or the peer's FIN      room in the send buffer POLLRDHUP at FIN,
+//                                                                                    POLLERR: error
+//   socket, closed       (never connected, or reset)         POLLOUT                 POLLHUP
+//
+// Interface: filePoll(fi) -> the POLL* mask of open file fi; fdPoll(p, fd, events) -> revents
+// (POLLNVAL for a closed fd; POLLERR and POLLHUP always reported); pollWait(p, timeoutNs) (after a
+// scan found nothing: -ERESTARTSYS to sleep, 0 when the timeout has passed; timeoutNs < 0: none);
+// pollLeft(p) -> ns left before the deadline; pollEnd(p) (the call returns: forget the deadline).
+import { POLLIN, POLLOUT, POLLERR, POLLHUP, POLLNVAL, POLLRDNORM, POLLWRNORM, POLLRDHUP } from "./abi/poll";
+import { Proc } from "./proc";
+import { fdGet, fileAt, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_WRONLY } from "./file";
+import { pipeAt, pipeFull } from "./pipe";
+import { ttyReadable } from "./console";
+import { sockAt, sndSpace, CLOSED, LISTEN, SYN_SENT, SYN_RCVD } from "./net/sock";
+import { sendOpen } from "./net/syssock";
+import { sleepOn, progress, keepProgress, POLL_CHAN } from "./sleep";
+import { clockNow } from "./clock";
+import { TIME_HORIZON_NS } from "./param";
+
+const IN: i32 = POLLIN | POLLRDNORM;
+const OUT: i32 = POLLOUT | POLLWRNORM;
+
+export function filePoll(fi: i32): i32 {
+  const f = fileAt(fi);
+  if (f.type == FT_INODE) return IN | OUT;
+  if (f.type == FT_CONSOLE) return (ttyReadable() ? IN : 0) | OUT;
+  if (f.type == FT_PIPE) {
+    const pp = pipeAt(<i32>f.pipe);
+    if ((f.flags & O_ACCMODE) == O_WRONLY) return (pipeFull(pp) ? 0 : OUT) | (pp.readers == 0 ? POLLERR : 0);
+    return (pp.head != pp.tail ? IN : 0) | (pp.writers == 0 ? POLLHUP : 0);
+  }
+  if (f.type == FT_SOCKET) return sockPoll(<i32>f.sock);
+  return 0;
+}
+
+function sockPoll(i: i32): i32 {
+  const s = sockAt(i);
+  if (s.state == LISTEN) return s.acceptHead != s.acceptTail ? IN : 0;
+  let m: i32 = s.err != 0 ? POLLERR : 0;
+  if (s.state == SYN_SENT || s.state == SYN_RCVD) return m;
+  if (s.rcvBytes > 0) m |= IN;
+  if (s.peerFin) m |= IN | POLLRDHUP;
+  if (s.state == CLOSED) return m | OUT | POLLHUP;       // as tcp_poll: an unconnected socket
+  if (sendOpen(s) && sndSpace(s) > 0) m |= OUT;
+  return m;
+}
+
+export function fdPoll(p: Proc, fd: i32, events: i32): i32 {
+  const fi = fdGet(p, fd);
+  if (fi < 0) return POLLNVAL;
+  return filePoll(fi) & (events | POLLERR | POLLHUP);
+}
+
+// The deadline lives in p.pollAt from the call's first run; progress(p) = 1 marks it as set (a
+// restarted call keeps progress, a new one starts at 0: sleep.ts).
+export function pollWait(p: Proc, timeoutNs: i64): i64 {
+  const now = clockNow();
+  if (progress(p) == 0) {
+    if (timeoutNs == 0) return 0;
+    p.pollAt = timeoutNs < 0 ? 0 : now + <u64>min(timeoutNs, <i64>TIME_HORIZON_NS);
+    keepProgress(p, 1);
+  }
+  if (p.pollAt != 0 && now >= p.pollAt) return 0;
+  p.wakeAt = p.pollAt;
+  return sleepOn(p, POLL_CHAN);
+}
+
+export function pollLeft(p: Proc): u64 {
+  if (progress(p) == 0 || p.pollAt == 0) return 0;
+  const now = clockNow();
+  return p.pollAt > now ? p.pollAt - now : 0;
+}
+
+export function pollEnd(p: Proc): void { p.pollAt = 0; p.wakeAt = 0; }
