@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { cli } from "./helpers/cli";
-import { hasClang, NO_CLANG } from "./helpers/cguest";
+import { hasClang, NO_CLANG, TRANSLATE_TIMEOUT } from "./helpers/cguest";
 import { projectRoot } from "../host/paths";
 import { Sys } from "../kernel/abi/syscalls";
 import { Errno } from "../kernel/abi/errno";
@@ -90,7 +90,7 @@ describe("wasmos build: what goes wrong is said plainly", () => {
   });
 });
 
-describe.skipIf(!hasClang)(`wasmos build: clang's options${hasClang ? "" : ` (${NO_CLANG})`}`, () => {
+describe.skipIf(!hasClang)(`wasmos build: clang's options${hasClang ? "" : ` (${NO_CLANG})`}`, { timeout: TRANSLATE_TIMEOUT }, () => {
   it("-I, -D, --cflags and -O reach clang", () => {
     const out = join(dir, "opts.wasm");
     const b = cli("build", "tests/guests/c/opts.c", "-I", "tests/guests/c/opts", "-D", "VALUE=2", "--cflags", "-DEXTRA=1", "-O0", "-o", out);

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { dataBytes } from "../host/fs";
 import { boot, type Booted } from "./helpers/machine";
-import { cGuest, hasClang, NO_CLANG } from "./helpers/cguest";
+import { cGuest, hasClang, NO_CLANG, TRANSLATE_TIMEOUT } from "./helpers/cguest";
 
 const LOFF_T = 8;                 // sendfile's offset argument points at a 64-bit loff_t
 let b: Booted | null = null;
@@ -49,4 +49,4 @@ test.skipIf(!hasClang)(`httpd.c serves files with sendfile${hasClang ? "" : ` ($
   const s = b.m.stats(pid);
   // SG-DMA NIC: the CPU copies none of the body, only sendfile's *offset, read in and written back.
   expect(s.bySyscall.sendfile).toMatchObject({ calls: 1, modeSwitches: 2, cpuCopies: 2, cpuCopyBytes: 2 * LOFF_T });
-}, 120_000);
+}, TRANSLATE_TIMEOUT);

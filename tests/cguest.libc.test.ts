@@ -7,7 +7,7 @@
 // with gcc and run on Linux (x86-64, the file path moved to a writable directory).
 import { describe, it, expect } from "vitest";
 import { cli } from "./helpers/cli";
-import { cGuest, hasClang, NO_CLANG } from "./helpers/cguest";
+import { cGuest, hasClang, NO_CLANG, TRANSLATE_TIMEOUT } from "./helpers/cguest";
 
 const EXPECTED = [
   "dup3 bad fd: Bad file descriptor",
@@ -40,7 +40,7 @@ const EXPECTED = [
   "",
 ].join("\n");
 
-describe.skipIf(!hasClang)(`C guests: the Linux-call library${hasClang ? "" : ` (${NO_CLANG})`}`, () => {
+describe.skipIf(!hasClang)(`C guests: the Linux-call library${hasClang ? "" : ` (${NO_CLANG})`}`, { timeout: TRANSLATE_TIMEOUT }, () => {
   it("--no-wasi: every call behaves as on Linux", async () => {
     const r = cli("run", await cGuest("tests/guests/c/linuxcalls.c", { wasi: false }));
     expect(r.stderr).toBe("");

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "./helpers/cli";
-import { cGuest, hasClang, NO_CLANG } from "./helpers/cguest";
+import { cGuest, hasClang, NO_CLANG, TRANSLATE_TIMEOUT } from "./helpers/cguest";
 
 const dir = mkdtempSync(join(tmpdir(), "wasmos-csend-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,7 +45,7 @@ function measure(prog: string, method: string, sg: string, calls: string[], tag:
   return { counts, faults, exit: r.status };
 }
 
-describe.skipIf(!hasClang)(`C guests: send.c counts what send.ts counts${hasClang ? "" : ` (${NO_CLANG})`}`, () => {
+describe.skipIf(!hasClang)(`C guests: send.c counts what send.ts counts${hasClang ? "" : ` (${NO_CLANG})`}`, { timeout: TRANSLATE_TIMEOUT }, () => {
   for (const [method, sg, calls] of METHODS) {
     it(`${method} (sg=${sg}), --no-wasi`, async () => {
       const c = measure(await cGuest("guests/c/examples/send.c", { wasi: false }), method, sg, calls, `c-${method}-${sg}`);

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "./helpers/cli";
-import { cGuest, hasClang, NO_CLANG } from "./helpers/cguest";
+import { cGuest, hasClang, NO_CLANG, TRANSLATE_TIMEOUT } from "./helpers/cguest";
 import { IOVEC_SIZE } from "../kernel/abi/uio";
 import { projectRoot } from "../host/paths";
 
@@ -30,7 +30,7 @@ function stats(tag: string, ...args: string[]) {
   return { r, s: JSON.parse(readFileSync(file, "utf8")) as { bySyscall: Record<string, Counter> } };
 }
 
-describe.skipIf(!hasClang)(`C guests with wasi-libc${hasClang ? "" : ` (${NO_CLANG})`}`, () => {
+describe.skipIf(!hasClang)(`C guests with wasi-libc${hasClang ? "" : ` (${NO_CLANG})`}`, { timeout: TRANSLATE_TIMEOUT }, () => {
   it("hello.c prints through printf", async () => {
     const r = cli("run", await cGuest("guests/c/examples/hello.c"), "one", "two");
     expect(r.stderr).toBe("");

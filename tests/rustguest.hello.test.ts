@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "./helpers/cli";
+import { TRANSLATE_TIMEOUT } from "./helpers/cguest";
 import { projectRoot } from "../host/paths";
 // @ts-expect-error: plain JavaScript without type declarations
 import { checkRust } from "../guests/rust/build.mjs";
@@ -17,7 +18,7 @@ if (!hasRust) console.warn(`Rust guest tests ${NO_RUST}`);
 const dir = mkdtempSync(join(tmpdir(), "wasmos-rust-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!hasRust)(`Rust guests${hasRust ? "" : ` (${NO_RUST})`}`, () => {
+describe.skipIf(!hasRust)(`Rust guests${hasRust ? "" : ` (${NO_RUST})`}`, { timeout: TRANSLATE_TIMEOUT }, () => {
   it("hello.rs: build, then run with a file and a missing file", () => {
     const out = join(dir, "hello.wasm");
     const b = cli("build", "guests/rust/hello.rs", "-o", out);

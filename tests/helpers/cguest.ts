@@ -1,6 +1,6 @@
 // C guests in tests: whether clang for wasm32-wasi is here (tests skip with NO_CLANG when not: CI
 // installs it through .ci/toolchain), and C sources compiled once per test run with
-// guests/c/build.mjs. Interface: hasClang, NO_CLANG, cGuest(src, { wasi }) -> path of the .wasm.
+// guests/c/build.mjs. Interface: hasClang, NO_CLANG, TRANSLATE_TIMEOUT, cGuest(src, { wasi }) -> path of the .wasm.
 import { existsSync, mkdtempSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -13,6 +13,9 @@ function toolchain(): boolean {
 }
 
 export const hasClang = toolchain();
+// A test's first run of a new C module translates it (about 20 s alone, over a minute on a loaded
+// two-core machine): the default 60 s is not enough for such a test.
+export const TRANSLATE_TIMEOUT = 300_000;
 export const NO_CLANG = "skipped: no clang for wasm32-wasi here (sudo apt-get install clang lld wasi-libc libclang-rt-dev-wasm32)";
 if (!hasClang) console.warn(`C guest tests ${NO_CLANG}`);
 
