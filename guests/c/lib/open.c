@@ -1,0 +1,44 @@
+// open() and openat() with O_DIRECT and O_CLOEXEC, which WASI's path_open cannot express: the file
+// is opened by wasi-libc without them (so preopens and relative paths work as usual), then the
+// kernel is asked for them with fcntl, as Linux allows (F_SETFL O_DIRECT, F_SETFD FD_CLOEXEC).
+// `wasmos build` links with --wrap=open --wrap=openat, so every call to open lands here.
+// Interface: __wrap_open, __wrap_openat.
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <unistd.h>
+#include <wasmos/syscall.h>
+
+int __real_open(const char *path, int flags, ...);
+int __real_openat(int dirfd, const char *path, int flags, ...);
+
+static int finish(int fd, int flags) {
+  if (fd < 0) return fd;
+  if (flags & O_DIRECT) {
+    long long fl = __wasmos_syscall(__WASMOS_SYS_fcntl, fd, __WASMOS_F_GETFL, 0, 0, 0, 0);
+    if (fl < 0 || __wasmos_syscall(__WASMOS_SYS_fcntl, fd, __WASMOS_F_SETFL, fl | __WASMOS_O_DIRECT, 0, 0, 0) < 0) {
+      int e = errno;
+      close(fd);
+      errno = e;
+      return -1;
+    }
+  }
+  if (flags & O_CLOEXEC) __wasmos_syscall(__WASMOS_SYS_fcntl, fd, __WASMOS_F_SETFD, __WASMOS_FD_CLOEXEC, 0, 0, 0);
+  return fd;
+}
+
+int __wrap_open(const char *path, int flags, ...) {
+  va_list ap;
+  va_start(ap, flags);
+  mode_t mode = (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
+  va_end(ap);
+  return finish(__real_open(path, flags & ~(O_DIRECT | O_CLOEXEC), mode), flags);
+}
+
+int __wrap_openat(int dirfd, const char *path, int flags, ...) {
+  va_list ap;
+  va_start(ap, flags);
+  mode_t mode = (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
+  va_end(ap);
+  return finish(__real_openat(dirfd, path, flags & ~(O_DIRECT | O_CLOEXEC), mode), flags);
+}
