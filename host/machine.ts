@@ -188,10 +188,11 @@ export class Machine {
 
   // Load a program from the guest file system (through the page cache) and spawn it.
   async spawnPath(path: string, argv: string[], env: string[] = []): Promise<number> {
-    return this.spawn(this.readGuestFile(path), argv, env);
+    return this.spawn(this.readInode(this.guestIno(path), path, 0, MAX_MODULE_BYTES), argv, env);
   }
 
-  readGuestFile(path: string): Uint8Array { return this.readInode(this.guestIno(path), path); }
+  // A data file's bytes (no size limit but the host's: the bench warms the page cache with it).
+  readGuestFile(path: string): Uint8Array { return this.readInode(this.guestIno(path), path, 0, Infinity); }
 
   // A file's size on the guest file system, without reading it.
   guestFileSize(path: string): number { return Number(this.k.fileSize(this.guestIno(path))); }
@@ -205,10 +206,11 @@ export class Machine {
   }
 
   // A file's bytes, read through the page cache (each chunk a CPU copy attributed to execve; with
-  // `pid`, to that process's execve call, which its disk reads name as their cause).
-  private readInode(ino: number, path: string, pid = 0): Uint8Array {
+  // `pid`, to that process's execve call, which its disk reads name as their cause). A program is
+  // refused past `limit` (MAX_MODULE_BYTES) before anything is allocated.
+  private readInode(ino: number, path: string, pid: number, limit: number): Uint8Array {
     const size = Number(this.k.fileSize(ino));
-    if (size > MAX_MODULE_BYTES) throw new LoadError(`${path}: ${size} bytes: larger than a program may be (${MAX_MODULE_BYTES})`);
+    if (size > limit) throw new LoadError(`${path}: ${size} bytes: larger than a program may be (${MAX_MODULE_BYTES})`);
     const out = new Uint8Array(size);
     for (let off = 0; off < size; ) {
       const n = Number(this.k.execRead(ino, BigInt(off), STAGE_SIZE, pid));
@@ -241,7 +243,7 @@ export class Machine {
     const argv0 = argString(block, 0) ?? old.name;
     let prepared;
     try {
-      prepared = await prepareGuest(this.loaderContext(), this.readInode(this.k.execPending(pid), argv0, pid), argv0);
+      prepared = await prepareGuest(this.loaderContext(), this.readInode(this.k.execPending(pid), argv0, pid, MAX_MODULE_BYTES), argv0);
     } catch (e) {
       if (!(e instanceof LoadError)) throw e;
       this.k.execFail(pid, Errno.ENOEXEC);
