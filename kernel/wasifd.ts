@@ -21,7 +21,7 @@ import { O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, O_RDONLY, O_WRONLY, O_ACCMODE, O
 import { S_IFMT, S_IFDIR, S_IFREG, S_IFLNK, DT_DIR, DT_REG, DT_LNK, STAT_SIZE, ST_DEV, ST_INO, ST_NLINK, ST_SIZE,
   ST_ATIME, ST_ATIME_NSEC, ST_MTIME, ST_MTIME_NSEC, ST_CTIME, ST_CTIME_NSEC, ST_MODE } from "./abi/stat";
 import { DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
-import { IOVEC_SIZE, IOV_BASE, IOV_LEN } from "./abi/uio";
+import { IOVEC_SIZE, IOV_BASE, IOV_LEN, IOV_MAX } from "./abi/uio";
 import { MSG_PEEK, MSG_WAITALL, SHUT_RD, SHUT_WR, SHUT_RDWR } from "./abi/socket";
 import { WasiErrno, Filetype, FDFLAGS_APPEND, FDFLAGS_DSYNC, FDFLAGS_NONBLOCK, FDFLAGS_RSYNC, FDFLAGS_SYNC,
   RIGHTS_ALL, RIGHTS_DIR, RIGHTS_FILE, RIGHT_FD_READ, RIGHT_FD_WRITE, RIGHT_FD_READDIR, RIGHT_FD_SEEK, RIGHT_FD_TELL,
@@ -125,7 +125,7 @@ export function wasi_fd_write(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i
 // preadv/pwritev: one pread64/pwrite64 per iovec, stopping at the first short transfer.
 function prw(fd: i64, iovs: i64, n: i64, off: i64, out: i64, write: bool): i64 {
   const p = curProc();
-  if (off < 0) return -Errno.EINVAL;
+  if (off < 0 || <u64>n > <u64>IOV_MAX) return -Errno.EINVAL;     // as preadv/pwritev: at most IOV_MAX
   let total: i64 = 0;
   for (let i: u32 = 0; i < <u32>n; i++) {
     if (copyFromUser(p, iov, uptr(iovs) + i * <u32>IOVEC_SIZE, <u32>IOVEC_SIZE) < 0) return -Errno.EFAULT;
@@ -365,6 +365,7 @@ export function wasi_sock_recv(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: 
   const p = curProc();
   const ri = <u32>a3;
   if (ri & ~(RIFLAGS_RECV_PEEK | RIFLAGS_RECV_WAITALL)) return -Errno.EINVAL;
+  if (<u64>a2 > <u64>IOV_MAX) return -Errno.EINVAL;                // as recvmsg: at most IOV_MAX iovecs
   const flags: u32 = (ri & RIFLAGS_RECV_PEEK ? MSG_PEEK : 0) | (ri & RIFLAGS_RECV_WAITALL ? MSG_WAITALL : 0);
   let total: i64 = 0;
   for (let i: u32 = 0; i < <u32>a2; i++) {

@@ -99,6 +99,12 @@ describe.skipIf(!hasClang())("C guests on the WASI personality", { timeout: 180_
     expect(lines.at(-1)).toBe("still running");
   });
 
+  test("more than IOV_MAX iovecs in fd_pread or sock_recv is EINVAL (28), as Linux; IOV_MAX itself is accepted", () => {
+    const r = run("iovmax");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split("\n")).toEqual(["fd_pread 1025: 28", "fd_pread 1024: 0 0", "sock_recv 1025: 28"]);
+  });
+
   test("exit codes: main's return, and abort() (a wasm trap: SIGILL) as for other guests", () => {
     expect(run("exit", "7").status).toBe(7);
     expect(run("exit", "0").status).toBe(0);

@@ -76,6 +76,17 @@ static int efault(void) {
   return 0;
 }
 
+// More than IOV_MAX (1024) iovecs is EINVAL (28), as Linux's preadv and recvmsg; 1024 are accepted.
+static __wasi_iovec_t zero_iovs[1025];
+static int iovmax(void) {
+  __wasi_size_t n = 7;
+  __wasi_roflags_t ro;
+  printf("fd_pread 1025: %d\n", __wasi_fd_pread(0, zero_iovs, 1025, 0, &n));
+  printf("fd_pread 1024: %d %u\n", __wasi_fd_pread(0, zero_iovs, 1024, 0, &n), n);
+  printf("sock_recv 1025: %d\n", __wasi_sock_recv(0, zero_iovs, 1025, 0, &n, &ro));
+  return 0;
+}
+
 // Preopens as fd_prestat_get / fd_prestat_dir_name report them.
 static int preopens(void) {
   for (__wasi_fd_t fd = 3; fd < 10; fd++) {
@@ -139,6 +150,7 @@ int main(int argc, char **argv) {
   if (!strcmp(mode, "random")) return random_mode();
   if (!strcmp(mode, "efault")) return efault();
   if (!strcmp(mode, "preopens")) return preopens();
+  if (!strcmp(mode, "iovmax")) return iovmax();
   if (!strcmp(mode, "sleep")) return sleep_mode();
   if (!strcmp(mode, "poll")) return poll_mode();
   if (!strcmp(mode, "exit")) return atoi(argc > 2 ? argv[2] : "0");
