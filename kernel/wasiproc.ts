@@ -24,7 +24,7 @@ import { curProc } from "./cpu";
 import { Proc } from "./proc";
 import { sleepOn, sleepUntil, progress, keepProgress, POLL_CHAN } from "./sleep";
 import { filePoll } from "./poll";
-import { POLLIN, POLLOUT, POLLERR, POLLHUP } from "./abi/poll";
+import { POLLIN, POLLOUT, POLLERR, POLLHUP, FD_SETSIZE } from "./abi/poll";
 import { clockNow } from "./clock";
 import { fileAt, FT_INODE, FT_PIPE, FT_SOCKET } from "./file";
 import { pipeAt } from "./pipe";
@@ -175,7 +175,7 @@ function fireTime(start: u64): u64 {
 export function wasi_poll_oneoff(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const p = curProc();
   const inp = uptr(a0), out = uptr(a1), nsub = <u32>a2;
-  if (nsub == 0) return -Errno.EINVAL;
+  if (nsub == 0 || nsub > <u32>FD_SETSIZE) return -Errno.EINVAL;  // bounded as ppoll's nfds: one call stays short
   const now = clockNow();
   const slotStart = started + <usize>p.slot * 8;
   if (progress(p) == 0) store<u64>(slotStart, now);   // a new poll (not one woken from its sleep)

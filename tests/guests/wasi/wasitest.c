@@ -76,14 +76,19 @@ static int efault(void) {
   return 0;
 }
 
-// More than IOV_MAX (1024) iovecs is EINVAL (28), as Linux's preadv and recvmsg; 1024 are accepted.
+// More than IOV_MAX (1024) iovecs is EINVAL (28), as Linux's preadv and recvmsg, and more than
+// FD_SETSIZE (1024) poll_oneoff subscriptions, as ppoll's nfds; 1024 are accepted.
 static __wasi_iovec_t zero_iovs[1025];
+static __wasi_subscription_t zero_subs[1025];     // clock subscriptions with timeout 0: due at once
+static __wasi_event_t poll_events[1025];
 static int iovmax(void) {
   __wasi_size_t n = 7;
   __wasi_roflags_t ro;
   printf("fd_pread 1025: %d\n", __wasi_fd_pread(0, zero_iovs, 1025, 0, &n));
   printf("fd_pread 1024: %d %u\n", __wasi_fd_pread(0, zero_iovs, 1024, 0, &n), n);
   printf("sock_recv 1025: %d\n", __wasi_sock_recv(0, zero_iovs, 1025, 0, &n, &ro));
+  printf("poll_oneoff 1025: %d\n", __wasi_poll_oneoff(zero_subs, poll_events, 1025, &n));
+  printf("poll_oneoff 1024: %d %u\n", __wasi_poll_oneoff(zero_subs, poll_events, 1024, &n), n);
   return 0;
 }
 
