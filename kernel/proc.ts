@@ -54,7 +54,7 @@ export const ZOMBIE: u32 = ProcState.zombie;
   pollTty: u32;      // ... and it waits for console input (the host's real-time loop asks ttyWaiting)
 }
 
-export const FDS_OFF: usize = 192;    // the fields above end before this
+export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)
 export const VMAS_OFF: usize = FDS_OFF + <usize>NOFILE * 4;
 export const VMA_SIZE: usize = 32;
 export const NAME_OFF: usize = VMAS_OFF + <usize>NVMA * VMA_SIZE;
