@@ -1,8 +1,8 @@
 // The public WASI conformance suite on wasmos (`wasmos wasi-test`): every test passes but those
 // host/wasi/exceptions.ts lists, each with its reason, and those listed fail, as listed (a listed
 // test that passes must come off the list; one listed for a stream must match in all else).
-// docs/wasi.md shows the same list. Skipped, saying so, where the suite (../shared/wasi-testsuite,
-// or $WASI_TESTSUITE) is absent.
+// docs/wasi.md shows the same list. Skipped, saying so, where the suite (a wasi-testsuite
+// folder in or above the project, or $WASI_TESTSUITE) is absent.
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -11,7 +11,7 @@ import { exceptionFor } from "../wasi/exceptions";
 import { UsageError } from "../fs/tool";
 
 export function register(program: Command): void {
-  program.command("wasi-test").description("run the WASI preview 1 conformance suite (default ../shared/wasi-testsuite or $WASI_TESTSUITE)")
+  program.command("wasi-test").description("run the WASI preview 1 conformance suite (default $WASI_TESTSUITE, or a wasi-testsuite folder in or above the project)")
     .argument("[suite]", "the suite's folder")
     .option("--filter <re>", "only the tests whose name (e.g. rust/path_open_missing) matches this regular expression")
     .option("--engine <engine>", "wasmos (default), or node: node's own WASI runtime, to check the runner itself", "wasmos")

@@ -1,9 +1,9 @@
 // The WASI conformance suite on the host: where it is, and its tests as the suite's JSON rules
 // describe them. Each NAME.wasm is a test; NAME.json beside it (absent: every default) gives its
 // arguments, environment, the directory preopened as its root, and the exit code, stdout and stderr
-// it must produce exactly. The suite is not part of the project: it is found at
-// ../shared/wasi-testsuite from the project root (or the nearest shared/wasi-testsuite above it),
-// or where WASI_TESTSUITE says.
+// it must produce exactly. The suite is not part of the project: it is found where its argument or
+// WASI_TESTSUITE says, else in a folder named wasi-testsuite in the project root or the nearest
+// folder above it that has one.
 // Interface: WasiTest, findSuite(explicit?) -> { dir, why }, listTests(dir, filter?) -> WasiTest[],
 // readSpec(jsonText, name) -> the spec with defaults (throws SpecError on a malformed file).
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -53,8 +53,10 @@ export function readSpec(text: string, name: string): WasiSpec {
     exitCode: exitCode as number, stdout: (o.stdout as string) ?? "", stderr: (o.stderr as string) ?? "" };
 }
 
-/** Where the suite is: the explicit path, else $WASI_TESTSUITE, else ../shared/wasi-testsuite from the
- *  project root or from a folder above it. `dir` is null when it is absent; `why` says where it looked. */
+/** Where the suite is: the explicit path, else $WASI_TESTSUITE, else a wasi-testsuite folder in the
+ *  project root or in a folder above it. `dir` is null when it is absent; `why` says where it looked. */
+const SUITE_DIR = "wasi-testsuite";
+
 export function findSuite(explicit?: string): { dir: string | null; why: string } {
   const given = explicit ?? process.env.WASI_TESTSUITE;
   if (given) {
@@ -63,11 +65,11 @@ export function findSuite(explicit?: string): { dir: string | null; why: string 
   }
   const root = projectRoot();
   for (let d = root; ; d = dirname(d)) {
-    const cand = join(d, "..", "shared", "wasi-testsuite");
+    const cand = join(d, SUITE_DIR);
     if (isDir(cand)) return { dir: resolve(cand), why: resolve(cand) };
     if (dirname(d) === d) break;
   }
-  return { dir: null, why: `no ${join("..", "shared", "wasi-testsuite")} beside ${root} or above it (set WASI_TESTSUITE)` };
+  return { dir: null, why: `no ${SUITE_DIR} folder in ${root} or above it (set WASI_TESTSUITE)` };
 }
 
 function isDir(p: string): boolean { return existsSync(p) && statSync(p).isDirectory(); }
