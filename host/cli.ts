@@ -2,8 +2,9 @@
 // Interface: `wasmos run <program> [args...]`, `wasmos build <guest.ts> -o out.wasm`, `wasmos demo`,
 // image tools `wasmos mkfs|fsck|ls|cp`, the syscall fuzzer `wasmos fuzz`, the WASI conformance run
 // `wasmos wasi-test`.
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
 import { WasmException } from "./guest";
+import { EXIT_USAGE } from "./run";
 import { registerRun } from "./cli/run";
 import { registerBuild } from "./cli/build";
 import { registerDemo } from "./cli/demo";
@@ -15,7 +16,9 @@ import { register as registerCp } from "./cli/cp";
 import { register as registerFuzz } from "./cli/fuzz";
 import { register as registerWasiTest } from "./cli/wasitest";
 
-const program = new Command().enablePositionalOptions();
+// A usage error (unknown option, missing argument) exits 2, as for other Unix tools; commander has
+// printed the message. Subcommands inherit this setting.
+const program = new Command().enablePositionalOptions().exitOverride();
 program.name("wasmos").description("a small OS kernel in WebAssembly: run guests, trace every syscall, copy, DMA and fault")
   .version("0.1.0");
 registerRun(program);
@@ -31,8 +34,9 @@ registerWasiTest(program);
 // `wasmos run ... | head`: a closed stdout ends the command quietly, as for any Unix tool.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); throw e; });
 program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : EXIT_USAGE);
   process.stderr.write(`wasmos: ${describeError(e)}\n`);
-  process.exit(2);
+  process.exit(EXIT_USAGE);
 });
 
 // Whatever was thrown, a sentence: an Error's message (or its name), else what the value is.

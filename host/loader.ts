@@ -14,7 +14,10 @@ import { ARG_BASE, ARG_MAX, STAGE_SIZE } from "../kernel/abi/layout";
 import { Errno } from "../kernel/abi/errno";
 import type { Guest, GuestExports } from "./guest";
 
-export class LoadError extends Error {}
+/** The program cannot be run; `notFound`: there is no such file (the CLI exits 127, else 126). */
+export class LoadError extends Error {
+  constructor(message: string, readonly notFound = false) { super(message); }
+}
 export { MAX_MODULE_BYTES };
 
 export interface LoaderContext {

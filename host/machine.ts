@@ -201,7 +201,7 @@ export class Machine {
     const name = Buffer.from(path, "utf8");
     new Uint8Array(this.ram.buffer, this.k.stageAddr(), name.length).set(name);
     const ino = this.k.execLookup(name.length);
-    if (ino < 0n) throw new LoadError(`${path}: ${ino === -BigInt(Errno.ENOENT) ? "no such file on the guest file system" : Errno[Number(-ino)]}`);
+    if (ino < 0n) throw new LoadError(`${path}: ${ino === -BigInt(Errno.ENOENT) ? "no such file on the guest file system" : Errno[Number(-ino)]}`, ino === -BigInt(Errno.ENOENT));
     return Number(ino);
   }
 

@@ -1,6 +1,7 @@
 // Run one program on a fresh machine the way the CLI does: load, run, trace, summarise, report.
 // Interface: runProgram(path, args, opts) -> process exit code; parseSize("64M"); parseTraceClasses("syscall,copy");
-// parseInspectAt(at, traceMask); isHostProgram(path) (a host .wasm file); EXIT_PANIC, EXIT_TIMEOUT
+// parseInspectAt(at, traceMask); isHostProgram(path) (a host .wasm file); EXIT_PANIC, EXIT_TIMEOUT,
+// EXIT_CANNOT_RUN, EXIT_NOT_FOUND, EXIT_USAGE
 // (the exit codes that are not the program's).
 import { readFileSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { basename } from "node:path";
@@ -17,6 +18,12 @@ import { Sys } from "../kernel/abi/syscalls";
 export const EXIT_PANIC = 125;
 /** Exit code when --timeout ran out (as timeout(1)). */
 export const EXIT_TIMEOUT = 124;
+/** Exit codes when the program cannot be run, as a shell's: found but not runnable, and not found. */
+export const EXIT_CANNOT_RUN = 126;
+export const EXIT_NOT_FOUND = 127;
+/** Exit code of a usage error (a bad option or value), as for other Unix tools. */
+export const EXIT_USAGE = 2;
+const GUEST_BIN = "/bin";   // where a bare program name is found
 
 export interface RunOptions {
   ramBytes: number;
@@ -94,7 +101,7 @@ function readProgram(path: string): Uint8Array {
   try { return readFileSync(path); }
   catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new LoadError(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot read (${code})`);
+    throw new LoadError(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot read (${code})`, code === "ENOENT");
   }
 }
 
@@ -128,7 +135,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
     let pid: number;
     try {
       if (isHostProgram(path)) pid = await m.spawn(readProgram(path), [basename(path), ...args], o.env);
-      else pid = await m.spawnPath(path, [path, ...args], o.env);
+      else pid = await m.spawnPath(guestProgram(m, path), [path, ...args], o.env);
     } catch (e) { return fail(e); }
     if (o.dropCaches) m.dropCaches();
     for (const [i, port] of m.hostPorts.entries()) process.stderr.write(`wasmos: ${o.net!.hostfwd![i]} listening on 127.0.0.1:${port}\n`);
@@ -148,7 +155,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
     if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${snapshot(m, o.inspect!, 0)}\n`);
     const stats = m.stats(pid);
     if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
-    if (o.statsFile) writeFileSync(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
+    if (o.statsFile) writeStats(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
     if (perfetto) perfetto.save(o.perfetto!, { [pid]: basename(path) });
     return stats.signal ? 128 + stats.signal : stats.exitCode ?? 0;
   } finally {
@@ -156,7 +163,21 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
   }
 }
 
+// A name without a slash is looked up in /bin, as the guest shell does (`wasmos run cat`).
+function guestProgram(m: Machine, name: string): string {
+  if (name.includes("/")) return name;
+  const path = `${GUEST_BIN}/${name}`;
+  try { m.guestFileSize(path); return path; }
+  catch { throw new LoadError(`${name}: command not found (looked in ${GUEST_BIN})`, true); }
+}
+
+// "-" is stdout, as for most Unix tools.
+function writeStats(file: string, json: string): void {
+  if (file === "-") process.stdout.write(json);
+  else writeFileSync(file, json);
+}
+
 function fail(e: unknown): number {
-  if (e instanceof LoadError) { process.stderr.write(`wasmos: ${e.message}\n`); return 126; }
+  if (e instanceof LoadError) { process.stderr.write(`wasmos: ${e.message}\n`); return e.notFound ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN; }
   throw e;
 }

@@ -1,5 +1,5 @@
 // `wasmos run`: the guest's output goes to stdout, its exit status becomes the command's (128 + N
-// when killed by signal N), a program that cannot be loaded exits 126 with a message.
+// when killed by signal N), a program that cannot be loaded exits 126 with a message (127: there is none).
 import { expect, test } from "vitest";
 import { cli } from "./helpers/cli";
 
@@ -38,10 +38,10 @@ test("fault: killed by SIGSEGV, exit status 139", () => {
   `);
 });
 
-test("a missing program: exit status 126 and 'no such file'", () => {
+test("a missing program: exit status 127 (as a shell's 'not found') and 'no such file'", () => {
   expect(cli("run", "dist/guests/no-such-program.wasm")).toMatchInlineSnapshot(`
     {
-      "status": 126,
+      "status": 127,
       "stderr": "wasmos: dist/guests/no-such-program.wasm: no such file
     ",
       "stdout": "",

@@ -35,9 +35,9 @@ describe("cli: programs on the disk", () => {
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 
-  it("a missing guest program is a clear error with exit 126", () => {
+  it("a missing guest program is a clear error with exit 127", () => {
     const r = cli("run", "/bin/nope");
-    expect(r.status).toBe(126);
+    expect(r.status).toBe(127);
     expect(r.stderr).toBe("wasmos: /bin/nope: no such file on the guest file system\n");
   });
 });

@@ -1,20 +1,22 @@
 // `wasmos run <program> [args...]`: boot a machine, run one program to completion, exit with its
 // status (128 + N when killed by signal N; 124 when --timeout ran out; 125 on a kernel panic;
-// 126 when the program cannot be loaded), optionally tracing and summarising.
+// 126 when the program cannot be loaded, 127 when there is no such program, 2 on a usage error),
+// optionally tracing and summarising. A name without a slash is a program in the guest's /bin.
 import type { Command } from "commander";
 import { runProgram, parseSize, parseTraceClasses, parseInspectAt, type RunOptions } from "../run";
 import { loadCostModel } from "../costmodel";
 import { parseViews } from "../snapshot";
+import { TraceClass } from "../../kernel/abi/trace";
 
 export function registerRun(program: Command): void {
   program.command("run").description("run a guest program: a host .wasm file, or a path on the guest file system")
     .argument("<program>", "a host file ending in .wasm, or a guest path such as /bin/cat")
     .argument("[args...]", "arguments passed to the guest")
-    .option("--trace [classes]", "trace events: syscall,copy,fault,irq,sched,all (default syscall)")
-    .option("--trace-file <file>", "write the trace to FILE instead of stderr")
+    .option("--trace [classes]", "trace events: syscall,copy,fault,irq,sched,all (default syscall, as strace)")
+    .option("--trace-file <file>", "write the trace to FILE instead of stderr (alone: trace all)")
     .option("--format <fmt>", "trace format: text or jsonl", "text")
     .option("--summary", "print a strace -c style table and copy totals on stderr at exit")
-    .option("--stats <file>", "write the run's counters as JSON to FILE")
+    .option("--stats <file>", "write the run's counters as JSON to FILE (- for stdout)")
     .option("--ram <size>", "physical RAM, e.g. 64M", "64M")
     .option("--disk <image>", "boot from this wsfs image file (changes are written to it)")
     .option("--drop-caches", "empty the page cache before the program starts (a cold cache)")
@@ -33,9 +35,13 @@ export function registerRun(program: Command): void {
     .option("--inspect-at <when>", "when to print --inspect: end (default), or a syscall name: after each return of that call")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
+      if (typeof o.trace === "string" && !isTraceClasses(o.trace)) {   // `--trace cat x`: cat is the program
+        [prog, args] = [o.trace, [prog, ...args]];
+        o.trace = true;
+      }
       const opts: RunOptions = {
         ramBytes: parseSize(String(o.ram)),
-        trace: o.trace === undefined ? 0 : parseTraceClasses(o.trace === true ? "syscall" : String(o.trace)),
+        trace: traceMask(o.trace, o.traceFile !== undefined),
         traceFile: o.traceFile as string | undefined,
         format: o.format === "jsonl" ? "jsonl" : o.format === "text" ? "text" : badFormat(String(o.format)),
         summary: !!o.summary,
@@ -61,6 +67,16 @@ export function registerRun(program: Command): void {
 }
 
 function collect(v: string, prev: string[]): string[] { return [...prev, v]; }
+
+// --trace alone is syscall tracing (as strace); --trace-file alone traces every class.
+function traceMask(trace: string | boolean | undefined, toFile: boolean): number {
+  if (trace === undefined) return toFile ? TraceClass.all : 0;
+  return parseTraceClasses(trace === true ? "syscall" : String(trace));
+}
+
+function isTraceClasses(s: string): boolean {
+  try { parseTraceClasses(s); return true; } catch { return false; }
+}
 
 function parseSeconds(s: string): number {
   const n = Number(s);
