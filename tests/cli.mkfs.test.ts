@@ -49,3 +49,15 @@ test("mkfs --from keeps symbolic and hard links; ls shows them as ls -l does; fs
   expect(cli("ls", img2, "/la/").stderr).toMatch(/too many levels of symbolic links/);
   expect(cli("ls", img2, "/a/").stderr).toMatch(/not a directory/);
 });
+
+test("mkfs --programs puts the standard programs in /bin: the README's own image boots and runs /bin/ls", () => {
+  const src = join(dir, "mine");
+  mkdirSync(src);
+  writeFileSync(join(src, "notes.txt"), "mine\n");
+  const img = join(dir, "p.img");
+  expect(cli("mkfs", img, "--from", src, "--programs").status).toBe(0);
+  expect(cli("fsck", img).status).toBe(0);
+  expect(cli("ls", img, "/bin").stdout).toMatch(/ cat\n[\s\S]* ls\n/);
+  expect(cli("run", "--disk", img, "/bin/ls", "/")).toEqual({ status: 0, stdout: "bin\nnotes.txt\n", stderr: "" });
+  expect(cli("run", "--disk", img, "/bin/cat", "/notes.txt").stdout).toBe("mine\n");
+});

@@ -4,7 +4,7 @@
 // A host tree's symbolic links are copied as links, files with several names (hard links) once
 // with every name, and with keepTimes the host's atime and mtime (ctime = mtime) are kept.
 // Interface: mkfs(store | bytes, { from?, files?, ninodes?, warn?, keepTimes? }) -> the store;
-// contentBytes(dir) -> bytes a tree needs in blocks; defaultImageBytes(dir).
+// contentBytes(dir) -> bytes a tree needs in blocks; defaultImageBytes(dir?, files?).
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { MemStore, type BlockStore } from "../devices/blockstore";
@@ -88,7 +88,9 @@ export function contentBytes(dir: string): number {
   return n;
 }
 
-/** The CLI's default image size for a tree: content + 25% + 8 MiB, rounded up to 1 MiB. */
-export function defaultImageBytes(dir: string): number {
-  return Math.ceil((contentBytes(dir) * 1.25 + 8 * MiB) / MiB) * MiB;
+/** The CLI's default image size for a tree and more files: content + 25% + 8 MiB, rounded up to 1 MiB. */
+export function defaultImageBytes(dir?: string, files: MkfsFile[] = []): number {
+  let n = dir === undefined ? 0 : contentBytes(dir);
+  for (const f of files) n += Math.ceil(f.data.length / BLOCK_SIZE) * BLOCK_SIZE;
+  return Math.ceil((n * 1.25 + 8 * MiB) / MiB) * MiB;
 }

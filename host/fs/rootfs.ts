@@ -1,6 +1,7 @@
 // The default root file system image: guests/rootfs/ (README, /etc/motd), every built guest
 // program as /bin/<name>, and two test data files whose every byte is known from its offset.
-// Interface: buildRootfs(outImage, binDir); dataByte(i), dataBytes(len); ROOTFS_BYTES.
+// Interface: buildRootfs(outImage, binDir); standardPrograms(binDir) -> the /bin files;
+// dataByte(i), dataBytes(len); ROOTFS_BYTES.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../paths";
@@ -22,11 +23,15 @@ export function dataBytes(len: number): Uint8Array {
   return out;
 }
 
+/** binDir's *.wasm as the files /bin/<name> of an image (mode 0755). */
+export function standardPrograms(binDir: string): MkfsFile[] {
+  return readdirSync(binDir).filter((f) => f.endsWith(".wasm")).sort()
+    .map((f) => ({ path: `/bin/${f.slice(0, -".wasm".length)}`, data: readFileSync(join(binDir, f)), mode: 0o755 }));
+}
+
 /** Write the default image (64 MiB) to outImage, with /bin from binDir's *.wasm. */
 export function buildRootfs(outImage: string, binDir: string): void {
-  const bins: MkfsFile[] = readdirSync(binDir).filter((f) => f.endsWith(".wasm")).sort()
-    .map((f) => ({ path: `/bin/${f.slice(0, -".wasm".length)}`, data: readFileSync(join(binDir, f)), mode: 0o755 }));
-  const files = [...bins,
+  const files = [...standardPrograms(binDir),
     { path: "/data/4k.bin", data: dataBytes(4096) },
     { path: "/data/big.bin", data: dataBytes(16 << 20) }];
   const store = mkfs(ROOTFS_BYTES, { from: join(projectRoot(), "guests", "rootfs"), files });
