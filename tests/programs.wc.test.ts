@@ -50,9 +50,9 @@ describe("programs: wc", () => {
     expect(r.exit.code).toBe(0);
   });
 
-  it("reports a missing file as ENOENT, counts the rest and exits 1", async () => {
+  it("reports a missing file as GNU wc does, counts the rest and exits 1", async () => {
     const r = await wc("/empty", "/nope");
-    expect(r.stderr).toBe("wc: /nope: ENOENT\n");
+    expect(r.stderr).toBe("wc: /nope: No such file or directory\n");
     expect(r.stdout).toBe("0 0 0 /empty\n0 0 0 total\n");
     expect(r.exit.code).toBe(1);
   });

@@ -24,7 +24,7 @@ describe("sh: redirections", () => {
 
   it("2> takes stderr; a built-in's redirection is undone after it", async () => {
     const r = await sh("cat /nope 2> /err; echo hi > /h; echo ho >> /h; echo back; cat /h /err");
-    expect(r).toEqual({ out: "back\nhi\nho\ncat: /nope: ENOENT\n", err: "", code: 0 });
+    expect(r).toEqual({ out: "back\nhi\nho\ncat: /nope: No such file or directory\n", err: "", code: 0 });
   });
 
   it("a redirection that fails: status 1, the command does not run", async () => {

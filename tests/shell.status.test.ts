@@ -24,7 +24,7 @@ describe("sh: exit status", () => {
 
   it("$? bare, in double quotes, not in single quotes", async () => {
     const r = await sh(`cat /nope; echo $? "[$?]" '$?'`);
-    expect(r).toEqual({ out: "1 [1] $?\n", err: "cat: /nope: ENOENT\n", code: 0 });
+    expect(r).toEqual({ out: "1 [1] $?\n", err: "cat: /nope: No such file or directory\n", code: 0 });
   });
 
   it("a pipeline's status is its last command's", async () => {

@@ -14,10 +14,10 @@ describe("storage: cat a file from the disk", () => {
     expect(Buffer.from(r.stdoutBytes).equals(Buffer.from(text))).toBe(true);
   });
 
-  it("reports ENOENT for a missing file", async () => {
+  it("reports a missing file as GNU cat does", async () => {
     const img = mkfs(8 << 20, {});
     const r = await run(distGuest("cat"), ["cat", "/nope"], { disk: img.bytes });
-    expect(r.stderr).toContain("ENOENT");
+    expect(r.stderr).toContain("No such file or directory");
     expect(r.exit.code).toBe(1);
   });
 });
