@@ -11,6 +11,9 @@ const fx = gnuFixture({
   "nonl.txt": "first\nsecond\nno newline at end",
   "empty.txt": "",
   "sub/c.txt": "x\ny\n",
+  "dup.txt": "a\na\nb\nB\nb\nc\nc\nc\nd\n",
+  "fields.txt": "root:x:0:0:root:/root:/bin/bash\nwasmos:x:1000:1000::/home/w:/bin/sh\nno colon here\n",
+  "words.txt": "The quick brown fox\njumps over the lazy dog\n  Tabs\tand spaces  \nfox 42 and 7 foxes\nEND\n",
 });
 afterAll(() => fx.cleanup());
 
@@ -32,6 +35,17 @@ const cases: Record<string, string[][]> = {
   echo: [["echo", "a", "b", "c"], ["echo", "-n", "no newline"], ["echo", "-e", "tab\\there\\nnew\\\\line"],
     ["echo", "-e", "stop\\cnot this"], ["echo", "-e", "\\x41\\0102\\e[0m"], ["echo", "-E", "raw\\n"], ["echo", "-ne", "x\\ty"],
     ["echo", "-z", "dash"], ["echo", "--", "x"], ["echo"]],
+  uniq: [["uniq", "dup.txt"], ["uniq", "-c", "dup.txt"], ["uniq", "-d", "dup.txt"], ["uniq", "-u", "dup.txt"],
+    ["uniq", "-ci", "dup.txt"], ["uniq", "missing.txt"]],
+  cut: [["cut", "-d", ":", "-f", "1,7", "fields.txt"], ["cut", "-d:", "-f3-", "fields.txt"], ["cut", "-d", ":", "-f", "-2", "-s", "fields.txt"],
+    ["cut", "-c", "1-4,8", "words.txt"], ["cut", "-b", "3-", "words.txt"], ["cut", "-f", "2", "words.txt"], ["cut", "a.txt"],
+    ["cut", "-f", "0", "a.txt"], ["cut", "-b", "0", "a.txt"]],
+  grep: [["grep", "fox", "words.txt"], ["grep", "-n", "o", "words.txt"], ["grep", "-v", "fox", "words.txt"], ["grep", "-c", "o", "words.txt", "a.txt"],
+    ["grep", "-i", "the", "words.txt"], ["grep", "^fox", "words.txt"], ["grep", "dog$", "words.txt"], ["grep", "[0-9][0-9]*", "words.txt"],
+    ["grep", "-n", "[[:upper:]]", "words.txt"], ["grep", "f.x", "words.txt"], ["grep", "fo\\?x\\+es", "words.txt"], ["grep", "-l", "a", "a.txt", "b.txt", "words.txt"],
+    ["grep", "-q", "lazy", "words.txt"], ["grep", "nomatch", "words.txt"], ["grep", "x", "missing.txt", "words.txt"], ["grep", "-F", "[0-9]", "words.txt"],
+    ["grep", "-e", "-v", "words.txt"], ["grep", "[^a-z ]", "words.txt"], ["grep", "-h", "line 2", "b.txt", "a.txt"], ["grep", "-H", "END", "words.txt"]],
+  uname: [["uname", "-z"]],
   true: [["true"], ["true", "--anything"]],
   false: [["false"], ["false", "x"]],
 };
@@ -46,9 +60,30 @@ for (const [tool, list] of Object.entries(cases)) {
 }
 
 test("--help prints a usage line and exits 0", () => {
-  for (const tool of ["cat", "wc", "head", "tail", "echo"]) {
+  for (const tool of ["cat", "wc", "head", "tail", "echo", "uniq", "cut", "tr", "grep", "uname", "sleep", "env"]) {
     const { guest } = both(fx, [tool, "--help"]);
     expect(guest.status).toBe(0);
     expect(guest.stdout).toMatch(new RegExp(`^Usage: ${tool} `));
   }
+});
+
+describe.skipIf(!hasTool("tr"))("tr as GNU tr (on standard input)", () => {
+  const input = "Hello, World!\n  two  spaces\taaa bbb\n123\n";
+  test.each([[["tr", "a-z", "A-Z"]], [["tr", "-d", "lo"]], [["tr", "-s", " "]], [["tr", "-s", "a-z"]], [["tr", "[:lower:]", "[:upper:]"]],
+    [["tr", "-cd", "[:digit:]\\n"]], [["tr", "abc", "x"]], [["tr", "-ds", "l", "a"]], [["tr", "\\n\\t", "_-"]], [["tr", "a"]], [["tr", "z-a", "x"]]])("%j", (argv) => {
+    const { host, guest } = both(fx, argv, input);
+    expect(guest).toEqual(host);
+  });
+});
+
+test("uname names the kernel, sleep waits on the virtual clock, env sets and runs", () => {
+  expect(both(fx, ["uname"]).guest.stdout).toBe("wasmos\n");
+  expect(both(fx, ["uname", "-s", "-m"]).guest.stdout).toBe("wasmos wasm32\n");
+  const s = both(fx, ["sleep", "0.5"]).guest;
+  expect(s.status).toBe(0);
+  expect(both(fx, ["sleep", "x"]).guest).toEqual({ status: 1, stdout: "",
+    stderr: "sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n" });
+  expect(both(fx, ["env", "-i", "A=1", "B=two"]).guest.stdout).toBe("A=1\nB=two\n");
+  expect(both(fx, ["env", "-i", "X=y", "env"]).guest.stdout).toBe("X=y\n");
+  expect(both(fx, ["env", "nosuch"]).guest.status).toBe(127);
 });
