@@ -2,7 +2,7 @@
 // run of equal adjacent lines. -c prefixes each with its count ("%7d "), -d prints only repeated
 // lines, -u only unique ones, -i compares ignoring ASCII case, as GNU uniq.
 // Usage: uniq [-cdui] [INPUT [OUTPUT]]
-import { Tool, LineReader, out, outBytes, outByte, flushOut, open, close, dup3, O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC } from "../sdk";
+import { Tool, LineReader, toLower, out, outBytes, outByte, flushOut, open, close, dup3, O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC } from "../sdk";
 
 const tool = new Tool("uniq", "cdui", "uniq [-cdui] [INPUT [OUTPUT]]\n" +
   "Filter adjacent matching lines from INPUT (or standard input), writing to OUTPUT (or standard output).\n" +
@@ -13,13 +13,11 @@ const inName = tool.operands.length > 0 ? tool.operands[0] : "-";
 
 let prev: usize = 0, prevLen: usize = 0, prevCap: usize = 0, count = 0;
 
-function lower(b: u32): u32 { return b >= 0x41 && b <= 0x5a ? b | 0x20 : b; }
-
 function same(p: usize, n: usize): bool {
   if (n != prevLen) return false;
   for (let i: usize = 0; i < n; i++) {
     const a = <u32>load<u8>(prev + i), b = <u32>load<u8>(p + i);
-    if (a != b && (!tool.has("i") || lower(a) != lower(b))) return false;
+    if (a != b && (!tool.has("i") || toLower(a) != toLower(b))) return false;
   }
   return true;
 }

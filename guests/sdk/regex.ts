@@ -8,6 +8,8 @@
 //                                  (GNU grep's wording) or ""
 //   .test(ptr, len) -> bool        whether the bytes contain a match
 
+import { isHexDigit, toLower, toUpper } from "./ctype";
+
 const ONE: u8 = 0, STAR: u8 = 1, PLUS: u8 = 2, OPT: u8 = 3;   // how often an atom may repeat
 
 // One atom: the set of bytes it matches (256 bits) and its repetition.
@@ -30,7 +32,7 @@ function inClass(k: i32, b: u32): bool {
     case 4: return lo;
     case 5: return b == 0x20 || (b >= 0x09 && b <= 0x0d);
     case 6: return b > 0x20 && b < 0x7f && !(lo || up || dg);
-    case 7: return dg || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66;
+    case 7: return isHexDigit(b);
     case 8: return b == 0x20 || b == 0x09;
     case 9: return b >= 0x20 && b < 0x7f;
     case 10: return b > 0x20 && b < 0x7f;
@@ -38,7 +40,6 @@ function inClass(k: i32, b: u32): bool {
   }
 }
 
-function fold(b: u32): u32 { return b >= 0x41 && b <= 0x5a ? b | 0x20 : b; }
 
 export class Regex {
   error: string = "";
@@ -65,7 +66,7 @@ export class Regex {
   private literal(b: u32): void {
     const a = new Atom();
     a.add(b);
-    if (this.icase) { a.add(fold(b)); if (b >= 0x61 && b <= 0x7a) a.add(b & ~0x20); }
+    if (this.icase) { a.add(toLower(b)); a.add(toUpper(b)); }
     this.atoms.push(a);
   }
 
@@ -108,7 +109,7 @@ export class Regex {
       let lo = <u32>s[i], hi = lo;
       if (i + 2 < end && s[i + 1] == 0x2d && s[i + 2] != 0x5d) { hi = <u32>s[i + 2]; i += 2; }
       if (hi < lo) { this.error = "Invalid range end"; return end; }
-      for (let b = lo; b <= hi; b++) { a.add(b); if (this.icase) { a.add(fold(b)); if (b >= 0x61 && b <= 0x7a) a.add(b & ~0x20); } }
+      for (let b = lo; b <= hi; b++) { a.add(b); if (this.icase) { a.add(toLower(b)); a.add(toUpper(b)); } }
       i++;
     }
     if (i >= end) { this.error = "Unmatched [, [^, [:, [., or [="; return end; }
