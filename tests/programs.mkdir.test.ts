@@ -28,7 +28,7 @@ describe("programs: mkdir", () => {
     const img = join(dir, "b.img");
     mkfs(8 << 20, { files: [{ path: "/f", data: new Uint8Array(1) }] }).saveTo(img);
     const r = await run(distGuest("mkdir"), ["mkdir", "/f", "/x/y", "/ok"], { disk: img });
-    expect(r.stderr).toBe("mkdir: /f: EEXIST\nmkdir: /x/y: ENOENT\n");
+    expect(r.stderr).toBe("mkdir: cannot create directory '/f': File exists\nmkdir: cannot create directory '/x/y': No such file or directory\n");
     expect(r.exit.code).toBe(1);
     expect(WsFs.open(FileStore.open(img, "r")).stat("/ok").isDir).toBe(true);
   });

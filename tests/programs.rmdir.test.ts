@@ -20,7 +20,7 @@ describe("programs: rmdir", () => {
     host.sync();
     store.saveTo(img);
     const r = await run(distGuest("rmdir"), ["rmdir", "/empty", "/full", "/full/f"], { disk: img });
-    expect(r.stderr).toBe("rmdir: /full: ENOTEMPTY\nrmdir: /full/f: ENOTDIR\n");
+    expect(r.stderr).toBe("rmdir: failed to remove '/full': Directory not empty\nrmdir: failed to remove '/full/f': Not a directory\n");
     expect(r.exit.code).toBe(1);
     const fs = WsFs.open(FileStore.open(img, "r"));
     expect(() => fs.stat("/empty")).toThrow(/ENOENT/);

@@ -40,7 +40,7 @@ for (const [name, guest] of [["cat-root", "cat"], ["ls-root", "ls"], ["cat-missi
 }
 writeFileSync(join(d, "cat-root.json"), JSON.stringify({ root: "tree.dir", args: ["/data.txt"], stdout: "hello, root\n" }));
 writeFileSync(join(d, "ls-root.json"), JSON.stringify({ root: "tree.dir", args: ["/"], stdout: "data.txt\nsub\n" }));
-writeFileSync(join(d, "cat-missing.json"), JSON.stringify({ args: ["/data.txt"], exit_code: 1, stderr: "cat: /data.txt: ENOENT\n" }));
+writeFileSync(join(d, "cat-missing.json"), JSON.stringify({ args: ["/data.txt"], exit_code: 1, stderr: "cat: /data.txt: No such file or directory\n" }));
 writeFileSync(join(d, "cat-wrong.json"), JSON.stringify({ root: "tree.dir", args: ["/data.txt"], stdout: "hello\n" }));
 writeFileSync(join(d, "bad-spec.json"), JSON.stringify({ root: "no-such.dir" }));
 

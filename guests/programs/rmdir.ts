@@ -1,11 +1,26 @@
-// rmdir: remove each empty DIR named with unlinkat(AT_REMOVEDIR). Exit 1 (after trying the
-// rest) if one fails, e.g. "rmdir: DIR: ENOTEMPTY". Usage: rmdir DIR...
-import { argc, arg, rmdir, eprint, exit_group, errnoName } from "../sdk";
+// rmdir: remove each empty DIRECTORY; with -p, then each of its parents named in the path, as GNU
+// rmdir. Exit 1 (after trying the rest) if one fails: "rmdir: failed to remove 'X': ...".
+// Usage: rmdir [-p] DIRECTORY...
+import { Tool, rmdir } from "../sdk";
 
-let status = 0;
-if (argc() < 2) { eprint("usage: rmdir DIR...\n"); exit_group(1); }
-for (let i = 1; i < argc(); i++) {
-  const r = rmdir(arg(i));
-  if (r < 0) { eprint("rmdir: " + arg(i) + ": " + errnoName(<i32>-r) + "\n"); status = 1; }
+const tool = new Tool("rmdir", "p", "rmdir [-p] DIRECTORY...\nRemove the DIRECTORY(ies), if they are empty.\n" +
+  "  -p  remove DIRECTORY and its ancestors; e.g., 'rmdir -p a/b' is similar to 'rmdir a/b a'\n").parse();
+if (tool.operands.length == 0) tool.die("missing operand\nTry 'rmdir --help' for more information.");
+
+function remove(path: string): bool {
+  const r = rmdir(path);
+  if (r < 0) return tool.fail("failed to remove '" + path + "'", r);
+  return true;
 }
-exit_group(status);
+
+for (let i = 0; i < tool.operands.length; i++) {
+  let p = tool.operands[i];
+  while (p.length > 1 && p.endsWith("/")) p = p.substring(0, p.length - 1);
+  if (!remove(p) || !tool.has("p")) continue;
+  for (let cut = p.lastIndexOf("/"); cut > 0; cut = p.lastIndexOf("/")) {
+    p = p.substring(0, cut);
+    while (p.length > 1 && p.endsWith("/")) p = p.substring(0, p.length - 1);
+    if (!remove(p)) break;
+  }
+}
+tool.exit();

@@ -8,7 +8,7 @@
 //   socket.ts    sockets            print.ts   output                    args.ts   argv and environment
 //   errno.ts     error names        cstring.ts C strings                 abort.ts  the abort handler
 //   random.ts    getrandom          tool.ts    option parsing, messages, buffered stdout, lines
-//   regex.ts     basic regular expressions (grep)   ctype.ts  ASCII classes
+//   regex.ts     basic regular expressions (grep)   ctype.ts  ASCII classes   dirlist.ts  directory names
 //   uapi/*.ts    Linux constants and record layouts (fcntl, mman, time, uio, socket, stat, poll,
 //                wait, utsname, resource, random): re-exports of kernel/abi/<same name>.ts, plus a few helpers
 // Shared numbers come from kernel/abi: Sys, Errno, Sig, the address-space layout and every uapi
@@ -35,6 +35,7 @@ export * from "./random";
 export * from "./tool";
 export * from "./regex";
 export * from "./ctype";
+export * from "./dirlist";
 
 export * from "./uapi/fcntl";
 export * from "./uapi/mman";

@@ -1,9 +1,15 @@
 // The GNU tools as the oracle for the userland: the same command line run by the host's tool in a
 // folder of input files, and by wasmos on a disk image made from that folder (with the standard
-// programs), from the guest's "/". Interface: gnuFixture(files) -> { dir, img, cleanup },
-// both(fx, argv, stdin?) -> { host, guest } (each { status, stdout, stderr }), hasTool(name).
+// programs), from the guest's "/". Interface: gnuFixture(files: a name ending in / is an empty
+// directory) -> { dir, img, cleanup },
+// both(fx, argv, stdin?) -> { host, guest } (each { status, stdout, stderr }), hasTool(name);
+// bothChanging(fx, argv) -> { host, guest } for tools that change the tree: each side runs on a
+// fresh copy, and each result has .tree, the tree afterwards ("PATH TYPE SIZE|->TARGET LINKS" lines).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { FileStore } from "../../host/devices/blockstore";
+import { WsFs } from "../../host/fs";
+import { S_IFMT, S_IFDIR, S_IFLNK } from "../../kernel/abi/fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { cli, cliInput, type CliResult } from "./cli";
@@ -13,9 +19,11 @@ export interface Fixture { dir: string; img: string; cleanup: () => void }
 export function gnuFixture(files: Record<string, string | Uint8Array>): Fixture {
   const base = mkdtempSync(join(tmpdir(), "wasmos-gnu-"));
   const dir = join(base, "root");
+  mkdirSync(dir);
   for (const [name, data] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), data);
+    if (name.endsWith("/")) mkdirSync(join(dir, name), { recursive: true });     // an empty directory
+    else writeFileSync(join(dir, name), data);
   }
   const img = join(base, "t.img");
   const r = cli("mkfs", img, "--from", dir, "--programs");
@@ -33,4 +41,43 @@ export function both(fx: Fixture, argv: string[], stdin = ""): { host: CliResult
 
 export function hasTool(name: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
+}
+
+export interface Changed extends CliResult { tree: string[] }
+
+export function bothChanging(fx: Fixture, argv: string[]): { host: Changed; guest: Changed } {
+  const base = mkdtempSync(join(tmpdir(), "wasmos-gnu-run-"));
+  try {
+    const copy: Fixture = { dir: join(base, "root"), img: join(base, "t.img"), cleanup: () => {} };
+    cpSync(fx.dir, copy.dir, { recursive: true, verbatimSymlinks: true });
+    cpSync(fx.img, copy.img);
+    const { host, guest } = both(copy, argv);
+    return { host: { ...host, tree: hostTree(copy.dir, "") }, guest: { ...guest, tree: imageTree(copy.img) } };
+  } finally { rmSync(base, { recursive: true, force: true }); }
+}
+
+function hostTree(dir: string, rel: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(dir, rel)).sort()) {
+    const p = rel ? `${rel}/${name}` : name;
+    const st = lstatSync(join(dir, p));
+    if (st.isSymbolicLink()) out.push(`${p} l ->${readlinkSync(join(dir, p))}`);
+    else if (st.isDirectory()) out.push(`${p} d`, ...hostTree(dir, p));
+    else out.push(`${p} f ${st.size} ${st.nlink}`);
+  }
+  return out;
+}
+
+function imageTree(img: string): string[] {
+  const store = FileStore.open(img, "r");
+  try {
+    const fs = WsFs.open(store);
+    const walk = (rel: string): string[] => fs.list("/" + rel).filter((e) => !(rel === "" && e.name === "bin")).flatMap((e) => {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if ((e.mode & S_IFMT) === S_IFLNK) return [`${p} l ->${fs.readlink("/" + p)}`];
+      if ((e.mode & S_IFMT) === S_IFDIR) return [`${p} d`, ...walk(p)];
+      return [`${p} f ${e.size} ${e.nlink}`];
+    });
+    return walk("");
+  } finally { store.close(); }
 }
