@@ -17,7 +17,8 @@ afterAll(() => fx.cleanup());
 
 const cases: string[][] = [
   ["mkdir", "new"], ["mkdir", "a/b/c"], ["mkdir", "-p", "a/b/c"], ["mkdir", "-p", "d/sub"], ["mkdir", "d"], ["mkdir", "f.txt/x"],
-  ["mkdir", "x", "y", "d"], ["mkdir"],
+  ["mkdir", "x", "y", "d"], ["mkdir"], ["mkdir", "-p", "f.txt/x/y"], ["mkdir", "-m", "", "z"], ["mkdir", "-m", "8", "z"],
+  ["mkdir", "-m", "700", "z"], ["ln", "-s", "f.txt", "d/"], ["rmdir", "p/q/r//"],
   ["rm", "f.txt"], ["rm", "missing"], ["rm", "-f", "missing", "g.txt"], ["rm", "d"], ["rm", "-r", "d"], ["rm", "-rf", "d", "nothere"],
   ["rm", "-d", "d"], ["rm", "-R", "d/sub"], ["rm"], ["rm", "-f"], ["rm", "-r", "."],
   ["rmdir", "d"], ["rmdir", "missing"], ["rmdir", "d/sub/deeper"], ["rmdir", "f.txt"], ["rmdir", "-p", "p/q/r"], ["rmdir", "-p", "p/q/r/"],

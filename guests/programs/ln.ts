@@ -2,7 +2,7 @@
 // TARGET) to TARGET: a hard link, or a symbolic link with -s. -f removes an existing destination
 // first. Messages as GNU ln.
 // Usage: ln [-sf] TARGET LINK | ln [-sf] TARGET... DIRECTORY
-import { Tool, link, symlink, unlink, stat, strerror, S_ISDIR, ST_MODE, STAT_SIZE, Errno } from "../sdk";
+import { Tool, link, symlink, unlink, stat, baseName, strerror, S_ISDIR, ST_MODE, STAT_SIZE, Errno } from "../sdk";
 
 const tool = new Tool("ln", "sf", "ln [-sf] TARGET LINK_NAME\n  or:  ln [-sf] TARGET... DIRECTORY\n" +
   "Create a link to TARGET with the name LINK_NAME, or links in DIRECTORY.\n" +
@@ -17,21 +17,17 @@ if (ops.length > 2 && !intoDir) {
   tool.die("target '" + last + "'" + (r < 0 ? ": " + strerror(<i32>-r) : " is not a directory"));
 }
 
-function base(p: string): string {
-  while (p.length > 1 && p.endsWith("/")) p = p.substring(0, p.length - 1);
-  return p.substring(p.lastIndexOf("/") + 1);
-}
-
 function make(target: string, name: string): void {
   if (tool.has("f")) unlink(name);
   const r = tool.has("s") ? symlink(target, name) : link(target, name);
   if (r >= 0) return;
-  if (tool.has("s")) tool.fail("failed to create symbolic link '" + name + "'", r);
-  else if (stat(target, st) < 0) tool.fail("failed to access '" + target + "'", stat(target, st));
+  if (tool.has("s")) { tool.fail("failed to create symbolic link '" + name + "'", r); return; }
+  const t = stat(target, st);
+  if (t < 0) tool.fail("failed to access '" + target + "'", t);
   else if (r == -Errno.EEXIST) tool.fail("failed to create hard link '" + name + "'", r);
   else tool.fail("failed to create hard link '" + name + "' => '" + target + "'", r);
 }
 
-if (ops.length == 1) make(ops[0], base(ops[0]));
-else for (let i = 0; i < ops.length - 1; i++) make(ops[i], intoDir ? last + "/" + base(ops[i]) : last);
+if (ops.length == 1) make(ops[0], baseName(ops[0]));
+else for (let i = 0; i < ops.length - 1; i++) make(ops[i], intoDir ? last + "/" + baseName(ops[i]) : last);
 tool.exit();

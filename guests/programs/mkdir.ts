@@ -10,25 +10,31 @@ if (tool.operands.length == 0) tool.die("missing operand\nTry 'mkdir --help' for
 const mode = tool.has("m") ? octal(tool.value("m")) : 0o777;
 const st = memory.data(<i32>STAT_SIZE, 8);
 
+// An octal mode of 1 to 4 digits; anything else: "invalid mode", exit 1.
 function octal(s: string): u32 {
   let v: u32 = 0;
   for (let i = 0; i < s.length; i++) {
     const d = s.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 7 || s.length > 4) { tool.die("invalid mode '" + s + "'"); return 0; }
+    if (d < 0 || d > 7) break;
     v = v * 8 + <u32>d;
+    if (i == s.length - 1 && s.length <= 4) return v;
   }
-  return v;
+  tool.die("invalid mode '" + s + "'");
+  return 0;
 }
 
 function isDir(path: string): bool { return stat(path, st) == 0 && S_ISDIR(load<u32>(st + ST_MODE)); }
 
-// Make path and, with -p, its missing parents; "mkdir: cannot create directory 'X': ..." on failure.
+// Make path and, with -p, its missing parents (an existing one that is not a directory: ENOTDIR,
+// as GNU); "mkdir: cannot create directory 'X': ..." on failure.
 function make(path: string): void {
   if (tool.has("p")) {
     for (let i = 1; i < path.length; i++) {
       if (path.charAt(i) != "/" || path.charAt(i - 1) == "/") continue;
       const parent = path.substring(0, i);
-      if (!isDir(parent)) { const r = mkdir(parent, 0o777); if (r < 0 && r != -Errno.EEXIST) { report(parent, r); return; } }
+      let r = mkdir(parent, 0o777);
+      if (r == -Errno.EEXIST && !isDir(parent)) r = -Errno.ENOTDIR;
+      if (r < 0 && r != -Errno.EEXIST) { report(parent, r); return; }
     }
   }
   const r = mkdir(path, mode);

@@ -1,7 +1,7 @@
 // rmdir: remove each empty DIRECTORY; with -p, then each of its parents named in the path, as GNU
 // rmdir. Exit 1 (after trying the rest) if one fails: "rmdir: failed to remove 'X': ...".
 // Usage: rmdir [-p] DIRECTORY...
-import { Tool, rmdir } from "../sdk";
+import { Tool, rmdir, trimSlashes } from "../sdk";
 
 const tool = new Tool("rmdir", "p", "rmdir [-p] DIRECTORY...\nRemove the DIRECTORY(ies), if they are empty.\n" +
   "  -p  remove DIRECTORY and its ancestors; e.g., 'rmdir -p a/b' is similar to 'rmdir a/b a'\n").parse();
@@ -14,12 +14,10 @@ function remove(path: string): bool {
 }
 
 for (let i = 0; i < tool.operands.length; i++) {
-  let p = tool.operands[i];
-  while (p.length > 1 && p.endsWith("/")) p = p.substring(0, p.length - 1);
+  let p = trimSlashes(tool.operands[i]);
   if (!remove(p) || !tool.has("p")) continue;
   for (let cut = p.lastIndexOf("/"); cut > 0; cut = p.lastIndexOf("/")) {
-    p = p.substring(0, cut);
-    while (p.length > 1 && p.endsWith("/")) p = p.substring(0, p.length - 1);
+    p = trimSlashes(p.substring(0, cut));
     if (!remove(p)) break;
   }
 }

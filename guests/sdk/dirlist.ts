@@ -5,8 +5,9 @@ import { getdents64 } from "./fs";
 import { fromCstr } from "./cstring";
 import { O_RDONLY, O_DIRECTORY } from "../../kernel/abi/fcntl";
 import { D_RECLEN, D_NAME } from "../../kernel/abi/stat";
+import { PAGE_SIZE } from "../../kernel/abi/layout";
 
-const DENTS: usize = 4096;
+const DENTS: usize = PAGE_SIZE;             // one getdents64 batch
 const dents = memory.data(<i32>DENTS, 8);
 
 export class DirList {

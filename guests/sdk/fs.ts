@@ -7,6 +7,7 @@
 //   mkdir(path) rmdir(path) unlink(path) rename(a, b) stat(path, buf) access(path, mode)
 //   chdirTo(path) cwd() lstat(path, buf) symlink(target, path) readlink(path) link(a, b)
 //   utimens(path, atimeNs, mtimeNs)                                               string helpers
+//   trimSlashes(path) (trailing '/' gone, "/" kept), baseName(path) (its last component)  path text
 
 import { Sys } from "../../kernel/abi/syscalls";
 import { syscall0, syscall1, syscall2, syscall3, syscall4, syscall5 } from "./syscall";
@@ -161,4 +162,17 @@ export function utimens(path: string, atimeNs: i64, mtimeNs: i64, flags: i32 = 0
 function putTs(at: usize, ns: i64): void {
   if (ns == UTIME_NOW || ns == UTIME_OMIT) { store<i64>(at, 0); store<i64>(at + 8, ns); return; }
   store<i64>(at, ns / 1000000000); store<i64>(at + 8, ns % 1000000000);
+}
+
+/** path without its trailing slashes ("/" stays "/"). */
+export function trimSlashes(path: string): string {
+  let n = path.length;
+  while (n > 1 && path.charCodeAt(n - 1) == 0x2f) n--;
+  return path.substring(0, n);
+}
+
+/** The last component of path, as basename(1) for a path with trailing slashes. */
+export function baseName(path: string): string {
+  const p = trimSlashes(path);
+  return p == "/" ? p : p.substring(p.lastIndexOf("/") + 1);
 }
