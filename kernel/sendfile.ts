@@ -12,7 +12,7 @@ import { MAX_RW_COUNT } from "./abi/uio";
 import { Routine, Place } from "./abi/trace";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { fdGet, fileAt, fileWrite, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_WRONLY, O_RDONLY } from "./file";
+import { fdGet, fileAt, fileWrite, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_WRONLY, O_RDONLY, O_APPEND } from "./file";
 import { isDir } from "./dir";
 import { iSize } from "./fs";
 import { copyToUser, copyFromUser } from "./copy";
@@ -29,6 +29,7 @@ export function sys_sendfile(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i6
   const fi = fileAt(inp), fo = fileAt(out);
   if ((fi.flags & O_ACCMODE) == O_WRONLY || (fo.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
   if (fi.type != FT_INODE || isDir(fi.ino)) return -Errno.EINVAL;
+  if ((fo.flags & O_APPEND) != 0) return -Errno.EINVAL;    // Linux's do_splice_direct refuses O_APPEND
   if (a3 < 0) return -Errno.EINVAL;
   const offp = u32arg(a2);
   let off: u64 = fi.offset;

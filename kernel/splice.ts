@@ -20,12 +20,12 @@ import { allocFrame, pcGet, pcGetNew, pcDirty } from "./pagecache";
 import { raGet, raDone } from "./readahead";
 import { copyFromUser, copyToUser, userPhys, countCopy } from "./copy";
 import { nextSeq, traceEmit } from "./trace";
-import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_RDONLY, O_WRONLY } from "./file";
+import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, File, FT_PIPE, FT_INODE, FT_SOCKET, FT_CONSOLE, O_ACCMODE, O_RDONLY, O_WRONLY, O_APPEND } from "./file";
 import { isDir } from "./dir";
 import { iSize, iSetSize, iTouch, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck } from "./inode";
-import { Pipe, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT, SLOT_CAN_MERGE } from "./pipe";
+import { Pipe, pipeRead, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT, SLOT_CAN_MERGE } from "./pipe";
 import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
 import { tcpOutput, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
@@ -79,13 +79,14 @@ function sysPipe2(p: Proc, fds: u32, flags: u32): i64 {
 }
 
 function isPipe(f: File): bool { return f.type == FT_PIPE; }
+const SPLICE_F_ALL: u32 = SPLICE_F_MOVE | SPLICE_F_NONBLOCK | SPLICE_F_MORE | SPLICE_F_GIFT;
 
 function sysSpliceCall(p: Proc, fin: i32, offIn: u32, fout: i32, offOut: u32, len: i64, flags: u32): i64 {
   const a = fdGet(p, fin), b = fdGet(p, fout);
   if (a < 0 || b < 0) return -Errno.EBADF;
   const i = fileAt(a), o = fileAt(b);
   if ((i.flags & O_ACCMODE) == O_WRONLY || (o.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
-  if (flags & ~(SPLICE_F_MOVE | SPLICE_F_NONBLOCK | SPLICE_F_MORE | SPLICE_F_GIFT)) return -Errno.EINVAL;
+  if (flags & ~SPLICE_F_ALL) return -Errno.EINVAL;
   if (!isPipe(i) && !isPipe(o)) return -Errno.EINVAL;
   if ((isPipe(i) && offIn != 0) || (isPipe(o) && offOut != 0)) return -Errno.ESPIPE;
   if (len < 0) return -Errno.EINVAL;
@@ -101,7 +102,7 @@ function sysSpliceCall(p: Proc, fin: i32, offIn: u32, fout: i32, offOut: u32, le
   const pi = <i32>i.pipe;
   const pnb = nb || (i.flags & O_NONBLOCK) != 0;
   if (o.type == FT_SOCKET) return pipeToSock(p, pi, <i32>o.sock, n, pnb, !pnb && (o.flags & O_NONBLOCK) == 0);
-  if (o.type == FT_INODE) return pipeToFile(p, pi, o, offOut, n, pnb);
+  if (o.type == FT_INODE) return (o.flags & O_APPEND) != 0 ? -Errno.EINVAL : pipeToFile(p, pi, o, offOut, n, pnb);   // Linux: no splice to O_APPEND
   if (o.type == FT_CONSOLE) return pipeToConsole(p, pi, o.ino, n, pnb);
   return -Errno.EINVAL;
 }
@@ -313,10 +314,31 @@ function pipeToPipe(p: Proc, a: i32, b: i32, n: u32, nb: bool, dup: bool): i64 {
 function sysTee(p: Proc, fin: i32, fout: i32, len: i64, flags: u32): i64 {
   const a = fdGet(p, fin), b = fdGet(p, fout);
   if (a < 0 || b < 0) return -Errno.EBADF;
-  if (!isPipe(fileAt(a)) || !isPipe(fileAt(b))) return -Errno.EINVAL;
-  if ((fileAt(a).flags & O_ACCMODE) == O_WRONLY || (fileAt(b).flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
+  if (flags & ~SPLICE_F_ALL) return -Errno.EINVAL;
+  const i = fileAt(a), o = fileAt(b);
+  if ((i.flags & O_ACCMODE) == O_WRONLY || (o.flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
+  if (!isPipe(i) || !isPipe(o) || i.pipe == o.pipe) return -Errno.EINVAL;
   if (len <= 0) return len < 0 ? -Errno.EINVAL : 0;
-  return pipeToPipe(p, <i32>fileAt(a).pipe, <i32>fileAt(b).pipe, <u32>min(len, MAX_RW_COUNT), (flags & SPLICE_F_NONBLOCK) != 0, true);
+  // Linux's do_tee: O_NONBLOCK on either end makes the call nonblocking.
+  const nb = (flags & SPLICE_F_NONBLOCK) != 0 || ((i.flags | o.flags) & O_NONBLOCK) != 0;
+  return pipeToPipe(p, <i32>i.pipe, <i32>o.pipe, <u32>min(len, MAX_RW_COUNT), nb, true);
+}
+
+// vmsplice on a pipe's read end (Linux's vmsplice_to_user): the pipe's bytes are copied out into
+// the iovecs, as readv would; the first may wait for data (unless SPLICE_F_NONBLOCK: Linux looks at
+// the flag only, not at O_NONBLOCK), the rest take what is there.
+function vmspliceToUser(p: Proc, pi: i32, iov: u32, cnt: u32, nb: bool): i64 {
+  let done: i64 = 0;
+  for (let k: u32 = 0; k < cnt; k++) {
+    if (copyFromUser(p, kb, iov + k * 8, 8) < 0) return done > 0 ? done : -Errno.EFAULT;
+    const base = load<u32>(kb), len = load<u32>(kb + 4);
+    if (len == 0) continue;
+    const r = pipeRead(p, pi, base, len, nb || done > 0);
+    if (r < 0) return done > 0 ? done : r;
+    done += r;
+    if (r < <i64>len) break;
+  }
+  return done;
 }
 
 // vmsplice: the user's pages go into the pipe by reference (pinned while the pipe holds them).
@@ -324,8 +346,9 @@ function sysVmsplice(p: Proc, fd: i32, iov: u32, cnt: u32, flags: u32): i64 {
   const fi = fdGet(p, fd);
   if (fi < 0) return -Errno.EBADF;
   const f = fileAt(fi);
-  if (!isPipe(f) || (f.flags & O_ACCMODE) != O_WRONLY) return -Errno.EBADF;
-  if (cnt > <u32>IOV_MAX) return -Errno.EINVAL;
+  if (!isPipe(f)) return -Errno.EBADF;
+  if ((flags & ~SPLICE_F_ALL) != 0 || cnt > <u32>IOV_MAX) return -Errno.EINVAL;
+  if ((f.flags & O_ACCMODE) == O_RDONLY) return vmspliceToUser(p, <i32>f.pipe, iov, cnt, (flags & SPLICE_F_NONBLOCK) != 0);
   const pi = <i32>f.pipe;
   const pp = pipeAt(pi);
   if (noReader(p, pi)) return -Errno.EPIPE;

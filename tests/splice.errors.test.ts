@@ -31,7 +31,7 @@ describe("splice, tee, vmsplice: errors", () => {
       "tee to a file EINVAL",
       "tee a pipe to itself EINVAL",
       "tee empty, SPLICE_F_NONBLOCK EAGAIN",
-      "vmsplice to the read end EBADF",
+      "vmsplice from an empty read end, SPLICE_F_NONBLOCK EAGAIN",
       "vmsplice to a file EBADF",
       "splice at offset 4000 96, offset now 4096, file position 0",
       "splice at the end 0",

@@ -57,7 +57,7 @@ function errors(): void {
   say("tee a pipe to itself " + res(tee(pr, pw, 10, 0)));
   say("tee empty, SPLICE_F_NONBLOCK " + res(tee(qr, pw, 10, SPLICE_F_NONBLOCK)));
   store<u32>(iov, <u32>page); store<u32>(iov + 4, 4096);
-  say("vmsplice to the read end " + res(vmsplice(qr, iov, 1, 0)));
+  say("vmsplice from an empty read end, SPLICE_F_NONBLOCK " + res(vmsplice(qr, iov, 1, SPLICE_F_NONBLOCK)));
   say("vmsplice to a file " + res(vmsplice(fout, iov, 1, 0)));
   store<i64>(off, 4000);
   say("splice at offset 4000 " + res(splice(fin, off, qw, 0, 1000, 0)) + ", offset now " + load<i64>(off).toString() +

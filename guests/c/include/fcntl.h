@@ -3,7 +3,8 @@
  * Added: splice, tee, vmsplice (guests/c/lib/splice.c) with SPLICE_F_*; O_DIRECT (the file is
  * read and written by disk DMA straight to and from the buffer, bypassing the page cache) and a
  * real O_CLOEXEC (wasi-libc's is 0). open() and openat() (guests/c/lib/open.c) pass both on to
- * the kernel; pipe2 and dup3 take O_CLOEXEC and O_NONBLOCK. The values below are bits wasi-libc's
+ * the kernel; pipe2 and dup3 take O_CLOEXEC and O_NONBLOCK. fcntl's F_DUPFD, F_DUPFD_CLOEXEC,
+ * F_GETFD, F_SETFD and the pipe size commands reach the kernel (guests/c/lib/fcntl.c). The values below are bits wasi-libc's
  * flags leave free; the library turns them into Linux's (kernel/abi/fcntl.ts).
  */
 #ifndef _WASMOS_FCNTL_H
@@ -27,6 +28,13 @@ extern "C" {
 #undef O_CLOEXEC
 #define O_CLOEXEC __WASMOS_WASI_O_CLOEXEC
 #define O_DIRECT  __WASMOS_WASI_O_DIRECT
+
+/* fcntl commands on the descriptor table (guests/c/lib/fcntl.c sends them to the kernel). */
+#ifndef F_DUPFD
+#define F_DUPFD      __WASMOS_F_DUPFD
+#endif
+#define F_GETPIPE_SZ __WASMOS_F_GETPIPE_SZ
+#define F_SETPIPE_SZ __WASMOS_F_SETPIPE_SZ
 
 #define SPLICE_F_MOVE     __WASMOS_SPLICE_F_MOVE
 #define SPLICE_F_NONBLOCK __WASMOS_SPLICE_F_NONBLOCK
