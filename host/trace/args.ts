@@ -11,7 +11,7 @@ import { IOVEC_SIZE, IOV_BASE, IOV_LEN } from "../../kernel/abi/uio";
 import { UTS_LEN, UTS_SYSNAME, UTS_NODENAME } from "../../kernel/abi/utsname";
 import { AF_INET, AF_UNIX, SIN_FAMILY, SIN_PORT, SIN_ADDR } from "../../kernel/abi/socket";
 import { POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS } from "../../kernel/abi/poll";
-import { EPOLL_EVENT_SIZE, EPOLL_EVENT_EVENTS, EPOLL_EVENT_DATA } from "../../kernel/abi/epoll";
+import { EPOLL_EVENT_SIZE, EPOLL_EVENT_EVENTS, EPOLL_EVENT_DATA, EPOLL_CTL_DEL } from "../../kernel/abi/epoll";
 import { AF, POLL_EVENTS, EPOLL_EVENTS, enumText, flagsText, type FlagSet, type Named } from "./flags";
 import { quote, type UserMem } from "./usermem";
 
@@ -237,8 +237,9 @@ function epollEventAt(c: ArgCtx, va: number): string | null {
   const u64 = BigInt.asUintN(64, BigInt(data));
   return `{events=${flagsText(EPOLL_EVENTS, events)}, data={u32=${Number(BigInt.asUintN(32, u64))}, u64=${u64}}}`;
 }
-/** epoll_ctl's event, read at entry (NULL for EPOLL_CTL_DEL, which takes none). */
-export const iepollEvent = arg((c, v) => (u32(v) === 0 ? "NULL" : epollEventAt(c, u32(v)) ?? ptrText(v)));
+/** epoll_ctl's event, read at entry; EPOLL_CTL_DEL takes none: its pointer as given. */
+export const iepollEvent = arg((c, v) =>
+  (u32(v) === 0 || i32(c.args[1]) === EPOLL_CTL_DEL ? ptrText(v) : epollEventAt(c, u32(v)) ?? ptrText(v)));
 /** epoll_pwait's events, shown at exit: as many as the result says. */
 export const oepollEvents = arg((c, v) => {
   const n = okCount(c.ret), va = userVa(v);
