@@ -20,13 +20,15 @@ const exe = join(dir, "epoll");
 const cc = ["gcc", "cc", "clang"].find((c) => spawnSync(c, ["-O2", "-o", exe, join(__dirname, "..", SRC)]).status === 0);
 if (!cc) console.warn("epoll.oracle: skipped (no native C compiler)");
 
-test.skipIf(!cc || !hasClang)(`epoll: the same answers as Linux${hasClang ? "" : ` (${NO_CLANG})`}`, async () => {
-  const linux = spawnSync(exe, [join(__dirname, "..", SRC)], { encoding: "utf8" });
-  expect(linux.status).toBe(0);
-  const lines = linux.stdout.trim().split("\n");
-  expect(lines.length).toBeGreaterThanOrEqual(50);
-  const r = cli("run", await cGuest(SRC), "/bin/sh");   // any regular file of the image: EPERM
-  expect(r.stderr).toBe("");
-  expect(r.status).toBe(0);
-  expect(r.stdout.trim().split("\n")).toEqual(lines);
-}, TRANSLATE_TIMEOUT);
+for (const wasi of [true, false]) {
+  test.skipIf(!cc || !hasClang)(`epoll${wasi ? "" : " (--no-wasi)"}: the same answers as Linux${hasClang ? "" : ` (${NO_CLANG})`}`, async () => {
+    const linux = spawnSync(exe, [join(__dirname, "..", SRC)], { encoding: "utf8" });
+    expect(linux.status).toBe(0);
+    const lines = linux.stdout.trim().split("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(50);
+    const r = cli("run", await cGuest(SRC, { wasi }), "/bin/sh");   // any regular file of the image: EPERM
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split("\n")).toEqual(lines);
+  }, TRANSLATE_TIMEOUT);
+}
