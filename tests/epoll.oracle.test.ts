@@ -1,6 +1,6 @@
 // Linux is the oracle: tests/guests/c/epoll.c is built natively (gcc or clang, Linux's
-// <sys/epoll.h>) and for wasmos (guests/c/include/sys/epoll.h), and every line the two print must
-// be the same: level vs edge triggered on pipes (a partial read is no new edge, a write while bytes
+// <sys/epoll.h>) and for wasmos (guests/c/include/sys/epoll.h; with wasi-libc and with --no-wasi), and every line
+// they print must be the same: level vs edge triggered on pipes (a partial read is no new edge, a write while bytes
 // wait is), EPOLLONESHOT and its re-arm by EPOLL_CTL_MOD, EPOLLHUP/EPOLLERR when a pipe's other end
 // closes (also with no event asked), a timeout and a wait a child's write ends, the errnos of
 // epoll_create1, epoll_ctl and epoll_pwait, an epoll inside an epoll and ELOOP, the round robin
