@@ -6,7 +6,7 @@
 //   | type | ref | flags |  ino  |  offset (u64)   | pipe | sock | raNext | raSize | ...
 //   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
 //   raNext, raSize: readahead state (kernel/readahead.ts), Linux's file_ra_state; preopen: WASI's
-//   preopened directories (wasifd.ts).
+//   preopened directories (wasifd.ts); ep: an epoll's interest list (epoll.ts).
 //
 // Interface: File, fileInit(base), fileAlloc(type, flags) -> index or -1, fileAt(i), fileDup(i),
 // fileClose(i), fdAlloc(p, file, cloexec, from) -> fd or -EMFILE, fdGet(p, fd) -> file index or -1,
@@ -23,12 +23,15 @@ import { isDir } from "./dir";
 import { directRead, directWrite } from "./direct";
 import { sockRecv, sockSend, sockClose } from "./net/syssock";
 import { pipeRead, pipeWrite, pipeClose } from "./pipe";
+import { epollRelease, epollFree } from "./epoll";
+import { panic } from "./panic";
 
 export const FT_NONE: u32 = 0;
 export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
 export const FT_INODE: u32 = 2;     // a file or directory of the file system
 export const FT_SOCKET: u32 = 3;    // sock = socket index
 export const FT_PIPE: u32 = 4;      // pipe = pipe index; the access mode says which end
+export const FT_EPOLL: u32 = 5;     // ep = the first frame of its interest list (epoll.ts)
 
 export { O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_DIRECT } from "./abi/fcntl";
 export const FD_CLOEXEC_BIT: u32 = 0x80000000;
@@ -44,10 +47,14 @@ export const FD_CLOEXEC_BIT: u32 = 0x80000000;
   raNext: u32;     // page after the last one read: a read starting there is sequential
   raSize: u32;     // pages in the current readahead window (0: none yet)
   preopen: u32;    // a WASI preopened directory: its name's index + 1 (wasifd.ts); 0: not one
+  ep: u32;         // FT_EPOLL: frame of its interest list (epoll.ts)
 }
 
 let fileBase: usize = 0;
-export function fileInit(base: usize): void { fileBase = base; memory.fill(base, 0, <usize>NFILE * FILE_SIZE); }
+export function fileInit(base: usize): void {
+  if (offsetof<File>() > <usize>FILE_SIZE) panic("fileInit: File is larger than FILE_SIZE");
+  fileBase = base; memory.fill(base, 0, <usize>NFILE * FILE_SIZE);
+}
 @inline export function fileAt(i: i32): File { return changetype<File>(fileBase + <usize>i * FILE_SIZE); }
 
 export function fileAlloc(type: u32, flags: u32): i32 {
@@ -67,6 +74,8 @@ export function fileClose(i: i32): void {
   const f = fileAt(i);
   if (f.ref == 0) return;
   if (--f.ref > 0) return;
+  epollRelease(i);                                    // it leaves every interest list
+  if (f.type == FT_EPOLL) epollFree(f);
   if (f.type == FT_INODE) iput(f.ino);
   if (f.type == FT_SOCKET) sockClose(<i32>f.sock);
   if (f.type == FT_PIPE) pipeClose(<i32>f.pipe, (f.flags & O_ACCMODE) == O_WRONLY);

@@ -1,5 +1,5 @@
 // Readiness of open files, and the wait of a call that watches several (Linux's f_op->poll and
-// do_poll): one answer for every file type, used by ppoll and pselect6 (syspoll.ts) and by WASI's
+// do_poll): one answer for every file type, used by ppoll and pselect6 (syspoll.ts), epoll (epoll.ts) and by WASI's
 // poll_oneoff. A watcher that finds nothing ready sleeps on POLL_CHAN with its deadline
 // (sleep.ts); every wakeup (pipe, socket, console, exit) wakes it and it looks again.
 //
@@ -12,6 +12,7 @@
 //   socket, connected    bytes queued or the peer's FIN      room in the send buffer POLLRDHUP at FIN,
 //                                                                                    POLLERR: error
 //   socket, closed       (never connected, or reset)         POLLOUT                 POLLHUP
+//   epoll                a wait would report an event        -
 //
 // Interface: filePoll(fi) -> the POLL* mask of open file fi; fdPoll(p, fd, events) -> revents
 // (POLLNVAL for a closed fd; POLLERR and POLLHUP always reported); pollWait(p, timeoutNs) (after a
@@ -19,7 +20,8 @@
 // pollLeft(p, timeoutNs) -> ns left of the timeout; pollEnd(p) (the call returns: forget the deadline).
 import { POLLIN, POLLOUT, POLLERR, POLLHUP, POLLNVAL, POLLRDNORM, POLLWRNORM, POLLRDHUP } from "./abi/poll";
 import { Proc } from "./proc";
-import { fdGet, fileAt, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_WRONLY } from "./file";
+import { fdGet, fileAt, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, FT_EPOLL, O_ACCMODE, O_WRONLY } from "./file";
+import { epollReady } from "./epoll";
 import { pipeAt, pipeFull } from "./pipe";
 import { ttyReadable } from "./console";
 import { sockAt, sndSpace, CLOSED, LISTEN, SYN_SENT, SYN_RCVD } from "./net/sock";
@@ -41,6 +43,7 @@ export function filePoll(fi: i32): i32 {
     return (pp.head != pp.tail ? IN : 0) | (pp.writers == 0 ? POLLHUP : 0);
   }
   if (f.type == FT_SOCKET) return sockPoll(<i32>f.sock);
+  if (f.type == FT_EPOLL) return epollReady(f) ? IN : 0;
   return 0;
 }
 

@@ -45,7 +45,8 @@
 // an execve or fork), WAIT_CHAN_BASE | pid (wait4), pipeChan(i) 0xfd000000 | i, sockChan(i)
 // 0xfe000000 | i; 0 with wakeAt: nanosleep; POLL_CHAN (ppoll, pselect6, WASI's poll_oneoff, with
 // wakeAt for their timeout): every wakeup wakes its sleepers too, which look at their fds again
-// (Linux's poll wait queues, kept simple: a wake-up on any channel).
+// (Linux's poll wait queues, kept simple: a wake-up on any channel); wakeup also tells epoll.ts, whose
+// edge-triggered items count it as an event (epollWake).
 // Interface: for handlers: sleepOn(p, chan) -> -ERESTARTSYS, sleepUntil(p, t), returnLater(p, v),
 // progress(p), keepProgress(p, n); for wakers: wakeup(chan), wakeProc(p), resumeWith(p, v),
 // forgetCall(p), sleepersOn(chan), POLL_CHAN; for the syscall entry: callEntry(p) -> RESTART_NONE | RESTART_SYSCALL
@@ -55,6 +56,7 @@ import { ERESTARTSYS } from "./abi/errno";
 import { NPROC } from "./param";
 import { Proc, procSlot, RUNNABLE, SLEEPING, ZOMBIE } from "./proc";
 import { hostStopRewind } from "./host";
+import { epollWake } from "./epoll";
 
 // How the call in progress goes on when its process runs again (Proc.restart).
 export const RESTART_NONE: u32 = 0;      // no call to resume: the next syscall is a new one
@@ -94,6 +96,7 @@ export function keepProgress(p: Proc, n: u32): void { p.partial = n; }
 export const POLL_CHAN: u32 = 0xfc000000;
 
 export function wakeup(chan: u32): void {
+  epollWake(chan);                             // edge-triggered epoll items see the event
   for (let i = 0; i < NPROC; i++) {
     const p = procSlot(i);
     if (p.state == SLEEPING && (p.chan == chan || p.chan == POLL_CHAN)) { p.state = RUNNABLE; p.chan = 0; }

@@ -20,6 +20,7 @@ import { sys_exit, sys_exit_group, sys_getpid, sys_getppid, sys_sched_yield, sys
   sys_wait4, sys_kill, sys_uname, sys_execve, sys_clone, sys_clock_getres } from "./sysproc";
 import { sys_getrandom } from "./random";
 import { sys_ppoll, sys_pselect6 } from "./syspoll";
+import { sys_epoll_create1, sys_epoll_ctl, sys_epoll_pwait } from "./sysepoll";
 import { sys_brk, sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore } from "./sysmem";
 import { sys_read, sys_write, sys_readv, sys_writev, sys_close, sys_dup, sys_dup3, sys_fcntl, sys_ioctl } from "./sysfile";
 import { sys_openat, sys_lseek, sys_pread64, sys_pwrite64, sys_fstat, sys_newfstatat, sys_ftruncate, sys_fsync,
@@ -75,6 +76,9 @@ function sys_ni_syscall(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i
 // name of Sys and no other (tests/syscall.table.test.ts checks both ways). Filled at start.
 function linuxTable(t: usize): void {
   on(t, Sys.getcwd,          sys_getcwd);
+  on(t, Sys.epoll_create1,   sys_epoll_create1);
+  on(t, Sys.epoll_ctl,       sys_epoll_ctl);
+  on(t, Sys.epoll_pwait,     sys_epoll_pwait);
   on(t, Sys.dup,             sys_dup);
   on(t, Sys.dup3,            sys_dup3);
   on(t, Sys.fcntl,           sys_fcntl);

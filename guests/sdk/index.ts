@@ -4,13 +4,14 @@
 // Interface (one file per area):
 //   syscall.ts   the kernel.syscall import and syscall0..syscall6
 //   file.ts      fd I/O             fs.ts      paths and directories     pipe.ts   pipes, splice family
+//   epoll.ts     epoll_create1, epoll_ctl, epoll_pwait
 //   mm.ts        brk and mappings   process.ts processes, exec, wait     time.ts   clocks, sleeping
 //   socket.ts    sockets            print.ts   output                    args.ts   argv and environment
 //   errno.ts     error names        cstring.ts C strings                 abort.ts  the abort handler
 //   random.ts    getrandom          tool.ts    option parsing, messages, buffered stdout, lines
 //   regex.ts     basic regular expressions (grep)   ctype.ts  ASCII classes   dirlist.ts  directory names
 //   uapi/*.ts    Linux constants and record layouts (fcntl, mman, time, uio, socket, stat, poll,
-//                wait, utsname, resource, random): re-exports of kernel/abi/<same name>.ts, plus a few helpers
+//                wait, utsname, resource, random, epoll): re-exports of kernel/abi/<same name>.ts, plus a few helpers
 // Shared numbers come from kernel/abi: Sys, Errno, Sig, the address-space layout and every uapi
 // constant (kernel/abi is their one home; the kernel and the tracer import the same files).
 
@@ -24,6 +25,7 @@ export * from "./cstring";
 export * from "./file";
 export * from "./fs";
 export * from "./pipe";
+export * from "./epoll";
 export * from "./mm";
 export * from "./process";
 export * from "./time";
@@ -48,3 +50,4 @@ export * from "./uapi/wait";
 export * from "./uapi/random";
 export * from "./uapi/utsname";
 export * from "./uapi/resource";
+export * from "./uapi/epoll";

@@ -2,7 +2,8 @@
 // render(ctx, v) returns the text (or null to leave the argument out, like openat's mode without
 // O_CREAT). Input kinds render at entry (user memory may change later); `out` kinds render at exit,
 // when the result is known.
-// Interface: ArgSpec, ArgCtx and the kinds below (fd, int, path, ibuf(k), obuf(k), flags(set)...).
+// Interface: ArgSpec, ArgCtx and the kinds below (fd, int, path, ibuf(k), obuf(k), flags(set),
+// iepollEvent, oepollEvents...).
 import { Sig } from "../../kernel/abi/signals";
 import { AT_FDCWD } from "../../kernel/abi/fcntl";
 import { TV_SEC, TV_NSEC } from "../../kernel/abi/time";
@@ -10,7 +11,8 @@ import { IOVEC_SIZE, IOV_BASE, IOV_LEN } from "../../kernel/abi/uio";
 import { UTS_LEN, UTS_SYSNAME, UTS_NODENAME } from "../../kernel/abi/utsname";
 import { AF_INET, AF_UNIX, SIN_FAMILY, SIN_PORT, SIN_ADDR } from "../../kernel/abi/socket";
 import { POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS } from "../../kernel/abi/poll";
-import { AF, POLL_EVENTS, enumText, flagsText, type FlagSet, type Named } from "./flags";
+import { EPOLL_EVENT_SIZE, EPOLL_EVENT_EVENTS, EPOLL_EVENT_DATA, EPOLL_CTL_DEL } from "../../kernel/abi/epoll";
+import { AF, POLL_EVENTS, EPOLL_EVENTS, enumText, flagsText, type FlagSet, type Named } from "./flags";
 import { quote, type UserMem } from "./usermem";
 
 export interface ArgCtx {
@@ -227,3 +229,22 @@ export function pollText(c: ArgCtx, va: number, n: number, revents: boolean): st
   }
   return "[" + parts.join(", ") + "]";
 }
+
+/** One struct epoll_event: {events=EPOLLIN, data={u32=4, u64=4}} (strace's way), or null when unreadable. */
+function epollEventAt(c: ArgCtx, va: number): string | null {
+  const events = c.mem.u32(va + EPOLL_EVENT_EVENTS), data = c.mem.i64(va + EPOLL_EVENT_DATA);
+  if (events === null || data === null) return null;
+  const u64 = BigInt.asUintN(64, BigInt(data));
+  return `{events=${flagsText(EPOLL_EVENTS, events)}, data={u32=${Number(BigInt.asUintN(32, u64))}, u64=${u64}}}`;
+}
+/** epoll_ctl's event, read at entry; EPOLL_CTL_DEL takes none: its pointer as given. */
+export const iepollEvent = arg((c, v) =>
+  (u32(v) === 0 || i32(c.args[1]) === EPOLL_CTL_DEL ? ptrText(v) : epollEventAt(c, u32(v)) ?? ptrText(v)));
+/** epoll_pwait's events, shown at exit: as many as the result says. */
+export const oepollEvents = arg((c, v) => {
+  const n = okCount(c.ret), va = userVa(v);
+  if (n === null || va === null) return ptrText(v);
+  const parts: string[] = [];
+  for (let i = 0; i < Math.min(n, c.strSize); i++) parts.push(epollEventAt(c, va + i * EPOLL_EVENT_SIZE) ?? "?");
+  return "[" + parts.join(", ") + (n > parts.length ? ", ..." : "") + "]";
+}, true);

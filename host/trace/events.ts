@@ -48,9 +48,11 @@ export interface SignalEvent extends Base { type: "signal"; sig: number; name: s
 export interface ExitEvent extends Base { type: "exit"; status: number; code?: number; signal?: number }
 /** Scatter-gather descriptors handed to a device (zero-copy send). */
 export interface SgEvent extends Child { type: "sg"; frame: number; offset: number; bytes: number }
+/** An epoll wait returning `count` events; `ready` lists the first six (fd and EPOLL* bits). */
+export interface EpollEvent extends Child { type: "epoll"; epfd: number; count: number; ready: { fd: number; events: number }[] }
 
 export type TraceEvent =
   | SyscallEvent | UnfinishedEvent | CopyEvent | FaultEvent | IrqEvent | SwitchEvent
-  | TlbFlushEvent | SignalEvent | ExitEvent | SgEvent;
+  | TlbFlushEvent | SignalEvent | ExitEvent | SgEvent | EpollEvent;
 
 export type TraceEventType = TraceEvent["type"];

@@ -10,6 +10,7 @@ import * as P from "../../kernel/abi/poll";
 import * as W from "../../kernel/abi/wait";
 import * as T from "../../kernel/abi/time";
 import * as R from "../../kernel/abi/random";
+import * as E from "../../kernel/abi/epoll";
 
 export type Named = ReadonlyArray<readonly [name: string, value: number]>;
 
@@ -77,6 +78,13 @@ export const POLL_EVENTS: FlagSet = {
     "POLLWRNORM", "POLLWRBAND", "POLLMSG", "POLLRDHUP"),
   zero: "0",
 };
+export const EPOLL_EVENTS: FlagSet = {
+  bits: pick(E, "EPOLLIN", "EPOLLPRI", "EPOLLOUT", "EPOLLERR", "EPOLLHUP", "EPOLLNVAL", "EPOLLRDNORM", "EPOLLRDBAND",
+    "EPOLLWRNORM", "EPOLLWRBAND", "EPOLLMSG", "EPOLLRDHUP", "EPOLLEXCLUSIVE", "EPOLLWAKEUP", "EPOLLONESHOT", "EPOLLET"),
+  zero: "0",
+};
+export const EPOLL_CREATE: FlagSet = { bits: pick(E, "EPOLL_CLOEXEC"), zero: "0" };
+export const EPOLL_CTL = pick(E, "EPOLL_CTL_ADD", "EPOLL_CTL_DEL", "EPOLL_CTL_MOD");
 export const CLONE_FLAGS = pick(W, "CLONE_VM", "CLONE_FS", "CLONE_FILES", "CLONE_SIGHAND", "CLONE_PIDFD",
   "CLONE_PTRACE", "CLONE_VFORK", "CLONE_PARENT", "CLONE_THREAD", "CLONE_NEWNS", "CLONE_SYSVSEM",
   "CLONE_SETTLS", "CLONE_PARENT_SETTID", "CLONE_CHILD_CLEARTID", "CLONE_DETACHED", "CLONE_UNTRACED",

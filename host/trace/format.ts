@@ -4,6 +4,7 @@
 // Interface: formatText(ev, {multiPid}) -> line or null, formatJsonl(ev) -> one JSON object.
 import type { CopyEvent, TraceEvent } from "./events";
 import { sigName } from "./args";
+import { EPOLL_EVENTS, flagsText } from "./flags";
 
 export interface TextOptions { multiPid: boolean }
 
@@ -27,6 +28,10 @@ function childText(ev: TraceEvent): string | null {
     case "irq": return `irq ${ev.device}`;
     case "tlbflush": return `tlb flush (${ev.entries} entries)`;
     case "sg": return `sg frame ${hex(ev.frame)} offset ${ev.offset} ${ev.bytes} B`;
+    case "epoll": {
+      const list = ev.ready.map((r) => `${r.fd} ${flagsText(EPOLL_EVENTS, r.events)}`).join(", ");
+      return `epoll ready ${ev.count}${list ? ": " + list : ""}${ev.count > ev.ready.length ? ", ..." : ""}`;
+    }
     default: return null;
   }
 }

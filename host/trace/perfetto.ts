@@ -101,6 +101,7 @@ export class PerfettoWriter {
       case "signal": return this.instant(ev.pid, ev.name, "signal", ev.time, ev.addr === undefined ? {} : { addr: hex(ev.addr) });
       case "exit": return this.instant(ev.pid, "exit", "exit", ev.time, { status: ev.status });
       case "sg": return this.instant(ev.pid, "sg handoff", "copy", ev.time, { frame: hex(ev.frame), offset: ev.offset, bytes: ev.bytes });
+      case "epoll": return this.instant(ev.pid, "epoll ready", "syscall", ev.time, { epfd: ev.epfd, count: ev.count, fds: ev.ready.map((r) => r.fd).join(",") });
     }
   }
 

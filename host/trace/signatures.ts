@@ -7,11 +7,12 @@ import { WASI_TRACE, isWasiNr, wasiName } from "./wasi";
 import {
   type ArgSpec, type ArgCtx, fd, dirfd, int, uint, size, off, hexoff, raw, ptr, mode, sig, flags, named,
   path, ibuf, obuf, ostr, timespec, otimespec, ofds, iiov, oiov, ostatus, outsname, isockaddr, osockaddr,
-  ointp, iintp, loffp, argv, envp, pollfds, pollText, sigName, i32, u32, hex, okCount,
+  ointp, iintp, loffp, argv, envp, pollfds, pollText, sigName, i32, u32, hex, okCount, iepollEvent, oepollEvents,
 } from "./args";
 import {
   OPEN_FLAGS, FD_FLAGS, PROT, MAP, MREMAP, MS, SPLICE_F, AT_FLAGS, ACCESS_MODE, WAIT_OPTIONS, MSG_FLAGS,
-  SOCK_TYPE, CLONE_FLAGS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT, FALLOC, GRND, enumText,
+  SOCK_TYPE, CLONE_FLAGS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT, FALLOC, GRND, EPOLL_CREATE,
+  EPOLL_CTL, enumText,
   flagsText,
 } from "./flags";
 import { UTIME_NOW, UTIME_OMIT } from "../../kernel/abi/stat";
@@ -109,6 +110,9 @@ const none: ArgSpec[] = [];
 
 export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.getcwd]: { args: [ostr, size] },
+  [Sys.epoll_create1]: { args: [flags(EPOLL_CREATE)] },
+  [Sys.epoll_ctl]: { args: [fd, named(EPOLL_CTL), fd, iepollEvent] },
+  [Sys.epoll_pwait]: { args: [fd, oepollEvents, int, int, ptr, size] },
   [Sys.dup]: { args: [fd] },
   [Sys.dup3]: { args: [fd, fd, flags(FD_FLAGS)] },
   [Sys.fcntl]: { args: [fd, named(FCNTL_CMD), fcntlArg], retNote: fcntlNote },

@@ -6,7 +6,7 @@
 // `read(0,  <unfinished ...>` now, `<... read resumed>"hi", 10) = 2` later.
 // Interface: new Tracer({classes, readUser, strSize?, keep?}), push(raw[]), onEvent(cb) -> unsubscribe,
 // finish() (cut calls still pending at the end), events (with keep); classOf(kind) -> TraceClass.
-import { Ev, Agent, FaultKind, Place, Routine, TraceClass } from "../../kernel/abi/trace";
+import { Ev, Agent, FaultKind, Place, Routine, TraceClass, TRACE_NARGS } from "../../kernel/abi/trace";
 import { Sig } from "../../kernel/abi/signals";
 import type { RawEvent } from "./decode";
 import type { CopyEvent, FaultName, PlaceName, TraceEvent } from "./events";
@@ -38,7 +38,7 @@ const MAX_CAUSES = 1024;   // faults and irqs remembered as causes
 /** The TraceClass of a record kind (the kernel's classOf in kernel/trace.ts). */
 export function classOf(kind: Ev): TraceClass {
   switch (kind) {
-    case Ev.sysEnter: case Ev.sysExit: case Ev.signal: case Ev.exit: return TraceClass.syscall;
+    case Ev.sysEnter: case Ev.sysExit: case Ev.signal: case Ev.exit: case Ev.epollReady: return TraceClass.syscall;
     case Ev.copy: case Ev.sgHandoff: return TraceClass.copy;
     case Ev.fault: return TraceClass.fault;
     case Ev.irq: return TraceClass.irq;
@@ -169,6 +169,7 @@ export class Tracer {
       case Ev.irq: return { type: "irq", ...base, device: r.sub };
       case Ev.tlbFlush: return { type: "tlbflush", ...base, entries: n(0) };
       case Ev.sgHandoff: return { type: "sg", ...base, frame: n(0), offset: n(1), bytes: n(2) };
+      case Ev.epollReady: return { type: "epoll", ...base, epfd: r.sub, count: n(0), ready: epollReady(r) };
       default: return null;
     }
   }
@@ -217,3 +218,12 @@ export class Tracer {
   }
 }
 
+/** An epollReady record's fd | events << 32 words, as many as it carries (at most six). */
+function epollReady(r: RawEvent): { fd: number; events: number }[] {
+  const out: { fd: number; events: number }[] = [];
+  for (let k = 1; k <= Math.min(Number(r.a[0]), TRACE_NARGS - 1); k++) {
+    const w = BigInt.asUintN(64, r.a[k]);
+    out.push({ fd: Number(BigInt.asIntN(32, w)), events: Number(w >> 32n) });
+  }
+  return out;
+}

@@ -137,5 +137,6 @@ export enum Owner {
   pagecache = 4,
   pipe = 5,
   socket = 6,
-  COUNT = 7,
+  epoll = 9,        // epoll interest lists (kernel/epoll.ts)
+  COUNT = 10,
 }

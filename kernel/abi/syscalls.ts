@@ -3,6 +3,9 @@
 // Checked against linux/include/uapi/asm-generic/unistd.h.
 export enum Sys {
   getcwd = 17,
+  epoll_create1 = 20,
+  epoll_ctl = 21,
+  epoll_pwait = 22,
   dup = 23,
   dup3 = 24,
   fcntl = 25,

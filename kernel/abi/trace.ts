@@ -18,6 +18,7 @@ export enum Ev {
   signal = 8,     // sub=signal, a0=target pid
   exit = 9,       // a0=wait status
   sgHandoff = 10, // descriptors handed to a device: a0=frame, a1=offset, a2=bytes
+  epollReady = 13, // an epoll wait returns: sub=epfd, a0=events returned, a1..a6 = fd | events << 32 of the first six
 }
 
 export enum Agent { cpu = 0, dma = 1 }
