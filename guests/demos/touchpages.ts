@@ -1,7 +1,7 @@
-// touch: maps N anonymous private pages (default 256), stores one byte in each, reads them
+// touchpages: maps N anonymous private pages (default 256), stores one byte in each, reads them
 // back, unmaps them and prints "touched N pages". Each first store is one minor page fault.
 // Exit 1 (with a message on stderr) if a syscall fails or a byte reads back wrong.
-// Usage: touch [N]
+// Usage: touchpages [N]
 
 import { argInt, mmapAnon, munmap, print, printInt, eprint, exit_group, errnoName, PAGE_SIZE } from "../sdk";
 
@@ -9,7 +9,7 @@ import { argInt, mmapAnon, munmap, print, printInt, eprint, exit_group, errnoNam
 function mark(i: i32): u8 { return <u8>(i * 7 + 1); }
 
 function fail(what: string, r: i64): void {
-  eprint("touch: " + what + ": " + (r < 0 ? errnoName(<i32>-r) : r.toString()) + "\n");
+  eprint("touchpages: " + what + ": " + (r < 0 ? errnoName(<i32>-r) : r.toString()) + "\n");
   exit_group(1);
 }
 

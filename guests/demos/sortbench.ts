@@ -1,6 +1,6 @@
-// sort: sorts N pseudo-random i32 (default 1 << 20) in place with a quicksort, checks the
-// result is ordered and prints a checksum. Deterministic: a fixed-seed LCG fills the array.
-// Exit 0 if sorted, 1 if not. Usage: sort [N]
+// sortbench: the sort benchmark. Sorts N pseudo-random i32 (default 1 << 20) in place with a
+// quicksort, checks the result is ordered and prints a checksum. Deterministic: a fixed-seed LCG
+// fills the array. Exit 0 if sorted, 1 if not. Usage: sortbench [N]
 
 import { argInt, print, printInt, exit_group } from "../sdk";
 
