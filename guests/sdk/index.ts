@@ -48,3 +48,4 @@ export * from "./uapi/wait";
 export * from "./uapi/random";
 export * from "./uapi/utsname";
 export * from "./uapi/resource";
+export * from "./calendar";
