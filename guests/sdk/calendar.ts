@@ -1,6 +1,7 @@
 // Calendar arithmetic for the tools that print dates (ls -l, date, stat): seconds since the Epoch to
 // a UTC civil date and time (Howard Hinnant's days-to-civil), month and weekday names.
 // Interface: Civil.of(secs) -> { year, month (1-12), day, hour, minute, second, weekday (0 = Sunday) };
+// epochSeconds(year, month, day, hour, minute, second) -> seconds since the Epoch (UTC), the inverse;
 // MONTHS, WEEKDAYS (English abbreviations, as the C locale); pad2(n).
 const SECS_PER_DAY: i64 = 86400;
 
@@ -32,3 +33,15 @@ export class Civil {
 
 /** n with a leading zero below 10. */
 export function pad2(n: i32): string { return n < 10 ? "0" + n.toString() : n.toString(); }
+
+/** Seconds since the Epoch of a UTC date and time (Hinnant's days-from-civil). */
+export function epochSeconds(year: i64, month: i32, day: i32, hour: i32, minute: i32, second: i32): i64 {
+  const y = month <= 2 ? year - 1 : year;
+  const era = (y >= 0 ? y : y - 399) / 400;
+  const yoe = y - era * 400;
+  const mp: i64 = month > 2 ? month - 3 : month + 9;
+  const doy = (153 * mp + 2) / 5 + <i64>day - 1;
+  const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const days = era * 146097 + doe - 719468;
+  return days * SECS_PER_DAY + <i64>hour * 3600 + <i64>minute * 60 + <i64>second;
+}
