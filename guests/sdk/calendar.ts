@@ -2,11 +2,14 @@
 // a UTC civil date and time (Howard Hinnant's days-to-civil), month and weekday names.
 // Interface: Civil.of(secs) -> { year, month (1-12), day, hour, minute, second, weekday (0 = Sunday) };
 // epochSeconds(year, month, day, hour, minute, second) -> seconds since the Epoch (UTC), the inverse;
-// MONTHS, WEEKDAYS (English abbreviations, as the C locale); pad2(n).
+// MONTHS, WEEKDAYS (English abbreviations, as the C locale), MONTH_NAMES, WEEKDAY_NAMES; pad2(n).
 const SECS_PER_DAY: i64 = 86400;
 
 export const MONTHS: string[] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 export const WEEKDAYS: string[] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+export const MONTH_NAMES: string[] = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+export const WEEKDAY_NAMES: string[] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 export class Civil {
   year: i64 = 0; month: i32 = 0; day: i32 = 0;
