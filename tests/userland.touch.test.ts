@@ -15,7 +15,7 @@ const fx = gnuFixture({ "old.txt": "old\n", "ref.txt": "r\n", "sub/": "" });
 afterAll(() => fx.cleanup());
 const NS = 1_000_000_000n;
 
-interface Outcome { status: number | null; stdout: string; stderr: string; times: Record<string, [string, string] | null> }
+interface Outcome { status: number | null; stdout: string; stderr: string; times: Record<string, string[] | null> }
 
 /** Run argv on both sides, each on a fresh copy; the times (seconds) of `look` afterwards. */
 function both(argv: string[], look: string[], prepare?: (dir: string) => void): { host: Outcome; guest: Outcome } {

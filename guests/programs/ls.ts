@@ -14,6 +14,7 @@ import {
   STAT_SIZE, ST_MODE, ST_NLINK, ST_UID, ST_GID, ST_SIZE, ST_BLOCKS, ST_MTIME,
   S_IFMT, S_IFDIR, S_IFREG, S_IFLNK, S_IFCHR, S_IFIFO, S_IFSOCK, S_IFBLK,
 } from "../sdk";
+import { SYMLINK_MAX } from "../../kernel/abi/fs";
 
 const tool = new Tool("ls", "aAdhlnR1", "ls [-aAdhlnR1] [FILE]...\n" +
   "List information about the FILEs (the current directory by default), sorted alphabetically.\n" +
@@ -27,7 +28,7 @@ const all = tool.has("a"), almost = tool.has("A") && !all, long = tool.has("l") 
 const recurse = tool.has("R") && !tool.has("d");
 const NS_PER_SEC: i64 = 1_000_000_000;
 const SIX_MONTHS: i64 = (365 * 86400 + 86400 / 4) / 2;     // GNU's: half a Gregorian year, in seconds
-const KIB: i64 = 1024, LINK_MAX_BYTES: usize = 4096;
+const KIB: i64 = 1 << 10, LINK_MAX_BYTES: usize = <usize>SYMLINK_MAX;
 const now = nowNs(CLOCK_REALTIME) / NS_PER_SEC;
 const st = memory.data(<i32>STAT_SIZE, 8);
 const linkBuf = memory.data(<i32>LINK_MAX_BYTES);

@@ -5,7 +5,7 @@
 // Usage: touch [-acm] [-d @SECONDS | -t STAMP | -r REF] FILE...
 import {
   Tool, open, close, utimensat, newfstatat, cstr, epochSeconds, Civil, nowNs, strerror, isDigit, CLOCK_REALTIME,
-  O_WRONLY, O_CREAT, O_NONBLOCK, AT_FDCWD, Errno, UTIME_NOW, UTIME_OMIT, TIMESPEC_SIZE,
+  O_WRONLY, O_CREAT, O_NONBLOCK, AT_FDCWD, Errno, UTIME_NOW, UTIME_OMIT, TIMESPEC_SIZE, TV_NSEC,
   STAT_SIZE, ST_ATIME, ST_ATIME_NSEC, ST_MTIME, ST_MTIME_NSEC,
 } from "../sdk";
 
@@ -17,7 +17,6 @@ const tool = new Tool("touch", "acmd:t:r:", "touch [OPTION]... FILE...\n" +
   "  -r FILE  use this file's times instead of the current time\n  -t STAMP  use [[CC]YY]MMDDhhmm[.ss] instead of the current time\n").parse();
 const times = memory.data(<i32>TIMESPEC_SIZE * 2, 8);
 const st = memory.data(<i32>STAT_SIZE, 8);
-const TV_NSEC: usize = 8;                         // a timespec's second field
 const NS_PER_SEC: i64 = 1_000_000_000;
 
 function invalid(what: string, s: string): void { tool.die("invalid " + what + " format '" + s + "'"); }
