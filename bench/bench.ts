@@ -1,5 +1,5 @@
 // `npm run bench`: how fast guests run on wasmos, against the targets of the performance issue.
-//   1. translated vs native (sort, sieve, csort)    2. null syscall (getpid)
+//   1. translated vs native (sortbench, sieve, csort)    2. null syscall (getpid)
 //   3. process start (API and CLI)             4. translation (translate.ts): cold, cached, slow shapes
 //   5. storage (storage.ts)                    6. network (network.ts)       7. http (http.ts)
 //   8. pipe (pipe.ts)                          9. fork (fork.ts)
@@ -8,7 +8,7 @@
 // state: after warm-up runs, with their compiled modules kept alive so V8 reuses its optimized
 // (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
 // Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--pipe-mib N] [--only SECTION,...]
-//   SECTION: native, native-light (sort and sieve translated with the light effort), syscall, start,
+//   SECTION: native, native-light (sortbench and sieve translated with the light effort), syscall, start,
 //            translate (translate.ts), storage, network, http, pipe, fork
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, cpus, availableParallelism, loadavg } from "node:os";
@@ -37,7 +37,7 @@ const PIPE_MIB_ARG = Number(option("--pipe-mib") ?? PIPE_MIB); // size of the fi
 const ONLY = option("--only")?.split(",");
 const want = (section: string) => !ONLY || ONLY.includes(section);
 const GETPID_N = 2_000_000;
-const COMPUTE_TARGET = 2.5;                     // issue 12: translated/native for sort, sieve, csort
+const COMPUTE_TARGET = 2.5;                     // issue 12: translated/native for sortbench, sieve, csort
 
 /** bench/c/csort.c: freestanding C (kernel.syscall only), so it runs both translated and natively. */
 function cSort(): Uint8Array<ArrayBuffer> | null {
@@ -47,7 +47,7 @@ function cSort(): Uint8Array<ArrayBuffer> | null {
 const RAM = 64 << 20;
 const cacheDir = mkdtempSync(join(tmpdir(), "wasmos-bench-"));
 const keep: WebAssembly.Module[] = [];          // compiled modules V8 may share optimized code with
-const guest = (name: string) => readFileSync(distPath(`guests/${name}.wasm`));
+const demo = (name: string) => readFileSync(distPath(`demos/${name}.wasm`));   // dist/demos: /usr/demo's programs
 
 /** A machine whose console output is collected, with the time of the first write. */
 class Bench {
@@ -81,7 +81,7 @@ async function keepTranslated(bytes: Uint8Array): Promise<void> {
 
 /** `light`: the guest translated with the effort larger modules get (host/translate/optimize.ts),
  *  put into a cache of its own, to show what that effort costs in compute. */
-async function vsNative(name: string, target: number, light = false, bytes: Uint8Array<ArrayBuffer> = guest(name)): Promise<void> {
+async function vsNative(name: string, target: number, light = false, bytes: Uint8Array<ArrayBuffer> = demo(name)): Promise<void> {
   const how = light ? "translated with the light effort" : "translated";
   console.log(`\n${name}: ${how} on the machine vs native V8 (own memory, JS syscall stub)`);
   const native = new WebAssembly.Module(bytes);
@@ -114,7 +114,7 @@ async function vsNative(name: string, target: number, light = false, bytes: Uint
 
 async function nullSyscall(): Promise<void> {
   console.log(`\nnull syscall: (getpid x${GETPID_N} - getpid x0) / ${GETPID_N}, on the machine`);
-  const bytes = guest("getpid");
+  const bytes = demo("getpid");
   await keepTranslated(bytes);
   const b = await Bench.create();
   await b.run(bytes, ["getpid", "100000"]);
@@ -132,7 +132,7 @@ async function nullSyscall(): Promise<void> {
 
 async function processStart(): Promise<void> {
   console.log("\nprocess start: hello.wasm, warm translation cache, spawn() to the first write on stdout");
-  const bytes = guest("hello");
+  const bytes = demo("hello");
   await keepTranslated(bytes);
   const create: number[] = [], fresh: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -150,7 +150,7 @@ async function processStart(): Promise<void> {
   report({ what: "next process, same machine", value: summarize(await repeat(RUNS, async () => {
     b.firstWrite = 0; const t0 = ms(); await b.m.spawn(bytes, ["hello"]); await b.m.run(); return b.firstWrite - t0; })), unit: "ms" });
 
-  const cli = distPath("cli.mjs"), hello = distPath("guests/hello.wasm");
+  const cli = distPath("cli.mjs"), hello = distPath("demos/hello.wasm");
   const wall = (args: string[]) => {
     const t0 = ms();
     const r = spawnSync(process.execPath, args, { encoding: "utf8" });
@@ -171,11 +171,11 @@ async function main(): Promise<void> {
   try {
     const csort = want("native") || want("native-light") ? cSort() : null;
     if (want("native")) {
-      await vsNative("sort", COMPUTE_TARGET); await vsNative("sieve", COMPUTE_TARGET);
+      await vsNative("sortbench", COMPUTE_TARGET); await vsNative("sieve", COMPUTE_TARGET);
       if (csort) await vsNative("csort", COMPUTE_TARGET, false, csort);
     }
     if (want("native-light")) {
-      await vsNative("sort", COMPUTE_TARGET, true); await vsNative("sieve", COMPUTE_TARGET, true);
+      await vsNative("sortbench", COMPUTE_TARGET, true); await vsNative("sieve", COMPUTE_TARGET, true);
       if (csort) await vsNative("csort", COMPUTE_TARGET, true, csort);
     }
     if (want("syscall")) await nullSyscall();

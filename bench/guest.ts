@@ -1,8 +1,9 @@
 // Machines for the I/O benchmarks: a disk image of test files (dataBytes, so every byte is known),
 // a machine that collects what its guests print, and one timed guest run.
 // Interface: dataImage(files, slack, bins) -> image bytes; IoMachine.create(opts, cacheDir);
-// ioMachine.run(name, argv) -> { ms, code, stdout, stdoutBytes } (run() only; spawn is not timed).
-import { readFileSync } from "node:fs";
+// ioMachine.run(name, argv) -> { ms, code, stdout, stdoutBytes } (run() only; spawn is not timed);
+// guestBytes(name): a built program, a tool (dist/guests) or else a demo (dist/demos), as the CLI finds it.
+import { existsSync, readFileSync } from "node:fs";
 import { Machine, distPath, type MachineOptions } from "../host/index";
 import { mkfs, dataBytes } from "../host/fs";
 import { ms } from "./stats";
@@ -18,7 +19,10 @@ export function dataImage(files: Record<string, number>, slack = 16 * MiB, bins:
   return mkfs(total + slack, { files: list }).bytes;
 }
 
-export const guestBytes = (name: string) => readFileSync(distPath(`guests/${name}.wasm`));
+export function guestBytes(name: string): Buffer {
+  const tool = distPath(`guests/${name}.wasm`);
+  return readFileSync(existsSync(tool) ? tool : distPath(`demos/${name}.wasm`));
+}
 
 export interface GuestRun { ms: number; code: number | null; stdout: string; stdoutBytes: number; stderr: string }
 
@@ -37,7 +41,7 @@ export class IoMachine {
     return (io = new IoMachine(m));
   }
 
-  /** Spawn dist/guests/NAME.wasm (not timed), then time run() until every process has exited. */
+  /** Spawn the program NAME (guestBytes; not timed), then time run() until every process has exited. */
   async run(name: string, argv: string[]): Promise<GuestRun> {
     this.text = []; this.bytes = 0; this.errText = [];
     const pid = await this.m.spawn(guestBytes(name), argv);

@@ -30,36 +30,36 @@ const COMPARES = [
   ["--file", "/data/big.bin", "--warm"],
 ];
 
-// The shipped programs (guests/programs), each with arguments that make it do its work quickly
-// and deterministically. Programs that need stdin get it from `sh -c` pipelines.
+// The shipped programs (the tools in /bin, the demos in /usr/demo), each with arguments that make
+// it do its work quickly and deterministically. Programs that need stdin get it from `sh -c` pipelines.
 const PROGRAMS = [
-  ["hello", "a", "b"],
-  ["cat", "/data/4k.bin"],
-  ["wc", "/data/4k.bin"],
-  ["ls", "-l", "/"],
-  ["ls", "/bin"],
-  ["stat", "/data/4k.bin"],
-  ["readfile", "/data/4k.bin"],
-  ["directread", "/data/4k.bin"],
-  ["mmapfile", "/data/4k.bin"],
-  ["mmapwrite", "/m.txt", "hello"],
-  ["cowdemo", "/data/4k.bin"],
-  ["splice-cat", "/data/4k.bin"],
-  ["forkmap", "1", "2"],
-  ["touch", "16"],
-  ["memtest"],
-  ["fault"],
-  ["fault", "load"],
-  ["sigbus", "/sigbus.dat"],
-  ["sort", "1000"],
-  ["sieve", "10000"],
-  ["spin", "1000"],
-  ["getpid", "10", "-v"],
-  ["sleeper", "z", "3", "10"],
-  ["pwd"],
-  ["fsstress", "60"],
-  ["sh", "-c", "cat /data/4k.bin | tee /t.out | wc; mkdir /d; cp /data/4k.bin /d/x; mv /d/x /d/y; ls -l /d; rm /d/y; rmdir /d"],
-  ...["read+write", "mmap+write", "sendfile", "splice", "msg_zerocopy", "o_direct"].map((m) => ["send", m, "/data/4k.bin"]),
+  ["/usr/demo/hello", "a", "b"],
+  ["/bin/cat", "/data/4k.bin"],
+  ["/bin/wc", "/data/4k.bin"],
+  ["/bin/ls", "-l", "/"],
+  ["/bin/ls", "/bin"],
+  ["/bin/stat", "/data/4k.bin"],
+  ["/usr/demo/readfile", "/data/4k.bin"],
+  ["/usr/demo/directread", "/data/4k.bin"],
+  ["/usr/demo/mmapfile", "/data/4k.bin"],
+  ["/usr/demo/mmapwrite", "/m.txt", "hello"],
+  ["/usr/demo/cowdemo", "/data/4k.bin"],
+  ["/usr/demo/splice-cat", "/data/4k.bin"],
+  ["/usr/demo/forkmap", "1", "2"],
+  ["/usr/demo/touchpages", "16"],
+  ["/usr/demo/memtest"],
+  ["/usr/demo/fault"],
+  ["/usr/demo/fault", "load"],
+  ["/usr/demo/sigbus", "/sigbus.dat"],
+  ["/usr/demo/sortbench", "1000"],
+  ["/usr/demo/sieve", "10000"],
+  ["/usr/demo/spin", "1000"],
+  ["/usr/demo/getpid", "10", "-v"],
+  ["/usr/demo/sleeper", "z", "3", "10"],
+  ["/bin/pwd"],
+  ["/usr/demo/fsstress", "60"],
+  ["/bin/sh", "-c", "cat /data/4k.bin | tee /t.out | wc; mkdir /d; cp /data/4k.bin /d/x; mv /d/x /d/y; ls -l /d; rm /d/y; rmdir /d"],
+  ...["read+write", "mmap+write", "sendfile", "splice", "msg_zerocopy", "o_direct"].map((m) => ["/usr/demo/send", m, "/data/4k.bin"]),
 ];
 
 function usage() {
@@ -94,8 +94,8 @@ function write(out, checkout, build) {
   const tmp = join(out, ".tmp");
   mkdirSync(tmp, { recursive: true });
   for (const p of PROGRAMS) {
-    const name = slug(p);
-    const path = ["/bin/" + p[0], ...p.slice(1)];
+    const name = slug([p[0].slice(p[0].lastIndexOf("/") + 1), ...p.slice(1)]);
+    const path = p;
     save(`run.${name}.trace.txt`, wasmos(checkout, ["run", "--trace=all", "--summary", ...path]));
     const jsonl = join(tmp, "t.jsonl"), stats = join(tmp, "s.json");
     rmSync(jsonl, { force: true }); rmSync(stats, { force: true });   // a run that writes nothing shows as such

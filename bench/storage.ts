@@ -105,7 +105,7 @@ async function lookups(cacheDir: string, runs: number): Promise<void> {
   report({ what: "cat per page 513 MiB / 1 MiB cached", value: summarize([catLarge.median / catSmall.median]), unit: "x" });
 }
 
-/** A host folder like a small root: /bin (every guest), 4 x 32 MiB of data, 200 small files in 20 dirs. */
+/** A host folder like a small root: /bin (every tool), 4 x 32 MiB of data, 200 small files in 20 dirs. */
 function makeTree(): { dir: string; bytes: number } {
   const dir = mkdtempSync(join(tmpdir(), "wasmos-bench-tree-"));
   let bytes = 0;
@@ -126,7 +126,7 @@ function makeTree(): { dir: string; bytes: number } {
 async function mkfsFromFolder(runs: number): Promise<void> {
   const { dir, bytes } = makeTree();
   console.log(`\nmkfs: a ${MKFS_IMAGE / MiB} MiB image from a host folder (${(bytes / MiB).toFixed(0)} MiB in 4 big files, ` +
-    `200 small files in 20 directories, /bin with every guest); in-memory image, files read from the host's page cache`);
+    `200 small files in 20 directories, /bin with every tool); in-memory image, files read from the host's page cache`);
   try {
     mkfs(MKFS_IMAGE, { from: dir });                            // warm-up: JIT, and the folder in the host's cache
     const s = summarize(await repeat(runs, () => { const t0 = ms(); mkfs(MKFS_IMAGE, { from: dir }); return ms() - t0; }));

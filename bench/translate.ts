@@ -54,8 +54,8 @@ async function once(what: string, bytes: Uint8Array, target?: number): Promise<v
 
 export async function translation(cacheDir: string, runs: number): Promise<void> {
   console.log("\ntranslation: translate() cold (binaryen warmed up), translateCached() from a warm cache");
-  for (const name of ["hello", "sort"]) {
-    const bytes = new Uint8Array(readFileSync(join(projectRoot(), `dist/guests/${name}.wasm`)));
+  for (const name of ["hello", "sortbench"]) {
+    const bytes = new Uint8Array(readFileSync(join(projectRoot(), `dist/demos/${name}.wasm`)));
     await translate(bytes);
     report({ what: `translate ${name}.wasm (${bytes.length} B)`, value: summarize(await repeat(Math.min(runs, 5), async () => {
       const t0 = ms(); await translate(bytes); return ms() - t0; })), unit: "ms" });

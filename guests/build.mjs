@@ -6,12 +6,15 @@
 //   buildGuest(src, out, { optimize = true, runtime = "stub" }) -> Promise<{ out, warnings }>
 //       compile one program (.ts or .wat) to out; throws an Error carrying asc's diagnostics.
 //       src may lie outside the repository (tests): it imports the SDK by a relative path.
-//   buildGuests(outDir, { optimize = true, force = false }) -> Promise<Array<{ name, out, built }>>
-//       every guests/programs/X.ts to outDir/X.wasm and X.wat to outDir/X-wat.wasm (hello.ts and
-//       hello.wat both exist), skipping outputs newer than their inputs (the program, the SDK,
-//       kernel/abi, this file); force rebuilds all (do so when switching optimize)
+//   buildGuests(outDir, { from = PROGRAMS, optimize = true, force = false }) -> Promise<Array<{ name, out, built }>>
+//       every from/X.ts to outDir/X.wasm and X.wat to outDir/X-wat.wasm (hello.ts and hello.wat
+//       both exist), skipping outputs newer than their inputs (the program, the SDK, kernel/abi,
+//       this file); force rebuilds all (do so when switching optimize). A .wasm in outDir that no
+//       source builds any more (a removed or moved program) is deleted, so it cannot linger.
+//   PROGRAMS, DEMOS: the two source folders, guests/programs (the Unix tools, installed in /bin)
+//       and guests/demos (demos and benchmarks, installed in /usr/demo)
 //   programName(file) -> the output name of a program file: "hello.wat" -> "hello-wat"
-//   CLI: node guests/build.mjs OUTDIR [--force] [--debug]
+//   CLI: node guests/build.mjs OUTDIR [--demos] [--force] [--debug]   (--demos: build guests/demos)
 //
 // asc flags (GUEST_FLAGS below, plus --runtime, --use and -O3 or a debug build):
 //   --runtime stub             bump allocator, no GC: small, and nothing runs behind the program's back
@@ -27,14 +30,15 @@
 
 import asc from "assemblyscript/asc";
 import binaryen from "binaryen";
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const GUESTS = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(GUESTS);
 const ABORT = join(GUESTS, "sdk", "abort");         // the module holding abortHandler
-const PROGRAMS = join(GUESTS, "programs");
+export const PROGRAMS = join(GUESTS, "programs");
+export const DEMOS = join(GUESTS, "demos");
 const INPUT_DIRS = [join(GUESTS, "sdk"), join(ROOT, "kernel", "abi")];
 const INPUT_FILES = [fileURLToPath(import.meta.url)];
 const GUEST_FLAGS = ["--importMemory", "--exportStart", "_start", "--disable", "simd", "--noColors"];
@@ -50,16 +54,16 @@ export async function buildGuest(src, out, { optimize = true, runtime = "stub" }
   return compileAs(src, out, { optimize, runtime });
 }
 
-/** Build every program in guests/programs to outDir/<name>.wasm. */
-export async function buildGuests(outDir, { optimize = true, force = false } = {}) {
-  const sources = (await readdir(PROGRAMS)).filter((f) => /\.(ts|wat)$/.test(f)).sort();
+/** Build every program in from (guests/programs by default) to outDir/<name>.wasm; delete stale outputs. */
+export async function buildGuests(outDir, { from = PROGRAMS, optimize = true, force = false } = {}) {
+  const sources = (await readdir(from)).filter((f) => /\.(ts|wat)$/.test(f)).sort();
   const shared = await newestMtime();
   const names = sources.map(programName);
   const clash = names.find((n, i) => names.indexOf(n) !== i);
   if (clash) throw new Error(`two programs build to ${clash}.wasm`);
   const results = [];
   for (const file of sources) {
-    const src = join(PROGRAMS, file);
+    const src = join(from, file);
     const name = programName(file);
     const out = join(outDir, `${name}.wasm`);
     const inputs = Math.max(shared, (await stat(src)).mtimeMs);
@@ -67,7 +71,16 @@ export async function buildGuests(outDir, { optimize = true, force = false } = {
     if (built) await buildGuest(src, out, { optimize });
     results.push({ name, out, built });
   }
+  await removeStale(outDir, names);
   return results;
+}
+
+/** Delete outDir's *.wasm files that are not among names (programs since removed or moved). */
+async function removeStale(outDir, names) {
+  let files;
+  try { files = await readdir(outDir); } catch { return; }
+  const keep = new Set(names.map((n) => `${n}.wasm`));
+  for (const f of files) if (f.endsWith(".wasm") && !keep.has(f)) await rm(join(outDir, f), { force: true });
 }
 
 /** Output name of a program file: its base name, with "-wat" for hand-written WAT. */
@@ -150,13 +163,14 @@ async function newestMtime() {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const outDir = process.argv.slice(2).find((a) => !a.startsWith("--"));
   if (!outDir) {
-    console.error("usage: node guests/build.mjs OUTDIR [--force] [--debug]");
+    console.error("usage: node guests/build.mjs OUTDIR [--demos] [--force] [--debug]");
     process.exit(2);
   }
   const force = process.argv.includes("--force");
   const optimize = !process.argv.includes("--debug");
+  const from = process.argv.includes("--demos") ? DEMOS : PROGRAMS;
   try {
-    for (const r of await buildGuests(outDir, { optimize, force })) {
+    for (const r of await buildGuests(outDir, { from, optimize, force })) {
       console.log(`${r.built ? "built  " : "current"} ${r.out}`);
     }
   } catch (e) {

@@ -1,9 +1,10 @@
 // Build everything a fresh clone needs, skipping steps whose outputs are newer than their sources:
 //   1. kernel/ -> dist/kernel.wasm (asconfig.json, release target)
-//   2. guests/programs -> dist/guests/*.wasm (guests/build.mjs)
+//   2. guests/programs -> dist/guests/*.wasm, guests/demos -> dist/demos/*.wasm (guests/build.mjs;
+//      outputs whose source is gone are deleted)
 //   3. host/cli.ts, bench/bench.ts, host/fuzz/worker.ts, host/translate/worker.ts -> dist/cli.mjs,
 //      dist/bench.mjs, dist/fuzzworker.mjs, dist/translateworker.mjs (esbuild)
-//   4. the default disk image dist/rootfs.img: guests/rootfs + /bin programs + /data samples
+//   4. the default disk image dist/rootfs.img: guests/rootfs + /bin tools + /usr/demo demos + /data samples
 // Usage: node host/build.mjs [--quiet] [--force]
 import { readdirSync, statSync, mkdirSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -39,9 +40,10 @@ async function buildKernel() {
 }
 
 async function buildGuestPrograms() {
-  const { buildGuests } = await import(join(root, "guests/build.mjs"));
+  const { buildGuests, PROGRAMS, DEMOS } = await import(join(root, "guests/build.mjs"));
   log("build: guests");
-  await buildGuests(join(root, "dist/guests"));
+  await buildGuests(join(root, "dist/guests"), { from: PROGRAMS });
+  await buildGuests(join(root, "dist/demos"), { from: DEMOS });
 }
 
 async function buildHost() {
@@ -64,11 +66,12 @@ async function buildHost() {
 
 async function buildImage() {
   const out = join(root, "dist/rootfs.img");
-  const srcs = [newest(join(root, "dist/guests"), [".wasm"]), newest(join(root, "guests/rootfs"), [""]), mtime(join(root, "dist/rootfs.mjs"))];
+  const dirs = ["dist/guests", "dist/demos"].map((d) => join(root, d));
+  const srcs = [...dirs.flatMap((d) => [newest(d, [".wasm"]), mtime(d)]), newest(join(root, "guests/rootfs"), [""]), mtime(join(root, "dist/rootfs.mjs"))];
   if (!stale(out, ...srcs)) return;
   log("build: rootfs.img");
   const { buildRootfs } = await import(join(root, "dist/rootfs.mjs"));
-  buildRootfs(out, join(root, "dist/guests"));
+  buildRootfs(out, join(root, "dist"));
 }
 
 mkdirSync(join(root, "dist"), { recursive: true });

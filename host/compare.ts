@@ -44,7 +44,7 @@ const DATA = "/data/file.bin";
 
 function image(size: number): Uint8Array {
   return mkfs(Math.max(16 << 20, size * 2 + (8 << 20)), { files: [
-    { path: "/bin/send", data: readFileSync(distPath("guests", "send.wasm")), mode: 0o755 },
+    { path: "/usr/demo/send", data: readFileSync(distPath("demos", "send.wasm")), mode: 0o755 },
     { path: DATA, data: dataBytes(size) },
   ] }).bytes;
 }
@@ -67,7 +67,7 @@ async function runMethod(m: Method, disk: Uint8Array | undefined, file: string, 
     onEvent: (e) => { if (e.type === "copy" || e.type === "fault" || e.type === "syscall") events.push(e); },
     stdout: () => {}, stderr: () => {} });
   perfetto?.attach(machine.k);
-  const bin = machine.readGuestFile("/bin/send");
+  const bin = machine.readGuestFile("/usr/demo/send");
   if (o.warm) machine.readGuestFile(file);          // page cache warm: the file's pages are cached
   const pid = await machine.spawn(bin, ["send", m.prog, file, "10.0.2.2:9", String(o.bufsize ?? 65536)]);
   const start = machine.stats();

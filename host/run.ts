@@ -13,6 +13,7 @@ import { PerfettoWriter } from "./trace/perfetto";
 import type { CostModel } from "./costmodel";
 import { snapshot, type View } from "./snapshot";
 import { Sys } from "../kernel/abi/syscalls";
+import { PROGRAM_DIRS } from "./fs/rootfs";
 
 /** Exit code when the kernel panicked (the machine stopped; "wasmos: kernel panic: ..." on stderr). */
 export const EXIT_PANIC = 125;
@@ -23,7 +24,7 @@ export const EXIT_CANNOT_RUN = 126;
 export const EXIT_NOT_FOUND = 127;
 /** Exit code of a usage error (a bad option or value), as for other Unix tools. */
 export const EXIT_USAGE = 2;
-const GUEST_BIN = "/bin";   // where a bare program name is found
+const GUEST_PATH = PROGRAM_DIRS.map((d) => d.image);   // where a bare program name is found, in order
 
 export interface RunOptions {
   ramBytes: number;
@@ -163,12 +164,15 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
   }
 }
 
-// A name without a slash is looked up in /bin, as the guest shell does (`wasmos run cat`).
+// A name without a slash is looked up in /bin (as the guest shell does: `wasmos run cat`), then in
+// /usr/demo (`wasmos run sieve`).
 function guestProgram(m: Machine, name: string): string {
   if (name.includes("/")) return name;
-  const path = `${GUEST_BIN}/${name}`;
-  try { m.guestFileSize(path); return path; }
-  catch { throw new LoadError(`${name}: command not found (looked in ${GUEST_BIN})`, true); }
+  for (const dir of GUEST_PATH) {
+    const path = `${dir}/${name}`;
+    try { m.guestFileSize(path); return path; } catch { /* not here: the next directory */ }
+  }
+  throw new LoadError(`${name}: command not found (looked in ${GUEST_PATH.join(", ")})`, true);
 }
 
 // "-" is stdout, as for most Unix tools.

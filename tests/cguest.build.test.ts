@@ -84,7 +84,7 @@ describe("wasmos build: what goes wrong is said plainly", () => {
   });
 
   it("C and AssemblyScript sources together: exit 2", () => {
-    const r = cli("build", "tests/guests/c/opts.c", "guests/programs/hello.ts", "-o", join(dir, "x.wasm"));
+    const r = cli("build", "tests/guests/c/opts.c", "guests/demos/hello.ts", "-o", join(dir, "x.wasm"));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/only \.c sources/);
   });

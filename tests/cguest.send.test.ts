@@ -1,6 +1,6 @@
 // The founding table in C: guests/c/examples/send.c sends /data/4k.bin to the discard service with
 // each method, and `--stats` (plus the fault trace) counts exactly what the AssemblyScript
-// /bin/send counts for the same method: per transfer call, its calls, mode switches, CPU and DMA
+// /usr/demo/send counts for the same method: per transfer call, its calls, mode switches, CPU and DMA
 // copies and bytes, and the page faults it caused. sendfile also shows the founding table's own
 // figures: 2 switches, 2 DMA, 1 CPU copy without scatter-gather and 0 with it.
 import { describe, it, expect, afterAll } from "vitest";
@@ -49,7 +49,7 @@ describe.skipIf(!hasClang)(`C guests: send.c counts what send.ts counts${hasClan
   for (const [method, sg, calls] of METHODS) {
     it(`${method} (sg=${sg}), --no-wasi`, async () => {
       const c = measure(await cGuest("guests/c/examples/send.c", { wasi: false }), method, sg, calls, `c-${method}-${sg}`);
-      const as = measure("/bin/send", method, sg, calls, `as-${method}-${sg}`);
+      const as = measure("/usr/demo/send", method, sg, calls, `as-${method}-${sg}`);
       expect(c.exit).toBe(0);
       expect(as.exit).toBe(0);
       expect(Object.keys(c.counts).sort()).toEqual([...calls].sort());

@@ -54,7 +54,7 @@ describe.skipIf(!hasClang)(`C guests with wasi-libc${hasClang ? "" : ` (${NO_CLA
   for (const [method, calls] of LINUX) {
     it(`send.c ${method}: the Linux calls count exactly as in send.ts`, async () => {
       const c = stats(`c-${method}`, await cGuest("guests/c/examples/send.c"), method, "/data/4k.bin");
-      const as = stats(`as-${method}`, "/bin/send", method, "/data/4k.bin");
+      const as = stats(`as-${method}`, "/usr/demo/send", method, "/data/4k.bin");
       expect(c.r.status).toBe(0);
       for (const call of calls) expect(pick(c.s.bySyscall[call]), call).toEqual(pick(as.s.bySyscall[call]));
     });
@@ -65,7 +65,7 @@ describe.skipIf(!hasClang)(`C guests with wasi-libc${hasClang ? "" : ` (${NO_CLA
   for (const [method, pairs] of WASI) {
     it(`send.c ${method}: fd_read/fd_write move what read/write move, plus the iovec and the count`, async () => {
       const c = stats(`cw-${method}`, await cGuest("guests/c/examples/send.c"), method, "/data/4k.bin");
-      const as = stats(`asw-${method}`, "/bin/send", method, "/data/4k.bin");
+      const as = stats(`asw-${method}`, "/usr/demo/send", method, "/data/4k.bin");
       expect(c.r.status).toBe(0);
       for (const [wasi, linux] of pairs) {
         const [n, sw, cpu, cpuBytes, dma, dmaBytes] = pick(as.s.bySyscall[linux])!;

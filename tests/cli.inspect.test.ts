@@ -8,7 +8,7 @@ import { cli } from "./helpers/cli";
 
 describe("cli: run --inspect", () => {
   it("shows the pipe slot holding the page-cache page after each splice", () => {
-    const r = cli("run", "--inspect", "pipes,pagecache", "--inspect-at", "splice", "/bin/splice-cat", "/data/4k.bin", "10.0.2.2:9");
+    const r = cli("run", "--inspect", "pipes,pagecache", "--inspect-at", "splice", "/usr/demo/splice-cat", "/data/4k.bin", "10.0.2.2:9");
     expect(r.status).toBe(0);
     const parts = r.stderr.split(/^--- /m).filter(Boolean);
     expect(parts.map((p) => p.split("\n")[0])).toEqual([
@@ -22,22 +22,22 @@ describe("cli: run --inspect", () => {
   });
 
   it("at the end: no process, and the memory by owner", () => {
-    const r = cli("run", "--inspect", "procs,mem", "/bin/hello");
+    const r = cli("run", "--inspect", "procs,mem", "/usr/demo/hello");
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^--- inspect at the end of the run ---\nprocs:\n  \(none\)\nmem:\n  frames 16384, free \d+; in use: kernel \d+, pagetable 0, anon 0, /);
   });
 
   it("a process's page table and regions at a syscall", () => {
-    const r = cli("run", "--inspect", "maps,pagetable", "--inspect-at", "getpid", "dist/guests/getpid.wasm", "1");
+    const r = cli("run", "--inspect", "maps,pagetable", "--inspect-at", "getpid", "dist/demos/getpid.wasm", "1");
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/maps:\n  pid 1:\n    0x00000000-0x[0-9a-f]{8} rw- heap\n/);
     expect(r.stderr).toMatch(/pagetable:\n  pid 1: \d+ pages present\n    0x00000000 -> frame \d+ w accessed dirty/);
   });
 
   it("unknown views and points are usage errors", () => {
-    const a = cli("run", "--inspect", "bogus", "/bin/hello");
+    const a = cli("run", "--inspect", "bogus", "/usr/demo/hello");
     expect([a.status, a.stderr]).toEqual([2, "wasmos: unknown view 'bogus' (use mem, procs, maps, pagetable, tlb, pagecache, pipes or all)\n"]);
-    const b = cli("run", "--inspect", "mem", "--inspect-at", "nosuch", "/bin/hello");
+    const b = cli("run", "--inspect", "mem", "--inspect-at", "nosuch", "/usr/demo/hello");
     expect([b.status, b.stderr]).toEqual([2, "wasmos: --inspect-at nosuch: not a syscall name (e.g. splice, getpid), nor \"end\"\n"]);
   });
 });

@@ -50,7 +50,7 @@ test("mkfs --from keeps symbolic and hard links; ls shows them as ls -l does; fs
   expect(cli("ls", img2, "/a/").stderr).toMatch(/not a directory/);
 });
 
-test("mkfs --programs puts the standard programs in /bin: the README's own image boots and runs /bin/ls", () => {
+test("mkfs --programs puts the tools in /bin and the demos in /usr/demo: the README's own image boots and runs /bin/ls", () => {
   const src = join(dir, "mine");
   mkdirSync(src);
   writeFileSync(join(src, "notes.txt"), "mine\n");
@@ -58,6 +58,9 @@ test("mkfs --programs puts the standard programs in /bin: the README's own image
   expect(cli("mkfs", img, "--from", src, "--programs").status).toBe(0);
   expect(cli("fsck", img).status).toBe(0);
   expect(cli("ls", img, "/bin").stdout).toMatch(/ cat\n[\s\S]* ls\n/);
-  expect(cli("run", "--disk", img, "/bin/ls", "/")).toEqual({ status: 0, stdout: "bin\nnotes.txt\n", stderr: "" });
+  expect(cli("ls", img, "/usr/demo").stdout).toMatch(/ hello\n[\s\S]* sieve\n/);
+  expect(cli("ls", img, "/bin").stdout).not.toMatch(/ sieve\n/);
+  expect(cli("run", "--disk", img, "/bin/ls", "/")).toEqual({ status: 0, stdout: "bin\nnotes.txt\nusr\n", stderr: "" });
+  expect(cli("run", "--disk", img, "/usr/demo/sieve", "100").stdout).toBe("primes below 100: 25\n");
   expect(cli("run", "--disk", img, "/bin/cat", "/notes.txt").stdout).toBe("mine\n");
 });

@@ -37,7 +37,7 @@ test("nc 10.0.2.2 7: stdin goes out, the echo comes back on stdout", () => {
 
 test("--pcap: the capture holds the file's 4096 bytes, in order, from 10.0.2.15", () => {
   const file = join(tmp(), "send.pcap");
-  expect(wasmos(["run", "--pcap", file, "/bin/send", "sendfile", "/data/4k.bin"])).toEqual({ status: 0, stdout: "", stderr: "" });
+  expect(wasmos(["run", "--pcap", file, "/usr/demo/send", "sendfile", "/data/4k.bin"])).toEqual({ status: 0, stdout: "", stderr: "" });
   const frames = readPcap(readFileSync(file)).records.map((r) => parseFrame(r.frame) as Frame);
   const sent = Buffer.concat(frames.filter((f) => f.ip?.src === GUEST_IP && f.tcp).map((f) => f.payload));
   expect(sent.equals(Buffer.from(dataBytes(4096)))).toBe(true);
@@ -46,7 +46,7 @@ test("--pcap: the capture holds the file's 4096 bytes, in order, from 10.0.2.15"
 test("--nic sg=off: sendfile copies the page once; sg=on: no CPU copy", () => {
   const copies = (nic: string) => {
     const stats = join(tmp(), `s-${nic}.json`);
-    expect(wasmos(["run", "--nic", nic, "--stats", stats, "/bin/send", "sendfile", "/data/4k.bin"]).status).toBe(0);
+    expect(wasmos(["run", "--nic", nic, "--stats", stats, "/usr/demo/send", "sendfile", "/data/4k.bin"]).status).toBe(0);
     const s = JSON.parse(readFileSync(stats, "utf8"));
     return [s.bySyscall.sendfile.cpuCopies, s.bySyscall.sendfile.cpuCopyBytes];
   };
@@ -55,7 +55,7 @@ test("--nic sg=off: sendfile copies the page once; sg=on: no CPU copy", () => {
 });
 
 test("--nic with a bad feature: exit 2 and the accepted form", () => {
-  expect(wasmos(["run", "--nic", "bogus", "/bin/hello"])).toEqual({ status: 2, stdout: "",
+  expect(wasmos(["run", "--nic", "bogus", "/usr/demo/hello"])).toEqual({ status: 2, stdout: "",
     stderr: "wasmos: --nic bogus: use sg=on|off and tso=on|off, separated by commas\n" });
 });
 

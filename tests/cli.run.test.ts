@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 import { cli } from "./helpers/cli";
 
 test("hello-wat: its output, and its exit status 7", () => {
-  expect(cli("run", "dist/guests/hello-wat.wasm")).toMatchInlineSnapshot(`
+  expect(cli("run", "dist/demos/hello-wat.wasm")).toMatchInlineSnapshot(`
     {
       "status": 7,
       "stderr": "",
@@ -15,7 +15,7 @@ test("hello-wat: its output, and its exit status 7", () => {
 });
 
 test("hello passes its arguments through", () => {
-  expect(cli("run", "dist/guests/hello.wasm", "one", "two words", "--three")).toMatchInlineSnapshot(`
+  expect(cli("run", "dist/demos/hello.wasm", "one", "two words", "--three")).toMatchInlineSnapshot(`
     {
       "status": 0,
       "stderr": "",
@@ -29,7 +29,7 @@ test("hello passes its arguments through", () => {
 });
 
 test("fault: killed by SIGSEGV, exit status 139", () => {
-  expect(cli("run", "dist/guests/fault.wasm")).toMatchInlineSnapshot(`
+  expect(cli("run", "dist/demos/fault.wasm")).toMatchInlineSnapshot(`
     {
       "status": 139,
       "stderr": "",

@@ -15,7 +15,7 @@ describe("cli: --stats and --trace", () => {
     const dir = mkdtempSync(join(tmpdir(), "wasmos-stats-"));
     try {
       const file = join(dir, "s.json");
-      const r = cli("run", "--stats", file, "dist/guests/hello.wasm");
+      const r = cli("run", "--stats", file, "dist/demos/hello.wasm");
       expect(r.status).toBe(0);
       const s = JSON.parse(readFileSync(file, "utf8"));
       for (const f of FIELDS) expect(s).toHaveProperty(f);
@@ -32,7 +32,7 @@ describe("cli: --stats and --trace", () => {
   });
 
   it("--trace=fault shows the SIGSEGV of a store to 0xc0000000; exit 139", () => {
-    const r = cli("run", "--trace=fault,syscall", "dist/guests/fault.wasm");
+    const r = cli("run", "--trace=fault,syscall", "dist/demos/fault.wasm");
     expect(r.status).toBe(139);
     expect(r.stderr).toMatch(/fault segv 0xc0000000 write/);
     expect(r.stderr).toMatch(/\+\+\+ killed by SIGSEGV/);

@@ -29,7 +29,7 @@ describe("cost model: bad files", () => {
     try {
       const f = join(dir, "bad.json");
       writeFileSync(f, '{"syscallNs": 0}');
-      for (const args of [["run", "--cost-model", f, "/bin/send", "read+write", "/data/4k.bin"], ["compare", "--cost-model", f]]) {
+      for (const args of [["run", "--cost-model", f, "/usr/demo/send", "read+write", "/data/4k.bin"], ["compare", "--cost-model", f]]) {
         const r = cli(...args);
         expect(r.status).toBe(2);
         expect(r.stderr).toMatch(/^wasmos: .*bad\.json: syscallNs must be a positive whole number \(got 0\)/);

@@ -37,8 +37,8 @@ describe("cost model", () => {
     try {
       const model = join(dir, "m.json"), a = join(dir, "a.json"), b = join(dir, "b.json");
       writeFileSync(model, JSON.stringify({ syscallNs: 5000, modeSwitchNs: 1000 }));
-      expect(cli("run", "--stats", a, "/bin/send", "read+write", "/data/4k.bin").status).toBe(0);
-      expect(cli("run", "--cost-model", model, "--stats", b, "/bin/send", "read+write", "/data/4k.bin").status).toBe(0);
+      expect(cli("run", "--stats", a, "/usr/demo/send", "read+write", "/data/4k.bin").status).toBe(0);
+      expect(cli("run", "--cost-model", model, "--stats", b, "/usr/demo/send", "read+write", "/data/4k.bin").status).toBe(0);
       const [sa, sb] = [a, b].map((f) => JSON.parse(readFileSync(f, "utf8")));
       expect(sb.syscalls).toBe(sa.syscalls);
       expect(sb.systemTimeNs - sa.systemTimeNs).toBeGreaterThanOrEqual(sa.syscalls * (5000 - 50 + 2 * (1000 - 100)));

@@ -1,5 +1,6 @@
-// The default image: guests/rootfs, /bin/<name> for every *.wasm, and the two data files whose
-// bytes are dataByte(offset); fsck-clean, 64 MiB.
+// The default image: guests/rootfs, /bin/<name> for every tool (DIST/guests/*.wasm), /usr/demo/<name>
+// for every demo (DIST/demos/*.wasm), and the two data files whose bytes are dataByte(offset);
+// fsck-clean, 64 MiB.
 import { afterAll, expect, test } from "vitest";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,22 +14,26 @@ import { projectRoot } from "../host/paths";
 const dir = mkdtempSync(join(tmpdir(), "wasmos-rootfs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test("buildRootfs: programs in /bin, data files readable by offset, clean", () => {
-  const bin = join(dir, "bin");
-  mkdirSync(bin);
-  writeFileSync(join(bin, "hello.wasm"), "\0asm hello");
+test("buildRootfs: tools in /bin, demos in /usr/demo, data files readable by offset, clean", () => {
+  const dist = join(dir, "dist"), bin = join(dist, "guests"), demos = join(dist, "demos");
+  mkdirSync(bin, { recursive: true });
+  mkdirSync(demos);
+  writeFileSync(join(bin, "ls.wasm"), "\0asm ls");
   writeFileSync(join(bin, "cat.wasm"), "\0asm cat");
   writeFileSync(join(bin, "notes.txt"), "not a program");
+  writeFileSync(join(demos, "hello.wasm"), "\0asm hello");
   const out = join(dir, "root.img");
-  buildRootfs(out, bin);
+  buildRootfs(out, dist);
 
   expect(statSync(out).size).toBe(ROOTFS_BYTES);
   const store = FileStore.open(out, "r");
   expect(fsck(store)).toMatchObject({ ok: true, problems: [] });
   const fs = WsFs.open(store);
-  expect(fs.list("/").map((e) => e.name)).toEqual(["README", "bin", "data", "etc"]);
-  expect(fs.list("/bin").map((e) => [e.name, e.mode.toString(8)])).toEqual([["cat", "100755"], ["hello", "100755"]]);
-  expect(Buffer.from(fs.readFile("/bin/hello")).toString()).toBe("\0asm hello");
+  expect(fs.list("/").map((e) => e.name)).toEqual(["README", "bin", "data", "etc", "usr"]);
+  expect(fs.list("/bin").map((e) => [e.name, e.mode.toString(8)])).toEqual([["cat", "100755"], ["ls", "100755"]]);
+  expect(fs.list("/usr").map((e) => e.name)).toEqual(["demo"]);
+  expect(fs.list("/usr/demo").map((e) => [e.name, e.mode.toString(8)])).toEqual([["hello", "100755"]]);
+  expect(Buffer.from(fs.readFile("/usr/demo/hello")).toString()).toBe("\0asm hello");
   expect(Buffer.compare(fs.readFile("/README"), readFileSync(join(projectRoot(), "guests/rootfs/README")))).toBe(0);
   expect(Buffer.from(fs.readFile("/etc/motd")).toString()).toMatch(/^Welcome to wasmos/);
 

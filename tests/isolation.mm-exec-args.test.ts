@@ -5,9 +5,9 @@
 // taking its last bytes from whatever frame followed. A block over ARG_MAX is E2BIG.
 import { describe, it, expect } from "vitest";
 import { mkfs } from "../host/fs";
-import { run, testGuest, distGuest } from "./helpers/machine";
+import { run, testGuest, distDemo } from "./helpers/machine";
 
-const img = () => mkfs(8 << 20, { files: [{ path: "/bin/hello", data: distGuest("hello") }] }).bytes;
+const img = () => mkfs(8 << 20, { files: [{ path: "/bin/hello", data: distDemo("hello") }] }).bytes;
 const go = async (...args: string[]) =>
   run(await testGuest("mmiso.ts"), ["mmiso", ...args], { disk: img(), scramble: 7919 });
 

@@ -6,10 +6,10 @@ import { expect, test } from "vitest";
 import { mkfs } from "../host/fs";
 import { TraceClass } from "../kernel/abi/trace";
 import type { CopyEvent } from "../host/trace";
-import { run, testGuest, distGuest } from "./helpers/machine";
+import { run, testGuest, distDemo } from "./helpers/machine";
 
 test("execve counts its argv strings (strncpy_from_user) and pointers (copy_from_user)", async () => {
-  const disk = mkfs(8 << 20, { files: [{ path: "/bin/hello", data: distGuest("hello") }] }).bytes;
+  const disk = mkfs(8 << 20, { files: [{ path: "/bin/hello", data: distDemo("hello") }] }).bytes;
   const r = await run(await testGuest("mmiso.ts"), ["mmiso", "exec-str", "/bin/hello", "scattered"],
     { disk, traceMask: TraceClass.syscall | TraceClass.copy, keepEvents: true });
   expect(r.stdout).toBe("hello, world\nargv[1]=page-crossing\n");

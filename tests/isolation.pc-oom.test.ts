@@ -16,7 +16,7 @@ import { FileStore } from "../host/devices/blockstore";
 import { meminfo } from "../host/inspect";
 import { TraceClass } from "../kernel/abi/trace";
 import { Sig } from "../kernel/abi/signals";
-import { boot, distGuest, testGuest, type BootOptions } from "./helpers/machine";
+import { boot, distDemo, testGuest, type BootOptions } from "./helpers/machine";
 
 const dir = mkdtempSync(join(tmpdir(), "wasmos-oom-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,7 +38,7 @@ async function pressure(name: string, argvs: string[][], opts: BootOptions = {})
   const b = await boot({ ramBytes: 16 << 20, disk: image, ...opts });
   const atBoot = meminfo(b.m);
   const pids: number[] = [];
-  for (const argv of argvs) pids.push(await b.m.spawn(argv[0] === "memhog" ? await testGuest("memhog.ts") : distGuest(argv[0]), argv));
+  for (const argv of argvs) pids.push(await b.m.spawn(argv[0] === "memhog" ? await testGuest("memhog.ts") : distDemo(argv[0]), argv));
   await b.m.run();
   const after = meminfo(b.m);
   b.m.dropCaches();

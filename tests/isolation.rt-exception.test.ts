@@ -7,7 +7,7 @@ import { join } from "node:path";
 import binaryen from "binaryen";
 import { expect, test } from "vitest";
 import { Sig } from "../kernel/abi/signals";
-import { boot, distGuest } from "./helpers/machine";
+import { boot, distDemo } from "./helpers/machine";
 import { wat } from "./helpers/wat";
 import { cli } from "./helpers/cli";
 
@@ -22,7 +22,7 @@ const thrower = () => wat(THROWER, binaryen.Features.MVP | binaryen.Features.Exc
 test("an exception escaping _start kills that process with SIGABRT; its neighbour goes on", async () => {
   const b = await boot();
   const bad = await b.m.spawn(thrower(), ["thrower"]);
-  const good = await b.m.spawn(distGuest("hello"), ["hello"]);
+  const good = await b.m.spawn(distDemo("hello"), ["hello"]);
   await b.m.run();
   expect(b.m.exitOf(bad)).toEqual({ code: null, signal: Sig.SIGABRT, status: Sig.SIGABRT });
   expect(b.m.exitOf(good)).toEqual({ code: 0, signal: null, status: 0 });

@@ -3,7 +3,7 @@
 // spawned after it, prints first, and the recursion is charged user time for its slices.
 import { expect, test } from "vitest";
 import { Stat } from "../kernel/abi/layout";
-import { boot, distGuest, stat } from "./helpers/machine";
+import { boot, distDemo, stat } from "./helpers/machine";
 import { wat } from "./helpers/wat";
 
 const RECUR = wat(`(module
@@ -24,7 +24,7 @@ test("hello finishes while a loop-free recursion spawned before it is still runn
   let userAtHello = -1;
   const b = await boot({ onStdout: () => { if (userAtHello < 0) userAtHello = stat(b.m, Stat.userTimeNs); } });
   const recur = await b.m.spawn(RECUR, ["recur"]);
-  const hello = await b.m.spawn(distGuest("hello"), ["hello"]);
+  const hello = await b.m.spawn(distDemo("hello"), ["hello"]);
   await b.m.run();
   expect(b.stdout()).toBe("hello, world\ndone\n");
   expect(b.m.exitOf(recur)).toEqual({ code: 0, signal: null, status: 0 });

@@ -23,12 +23,12 @@ test("a guest that never ends is killed after the timeout; exit 124", () => {
 });
 
 test("a program that finishes in time keeps its own exit status", () => {
-  const r = cli("run", "--timeout", "60", "dist/guests/hello.wasm");
+  const r = cli("run", "--timeout", "60", "dist/demos/hello.wasm");
   expect(r).toEqual({ status: 0, stdout: "hello, world\n", stderr: "" });
 });
 
 test("a bad --timeout is a usage error", () => {
-  const r = cli("run", "--timeout", "soon", "dist/guests/hello.wasm");
+  const r = cli("run", "--timeout", "soon", "dist/demos/hello.wasm");
   expect(r.status).toBe(2);
   expect(r.stderr).toBe("wasmos: --timeout soon: a number of seconds greater than 0, e.g. 10 or 2.5\n");
 });

@@ -15,7 +15,7 @@ import { translateBounded, closeTranslator } from "../host/translate/bounded";
 import { FULL_MAX_NODES } from "../host/translate/optimize";
 import { TranslateError } from "../host/translate/types";
 import { chainModule, hugeFunctionModule } from "../bench/shapes";
-import { distGuest, run } from "./helpers/machine";
+import { distDemo, run } from "./helpers/machine";
 
 const dir = mkdtempSync(join(tmpdir(), "wasmos-translatecost-"));
 afterAll(async () => { await closeTranslator(); rmSync(dir, { recursive: true, force: true }); });
@@ -38,14 +38,14 @@ test("one function of ~35,000 expressions gets the light effort and V8 compiles 
 }, SLOW);
 
 test("the shipped programs keep the full effort (they are far below FULL_MAX_NODES)", async () => {
-  for (const name of ["sort", "sieve", "fsstress"]) expect((await translate(distGuest(name))).effort).toBe("full");
+  for (const name of ["sortbench", "sieve", "fsstress"]) expect((await translate(distDemo(name))).effort).toBe("full");
   expect((await translate(chainModule(100))).effort).toBe("full");
   expect((await translate(chainModule(300))).effort).toBe("light");   // more than FULL_MAX_FUNCTIONS
   expect(FULL_MAX_NODES).toBeGreaterThan(5000);
 }, SLOW);
 
 test("sieve translated with the light effort prints and counts what the full effort does", async () => {
-  const bytes = distGuest("sieve");
+  const bytes = distDemo("sieve");
   const full = await run(bytes, ["sieve"], { cacheDir: dir });
   const lightDir = join(dir, "light");
   const t = await translate(bytes, { effort: "light" });

@@ -1,9 +1,9 @@
-// Anonymous memory is demand-zero: touch maps 300 pages and stores into each (reading every byte
+// Anonymous memory is demand-zero: touchpages maps 300 pages and stores into each (reading every byte
 // back); each first store is a minor page fault, and every frame they took is free again at exit.
 import { expect, test } from "vitest";
 import { meminfo } from "../host/inspect";
 import { Stat } from "../kernel/abi/layout";
-import { boot, distGuest, stat } from "./helpers/machine";
+import { boot, distDemo, stat } from "./helpers/machine";
 
 const PAGES = 300;
 
@@ -11,7 +11,7 @@ test("touching 300 anonymous pages takes a minor fault per page; all frames are 
   const b = await boot();
   const freeAtBoot = meminfo(b.m).free;
   const faultsBefore = stat(b.m, Stat.faultMinor);
-  const pid = await b.m.spawn(distGuest("touch"), ["touch", String(PAGES)]);
+  const pid = await b.m.spawn(distDemo("touchpages"), ["touchpages", String(PAGES)]);
   await b.m.run();
 
   expect(b.m.exitOf(pid)).toEqual({ code: 0, signal: null, status: 0 });

@@ -2,11 +2,11 @@
 // a program leaves the old one running with ENOEXEC, a missing one with ENOENT.
 import { describe, it, expect } from "vitest";
 import { mkfs } from "../host/fs";
-import { run, testGuest, distGuest } from "./helpers/machine";
+import { run, testGuest, distDemo } from "./helpers/machine";
 
 async function image() {
   return mkfs(8 << 20, { files: [
-    { path: "/bin/hello", data: distGuest("hello") },
+    { path: "/bin/hello", data: distDemo("hello") },
     { path: "/etc/notwasm", data: new TextEncoder().encode("just text\n") },
   ] }).bytes;
 }

@@ -3,10 +3,10 @@
 // page both kill the process with SIGSEGV.
 import { expect, test } from "vitest";
 import { Sig } from "../kernel/abi/signals";
-import { distGuest, run, testGuest } from "./helpers/machine";
+import { distDemo, run, testGuest } from "./helpers/machine";
 
 test("memtest: every check passes", async () => {
-  const r = await run(distGuest("memtest"), ["memtest"]);
+  const r = await run(distDemo("memtest"), ["memtest"]);
   const lines = r.stdout.trimEnd().split("\n");
   expect(lines.filter((l) => !l.startsWith("ok "))).toEqual([]);
   expect(lines.length).toBeGreaterThanOrEqual(20);

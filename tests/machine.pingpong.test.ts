@@ -3,12 +3,12 @@
 // prints exactly the same.
 import { expect, test } from "vitest";
 import { Stat } from "../kernel/abi/layout";
-import { boot, distGuest, stat } from "./helpers/machine";
+import { boot, distDemo, stat } from "./helpers/machine";
 
 async function pingpong(): Promise<{ out: string; switches: number; clock: number; exits: unknown[] }> {
   const b = await boot();
-  const a = await b.m.spawn(distGuest("sleeper"), ["sleeper", "A", "6", "10"]);   // t = 0, 10, ... 50
-  const c = await b.m.spawn(distGuest("sleeper"), ["sleeper", "B", "3", "35"]);   // t = 0, 35, 70
+  const a = await b.m.spawn(distDemo("sleeper"), ["sleeper", "A", "6", "10"]);   // t = 0, 10, ... 50
+  const c = await b.m.spawn(distDemo("sleeper"), ["sleeper", "B", "3", "35"]);   // t = 0, 35, 70
   await b.m.run();
   return { out: b.stdout(), switches: stat(b.m, Stat.processSwitches), clock: stat(b.m, Stat.virtualTimeNs),
     exits: [b.m.exitOf(a), b.m.exitOf(c)] };

@@ -3,7 +3,7 @@
 import { expect, test } from "vitest";
 import { processes, type ProcInfo } from "../host/inspect";
 import { Stat } from "../kernel/abi/layout";
-import { boot, distGuest, stat } from "./helpers/machine";
+import { boot, distDemo, stat } from "./helpers/machine";
 
 const SPINS = 50_000_000;
 
@@ -12,8 +12,8 @@ test("hello finishes while a CPU-bound spin spawned before it is still running",
   const b = await boot({
     onStdout: () => { atHello ??= { procs: processes(b.m), userNs: stat(b.m, Stat.userTimeNs) }; },
   });
-  const spin = await b.m.spawn(distGuest("spin"), ["spin", String(SPINS)]);
-  const hello = await b.m.spawn(distGuest("hello"), ["hello"]);
+  const spin = await b.m.spawn(distDemo("spin"), ["spin", String(SPINS)]);
+  const hello = await b.m.spawn(distDemo("hello"), ["hello"]);
   await b.m.run();
 
   expect(b.stdout()).toBe(`hello, world\nspun ${SPINS}\n`);   // spin's only line is its last act

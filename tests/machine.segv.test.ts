@@ -1,14 +1,14 @@
 // A bad memory access kills only the process that made it, with SIGSEGV: fault (a store to the
-// kernel half) dies while sort, spawned beside it on the same machine, finishes normally; a load
+// kernel half) dies while sortbench, spawned beside it on the same machine, finishes normally; a load
 // from an address no region maps dies the same way.
 import { expect, test } from "vitest";
 import { Stat } from "../kernel/abi/layout";
 import { Sig } from "../kernel/abi/signals";
-import { boot, distGuest, run, stat, testGuest } from "./helpers/machine";
+import { boot, distDemo, run, stat, testGuest } from "./helpers/machine";
 
 const N = 5000;
 
-/** What sort prints for n: it fills with the LCG x' = 1664525x + 1013904223 from 12345, sorts,
+/** What sortbench prints for n: it fills with the LCG x' = 1664525x + 1013904223 from 12345, sorts,
  *  and prints the FNV-1a hash of the sorted values. */
 function sortOutput(n: number): string {
   const a = new Int32Array(n);
@@ -23,8 +23,8 @@ function sortOutput(n: number): string {
 test("a faulting process dies with SIGSEGV and its neighbour finishes", async () => {
   const b = await boot();
   const segvBefore = stat(b.m, Stat.faultSegv);
-  const fault = await b.m.spawn(distGuest("fault"), ["fault"]);
-  const sort = await b.m.spawn(distGuest("sort"), ["sort", String(N)]);
+  const fault = await b.m.spawn(distDemo("fault"), ["fault"]);
+  const sort = await b.m.spawn(distDemo("sortbench"), ["sortbench", String(N)]);
   await b.m.run();
 
   expect(b.m.exitOf(fault)).toEqual({ code: null, signal: Sig.SIGSEGV, status: Sig.SIGSEGV });

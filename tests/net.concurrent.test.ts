@@ -5,13 +5,13 @@
 import { expect, test } from "vitest";
 import { dataBytes, mkfs } from "../host/fs";
 import { fnv1a } from "../host/net/services";
-import { boot, distGuest } from "./helpers/machine";
+import { boot, distDemo } from "./helpers/machine";
 
 async function threeSenders() {
   const data = dataBytes(1 << 20);
   const b = await boot({ ramBytes: 32 << 20, disk: mkfs(16 << 20, { files: [{ path: "/data/1m.bin", data }] }).bytes, net: {} });
   const pids = [];
-  for (let i = 0; i < 3; i++) pids.push(await b.m.spawn(distGuest("send"), ["send", "read+write", "/data/1m.bin"]));
+  for (let i = 0; i < 3; i++) pids.push(await b.m.spawn(distDemo("send"), ["send", "read+write", "/data/1m.bin"]));
   await b.m.run();
   b.m.close();
   return { exits: pids.map((p) => b.m.exitOf(p)), tallies: b.m.slirp!.services!.discard.connections,

@@ -9,7 +9,7 @@ import { request } from "node:http";
 import { dataBytes, mkfs } from "../host/fs";
 import { fnv1a } from "../host/net/services";
 import { meminfo, frameInfo, type MemInfo } from "../host/inspect";
-import { boot, distGuest, type Booted } from "./helpers/machine";
+import { boot, distGuest, distDemo, type Booted } from "./helpers/machine";
 
 const METHODS = ["read+write", "mmap+write", "sendfile", "msg_zerocopy", "o_direct"];
 const SIZE = 1 << 20;
@@ -38,7 +38,7 @@ test("after sends by every method and an httpd run, every network frame is relea
   expect(atBoot.byOwner.socket).toBeGreaterThan(0);             // the receive buffers posted to the NIC
 
   const pids: number[] = [];
-  for (const method of METHODS) pids.push(await m.spawn(distGuest("send"), ["send", method, "/data/1m.bin"]));
+  for (const method of METHODS) pids.push(await m.spawn(distDemo("send"), ["send", method, "/data/1m.bin"]));
   pids.push(await m.spawn(distGuest("httpd"), ["httpd", "--count", "2"]));
   const running = m.run();
   const port = m.hostPorts[0];

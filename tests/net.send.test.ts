@@ -5,7 +5,7 @@
 import { describe, it, expect } from "vitest";
 import { mkfs, dataBytes } from "../host/fs";
 import { fnv1a } from "../host/net/services";
-import { boot, distGuest } from "./helpers/machine";
+import { boot, distDemo } from "./helpers/machine";
 import type { Stats } from "../host/trace";
 
 const data = dataBytes(4096);
@@ -26,7 +26,7 @@ function totals(s: Stats, calls: string[]) {
 async function send(method: string, sg: boolean) {
   const img = mkfs(8 << 20, { files: [{ path: "/data/4k.bin", data }] }).bytes;
   const b = await boot({ disk: img, net: { sg } });
-  const pid = await b.m.spawn(distGuest("send"), ["send", method, "/data/4k.bin", "10.0.2.2:9", "4096"]);
+  const pid = await b.m.spawn(distDemo("send"), ["send", method, "/data/4k.bin", "10.0.2.2:9", "4096"]);
   await b.m.run();
   const s = b.m.stats(pid);
   expect(b.stderr()).toBe("");

@@ -10,7 +10,7 @@ describe("perfetto: determinism", () => {
     const dir = mkdtempSync(join(tmpdir(), "wasmos-perfetto-"));
     try {
       const [a, b] = ["a.json", "b.json"].map((f) => join(dir, f));
-      for (const f of [a, b]) expect(cli("run", "--perfetto", f, "/bin/send", "msg_zerocopy", "/data/4k.bin").status).toBe(0);
+      for (const f of [a, b]) expect(cli("run", "--perfetto", f, "/usr/demo/send", "msg_zerocopy", "/data/4k.bin").status).toBe(0);
       expect(readFileSync(a, "utf8")).toBe(readFileSync(b, "utf8"));
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });

@@ -15,7 +15,7 @@ describe("perfetto: the trace format", () => {
     try {
       for (const [method, nic] of [["read+write", "sg=on"], ["mmap+write", "sg=on"], ["sendfile", "sg=off"]]) {
         const file = join(dir, `${method}.json`);
-        const r = cli("run", "--nic", nic, "--perfetto", file, "/bin/send", method, "/data/4k.bin");
+        const r = cli("run", "--nic", nic, "--perfetto", file, "/usr/demo/send", method, "/data/4k.bin");
         expect(r.status).toBe(0);
         const json = JSON.parse(readFileSync(file, "utf8"));
         expect(checkChromeTrace(json)).toEqual([]);

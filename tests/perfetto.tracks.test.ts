@@ -14,7 +14,7 @@ describe("perfetto: tracks, flows and counters", () => {
     const dir = mkdtempSync(join(tmpdir(), "wasmos-perfetto-"));
     try {
       const file = join(dir, "t.json");
-      expect(cli("run", "--nic", "sg=off", "--perfetto", file, "/bin/send", "sendfile", "/data/4k.bin").status).toBe(0);
+      expect(cli("run", "--nic", "sg=off", "--perfetto", file, "/usr/demo/send", "sendfile", "/data/4k.bin").status).toBe(0);
       const ev = (JSON.parse(readFileSync(file, "utf8")) as { traceEvents: ChromeEvent[] }).traceEvents;
       const name = (pid: number) => ev.find((e) => e.ph === "M" && e.name === "process_name" && e.pid === pid)?.args?.name;
       expect(name(1)).toBe("send (pid 1)");

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mkfs } from "../host/fs/mkfs";
-import { run, distGuest } from "./helpers/machine";
+import { run, distGuest, distDemo } from "./helpers/machine";
 
 const dir = mkdtempSync(join(tmpdir(), "wasmos-cowdemo-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,7 +15,7 @@ describe("programs: cowdemo", () => {
   it("shows the file byte unchanged and the mapping's new byte; the file stays intact", async () => {
     const img = join(dir, "a.img");
     mkfs(8 << 20, { files: [{ path: "/t.txt", data: new TextEncoder().encode(text) }] }).saveTo(img);
-    const r = await run(distGuest("cowdemo"), ["cowdemo", "/t.txt"], { disk: img });
+    const r = await run(distDemo("cowdemo"), ["cowdemo", "/t.txt"], { disk: img });
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("file byte 0: h, mapping byte 0: *\n");
     expect(r.exit.code).toBe(0);
@@ -24,7 +24,7 @@ describe("programs: cowdemo", () => {
 
   it("stores '#' when the file already starts with '*'", async () => {
     const img = mkfs(8 << 20, { files: [{ path: "/s", data: new TextEncoder().encode("*star") }] });
-    const r = await run(distGuest("cowdemo"), ["cowdemo", "/s"], { disk: img.bytes });
+    const r = await run(distDemo("cowdemo"), ["cowdemo", "/s"], { disk: img.bytes });
     expect(r.stdout).toBe("file byte 0: *, mapping byte 0: #\n");
     expect(r.exit.code).toBe(0);
   });

@@ -3,7 +3,7 @@
 // a read that reaches the end of the file returns only the bytes up to it, as on Linux.
 import { describe, it, expect } from "vitest";
 import { mkfs } from "../host/fs/mkfs";
-import { run, distGuest } from "./helpers/machine";
+import { run, distDemo } from "./helpers/machine";
 
 /** FNV-1a, 32 bits, as 0x and 8 hex digits. */
 function fnv1a(data: Uint8Array): string {
@@ -16,7 +16,7 @@ const pattern = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 265
 const whole = pattern(3 * 65536);          // three whole chunks
 const ragged = pattern(100_000);           // one chunk and a partial block at the end
 const img = mkfs(8 << 20, { files: [{ path: "/whole.bin", data: whole }, { path: "/ragged.bin", data: ragged }] });
-const directread = (path: string) => run(distGuest("directread"), ["directread", path], { disk: img.bytes });
+const directread = (path: string) => run(distDemo("directread"), ["directread", path], { disk: img.bytes });
 
 describe("programs: directread", () => {
   it("reads a file of whole blocks, refusing the misaligned buffer with EINVAL", async () => {

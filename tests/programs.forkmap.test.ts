@@ -3,11 +3,11 @@
 import { describe, it, expect } from "vitest";
 import { meminfo } from "../host/inspect";
 import { TraceClass } from "../kernel/abi/trace";
-import { run, distGuest } from "./helpers/machine";
+import { run, distDemo } from "./helpers/machine";
 
 /** Run forkmap MIB FORKS WRITE; its output, exit code, cow copies and the frames left in use. */
 async function forkmap(mib: number, forks: number, write: number) {
-  const r = await run(distGuest("forkmap"), ["forkmap", String(mib), String(forks), String(write)],
+  const r = await run(distDemo("forkmap"), ["forkmap", String(mib), String(forks), String(write)],
     { ramBytes: 32 << 20, traceMask: TraceClass.copy, keepEvents: true });
   const copies = r.machine.tracer!.events.filter((e) => e.type === "copy" && e.routine === "cow_copy");
   const info = meminfo(r.machine);
@@ -36,7 +36,7 @@ describe("programs: forkmap", () => {
 
   it("rejects bad usage with exit 2", async () => {
     for (const argv of [["forkmap"], ["forkmap", "0"], ["forkmap", "1", "1", "300"]]) {
-      const r = await run(distGuest("forkmap"), argv);
+      const r = await run(distDemo("forkmap"), argv);
       expect(r.exit.code).toBe(2);
       expect(r.stderr).toBe("usage: forkmap MIB [FORKS] [WRITE]\n");
     }

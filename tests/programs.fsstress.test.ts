@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { mkfs } from "../host/fs/mkfs";
 import { fsck } from "../host/fs";
 import { FileStore } from "../host/devices/blockstore";
-import { run, distGuest } from "./helpers/machine";
+import { run, distDemo } from "./helpers/machine";
 
 const dir = mkdtempSync(join(tmpdir(), "wasmos-fsstress-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("programs: fsstress", () => {
   for (const seed of ["1", "2", "3"]) {
     it(`seed ${seed}: 200 operations check out`, async () => {
-      const r = await run(distGuest("fsstress"), ["fsstress", "200", seed], { disk: mkfs(8 << 20, {}).bytes });
+      const r = await run(distDemo("fsstress"), ["fsstress", "200", seed], { disk: mkfs(8 << 20, {}).bytes });
       expect(r.stdout).toBe("ok\n");
       expect(r.exit.code).toBe(0);
     });
@@ -26,10 +26,10 @@ describe("programs: fsstress", () => {
   it("leaves an image that passes fsck, and a second run on it checks out", async () => {
     const img = join(dir, "a.img");
     mkfs(8 << 20, {}).saveTo(img);
-    const r1 = await run(distGuest("fsstress"), ["fsstress", "300", "11"], { disk: img });
+    const r1 = await run(distDemo("fsstress"), ["fsstress", "300", "11"], { disk: img });
     expect(r1.stdout).toBe("ok\n");
     expect(fsck(FileStore.open(img, "r")).problems).toEqual([]);
-    const r2 = await run(distGuest("fsstress"), ["fsstress", "300", "12", "/stress2"], { disk: img });
+    const r2 = await run(distDemo("fsstress"), ["fsstress", "300", "12", "/stress2"], { disk: img });
     expect(r2.stdout).toBe("ok\n");
     expect(r2.exit.code).toBe(0);
     expect(fsck(FileStore.open(img, "r")).problems).toEqual([]);
@@ -37,7 +37,7 @@ describe("programs: fsstress", () => {
 
   it("refuses to start over an existing /stress (EEXIST, exit 1)", async () => {
     const img = mkfs(8 << 20, { files: [{ path: "/stress/x", data: new Uint8Array(1) }] });
-    const r = await run(distGuest("fsstress"), ["fsstress", "10"], { disk: img.bytes });
+    const r = await run(distDemo("fsstress"), ["fsstress", "10"], { disk: img.bytes });
     expect(r.stdout).toBe("mkdir /stress: got EEXIST, want 0\n");
     expect(r.exit.code).toBe(1);
   });

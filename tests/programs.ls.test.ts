@@ -1,5 +1,5 @@
 // Programs: ls lists what mkfs put on the disk, one name per line sorted by name, dot files
-// hidden; -l adds type and permissions, links and size (checked against the image itself).
+// hidden; -l adds type and permissions, links, owner, size and date (checked against the image itself).
 import { describe, it, expect } from "vitest";
 import { mkfs } from "../host/fs/mkfs";
 import { WsFs } from "../host/fs";
@@ -27,13 +27,16 @@ describe("programs: ls", () => {
       const s = fs.stat(`/d/${n}`);
       const perms = [6, 3, 0].map((sh) => ((s.mode >> sh) & 4 ? "r" : "-") + ((s.mode >> sh) & 2 ? "w" : "-") +
         ((s.mode >> sh) & 1 ? "x" : "-")).join("");
-      return `${s.isDir ? "d" : "-"}${perms} ${s.nlink} ${s.size} ${n}\n`;
-    }).join("");
+      return `${s.isDir ? "d" : "-"}${perms} ${s.nlink} ${s.size} ${n}`;
+    });
     const r = await ls("-l", "/d");
     expect(r.exit.code).toBe(0);
-    expect(r.stdout).toBe(want);
-    expect(r.stdout).toContain("-rwxr-xr-x 1 123 beta\n");
-    expect(r.stdout).toContain("-rw-r--r-- 1 5000 alpha\n");
+    // GNU's columns: MODE LINKS UID GID SIZE (right-aligned) DATE (mkfs's times are 0: the Epoch) NAME
+    const lines = r.stdout.split("\n").filter((l) => l !== "");
+    expect(lines[0]).toMatch(/^total \d+$/);
+    expect(lines.slice(1).map((l) => l.replace(/ 0 0 +(\d+) Jan  1 00:00 /, " $1 "))).toEqual(want);
+    expect(r.stdout).toContain("-rwxr-xr-x 1 0 0  123 Jan  1 00:00 beta\n");
+    expect(r.stdout).toContain("-rw-r--r-- 1 0 0 5000 Jan  1 00:00 alpha\n");
   });
 
   it("lists the current directory by default and a file as itself", async () => {
@@ -41,10 +44,10 @@ describe("programs: ls", () => {
     expect((await ls("/d/zeta")).stdout).toBe("/d/zeta\n");
   });
 
-  it("reports a missing path as ENOENT, lists the rest and exits 1", async () => {
+  it("reports a missing path as GNU ls does, lists the rest and exits 2", async () => {
     const r = await ls("/nope", "/d/sub");
-    expect(r.stderr).toBe("ls: /nope: ENOENT\n");
+    expect(r.stderr).toBe("ls: cannot access '/nope': No such file or directory\n");
     expect(r.stdout).toBe("/d/sub:\ninner\n");
-    expect(r.exit.code).toBe(1);
+    expect(r.exit.code).toBe(2);
   });
 });

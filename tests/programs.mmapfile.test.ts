@@ -2,7 +2,7 @@
 // prints is the one computed here and the one readfile prints for the same file.
 import { describe, it, expect } from "vitest";
 import { mkfs } from "../host/fs/mkfs";
-import { run, distGuest } from "./helpers/machine";
+import { run, distDemo } from "./helpers/machine";
 
 /** FNV-1a, 32 bits, as 0x and 8 hex digits. */
 function fnv1a(data: Uint8Array): string {
@@ -13,7 +13,7 @@ function fnv1a(data: Uint8Array): string {
 
 const data = Uint8Array.from({ length: 50_001 }, (_, i) => (i * 2654435761) >>> 24);   // 13 pages, the last partial
 const img = mkfs(8 << 20, { files: [{ path: "/f.bin", data }, { path: "/empty", data: new Uint8Array(0) }] });
-const go = (prog: string, path: string) => run(distGuest(prog), [prog, path], { disk: img.bytes });
+const go = (prog: string, path: string) => run(distDemo(prog), [prog, path], { disk: img.bytes });
 
 describe("programs: mmapfile", () => {
   it("checksums the mapped file as JS and readfile do", async () => {

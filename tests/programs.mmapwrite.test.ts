@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { mkfs, type MkfsFile } from "../host/fs/mkfs";
 import { WsFs } from "../host/fs";
 import { FileStore } from "../host/devices/blockstore";
-import { run, distGuest } from "./helpers/machine";
+import { run, distGuest, distDemo } from "./helpers/machine";
 
 const dir = mkdtempSync(join(tmpdir(), "wasmos-mmapwrite-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ function imageFile(name: string, files: MkfsFile[]): string {
 describe("programs: mmapwrite", () => {
   it("overwrites the start of a file; cat on the next boot shows it", async () => {
     const img = imageFile("a.img", [{ path: "/t.txt", data: enc("hello world, from the disk\n") }]);
-    const r = await run(distGuest("mmapwrite"), ["mmapwrite", "/t.txt", "HELLO"], { disk: img });
+    const r = await run(distDemo("mmapwrite"), ["mmapwrite", "/t.txt", "HELLO"], { disk: img });
     expect(r.stderr).toBe("");
     expect(r.exit.code).toBe(0);
     const c = await run(distGuest("cat"), ["cat", "/t.txt"], { disk: img });
@@ -32,14 +32,14 @@ describe("programs: mmapwrite", () => {
   it("grows a shorter file to the text's length", async () => {
     const img = imageFile("b.img", [{ path: "/short", data: enc("ab") }]);
     const text = "a longer text than the file\n";
-    const r = await run(distGuest("mmapwrite"), ["mmapwrite", "/short", text], { disk: img });
+    const r = await run(distDemo("mmapwrite"), ["mmapwrite", "/short", text], { disk: img });
     expect(r.exit.code).toBe(0);
     expect((await run(distGuest("cat"), ["cat", "/short"], { disk: img })).stdout).toBe(text);
     expect(new TextDecoder().decode(WsFs.open(FileStore.open(img, "r")).readFile("/short"))).toBe(text);
   });
 
   it("reports a file in a missing directory as ENOENT with exit 1", async () => {
-    const r = await run(distGuest("mmapwrite"), ["mmapwrite", "/no/f", "x"], { disk: mkfs(8 << 20, {}).bytes });
+    const r = await run(distDemo("mmapwrite"), ["mmapwrite", "/no/f", "x"], { disk: mkfs(8 << 20, {}).bytes });
     expect(r.stderr).toBe("mmapwrite: /no/f: open: ENOENT\n");
     expect(r.exit.code).toBe(1);
   });

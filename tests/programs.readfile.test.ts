@@ -2,7 +2,7 @@
 // count, the number of read() calls (the final 0 included) and an FNV-1a checksum computed here too.
 import { describe, it, expect } from "vitest";
 import { mkfs } from "../host/fs/mkfs";
-import { run, distGuest } from "./helpers/machine";
+import { run, distDemo } from "./helpers/machine";
 
 /** FNV-1a, 32 bits, as 0x and 8 hex digits. */
 function fnv1a(data: Uint8Array): string {
@@ -13,7 +13,7 @@ function fnv1a(data: Uint8Array): string {
 
 const data = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 2654435761) >>> 24);
 const img = mkfs(8 << 20, { files: [{ path: "/f.bin", data }, { path: "/empty", data: new Uint8Array(0) }] });
-const readfile = (...args: string[]) => run(distGuest("readfile"), ["readfile", ...args], { disk: img.bytes });
+const readfile = (...args: string[]) => run(distDemo("readfile"), ["readfile", ...args], { disk: img.bytes });
 
 describe("programs: readfile", () => {
   it("reads 10000 bytes in 4 calls of 4096 (4096, 4096, 1808, 0)", async () => {

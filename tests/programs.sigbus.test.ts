@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { mkfs } from "../host/fs/mkfs";
 import { WsFs } from "../host/fs";
 import { FileStore } from "../host/devices/blockstore";
-import { run, distGuest } from "./helpers/machine";
+import { run, distDemo } from "./helpers/machine";
 
 const dir = mkdtempSync(join(tmpdir(), "wasmos-sigbus-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +19,7 @@ describe("programs: sigbus", () => {
     it(`dies by SIGBUS loading page ${page} after the truncate; the file is left empty`, async () => {
       const img = join(dir, `p${page}.img`);
       mkfs(8 << 20, { files: [{ path: "/f", data: new Uint8Array(8192).fill(0x5a) }] }).saveTo(img);
-      const r = await run(distGuest("sigbus"), ["sigbus", "/f", page], { disk: img });
+      const r = await run(distDemo("sigbus"), ["sigbus", "/f", page], { disk: img });
       expect(r.stdout).not.toContain("survived");
       expect(r.exit.signal).toBe(SIGBUS);
       expect(WsFs.open(FileStore.open(img, "r")).stat("/f").size).toBe(0);
@@ -28,7 +28,7 @@ describe("programs: sigbus", () => {
 
   it("grows a short file to 2 pages first, and still dies by SIGBUS", async () => {
     const img = mkfs(8 << 20, { files: [{ path: "/short", data: new Uint8Array(10) }] });
-    const r = await run(distGuest("sigbus"), ["sigbus", "/short"], { disk: img.bytes });
+    const r = await run(distDemo("sigbus"), ["sigbus", "/short"], { disk: img.bytes });
     expect(r.exit.signal).toBe(SIGBUS);
   });
 });

@@ -4,11 +4,11 @@
 import { describe, it, expect } from "vitest";
 import { dataBytes } from "../host/fs";
 import { fnv1a } from "../host/net/services";
-import { boot, distGuest } from "./helpers/machine";
+import { boot, distDemo } from "./helpers/machine";
 
 async function spliceCat(...args: string[]) {
   const b = await boot({ disk: undefined, ramBytes: 64 << 20 });
-  const pid = await b.m.spawn(distGuest("splice-cat"), ["splice-cat", ...args]);
+  const pid = await b.m.spawn(distDemo("splice-cat"), ["splice-cat", ...args]);
   await b.m.run();
   return { b, pid, s: b.m.stats(pid) };
 }

@@ -14,7 +14,7 @@ import { cacheStore, translateCached } from "../host/translate/cache";
 import { processes, type ProcInfo } from "../host/inspect";
 import { mkfs } from "../host/fs/mkfs";
 import { Stat } from "../kernel/abi/layout";
-import { boot, distGuest, run, stat } from "./helpers/machine";
+import { boot, distDemo, run, stat } from "./helpers/machine";
 
 const dir = mkdtempSync(join(tmpdir(), "wasmos-light-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,7 +31,7 @@ async function light(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 test("light: a CPU-bound loop is preempted at its head and resumes; hello finishes first", async () => {
-  const spinBytes = await light(distGuest("spin")), helloBytes = await light(distGuest("hello"));
+  const spinBytes = await light(distDemo("spin")), helloBytes = await light(distDemo("hello"));
   const spins = 30_000_000;
   let atHello: ProcInfo[] | null = null;
   const b = await boot({ cacheDir: dir, onStdout: () => { atHello ??= processes(b.m); } });
@@ -46,7 +46,7 @@ test("light: a CPU-bound loop is preempted at its head and resumes; hello finish
 }, SLOW);
 
 test("light: fsstress's system calls block and resume through inlined code; every result checks out", async () => {
-  const bytes = await light(distGuest("fsstress"));
+  const bytes = await light(distDemo("fsstress"));
   const r = await run(bytes, ["fsstress", "200", "5"], { cacheDir: dir, disk: mkfs(8 << 20, {}).bytes });
   expect(r.stdout).toBe("ok\n");
   expect(r.exit.code).toBe(0);
@@ -61,7 +61,7 @@ function withCustomSection(bytes: Uint8Array, name: string, size: number): Uint8
 }
 
 test("a module that is mostly debug sections translates without them and runs", async () => {
-  const plain = distGuest("hello");
+  const plain = distDemo("hello");
   const padded = withCustomSection(plain, ".debug_info", 4 << 20);
   expect(padded.length).toBeGreaterThan(4 << 20);
   const t = await translate(padded);

@@ -4,7 +4,7 @@
 // an earlier call, an fd stored in the buffer) at the moment of the call. A fork in the program
 // makes two processes run the rest of it. At the end every process waits for its children and
 // exits 0; a malformed program exits 99 before any fuzzed call. Prints nothing.
-// Lives outside guests/programs, so it is not part of the disk image's /bin.
+// Lives outside guests/programs and guests/demos, so it is not on the disk image.
 import { syscall6 } from "../sdk/syscall";
 import { Sys } from "../../kernel/abi/syscalls";
 import { PAGE_SIZE } from "../../kernel/abi/layout";

@@ -51,3 +51,4 @@ export * from "./uapi/random";
 export * from "./uapi/utsname";
 export * from "./uapi/resource";
 export * from "./uapi/epoll";
+export * from "./calendar";

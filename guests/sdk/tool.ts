@@ -8,6 +8,7 @@
 //     .parse()                  read argv: flags, option arguments, operands; on a bad option print
 //                               coreutils' two lines and exit 1 (or the tool's usage status)
 //     .has(c) .value(c, dflt)   a flag given; an option's argument (the last one given)
+//     .all(c)                   every argument given to -c, in order (sort -k, repeated)
 //     .operands                 the arguments that are not options ("-" included; after "--" all)
 //     .fail(what, r)            "NAME: WHAT: strerror" on stderr, status 1; returns false
 //     .warn(msg) .die(msg, st)  "NAME: MSG" on stderr (and exit with st)
@@ -67,6 +68,7 @@ export class Tool {
   operands: string[] = [];
   private flags: string = "";
   private values: Map<string, string> = new Map<string, string>();
+  private given: string[] = [];                 // "c" + argument, for each option argument in order
 
   constructor(name: string, spec: string, usage: string) {
     this.name = name; this.spec = spec; this.usage = usage;
@@ -91,6 +93,13 @@ export class Tool {
 
   /** The argument of -c (the last one given), or dflt. */
   value(c: string, dflt: string = ""): string { return this.values.has(c) ? this.values.get(c) : dflt; }
+
+  /** Every argument given to -c, in order. */
+  all(c: string): string[] {
+    const r: string[] = [];
+    for (let i = 0; i < this.given.length; i++) if (this.given[i].charAt(0) == c) r.push(this.given[i].substring(1));
+    return r;
+  }
 
   /** Report a failed call on WHAT (r: -errno) as coreutils does; the exit status becomes 1. */
   fail(what: string, r: i64): bool {
@@ -128,15 +137,20 @@ export class Tool {
       const at = this.spec.indexOf(c);
       if (c == ":" || at < 0) this.bad("invalid option -- '" + c + "'");
       if (at + 1 < this.spec.length && this.spec.charAt(at + 1) == ":") {
-        if (j + 1 < a.length) { this.values.set(c, a.substring(j + 1)); this.flags += c; return true; }
+        if (j + 1 < a.length) { this.setValue(c, a.substring(j + 1)); this.flags += c; return true; }
         if (i + 1 >= argc()) this.bad("option requires an argument -- '" + c + "'");
-        this.values.set(c, arg(i + 1));
+        this.setValue(c, arg(i + 1));
         this.flags += c;
         return false;
       }
       this.flags += c;
     }
     return true;
+  }
+
+  private setValue(c: string, v: string): void {
+    this.values.set(c, v);
+    this.given.push(c + v);
   }
 
   private bad(msg: string): void {

@@ -1,8 +1,10 @@
-// The default root file system image: guests/rootfs/ (README, /etc/motd), every built guest
-// program as /bin/<name>, and two test data files whose every byte is known from its offset.
-// Interface: buildRootfs(outImage, binDir); standardPrograms(binDir) -> the /bin files;
-// dataByte(i), dataBytes(len); ROOTFS_BYTES.
-import { readdirSync, readFileSync } from "node:fs";
+// The default root file system image: guests/rootfs/ (README, /etc/motd), every built Unix tool
+// (DIST/guests/<name>.wasm, from guests/programs) as /bin/<name>, every built demo and benchmark
+// (DIST/demos/<name>.wasm, from guests/demos) as /usr/demo/<name>, and two test data files whose
+// every byte is known from its offset.
+// Interface: buildRootfs(outImage, distDir); standardPrograms(distDir) -> the /bin and /usr/demo files;
+// PROGRAM_DIRS (dist folder -> image folder); dataByte(i), dataBytes(len); ROOTFS_BYTES.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../paths";
 import { mkfs, type MkfsFile } from "./mkfs";
@@ -23,15 +25,25 @@ export function dataBytes(len: number): Uint8Array {
   return out;
 }
 
-/** binDir's *.wasm as the files /bin/<name> of an image (mode 0755). */
-export function standardPrograms(binDir: string): MkfsFile[] {
-  return readdirSync(binDir).filter((f) => f.endsWith(".wasm")).sort()
-    .map((f) => ({ path: `/bin/${f.slice(0, -".wasm".length)}`, data: readFileSync(join(binDir, f)), mode: 0o755 }));
+/** Where the built programs of each dist folder go on an image. */
+export const PROGRAM_DIRS: ReadonlyArray<{ dist: string; image: string }> = [
+  { dist: "guests", image: "/bin" },          // the Unix tools (guests/programs)
+  { dist: "demos", image: "/usr/demo" },      // demos and benchmarks (guests/demos)
+];
+
+/** distDir/guests/*.wasm as /bin/<name> and distDir/demos/*.wasm as /usr/demo/<name> (mode 0755). */
+export function standardPrograms(distDir: string): MkfsFile[] {
+  return PROGRAM_DIRS.flatMap(({ dist, image }) => {
+    const dir = join(distDir, dist);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).filter((f) => f.endsWith(".wasm")).sort()
+      .map((f) => ({ path: `${image}/${f.slice(0, -".wasm".length)}`, data: readFileSync(join(dir, f)), mode: 0o755 }));
+  });
 }
 
-/** Write the default image (64 MiB) to outImage, with /bin from binDir's *.wasm. */
-export function buildRootfs(outImage: string, binDir: string): void {
-  const files = [...standardPrograms(binDir),
+/** Write the default image (64 MiB) to outImage, with the programs built in distDir. */
+export function buildRootfs(outImage: string, distDir: string): void {
+  const files = [...standardPrograms(distDir),
     { path: "/data/4k.bin", data: dataBytes(4096) },
     { path: "/data/big.bin", data: dataBytes(16 << 20) }];
   const store = mkfs(ROOTFS_BYTES, { from: join(projectRoot(), "guests", "rootfs"), files });

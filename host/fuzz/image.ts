@@ -15,7 +15,7 @@ const pattern = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, 
 
 export function fuzzImage(): Uint8Array {
   if (image) return image;
-  const hello = distPath("guests", "hello-wat.wasm");
+  const hello = distPath("demos", "hello-wat.wasm");
   const files = [
     { path: "/f0", data: pattern(20000, 1) }, { path: "/f1", data: new Uint8Array(0) },
     { path: "/d0/f2", data: pattern(5000, 2) }, { path: "/d0/d1/g", data: pattern(100, 3) },

@@ -68,11 +68,13 @@ function hostTree(dir: string, rel: string): string[] {
   return out;
 }
 
+const INSTALLED = ["bin", "usr"];   // what mkfs --programs adds at the image's root: /bin and /usr/demo
+
 function imageTree(img: string): string[] {
   const store = FileStore.open(img, "r");
   try {
     const fs = WsFs.open(store);
-    const walk = (rel: string): string[] => fs.list("/" + rel).filter((e) => !(rel === "" && e.name === "bin")).flatMap((e) => {
+    const walk = (rel: string): string[] => fs.list("/" + rel).filter((e) => !(rel === "" && INSTALLED.includes(e.name))).flatMap((e) => {
       const p = rel ? `${rel}/${e.name}` : e.name;
       if ((e.mode & S_IFMT) === S_IFLNK) return [`${p} l ->${fs.readlink("/" + p)}`];
       if ((e.mode & S_IFMT) === S_IFDIR) return [`${p} d`, ...walk(p)];

@@ -1,6 +1,6 @@
 // Test helpers for whole-machine tests: a Machine whose console output is captured, the built
 // guests in dist/guests, test guests from tests/guests compiled once per run, and the kernel's
-// counters. Interface: boot(opts) -> Booted, run(guest, argv, opts) -> RunResult, distGuest(name),
+// counters. Interface: boot(opts) -> Booted, run(guest, argv, opts) -> RunResult, distGuest(name), distDemo(name),
 // testGuest(file), stat(m, Stat.x).
 import { existsSync, mkdtempSync, readFileSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -57,9 +57,14 @@ export async function run(guest: Uint8Array, argv: string[], opts: BootOptions =
   return { exit, stdout: b.stdout(), stderr: b.stderr(), stdoutBytes: b.stdoutBytes(), machine: b.m };
 }
 
-/** A guest built by host/build.mjs: dist/guests/<name>.wasm. */
+/** A tool built by host/build.mjs (guests/programs, /bin on the image): dist/guests/<name>.wasm. */
 export function distGuest(name: string): Uint8Array {
   return readFileSync(distPath("guests", `${name}.wasm`));
+}
+
+/** A demo or benchmark built by host/build.mjs (guests/demos, /usr/demo on the image): dist/demos/<name>.wasm. */
+export function distDemo(name: string): Uint8Array {
+  return readFileSync(distPath("demos", `${name}.wasm`));
 }
 
 const built = new Map<string, Promise<Uint8Array>>();

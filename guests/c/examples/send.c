@@ -1,4 +1,4 @@
-/* send: the zero-copy lab's file sender in C, the same methods and calls as guests/programs/send.ts
+/* send: the zero-copy lab's file sender in C, the same methods and calls as guests/demos/send.ts
  * (so `wasmos run --stats` counts the same copies for both). Sends FILE to HOST:PORT (default
  * 10.0.2.2:9, the discard service) with one METHOD:
  *   read+write    read() into a buffer, write() it to the socket            (2 CPU copies)

@@ -1,0 +1,3 @@
+// [: test under its other name (guests/programs/test.ts, which checks argv[0]); the last argument
+// must be "]". Usage: [ EXPRESSION ]
+import "./test";
