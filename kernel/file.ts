@@ -23,12 +23,14 @@ import { isDir } from "./dir";
 import { directRead, directWrite } from "./direct";
 import { sockRecv, sockSend, sockClose } from "./net/syssock";
 import { pipeRead, pipeWrite, pipeClose } from "./pipe";
+import { pseudoRead, pseudoWrite, pseudoClose } from "./procfs";
 
 export const FT_NONE: u32 = 0;
 export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
 export const FT_INODE: u32 = 2;     // a file or directory of the file system
 export const FT_SOCKET: u32 = 3;    // sock = socket index
 export const FT_PIPE: u32 = 4;      // pipe = pipe index; the access mode says which end
+export const FT_PSEUDO: u32 = 6;    // a /proc or /dev file (procfs.ts): ino = its node, page = its text's frame
 
 export { O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_DIRECT } from "./abi/fcntl";
 export const FD_CLOEXEC_BIT: u32 = 0x80000000;
@@ -44,6 +46,7 @@ export const FD_CLOEXEC_BIT: u32 = 0x80000000;
   raNext: u32;     // page after the last one read: a read starting there is sequential
   raSize: u32;     // pages in the current readahead window (0: none yet)
   preopen: u32;    // a WASI preopened directory: its name's index + 1 (wasifd.ts); 0: not one
+  page: u32;       // FT_PSEUDO: the frame holding a /proc file's text (0: none)
 }
 
 let fileBase: usize = 0;
@@ -70,6 +73,7 @@ export function fileClose(i: i32): void {
   if (f.type == FT_INODE) iput(f.ino);
   if (f.type == FT_SOCKET) sockClose(<i32>f.sock);
   if (f.type == FT_PIPE) pipeClose(<i32>f.pipe, (f.flags & O_ACCMODE) == O_WRONLY);
+  if (f.type == FT_PSEUDO) pseudoClose(f);
   f.type = FT_NONE;
 }
 
@@ -104,6 +108,7 @@ export function fileRead(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64 
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyRead(p, va, n);
   if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockRecv(p, <i32>f.sock, va, n, 0, (f.flags & O_NONBLOCK) != 0);
   if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeRead(p, <i32>f.pipe, va, n, (f.flags & O_NONBLOCK) != 0);
+  if (f.type == FT_PSEUDO) return pseudoRead(p, f, va, n, pos);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   if (isDir(f.ino)) return -Errno.EISDIR;
   const off = pos >= 0 ? <u64>pos : f.offset;
@@ -118,6 +123,7 @@ export function fileWrite(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyWrite(p, f.ino, va, n);
   if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockSend(p, <i32>f.sock, va, n, 0, (f.flags & O_NONBLOCK) != 0);
   if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeWrite(p, <i32>f.pipe, va, n, (f.flags & O_NONBLOCK) != 0);
+  if (f.type == FT_PSEUDO) return pseudoWrite(p, f, va, n);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   let off = pos >= 0 ? <u64>pos : f.offset;
   if ((f.flags & O_APPEND) && pos < 0) off = iSize(f.ino);
