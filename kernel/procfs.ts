@@ -339,10 +339,10 @@ export function pseudoStat(p: Proc, node: u32, st: usize): i64 {
   const k = nodeKind(node);
   memory.fill(st, 0, STAT_SIZE);
   let mode: u32 = S_IFREG | 0o444;
-  if (isDirKind(k)) mode = k == PNode.pidFd ? S_IFDIR | 0o500 : S_IFDIR | 0o555;
+  if (isDirKind(k)) mode = k == PNode.pidFd ? S_IFDIR | 0o500 : k == PNode.devRoot ? S_IFDIR | 0o755 : S_IFDIR | 0o555;
   else if (k == PNode.self) mode = S_IFLNK | 0o777;
   else if (k == PNode.fdLink) mode = S_IFLNK | linkPerm(p, node);
-  else if (isDevKind(k)) { mode = S_IFCHR | (k == PNode.devTty || k == PNode.devConsole ? 0o620 : 0o666); store<u64>(st + ST_RDEV, devRdev(k)); }
+  else if (isDevKind(k)) { mode = S_IFCHR | (k == PNode.devConsole ? 0o600 : 0o666); store<u64>(st + ST_RDEV, devRdev(k)); }
   else if (k >= PID_FIRST && k <= PID_LAST && k != PNode.pidStatus && k != PNode.pidStat && k != PNode.pidCmdline && k != PNode.pidMaps) mode = S_IFREG | 0o400;
   store<u64>(st + ST_DEV, isDevKind(k) || k == PNode.devRoot ? DEV_DEV : PROC_DEV);
   store<u64>(st + ST_INO, <u64>node);

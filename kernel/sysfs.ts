@@ -163,13 +163,14 @@ function startDir(p: Proc, dirfd: i32): i64 {
 const FOLLOW_DEFAULT: i32 = -1;
 const PSEUDO_HIT: i64 = 1 << 40;     // not an inode number: the path named a /proc or /dev node
 let pnode: u32 = 0;                  // ... that node (this file's syscalls, one at a time)
+const PNODE_ERR: u32 = 0xffffffff;   // pnode after a lookup that failed inside /proc or /dev
 function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: i32 = FOLLOW_DEFAULT, pseudo: bool = false): i64 {
   const len = fetchPath(p, va, pathBuf);
   if (len < 0) return len;
   const start = startDir(p, dirfd);
   if (pseudo) {
     const n = pseudoLookup(p, dirfd, start, pathBuf, len, follow != 0);
-    if (n != NOT_PSEUDO) { if (n < 0) return n; pnode = <u32>n; return PSEUDO_HIT; }
+    if (n != NOT_PSEUDO) { if (n < 0) { pnode = PNODE_ERR; return n; } pnode = <u32>n; return PSEUDO_HIT; }
   }
   if (start < 0) return start;
   if (parent) return nameiparent(<u32>start, pathBuf, len, parent, follow == 1);
@@ -180,8 +181,10 @@ function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: i
 function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
   // O_NOFOLLOW and O_CREAT|O_EXCL do not follow a final symbolic link (Linux's open_last_lookups).
   const follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
+  pnode = 0;
   let ino = lookupPath(p, dirfd, path, null, yes(follow), true);
   if (ino == PSEUDO_HIT) return pseudoOpen(p, pnode, flags, follow);
+  if (ino < 0 && pnode == PNODE_ERR) return ino;       // in /proc or /dev: nothing is created there
   if (ino == -Errno.ENOENT && (flags & O_CREAT)) {
     const dir = lookupPath(p, dirfd, path, name, yes(follow));   // a dangling link: its target is made
     if (dir < 0) return dir;
