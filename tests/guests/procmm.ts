@@ -65,7 +65,19 @@ function statusField(pid: string, name: string): string {
   const at = s.indexOf(name + ":");
   if (at < 0) return "(none)";
   const end = s.indexOf("\n", at);
-  return s.substring(at + name.length + 1, end).trim();
+  return squeeze(s.substring(at + name.length + 1, end)).trim();
+}
+
+// Runs of blanks (spaces, tabs) as one space.
+function squeeze(t: string): string {
+  let out = "";
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charAt(i);
+    const blank = c == " " || c == "\t";
+    if (blank && out.endsWith(" ")) continue;
+    out += blank ? " " : c;
+  }
+  return out;
 }
 
 function resident(a: usize, pages: i32): string {
