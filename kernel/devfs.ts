@@ -3,7 +3,8 @@
 // random and urandom read the kernel's seeded generator (random.ts: deterministic by default) and
 // take writes; tty and console open the console itself (an FT_CONSOLE file). Reads are counted
 // copies (Routine.dev_read), one per page.
-// Interface: devOpen(p, kind, flags) -> fd or -errno (tty, console), NOT_PSEUDO for the others;
+// Interface: devOpen(p, kind, flags) -> fd or -errno (tty, console; another device: procfs's "not
+// mine" value, it opens them itself);
 // devRead(p, kind, va, n), devWrite(p, kind, va, n) -> bytes or -errno; devRdev(kind) -> st_rdev.
 import { Errno } from "./abi/errno";
 import { Routine } from "./abi/trace";

@@ -6,7 +6,7 @@
 //   | type | ref | flags |  ino  |  offset (u64)   | pipe | sock | raNext | raSize | ...
 //   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
 //   raNext, raSize: readahead state (kernel/readahead.ts), Linux's file_ra_state; preopen: WASI's
-//   preopened directories (wasifd.ts).
+//   preopened directories (wasifd.ts); page: a /proc file's text (procfs.ts).
 //
 // Interface: File, fileInit(base), fileAlloc(type, flags) -> index or -1, fileAt(i), fileDup(i),
 // fileClose(i), fdAlloc(p, file, cloexec, from) -> fd or -EMFILE, fdGet(p, fd) -> file index or -1,
@@ -30,7 +30,7 @@ export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
 export const FT_INODE: u32 = 2;     // a file or directory of the file system
 export const FT_SOCKET: u32 = 3;    // sock = socket index
 export const FT_PIPE: u32 = 4;      // pipe = pipe index; the access mode says which end
-export const FT_PSEUDO: u32 = 6;    // a /proc or /dev file (procfs.ts): ino = its node, page = its text's frame
+export const FT_PSEUDO: u32 = 6;    // a /proc or /dev file (procfs.ts): ino is its node; its text's frame in page
 
 export { O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_DIRECT } from "./abi/fcntl";
 export const FD_CLOEXEC_BIT: u32 = 0x80000000;

@@ -14,7 +14,7 @@ const LOAD_FREQ: u64 = 5000000000 + 10000000;   // 5 s and one tick (Linux: 5 * 
 const EXP_1: u64 = 1884;                        // 1 / exp(5 s / 1 min) in fixed point
 const EXP_5: u64 = 2014;                        // 1 / exp(5 s / 5 min)
 const EXP_15: u64 = 2037;                       // 1 / exp(5 s / 15 min)
-const MAX_CATCHUP: u32 = 4096;                  // periods applied at most at once (~5.7 h: all decayed)
+const MAX_CATCHUP: u32 = 4000;                  // periods applied at most at once (~5.6 h: all decayed)
 
 let avenrun0: u64 = 0, avenrun1: u64 = 0, avenrun2: u64 = 0;
 let nextUpdate: u64 = LOAD_FREQ;

@@ -42,7 +42,7 @@ const DEV_FIRST: u32 = PNode.devNull, DEV_LAST: u32 = PNode.devConsole;   // /de
 export const NOT_PSEUDO: i64 = -0x10000;     // not an errno: the path is the disk's business
 const PROC_DEV: u64 = 0x15;                  // st_dev of /proc (an anonymous device, as Linux's)
 const DEV_DEV: u64 = 0x5;                    // st_dev of /dev (devtmpfs)
-const PROC_BLKSIZE: i32 = 1024;              // Linux's st_blksize of a proc file
+const PROC_BLKSIZE: i32 = 1 << 10;           // Linux's st_blksize of a proc file (1 KiB)
 const FIRST_ENTRY: u32 = 2;                  // getdents index of the first entry after "." and ".."
 
 @inline export function nodeKind(n: u32): u32 { return n & 0xff; }
@@ -343,7 +343,6 @@ export function pseudoStat(p: Proc, node: u32, st: usize): i64 {
   else if (k == PNode.self) mode = S_IFLNK | 0o777;
   else if (k == PNode.fdLink) mode = S_IFLNK | linkPerm(p, node);
   else if (isDevKind(k)) { mode = S_IFCHR | (k == PNode.devConsole ? 0o600 : 0o666); store<u64>(st + ST_RDEV, devRdev(k)); }
-  else if (k >= PID_FIRST && k <= PID_LAST && k != PNode.pidStatus && k != PNode.pidStat && k != PNode.pidCmdline && k != PNode.pidMaps) mode = S_IFREG | 0o400;
   store<u64>(st + ST_DEV, isDevKind(k) || k == PNode.devRoot ? DEV_DEV : PROC_DEV);
   store<u64>(st + ST_INO, <u64>node);
   store<u32>(st + ST_MODE, mode);

@@ -14,7 +14,7 @@ import { walk, PTE_P, ptePfn } from "./vm";
 import { lookupPhys } from "./vm";
 import { fileAt, fdGet, FT_PIPE, FT_SOCKET, FT_CONSOLE, FT_INODE, FT_PSEUDO } from "./file";
 import { inodePath } from "./dir";
-import { Seq, seqStr, seqChar, seqNum, seqPad, seqHex, seqKb, seqBytes, seqFrac } from "./procfsseq";
+import { Seq, KB_PER_PAGE, seqStr, seqChar, seqNum, seqPad, seqHex, seqKb, seqBytes, seqFrac } from "./procfsseq";
 import { PNode, nodeKind, nodePid, kindName } from "./procfs";
 import { loadTick, loadAvg, procCounts, FIXED_1 } from "./loadavg";
 
@@ -113,8 +113,8 @@ function vmstat(s: Seq): void {
   line(s, "nr_writeback", mc.writeback);
   line(s, "nr_page_table_pages", ownerCount(Owner.pagetable));
   line(s, "nr_mlock", mc.mlocked);
-  line(s, "pgpgin", statGet(Stat.pcMisses) * (PAGE_SIZE / 1024));
-  line(s, "pgpgout", statGet(Stat.pcWrittenBack) * (PAGE_SIZE / 1024));
+  line(s, "pgpgin", statGet(Stat.pcMisses) * KB_PER_PAGE);
+  line(s, "pgpgout", statGet(Stat.pcWrittenBack) * KB_PER_PAGE);
   line(s, "pswpin", 0);
   line(s, "pswpout", 0);
   line(s, "pgfault", statGet(Stat.faultMinor) + statGet(Stat.faultMajor) + statGet(Stat.faultCow));
@@ -199,7 +199,7 @@ function stateText(t: Proc): string {
 
 function field(s: Seq, name: string, v: u64): void { seqStr(s, name); seqChar(s, 0x3a); seqChar(s, 0x09); seqNum(s, v); seqChar(s, 0x0a); }
 function kbField(s: Seq, name: string, pages: u64): void {
-  seqStr(s, name); seqStr(s, ":\t"); seqPad(s, pages * (PAGE_SIZE / 1024), 8); seqStr(s, " kB\n");
+  seqStr(s, name); seqStr(s, ":\t"); seqPad(s, pages * KB_PER_PAGE, 8); seqStr(s, " kB\n");
 }
 
 // The program's name: the last component of argv[0], at most 15 bytes (Linux's comm).

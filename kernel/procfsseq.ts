@@ -6,7 +6,7 @@
 //   | base | len | cap |   base: the buffer (a frame held by the open file); len: bytes written;
 //   +------+-----+-----+   cap: its size
 //
-// Interface: Seq, seqStr(s, text), seqChar(s, c), seqNum(s, v), seqPad(s, v, width) (right
+// Interface: Seq, KB_PER_PAGE, seqStr(s, text), seqChar(s, c), seqNum(s, v), seqPad(s, v, width) (right
 // aligned, as printf's %Nu), seqHex(s, v, digits) (zero padded), seqKb(s, name, pages) (a meminfo
 // line "Name:   N kB"), seqBytes(s, addr, n), seqFrac(s, v, unit) (v / unit with two decimals).
 import { PAGE_SIZE } from "./abi/layout";
@@ -17,7 +17,7 @@ import { PAGE_SIZE } from "./abi/layout";
   cap: u32;
 }
 
-const KB_PER_PAGE: u64 = <u64>PAGE_SIZE / 1024;
+export const KB_PER_PAGE: u64 = <u64>PAGE_SIZE >> 10;   // a page in kB
 const MEMINFO_WIDTH: i32 = 8;      // Linux's "%8lu kB" after the name padded to 16 columns
 const MEMINFO_NAME: i32 = 16;
 
