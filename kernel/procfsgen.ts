@@ -5,14 +5,14 @@
 // fdLinkText(file, buf) -> length (what /proc/PID/fd/N names).
 import { Owner, Stat, PAGE_SIZE, PAGE_SHIFT, ARG_BASE, FrameFlag } from "./abi/layout";
 import { NPROC, NOFILE, PATH_MAX } from "./param";
-import { Proc, procByPid, procSlot, lastPid, RUNNABLE, RUNNING, SLEEPING, ZOMBIE, EMBRYO, UNUSED } from "./proc";
+import { Proc, procByPid, procSlot, lastPid, SLEEPING, ZOMBIE, UNUSED } from "./proc";
 import { ownerCount, nframes, frame } from "./kalloc";
 import { statGet } from "./stats";
 import { clockNow } from "./clock";
 import { vmaAt, Vma, VMA_HEAP, VMA_ANON, VMA_ARGS, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_LOCKED } from "./vma";
 import { walk, PTE_P, ptePfn } from "./vm";
 import { lookupPhys } from "./vm";
-import { fileAt, fdGet, FT_PIPE, FT_SOCKET, FT_CONSOLE, FT_INODE, FT_PSEUDO } from "./file";
+import { fileAt, FT_PIPE, FT_SOCKET, FT_CONSOLE, FT_INODE, FT_PSEUDO } from "./file";
 import { inodePath } from "./dir";
 import { Seq, KB_PER_PAGE, seqStr, seqChar, seqNum, seqPad, seqHex, seqKb, seqBytes, seqFrac } from "./procfsseq";
 import { PNode, nodeKind, nodePid, kindName } from "./procfs";
