@@ -10,7 +10,8 @@
 // caller's Name record (NAME_SIZE bytes; nameOf(name) its bytes), isDir(ino), isBelow(dir, anc)
 // (rename's loop check), setDotdot(dir, parent); symbolic links: isSymlink(ino), readLink(ino, buf)
 // -> length or -errno; dtOf(ino) (the entry type of an inode); dirPath(dir, buf, max) -> the
-// directory's absolute path (getcwd after a chdir through a link) or -errno. namei and nameiparent follow
+// directory's absolute path (getcwd after a chdir through a link) or -errno; inodePath(ino, buf,
+// max) -> a path of any inode, found by searching the tree from the root (/proc's fd links and maps). namei and nameiparent follow
 // symbolic links (at most MAXSYMLINKS per walk, then ELOOP).
 import { Errno } from "./abi/errno";
 import { DIRENT_SIZE, Dirent, NAME_MAX, S_IFMT, S_IFDIR, S_IFLNK, DT_DIR, DT_REG, DT_LNK, BLOCK_SIZE, ROOT_INO, MAXSYMLINKS, SYMLINK_MAX } from "./abi/fs";
@@ -255,4 +256,34 @@ export function setDotdot(dir: u32, parent: u32): void {
   if (e == 0) return;
   store<u32>(e + Dirent.ino, parent);
   pcDirty(pcGet(dir, 0, false));
+}
+
+// A path naming inode `ino` into `buf` (at most `max` bytes, no NUL; "" for the root): a search
+// of the tree from the root, depth first, for a file (a directory: dirPath). Its length, or
+// -ENOENT (no name: unlinked while open).
+export function inodePath(ino: u32, buf: usize, max: i32): i32 {
+  if (ino == ROOT_INO) return 0;
+  if (isDir(ino)) return dirPath(ino, buf, max);
+  return findIn(ROOT_INO, ino, buf, 0, max, 0);
+}
+
+const SEARCH_DEPTH = 32;      // directories deeper than this are not searched
+function findIn(dir: u32, ino: u32, buf: usize, at: i32, max: i32, depth: i32): i32 {
+  const n = count(dir);
+  for (let i: u32 = 2; i < n; i++) {
+    const e = entry(dir, i);
+    if (e == 0) return -Errno.EIO;
+    const child = load<u32>(e);
+    if (child == 0 || !fsInodeValid(child)) continue;
+    const len = <i32>load<u8>(e + Dirent.nameLen);
+    if (at + 1 + len > max) continue;
+    store<u8>(buf + at, 0x2f);
+    memory.copy(buf + at + 1, e + Dirent.name, len);
+    if (child == ino) return at + 1 + len;
+    if (depth < SEARCH_DEPTH && load<u8>(e + Dirent.type) == DT_DIR) {
+      const r = findIn(child, ino, buf, at + 1 + len, max, depth + 1);
+      if (r > 0) return r;
+    }
+  }
+  return -Errno.ENOENT;
 }

@@ -1,12 +1,13 @@
 // Open files (Linux's struct file): a system-wide table of records shared by the fds that refer to
 // them (dup, fork). `fileRead`/`fileWrite` branch on the type, as xv6's file.c does.
 //
-//   file record (FILE_SIZE = 48 bytes)
+//   file record (FILE_SIZE = 64 bytes)
 //   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
 //   | type | ref | flags |  ino  |  offset (u64)   | pipe | sock | raNext | raSize | ...
 //   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
 //   raNext, raSize: readahead state (kernel/readahead.ts), Linux's file_ra_state; preopen: WASI's
-//   preopened directories (wasifd.ts); ep: an epoll's interest list (epoll.ts).
+//   preopened directories (wasifd.ts); ep: an epoll's interest list (epoll.ts); page: a /proc file's
+//   text (procfs.ts).
 //
 // Interface: File, fileInit(base), fileAlloc(type, flags) -> index or -1, fileAt(i), fileDup(i),
 // fileClose(i), fdAlloc(p, file, cloexec, from) -> fd or -EMFILE, fdGet(p, fd) -> file index or -1,
@@ -25,6 +26,7 @@ import { sockRecv, sockSend, sockClose } from "./net/syssock";
 import { pipeRead, pipeWrite, pipeClose } from "./pipe";
 import { epollRelease, epollFree } from "./epoll";
 import { panic } from "./panic";
+import { pseudoRead, pseudoWrite, pseudoClose } from "./procfs";
 
 export const FT_NONE: u32 = 0;
 export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
@@ -32,6 +34,7 @@ export const FT_INODE: u32 = 2;     // a file or directory of the file system
 export const FT_SOCKET: u32 = 3;    // sock = socket index
 export const FT_PIPE: u32 = 4;      // pipe = pipe index; the access mode says which end
 export const FT_EPOLL: u32 = 5;     // ep = the first frame of its interest list (epoll.ts)
+export const FT_PSEUDO: u32 = 6;    // a /proc or /dev file (procfs.ts): ino is its node; its text's frame in page
 
 export { O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_DIRECT } from "./abi/fcntl";
 export const FD_CLOEXEC_BIT: u32 = 0x80000000;
@@ -48,6 +51,7 @@ export const FD_CLOEXEC_BIT: u32 = 0x80000000;
   raSize: u32;     // pages in the current readahead window (0: none yet)
   preopen: u32;    // a WASI preopened directory: its name's index + 1 (wasifd.ts); 0: not one
   ep: u32;         // FT_EPOLL: frame of its interest list (epoll.ts)
+  page: u32;       // FT_PSEUDO: the frame holding a /proc file's text (0: none)
 }
 
 let fileBase: usize = 0;
@@ -79,6 +83,7 @@ export function fileClose(i: i32): void {
   if (f.type == FT_INODE) iput(f.ino);
   if (f.type == FT_SOCKET) sockClose(<i32>f.sock);
   if (f.type == FT_PIPE) pipeClose(<i32>f.pipe, (f.flags & O_ACCMODE) == O_WRONLY);
+  if (f.type == FT_PSEUDO) pseudoClose(f);
   f.type = FT_NONE;
 }
 
@@ -113,6 +118,7 @@ export function fileRead(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64 
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyRead(p, va, n);
   if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockRecv(p, <i32>f.sock, va, n, 0, (f.flags & O_NONBLOCK) != 0);
   if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeRead(p, <i32>f.pipe, va, n, (f.flags & O_NONBLOCK) != 0);
+  if (f.type == FT_PSEUDO) return pseudoRead(p, f, va, n, pos);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   if (isDir(f.ino)) return -Errno.EISDIR;
   const off = pos >= 0 ? <u64>pos : f.offset;
@@ -127,6 +133,7 @@ export function fileWrite(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64
   if (f.type == FT_CONSOLE) return pos >= 0 ? -Errno.ESPIPE : ttyWrite(p, f.ino, va, n);
   if (f.type == FT_SOCKET) return pos >= 0 ? -Errno.ESPIPE : sockSend(p, <i32>f.sock, va, n, 0, (f.flags & O_NONBLOCK) != 0);
   if (f.type == FT_PIPE) return pos >= 0 ? -Errno.ESPIPE : pipeWrite(p, <i32>f.pipe, va, n, (f.flags & O_NONBLOCK) != 0);
+  if (f.type == FT_PSEUDO) return pseudoWrite(p, f, va, n);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   let off = pos >= 0 ? <u64>pos : f.offset;
   if ((f.flags & O_APPEND) && pos < 0) off = iSize(f.ino);

@@ -20,7 +20,7 @@ import { statAdd, statGet } from "./stats";
 import { diskIo, diskIoPage, BIO_MAX_PAGES } from "./disk";
 import { SECTORS_PER_BLOCK } from "./abi/fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
-import { rmapClean, rmapZap } from "./rmap";
+import { rmapClean, rmapZap, rmapLocked } from "./rmap";
 import { allocFrame, GFP_KERNEL, GFP_RESERVE, GFP_NORETRY } from "./oom";
 import { panic } from "./panic";
 
@@ -273,7 +273,7 @@ export function pcReclaimMapped(n: u32): u32 {
   for (let p = pc.lruHead; p != 0 && freed < n && budget-- > 0; ) {
     const f = frame(p);
     const next = f.lruNext;
-    if (f.mapcount > 0 && f.refcount == 1 + f.mapcount && !(f.flags & FR_LOCKED) && !inUse(p) && reclaimMapped(p)) freed++;
+    if (f.mapcount > 0 && f.refcount == 1 + f.mapcount && !(f.flags & FR_LOCKED) && !inUse(p) && !rmapLocked(p) && reclaimMapped(p)) freed++;
     p = next;
   }
   return freed;

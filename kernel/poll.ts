@@ -20,7 +20,7 @@
 // pollLeft(p, timeoutNs) -> ns left of the timeout; pollEnd(p) (the call returns: forget the deadline).
 import { POLLIN, POLLOUT, POLLERR, POLLHUP, POLLNVAL, POLLRDNORM, POLLWRNORM, POLLRDHUP } from "./abi/poll";
 import { Proc } from "./proc";
-import { fdGet, fileAt, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, FT_EPOLL, O_ACCMODE, O_WRONLY } from "./file";
+import { fdGet, fileAt, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, FT_EPOLL, FT_PSEUDO, O_ACCMODE, O_WRONLY } from "./file";
 import { epollReady } from "./epoll";
 import { pipeAt, pipeFull } from "./pipe";
 import { ttyReadable } from "./console";
@@ -35,7 +35,7 @@ const OUT: i32 = POLLOUT | POLLWRNORM;
 
 export function filePoll(fi: i32): i32 {
   const f = fileAt(fi);
-  if (f.type == FT_INODE) return IN | OUT;
+  if (f.type == FT_INODE || f.type == FT_PSEUDO) return IN | OUT;
   if (f.type == FT_CONSOLE) return (ttyReadable() ? IN : 0) | OUT;
   if (f.type == FT_PIPE) {
     const pp = pipeAt(<i32>f.pipe);

@@ -8,7 +8,7 @@
 //   then fds[NOFILE] (u32: file index + 1, bit 31 = close-on-exec), vmas[NVMA] (vma.ts), name[32]
 //
 // Interface: Proc, procInit, procAlloc() -> Proc | null, procByPid(pid), procSlot(i), procFree(p),
-// kstackAddr(p), liveCount(). Sleeping and waking: sleep.ts.
+// kstackAddr(p), liveCount(), lastPid() (the pid given last: /proc's processes and loadavg). Sleeping and waking: sleep.ts.
 import { PROC_BASE } from "./abi/layout";
 import { ProcState } from "./abi/records";
 import { NPROC, PROC_SIZE, NOFILE, NVMA } from "./param";
@@ -52,6 +52,7 @@ export const ZOMBIE: u32 = ProcState.zombie;
   rlimCpuMax: u64;   // ... and hard limit
   pollAt: u64;       // ppoll/pselect6/poll_oneoff in progress: its deadline (poll.ts; 0: none)
   pollTty: u32;      // ... and it waits for console input (the host's real-time loop asks ttyWaiting)
+  mlockFuture: u32;  // mlockall(MCL_FUTURE): new mappings are locked (sysmem.ts)
 }
 
 export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)
@@ -116,3 +117,5 @@ export function liveCount(): i32 {
   }
   return n;
 }
+
+export function lastPid(): u32 { return nextPid - 1; }

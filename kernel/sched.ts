@@ -19,6 +19,7 @@ import { pcSync, pcDirtyPages } from "./pagecache";
 import { FLUSH_INTERVAL_NS } from "./param";
 import { tcpTimers, tcpNextTimer } from "./net/tcp";
 import { cpuLimitCheck } from "./rlimit";
+import { loadTick } from "./loadavg";
 
 let lastSlot: i32 = -1;     // round-robin position
 let nextFlush: u64 = FLUSH_INTERVAL_NS;   // when the periodic flusher runs next (virtual time)
@@ -66,6 +67,7 @@ function flusher(): void {
 // deadline, but not past `limit` (the host's next device interrupt): then 0 is returned.
 export function schedule(limit: u64): u32 {
   flusher();
+  loadTick(clockNow());
   let p: Proc | null = null;
   for (;;) {
     wakeTimers();
@@ -74,6 +76,7 @@ export function schedule(limit: u64): u32 {
     const t = nextDeadline();
     if (t == U64.MAX_VALUE || t > limit) { setCurrent(null); return 0; }
     advanceTo(t);     // idle until the next timer
+    loadTick(clockNow());   // the periods jumped over, before the timer wakes anyone: nobody runnable
   }
   const q = p!;
   switchTo(q);

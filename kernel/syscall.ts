@@ -22,6 +22,8 @@ import { sys_getrandom } from "./random";
 import { sys_ppoll, sys_pselect6 } from "./syspoll";
 import { sys_epoll_create1, sys_epoll_ctl, sys_epoll_pwait } from "./sysepoll";
 import { sys_brk, sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore } from "./sysmem";
+import { sys_mremap } from "./mremap";
+import { sys_mlock, sys_munlock, sys_mlockall, sys_munlockall } from "./mlock";
 import { sys_read, sys_write, sys_readv, sys_writev, sys_close, sys_dup, sys_dup3, sys_fcntl, sys_ioctl } from "./sysfile";
 import { sys_openat, sys_lseek, sys_pread64, sys_pwrite64, sys_fstat, sys_newfstatat, sys_ftruncate, sys_fsync,
   sys_fdatasync, sys_sync, sys_getdents64, sys_mkdirat, sys_unlinkat, sys_renameat, sys_chdir, sys_getcwd,
@@ -145,15 +147,17 @@ function linuxTable(t: usize): void {
   on(t, Sys.recvmsg,         sys_recvmsg);
   on(t, Sys.brk,             sys_brk);
   on(t, Sys.munmap,          sys_munmap);
-  on(t, Sys.mremap,          sys_ni_syscall);
+  on(t, Sys.mremap,          sys_mremap);
   on(t, Sys.clone,           sys_clone);
   on(t, Sys.execve,          sys_execve);
   on(t, Sys.mmap,            sys_mmap);
   on(t, Sys.fadvise64,       sys_fadvise64);
   on(t, Sys.mprotect,        sys_mprotect);
   on(t, Sys.msync,           sys_msync);
-  on(t, Sys.mlock,           sys_ni_syscall);
-  on(t, Sys.munlock,         sys_ni_syscall);
+  on(t, Sys.mlock,           sys_mlock);
+  on(t, Sys.munlock,         sys_munlock);
+  on(t, Sys.mlockall,        sys_mlockall);
+  on(t, Sys.munlockall,      sys_munlockall);
   on(t, Sys.mincore,         sys_mincore);
   on(t, Sys.madvise,         sys_madvise);
   on(t, Sys.wait4,           sys_wait4);

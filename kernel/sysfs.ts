@@ -20,7 +20,7 @@ import { TIMESPEC_SIZE, TV_SEC, TV_NSEC } from "./abi/time";
 import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc, CWD_OFF } from "./proc";
-import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, O_ACCMODE, O_RDONLY, File } from "./file";
+import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, FT_PSEUDO, O_ACCMODE, O_RDONLY, File } from "./file";
 import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD,
   isSymlink, readLink, dtOf, dirPath } from "./dir";
 import { iget, iput, iprune, itrunc, fillStat, iheld } from "./inode";
@@ -32,6 +32,7 @@ import { copyToUser, copyFromUser, countCopy, userPhys } from "./copy";
 import { diskFlush } from "./disk";
 import { pa } from "./kalloc";
 import { u32arg, fdArg, tooBig } from "./sysarg";
+import { pseudoLookup, pseudoOpen, pseudoSeek, pseudoStat, pseudoGetdents, pseudoReadlink, fdLinkTarget, isFdLink, NOT_PSEUDO } from "./procfs";
 
 import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, AT_SYMLINK_FOLLOW, AT_EMPTY_PATH, AT_NO_AUTOMOUNT, O_CREAT, O_EXCL, O_TRUNC,
   O_DIRECTORY, O_CLOEXEC, O_NOFOLLOW, O_PATH, SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE, FALLOC_FL_KEEP_SIZE,
@@ -158,11 +159,19 @@ function startDir(p: Proc, dirfd: i32): i64 {
 // `follow`: a final symbolic link is followed (for a parent lookup: to where its target would be);
 // by default a whole lookup follows it (stat, chdir) and a parent lookup does not (unlink, rename,
 // mkdir act on the link itself).
+// `pseudo`: a path in /proc or /dev (procfs.ts) is resolved there: PSEUDO_HIT, its node in `pnode`.
 const FOLLOW_DEFAULT: i32 = -1;
-function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: i32 = FOLLOW_DEFAULT): i64 {
+const PSEUDO_HIT: i64 = 1 << 40;     // not an inode number: the path named a /proc or /dev node
+let pnode: u32 = 0;                  // ... that node (this file's syscalls, one at a time)
+const PNODE_ERR: u32 = 0xffffffff;   // pnode after a lookup that failed inside /proc or /dev
+function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: i32 = FOLLOW_DEFAULT, pseudo: bool = false): i64 {
   const len = fetchPath(p, va, pathBuf);
   if (len < 0) return len;
   const start = startDir(p, dirfd);
+  if (pseudo) {
+    const n = pseudoLookup(p, dirfd, start, pathBuf, len, follow != 0);
+    if (n != NOT_PSEUDO) { if (n < 0) { pnode = PNODE_ERR; return n; } pnode = <u32>n; return PSEUDO_HIT; }
+  }
   if (start < 0) return start;
   if (parent) return nameiparent(<u32>start, pathBuf, len, parent, follow == 1);
   return namei(<u32>start, pathBuf, len, follow != 0);
@@ -172,7 +181,10 @@ function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: i
 function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
   // O_NOFOLLOW and O_CREAT|O_EXCL do not follow a final symbolic link (Linux's open_last_lookups).
   const follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
-  let ino = lookupPath(p, dirfd, path, null, yes(follow));
+  pnode = 0;
+  let ino = lookupPath(p, dirfd, path, null, yes(follow), true);
+  if (ino == PSEUDO_HIT) return pseudoOpen(p, pnode, flags, follow);
+  if (ino < 0 && pnode == PNODE_ERR) return ino;       // in /proc or /dev: nothing is created there
   if (ino == -Errno.ENOENT && (flags & O_CREAT)) {
     const dir = lookupPath(p, dirfd, path, name, yes(follow));   // a dangling link: its target is made
     if (dir < 0) return dir;
@@ -214,6 +226,7 @@ function sysLseek(p: Proc, fd: i32, off: i64, whence: i32): i64 {
   const fi = fdGet(p, fd);
   if (fi < 0) return -Errno.EBADF;
   const f = fileAt(fi);
+  if (f.type == FT_PSEUDO) return pseudoSeek(f, off, whence);
   if (f.type != FT_INODE) return -Errno.ESPIPE;
   if (whence == SEEK_DATA || whence == SEEK_HOLE) return seekData(f, off, whence == SEEK_DATA);
   let base: i64 = 0;
@@ -255,8 +268,15 @@ function sysPrw(p: Proc, fd: i32, buf: u32, n: i64, pos: i64, write: bool): i64 
 function sysFstat(p: Proc, fd: i32, buf: u32): i64 {
   const fi = fdGet(p, fd);
   if (fi < 0) return -Errno.EBADF;
+  statFile(p, fi);
+  return copyToUser(p, buf, kbuf, STAT_SIZE) < 0 ? -Errno.EFAULT : 0;
+}
+
+// The stat of open file `fi` into kbuf.
+function statFile(p: Proc, fi: i32): void {
   const f = fileAt(fi);
-  if (f.type == FT_INODE) fillStat(f.ino, kbuf);
+  if (f.type == FT_PSEUDO) pseudoStat(p, f.ino, kbuf);
+  else if (f.type == FT_INODE) fillStat(f.ino, kbuf);
   else {
     memory.fill(kbuf, 0, STAT_SIZE);
     // a pipe is S_IFIFO, a socket S_IFSOCK, the console a character device (S_IFCHR)
@@ -264,6 +284,15 @@ function sysFstat(p: Proc, fd: i32, buf: u32): i64 {
     store<u32>(kbuf + ST_MODE, mode);
     store<i32>(kbuf + ST_BLKSIZE, PAGE_SIZE);   // Linux's st_blksize of a pipe, socket or tty
   }
+}
+
+// stat of a /proc or /dev node; a followed fd link: the file it names.
+function statNode(p: Proc, node: u32, follow: bool, buf: u32): i64 {
+  if (follow && isFdLink(node)) {
+    const t = fdLinkTarget(p, node);
+    if (t < 0) return -Errno.ENOENT;
+    statFile(p, t);
+  } else pseudoStat(p, node, kbuf);
   return copyToUser(p, buf, kbuf, STAT_SIZE) < 0 ? -Errno.EFAULT : 0;
 }
 
@@ -271,7 +300,8 @@ function sysFstat(p: Proc, fd: i32, buf: u32): i64 {
 function sysFstatat(p: Proc, dirfd: i32, path: u32, buf: u32, flags: i32): i64 {
   if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT)) return -Errno.EINVAL;
   if ((flags & AT_EMPTY_PATH) && emptyPath(p, path)) return dirfd == AT_FDCWD ? statIno(p, cwdIno(p), buf) : sysFstat(p, dirfd, buf);
-  const ino = lookupPath(p, dirfd, path, null, yes(!(flags & AT_SYMLINK_NOFOLLOW)));
+  const ino = lookupPath(p, dirfd, path, null, yes(!(flags & AT_SYMLINK_NOFOLLOW)), true);
+  if (ino == PSEUDO_HIT) return statNode(p, pnode, !(flags & AT_SYMLINK_NOFOLLOW), buf);
   if (ino < 0) return ino;
   return statIno(p, <u32>ino, buf);
 }
@@ -290,7 +320,7 @@ function emptyPath(p: Proc, va: u32): bool {
 }
 
 function sysFaccessat(p: Proc, dirfd: i32, path: u32): i64 {
-  const ino = lookupPath(p, dirfd, path, null);
+  const ino = lookupPath(p, dirfd, path, null, FOLLOW_DEFAULT, true);
   return ino < 0 ? ino : 0;
 }
 
@@ -321,6 +351,7 @@ function sysGetdents(p: Proc, fd: i32, buf: u32, count: u32): i64 {
   const fi = fdGet(p, fd);
   if (fi < 0) return -Errno.EBADF;
   const f = fileAt(fi);
+  if (f.type == FT_PSEUDO) return pseudoGetdents(p, f, buf, count);
   if (f.type != FT_INODE || !isDir(f.ino)) return -Errno.ENOTDIR;
   let out: u32 = 0;
   const per: u32 = BLOCK_SIZE / DIRENT_SIZE;
@@ -529,7 +560,8 @@ export function fsSymlinkat(p: Proc, tva: u32, dirfd: i32, path: u32): i64 {
 // The target of the link `path` names (not followed), at most `size` bytes, no NUL; its length.
 export function fsReadlinkat(p: Proc, dirfd: i32, path: u32, buf: u32, size: i32): i64 {
   if (size <= 0) return -Errno.EINVAL;
-  const ino = lookupPath(p, dirfd, path, null, 0);
+  const ino = lookupPath(p, dirfd, path, null, 0, true);
+  if (ino == PSEUDO_HIT) return pseudoReadlinkTo(p, pnode, buf, size);
   if (ino < 0) return ino;
   if (!isSymlink(<u32>ino)) return -Errno.EINVAL;
   const n = readLink(<u32>ino, kbuf);
@@ -538,6 +570,13 @@ export function fsReadlinkat(p: Proc, dirfd: i32, path: u32, buf: u32, size: i32
   if (copyToUser(p, buf, kbuf, k) < 0) return -Errno.EFAULT;
   iAccessed(<u32>ino);
   return k;
+}
+
+function pseudoReadlinkTo(p: Proc, node: u32, buf: u32, size: i32): i64 {
+  const n = pseudoReadlink(p, node, kbuf);
+  if (n < 0) return n;
+  const k = <u32>min(n, <i64>size);
+  return copyToUser(p, buf, kbuf, k) < 0 ? -Errno.EFAULT : k;
 }
 
 // A second name `npath` for the file `opath` names (a final link itself, unless AT_SYMLINK_FOLLOW).

@@ -1,13 +1,14 @@
 // Memory syscalls: brk, mmap (anonymous and file), munmap, mprotect, msync, madvise, mincore.
 // Linux's errno for every misuse.
 // Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_brk,
-// sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore; unmapRange(p, start, end).
+// sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore; unmapRange(p, start, end),
+// populate(p, start, end, write) -> false when memory ran out, heapEnd(p) (where mmap's search stops).
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { PAGE_SIZE, ARG_BASE, PAGE_SHIFT } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE } from "./vma";
+import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE, VM_LOCKED } from "./vma";
 import { walk, unmapPage, PTE_P, PTE_W, PTE_U } from "./vm";
 import { putUserPage } from "./fault";
 import { tlbInvalidate } from "./tlb";
@@ -21,9 +22,10 @@ import { copyToUser } from "./copy";
 import { fdArg } from "./sysarg";
 
 import { MAP_SHARED, MAP_PRIVATE, MAP_FIXED, MAP_ANONYMOUS, MAP_NORESERVE, MAP_POPULATE, MAP_FIXED_NOREPLACE, MS_ASYNC,
-  MS_INVALIDATE, MS_SYNC, MADV_DONTNEED } from "./abi/mman";
+  MS_INVALIDATE, MS_SYNC, MADV_DONTNEED, MAP_LOCKED } from "./abi/mman";
+import { lockNew } from "./mlock";
 export { MAP_SHARED, MAP_PRIVATE, MAP_FIXED, MAP_ANONYMOUS, MAP_NORESERVE, MAP_POPULATE, MAP_FIXED_NOREPLACE };
-const MAP_KNOWN: u32 = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE | MAP_FIXED_NOREPLACE;
+const MAP_KNOWN: u32 = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE | MAP_FIXED_NOREPLACE | MAP_LOCKED;
 const PROT_ALL: u32 = PROT_READ | PROT_WRITE | PROT_EXEC;
 const MAX_LFS_FILESIZE: u64 = <u64>i64.MAX_VALUE;   // the largest offset a file mapping may reach
 
@@ -58,7 +60,7 @@ function sysBrk(p: Proc, addr: u64): i64 {
   return p.brk;
 }
 
-function heapEnd(p: Proc): u32 {
+export function heapEnd(p: Proc): u32 {
   for (let i: u32 = 0; i < p.nvma; i++) if (vmaAt(p, i).kind == VMA_HEAP) return vmaAt(p, i).end;
   return 0;
 }
@@ -95,6 +97,7 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
     unmapRange(p, <u32>start, <u32>(start + size));
     return -Errno.ENOMEM;                  // no frame even after reclaim and the OOM killer
   }
+  if ((flags & MAP_LOCKED) || p.mlockFuture) lockNew(p, <u32>start, <u32>(start + size));
   return <i64>start;
 }
 
@@ -125,7 +128,7 @@ function overlaps(p: Proc, start: u32, end: u32): bool {
 }
 
 // Fault the pages in; false when memory ran out (other failures just stop it, as Linux's populate).
-function populate(p: Proc, start: u32, end: u32, write: bool): bool {
+export function populate(p: Proc, start: u32, end: u32, write: bool): bool {
   for (let a = <u64>start; a < <u64>end; a += PAGE_SIZE) {
     const sig = handleFault(p, <u32>a, write, false);
     if (sig != 0) return sig != Sig.SIGKILL;
@@ -184,11 +187,20 @@ function sysMadvise(p: Proc, addr: u64, len: u64, advice: u32): i64 {
   const end = addr + pageUp(len);
   if (!vmaCovers(p, <u32>addr, <u32>end)) return -Errno.ENOMEM;
   if (advice != MADV_DONTNEED) return 0;  // hints: accepted, no effect
+  if (lockedIn(p, <u32>addr, <u32>end)) return -Errno.EINVAL;   // locked pages stay (Linux's madvise_dontneed_free_valid_vma)
   for (let a = addr; a < end; a += PAGE_SIZE) {
     const f = unmapPage(p.pgdir, <u32>a);
     if (f) { putUserPage(f); tlbInvalidate(<u32>a); }
   }
   return 0;
+}
+
+function lockedIn(p: Proc, start: u32, end: u32): bool {
+  for (let i: u32 = 0; i < p.nvma; i++) {
+    const v = vmaAt(p, i);
+    if (v.end > start && v.start < end && (v.flags & VM_LOCKED)) return true;
+  }
+  return false;
 }
 
 // One byte per page: 1 if the page is resident (mapped, or a file page in the page cache).

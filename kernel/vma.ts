@@ -7,7 +7,7 @@
 //   +-------+-----+------+-------+------+------+---------+
 //
 // Interface: Vma, vmaAt(p, i), vmaFind(p, va), vmaInsert(p, start, end, prot, flags, kind) -> Vma
-// or null, vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) ->
+// or null, vmaSetFlags(p, start, end, set, clear) -> bool, vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) ->
 // bool, vmaCovers(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool, vmaFreeGap(p,
 // len, floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v), pageUp(a),
 // userRange(addr, len, top) -> bool (the one range check of every memory syscall).
@@ -27,6 +27,7 @@ export const VMA_FILE: u32 = VmaKind.file;    // file mapping: `file` is the ino
 
 export const MAP_SHARED_FLAG: u32 = 0x01;   // vma.flags: stores reach the file (MAP_SHARED)
 export const VM_MAYWRITE: u32 = 0x20;       // vma.flags: mprotect may add PROT_WRITE (Linux's bit)
+export const VM_LOCKED: u32 = 0x2000;       // vma.flags: mlock'ed: faulted in, never reclaimed (Linux's bit)
 
 // Linux's is_cow_mapping: a private region that may be written. Its pages shared with another
 // address space or with the page cache are write-protected with the COW bit, whatever the
@@ -139,6 +140,20 @@ export function vmaMayWrite(p: Proc, start: u32, end: u32): bool {
   for (let i: u32 = 0; i < p.nvma; i++) {
     const v = vmaAt(p, i);
     if (v.end > start && v.start < end && !(v.flags & VM_MAYWRITE)) return false;
+  }
+  return true;
+}
+
+// Set and clear `set`/`clear` in the flags of the regions in [start, end) (covered), splitting
+// regions at the edges (mlock's VM_LOCKED); false when a split found no free slot.
+export function vmaSetFlags(p: Proc, start: u32, end: u32, set: u32, clear: u32): bool {
+  for (let i: u32 = 0; i < p.nvma; i++) {
+    const v = vmaAt(p, i);
+    if (v.end <= start || v.start >= end || ((v.flags | set) & ~clear) == v.flags) continue;
+    if (v.start < start) { if (!splitAt(p, i, start)) return false; continue; }
+    if (v.end > end) { if (!splitAt(p, i, end)) return false; }
+    const w = vmaAt(p, i);
+    w.flags = (w.flags | set) & ~clear;
   }
   return true;
 }

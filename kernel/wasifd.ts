@@ -13,7 +13,7 @@
 // wasi_fd_prestat_get, wasi_fd_prestat_dir_name, wasi_fd_pwrite, wasi_fd_read, wasi_fd_readdir,
 // wasi_fd_renumber, wasi_fd_seek, wasi_fd_sync, wasi_fd_tell, wasi_fd_write, wasi_sock_accept,
 // wasi_sock_recv, wasi_sock_send, wasi_sock_shutdown; for the host: wasiPreopen(pid, len) -> fd or
-// -errno; for wasipath.ts: filestatOut(p, va, ino).
+// -errno; for wasipath.ts: filestatOut(p, va, ino), fileStatOut(p, va, file) (any open file).
 import { Errno } from "./abi/errno";
 import { O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, O_RDONLY, O_WRONLY, O_ACCMODE, O_DIRECTORY, F_SETFL, SEEK_CUR,
   POSIX_FADV_NORMAL, POSIX_FADV_SEQUENTIAL, POSIX_FADV_RANDOM, POSIX_FADV_WILLNEED, POSIX_FADV_DONTNEED,
@@ -33,7 +33,8 @@ import { WasiErrno, Filetype, FDFLAGS_APPEND, FDFLAGS_DSYNC, FDFLAGS_NONBLOCK, F
 import { NOFILE, PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc, procByPid } from "./proc";
-import { fileAt, fileAlloc, fileClose, fdAlloc, FT_CONSOLE, FT_INODE, FT_PIPE, FT_SOCKET } from "./file";
+import { fileAt, fileAlloc, fileClose, fdAlloc, FT_CONSOLE, FT_INODE, FT_PIPE, FT_SOCKET, FT_PSEUDO } from "./file";
+import { pseudoStat } from "./procfs";
 import { isDir, namei } from "./dir";
 import { iget, fillStat } from "./inode";
 import { iSize, iMode, fsMounted } from "./fs";
@@ -204,6 +205,7 @@ function filetypeOf(fi: i32): i32 {
   if (f.type == FT_CONSOLE) return Filetype.CHARACTER_DEVICE;
   if (f.type == FT_SOCKET) return Filetype.SOCKET_STREAM;
   if (f.type == FT_INODE) return filetypeOfMode(iMode(f.ino));
+  if (f.type == FT_PSEUDO) { pseudoStat(curProc(), f.ino, kbuf + 256); return filetypeOfMode(load<u32>(kbuf + 256 + ST_MODE)); }
   return Filetype.UNKNOWN;                        // a pipe (WASI has no FIFO type)
 }
 
@@ -263,8 +265,23 @@ export function wasi_fd_fdstat_set_rights(a0: i64, a1: i64, a2: i64, a3: i64, a4
 
 // A WASI filestat for inode `ino` (from its struct stat) copied to the guest at `va`.
 export function filestatOut(p: Proc, va: u32, ino: u32): i64 {
+  fillStat(ino, kbuf + 256);
+  return statOut(p, va);
+}
+
+// The filestat of an open file: an inode's, a /proc or /dev node's, or only the type.
+export function fileStatOut(p: Proc, va: u32, fi: i32): i64 {
+  const f = fileAt(fi);
+  if (f.type == FT_INODE) return filestatOut(p, va, f.ino);
+  if (f.type == FT_PSEUDO) { pseudoStat(p, f.ino, kbuf + 256); return statOut(p, va); }
+  memory.fill(kbuf, 0, FILESTAT_SIZE);              // console, pipe, socket: only the type
+  store<u8>(kbuf + FILESTAT_FILETYPE, <u8>filetypeOf(fi));
+  return copyToUser(p, va, kbuf, <u32>FILESTAT_SIZE) < 0 ? -Errno.EFAULT : 0;
+}
+
+// The stat at kbuf + 256 as a WASI filestat at `va`.
+function statOut(p: Proc, va: u32): i64 {
   const st = kbuf + 256;
-  fillStat(ino, st);
   memory.fill(kbuf, 0, FILESTAT_SIZE);
   store<u64>(kbuf + FILESTAT_DEV, load<u64>(st + ST_DEV));
   store<u64>(kbuf + FILESTAT_INO, load<u64>(st + ST_INO));
@@ -281,10 +298,7 @@ export function wasi_fd_filestat_get(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64
   const p = curProc();
   const fi = openFile(p, a0);
   if (fi < 0) return -Errno.EBADF;
-  if (fileAt(fi).type == FT_INODE) return filestatOut(p, uptr(a1), fileAt(fi).ino);
-  memory.fill(kbuf, 0, FILESTAT_SIZE);              // console, pipe, socket: only the type
-  store<u8>(kbuf + FILESTAT_FILETYPE, <u8>filetypeOf(fi));
-  return copyToUser(p, uptr(a1), kbuf, <u32>FILESTAT_SIZE) < 0 ? -Errno.EFAULT : 0;
+  return fileStatOut(p, uptr(a1), fi);
 }
 
 export function wasi_fd_filestat_set_size(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {

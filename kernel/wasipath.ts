@@ -26,7 +26,7 @@ import { Proc } from "./proc";
 import { fileAt, fdGet } from "./file";
 import { copyFromUser } from "./copy";
 import { putU32, wasiErr, uptr } from "./wasiarg";
-import { filestatOut } from "./wasifd";
+import { fileStatOut } from "./wasifd";
 import { sys_close } from "./sysfile";
 import { sys_openat, sys_mkdirat, sys_unlinkat, sys_renameat, kernelPath, KPATH_A, KPATH_B, fsSymlinkat, fsReadlinkat,
   fsLinkat, fsSetTimes, TIME_NOW, TIME_OMIT } from "./sysfs";
@@ -154,7 +154,7 @@ export function wasi_path_filestat_get(a0: i64, a1: i64, a2: i64, a3: i64, a4: i
   const fd = sys_openat(a0, KPATH_A, O_RDONLY | (<u32>a1 & LOOKUP_SYMLINK_FOLLOW ? 0 : O_NOFOLLOW | O_PATH), 0, 0, 0);
   done();
   if (fd < 0) return fd;
-  const r = filestatOut(p, uptr(a4), fileAt(fdGet(p, <i32>fd)).ino);
+  const r = fileStatOut(p, uptr(a4), fdGet(p, <i32>fd));
   sys_close(fd, 0, 0, 0, 0, 0);
   return r;
 }

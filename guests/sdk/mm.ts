@@ -4,11 +4,11 @@
 // Interface:
 //   brk(addr)                       set the break; brk(0) returns the current one
 //   mmap munmap mremap mprotect     map, unmap, move, protect (PROT_*, MAP_* in uapi/mman.ts)
-//   msync madvise mincore mlock munlock
+//   msync madvise mincore mlock munlock mlockall munlockall
 //   mmapAnon(len)                   a private anonymous read-write mapping
 
 import { Sys } from "../../kernel/abi/syscalls";
-import { syscall1, syscall2, syscall3, syscall5, syscall6 } from "./syscall";
+import { syscall0, syscall1, syscall2, syscall3, syscall5, syscall6 } from "./syscall";
 import { PROT_READ, PROT_WRITE, MAP_PRIVATE, MAP_ANONYMOUS } from "./uapi/mman";
 
 /** Linux's raw brk: returns the new break, or the old one if the request failed. */
@@ -58,4 +58,13 @@ export function munlock(addr: usize, len: usize): i64 {
 /** A private anonymous read-write mapping of len bytes anywhere. */
 export function mmapAnon(len: usize): i64 {
   return mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
+
+/** flags: MCL_CURRENT, MCL_FUTURE, MCL_ONFAULT (uapi/mman.ts). */
+export function mlockall(flags: i32): i64 {
+  return syscall1(Sys.mlockall, flags);
+}
+
+export function munlockall(): i64 {
+  return syscall0(Sys.munlockall);
 }

@@ -5,7 +5,7 @@
 // Interface: FdKind, ArgType, ResultKind, CallSpec, CALLS (by Sys), DEFAULT_CALLS (every generated call).
 import { Sys } from "../../kernel/abi/syscalls";
 import {
-  OPEN_FLAGS, FD_FLAGS, PROT, MAP, MREMAP, MS, SPLICE_F, AT_FLAGS, ACCESS_MODE, WAIT_OPTIONS, MSG_FLAGS,
+  OPEN_FLAGS, FD_FLAGS, PROT, MAP, MREMAP, MS, MCL, SPLICE_F, AT_FLAGS, ACCESS_MODE, WAIT_OPTIONS, MSG_FLAGS,
   SOCK_TYPE, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, type FlagSet, type Named,
 } from "../trace/flags";
 
@@ -102,6 +102,8 @@ export const CALLS: Partial<Record<Sys, CallSpec>> = {
   [Sys.msync]: c(null, addr, maplen, flags(MS)),
   [Sys.mlock]: c(null, addr, maplen),
   [Sys.munlock]: c(null, addr, maplen),
+  [Sys.mlockall]: c(null, flags(MCL)),
+  [Sys.munlockall]: c(null),
   [Sys.mincore]: c(null, addr, maplen, obuf),
   [Sys.madvise]: c(null, addr, maplen, named(MADV)),
   [Sys.wait4]: c("pid", pid, obuf, flags(WAIT_OPTIONS), ptr),

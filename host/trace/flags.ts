@@ -48,6 +48,7 @@ export const MREMAP: FlagSet = {
   zero: "0",
 };
 export const MS: FlagSet = { bits: pick(M, "MS_ASYNC", "MS_INVALIDATE", "MS_SYNC"), zero: "0" };
+export const MCL: FlagSet = { bits: pick(M, "MCL_CURRENT", "MCL_FUTURE", "MCL_ONFAULT"), zero: "0" };
 export const SPLICE_F: FlagSet = {
   bits: pick(F, "SPLICE_F_MOVE", "SPLICE_F_NONBLOCK", "SPLICE_F_MORE", "SPLICE_F_GIFT"),
   zero: "0",

@@ -10,7 +10,7 @@ import {
   ointp, iintp, loffp, argv, envp, pollfds, pollText, sigName, i32, u32, hex, okCount, iepollEvent, oepollEvents,
 } from "./args";
 import {
-  OPEN_FLAGS, FD_FLAGS, PROT, MAP, MREMAP, MS, SPLICE_F, AT_FLAGS, ACCESS_MODE, WAIT_OPTIONS, MSG_FLAGS,
+  OPEN_FLAGS, FD_FLAGS, PROT, MAP, MREMAP, MS, MCL, SPLICE_F, AT_FLAGS, ACCESS_MODE, WAIT_OPTIONS, MSG_FLAGS,
   SOCK_TYPE, CLONE_FLAGS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT, FALLOC, GRND, EPOLL_CREATE,
   EPOLL_CTL, enumText,
   flagsText,
@@ -189,6 +189,8 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.msync]: { args: [ptr, size, flags(MS)] },
   [Sys.mlock]: { args: [ptr, size] },
   [Sys.munlock]: { args: [ptr, size] },
+  [Sys.mlockall]: { args: [flags(MCL)] },
+  [Sys.munlockall]: { args: [] },
   [Sys.mincore]: { args: [ptr, size, ptr] },
   [Sys.madvise]: { args: [ptr, size, named(MADV)] },
   [Sys.wait4]: { args: [int, ostatus, flags(WAIT_OPTIONS), ptr] },

@@ -2,7 +2,7 @@
 // kernel, the guest SDK and the tracer's name tables (host/trace/flags.ts) import them from here.
 //
 // Interface: PROT_* protections, MAP_* mmap flags (MAP_TYPE: the field holding SHARED/PRIVATE),
-// MS_* msync flags, MADV_* madvise advice, MREMAP_* mremap flags.
+// MS_* msync flags, MADV_* madvise advice, MREMAP_* mremap flags, MCL_* mlockall flags.
 
 export const PROT_NONE: i32 = 0x0;
 export const PROT_READ: i32 = 0x1;
@@ -59,3 +59,7 @@ export const MADV_POPULATE_WRITE: i32 = 23;
 export const MREMAP_MAYMOVE: i32 = 1;
 export const MREMAP_FIXED: i32 = 2;
 export const MREMAP_DONTUNMAP: i32 = 4;
+
+export const MCL_CURRENT: i32 = 1;             // mlockall: lock what is mapped now
+export const MCL_FUTURE: i32 = 2;              // ... and what will be mapped
+export const MCL_ONFAULT: i32 = 4;             // ... as it is faulted in (with one of the above)

@@ -81,6 +81,8 @@ export enum Sys {
   msync = 227,
   mlock = 228,
   munlock = 229,
+  mlockall = 230,
+  munlockall = 231,
   mincore = 232,
   madvise = 233,
   wait4 = 260,

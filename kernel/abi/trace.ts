@@ -37,6 +37,8 @@ export enum Routine {
   pagecache_copy = 10,
   strncpy_from_user = 11,  // a path name or an execve argument string fetched from user memory
   tty_input = 12,          // console input moved from the device into the tty ring (an interrupt)
+  proc_read = 14,          // a /proc file's text, made in a kernel buffer, read by the process
+  dev_read = 15,           // a /dev device's bytes (zeros, random) read by the process
 }
 
 // Where a copy's source or destination lies (a3's bytes).
