@@ -14,7 +14,7 @@ import { parseRange, rangeFirst, rangeLast, RANGE_OK, RANGE_BAD } from "./range"
 import { mimeType } from "./mime";
 import { putListing } from "./listing";
 import { bodyOpen } from "./body";
-import { putStr, putDec, putBytes, eqi } from "./bytes";
+import { putStr, putDec, putBytes, eqi, SLASH } from "./bytes";
 import { putHttpDate } from "./httpdate";
 
 const st = memory.data(<i32>STAT_SIZE, 8);
@@ -78,7 +78,9 @@ function redirect(c: Conn): void {
 /** The listing page, built after LISTING_AT, then moved to follow its head. */
 function listing(c: Conn, dfd: i32): void {
   const page = c.out + LISTING_AT;
-  const url = fsPath + rootEnd, urlLen = fsLen - rootEnd;
+  const url = fsPath + rootEnd;
+  let urlLen = fsLen - rootEnd;
+  if (urlLen > 1) store<u8>(url + urlLen++, SLASH);           // shown as the client asked: "dir/"
   let e = putListing(page, OUT_MAX - LISTING_AT, dfd, url, urlLen);
   const len = e - page;
   const p = headFinish(c, headStart(c, 200), "text/html", <i64>len);

@@ -6,7 +6,7 @@
 import { config, PATH_BUF } from "./config";
 import { SLASH, DOT, PERCENT, QUESTION, HASH, hexVal } from "./bytes";
 
-export const fsPath = memory.data(<i32>PATH_BUF + 1);
+export const fsPath = memory.data(<i32>PATH_BUF + 2);   // + a '/' (listings) + NUL
 export let fsLen: usize = 0;
 export let rootEnd: usize = 0;
 export let pathLen: usize = 0;
