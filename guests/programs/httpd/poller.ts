@@ -2,7 +2,7 @@
 // not change when it moves there: each watched fd has a token (a connection slot, or the
 // listener's), its interest is set or changed by pollerWatch, and a wait returns a list of
 // (token, events). Under ppoll the interest set is an array of pollfd records indexed by token
-// (fd -1: not watched, ppoll skips it).
+// (fd -1: not watched, ppoll skips it), handed to ppoll up to the highest watched token.
 // Interface: pollerInit(tokens), pollerWatch(token, fd, events), pollerForget(token),
 //   pollerWait(timeoutMs) -> ready count (or -errno), pollerToken(i), pollerEvents(i).
 import { ppoll, POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS, TIMESPEC_SIZE, TV_SEC, TV_NSEC,
@@ -10,6 +10,7 @@ import { ppoll, POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS, TIMESPEC_
 
 let pfds: usize = 0;          // pollfd[tokens]
 let ntok: i32 = 0;
+let high: i32 = 0;            // 1 + the highest watched token: ppoll gets pollfd[0, high)
 let ready: usize = 0;         // i32 tokens of the last wait's ready entries
 let nready: i32 = 0;
 const tmo = memory.data(<i32>TIMESPEC_SIZE, 8);
@@ -29,6 +30,9 @@ export function pollerInit(tokens: i32): void {
 export function pollerWatch(token: i32, fd: i32, events: i16): void {
   store<i32>(entry(token) + POLLFD_FD, fd);
   store<i16>(entry(token) + POLLFD_EVENTS, events);
+  store<i16>(entry(token) + POLLFD_REVENTS, 0);
+  if (fd >= 0 && token >= high) high = token + 1;
+  while (high > 0 && load<i32>(entry(high - 1) + POLLFD_FD) < 0) high--;
 }
 
 export function pollerForget(token: i32): void { pollerWatch(token, -1, 0); }
@@ -39,10 +43,10 @@ export function pollerWait(timeoutMs: i64): i32 {
     store<i64>(tmo + TV_SEC, timeoutMs / 1000);
     store<i64>(tmo + TV_NSEC, (timeoutMs % 1000) * NS_PER_MS);
   }
-  const r = ppoll(pfds, <u32>ntok, timeoutMs >= 0 ? tmo : 0);
+  const r = ppoll(pfds, <u32>high, timeoutMs >= 0 ? tmo : 0);
   nready = 0;
   if (r <= 0) return <i32>r;
-  for (let t = 0; t < ntok; t++) {
+  for (let t = 0; t < high; t++) {
     if (load<i16>(entry(t) + POLLFD_REVENTS) == 0) continue;
     store<i32>(ready + <usize>nready * sizeof<i32>(), t);
     nready++;

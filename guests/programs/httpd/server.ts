@@ -26,7 +26,7 @@ const sa = memory.data(<i32>SOCKADDR_IN_SIZE, 4);
 const salen = memory.data(4, 4);
 
 let ls: i32 = -1;                        // the listener
-let listenTok: i32 = 0;                  // its poller token (after the connections')
+const listenTok: i32 = 0;                // its poller token; connection slot i has token i + 1
 let nconns: i32 = 0;
 let served: i64 = 0;                     // requests answered
 let draining = false;                    // --count reached: finish what is under way, then exit
@@ -44,7 +44,7 @@ function watchListener(): void {
 function closeConn(c: Conn): void {
   bodyClose(c);
   close(c.fd);
-  pollerForget(c.slot);
+  pollerForget(c.slot + 1);
   c.state = St.FREE; c.fd = -1;
   nconns--;
   acceptBlocked = false;
@@ -66,7 +66,7 @@ function lastOne(): bool { return config.count > 0 && served + 1 >= config.count
 function linger(c: Conn): void {
   if (shutdown(c.fd, SHUT_WR) < 0) { closeConn(c); return; }
   c.state = St.LINGER; c.lastMs = now;
-  pollerWatch(c.slot, c.fd, POLLIN);
+  pollerWatch(c.slot + 1, c.fd, POLLIN);
   drain(c);
 }
 
@@ -94,7 +94,7 @@ function finish(c: Conn, ok: bool): void {
   if (!ok) { closeConn(c); return; }
   if (!c.keepAlive || draining) { linger(c); return; }
   c.state = St.READ;
-  pollerWatch(c.slot, c.fd, POLLIN);
+  pollerWatch(c.slot + 1, c.fd, POLLIN);
   process(c);                                   // a pipelined request may be waiting already
 }
 
@@ -117,7 +117,7 @@ function sendOut(c: Conn): void {
 
 function startSend(c: Conn): void {
   c.state = St.SEND;
-  pollerWatch(c.slot, c.fd, POLLOUT);
+  pollerWatch(c.slot + 1, c.fd, POLLOUT);
   sendOut(c);
 }
 
@@ -139,7 +139,7 @@ function process(c: Conn): void {
     const e = findHeadEnd(c.req, c.have);
     if (e < 0) { if (c.have == REQ_MAX) tooLarge(c); return; }
     c.headEnd = <usize>e + 4;
-    if (!answer(c, lastOne())) { c.state = St.WAIT; pollerForget(c.slot); return; }
+    if (!answer(c, lastOne())) { c.state = St.WAIT; pollerForget(c.slot + 1); return; }
     startSend(c);
   }
 }
@@ -180,7 +180,7 @@ function acceptAll(): void {
     c.fd = fd; c.peer = ntohl(load<u32>(sa + SIN_ADDR)); c.lastMs = now;
     c.have = 0; c.bodySkip = 0; c.state = St.READ;
     nconns++;
-    pollerWatch(c.slot, fd, POLLIN);
+    pollerWatch(c.slot + 1, fd, POLLIN);
     readIn(c);
   }
   watchListener();
@@ -222,7 +222,6 @@ export function serve(): i32 {
   ls = openListener();
   if (ls < 0) return 1;
   connInit(config.maxConns);
-  listenTok = config.maxConns;
   pollerInit(config.maxConns + 1);
   watchListener();
   while (!(draining && nconns == 0)) {
@@ -231,7 +230,7 @@ export function serve(): i32 {
     for (let i = 0; i < n; i++) {
       const t = pollerToken(i);
       if (t == listenTok) { if (ls >= 0) acceptAll(); }
-      else if (conns[t].state != St.FREE) onEvent(conns[t]);
+      else if (conns[t - 1].state != St.FREE) onEvent(conns[t - 1]);
     }
     sweep();
   }
