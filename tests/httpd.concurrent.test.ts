@@ -2,7 +2,8 @@
 // old one-at-a-time server forever), Node's keep-alive agents fetch files on 8 sockets in parallel,
 // each answer byte-identical, 32 answers on at most 8 connections; the idle client then finishes its request and is
 // answered too. With --max-conns 2, twelve clients at once are all served: the ones past the limit
-// wait in the listen backlog, not refused.
+// wait in the listen backlog, not refused. With --timeout 1 an idle connection is closed after a
+// second of (real) idleness.
 import { afterEach, expect, test } from "vitest";
 import { Agent } from "node:http";
 import { dataBytes, mkfs } from "../host/fs";
@@ -56,3 +57,23 @@ test("--max-conns 2: twelve clients at once are all served through the backlog",
   await s.running;
   expect(s.b.m.exitOf(s.pid)).toMatchObject({ code: 0, signal: null });
 }, 90_000);
+
+test("--timeout 1: an idle connection is closed by the server, then others are served", async () => {
+  s = await startHttpd(["--count", "1", "--timeout", "1"], { disk: disk() });
+  const idle = await openRaw(s.port);
+  const t0 = Date.now();
+  const closed = await new Promise<string>((resolve, reject) => {
+    let got = "";
+    const timer = setTimeout(() => reject(new Error("the idle connection was not closed within 15 s")), 15_000);
+    idle.on("data", (d: Buffer) => { got += d.toString("latin1"); });
+    idle.on("end", () => { clearTimeout(timer); resolve(got); });
+    idle.on("error", () => { clearTimeout(timer); resolve(got); });
+  });
+  expect(closed).toBe("");                                     // closed without an answer
+  expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+  idle.destroy();
+  const r = await fetch(s.port, "/f4096.bin");
+  expect([r.status, r.body.length]).toEqual([200, 4096]);
+  await s.running;
+  expect(s.b.m.exitOf(s.pid)).toMatchObject({ code: 0, signal: null });
+}, 60_000);
