@@ -8,6 +8,8 @@
 // state: after warm-up runs, with their compiled modules kept alive so V8 reuses its optimized
 // (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
 // Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--pipe-mib N] [--only SECTION,...]
+//                            [--http-clients N] [--httpd FILE.wasm]
+//   --http-clients N: the http section's parallel clients (default 1); --httpd: another httpd build
 //   SECTION: native, native-light (sortbench and sieve translated with the light effort), syscall, start,
 //            translate (translate.ts), storage, network, http, pipe, fork
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -184,7 +186,7 @@ async function main(): Promise<void> {
     const copy = want("storage") || want("network") ? new Memcpy(64 << 20) : null;
     if (want("storage")) await storage(cacheDir, IO_RUNS, copy!);
     if (want("network")) await network(cacheDir, IO_RUNS, copy!, NET_MIB_ARG);
-    if (want("http")) await http(cacheDir, IO_RUNS);
+    if (want("http")) await http(cacheDir, IO_RUNS, { clients: Number(option("--http-clients") ?? 1), wasm: option("--httpd") });
     if (want("pipe")) await pipe(cacheDir, IO_RUNS, PIPE_MIB_ARG);
     if (want("fork")) await fork(cacheDir, RUNS);
     console.log(`\nsummary (median of n runs; min .. max), ${((ms() - t0) / 1000).toFixed(0)} s, ` +

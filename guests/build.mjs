@@ -8,9 +8,10 @@
 //       src may lie outside the repository (tests): it imports the SDK by a relative path.
 //   buildGuests(outDir, { from = PROGRAMS, optimize = true, force = false }) -> Promise<Array<{ name, out, built }>>
 //       every from/X.ts to outDir/X.wasm and X.wat to outDir/X-wat.wasm (hello.ts and hello.wat
-//       both exist), skipping outputs newer than their inputs (the program, the SDK, kernel/abi,
-//       this file); force rebuilds all (do so when switching optimize). A .wasm in outDir that no
-//       source builds any more (a removed or moved program) is deleted, so it cannot linger.
+//       both exist), skipping outputs newer than their inputs (the program, the files of its
+//       folder from/X/ if it has one, the SDK, kernel/abi, this file); force rebuilds all (do so
+//       when switching optimize). A .wasm in outDir that no source builds any more (a removed or
+//       moved program) is deleted, so it cannot linger.
 //   PROGRAMS, DEMOS: the two source folders, guests/programs (the Unix tools, installed in /bin)
 //       and guests/demos (demos and benchmarks, installed in /usr/demo)
 //   programName(file) -> the output name of a program file: "hello.wat" -> "hello-wat"
@@ -66,7 +67,7 @@ export async function buildGuests(outDir, { from = PROGRAMS, optimize = true, fo
     const src = join(from, file);
     const name = programName(file);
     const out = join(outDir, `${name}.wasm`);
-    const inputs = Math.max(shared, (await stat(src)).mtimeMs);
+    const inputs = Math.max(shared, (await stat(src)).mtimeMs, await newestIn(join(from, basename(file, extname(file)))));
     const built = force || !(await isNewer(out, inputs));
     if (built) await buildGuest(src, out, { optimize });
     results.push({ name, out, built });
@@ -151,12 +152,23 @@ async function isNewer(file, t) {
 /** Latest modification time of the inputs every program shares. */
 async function newestMtime() {
   let t = 0;
-  for (const dir of INPUT_DIRS) {
-    for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-      if (e.isFile()) t = Math.max(t, (await stat(join(e.parentPath ?? e.path, e.name))).mtimeMs);
-    }
-  }
+  for (const dir of INPUT_DIRS) t = Math.max(t, await newestIn(dir));
   for (const f of INPUT_FILES) t = Math.max(t, (await stat(f)).mtimeMs);
+  return t;
+}
+
+/** Latest modification time of the files under dir (0 if there is no such directory). */
+async function newestIn(dir) {
+  let t = 0;
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    if (e.isFile()) t = Math.max(t, (await stat(join(e.parentPath ?? e.path, e.name))).mtimeMs);
+  }
   return t;
 }
 
