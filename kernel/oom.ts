@@ -14,10 +14,9 @@
 // oomKill() -> victim pid or 0; rssOf(p) -> frames.
 import { Owner, USER_TOP, PAGE_SIZE, ARG_BASE, PTES_PER_TABLE } from "./abi/layout";
 import { Sig } from "./abi/signals";
-import { NPROC } from "./param";
 import { kalloc, ownerCount } from "./kalloc";
 import { pcEvict, pcReclaimMapped } from "./pagecache";
-import { Proc, procSlot, RUNNABLE, RUNNING, SLEEPING, ZOMBIE, UNUSED } from "./proc";
+import { Proc, procSlots, procAt, RUNNABLE, RUNNING, SLEEPING, ZOMBIE, UNUSED } from "./proc";
 import { wakeProc } from "./sleep";
 import { hasCur, curProc } from "./cpu";
 import { uvmFree } from "./exit";
@@ -82,8 +81,9 @@ function eligible(p: Proc): bool {
 // that rather than kill another (oom_evaluate_task aborts the scan for an exiting victim).
 function pickVictim(): Proc | null {
   let best: Proc | null = null, bestRss: u32 = 0;
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
     if (p.killed == Sig.SIGKILL && p.pgdir != 0 && p.state != ZOMBIE && p.state != UNUSED) return null;
     if (!eligible(p)) continue;
     const r = rssOf(p);

@@ -3,8 +3,7 @@
 // writeback (Linux's page_mkclean) and to remove pages of a truncated file (so touching them is SIGBUS).
 // Interface: rmapClean(pfn), rmapZap(pfn).
 import { PAGE_SHIFT } from "./abi/layout";
-import { NPROC } from "./param";
-import { procSlot, UNUSED, ZOMBIE, Proc } from "./proc";
+import { procSlots, procAt, UNUSED, ZOMBIE, Proc } from "./proc";
 import { vmaAt, VMA_FILE } from "./vma";
 import { walk, PTE_P, PTE_D, ptePfn } from "./vm";
 import { frame, kput } from "./kalloc";
@@ -14,8 +13,9 @@ import { tlbInvalidate } from "./tlb";
 function eachMapping(pfn: u32, zap: bool): void {
   const f = frame(pfn);
   const ino = f.data, index = <u64>f.index;
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
     if (p.state == UNUSED || p.state == ZOMBIE || p.pgdir == 0) continue;
     for (let j: u32 = 0; j < p.nvma; j++) {
       const v = vmaAt(p, j);
