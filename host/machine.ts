@@ -50,6 +50,7 @@ export interface MachineOptions {
   timeoutMs?: number;          // wall-clock bound on run(): then every process is killed (SIGKILL), timedOut is set
   wasiDirs?: string[];         // WASI guests: directories of the image preopened after "/" (fd 4, 5, ...)
   wasiNoRoot?: boolean;        // WASI guests: no "/" preopen at fd 3 (the --dir ones start at fd 3)
+  pidMax?: number;             // Linux's /proc/sys/kernel/pid_max: pids stay below it (301..32768, default 32768)
 }
 
 /** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
@@ -153,6 +154,7 @@ export class Machine {
     applyKernelCosts(this.k, cm);
     if (opts.scramble) this.k.kscramble(opts.scramble);
     if (opts.randomSeed !== undefined) this.k.randomSeed(BigInt.asUintN(64, opts.randomSeed));
+    if (opts.pidMax !== undefined && this.k.setPidMax(opts.pidMax) !== 0) throw new RangeError(`pidMax ${opts.pidMax} is outside the range the kernel accepts (kernel/param.ts PID_MAX_MIN, PID_MAX)`);
     if (this.disk) {
       if (this.k.mount() !== 0) throw new Error(`the disk does not hold a wsfs file system of version ${FS_VERSION} (make one with \`wasmos mkfs\`)`);
       this.mounted = true;

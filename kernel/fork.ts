@@ -4,8 +4,9 @@
 // cannot open the shared frame); the first store on either side takes a cow fault and copies it. Shared mappings stay shared. The fd table is
 // copied with the open files shared. The host then copies the guest's globals into a new instance
 // for the child and the kernel copies the asyncify save area: fork returns the child's pid in the
-// parent, 0 in the child. No process record, pid or save area for the child: EAGAIN (the table's
-// limit); no memory for the page tables: ENOMEM (Linux's dup_mm).
+// parent, 0 in the child. No pid, or fewer than PROC_RESERVE frames free even after reclaim (room
+// for the child's record, save area, page tables and the copy-on-write faults that follow): EAGAIN,
+// so fork fails before the OOM killer has to act; no memory for the page tables: ENOMEM (Linux's dup_mm).
 // Interface: sysClone(p, flags) (syscall), forkPending(pid) -> child pid, forkDone(parent, child)
 // -> 0 or -EAGAIN (the child is gone, the parent's fork returns EAGAIN).
 import { Errno } from "./abi/errno";
@@ -22,14 +23,15 @@ import { iget, iput } from "./inode";
 import { kstackCopy } from "./kstack";
 import { tlbFlush } from "./tlb";
 import { uvmFree } from "./exit";
-import { PATH_MAX } from "./param";
+import { PATH_MAX, PROC_RESERVE } from "./param";
+import { haveFrames } from "./oom";
 
 export const FORK_CHAN: u32 = 0xffff0003;
 const CLONE_FLAGS_SIGCHLD: u32 = Sig.SIGCHLD;
 
 export function sysClone(p: Proc, flags: u64): i64 {
   if (flags != <u64>CLONE_FLAGS_SIGCHLD) return -Errno.EINVAL;   // only fork semantics
-  const c = procAlloc();
+  const c = haveFrames(PROC_RESERVE) ? procAlloc() : null;
   if (!c) return -Errno.EAGAIN;
   c.ppid = p.pid;
   c.pgdir = pgdirAlloc();

@@ -1,7 +1,8 @@
 // Asyncify save areas. A process that blocks or is preempted unwinds its guest stack into the
 // host's unwind window; the host then keeps the window's used part here, in up to KSTACK_PAGES
 // frames (Owner.kstack) listed in the process record's tail, allocated as the saved stack grows
-// (the first one with the record) and freed when the process is reaped. The frames need not be
+// (the first one with the record) and freed when the process is reaped. Growing takes any free
+// frame (the save area is the kernel's own need, like a page table); none: the host kills the process. The frames need not be
 // contiguous: the host copies page by page. The saved data names only window addresses, so a copy
 // needs no relocation (fork).
 // Interface: kstackAlloc(p) (the first frame; false when memory is out), kstackGrow(p, bytes) ->

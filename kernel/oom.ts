@@ -11,7 +11,8 @@
 // system call fails with ENOMEM. Deterministic: victims are chosen by counts, ties to the lowest slot.
 // Interface: allocFrame(owner, gfp) -> pfn or 0; GFP_KERNEL, GFP_RESERVE (metadata: may use the
 // reserve), GFP_NORETRY (readahead, the NIC's refill: reclaim, never kill); MIN_FREE;
-// oomKill() -> victim pid or 0; rssOf(p) -> frames.
+// oomKill() -> victim pid or 0; rssOf(p) -> frames; haveFrames(n) (fork: n frames free above
+// MIN_FREE, reclaiming but never killing).
 import { Owner, USER_TOP, PAGE_SIZE, ARG_BASE, PTES_PER_TABLE } from "./abi/layout";
 import { Sig } from "./abi/signals";
 import { kalloc, ownerCount } from "./kalloc";
@@ -46,6 +47,17 @@ export function allocFrame(owner: i32, gfp: u32 = GFP_KERNEL): u32 {
     if (oomKill() == 0 || freeFrames() == before) return 0;   // nobody left, or the victim is us
   }
   return kalloc(owner);
+}
+
+// Are `n` frames free above MIN_FREE? Reclaims page cache to get there, never kills: fork asks it
+// first, so a new process fails (EAGAIN) rather than push existing ones into the OOM killer.
+export function haveFrames(n: u32): bool {
+  while (freeFrames() < MIN_FREE + n && !reclaiming) {
+    const before = freeFrames();
+    reclaim();
+    if (freeFrames() == before) break;
+  }
+  return freeFrames() >= MIN_FREE + n;
 }
 
 // Free up to RECLAIM_BATCH page-cache pages: unmapped ones first, then mapped file pages.

@@ -9,6 +9,8 @@ export const PROC_SIZE: i32 = PAGE_SIZE;  // bytes per process record: one frame
 export const PID_MAX: u32 = 32768;     // default and largest pid_max: pids are below it (Linux's PID_MAX_DEFAULT)
 export const RESERVED_PIDS: u32 = 300; // pids wrap to this, not to 1 (Linux's RESERVED_PIDS)
 export const PID_MAX_MIN: u32 = RESERVED_PIDS + 1;  // smallest pid_max (Linux's pid_max_min)
+export const PROC_RESERVE: u32 = 32;   // frames free beyond oom.ts MIN_FREE for a new process to be made: its
+                                       // record, save area, page tables and the copy-on-write faults after fork
 export const NOFILE: i32 = 64;         // open files per process
 export const NFILE: i32 = 256;         // open files in the whole system
 export const PATH_MAX: i32 = 256;      // longest path, with its NUL

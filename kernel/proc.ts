@@ -135,6 +135,8 @@ function trimSlots(): void {
 }
 
 // A fresh EMBRYO record with a pid, a slot and a save area; null when pids or memory run out.
+// Callers first check there is room (oom.ts haveFrames(PROC_RESERVE)): the frames here come
+// straight from kalloc.
 export function procAlloc(): Proc | null {
   const i = freeSlot();
   if (i < 0) return null;
