@@ -9,7 +9,7 @@ import { PID_MAX, PID_MAX_MIN, RESERVED_PIDS } from "./param";
 import { Proc, PIDHASH_OFF } from "./proc";
 import { panic } from "./panic";
 
-const PIDHASH: u32 = 1024;                               // buckets (a power of two)
+const PIDHASH: u32 = 1 << 10;                             // buckets (a power of two)
 const buckets: usize = memory.data(<i32>PIDHASH * 4);    // first record of each chain (0: none)
 let lastPid: u32 = 0;                                    // the last pid given (Linux's idr cursor)
 let pidMaxV: u32 = PID_MAX;
