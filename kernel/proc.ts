@@ -49,7 +49,7 @@ export const ZOMBIE: u32 = ProcState.zombie;
   brkMax: u32;       // upper bound from the module's max memory (0: none)
   chan: u32;         // sleep channel (0: not sleeping on one)
   wakeAt: u64;       // virtual time to wake (0: none)
-  slot: u32;         // index in the table (selects the save area)
+  slot: u32;         // index in the table (procAt(slot) is this record)
   restart: u32;      // RESTART_* (sleep.ts): how the call in progress goes on when it runs again
   retval: i64;       // result to return when restart == RESTART_RETURN
   sysSeq: u32;       // trace seq of the syscall in progress
