@@ -36,7 +36,7 @@ export function meminfo(m: Machine): MemInfo {
 
 export function processes(m: Machine): ProcInfo[] {
   const out: ProcInfo[] = [];
-  for (let i = 0; i < (m.k.maxProcs.value as number); i++) {
+  for (let i = 0; i < m.k.procSlots(); i++) {
     const pid = m.k.procPid(i);
     if (pid === 0 || m.k.procStateAt(i) === ProcState.unused) continue;
     out.push({ pid, ppid: m.k.procPpid(i), state: ProcState[m.k.procStateAt(i)] ?? "?", brk: m.k.procBrk(pid), regions: m.k.vmaCount(pid) });

@@ -17,12 +17,12 @@ export const KERNEL_EXPORTS = {
   // the machine: boot, processes, exec, fork, scheduling, console, tracing, cost model, devices
   boot: "i>i", kernelEnd: ">i", kscramble: "i>", wasiPreopen: "ii>i",
   procResume: "i>i", procExitCurrent: "i>", procKill: "ii>i", procKilled: "i>i", procReap: "i>i",
-  procState: "i>i", procStatus: "i>i", kstackOf: "i>i", kstackSize: "const i", chargeUserTime: "I>",
+  procState: "i>i", procStatus: "i>i", kstackPage: "ii>i", kstackGrow: "ii>i", kstackSize: "const i", chargeUserTime: "I>",
   debugArmPanic: ">",
   procCreate: "i>i", execSetup: "iii>i", execLoad: "iii>i", execArgs: "ii>i", procStart: "i>i", stageAddr: ">i",
   execPending: "i>i", execArgLen: "i>i", execBegin: "i>i", execFail: "ii>", execLookup: "i>I",
   execRead: "iIii>I", fileSize: "i>I",
-  forkPending: "i>i", forkDone: "ii>i", ppidOf: "i>i",
+  forkPending: "i>i", forkDone: "ii>i", ppidOf: "i>i", setPidMax: "i>i",
   schedule: "I>i", nextDeadline: ">I", idleUntil: "I>", clockNowNs: ">I",
   ttyStage: ">i", ttyInput: "i>i", ttyEof: ">", ttyWaiting: ">i",
   setTraceMask: "i>", traceReset: ">", traceBase: "mut i", traceCount: "mut i",
@@ -30,7 +30,7 @@ export const KERNEL_EXPORTS = {
   randomSeed: "I>",
   mount: ">i", netInit: ">i", netBusy: ">i", irq: "i>", shutdown: ">i", dropCaches: ">i", pcStats: "i>i",
   // inspection (kernel/inspect.ts): read-only views for tools and tests
-  maxProcs: "const i", frameRecSize: "const i", lookup: "ii>I", pteOf: "ii>i", pgdirOf: "i>i",
+  procSlots: ">i", frameRecSize: "const i", lookup: "ii>I", pteOf: "ii>i", pgdirOf: "i>i",
   procPid: "i>i", procPpid: "i>i", procStateAt: "i>i", procBrk: "i>i", vmaCount: "i>i", vmaField: "iii>i",
   ownerFrames: "i>i", frameTableAddr: ">i", frameCount: ">i", pipeCount: "const i", pipeField: "ii>i",
   pipeSlot: "iii>i", filesInUse: ">i", socketsInUse: ">i",

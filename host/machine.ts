@@ -12,6 +12,7 @@ import { instantiateKernel, readKernelString, type KernelExports } from "./kerne
 import { Console, type Sink, type InputSource } from "./console";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
 import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
+import { saveWindow, restoreWindow } from "./savearea";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE, WASM_PAGE, STAGE_SIZE } from "../kernel/abi/layout";
 import { ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE, ProcState } from "../kernel/abi/records";
@@ -49,6 +50,7 @@ export interface MachineOptions {
   timeoutMs?: number;          // wall-clock bound on run(): then every process is killed (SIGKILL), timedOut is set
   wasiDirs?: string[];         // WASI guests: directories of the image preopened after "/" (fd 4, 5, ...)
   wasiNoRoot?: boolean;        // WASI guests: no "/" preopen at fd 3 (the --dir ones start at fd 3)
+  pidMax?: number;             // Linux's /proc/sys/kernel/pid_max: pids stay below it (301..32768, default 32768)
 }
 
 /** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
@@ -152,6 +154,7 @@ export class Machine {
     applyKernelCosts(this.k, cm);
     if (opts.scramble) this.k.kscramble(opts.scramble);
     if (opts.randomSeed !== undefined) this.k.randomSeed(BigInt.asUintN(64, opts.randomSeed));
+    if (opts.pidMax !== undefined && this.k.setPidMax(opts.pidMax) !== 0) throw new RangeError(`pidMax ${opts.pidMax} is outside the range the kernel accepts (kernel/param.ts PID_MAX_MIN, PID_MAX)`);
     if (this.disk) {
       if (this.k.mount() !== 0) throw new Error(`the disk does not hold a wsfs file system of version ${FS_VERSION} (make one with \`wasmos mkfs\`)`);
       this.mounted = true;
@@ -223,16 +226,14 @@ export class Machine {
 
   exitOf(pid: number): ExitInfo | undefined { return this.exits.get(pid); }
 
-  // A guest called fork: the kernel copied the address space; copy the guest's state (save area,
-  // relocated, and globals) into a new instance, so both return from the same clone call.
+  // A guest called fork: the kernel copied the address space; copy the guest's globals into a new
+  // instance, and the kernel its save area, so both return from the same clone call.
   private fork(pid: number): void {
     const child = this.k.forkPending(pid);
-    const parent = this.guests.get(pid)!;
+    const parent = this.guests.get(pid);
+    if (!parent) { this.k.forkDone(pid, child); return; }      // the parent died: the kernel drops the child
     const g = forkGuest(this.loaderContext(), parent, child);
-    const ps = this.k.kstackOf(pid), cs = this.k.kstackOf(child), size = this.k.kstackSize.value as number;
-    new Uint8Array(this.ram.buffer).copyWithin(cs, ps, ps + size);   // window-relative: no relocation
-    this.guests.set(child, g);
-    this.k.forkDone(pid, child);
+    if (this.k.forkDone(pid, child) === 0) this.guests.set(child, g);   // else no memory for its save area: EAGAIN
   }
 
   // A guest called execve: load the program (async: translation), then replace the image, or fail
@@ -326,9 +327,13 @@ export class Machine {
     calls.value = this.quantum * CALLS_PER_ITER;
     this.current = g;
     try {
-      if (g.unwound) { this.k.procResume(pid); g.exports.asyncify_start_rewind(this.windowFrom(pid)); }
+      if (g.unwound) { this.k.procResume(pid); g.exports.asyncify_start_rewind(restoreWindow(this.ram, this.k, pid, this.window)); }
       g.exports._start();
-      if (g.exports.asyncify_get_state() === ASYNCIFY_UNWINDING) { g.exports.asyncify_stop_unwind(); this.windowTo(pid); g.unwound = true; }
+      if (g.exports.asyncify_get_state() === ASYNCIFY_UNWINDING) {
+        g.exports.asyncify_stop_unwind();
+        g.unwound = true;
+        if (!saveWindow(this.ram, this.k, pid, this.window)) this.k.procKill(pid, Sig.SIGKILL);   // no memory to keep its stack
+      }
       else this.k.procExitCurrent(0);
     } catch (e) {
       this.checkPanic();
@@ -371,8 +376,8 @@ export class Machine {
   // memory, past the kernel's RAM: asyncify checks the end of its area only when the unwind stops,
   // so a deep stack writes on past it, and past the window there is nothing: the first such store
   // traps (out of bounds) and the guest dies with SIGSEGV, before anything else was touched. After
-  // an unwind the used part goes to the process's own save area (kernel/proc.ts kstackAddr); a
-  // rewind brings it back. Frames hold no addresses, only the two-word header does, and it always
+  // an unwind the used part goes to the process's own save area (host/savearea.ts, kernel/kstack.ts);
+  // a rewind brings it back. Frames hold no addresses, only the two-word header does, and it always
   // names the window: saved areas need no relocation (fork copies them as they are).
   private get window(): number { return this.ram.buffer.byteLength - (this.k.kstackSize.value as number); }
 
@@ -384,20 +389,6 @@ export class Machine {
     view.setUint32(w + ASYNCIFY_DATA_POS, w + ASYNCIFY_HEADER_SIZE, true);
     view.setUint32(w + ASYNCIFY_DATA_END, w + (this.k.kstackSize.value as number), true);
     g.exports.asyncify_start_unwind(w);
-  }
-
-  // The unwind stopped: keep the window's used part (header and frames) in pid's save area.
-  private windowTo(pid: number): void {
-    const w = this.window, used = new DataView(this.ram.buffer).getUint32(w + ASYNCIFY_DATA_POS, true) - w;
-    new Uint8Array(this.ram.buffer).copyWithin(this.k.kstackOf(pid), w, w + used);
-  }
-
-  // Before a rewind: pid's saved frames back into the window; returns the window's address.
-  private windowFrom(pid: number): number {
-    const w = this.window, save = this.k.kstackOf(pid);
-    const used = new DataView(this.ram.buffer).getUint32(save + ASYNCIFY_DATA_POS, true) - w;
-    new Uint8Array(this.ram.buffer).copyWithin(w, save, save + used);
-    return w;
   }
 
   flushTrace(): void {

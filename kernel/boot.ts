@@ -1,11 +1,10 @@
 // Boot: lay out the kernel area above the fixed tables, then hand every other frame to kalloc.
+// Process records and save areas are not here: they are frames allocated per process (proc.ts).
 //
-//   PROC_BASE   process table      NPROC x PROC_SIZE
-//               open file table    NFILE x FILE_SIZE
+//   KTABLES_BASE open file table   NFILE x FILE_SIZE
 //               exec staging       STAGE_SIZE
 //               tty out, tty in    2 x TTY_BUF
 //               trace ring         TRACE_RECS x TRACE_REC
-//               save areas         NPROC x KSTACK_SIZE   (asyncify data of each process)
 //               page-cache hash    one u32 bucket per frame (power of two)
 //               sockets            NSOCK x SOCK_SIZE
 //               pipes              NPIPE x PIPE_REC
@@ -14,8 +13,8 @@
 //   kernelEnd   first free frame (page aligned)
 //
 // Interface: boot(ramBytes) -> 0 or a negative code; kernelEnd().
-import { PROC_BASE, KIMAGE_END, PAGE_SIZE, Owner } from "./abi/layout";
-import { NPROC, PROC_SIZE, NFILE, FILE_SIZE, STAGE_SIZE, TTY_BUF, TRACE_RECS, TRACE_REC, KSTACK_SIZE, FRAME_REC } from "./param";
+import { KTABLES_BASE, KIMAGE_END, PAGE_SIZE, Owner } from "./abi/layout";
+import { NFILE, FILE_SIZE, STAGE_SIZE, TTY_BUF, TRACE_RECS, TRACE_REC, FRAME_REC } from "./param";
 import { kinit } from "./kalloc";
 import { procInit } from "./proc";
 import { fileInit } from "./file";
@@ -39,12 +38,11 @@ export function boot(ramBytes: u32): i32 {
   if (<u64>ramBytes > <u64>memory.size() << 16) return -2;
   statsReset();
   costInit();
-  let a: usize = PROC_BASE + <usize>NPROC * PROC_SIZE;
+  let a: usize = KTABLES_BASE;
   fileInit(a); a += <usize>NFILE * FILE_SIZE;
   const stage = a; stageInit(a); a += STAGE_SIZE;
   ttyInit(a, a + TTY_BUF, stage); a += 2 * TTY_BUF;
   setTraceBase(a); a += <usize>TRACE_RECS * TRACE_REC;
-  procInit(a); a += <usize>NPROC * KSTACK_SIZE;
   const nb = nbuckets(ramBytes / PAGE_SIZE);
   pcInit(a, nb); a += <usize>nb * 4;
   sockInit(a); a += <usize>NSOCK * SOCK_SIZE;
@@ -54,6 +52,7 @@ export function boot(ramBytes: u32): i32 {
   const table = a; a += <usize>nframes * FRAME_REC;
   kend = (a + PAGE_SIZE - 1) & ~(<usize>PAGE_SIZE - 1);
   kinit(table, owners, <u32>(kend / PAGE_SIZE), nframes);
+  procInit();
   tlbFlush();
   return 0;
 }

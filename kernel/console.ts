@@ -11,9 +11,8 @@ import { Dev } from "./abi/virtio";
 import { statAdd } from "./stats";
 import { nextSeq, traceEmit, curCause, setCause } from "./trace";
 import { TTY_BUF } from "./param";
-import { Proc, procSlot, SLEEPING } from "./proc";
+import { Proc, procSlots, procAt, SLEEPING } from "./proc";
 import { sleepOn, wakeup, sleepersOn, POLL_CHAN } from "./sleep";
-import { NPROC } from "./param";
 import { copyFromUser, copyToUser, countCopy } from "./copy";
 import { hostConsoleWrite } from "./host";
 
@@ -100,8 +99,9 @@ export function ttyReadable(): bool { return tty.head != tty.tail || tty.eof != 
 // Processes waiting for console input: readers, and pollers watching the console (poll.ts).
 export function ttyWaiting(): i32 {
   let n = sleepersOn(TTY_CHAN);
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
     if (p.state == SLEEPING && p.chan == POLL_CHAN && p.pollTty != 0) n++;
   }
   return n;

@@ -6,7 +6,8 @@
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { WASM_PAGE, PAGE_SIZE, ARG_BASE, USER_TOP } from "./abi/layout";
-import { STAGE_SIZE } from "./param";
+import { STAGE_SIZE, PROC_RESERVE } from "./param";
+import { haveFrames } from "./oom";
 import { Routine } from "./abi/trace";
 import { Proc, procAlloc, procByPid, procFree, EMBRYO, RUNNABLE } from "./proc";
 import { pgdirAlloc, walk, PTE_P, PTE_W } from "./vm";
@@ -26,7 +27,7 @@ export function stageAddr(): usize { return stage; }
 
 // A new process with fds 0, 1, 2 on the console; 0 when the table or memory is full.
 export function procCreate(ppid: u32): u32 {
-  const p = procAlloc();
+  const p = haveFrames(PROC_RESERVE) ? procAlloc() : null;
   if (!p) return 0;
   p.ppid = ppid;
   if (fsMounted() && iget(ROOT_INO)) p.cwd = ROOT_INO;   // else cwd 0: the root too

@@ -3,8 +3,8 @@
 // reap(p) -> wait status (frees the record).
 import { PAGE_SIZE } from "./abi/layout";
 import { Ev } from "./abi/trace";
-import { NOFILE, NPROC } from "./param";
-import { Proc, ZOMBIE, UNUSED, procFree, procSlot } from "./proc";
+import { NOFILE } from "./param";
+import { Proc, ZOMBIE, UNUSED, procFree, procSlots, procAt } from "./proc";
 import { wakeup } from "./sleep";
 import { vmaAt, VMA_FILE } from "./vma";
 import { iput } from "./inode";
@@ -48,8 +48,9 @@ export function procExit(p: Proc, status: i32): void {
 
 // Children of an exiting process go to the host (pid 0, our init); zombies among them are reaped.
 function orphans(p: Proc): void {
-  for (let i = 0; i < NPROC; i++) {
-    const c = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const c = procAt(i);
+    if (!c) continue;
     if (c.state == UNUSED || c.ppid != p.pid) continue;
     c.ppid = 0;
     if (c.state == ZOMBIE) procFree(c);

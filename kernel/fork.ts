@@ -2,34 +2,40 @@
 // page of a private region is shared read-only with the copy-on-write bit set in both, whatever the
 // region's current protection (Linux's is_cow_mapping: VM_MAYWRITE, so a later mprotect(PROT_WRITE)
 // cannot open the shared frame); the first store on either side takes a cow fault and copies it. Shared mappings stay shared. The fd table is
-// copied with the open files shared. The host then copies the guest's state (asyncify save area and
-// globals) into a new instance for the child: fork returns the child's pid in the parent, 0 in the child.
-// Interface: sysClone(p, flags) (syscall), forkPending(pid) -> child pid, forkDone(parent, child).
+// copied with the open files shared. The host then copies the guest's globals into a new instance
+// for the child and the kernel copies the asyncify save area: fork returns the child's pid in the
+// parent, 0 in the child. No pid, or fewer than PROC_RESERVE frames free even after reclaim (room
+// for the child's record, save area, page tables and the copy-on-write faults that follow): EAGAIN,
+// so fork fails before the OOM killer has to act; no memory for the page tables: ENOMEM (Linux's dup_mm).
+// Interface: sysClone(p, flags) (syscall), forkPending(pid) -> child pid, forkDone(parent, child)
+// -> 0 or -EAGAIN (the child is gone, the parent's fork returns EAGAIN).
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { NOFILE } from "./param";
-import { Proc, procAlloc, procByPid, procFree, CWD_OFF } from "./proc";
+import { Proc, procAlloc, procByPid, procFree, CWD_OFF, ZOMBIE } from "./proc";
 import { sleepOn, resumeWith } from "./sleep";
 import { vmaAt, isCowMapping, VMA_FILE, VM_LOCKED } from "./vma";
 import { walk, pgdirAlloc, PTE_P, PTE_W, PTE_COW, ptePfn, PT_SPAN } from "./vm";
 import { frame, kget } from "./kalloc";
 import { Owner, PAGE_SIZE } from "./abi/layout";
-import { fdGet, fdSet, fdCloexec, fileDup } from "./file";
-import { iget } from "./inode";
+import { fdGet, fdSet, fdClear, fdCloexec, fileDup, fileClose } from "./file";
+import { iget, iput } from "./inode";
+import { kstackCopy } from "./kstack";
 import { tlbFlush } from "./tlb";
 import { uvmFree } from "./exit";
-import { PATH_MAX } from "./param";
+import { PATH_MAX, PROC_RESERVE } from "./param";
+import { haveFrames } from "./oom";
 
 export const FORK_CHAN: u32 = 0xffff0003;
 const CLONE_FLAGS_SIGCHLD: u32 = Sig.SIGCHLD;
 
 export function sysClone(p: Proc, flags: u64): i64 {
   if (flags != <u64>CLONE_FLAGS_SIGCHLD) return -Errno.EINVAL;   // only fork semantics
-  const c = procAlloc();
+  const c = haveFrames(PROC_RESERVE) ? procAlloc() : null;
   if (!c) return -Errno.EAGAIN;
   c.ppid = p.pid;
   c.pgdir = pgdirAlloc();
-  if (c.pgdir == 0 || !copyMemory(p, c)) { uvmFree(c); procFree(c); return -Errno.ENOMEM; }
+  if (c.pgdir == 0 || !copyMemory(p, c)) { dropChild(c); return -Errno.ENOMEM; }
   tlbFlush();                                  // the parent's writable entries are now read-only
   copyFiles(p, c);
   c.brk = p.brk; c.brkMin = p.brkMin; c.brkMax = p.brkMax;
@@ -81,10 +87,23 @@ export function forkPending(pid: u32): u32 { const p = procByPid(pid); return p 
 // The host built the child's instance: both return from fork when they run next.
 export function forkDone(parent: u32, child: u32): i32 {
   const p = procByPid(parent), c = procByPid(child);
-  if (!p || !c) return -Errno.ESRCH;
+  if (!c) return -Errno.ESRCH;
+  if (!p || p.state == ZOMBIE) { dropChild(c); return -Errno.ESRCH; }   // the parent died meanwhile
   p.forkChild = 0;
+  if (!kstackCopy(c, p)) { dropChild(c); resumeWith(p, -Errno.EAGAIN); return -Errno.EAGAIN; }
   resumeWith(p, child);
   resumeWith(c, 0);
   c.sysSeq = p.sysSeq;
   return 0;
+}
+
+// Undo a fork that could not finish: the child never ran, nobody waits for it.
+function dropChild(c: Proc): void {
+  for (let fd = 0; fd < NOFILE; fd++) {
+    const f = fdGet(c, fd);
+    if (f >= 0) { fileClose(f); fdClear(c, fd); }
+  }
+  uvmFree(c);
+  if (c.cwd != 0) { iput(c.cwd); c.cwd = 0; }
+  procFree(c);
 }

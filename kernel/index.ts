@@ -8,7 +8,7 @@ export { wasi } from "./wasi";
 export { wasiPreopen } from "./wasifd";
 export { ld8, ld16, ld32, ld64, st8, st16, st32, st64 } from "./mmu";
 export { size, grow, copy, fill } from "./brk";
-export { preempt, procResume, procExitCurrent, procKill, procKilled, procReap, procState, procStatus, kstackOf, kstackSize, chargeUserTime, debugArmPanic } from "./machine";
+export { preempt, procResume, procExitCurrent, procKill, procKilled, procReap, procState, procStatus, kstackPage, kstackGrow, kstackSize, chargeUserTime, debugArmPanic } from "./machine";
 export { procCreate, execSetup, execLoad, execArgs, procStart, stageAddr } from "./exec";
 export { schedule, nextDeadline } from "./sched";
 export { ttyStage, ttyInput, ttyEof, ttyWaiting } from "./console";
@@ -21,4 +21,5 @@ export { execPending, execArgLen, execBegin, execFail } from "./sysexec";
 export { forkPending, forkDone } from "./fork";
 export { netBusy } from "./net/sock";
 export { randomSeed } from "./random";
+export { setPidMax } from "./pid";
 import "./records";   // compile-time layout checks (no code; last, so the files above keep their order)

@@ -1,11 +1,11 @@
 // Read-only views for the host's inspection API, tools and tests: frames by owner, a process's
 // page table and regions, where things are in RAM. Never changes kernel state.
-// Interface: lookup(pid, va), pteOf(pid, va), pgdirOf(pid), maxProcs, procPid(slot),
+// Interface: lookup(pid, va), pteOf(pid, va), pgdirOf(pid), procSlots(), procPid(slot),
 // procPpid(slot), procStateAt(slot), procBrk(pid), ppidOf(pid), vmaCount(pid), vmaField(pid, i,
 // offset), ownerFrames(owner), frameTableAddr(), frameCount(), frameRecSize, pipeCount,
 // pipeField(i, offset), pipeSlot(i, k, offset), filesInUse(), socketsInUse().
-import { NPROC, FRAME_REC, NFILE } from "./param";
-import { procByPid, procSlot, VMA_SIZE } from "./proc";
+import { FRAME_REC, NFILE } from "./param";
+import { procByPid, procAt, procSlots, VMA_SIZE } from "./proc";
 import { walk, lookupPhys } from "./vm";
 import { vmaAt } from "./vma";
 import { SLOT_SIZE } from "./abi/records";
@@ -14,7 +14,7 @@ import { NPIPE, PIPE_REC, pipeAt, slotAt } from "./pipe";
 import { fileAt } from "./file";
 import { NSOCK, sockAt } from "./net/sock";
 
-export const maxProcs: i32 = NPROC;
+export { procSlots };   // slots to scan: procPid(slot) and co. for slot < procSlots() (the table grows)
 export const frameRecSize: i32 = FRAME_REC;
 
 export function lookup(pid: u32, va: u32): i64 {
@@ -35,9 +35,9 @@ export function pgdirOf(pid: u32): u32 {
   return p ? p.pgdir : 0;
 }
 
-export function procPid(slot: i32): u32 { return slot >= 0 && slot < NPROC ? procSlot(slot).pid : 0; }
-export function procPpid(slot: i32): u32 { return slot >= 0 && slot < NPROC ? procSlot(slot).ppid : 0; }
-export function procStateAt(slot: i32): u32 { return slot >= 0 && slot < NPROC ? procSlot(slot).state : 0; }
+export function procPid(slot: i32): u32 { const p = procAt(slot); return p ? p.pid : 0; }
+export function procPpid(slot: i32): u32 { const p = procAt(slot); return p ? p.ppid : 0; }
+export function procStateAt(slot: i32): u32 { const p = procAt(slot); return p ? p.state : 0; }
 export function procBrk(pid: u32): u32 { const p = procByPid(pid); return p ? p.brk : 0; }
 
 export function vmaCount(pid: u32): i32 {

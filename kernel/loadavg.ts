@@ -5,8 +5,7 @@
 // a tickless CPU.
 // Interface: loadTick(now), loadAvg(i) (i = 0, 1, 2: fixed point, FIXED_1 = 1.0), FIXED_1,
 // activeCount(), procCounts(running) -> runnable or all live processes.
-import { NPROC } from "./param";
-import { procSlot, RUNNABLE, RUNNING, UNUSED, ZOMBIE } from "./proc";
+import { procSlots, procAt, RUNNABLE, RUNNING, UNUSED, ZOMBIE } from "./proc";
 
 export const FSHIFT: u32 = 11;                  // bits of precision
 export const FIXED_1: u64 = 1 << FSHIFT;        // 1.0 in fixed point
@@ -30,8 +29,10 @@ function calcLoad(load: u64, exp: u64, active: u64): u64 {
 // uninterruptible) when `running`, else every process that has not exited.
 export function procCounts(running: bool): u32 {
   let n: u32 = 0;
-  for (let i = 0; i < NPROC; i++) {
-    const s = procSlot(i).state;
+  for (let i = 0; i < procSlots(); i++) {
+    const t = procAt(i);
+    if (!t) continue;
+    const s = t.state;
     if (s == UNUSED || s == ZOMBIE) continue;
     if (!running || s == RUNNABLE || s == RUNNING) n++;
   }

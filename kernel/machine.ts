@@ -1,13 +1,14 @@
 // Entry points the host's run loop uses around a guest slice: preemption (the guest's budget ran
 // out), resuming a guest that unwound, a guest whose _start returned, a guest that trapped.
 // Interface: preempt() (guest import), procResume(pid), procExitCurrent(code), procKill(pid, sig),
-// procKilled(pid), procReap(pid) -> status, procState(pid), procStatus(pid), kstackOf(pid),
-// kstackSize, chargeUserTime(ns), debugArmPanic() (tests only: the next preempt panics, so tests
+// procKilled(pid), procReap(pid) -> status, procState(pid), procStatus(pid), kstackPage(pid, i),
+// kstackGrow(pid, bytes), kstackSize, chargeUserTime(ns), debugArmPanic() (tests only: the next preempt panics, so tests
 // can check a panic stops the machine).
 import { Errno } from "./abi/errno";
 import { KSTACK_SIZE } from "./param";
 import { curProc, hasCur } from "./cpu";
-import { procByPid, kstackAddr, ZOMBIE, UNUSED } from "./proc";
+import { procByPid, ZOMBIE, UNUSED } from "./proc";
+import { kstackPage as savePage, kstackGrow as saveGrow } from "./kstack";
 import { procExit, exitBySignal, reap } from "./exit";
 import { yieldCurrent } from "./sched";
 import { chargeUser } from "./clock";
@@ -70,9 +71,16 @@ export function procReap(pid: u32): i32 {
   return reap(p);
 }
 
-export function kstackOf(pid: u32): usize {
+// Page i of pid's save area: its address, 0 when not allocated (the host copies page by page).
+export function kstackPage(pid: u32, i: i32): usize {
   const p = procByPid(pid);
-  return p ? kstackAddr(p) : 0;
+  return p ? savePage(p, i) : 0;
+}
+// Make pid's save area hold `bytes` (the host, before keeping an unwind): 0, or -ENOMEM.
+export function kstackGrow(pid: u32, bytes: u32): i32 {
+  const p = procByPid(pid);
+  if (!p) return -Errno.ESRCH;
+  return saveGrow(p, bytes) ? 0 : -Errno.ENOMEM;
 }
 export const kstackSize: i32 = KSTACK_SIZE;
 

@@ -11,13 +11,13 @@
 // system call fails with ENOMEM. Deterministic: victims are chosen by counts, ties to the lowest slot.
 // Interface: allocFrame(owner, gfp) -> pfn or 0; GFP_KERNEL, GFP_RESERVE (metadata: may use the
 // reserve), GFP_NORETRY (readahead, the NIC's refill: reclaim, never kill); MIN_FREE;
-// oomKill() -> victim pid or 0; rssOf(p) -> frames.
+// oomKill() -> victim pid or 0; rssOf(p) -> frames; haveFrames(n) (fork: n frames free above
+// MIN_FREE, reclaiming but never killing).
 import { Owner, USER_TOP, PAGE_SIZE, ARG_BASE, PTES_PER_TABLE } from "./abi/layout";
 import { Sig } from "./abi/signals";
-import { NPROC } from "./param";
 import { kalloc, ownerCount } from "./kalloc";
 import { pcEvict, pcReclaimMapped } from "./pagecache";
-import { Proc, procSlot, RUNNABLE, RUNNING, SLEEPING, ZOMBIE, UNUSED } from "./proc";
+import { Proc, procSlots, procAt, RUNNABLE, RUNNING, SLEEPING, ZOMBIE, UNUSED } from "./proc";
 import { wakeProc } from "./sleep";
 import { hasCur, curProc } from "./cpu";
 import { uvmFree } from "./exit";
@@ -47,6 +47,17 @@ export function allocFrame(owner: i32, gfp: u32 = GFP_KERNEL): u32 {
     if (oomKill() == 0 || freeFrames() == before) return 0;   // nobody left, or the victim is us
   }
   return kalloc(owner);
+}
+
+// Are `n` frames free above MIN_FREE? Reclaims page cache to get there, never kills: fork asks it
+// first, so a new process fails (EAGAIN) rather than push existing ones into the OOM killer.
+export function haveFrames(n: u32): bool {
+  while (freeFrames() < MIN_FREE + n && !reclaiming) {
+    const before = freeFrames();
+    reclaim();
+    if (freeFrames() == before) break;
+  }
+  return freeFrames() >= MIN_FREE + n;
 }
 
 // Free up to RECLAIM_BATCH page-cache pages: unmapped ones first, then mapped file pages.
@@ -82,8 +93,9 @@ function eligible(p: Proc): bool {
 // that rather than kill another (oom_evaluate_task aborts the scan for an exiting victim).
 function pickVictim(): Proc | null {
   let best: Proc | null = null, bestRss: u32 = 0;
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
     if (p.killed == Sig.SIGKILL && p.pgdir != 0 && p.state != ZOMBIE && p.state != UNUSED) return null;
     if (!eligible(p)) continue;
     const r = rssOf(p);

@@ -22,8 +22,8 @@ import { STAT_SIZE, ST_DEV, ST_INO, ST_MODE, ST_NLINK, ST_RDEV, ST_BLKSIZE, S_IF
 import { AT_FDCWD, O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_DIRECTORY, O_CLOEXEC, O_NOFOLLOW, O_PATH, O_TRUNC, O_EXCL,
   SEEK_SET, SEEK_CUR } from "./abi/fcntl";
 import { ROOT_INO } from "./abi/fs";
-import { NOFILE, NPROC } from "./param";
-import { Proc, procByPid, procSlot, UNUSED } from "./proc";
+import { NOFILE } from "./param";
+import { Proc, procByPid, procSlots, procAt, UNUSED } from "./proc";
 import { File, fileAt, fileAlloc, fileClose, fileDup, fdAlloc, fdGet, FT_PSEUDO } from "./file";
 import { kalloc, kput, frame, pa } from "./kalloc";
 import { copyToUser } from "./copy";
@@ -281,9 +281,9 @@ function entryAt(p: Proc, dir: u32, i: u32): i64 {
   }
   if (j <= ROOT_LAST - ROOT_FIRST) return mkNode(ROOT_FIRST + j, 0, 0);
   const s = j - (ROOT_LAST - ROOT_FIRST + 1);
-  if (s >= <u32>NPROC) return -1;
-  const t = procSlot(<i32>s);
-  return t.state != UNUSED ? mkNode(PNode.pidDir, t.pid, 0) : 0;
+  if (s >= <u32>procSlots()) return -1;
+  const t = procAt(<i32>s);
+  return t && t.state != UNUSED ? mkNode(PNode.pidDir, t.pid, 0) : 0;
 }
 
 // The entry's name into `dst`; its length.

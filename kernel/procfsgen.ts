@@ -4,8 +4,9 @@
 // Interface: generate(p, node, seq) -> false when the process it describes is gone,
 // fdLinkText(file, buf) -> length (what /proc/PID/fd/N names).
 import { Owner, Stat, PAGE_SIZE, PAGE_SHIFT, ARG_BASE, FrameFlag } from "./abi/layout";
-import { NPROC, NOFILE, PATH_MAX } from "./param";
-import { Proc, procByPid, procSlot, lastPid, SLEEPING, ZOMBIE, UNUSED } from "./proc";
+import { NOFILE, PATH_MAX } from "./param";
+import { Proc, procByPid, procSlots, procAt, SLEEPING, ZOMBIE, UNUSED } from "./proc";
+import { lastPid } from "./pid";
 import { ownerCount, nframes, frame } from "./kalloc";
 import { statGet } from "./stats";
 import { clockNow } from "./clock";
@@ -66,9 +67,9 @@ function memCounts(): void {
     if (f.flags & FrameFlag.writeback) mc.writeback++;
     if (f.mapcount > 0) mc.mapped++;
   }
-  for (let i = 0; i < NPROC; i++) {
-    const t = procSlot(i);
-    if (t.state != UNUSED && t.state != ZOMBIE && t.pgdir != 0) mc.mlocked += rss(t, true);
+  for (let i = 0; i < procSlots(); i++) {
+    const t = procAt(i);
+    if (t && t.state != UNUSED && t.state != ZOMBIE && t.pgdir != 0) mc.mlocked += rss(t, true);
   }
 }
 

@@ -11,7 +11,7 @@ import { FRAME_REC_SIZE, FRAME_REFCOUNT, FRAME_FLAGS, FRAME_OWNER, FRAME_DATA, F
 import { TRACE_REC_SIZE, TRACE_SEQ, TRACE_KIND, TRACE_PID, TRACE_CAUSE, TRACE_SUB, TRACE_TIME, TRACE_ARGS,
   TRACE_NARGS } from "./abi/trace";
 import { PAGE_SIZE, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_ADDEND, STATS_BASE, SYSSTATS_BASE, SYSSTAT_SIZE,
-  PROC_BASE, Stat, SysStat } from "./abi/layout";
+  KTABLES_BASE, Stat, SysStat } from "./abi/layout";
 import { NSYSCALL } from "./abi/syscalls";
 import { PROC_SIZE, FILE_SIZE, PATH_MAX, KSTACK_SIZE } from "./param";
 import { Proc, FDS_OFF, VMA_SIZE, CWD_OFF } from "./proc";
@@ -74,6 +74,6 @@ if (TLB_ADDEND + 4 > TLB_ENTRY_SIZE) ERROR("TLB entry: TLB_ADDEND runs past TLB_
 if (TLB_BASE + TLB_ENTRIES * TLB_ENTRY_SIZE > STATS_BASE) ERROR("TLB: runs into STATS_BASE");
 if (STATS_BASE + 8 * Stat.COUNT > SYSSTATS_BASE) ERROR("Stat: the counters run into SYSSTATS_BASE");
 if (8 * (SysStat.timeNs + 1) > SYSSTAT_SIZE) ERROR("SysStat: the counters run past SYSSTAT_SIZE");
-if (SYSSTATS_BASE + NSYSCALL * SYSSTAT_SIZE > PROC_BASE) ERROR("SysStat: the table runs into PROC_BASE");
+if (SYSSTATS_BASE + NSYSCALL * SYSSTAT_SIZE > KTABLES_BASE) ERROR("SysStat: the table runs into KTABLES_BASE");
 if (ASYNCIFY_DATA_POS + 4 > ASYNCIFY_DATA_END || ASYNCIFY_DATA_END + 4 > ASYNCIFY_HEADER_SIZE) ERROR("asyncify header: its fields overlap");
 if (ASYNCIFY_HEADER_SIZE >= KSTACK_SIZE) ERROR("save area: KSTACK_SIZE leaves no room past the asyncify header");

@@ -3,8 +3,7 @@
 // writeback (Linux's page_mkclean) and to remove pages of a truncated file (so touching them is SIGBUS).
 // Interface: rmapClean(pfn), rmapZap(pfn), rmapLocked(pfn) (a locked region maps it: not reclaimed).
 import { PAGE_SHIFT } from "./abi/layout";
-import { NPROC } from "./param";
-import { procSlot, UNUSED, ZOMBIE, Proc } from "./proc";
+import { procSlots, procAt, UNUSED, ZOMBIE, Proc } from "./proc";
 import { vmaAt, VMA_FILE, VM_LOCKED } from "./vma";
 import { walk, PTE_P, PTE_D, ptePfn } from "./vm";
 import { frame, kput } from "./kalloc";
@@ -14,8 +13,9 @@ import { tlbInvalidate } from "./tlb";
 function eachMapping(pfn: u32, zap: bool): void {
   const f = frame(pfn);
   const ino = f.data, index = <u64>f.index;
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
     if (p.state == UNUSED || p.state == ZOMBIE || p.pgdir == 0) continue;
     for (let j: u32 = 0; j < p.nvma; j++) {
       const v = vmaAt(p, j);
@@ -45,9 +45,9 @@ export function rmapLocked(pfn: u32): bool {
   const f = frame(pfn);
   if (f.mapcount == 0) return false;
   const index = <u64>f.index;
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
-    if (p.state == UNUSED || p.state == ZOMBIE || p.pgdir == 0) continue;
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p || p.state == UNUSED || p.state == ZOMBIE || p.pgdir == 0) continue;
     for (let j: u32 = 0; j < p.nvma; j++) {
       const v = vmaAt(p, j);
       if (v.kind != VMA_FILE || v.file != f.data || !(v.flags & VM_LOCKED) || index < v.pgoff) continue;

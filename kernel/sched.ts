@@ -5,8 +5,7 @@
 // connections' timers), tlbForget(pid), yieldCurrent().
 import { Stat } from "./abi/layout";
 import { Ev } from "./abi/trace";
-import { NPROC } from "./param";
-import { Proc, procSlot, RUNNABLE, RUNNING, SLEEPING } from "./proc";
+import { Proc, procSlots, procAt, RUNNABLE, RUNNING, SLEEPING } from "./proc";
 import { wakeProc } from "./sleep";
 import { setCurrent, curPid } from "./cpu";
 import { tlbFlush } from "./tlb";
@@ -31,26 +30,29 @@ export function tlbForget(pid: u32): void { if (tlbPid == pid) { tlbFlush(); tlb
 function wakeTimers(): void {
   const now = clockNow();
   tcpTimers(now);
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
     if (p.state == SLEEPING && p.wakeAt != 0 && p.wakeAt <= now) wakeProc(p);
   }
 }
 
 export function nextDeadline(): u64 {
   let t: u64 = tcpNextTimer();
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
     if (p.state == SLEEPING && p.wakeAt != 0 && p.wakeAt < t) t = p.wakeAt;
   }
   return t;
 }
 
 function pickRunnable(): Proc | null {
-  for (let k = 1; k <= NPROC; k++) {
-    const i = (lastSlot + k) % NPROC;
-    const p = procSlot(i);
-    if (p.state == RUNNABLE) { lastSlot = i; return p; }
+  const n = procSlots();
+  for (let k = 1; k <= n; k++) {
+    const i = (lastSlot + k) % n;
+    const p = procAt(i);
+    if (p && p.state == RUNNABLE) { lastSlot = i; return p; }
   }
   return null;
 }

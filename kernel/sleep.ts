@@ -53,8 +53,7 @@
 // | RESTART_RETURN, keptValue(p), leaveCall(p, r); for the host's rewind: beginRewind(p),
 // endRewind(p).
 import { ERESTARTSYS } from "./abi/errno";
-import { NPROC } from "./param";
-import { Proc, procSlot, RUNNABLE, SLEEPING, ZOMBIE } from "./proc";
+import { Proc, procSlots, procAt, RUNNABLE, SLEEPING, ZOMBIE } from "./proc";
 import { hostStopRewind } from "./host";
 import { epollWake } from "./epoll";
 
@@ -97,8 +96,9 @@ export const POLL_CHAN: u32 = 0xfc000000;
 
 export function wakeup(chan: u32): void {
   epollWake(chan);                             // edge-triggered epoll items see the event
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
     if (p.state == SLEEPING && (p.chan == chan || p.chan == POLL_CHAN)) { p.state = RUNNABLE; p.chan = 0; }
   }
 }
@@ -124,8 +124,9 @@ export function forgetCall(p: Proc): void {
 
 export function sleepersOn(chan: u32): i32 {
   let n = 0;
-  for (let i = 0; i < NPROC; i++) {
-    const p = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
     if (p.state == SLEEPING && p.chan == chan) n++;
   }
   return n;

@@ -5,9 +5,9 @@
 // sys_wait4, sys_kill, sys_uname, sys_execve, sys_clone, sys_clock_getres.
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
-import { NPROC, TIME_HORIZON_NS } from "./param";
+import { TIME_HORIZON_NS } from "./param";
 import { curProc } from "./cpu";
-import { Proc, procSlot, procByPid, ZOMBIE, UNUSED } from "./proc";
+import { Proc, procSlots, procAt, procByPid, ZOMBIE, UNUSED } from "./proc";
 import { sleepOn, sleepUntil, returnLater, wakeProc } from "./sleep";
 import { procExit, reap, WAIT_CHAN_BASE } from "./exit";
 import { copyToUser, copyFromUser } from "./copy";
@@ -102,16 +102,18 @@ function sysClockGetres(p: Proc, clk: i32, tp: u32): i64 {
 }
 
 function hasChild(p: Proc, pid: i32): bool {
-  for (let i = 0; i < NPROC; i++) {
-    const c = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const c = procAt(i);
+    if (!c) continue;
     if (c.state != UNUSED && c.ppid == p.pid && (pid <= 0 || <i32>c.pid == pid)) return true;
   }
   return false;
 }
 
 function zombieChild(p: Proc, pid: i32): Proc | null {
-  for (let i = 0; i < NPROC; i++) {
-    const c = procSlot(i);
+  for (let i = 0; i < procSlots(); i++) {
+    const c = procAt(i);
+    if (!c) continue;
     if (c.state == ZOMBIE && c.ppid == p.pid && (pid <= 0 || <i32>c.pid == pid)) return c;
   }
   return null;

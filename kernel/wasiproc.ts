@@ -6,7 +6,7 @@
 // directories always, the console for reading when input is queued, pipes and sockets by their
 // state; hangup flagged). With nothing ready the process sleeps until the earliest clock (on
 // POLL_CHAN too when fds are watched: any wakeup makes it look again); its start time is kept
-// across the restart (started[slot]), so relative clocks keep their times.
+// across the restart (kept in the process record, POLLSTART_OFF), so relative clocks keep their times.
 // random_get: the kernel's seeded generator (random.ts; `wasmos run --seed N`), so a run's bytes are
 // the same each time.
 // Interface: the table's entries (wasi.ts, each (a0..a8) -> result or -errno): wasi_args_get,
@@ -19,9 +19,9 @@ import { WasiErrno, WASI_CLOCK_THREAD_CPUTIME_ID, WASI_SIGNALS, WASI_SIG_SHIFT_F
   EVENTTYPE_FD_READ, EVENTTYPE_FD_WRITE, SUBCLOCK_ABSTIME, EVENTRWFLAGS_HANGUP, SUBSCRIPTION_SIZE, SUB_USERDATA,
   SUB_TAG, SUB_CLOCK_TIMEOUT, SUB_CLOCK_FLAGS, SUB_CLOCK_ID, SUB_FD, EVENT_SIZE, EVENT_USERDATA, EVENT_ERROR,
   EVENT_TYPE, EVENT_NBYTES, EVENT_FLAGS } from "./abi/wasi";
-import { NPROC, TIME_HORIZON_NS } from "./param";
+import { TIME_HORIZON_NS } from "./param";
 import { curProc } from "./cpu";
-import { Proc } from "./proc";
+import { Proc, POLLSTART_OFF } from "./proc";
 import { sleepOn, sleepUntil, progress, keepProgress, POLL_CHAN } from "./sleep";
 import { filePoll } from "./poll";
 import { POLLIN, POLLOUT, POLLERR, POLLHUP, FD_SETSIZE } from "./abi/poll";
@@ -135,7 +135,6 @@ export function wasi_clock_time_get(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64,
 
 const sub: usize = memory.data(<i32>SUBSCRIPTION_SIZE);
 const ev: usize = memory.data(<i32>EVENT_SIZE);
-const started: usize = memory.data(NPROC * 8);    // when a sleeping poll began (by proc slot)
 
 // Readiness of a subscription's fd (poll.ts filePoll, ppoll's answer): WASI errno in the low 16
 // bits, hangup bit 17; -1 when not ready. nbytes: what a read would get (a file: up to its end).
@@ -177,7 +176,7 @@ export function wasi_poll_oneoff(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
   const inp = uptr(a0), out = uptr(a1), nsub = <u32>a2;
   if (nsub == 0 || nsub > <u32>FD_SETSIZE) return -Errno.EINVAL;  // bounded as ppoll's nfds: one call stays short
   const now = clockNow();
-  const slotStart = started + <usize>p.slot * 8;
+  const slotStart = changetype<usize>(p) + POLLSTART_OFF;   // when a sleeping poll began
   if (progress(p) == 0) store<u64>(slotStart, now);   // a new poll (not one woken from its sleep)
   const start = load<u64>(slotStart);
   let earliest: u64 = U64.MAX_VALUE;

@@ -11,8 +11,7 @@
 //   0x00102000 +----------------------------------+
 //              | per-syscall counters              |  SYSSTATS_BASE (NSYSCALL x SYSSTAT_SIZE)
 //   0x0010a000 +----------------------------------+
-//              | process table (NPROC x PROC_SIZE) |  PROC_BASE
-//              | open file table                   |
+//              | open file table                   |  KTABLES_BASE
 //              | exec staging buffer (64 KiB)      |
 //              | trace ring                        |
 //              | frame table (one record/frame)    |  size depends on RAM
@@ -50,7 +49,7 @@ export const TLB_INVALID = 1;           // not page aligned: matches no access
 export const STATS_BASE = 0x00101000;   // Stat offsets below, u64 each
 export const SYSSTATS_BASE = 0x00102000;
 export const SYSSTAT_SIZE = 64;          // 8 u64: SysStat offsets below
-export const PROC_BASE = 0x0010a000;
+export const KTABLES_BASE = 0x0010a000;   // the fixed tables boot.ts lays out
 
 // Buffers the host fills in kernel memory: the exec staging buffer (stageAddr(): a program's bytes,
 // an argument block, a path; console input goes there too, ttyStage()) and the console's rings.
@@ -131,12 +130,14 @@ export enum PipeSlotFlag {
 // Frame owners (frame record `owner` field). meminfo sums frames by owner.
 export enum Owner {
   free = 0,
-  kernel = 1,       // kernel image, fixed tables, save areas, trace ring, frame records
+  kernel = 1,       // kernel image, fixed tables, trace ring, frame records
   pagetable = 2,    // page directories and page tables
   anon = 3,         // user anonymous memory (heap, anonymous mmap)
   pagecache = 4,
   pipe = 5,
   socket = 6,
+  proc = 7,         // process records and the process table's slot pages (kernel/proc.ts)
+  kstack = 8,       // asyncify save areas of processes (kernel/proc.ts)
   epoll = 9,        // epoll interest lists (kernel/epoll.ts)
   COUNT = 10,
 }
