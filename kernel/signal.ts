@@ -75,6 +75,8 @@ export function actionAt(p: Proc, sig: i32): SigAction {
   return changetype<SigAction>(changetype<usize>(p) + SIGACT_OFF + <usize>(sig - 1) * SIGACT_BYTES);
 }
 
+// A function of the guest, not SIG_DFL or SIG_IGN.
+@inline function isHandler(h: u32): bool { return h != SIG_DFL && h != SIG_IGN; }
 @inline function bit(sig: i32): u64 { return (<u64>1) << <u64>(sig - 1); }
 const UNBLOCKABLE: u64 = bit(Sig.SIGKILL) | bit(Sig.SIGSTOP);
 const STOP_SIGS: u64 = bit(Sig.SIGSTOP) | bit(Sig.SIGTSTP) | bit(Sig.SIGTTIN) | bit(Sig.SIGTTOU);
@@ -139,7 +141,7 @@ export function handlerDue(p: Proc): bool {
   while (ready) {
     const sig = <i32>ctz(ready) + 1;
     ready &= ready - 1;
-    if (actionAt(p, sig).handler > <u32>SIG_IGN) return true;
+    if (isHandler(actionAt(p, sig).handler)) return true;
   }
   return false;
 }
@@ -154,7 +156,7 @@ export function sigCheck(p: Proc): void {
     const sig = <i32>ctz(ready) + 1;
     ready &= ready - 1;
     const a = actionAt(p, sig);
-    if (a.handler > <u32>SIG_IGN) continue;
+    if (isHandler(a.handler)) continue;
     p.sigPending &= ~bit(sig);
     if (a.handler == SIG_IGN || (IGNORE_SIGS & bit(sig))) continue;
     if (STOP_SIGS & bit(sig)) { stopProc(p, sig); continue; }
@@ -242,7 +244,7 @@ export function sigForkCopy(p: Proc, c: Proc): void {
 export function sigExecReset(p: Proc): void {
   for (let sig = 1; sig <= NSIG; sig++) {
     const a = actionAt(p, sig);
-    if (a.handler > <u32>SIG_IGN) { a.handler = SIG_DFL; a.flags = 0; a.mask = 0; }
+    if (isHandler(a.handler)) { a.handler = SIG_DFL; a.flags = 0; a.mask = 0; }
   }
   p.sigState = 0;
 }

@@ -40,9 +40,11 @@ export const NSIG = 64;                 // signals are 1..NSIG (32..64: real-tim
 export const SIGRTMIN = 32;
 export const SIGSET_SIZE = 8;           // sigset_t as the kernel takes it: one u64, bit sig-1
 
-// sa_handler's two special values.
-export const SIG_DFL = 0;               // the default action
-export const SIG_IGN = 1;               // ignore
+// sa_handler's two special values. A handler is an index into the guest's function table, where
+// index 1 is a function (C's and AssemblyScript's tables start at 1, 0 being NULL), so SIG_IGN is
+// the index no table reaches (Linux's is 1).
+export const SIG_DFL: u32 = 0;              // the default action
+export const SIG_IGN: u32 = 0xffffffff;     // ignore
 
 // sa_flags.
 export const SA_NOCLDSTOP = 0x00000001; // no SIGCHLD when a child stops or continues
