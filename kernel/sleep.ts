@@ -144,7 +144,7 @@ export function keptValue(p: Proc): i64 { return p.retval; }
 // The handler returned `r`: true when the guest must unwind instead of returning it (the call
 // sleeps, its value waits for the process to run again, or the process exited).
 export function leaveCall(p: Proc, r: i64): bool {
-  if (r == -ERESTARTSYS) { p.restart = RESTART_SYSCALL; return true; }
+  if (r == -ERESTARTSYS && p.state == SLEEPING) { p.restart = RESTART_SYSCALL; return true; }   // (else a signal ended the sleep: signal.ts)
   if (p.state == ZOMBIE) return true;
   return p.restart == RESTART_RETURN;
   return false;
