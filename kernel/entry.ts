@@ -14,7 +14,7 @@ import { nextSeq, traceEmit, traceMask, traceFlushNow, setCause } from "./trace"
 import { chargeSys, getCost, Cost } from "./clock";
 import { hostUnwind } from "./host";
 import { exitBySignal } from "./exit";
-import { sigCheck } from "./signal";
+import { sigCheck, SIGST_RETURNED } from "./signal";
 import { returnLater } from "./sleep";
 import { yieldCurrent } from "./sched";
 
@@ -33,13 +33,16 @@ export function enterCall(p: Proc, nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, 
 
 // `failed`: the personality's own test (Linux: r in [-4095, -1]; WASI: a nonzero errno).
 export function finishCall(p: Proc, nr: i32, r: i64, failed: bool): i64 {
+  if (!(p.sigState & SIGST_RETURNED)) {
+    if (failed) { statAdd(Stat.syscallErrors, 1); sysStatAdd(nr, SysStat.errors, 1); }
+    setCause(p.sysSeq);
+    traceEmit(nextSeq(), Ev.sysExit, nr, r, 0, 0, 0, 0, 0);
+    setCause(0);
+    if (traceMask & TraceClass.syscall) traceFlushNow();
+  }
+  p.sigState &= ~SIGST_RETURNED;
   sigCheck(p);                                  // return to user mode: default actions, SIGFLAG
-  if (p.stopped && !p.killed) { returnLater(p, r); yieldCurrent(p); hostUnwind(); return 0; }   // stopped itself
-  if (failed) { statAdd(Stat.syscallErrors, 1); sysStatAdd(nr, SysStat.errors, 1); }
-  setCause(p.sysSeq);
-  traceEmit(nextSeq(), Ev.sysExit, nr, r, 0, 0, 0, 0, 0);
-  setCause(0);
-  if (traceMask & TraceClass.syscall) traceFlushNow();
   if (p.killed) { exitBySignal(p, p.killed); hostUnwind(); return 0; }
+  if (p.stopped) { p.sigState |= SIGST_RETURNED; returnLater(p, r); yieldCurrent(p); hostUnwind(); return 0; }
   return r;
 }

@@ -27,9 +27,9 @@
 // Interface: sendSignal(p, sig), sendSignalFrom(p, sig, code, from), signalGroup(pgid, sig) -> count
 // or -ESRCH, signalPending(p), handlerDue(p), sigCheck(p), sigInterrupt(p, r, wasiCall) -> r,
 // sigNoRestart(p), sigSetMask(p, mask), sigTempMask(p, mask), sigRestoreMask(p), sigForkCopy(p, c),
-// sigExecReset(p), actionAt(p, sig), SigAction, SIGST_TRACED, sigmask/sigenter/sigreturn/sigresult (the guest's
+// sigExecReset(p), actionAt(p, sig), SigAction, SIGST_TRACED, SIGST_RETURNED, sigmask/sigenter/sigreturn/sigresult (the guest's
 // entries), alarmTimers(now), alarmNext(), SIGACT_OFF.
-import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Errno, ERESTARTSYS, ERESTARTNOHAND } from "./abi/errno";
 import { Stat, SIGFLAG_ADDR } from "./abi/layout";
 import { Ev } from "./abi/trace";
 import { W_STOPCODE, W_CONTINUED } from "./abi/wait";
@@ -45,7 +45,6 @@ import { statAdd } from "./stats";
 import { nextSeq, traceEmit } from "./trace";
 import { panic } from "./panic";
 
-const ERESTARTNOHAND: i64 = 514;        // Linux: restart only when no handler ran
 
 // p.sigState bits.
 const SIGST_RESTORE: u32 = 1;       // sigSaved is to be put back (after sigsuspend's/ppoll's mask)
@@ -55,6 +54,7 @@ const SIGST_WASI: u32 = 8;          // ... and it was a WASI call (EINTR is WASI
 const SIGST_EINTR: u32 = 16;        // a handler without SA_RESTART ran: the call returns EINTR
 const SIGST_NORESTART: u32 = 32;    // the call in progress is one Linux never restarts after a handler
 export const SIGST_TRACED: u32 = 64; // the fatal signal's delivery is traced (exitBySignal need not)
+export const SIGST_RETURNED: u32 = 128; // the call's exit is traced: it stopped on its way out (entry.ts)
 
 // The actions, one SigAction per signal, live in the process record's tail (helper area after
 // nproc's 64 bytes): CWD_OFF + PATH_MAX + 64.
@@ -99,8 +99,7 @@ export function sendSignalFrom(p: Proc, sig: i32, code: i32, from: u32): void {
   p.sigPending |= bit(sig);
   p.sigFrom = from; p.sigCode = code;
   if (p.sigBlocked & bit(sig)) return;
-  if (p.state == SLEEPING && interruptible(p)) wakeProc(p);
-  if (hasCur() && p == curProc()) sigCheck(p);
+  if (p.state == SLEEPING && interruptible(p)) wakeProc(p);      // (the running one: at finishCall)
 }
 
 // Every process of group `pgid`; how many, or -ESRCH.
@@ -214,9 +213,9 @@ export function sigNoRestart(p: Proc): void { p.sigState |= SIGST_NORESTART; }
 
 // --- Masks
 
+// (Taken at the next return to user mode: finishCall, or the guest's next sigenter.)
 export function sigSetMask(p: Proc, mask: u64): void {
   p.sigBlocked = mask & ~UNBLOCKABLE;
-  sigCheck(p);
 }
 
 // A temporary mask for the call in progress (rt_sigsuspend, ppoll, pselect6): the old one comes
