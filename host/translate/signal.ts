@@ -39,7 +39,7 @@ function claim(module: binaryen.Module, name: string): void {
 
 /** The import kernel.<base> under a name of ours, and the guest's name for it made a function. */
 function reroute(module: binaryen.Module, f: binaryen.FunctionInfo): string {
-  const real = `__wasmos_kernel_${f.base}`;
+  const real = `__wasmos_sig_kernel_${f.base}`;
   claim(module, real);
   module.removeFunction(f.name);
   module.addFunctionImport(real, KERNEL_MODULE, f.base!, f.params, f.results);
@@ -89,7 +89,7 @@ function wrapEntry(module: binaryen.Module, base: string): void {
 /** __wasmos_sigwork(r) -> r: run the handlers the kernel hands out, then the interrupted call's result. */
 function addSigwork(module: binaryen.Module): void {
   const m = module, R = 0, MASK = 1, H = 2;
-  const [sigmask, sigenter, sigreturn, sigresult] = SIGNAL_ENTRIES.map((b) => `__wasmos_kernel_${b}`);
+  const [sigmask, sigenter, sigreturn, sigresult] = SIGNAL_ENTRIES.map((b) => `__wasmos_sig_kernel_${b}`);
   m.addFunctionImport(sigmask, KERNEL_MODULE, "sigmask", none, i64);
   m.addFunctionImport(sigenter, KERNEL_MODULE, "sigenter", none, i64);
   m.addFunctionImport(sigreturn, KERNEL_MODULE, "sigreturn", i64, none);
