@@ -29,7 +29,7 @@
 // sigNoRestart(p), sigSetMask(p, mask), sigTempMask(p, mask), sigRestoreMask(p), sigForkCopy(p, c),
 // sigExecReset(p), actionAt(p, sig), SigAction, SIGST_TRACED, SIGST_RETURNED, sigmask/sigenter/sigreturn/sigresult (the guest's
 // entries), alarmTimers(now), alarmNext(), SIGACT_OFF.
-import { Errno, ERESTARTSYS, ERESTARTNOHAND } from "./abi/errno";
+import { Errno } from "./abi/errno";
 import { Stat, SIGFLAG_ADDR } from "./abi/layout";
 import { Ev } from "./abi/trace";
 import { W_STOPCODE, W_CONTINUED } from "./abi/wait";
@@ -38,7 +38,7 @@ import { Sig, NSIG, SIG_DFL, SIG_IGN, SA_RESTART, SA_NODEFER, SA_RESETHAND, SA_S
   SI_USER, SI_KERNEL, CLD_STOPPED, CLD_CONTINUED, SIG_RESTART_CALL, SIGENTER_SIGINFO } from "./abi/signals";
 import { NPROC, PROC_SIZE, PATH_MAX } from "./param";
 import { Proc, procSlot, procByPid, CWD_OFF, UNUSED, ZOMBIE, EMBRYO, RUNNING, SLEEPING } from "./proc";
-import { wakeProc, wakeup } from "./sleep";
+import { wakeProc, wakeup, sleeping, interruptSleep } from "./sleep";
 import { WAIT_CHAN_BASE } from "./exit";
 import { curProc, hasCur } from "./cpu";
 import { statAdd } from "./stats";
@@ -198,14 +198,14 @@ function notifyParent(p: Proc, code: i32): void {
 // A handler call (r == -ERESTARTSYS: it would sleep) ends instead when a handler is due: the sleep
 // is cancelled and the call returns what it moved, or -ERESTARTSYS / -ERESTARTNOHAND for sigresult.
 export function sigInterrupt(p: Proc, r: i64, wasiCall: bool): i64 {
-  if (r != -ERESTARTSYS || !handlerDue(p) || !interruptible(p)) return r;
-  p.state = RUNNING; p.chan = 0; p.wakeAt = 0;
+  if (!sleeping(r) || !handlerDue(p) || !interruptible(p)) return r;
   const norestart = (p.sigState & SIGST_NORESTART) != 0;
   p.sigState &= ~SIGST_NORESTART;
-  if (!norestart && p.partial > 0) return p.partial;     // a transfer half done returns its count
+  const v = interruptSleep(p, norestart);
+  if (v >= 0) return v;                                  // a transfer half done returns its count
   p.sigState |= (norestart ? SIGST_NOHAND : SIGST_INTR) | (wasiCall ? SIGST_WASI : 0);
   store<u32>(SIGFLAG_ADDR, 1);
-  return norestart ? -ERESTARTNOHAND : -ERESTARTSYS;
+  return v;
 }
 
 // The call in progress is one Linux never restarts after a handler (ppoll, nanosleep, sigsuspend).

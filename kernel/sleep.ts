@@ -48,12 +48,12 @@
 // (Linux's poll wait queues, kept simple: a wake-up on any channel).
 // Interface: for handlers: sleepOn(p, chan) -> -ERESTARTSYS, sleepUntil(p, t), returnLater(p, v),
 // progress(p), keepProgress(p, n); for wakers: wakeup(chan), wakeProc(p), resumeWith(p, v),
-// forgetCall(p), sleepersOn(chan), POLL_CHAN; for the syscall entry: callEntry(p) -> RESTART_NONE | RESTART_SYSCALL
+// forgetCall(p), sleepersOn(chan), POLL_CHAN; for signals: sleeping(r), interruptSleep(p, nohand); for the syscall entry: callEntry(p) -> RESTART_NONE | RESTART_SYSCALL
 // | RESTART_RETURN, keptValue(p), leaveCall(p, r); for the host's rewind: beginRewind(p),
 // endRewind(p).
-import { ERESTARTSYS } from "./abi/errno";
+import { ERESTARTSYS, ERESTARTNOHAND } from "./abi/errno";
 import { NPROC } from "./param";
-import { Proc, procSlot, RUNNABLE, SLEEPING, ZOMBIE } from "./proc";
+import { Proc, procSlot, RUNNABLE, RUNNING, SLEEPING, ZOMBIE } from "./proc";
 import { hostStopRewind } from "./host";
 
 // How the call in progress goes on when its process runs again (Proc.restart).
@@ -126,6 +126,20 @@ export function sleepersOn(chan: u32): i32 {
     if (p.state == SLEEPING && p.chan == chan) n++;
   }
   return n;
+}
+
+// --- Signals (signal.ts)
+
+// A handler's result says it sleeps.
+export function sleeping(r: i64): bool { return r == -ERESTARTSYS; }
+
+// A signal handler is due: the sleep the call just asked for is cancelled; the call returns what
+// it moved (a transfer half done), else -ERESTARTSYS (restartable with SA_RESTART) or, `nohand`,
+// -ERESTARTNOHAND (EINTR whenever a handler runs).
+export function interruptSleep(p: Proc, nohand: bool): i64 {
+  p.state = RUNNING; p.chan = 0; p.wakeAt = 0;
+  if (!nohand && p.partial > 0) return p.partial;
+  return nohand ? -ERESTARTNOHAND : -ERESTARTSYS;
 }
 
 // --- syscall()

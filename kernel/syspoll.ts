@@ -4,7 +4,7 @@
 // (signal.ts sigTempMask): the old one comes back when the call returns, or after the handlers
 // the temporary mask let through have run.
 // Interface: the table's entries sys_ppoll, sys_pselect6.
-import { Errno, ERESTARTSYS } from "./abi/errno";
+import { Errno } from "./abi/errno";
 import { SIGSET_SIZE } from "./abi/signals";
 import { POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS, POLLIN, POLLOUT, POLLERR, POLLHUP, POLLPRI,
   POLLRDNORM, POLLRDBAND, POLLWRNORM, POLLWRBAND, POLLNVAL, FD_SETSIZE } from "./abi/poll";
@@ -14,8 +14,8 @@ import { Proc } from "./proc";
 import { copyToUser, copyFromUser } from "./copy";
 import { u32arg } from "./sysarg";
 import { fdPoll, pollWait, pollLeft, pollEnd } from "./poll";
-import { progress } from "./sleep";
-import { sigTempMask, sigRestoreMask } from "./signal";
+import { progress, sleeping } from "./sleep";
+import { sigTempMask, sigRestoreMask, handlerDue } from "./signal";
 
 const NS: i64 = 1000000000;
 const pfds: usize = memory.data(<i32>POLLFD_SIZE * FD_SETSIZE);   // ppoll's pollfd array
@@ -51,7 +51,7 @@ function pselectMask(p: Proc, va: u32): i64 {
 
 // The call returns (it does not sleep): the old mask comes back, unless a handler is due first.
 function maskDone(p: Proc, r: i64): i64 {
-  if (r != -ERESTARTSYS) sigRestoreMask(p);
+  if (!sleeping(r)) sigRestoreMask(p);
   return r;
 }
 
@@ -91,6 +91,7 @@ function sysPpoll(p: Proc, fds: u32, nfds: i64, tsp: u32): i64 {
   }
   if (ready == 0) {
     const w = pollWait(p, t);
+    if (w != 0 && handlerDue(p)) putTimeLeft(p, tsp, t);   // a handler ends it (EINTR): the time left
     if (w != 0) return w;                       // sleeps: the call runs again when woken
   }
   putTimeLeft(p, tsp, t);
@@ -123,6 +124,7 @@ function sysPselect6(p: Proc, nfds: i64, rva: u32, wva: u32, eva: u32, tsp: u32)
   }
   if (ready == 0) {
     const wt = pollWait(p, t);
+    if (wt != 0 && handlerDue(p)) putTimeLeft(p, tsp, t);
     if (wt != 0) return wt;
   }
   putTimeLeft(p, tsp, t);

@@ -76,6 +76,11 @@ describe("signals", () => {
     expect(o).toEqual({ nanosleep: "EINTR 1 rem=4" });
   }, 60_000);
 
+  test("ppoll's mask lets a blocked SIGALRM through for the wait: EINTR, time left, mask back", async () => {
+    const { o } = await sigtest("ppoll");
+    expect(o).toEqual({ ppoll: "EINTR 1 left=4", "mask-after": String(1 << (Sig.SIGALRM - 1)) });
+  }, 60_000);
+
   test("a loop with no system call still gets SIGALRM (at a preemption point)", async () => {
     const { o } = await sigtest("loop");
     expect(o).toEqual({ loop: "ran 1" });

@@ -1,9 +1,9 @@
 // Test guest for signals (kernel/signal.ts): each mode prints "name value" lines that
 // tests/signal.*.test.ts compare. Modes: handler, pipe, restart, mask, suspend, group, chld, stop,
-// sleep, loop, die SIG (the default action of SIG on itself), sock.
+// sleep, loop, ppoll, die SIG (the default action of SIG on itself), sock.
 import { print, exit_group, errnoName, arg, pipe2, read, write, close, fork, waitpid, getpid, kill, sleepMs,
   sigaction, sigignore, sigprocmask, sigpending, sigsuspend, pause, raise, alarm, sigbit, nanosleep, setitimer,
-  SIG_BLOCK, SIG_UNBLOCK, SA_RESTART, ITIMER_REAL, Sig, socket, connect, send, shutdown, setSockaddrIn, ipv4,
+  SIG_BLOCK, SIG_UNBLOCK, SA_RESTART, ppoll, ITIMER_REAL, Sig, socket, connect, send, shutdown, setSockaddrIn, ipv4,
   AF_INET, SOCK_STREAM, SHUT_WR } from "../../guests/sdk";
 import { WUNTRACED, WCONTINUED } from "../../kernel/abi/wait";
 import { PORT_ECHO } from "../../kernel/abi/net";
@@ -115,6 +115,18 @@ if (mode == "handler") {
   let n: i64 = 0;
   while (got == 0) n++;
   out("loop", (n > 0 ? "ran" : "no") + " " + got.toString());
+} else if (mode == "ppoll") {
+  // SIGALRM blocked, but ppoll's mask lets it through: EINTR after the handler, the time left
+  // written back, the mask blocked again afterwards. Then a ppoll with data ready keeps the mask.
+  sigaction(Sig.SIGALRM, onSig);
+  sigprocmask(SIG_BLOCK, sigbit(Sig.SIGALRM));
+  pipe2(fds, 0);
+  store<i32>(buf, load<i32>(fds)); store<i16>(buf + 4, 1); store<i16>(buf + 6, 0);
+  store<i64>(buf + 16, 5); store<i64>(buf + 24, 0);
+  store<u64>(buf + 32, 0);
+  alarm(1);
+  out("ppoll", res(ppoll(buf, 1, buf + 16, buf + 32)) + " " + got.toString() + " left=" + load<i64>(buf + 16).toString());
+  out("mask-after", res(sigprocmask(SIG_BLOCK, 0)));
 } else if (mode == "die") {
   const sig = I32.parseInt(arg(2));
   raise(sig);
