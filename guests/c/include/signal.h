@@ -14,12 +14,7 @@
 extern "C" {
 #endif
 typedef int sig_atomic_t;
-/* sigset_t as the kernel takes it: 64 bits, bit sig-1 (wasi-libc's placeholder is one byte). */
-#ifndef __wasilibc___typedef_sigset_t_h
-#define __wasilibc___typedef_sigset_t_h
-#define __DEFINED_sigset_t
-typedef unsigned long long sigset_t;
-#endif
+#include <__typedef_sigset_t.h>   /* 64 bits, the kernel's (guests/c/include) */
 #define SIGHUP  __WASMOS_SIGHUP
 #define SIGINT  __WASMOS_SIGINT
 #define SIGQUIT __WASMOS_SIGQUIT
