@@ -81,6 +81,11 @@ describe("signals", () => {
     expect(o).toEqual({ ppoll: "EINTR 1 left=4", "mask-after": String(1 << (Sig.SIGALRM - 1)) });
   }, 60_000);
 
+  test("SA_RESETHAND resets to SIG_DFL; SA_NODEFER nests the handler, the default defers it", async () => {
+    const { o } = await sigtest("flags");
+    expect(o).toEqual({ resethand: "1", nodefer: "<1<2>>", defer: "<1><1>" });
+  }, 60_000);
+
   test("a loop with no system call still gets SIGALRM (at a preemption point)", async () => {
     const { o } = await sigtest("loop");
     expect(o).toEqual({ loop: "ran 1" });

@@ -1,9 +1,9 @@
 // Test guest for signals (kernel/signal.ts): each mode prints "name value" lines that
 // tests/signal.*.test.ts compare. Modes: handler, pipe, restart, mask, suspend, group, chld, stop,
-// sleep, loop, ppoll, die SIG (the default action of SIG on itself), sock.
+// sleep, loop, ppoll, flags, die SIG (the default action of SIG on itself), sock.
 import { print, exit_group, errnoName, arg, pipe2, read, write, close, fork, waitpid, getpid, kill, sleepMs,
   sigaction, sigignore, sigprocmask, sigpending, sigsuspend, pause, raise, alarm, sigbit, nanosleep, setitimer,
-  SIG_BLOCK, SIG_UNBLOCK, SA_RESTART, ppoll, ITIMER_REAL, Sig, socket, connect, send, shutdown, setSockaddrIn, ipv4,
+  SIG_BLOCK, SIG_UNBLOCK, SA_RESTART, SA_RESETHAND, SA_NODEFER, ppoll, ITIMER_REAL, Sig, socket, connect, send, shutdown, setSockaddrIn, ipv4,
   AF_INET, SOCK_STREAM, SHUT_WR } from "../../guests/sdk";
 import { WUNTRACED, WCONTINUED } from "../../kernel/abi/wait";
 import { PORT_ECHO } from "../../kernel/abi/net";
@@ -18,6 +18,15 @@ function out(name: string, v: string): void { print(name + " " + v + "\n"); }
 function res(r: i64): string { return r < 0 ? errnoName(<i32>-r) : r.toString(); }
 function onSig(sig: i32): void { got++; lastSig = sig; }
 function onSigWrite(sig: i32): void { got++; print("handler " + sig.toString() + "\n"); }
+let depth = 0;
+let trail = "";
+function onNest(sig: i32): void {
+  depth++;
+  trail += "<" + depth.toString();
+  if (trail.length < 4) raise(sig);
+  trail += ">";
+  depth--;
+}
 function status(): string { return "0x" + load<i32>(st).toString(16); }
 
 const mode = arg(1);
@@ -127,6 +136,19 @@ if (mode == "handler") {
   alarm(1);
   out("ppoll", res(ppoll(buf, 1, buf + 16, buf + 32)) + " " + got.toString() + " left=" + load<i64>(buf + 16).toString());
   out("mask-after", res(sigprocmask(SIG_BLOCK, 0)));
+} else if (mode == "flags") {
+  // SA_RESETHAND: the second SIGURG finds SIG_DFL (ignore). SA_NODEFER: a handler that raises its
+  // own signal is entered again at once (depth 2); without it the second waits for the first.
+  sigaction(Sig.SIGURG, onSig, SA_RESETHAND);
+  raise(Sig.SIGURG); raise(Sig.SIGURG);
+  out("resethand", got.toString());
+  sigaction(Sig.SIGUSR1, onNest, SA_NODEFER);
+  raise(Sig.SIGUSR1);
+  out("nodefer", trail);
+  trail = "";
+  sigaction(Sig.SIGUSR1, onNest, 0);
+  raise(Sig.SIGUSR1);
+  out("defer", trail);
 } else if (mode == "die") {
   const sig = I32.parseInt(arg(2));
   raise(sig);
