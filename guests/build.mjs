@@ -23,6 +23,8 @@
 //   --exportStart _start       top-level code runs only when the kernel calls _start, after it has
 //                              mapped the data segments and the argument block
 //   --use abort=<sdk>/abort/abortHandler   no env.abort import: aborts print and raise SIGABRT
+//   --exportTable              keep the function table: a signal handler is an index into it
+//                              (guests/sdk/signal.ts), which -O3 would otherwise renumber or drop
 //   --disable simd             the translator rejects SIMD (AS 0.28 leaves it, threads and multi-memory
 //                              off by default; sign-extension, mutable-globals, nontrapping-f2i and
 //                              bulk-memory stay on)
@@ -42,7 +44,7 @@ export const PROGRAMS = join(GUESTS, "programs");
 export const DEMOS = join(GUESTS, "demos");
 const INPUT_DIRS = [join(GUESTS, "sdk"), join(ROOT, "kernel", "abi")];
 const INPUT_FILES = [fileURLToPath(import.meta.url)];
-const GUEST_FLAGS = ["--importMemory", "--exportStart", "_start", "--disable", "simd", "--noColors"];
+const GUEST_FLAGS = ["--importMemory", "--exportStart", "_start", "--exportTable", "--disable", "simd", "--noColors"];
 
 // Features of .wat guests: what AssemblyScript emits by default, never SIMD, threads or multi-memory.
 const WAT_FEATURES = binaryen.Features.MVP | binaryen.Features.MutableGlobals |

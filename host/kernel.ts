@@ -12,6 +12,7 @@ import { distPath } from "./paths";
 export const KERNEL_EXPORTS = {
   // guests (the loader wires them as the imports "kernel" and "mmu")
   syscall: "iIIIIII>I", wasi: "iIIIIIIIII>i", preempt: ">",
+  sigmask: ">I", sigenter: ">I", sigreturn: "I>", sigresult: "I>I",
   ld8: "i>i", ld16: "i>i", ld32: "i>i", ld64: "i>I", st8: "ii>", st16: "ii>", st32: "ii>", st64: "iI>",
   size: ">i", grow: "i>i", copy: "iii>", fill: "iii>",
   // the machine: boot, processes, exec, fork, scheduling, console, tracing, cost model, devices

@@ -7,7 +7,7 @@
 // existing process); argBlock(argv, env); LoadError; MAX_MODULE_BYTES.
 import { translateCached } from "./translate/cache";
 import { TranslateError, type Translated } from "./translate/types";
-import { GLOBAL_EXPORT_PREFIX, KERNEL_MODULE, WASI_BASE_NAME } from "./translate/abi";
+import { GLOBAL_EXPORT_PREFIX, KERNEL_MODULE, WASI_BASE_NAME, SIGNAL_ENTRIES } from "./translate/abi";
 import { MAX_MODULE_BYTES } from "./translate/limits";
 import type { KernelExports } from "./kernel";
 import { ARG_BASE, ARG_MAX, STAGE_SIZE } from "../kernel/abi/layout";
@@ -146,7 +146,7 @@ export function argBlock(argv: string[], env: string[]): Uint8Array {
 
 const PROVIDED: Record<string, string[]> = {
   env: ["memory", "abort"],
-  kernel: ["syscall", "wasi", "preempt"],
+  kernel: ["syscall", "wasi", "preempt", ...SIGNAL_ENTRIES],
   mmu: ["ld8", "ld16", "ld32", "ld64", "st8", "st16", "st32", "st64", "size", "grow", "copy", "fill"],
 };
 
@@ -165,7 +165,9 @@ function instantiate(ctx: LoaderContext, module: WebAssembly.Module, pid: number
     env: { memory: ctx.ram, abort: (msg: number, file: number, line: number, col: number) =>
       ctx.abort(pid, `abort at ${line}:${col}`) },
     kernel: { syscall: k.syscall as WebAssembly.ImportValue, wasi: k.wasi as WebAssembly.ImportValue,
-      preempt: k.preempt as WebAssembly.ImportValue },
+      preempt: k.preempt as WebAssembly.ImportValue, sigmask: k.sigmask as WebAssembly.ImportValue,
+      sigenter: k.sigenter as WebAssembly.ImportValue, sigreturn: k.sigreturn as WebAssembly.ImportValue,
+      sigresult: k.sigresult as WebAssembly.ImportValue },
     mmu: { ld8: k.ld8, ld16: k.ld16, ld32: k.ld32, ld64: k.ld64, st8: k.st8, st16: k.st16, st32: k.st32, st64: k.st64,
       size: k.size, grow: k.grow, copy: k.copy, fill: k.fill } as Record<string, WebAssembly.ImportValue>,
   };

@@ -1,10 +1,13 @@
-// Process exit: release the address space and open files, become a zombie, wake the parent.
+// Process exit: release the address space and open files, become a zombie, wake the parent and
+// send it SIGCHLD.
 // Interface: procExit(p, waitStatus), exitBySignal(p, sig), uvmFree(p) (tears down all mappings),
 // reap(p) -> wait status (frees the record).
 import { PAGE_SIZE } from "./abi/layout";
 import { Ev } from "./abi/trace";
 import { NOFILE } from "./param";
-import { Proc, ZOMBIE, UNUSED, procFree, procSlots, procAt } from "./proc";
+import { Proc, ZOMBIE, UNUSED, procFree, procSlots, procAt, procByPid } from "./proc";
+import { Sig, CLD_EXITED, CLD_KILLED } from "./abi/signals";
+import { sendSignalFrom, SIGST_TRACED } from "./signal";
 import { wakeup } from "./sleep";
 import { vmaAt, VMA_FILE } from "./vma";
 import { iput } from "./inode";
@@ -44,6 +47,15 @@ export function procExit(p: Proc, status: i32): void {
   p.state = ZOMBIE;
   traceEmit(nextSeq(), Ev.exit, 0, <u64>status, 0, 0, 0, 0, 0);
   if (p.ppid != 0) wakeup(WAIT_CHAN_BASE | p.ppid);
+  childSignal(p, status);
+}
+
+// SIGCHLD to the parent (its default action ignores it), si_code saying how the child ended.
+function childSignal(p: Proc, status: i32): void {
+  const parent = procByPid(p.ppid);
+  if (!parent) return;
+  const code = (status & 0x7f) == 0 ? CLD_EXITED : CLD_KILLED;
+  sendSignalFrom(parent, Sig.SIGCHLD, code, p.pid);
 }
 
 // Children of an exiting process go to the host (pid 0, our init); zombies among them are reaped.
@@ -58,7 +70,7 @@ function orphans(p: Proc): void {
 }
 
 export function exitBySignal(p: Proc, sig: i32): void {
-  traceEmit(nextSeq(), Ev.signal, sig, p.pid, 0, 0, 0, 0, 0);
+  if (!(p.sigState & SIGST_TRACED)) traceEmit(nextSeq(), Ev.signal, sig, p.pid, 0, 0, 0, 0, 0);
   procExit(p, sig & 0x7f);
 }
 

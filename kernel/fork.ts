@@ -23,6 +23,7 @@ import { iget, iput } from "./inode";
 import { kstackCopy } from "./kstack";
 import { tlbFlush } from "./tlb";
 import { uvmFree } from "./exit";
+import { sigForkCopy } from "./signal";
 import { PATH_MAX, PROC_RESERVE } from "./param";
 import { haveFrames } from "./oom";
 
@@ -42,6 +43,7 @@ export function sysClone(p: Proc, flags: u64): i64 {
   c.cwd = p.cwd; if (c.cwd) iget(c.cwd);
   c.cwdLen = p.cwdLen;
   c.rlimCpuCur = p.rlimCpuCur; c.rlimCpuMax = p.rlimCpuMax;
+  sigForkCopy(p, c);                           // actions, mask, process group
   memory.copy(changetype<usize>(c) + CWD_OFF, changetype<usize>(p) + CWD_OFF, PATH_MAX);
   p.forkChild = c.pid;
   return sleepOn(p, FORK_CHAN);                // the host copies the guest, then forkDone

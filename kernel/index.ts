@@ -1,11 +1,13 @@
 // kernel.wasm's exports. Three audiences:
-//  - guests (wired by the host as imports): syscall, wasi, preempt, and the MMU slow path "mmu.*";
+//  - guests (wired by the host as imports): syscall, wasi, preempt, the signal entries (sigmask,
+//    sigenter, sigreturn, sigresult) and the MMU slow path "mmu.*";
 //  - the host's machine: boot, process loading, scheduling, console input, tracing, cost model;
 //  - inspection (read-only views for tools and tests): see inspect.ts.
 export { boot, kernelEnd } from "./boot";
 export { syscall } from "./syscall";
 export { wasi } from "./wasi";
 export { wasiPreopen } from "./wasifd";
+export { sigmask, sigenter, sigreturn, sigresult } from "./signal";
 export { ld8, ld16, ld32, ld64, st8, st16, st32, st64 } from "./mmu";
 export { size, grow, copy, fill } from "./brk";
 export { preempt, procResume, procExitCurrent, procKill, procKilled, procReap, procState, procStatus, kstackPage, kstackGrow, kstackSize, chargeUserTime, debugArmPanic } from "./machine";

@@ -13,6 +13,7 @@ import { Owner, PipeSlotFlag, PAGE_SIZE } from "./abi/layout";
 import { SLOT_SIZE } from "./abi/records";
 import { Routine, Place } from "./abi/trace";
 import { Proc } from "./proc";
+import { sendSignal } from "./signal";
 import { sleepOn, wakeup, progress, keepProgress } from "./sleep";
 import { kput, pa } from "./kalloc";
 import { allocFrame } from "./pagecache";
@@ -97,7 +98,7 @@ export function pipeRead(p: Proc, i: i32, va: u32, n: u32, nb: bool): i64 {
 export function pipeWrite(p: Proc, i: i32, va: u32, n: u32, nb: bool): i64 {
   const pp = pipeAt(i);
   let done = progress(p);
-  if (pp.readers == 0) { p.killed = Sig.SIGPIPE; return done > 0 ? <i64>done : -Errno.EPIPE; }
+  if (pp.readers == 0) { sendSignal(p, Sig.SIGPIPE); return done > 0 ? <i64>done : -Errno.EPIPE; }
   while (done < n) {
     const r = appendLast(p, pp, va + done, n - done);
     if (r < 0) return done > 0 ? <i64>done : r;

@@ -28,6 +28,7 @@ import { sockAt, sndSpace, CLOSED, LISTEN, SYN_SENT, SYN_RCVD } from "./net/sock
 import { sendOpen } from "./net/syssock";
 import { sleepOn, progress, keepProgress, POLL_CHAN } from "./sleep";
 import { clockNow } from "./clock";
+import { sigNoRestart } from "./signal";
 import { TIME_HORIZON_NS } from "./param";
 
 const IN: i32 = POLLIN | POLLRDNORM;
@@ -76,6 +77,7 @@ export function pollWait(p: Proc, timeoutNs: i64): i64 {
     keepProgress(p, 1);
   }
   if (p.pollAt != 0 && now >= p.pollAt) return 0;
+  sigNoRestart(p);                  // a handler ends the wait with EINTR, never a restart (Linux)
   p.wakeAt = p.pollAt;
   return sleepOn(p, POLL_CHAN);
 }

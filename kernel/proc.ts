@@ -69,6 +69,18 @@ export const ZOMBIE: u32 = ProcState.zombie;
   pollAt: u64;       // ppoll/pselect6/poll_oneoff in progress: its deadline (poll.ts; 0: none)
   pollTty: u32;      // ... and it waits for console input (the host's real-time loop asks ttyWaiting)
   mlockFuture: u32;  // mlockall(MCL_FUTURE): new mappings are locked (sysmem.ts)
+  pgid: u32;         // process group (kill(0, ...), kill(-pgid, ...)); inherited across fork
+  sigPending: u64;   // signals sent and not yet taken (bit sig-1; signal.ts)
+  sigBlocked: u64;   // the signal mask
+  sigSaved: u64;     // the mask to put back after rt_sigsuspend/ppoll/pselect6's temporary one
+  sigState: u32;     // SIGST_* bits (signal.ts): a saved mask to put back, an interrupted call
+  stopped: u32;      // stopped by a signal (the scheduler passes it by until SIGCONT)
+  waitReport: u32;   // a stop or continue the parent's wait4 has not seen yet (its wait status)
+  sigFrom: u32;      // siginfo of the last signal sent: si_pid ...
+  sigCode: i32;      // ... and si_code
+  nsignals: u32;     // signals delivered to this process
+  alarmAt: u64;      // ITIMER_REAL: when SIGALRM is due (virtual time; 0: disarmed)
+  alarmEvery: u64;   // ... and its interval (0: once)
 }
 
 export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)
@@ -151,6 +163,7 @@ export function procAlloc(): Proc | null {
   p.state = EMBRYO;
   p.rlimCpuCur = U64.MAX_VALUE;      // RLIM_INFINITY: no CPU-time limit
   p.rlimCpuMax = U64.MAX_VALUE;
+  p.pgid = pid;                      // a group of its own; fork gives the child its parent's
   store<u32>(slotAddr(i), <u32>changetype<usize>(p));
   if (i >= nslots) nslots = i + 1;
   freeHint = i + 1;

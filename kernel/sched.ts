@@ -1,6 +1,7 @@
 // Scheduler: round robin over runnable processes, called by the host's run loop between guest
 // slices. Switching to another process flushes the TLB (one address space at a time). When nothing
-// is runnable but someone sleeps with a deadline, the virtual clock jumps to it (idle).
+// is runnable but someone sleeps with a deadline (or an ITIMER_REAL is armed), the virtual clock
+// jumps to it (idle). A process stopped by a signal is passed by.
 // Interface: schedule() -> pid to run (0: none runnable), nextDeadline() (sleepers' and orphaned
 // connections' timers), tlbForget(pid), yieldCurrent().
 import { Stat } from "./abi/layout";
@@ -19,6 +20,7 @@ import { FLUSH_INTERVAL_NS } from "./param";
 import { tcpTimers, tcpNextTimer } from "./net/tcp";
 import { cpuLimitCheck } from "./rlimit";
 import { loadTick } from "./loadavg";
+import { sigCheck, alarmTimers, alarmNext } from "./signal";
 
 let lastSlot: i32 = -1;     // round-robin position
 let nextFlush: u64 = FLUSH_INTERVAL_NS;   // when the periodic flusher runs next (virtual time)
@@ -30,6 +32,7 @@ export function tlbForget(pid: u32): void { if (tlbPid == pid) { tlbFlush(); tlb
 function wakeTimers(): void {
   const now = clockNow();
   tcpTimers(now);
+  alarmTimers(now);
   for (let i = 0; i < procSlots(); i++) {
     const p = procAt(i);
     if (!p) continue;
@@ -38,7 +41,7 @@ function wakeTimers(): void {
 }
 
 export function nextDeadline(): u64 {
-  let t: u64 = tcpNextTimer();
+  let t: u64 = min(tcpNextTimer(), alarmNext());
   for (let i = 0; i < procSlots(); i++) {
     const p = procAt(i);
     if (!p) continue;
@@ -52,7 +55,7 @@ function pickRunnable(): Proc | null {
   for (let k = 1; k <= n; k++) {
     const i = (lastSlot + k) % n;
     const p = procAt(i);
-    if (p && p.state == RUNNABLE) { lastSlot = i; return p; }
+    if (p && p.state == RUNNABLE && !p.stopped) { lastSlot = i; return p; }
   }
   return null;
 }
@@ -83,7 +86,9 @@ export function schedule(limit: u64): u32 {
   const q = p!;
   switchTo(q);
   cpuLimitCheck(q);     // RLIMIT_CPU: SIGXCPU or SIGKILL, taken just below
+  sigCheck(q);          // signals' default actions; a handler due: SIGFLAG for the guest
   if (q.killed) { exitBySignal(q, q.killed); setCurrent(null); return schedule(limit); }
+  if (q.stopped) { q.state = RUNNABLE; setCurrent(null); return schedule(limit); }
   return q.pid;
 }
 

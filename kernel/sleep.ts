@@ -49,11 +49,11 @@
 // edge-triggered items count it as an event (epollWake).
 // Interface: for handlers: sleepOn(p, chan) -> -ERESTARTSYS, sleepUntil(p, t), returnLater(p, v),
 // progress(p), keepProgress(p, n); for wakers: wakeup(chan), wakeProc(p), resumeWith(p, v),
-// forgetCall(p), sleepersOn(chan), POLL_CHAN; for the syscall entry: callEntry(p) -> RESTART_NONE | RESTART_SYSCALL
+// forgetCall(p), sleepersOn(chan), POLL_CHAN; for signals: sleeping(r), interruptSleep(p, nohand); for the syscall entry: callEntry(p) -> RESTART_NONE | RESTART_SYSCALL
 // | RESTART_RETURN, keptValue(p), leaveCall(p, r); for the host's rewind: beginRewind(p),
 // endRewind(p).
-import { ERESTARTSYS } from "./abi/errno";
-import { Proc, procSlots, procAt, RUNNABLE, SLEEPING, ZOMBIE } from "./proc";
+import { ERESTARTSYS, ERESTARTNOHAND } from "./abi/errno";
+import { Proc, procSlots, procAt, RUNNABLE, RUNNING, SLEEPING, ZOMBIE } from "./proc";
 import { hostStopRewind } from "./host";
 import { epollWake } from "./epoll";
 
@@ -132,6 +132,20 @@ export function sleepersOn(chan: u32): i32 {
   return n;
 }
 
+// --- Signals (signal.ts)
+
+// A handler's result says it sleeps.
+export function sleeping(r: i64): bool { return r == -ERESTARTSYS; }
+
+// A signal handler is due: the sleep the call just asked for is cancelled; the call returns what
+// it moved (a transfer half done), else -ERESTARTSYS (restartable with SA_RESTART) or, `nohand`,
+// -ERESTARTNOHAND (EINTR whenever a handler runs).
+export function interruptSleep(p: Proc, nohand: bool): i64 {
+  p.state = RUNNING; p.chan = 0; p.wakeAt = 0;
+  if (!nohand && p.partial > 0) return p.partial;
+  return nohand ? -ERESTARTNOHAND : -ERESTARTSYS;
+}
+
 // --- syscall()
 
 // Kernel entry by a system call: stop the rewind if this is a call being resumed; how it goes on.
@@ -148,7 +162,7 @@ export function keptValue(p: Proc): i64 { return p.retval; }
 // The handler returned `r`: true when the guest must unwind instead of returning it (the call
 // sleeps, its value waits for the process to run again, or the process exited).
 export function leaveCall(p: Proc, r: i64): bool {
-  if (r == -ERESTARTSYS) { p.restart = RESTART_SYSCALL; return true; }
+  if (r == -ERESTARTSYS && p.state == SLEEPING) { p.restart = RESTART_SYSCALL; return true; }   // (else a signal ended the sleep: signal.ts)
   if (p.state == ZOMBIE) return true;
   return p.restart == RESTART_RETURN;
   return false;

@@ -14,6 +14,7 @@ import { NetFeature } from "./abi/net";
 import { Owner, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
+import { sendSignal } from "./signal";
 import { sleepOn, progress, keepProgress } from "./sleep";
 import { kget, kput, pa } from "./kalloc";
 import { allocFrame, pcGet, pcGetNew, pcDirty } from "./pagecache";
@@ -118,7 +119,7 @@ function waitData(p: Proc, pi: i32, nb: bool): i64 {
 // No reader left: EPIPE and SIGPIPE, as write() (Linux: splice_to_pipe, splice_pipe_to_pipe, link_pipe).
 function noReader(p: Proc, pi: i32): bool {
   if (pipeAt(pi).readers != 0) return false;
-  p.killed = Sig.SIGPIPE;
+  sendSignal(p, Sig.SIGPIPE);
   return true;
 }
 

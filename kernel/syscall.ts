@@ -14,11 +14,14 @@ import { setCurSys } from "./stats";
 import { setCause } from "./trace";
 import { hostUnwind } from "./host";
 import { enterCall, finishCall } from "./entry";
+import { sigInterrupt } from "./signal";
 import { panic } from "./panic";
 import { Sys, NSYSCALL } from "./abi/syscalls";
 import { sys_exit, sys_exit_group, sys_getpid, sys_getppid, sys_sched_yield, sys_nanosleep, sys_clock_gettime,
-  sys_wait4, sys_kill, sys_uname, sys_execve, sys_clone, sys_clock_getres } from "./sysproc";
+  sys_wait4, sys_uname, sys_execve, sys_clone, sys_clock_getres } from "./sysproc";
 import { sys_getrandom } from "./random";
+import { sys_kill, sys_tkill, sys_tgkill, sys_rt_sigaction, sys_rt_sigprocmask, sys_rt_sigpending, sys_rt_sigsuspend,
+  sys_getitimer, sys_setitimer } from "./syssignal";
 import { sys_ppoll, sys_pselect6 } from "./syspoll";
 import { sys_epoll_create1, sys_epoll_ctl, sys_epoll_pwait } from "./sysepoll";
 import { sys_brk, sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore } from "./sysmem";
@@ -41,7 +44,7 @@ export function syscall(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
   if (how == RESTART_RETURN) return finish(p, nr, keptValue(p));
   if (how == RESTART_NONE) enterCall(p, nr, a0, a1, a2, a3, a4, a5, 0);
   setCurSys(nr); setCause(p.sysSeq);
-  const r = dispatch(linux, nr, a0, a1, a2, a3, a4, a5);
+  const r = sigInterrupt(p, dispatch(linux, nr, a0, a1, a2, a3, a4, a5), false);
   setCurSys(-1); setCause(0);
   if (leaveCall(p, r)) { hostUnwind(); return 0; }   // it sleeps, returns later, or exited
   return finish(p, nr, r);
@@ -121,10 +124,18 @@ function linuxTable(t: usize): void {
   on(t, Sys.exit,            sys_exit);
   on(t, Sys.exit_group,      sys_exit_group);
   on(t, Sys.nanosleep,       sys_nanosleep);
+  on(t, Sys.getitimer,       sys_getitimer);
+  on(t, Sys.setitimer,       sys_setitimer);
   on(t, Sys.clock_gettime,   sys_clock_gettime);
   on(t, Sys.clock_getres,    sys_clock_getres);
   on(t, Sys.sched_yield,     sys_sched_yield);
   on(t, Sys.kill,            sys_kill);
+  on(t, Sys.tkill,           sys_tkill);
+  on(t, Sys.tgkill,          sys_tgkill);
+  on(t, Sys.rt_sigsuspend,   sys_rt_sigsuspend);
+  on(t, Sys.rt_sigaction,    sys_rt_sigaction);
+  on(t, Sys.rt_sigprocmask,  sys_rt_sigprocmask);
+  on(t, Sys.rt_sigpending,   sys_rt_sigpending);
   on(t, Sys.uname,           sys_uname);
   on(t, Sys.getrlimit,       sys_getrlimit);
   on(t, Sys.setrlimit,       sys_setrlimit);

@@ -4,6 +4,7 @@
 // there and execve returns the error (ENOEXEC), as Linux does before the point of no return.
 // Interface: sysExecve(p, path, argv, envp) (syscall), and for the host: execPending(pid) -> ino,
 // execArgLen(pid), execBegin(pid) -> 0/-errno (tear down the old image), execFail(pid, errno).
+import { sigExecReset } from "./signal";
 import { Errno } from "./abi/errno";
 import { Ev, Routine, Place } from "./abi/trace";
 import { ARG_BASE, ARG_MAX, USER_TOP } from "./abi/layout";
@@ -109,6 +110,7 @@ export function execBegin(pid: u32): i32 {
   if (p.pgdir == 0) return -Errno.ENOMEM;
   p.brk = 0; p.brkMin = 0; p.brkMax = 0;
   p.execIno = 0; forgetCall(p);
+  sigExecReset(p);                             // handlers back to SIG_DFL
   p.state = EMBRYO;
   return 0;
 }

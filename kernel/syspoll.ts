@@ -1,9 +1,11 @@
 // ppoll and pselect6: copy the caller's fds in, ask poll.ts which are ready, sleep through
 // pollWait until one is or the timeout passes, copy the answer out. The timeout is written back
-// with the time left, as Linux does. Signal masks are accepted and ignored (no signal handlers
-// here: a signal ends the process).
+// with the time left, as Linux does. A signal mask argument is the mask for the wait
+// (signal.ts sigTempMask): the old one comes back when the call returns, or after the handlers
+// the temporary mask let through have run.
 // Interface: the table's entries sys_ppoll, sys_pselect6.
 import { Errno } from "./abi/errno";
+import { SIGSET_SIZE } from "./abi/signals";
 import { POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS, POLLIN, POLLOUT, POLLERR, POLLHUP, POLLPRI,
   POLLRDNORM, POLLRDBAND, POLLWRNORM, POLLWRBAND, POLLNVAL, FD_SETSIZE } from "./abi/poll";
 import { TIMESPEC_SIZE, TV_SEC, TV_NSEC } from "./abi/time";
@@ -12,6 +14,8 @@ import { Proc } from "./proc";
 import { copyToUser, copyFromUser } from "./copy";
 import { u32arg } from "./sysarg";
 import { fdPoll, pollWait, pollLeft, pollEnd } from "./poll";
+import { progress, sleeping } from "./sleep";
+import { sigTempMask, sigRestoreMask, handlerDue } from "./signal";
 
 const NS: i64 = 1000000000;
 const pfds: usize = memory.data(<i32>POLLFD_SIZE * FD_SETSIZE);   // ppoll's pollfd array
@@ -19,10 +23,36 @@ const sets: usize = memory.data(3 * FD_SETSIZE / 8);              // pselect6's 
 const ts: usize = memory.data(<i32>TIMESPEC_SIZE);
 
 export function sys_ppoll(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysPpoll(curProc(), u32arg(a0), a1, u32arg(a2));
+  const p = curProc();
+  const e = waitMask(p, u32arg(a3), a4);
+  return e != 0 ? e : maskDone(p, sysPpoll(p, u32arg(a0), a1, u32arg(a2)));
 }
 export function sys_pselect6(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysPselect6(curProc(), a0, u32arg(a1), u32arg(a2), u32arg(a3), u32arg(a4));
+  const p = curProc();
+  const e = pselectMask(p, u32arg(a5));
+  return e != 0 ? e : maskDone(p, sysPselect6(p, a0, u32arg(a1), u32arg(a2), u32arg(a3), u32arg(a4)));
+}
+
+// The mask for the wait, set in the call's first run (progress 0); -errno when it cannot be read.
+function waitMask(p: Proc, set: u32, size: i64): i64 {
+  if (set == 0 || progress(p) != 0) return 0;
+  if (size != SIGSET_SIZE) return -Errno.EINVAL;
+  if (copyFromUser(p, ts, set, SIGSET_SIZE) < 0) return -Errno.EFAULT;
+  sigTempMask(p, load<u64>(ts));
+  return 0;
+}
+
+// pselect6's sixth argument: { const sigset_t *ss; size_t ss_len } (two longs: 8 bytes here).
+function pselectMask(p: Proc, va: u32): i64 {
+  if (va == 0 || progress(p) != 0) return 0;
+  if (copyFromUser(p, ts, va, 8) < 0) return -Errno.EFAULT;
+  return waitMask(p, load<u32>(ts), <i64>load<u32>(ts + 4));
+}
+
+// The call returns (it does not sleep): the old mask comes back, unless a handler is due first.
+function maskDone(p: Proc, r: i64): i64 {
+  if (!sleeping(r)) sigRestoreMask(p);
+  return r;
 }
 
 // The timeout at `va` in ns (-1: none, a null pointer); a bad one sets timeoutErr (EFAULT, or
@@ -61,6 +91,7 @@ function sysPpoll(p: Proc, fds: u32, nfds: i64, tsp: u32): i64 {
   }
   if (ready == 0) {
     const w = pollWait(p, t);
+    if (w != 0 && handlerDue(p)) putTimeLeft(p, tsp, t);   // a handler ends it (EINTR): the time left
     if (w != 0) return w;                       // sleeps: the call runs again when woken
   }
   putTimeLeft(p, tsp, t);
@@ -93,6 +124,7 @@ function sysPselect6(p: Proc, nfds: i64, rva: u32, wva: u32, eva: u32, tsp: u32)
   }
   if (ready == 0) {
     const wt = pollWait(p, t);
+    if (wt != 0 && handlerDue(p)) putTimeLeft(p, tsp, t);
     if (wt != 0) return wt;
   }
   putTimeLeft(p, tsp, t);

@@ -1,14 +1,15 @@
 // Process syscalls: exit, exit_group, getpid, getppid, sched_yield, nanosleep, clock_gettime,
-// wait4, kill, uname. Fetch arguments, check them, make one call.
+// wait4, uname (kill and the other signal calls: syssignal.ts). Fetch arguments, check them, make one call.
 // Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_exit,
 // sys_exit_group, sys_getpid, sys_getppid, sys_sched_yield, sys_nanosleep, sys_clock_gettime,
-// sys_wait4, sys_kill, sys_uname, sys_execve, sys_clone, sys_clock_getres.
+// sys_wait4, sys_uname, sys_execve, sys_clone, sys_clock_getres.
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
 import { TIME_HORIZON_NS } from "./param";
 import { curProc } from "./cpu";
 import { Proc, procSlots, procAt, procByPid, ZOMBIE, UNUSED } from "./proc";
-import { sleepOn, sleepUntil, returnLater, wakeProc } from "./sleep";
+import { sleepOn, sleepUntil, returnLater, wakeProc, progress, keepProgress } from "./sleep";
+import { handlerDue, sigNoRestart } from "./signal";
 import { procExit, reap, WAIT_CHAN_BASE } from "./exit";
 import { copyToUser, copyFromUser } from "./copy";
 import { clockNow } from "./clock";
@@ -17,7 +18,7 @@ import { u32arg } from "./sysarg";
 import { sysExecve } from "./sysexec";
 import { sysClone } from "./fork";
 
-import { WNOHANG, WUNTRACED, WCONTINUED } from "./abi/wait";
+import { WNOHANG, WUNTRACED, WCONTINUED, W_STOPCODE } from "./abi/wait";
 const scratch: usize = memory.data(512);   // kernel buffer for small structs (timespec, utsname)
 
 // The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
@@ -38,7 +39,7 @@ export function sys_sched_yield(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5:
   yieldCurrent(p); return returnLater(p, 0);
 }
 export function sys_nanosleep(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysNanosleep(curProc(), u32arg(a0));
+  return sysNanosleep(curProc(), u32arg(a0), u32arg(a1));
 }
 export function sys_clock_gettime(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return sysClockGettime(curProc(), <i32>a0, u32arg(a1));
@@ -48,9 +49,6 @@ export function sys_clock_getres(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
 }
 export function sys_wait4(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return sysWait4(curProc(), <i32>a0, u32arg(a1), <i32>a2);
-}
-export function sys_kill(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysKill(curProc(), <i32>a0, <i32>a1);
 }
 export function sys_uname(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return sysUname(curProc(), u32arg(a0));
@@ -63,12 +61,28 @@ export function sys_clone(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64):
 }
 
 // struct timespec { i64 tv_sec; i64 tv_nsec; } (the 64-bit time ABI)
-function sysNanosleep(p: Proc, req: u32): i64 {
-  if (copyFromUser(p, scratch, req, 16) < 0) return -Errno.EFAULT;
-  const sec = load<i64>(scratch), nsec = load<i64>(scratch + 8);
-  if (sec < 0 || nsec < 0 || nsec >= 1000000000) return -Errno.EINVAL;
-  sleepUntil(p, wakeTime(<u64>sec, <u64>nsec));
-  return returnLater(p, 0);
+// The deadline lives in p.pollAt from the first run (progress 1); a handler due ends the sleep
+// with the time left in *rem and EINTR (Linux never restarts nanosleep after a handler).
+function sysNanosleep(p: Proc, req: u32, rem: u32): i64 {
+  if (progress(p) == 0) {
+    if (copyFromUser(p, scratch, req, 16) < 0) return -Errno.EFAULT;
+    const sec = load<i64>(scratch), nsec = load<i64>(scratch + 8);
+    if (sec < 0 || nsec < 0 || nsec >= 1000000000) return -Errno.EINVAL;
+    p.pollAt = wakeTime(<u64>sec, <u64>nsec);
+    keepProgress(p, 1);
+  }
+  const now = clockNow(), end = p.pollAt;
+  if (now >= end) { p.pollAt = 0; return 0; }
+  sigNoRestart(p);
+  if (handlerDue(p)) { p.pollAt = 0; putTimeLeft(p, rem, end - now); return sleepOn(p, 0); }
+  sleepUntil(p, end);
+  return sleepOn(p, 0);
+}
+
+function putTimeLeft(p: Proc, rem: u32, left: u64): void {
+  if (rem == 0) return;
+  store<i64>(scratch, <i64>(left / 1000000000)); store<i64>(scratch + 8, <i64>(left % 1000000000));
+  copyToUser(p, rem, scratch, 16);
 }
 
 // now + sec s + nsec ns, saturated at TIME_HORIZON_NS (as Linux's ktime_set saturates at KTIME_MAX).
@@ -124,7 +138,8 @@ function sysWait4(p: Proc, pid: i32, wstatus: u32, options: i32): i64 {
   if (!hasChild(p, pid)) return -Errno.ECHILD;
   const c = zombieChild(p, pid);
   if (!c) {
-    if (options & WNOHANG) return 0;
+    const r = reportChild(p, pid, options, wstatus);
+    if (r != 0 || (options & WNOHANG)) return r;
     return sleepOn(p, WAIT_CHAN_BASE | p.pid);
   }
   const cpid = c.pid;
@@ -134,14 +149,19 @@ function sysWait4(p: Proc, pid: i32, wstatus: u32, options: i32): i64 {
   return cpid;
 }
 
-// Every signal we deliver terminates (default action), except SIGCHLD which is ignored.
-function sysKill(p: Proc, pid: i32, sig: i32): i64 {
-  if (sig < 0 || sig > 64) return -Errno.EINVAL;
-  const t = pid == 0 ? p : procByPid(<u32>pid);
-  if (!t || t.state == ZOMBIE) return -Errno.ESRCH;
-  if (sig == 0 || sig == Sig.SIGCHLD) return 0;
-  t.killed = sig;
-  wakeProc(t);                           // a sleeper wakes to die (schedule() sees killed)
+// WUNTRACED / WCONTINUED: a child that stopped or continued and was not reported yet (its pid), else 0.
+function reportChild(p: Proc, pid: i32, options: i32, wstatus: u32): i64 {
+  for (let i = 0; i < procSlots(); i++) {
+    const c = procAt(i);
+    if (!c) continue;
+    if (c.state == UNUSED || c.ppid != p.pid || (pid > 0 && <i32>c.pid != pid) || c.waitReport == 0) continue;
+    const stop = (c.waitReport & 0xff) == <u32>W_STOPCODE;
+    if (stop ? !(options & WUNTRACED) : !(options & WCONTINUED)) continue;
+    store<i32>(scratch, <i32>c.waitReport);
+    if (wstatus != 0 && copyToUser(p, wstatus, scratch, 4) < 0) return -Errno.EFAULT;
+    c.waitReport = 0;
+    return c.pid;
+  }
   return 0;
 }
 

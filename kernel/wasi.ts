@@ -19,6 +19,7 @@ import { setCurSys } from "./stats";
 import { setCause } from "./trace";
 import { hostUnwind } from "./host";
 import { enterCall, finishCall } from "./entry";
+import { sigInterrupt } from "./signal";
 import { panic } from "./panic";
 import { wasi_fd_advise, wasi_fd_allocate, wasi_fd_close, wasi_fd_datasync, wasi_fd_fdstat_get,
   wasi_fd_fdstat_set_flags, wasi_fd_fdstat_set_rights, wasi_fd_filestat_get, wasi_fd_filestat_set_size,
@@ -42,7 +43,7 @@ export function wasi(n: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i6
     else enterCall(p, nr, a0, a1, a2, a3, a4, a5, a6);
   }
   setCurSys(nr); setCause(p.sysSeq);
-  const r = nr < 0 ? -Errno.ENOSYS : dispatch(n, a0, a1, a2, a3, a4, a5, a6, a7, a8);
+  const r = sigInterrupt(p, nr < 0 ? -Errno.ENOSYS : dispatch(n, a0, a1, a2, a3, a4, a5, a6, a7, a8), true);
   setCurSys(-1); setCause(0);
   if (leaveCall(p, r)) { hostUnwind(); return 0; }
   return finish(p, nr, r);

@@ -33,7 +33,8 @@ import { iSize } from "./fs";
 import { isDir } from "./dir";
 import { copyToUser, copyFromUser, strncpyFromUser } from "./copy";
 import { putU32, putU64, wasiErr, openFile, uptr } from "./wasiarg";
-import { sys_exit_group, sys_sched_yield, sys_kill } from "./sysproc";
+import { sys_exit_group, sys_sched_yield } from "./sysproc";
+import { sys_tkill } from "./syssignal";
 import { randomFill } from "./random";
 
 const sbuf: usize = memory.data(PAGE_SIZE);  // first half: strings on their way; second half: strlen's scratch
@@ -236,7 +237,7 @@ export function wasi_proc_raise(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5:
   const s = <u64>a0;
   if (s >= <u64>WASI_SIGNALS) return -Errno.EINVAL;
   const linux = s >= <u64>WASI_SIG_SHIFT_FROM ? s + 1 : s;
-  return sys_kill(0, <i64>linux, 0, 0, 0, 0);
+  return sys_tkill(<i64>curProc().pid, <i64>linux, 0, 0, 0, 0);
 }
 
 export function wasi_sched_yield(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {

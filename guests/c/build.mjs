@@ -18,7 +18,7 @@
 // fcntl is wrapped too: its descriptor-table commands go to the kernel (lib/fcntl.c).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, delimiter, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeAbiHeaders } from "./abi.mjs";
 
@@ -30,8 +30,15 @@ const LIB_FLAGS = ["-O2", "-Wall", "-Werror"];
 
 export class CBuildError extends Error {}
 
+// clang runs `wasm-opt` after linking when one is on PATH; npm puts binaryen's in node_modules/.bin,
+// and its optimization renumbers the function table, so C function pointers stored earlier (signal
+// handlers: docs/signals.md) would name other functions. clang runs without those directories.
+function toolPath() {
+  return (process.env.PATH ?? "").split(delimiter).filter((d) => !d.split(sep).includes("node_modules")).join(delimiter);
+}
+
 function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { encoding: "utf8", ...opts });
+  const r = spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, PATH: toolPath() }, ...opts });
   if (r.error) return { status: -1, stdout: "", stderr: String(r.error.message) };
   return r;
 }

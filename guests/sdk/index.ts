@@ -6,6 +6,7 @@
 //   file.ts      fd I/O             fs.ts      paths and directories     pipe.ts   pipes, splice family
 //   epoll.ts     epoll_create1, epoll_ctl, epoll_pwait
 //   mm.ts        brk and mappings   process.ts processes, exec, wait     time.ts   clocks, sleeping
+//   signal.ts    handlers, masks, raise, alarm, setitimer, sigsuspend, pause
 //   socket.ts    sockets            print.ts   output                    args.ts   argv and environment
 //   errno.ts     error names        cstring.ts C strings                 abort.ts  the abort handler
 //   random.ts    getrandom          tool.ts    option parsing, messages, buffered stdout, lines
@@ -28,6 +29,7 @@ export * from "./pipe";
 export * from "./epoll";
 export * from "./mm";
 export * from "./process";
+export * from "./signal";
 export * from "./time";
 export * from "./socket";
 export * from "./print";

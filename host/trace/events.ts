@@ -42,8 +42,9 @@ export interface FaultEvent extends Child { type: "fault"; fault: FaultName; va:
 export interface IrqEvent extends Child { type: "irq"; device: number }
 export interface SwitchEvent extends Base { type: "switch"; from: number; to: number }
 export interface TlbFlushEvent extends Child { type: "tlbflush"; entries: number }
-/** A fatal signal delivered to `pid`; addr is the faulting address for SIGSEGV/SIGBUS when known. */
-export interface SignalEvent extends Base { type: "signal"; sig: number; name: string; addr?: number }
+/** A signal delivered to `pid` (a handler run or a default action taken); addr is the faulting
+ *  address for SIGSEGV/SIGBUS when known; code (si_code) and from (si_pid) when the kernel sent it. */
+export interface SignalEvent extends Base { type: "signal"; sig: number; name: string; addr?: number; code?: number; from?: number }
 /** Process exit with its wait status: `code` for a normal exit, `signal` when killed. */
 export interface ExitEvent extends Base { type: "exit"; status: number; code?: number; signal?: number }
 /** Scatter-gather descriptors handed to a device (zero-copy send). */

@@ -11,6 +11,7 @@ import * as W from "../../kernel/abi/wait";
 import * as T from "../../kernel/abi/time";
 import * as R from "../../kernel/abi/random";
 import * as E from "../../kernel/abi/epoll";
+import * as G from "../../kernel/abi/signals";
 
 export type Named = ReadonlyArray<readonly [name: string, value: number]>;
 
@@ -64,6 +65,14 @@ export const WAIT_OPTIONS: FlagSet = {
     "__WCLONE"),
   zero: "0",
 };
+export const SA_FLAG_SET: FlagSet = {
+  bits: pick(G, "SA_NOCLDSTOP", "SA_NOCLDWAIT", "SA_SIGINFO", "SA_ONSTACK", "SA_RESTART", "SA_NODEFER", "SA_RESETHAND"),
+  zero: "0",
+};
+export const SIG_HOW: Named = pick(G, "SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK");
+export const ITIMERS: Named = pick(G, "ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF");
+export const SI_CODES: Named = pick(G, "SI_USER", "SI_KERNEL", "SI_TKILL");
+export const CLD_CODES: Named = pick(G, "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED", "CLD_STOPPED", "CLD_CONTINUED");
 export const MSG_FLAGS: FlagSet = {
   bits: pick(S, "MSG_OOB", "MSG_PEEK", "MSG_DONTROUTE", "MSG_CTRUNC", "MSG_TRUNC", "MSG_DONTWAIT", "MSG_EOR",
     "MSG_WAITALL", "MSG_NOSIGNAL", "MSG_MORE", "MSG_CMSG_CLOEXEC", "MSG_ZEROCOPY"),

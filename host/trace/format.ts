@@ -5,6 +5,7 @@
 import type { CopyEvent, TraceEvent } from "./events";
 import { sigName } from "./args";
 import { EPOLL_EVENTS, flagsText } from "./flags";
+import { siginfoText } from "./sigargs";
 
 export interface TextOptions { multiPid: boolean }
 
@@ -44,7 +45,7 @@ export function formatText(ev: TraceEvent, opts: TextOptions): string | null {
     case "switch": return `--- switch ${ev.from} -> ${ev.to} ---`;
     case "signal": {
       const addr = ev.addr === undefined ? "" : `, si_addr=${hex(ev.addr)}`;
-      return `${pre}--- ${ev.name} {si_signo=${ev.name}${addr}} ---`;
+      return `${pre}--- ${ev.name} {${siginfoText(ev.name, ev.sig, ev.code, ev.from)}${addr}} ---`;
     }
     case "exit":
       return pre + (ev.signal === undefined ? `+++ exited with ${ev.code} +++` : `+++ killed by ${sigName(ev.signal)} +++`);

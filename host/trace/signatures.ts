@@ -11,10 +11,11 @@ import {
 } from "./args";
 import {
   OPEN_FLAGS, FD_FLAGS, PROT, MAP, MREMAP, MS, MCL, SPLICE_F, AT_FLAGS, ACCESS_MODE, WAIT_OPTIONS, MSG_FLAGS,
-  SOCK_TYPE, CLONE_FLAGS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT, FALLOC, GRND, EPOLL_CREATE,
+  SOCK_TYPE, CLONE_FLAGS, ITIMERS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT, FALLOC, GRND, EPOLL_CREATE,
   EPOLL_CTL, enumText,
   flagsText,
 } from "./flags";
+import { isigset, osigset, isigaction, osigaction, sigHow, iitimerval, oitimerval } from "./sigargs";
 import { UTIME_NOW, UTIME_OMIT } from "../../kernel/abi/stat";
 import { O_CREAT, O_TMPFILE, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_GETOWN, F_GETPIPE_SZ, FD_CLOEXEC } from "../../kernel/abi/fcntl";
 import { SOL_SOCKET, SOL_TCP } from "../../kernel/abi/socket";
@@ -139,7 +140,7 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.pwrite64]: { args: [fd, ibuf(2), size, off] },
   [Sys.sendfile]: { args: [fd, fd, loffp, size] },
   [Sys.pselect6]: { args: [int, ptr, ptr, ptr, timespec, ptr] },
-  [Sys.ppoll]: { args: [pollfds(1), uint, timespec, ptr, size], retNote: pollNote },
+  [Sys.ppoll]: { args: [pollfds(1), uint, timespec, isigset, size], retNote: pollNote },
   [Sys.vmsplice]: { args: [fd, iiov(2), uint, flags(SPLICE_F)] },
   [Sys.splice]: { args: [fd, loffp, fd, loffp, size, flags(SPLICE_F)] },
   [Sys.tee]: { args: [fd, fd, size, flags(SPLICE_F)] },
@@ -157,6 +158,14 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.clock_getres]: { args: [named(CLOCKS), otimespec] },
   [Sys.sched_yield]: { args: none },
   [Sys.kill]: { args: [int, sig] },
+  [Sys.tkill]: { args: [int, sig] },
+  [Sys.tgkill]: { args: [int, int, sig] },
+  [Sys.rt_sigsuspend]: { args: [isigset, size] },
+  [Sys.rt_sigaction]: { args: [sig, isigaction, osigaction, size] },
+  [Sys.rt_sigprocmask]: { args: [sigHow, isigset, osigset, size] },
+  [Sys.rt_sigpending]: { args: [osigset, size] },
+  [Sys.getitimer]: { args: [named(ITIMERS), oitimerval] },
+  [Sys.setitimer]: { args: [named(ITIMERS), iitimerval, oitimerval] },
   [Sys.prlimit64]: { args: [int, int, ptr, { ...ptr, out: true }] },
   [Sys.uname]: { args: [outsname] },
   [Sys.getrlimit]: { args: [int, { ...ptr, out: true }] },

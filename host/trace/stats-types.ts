@@ -30,6 +30,7 @@ export interface Stats {
   dmaCopyBytes: number;
   pageCache: { hits: number; misses: number; dirtied: number; writtenBack: number; evicted: number };
   frames: { total: number; free: number };
+  signals?: { sent: number; delivered: number };   // generated; acted on (a handler or a default action)
   virtualTimeNs: number;
   bySyscall: Record<string, SyscallStats>;   // keyed by Sys name
   userTimeNs: number;

@@ -26,6 +26,7 @@ export function readStats(mem: DataView, statsBase: number, sysStatsBase: number
     pageCache: { hits: s(Stat.pcHits), misses: s(Stat.pcMisses), dirtied: s(Stat.pcDirtied),
       writtenBack: s(Stat.pcWrittenBack), evicted: s(Stat.pcEvicted) },
     frames: { total: s(Stat.framesTotal), free: s(Stat.framesFree) },
+    signals: { sent: s(Stat.signalsSent), delivered: s(Stat.signalsDelivered) },
     virtualTimeNs: s(Stat.virtualTimeNs),
     userTimeNs: s(Stat.userTimeNs),
     systemTimeNs: s(Stat.systemTimeNs),

@@ -2,7 +2,7 @@
 // (user memory may change later), exitCall decodes the outputs with the result and writes the line.
 // Interface: enterCall(nr, args, mem, strSize) -> Call, exitCall(call, ret, mem) -> CallText,
 // unfinishedText(call), resultText(sig, ret) -> { text, errno? }.
-import { MAX_ERRNO } from "../../kernel/abi/errno";
+import { MAX_ERRNO, ERESTARTSYS, ERESTARTNOHAND } from "../../kernel/abi/errno";
 import { errnoName, errnoText } from "./errno-text";
 import { hex, type ArgCtx } from "./args";
 import { signatureOf, sysName, type Signature } from "./signatures";
@@ -22,6 +22,11 @@ export interface Call {
 
 export interface CallText { text: string; resumedText: string; errno?: string }
 
+// A call a signal interrupted (kernel/signal.ts): strace's words for the kernel's internal codes.
+const RESTART_TEXT: Record<number, string> = {
+  [ERESTARTSYS]: "ERESTARTSYS (To be restarted if SA_RESTART is set)",
+  [ERESTARTNOHAND]: "ERESTARTNOHAND (To be restarted if no handler)",
+};
 const MAX_ERRNO_N = BigInt(MAX_ERRNO);   // results in [-MAX_ERRNO, -1] are -errno, as in Linux
 const LINUX_ARGS = 6;      // a Linux call's argument registers
 
@@ -63,6 +68,8 @@ export function exitCall(call: Call, ret: bigint | null, mem: UserMem): CallText
 export function resultText(sig: Signature, ret: bigint | null): { text: string; errno?: string } {
   if (ret === null) return { text: "?" };
   if (sig.wasi) return wasiResultText(ret);
+  const restart = RESTART_TEXT[Number(-ret)];
+  if (restart && ret < 0n) return { text: `? ${restart}`, errno: restart.split(" ")[0] };
   if (ret < 0n && ret >= -MAX_ERRNO_N) {
     const e = Number(-ret);
     return { text: `-1 ${errnoName(e)} (${errnoText(e)})`, errno: errnoName(e) };

@@ -132,8 +132,10 @@ export class Tracer {
     const pid = Number(r.a[0]);
     this.interrupt(pid);
     const addr = r.sub === Sig.SIGSEGV || r.sub === Sig.SIGBUS ? this.segvAddr.get(pid) : undefined;
+    const known = r.a[1] !== 0n;                 // a1 = si_code + 1, a2 = si_pid (kernel/signal.ts)
     this.emit({ type: "signal", seq: r.seq, pid, time: r.time, sig: r.sub, name: sigName(r.sub),
-      ...(addr === undefined ? {} : { addr }) });
+      ...(addr === undefined ? {} : { addr }),
+      ...(known ? { code: Number(BigInt.asIntN(32, r.a[1])) - 1, from: Number(r.a[2]) } : {}) });
   }
 
   // Copies, faults, irqs, TLB flushes, sg hand-offs: attached to the syscall that caused them.

@@ -1,6 +1,6 @@
 // Names through which a translated guest talks to the kernel, in one place.
 // Interface: imports the guest gains (module "mmu": the MMU slow path and the memory.* replacements;
-// "kernel": preempt, and wasi for a WASI guest; "env": memory), the exports it gains (memory, __budget, __calls), the internal names
+// "kernel": preempt, the signal entries, and wasi for a WASI guest; "env": memory), the exports it gains (memory, __budget, __calls), the internal names
 // of the 8 access wrappers, and the imports asyncify lets unwind.
 
 export const MMU_MODULE = "mmu";
@@ -20,6 +20,9 @@ export const ENTRY_NAME = "__wasmos_start";                        // _start whe
 
 export const WASI_BASE_NAME = "wasi";                              // kernel.wasi(nr, a0..a8): the WASI personality
 export const WASI_NAME = "__kernel_wasi";                          // its internal name (wasi.ts adds it)
+
+export const SIGNAL_ENTRIES = ["sigmask", "sigenter", "sigreturn", "sigresult"] as const;   // kernel.*: signal delivery (signal.ts)
+export const SIGWORK_NAME = "__wasmos_sigwork";                    // the guest's handler loop (signal.ts)
 
 export const ASYNCIFY_IMPORTS = "kernel.syscall,kernel.wasi,kernel.preempt";   // the only imports that may unwind
 

@@ -15,6 +15,7 @@ import { TranslateError, type Translated } from "./types";
 import { MAX_FUNCTIONS } from "./limits";
 import { addMmuImports, addWrappers } from "./wrappers";
 import { rewriteWasiImports } from "./wasi";
+import { addSignalDelivery } from "./signal";
 
 const WASM_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];   // "\0asm", version 1
 
@@ -74,6 +75,7 @@ function rewriteModule(module: binaryen.Module, opts: Options): { hasStart: bool
   const shape = rewriteFunctions(module, preempt);
   replaceMemory(module);
   addWrappers(module);
+  addSignalDelivery(module);
   return { hasStart: foldStart(module, entry), shape };
 }
 

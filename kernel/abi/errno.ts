@@ -4,7 +4,7 @@
 // (guests/sdk/errno.ts) both use them; they compile as AssemblyScript and as TypeScript. Two
 // functions, not one, so a guest that prints only names carries no messages.
 //
-// Interface: Errno, ERESTARTSYS, errnoName(e) -> "EBADF", strerror(e) -> "Bad file descriptor".
+// Interface: Errno, ERESTARTSYS, ERESTARTNOHAND, errnoName(e) -> "EBADF", strerror(e) -> "Bad file descriptor".
 export enum Errno {
   EPERM = 1,
   ENOENT = 2,
@@ -64,6 +64,9 @@ export enum Errno {
 // Kernel-internal: the syscall put the process to sleep; the host unwinds the guest
 // and restarts the same syscall when the process is woken (Linux's ERESTARTSYS idea).
 export const ERESTARTSYS = 512;
+// Kernel-internal too: a call a signal handler interrupted that is restarted only when no handler
+// runs (ppoll, nanosleep, rt_sigsuspend; kernel/signal.ts). Both show in traces as strace shows them.
+export const ERESTARTNOHAND = 514;
 
 // Results in [-MAX_ERRNO, -1] are -errno (linux/err.h): every other value, negative or not, is a result.
 export const MAX_ERRNO = 4095;

@@ -48,6 +48,9 @@ export const TLB_INVALID = 1;           // not page aligned: matches no access
 
 export const STATS_BASE = 0x00101000;   // Stat offsets below, u64 each
 export const SYSSTATS_BASE = 0x00102000;
+// u32 in the stats page's last word: the running process has a signal its guest must take (a
+// handler to run). The translated guest reads it after each kernel entry (kernel/signal.ts).
+export const SIGFLAG_ADDR = SYSSTATS_BASE - 4;
 export const SYSSTAT_SIZE = 64;          // 8 u64: SysStat offsets below
 export const KTABLES_BASE = 0x0010a000;   // the fixed tables boot.ts lays out
 
@@ -96,7 +99,9 @@ export enum Stat {
   userTimeNs = 24,
   systemTimeNs = 25,
   traceDropped = 26,
-  COUNT = 27,
+  signalsSent = 27,       // signals generated (kill, tkill, the kernel's own: SIGPIPE, SIGCHLD, SIGALRM ...)
+  signalsDelivered = 28,  // ... acted on: a handler run, a default action taken
+  COUNT = 29,
 }
 
 // Per-syscall counters: u64 at SYSSTATS_BASE + nr * SYSSTAT_SIZE + 8 * SysStat.x

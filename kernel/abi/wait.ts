@@ -34,3 +34,7 @@ export const __WNOTHREAD: u32 = 0x20000000;
 export const __WALL: u32 = 0x40000000;
 export const __WCLONE: u32 = 0x80000000;
 export const WAIT_ANY: i32 = -1;       // wait4 pid meaning "any child"
+
+// Wait statuses of a child that stopped or continued (wait4 with WUNTRACED, WCONTINUED).
+export const W_STOPCODE: i32 = 0x7f;          // stopped: W_STOPCODE | sig << 8
+export const W_CONTINUED: i32 = 0xffff;       // continued

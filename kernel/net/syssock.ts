@@ -13,6 +13,7 @@ import { Ev, Routine, Place } from "../abi/trace";
 import { GUEST_IP, HOST_IP, EPHEMERAL_LOW, NetFeature } from "../abi/net";
 import { curProc } from "../cpu";
 import { Proc } from "../proc";
+import { sendSignal } from "../signal";
 import { sleepOn, progress, keepProgress } from "../sleep";
 import { kget, kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
@@ -234,7 +235,7 @@ export function sendCheck(p: Proc, s: Sock, flags: u32): i64 {
 }
 
 function epipe(p: Proc, flags: u32): i64 {
-  if (!(flags & MSG_NOSIGNAL)) p.killed = Sig.SIGPIPE;
+  if (!(flags & MSG_NOSIGNAL)) sendSignal(p, Sig.SIGPIPE);
   return -Errno.EPIPE;
 }
 

@@ -1,7 +1,7 @@
 // Processes and descriptors (<unistd.h>, <sys/wait.h>, <signal.h>): fork is clone(SIGCHLD), as on
 // Linux; pipe2/dup3 take <fcntl.h>'s O_CLOEXEC and O_NONBLOCK.
-// Interface: fork, execve, execv, getpid, getppid, wait4, waitpid, wait, kill, raise,
-//            pipe, pipe2, dup, dup2, dup3.
+// Interface: fork, execve, execv, getpid, getppid, wait4, waitpid, wait, kill,
+//            pipe, pipe2, dup, dup2, dup3 (raise and the other signal calls: signal.c).
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -32,8 +32,6 @@ pid_t waitpid(pid_t pid, int *status, int options) { return wait4(pid, status, o
 pid_t wait(int *status) { return wait4(__WASMOS_WAIT_ANY, status, 0, 0); }
 
 int kill(pid_t pid, int sig) { return __wasmos_syscall(__WASMOS_SYS_kill, pid, sig, 0, 0, 0, 0); }
-
-int raise(int sig) { return kill(getpid(), sig); }
 
 int pipe2(int fds[2], int flags) {
   return __wasmos_syscall(__WASMOS_SYS_pipe2, __WASMOS_P(fds), __wasmos_oflags(flags) & ~__WASMOS_O_ACCMODE, 0, 0, 0, 0);

@@ -19,6 +19,10 @@ extern "C" {
 #define WTERMSIG(s)    ((s) & 0x7f)
 #define WIFEXITED(s)   (!WTERMSIG(s))
 #define WIFSIGNALED(s) (((s) & 0xffff) - 1U < 0xffu)
+#define WSTOPSIG(s)    WEXITSTATUS(s)
+#define WIFSTOPPED(s)  ((short)((((s) & 0xffff) * 0x10001U) >> 8) > 0x7f00)
+#define WIFCONTINUED(s) ((s) == 0xffff)
+#define WCOREDUMP(s)   ((s) & 0x80)
 
 struct rusage;
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru);

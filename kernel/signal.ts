@@ -1,0 +1,316 @@
+// Signals: generation (sendSignal), the default actions the kernel takes itself (terminate, stop,
+// continue, ignore), and the delivery of handlers, which run in the guest.
+//
+// A signal sent to a process sets its bit in p.sigPending and wakes it if it sleeps and the signal
+// is not blocked or ignored. What happens next is decided at "return to user mode" (sigCheck): on
+// every way out of a system call and whenever the scheduler picks a process. Default actions and
+// SIG_IGN are taken there; a signal with a handler stays pending and the kernel sets SIGFLAG_ADDR,
+// a word the translated guest reads after each kernel entry (host/translate/signal.ts). When the
+// word is set, the guest's own code runs the handlers through three kernel entries:
+//
+//   loop:
+//     mask = kernel.sigmask()      the mask to put back once the handler returns
+//     h = kernel.sigenter()        take the next signal: sig | kind << 8 | handler << 32 (0: none,
+//                                  leave the loop); block sa_mask (and the signal), trace, count
+//     r = kernel.sigresult(r)      the interrupted call's result, decided at the first delivery as
+//                                  Linux does: EINTR, or SIG_RESTART_CALL (SA_RESTART: the guest
+//                                  calls the kernel again), or r itself
+//     call_indirect h's handler    on the guest's own stack, as a nested call (it may block, fork...)
+//     kernel.sigreturn(mask)       rt_sigreturn: the mask is restored
+//   r = kernel.sigresult(r)
+//
+// A call that would sleep while a handler is due does not sleep (sigInterrupt, from the syscall
+// entries): it returns -ERESTARTSYS (-ERESTARTNOHAND for calls Linux never restarts after a handler:
+// ppoll, pselect6, nanosleep, rt_sigsuspend), and sigenter turns that into a restart when the
+// handler has SA_RESTART, EINTR otherwise. The per-signal actions live in the process record's tail.
+//
+// Interface: sendSignal(p, sig), sendSignalFrom(p, sig, code, from), signalGroup(pgid, sig) -> count
+// or -ESRCH, signalPending(p), handlerDue(p), sigCheck(p), sigInterrupt(p, r, wasiCall) -> r,
+// sigNoRestart(p), sigSetMask(p, mask), sigTempMask(p, mask), sigRestoreMask(p), sigForkCopy(p, c),
+// sigExecReset(p), actionAt(p, sig), SigAction, SIGST_TRACED, SIGST_RETURNED, sigmask/sigenter/sigreturn/sigresult (the guest's
+// entries), alarmTimers(now), alarmNext(), SIGACT_OFF.
+import { Errno } from "./abi/errno";
+import { Stat, SIGFLAG_ADDR } from "./abi/layout";
+import { Ev } from "./abi/trace";
+import { W_STOPCODE, W_CONTINUED } from "./abi/wait";
+import { WasiErrno } from "./abi/wasi";
+import { Sig, NSIG, SIG_DFL, SIG_IGN, SA_RESTART, SA_NODEFER, SA_RESETHAND, SA_SIGINFO, SA_NOCLDSTOP,
+  SI_USER, SI_KERNEL, CLD_STOPPED, CLD_CONTINUED, SIG_RESTART_CALL, SIGENTER_SIGINFO } from "./abi/signals";
+import { PROC_SIZE, PATH_MAX } from "./param";
+import { Proc, procSlots, procAt, procByPid, CWD_OFF, UNUSED, ZOMBIE, EMBRYO, RUNNING, SLEEPING } from "./proc";
+import { wakeProc, wakeup, sleeping, interruptSleep } from "./sleep";
+import { WAIT_CHAN_BASE } from "./exit";
+import { curProc, hasCur } from "./cpu";
+import { statAdd } from "./stats";
+import { nextSeq, traceEmit } from "./trace";
+import { panic } from "./panic";
+
+
+// p.sigState bits.
+const SIGST_RESTORE: u32 = 1;       // sigSaved is to be put back (after sigsuspend's/ppoll's mask)
+const SIGST_INTR: u32 = 2;          // the call in progress was interrupted, restartable
+const SIGST_NOHAND: u32 = 4;        // ... interrupted, restarted only if no handler runs
+const SIGST_WASI: u32 = 8;          // ... and it was a WASI call (EINTR is WASI's)
+const SIGST_EINTR: u32 = 16;        // a handler without SA_RESTART ran: the call returns EINTR
+const SIGST_NORESTART: u32 = 32;    // the call in progress is one Linux never restarts after a handler
+export const SIGST_TRACED: u32 = 64; // the fatal signal's delivery is traced (exitBySignal need not)
+export const SIGST_RETURNED: u32 = 128; // the call's exit is traced: it stopped on its way out (entry.ts)
+
+// The actions, one SigAction per signal, live in the process record's tail (helper area after
+// nproc's 64 bytes): CWD_OFF + PATH_MAX + 64.
+//   +------------+----------+--------------+
+//   | handler    | flags    | mask (u64)   |   x NSIG
+//   +------------+----------+--------------+
+export const SIGACT_OFF: usize = CWD_OFF + <usize>PATH_MAX + 64;
+const SIGACT_BYTES: usize = 16;
+if (SIGACT_OFF + <usize>NSIG * SIGACT_BYTES > <usize>PROC_SIZE) panic("signal: the actions run past PROC_SIZE");
+
+@unmanaged export class SigAction {
+  handler: u32;      // SIG_DFL, SIG_IGN or the guest's function-table index
+  flags: u32;        // SA_*
+  mask: u64;         // signals blocked while the handler runs
+}
+
+export function actionAt(p: Proc, sig: i32): SigAction {
+  return changetype<SigAction>(changetype<usize>(p) + SIGACT_OFF + <usize>(sig - 1) * SIGACT_BYTES);
+}
+
+// A function of the guest, not SIG_DFL or SIG_IGN.
+@inline function isHandler(h: u32): bool { return h != SIG_DFL && h != SIG_IGN; }
+@inline function bit(sig: i32): u64 { return (<u64>1) << <u64>(sig - 1); }
+const UNBLOCKABLE: u64 = bit(Sig.SIGKILL) | bit(Sig.SIGSTOP);
+const STOP_SIGS: u64 = bit(Sig.SIGSTOP) | bit(Sig.SIGTSTP) | bit(Sig.SIGTTIN) | bit(Sig.SIGTTOU);
+const IGNORE_SIGS: u64 = bit(Sig.SIGCHLD) | bit(Sig.SIGCONT) | bit(Sig.SIGURG) | bit(Sig.SIGWINCH);
+
+// --- Generation
+
+// Send `sig` to `p` from the running process (kill's SI_USER), or from the kernel with no process.
+export function sendSignal(p: Proc, sig: u32): void {
+  sendSignalFrom(p, <i32>sig, hasCur() ? SI_USER : SI_KERNEL, hasCur() ? curProc().pid : 0);
+}
+
+export function sendSignalFrom(p: Proc, sig: i32, code: i32, from: u32): void {
+  if (p.state == UNUSED || p.state == ZOMBIE || sig < 1 || sig > NSIG) return;
+  statAdd(Stat.signalsSent, 1);
+  if (sig == Sig.SIGKILL) { p.killed = sig; p.stopped = 0; wakeProc(p); return; }
+  if (sig == Sig.SIGCONT) continueProc(p);
+  if (STOP_SIGS & bit(sig)) p.sigPending &= ~bit(Sig.SIGCONT);
+  if (!(p.sigBlocked & bit(sig)) && ignored(p, sig)) return;
+  p.sigPending |= bit(sig);
+  p.sigFrom = from; p.sigCode = code;
+  if (p.sigBlocked & bit(sig)) return;
+  if (p.state == SLEEPING && interruptible(p)) wakeProc(p);      // (the running one: at finishCall)
+}
+
+// Every process of group `pgid`; how many, or -ESRCH.
+export function signalGroup(pgid: u32, sig: u32): i32 {
+  let n = 0;
+  for (let i = 0; i < procSlots(); i++) {
+    const q = procAt(i);
+    if (!q) continue;
+    if (q.state == UNUSED || q.state == ZOMBIE || q.state == EMBRYO || q.pgid != pgid) continue;
+    sendSignal(q, sig); n++;
+  }
+  return n > 0 ? n : -Errno.ESRCH;
+}
+
+// Sleeps the host finishes (fork, execve) are not interrupted: their result is being decided.
+function interruptible(p: Proc): bool { return p.chan < 0xffff0000; }
+
+function ignored(p: Proc, sig: i32): bool {
+  const h = actionAt(p, sig).handler;
+  if (h == SIG_IGN) return true;
+  return h == SIG_DFL && (IGNORE_SIGS & bit(sig)) != 0;
+}
+
+// An unblocked signal is pending that ends a sleep: a handler is due or the process dies or stops.
+export function signalPending(p: Proc): bool {
+  if (p.killed) return true;
+  let ready = p.sigPending & ~p.sigBlocked;
+  while (ready) {
+    const sig = <i32>ctz(ready) + 1;
+    ready &= ready - 1;
+    if (!ignored(p, sig)) return true;
+  }
+  return false;
+}
+
+// A pending, unblocked signal has a handler to run in the guest.
+export function handlerDue(p: Proc): bool {
+  let ready = p.sigPending & ~p.sigBlocked;
+  while (ready) {
+    const sig = <i32>ctz(ready) + 1;
+    ready &= ready - 1;
+    if (isHandler(actionAt(p, sig).handler)) return true;
+  }
+  return false;
+}
+
+// --- Return to user mode
+
+// Take the default actions and SIG_IGN of the pending, unblocked signals; what is left has a
+// handler. For the running process, SIGFLAG_ADDR tells the guest whether to call sigenter.
+export function sigCheck(p: Proc): void {
+  let ready = p.sigPending & ~p.sigBlocked;
+  while (ready) {
+    const sig = <i32>ctz(ready) + 1;
+    ready &= ready - 1;
+    const a = actionAt(p, sig);
+    if (isHandler(a.handler)) continue;
+    p.sigPending &= ~bit(sig);
+    if (a.handler == SIG_IGN || (IGNORE_SIGS & bit(sig))) continue;
+    if (STOP_SIGS & bit(sig)) { stopProc(p, sig); continue; }
+    if (!p.killed) { traceSignal(p, sig); p.sigState |= SIGST_TRACED; p.killed = sig; statAdd(Stat.signalsDelivered, 1); p.nsignals++; }
+  }
+  if (hasCur() && p == curProc()) store<u32>(SIGFLAG_ADDR, (p.sigPending & ~p.sigBlocked) != 0 ? 1 : 0);
+}
+
+// The trace line strace prints for a delivery: --- SIGINT {si_signo=SIGINT, si_code=SI_USER, ...} ---
+// (Ev.signal: a1 = si_code + 1 when known, a2 = si_pid).
+function traceSignal(p: Proc, sig: i32): void {
+  traceEmit(nextSeq(), Ev.signal, sig, p.pid, <u64>(p.sigCode + 1), p.sigFrom, 0, 0, 0);
+}
+
+// Default action "stop": the scheduler passes the process by; the parent hears of it.
+function stopProc(p: Proc, sig: i32): void {
+  traceSignal(p, sig);
+  statAdd(Stat.signalsDelivered, 1); p.nsignals++;
+  p.stopped = 1;
+  p.waitReport = <u32>(W_STOPCODE | (sig << 8));
+  notifyParent(p, CLD_STOPPED);
+}
+
+function continueProc(p: Proc): void {
+  p.sigPending &= ~STOP_SIGS;
+  if (!p.stopped) return;
+  p.stopped = 0;
+  p.waitReport = <u32>W_CONTINUED;
+  notifyParent(p, CLD_CONTINUED);
+}
+
+function notifyParent(p: Proc, code: i32): void {
+  const parent = procByPid(p.ppid);
+  if (!parent) return;
+  wakeup(WAIT_CHAN_BASE | parent.pid);
+  if (actionAt(parent, Sig.SIGCHLD).flags & SA_NOCLDSTOP) return;
+  sendSignalFrom(parent, Sig.SIGCHLD, code, p.pid);
+}
+
+// A handler call (r == -ERESTARTSYS: it would sleep) ends instead when a handler is due: the sleep
+// is cancelled and the call returns what it moved, or -ERESTARTSYS / -ERESTARTNOHAND for sigresult.
+export function sigInterrupt(p: Proc, r: i64, wasiCall: bool): i64 {
+  if (!sleeping(r) || !handlerDue(p) || !interruptible(p)) return r;
+  const norestart = (p.sigState & SIGST_NORESTART) != 0;
+  p.sigState &= ~SIGST_NORESTART;
+  const v = interruptSleep(p, norestart);
+  if (v >= 0) return v;                                  // a transfer half done returns its count
+  p.sigState |= (norestart ? SIGST_NOHAND : SIGST_INTR) | (wasiCall ? SIGST_WASI : 0);
+  store<u32>(SIGFLAG_ADDR, 1);
+  return v;
+}
+
+// The call in progress is one Linux never restarts after a handler (ppoll, nanosleep, sigsuspend).
+export function sigNoRestart(p: Proc): void { p.sigState |= SIGST_NORESTART; }
+
+// --- Masks
+
+// (Taken at the next return to user mode: finishCall, or the guest's next sigenter.)
+export function sigSetMask(p: Proc, mask: u64): void {
+  p.sigBlocked = mask & ~UNBLOCKABLE;
+}
+
+// A temporary mask for the call in progress (rt_sigsuspend, ppoll, pselect6): the old one comes
+// back when the call returns, or after the handlers it lets through have run.
+export function sigTempMask(p: Proc, mask: u64): void {
+  if (!(p.sigState & SIGST_RESTORE)) p.sigSaved = p.sigBlocked;
+  p.sigState |= SIGST_RESTORE;
+  p.sigBlocked = mask & ~UNBLOCKABLE;
+}
+
+export function sigRestoreMask(p: Proc): void {
+  if (!(p.sigState & SIGST_RESTORE)) return;
+  p.sigState &= ~SIGST_RESTORE;
+  sigSetMask(p, p.sigSaved);
+}
+
+// fork: the child has the parent's actions and mask, nothing pending, no timer.
+export function sigForkCopy(p: Proc, c: Proc): void {
+  memory.copy(changetype<usize>(c) + SIGACT_OFF, changetype<usize>(p) + SIGACT_OFF, <usize>NSIG * SIGACT_BYTES);
+  c.sigBlocked = p.sigBlocked;
+  c.pgid = p.pgid;
+}
+
+// execve: handlers go back to SIG_DFL (the new image has none of the old functions); SIG_IGN stays.
+export function sigExecReset(p: Proc): void {
+  for (let sig = 1; sig <= NSIG; sig++) {
+    const a = actionAt(p, sig);
+    if (isHandler(a.handler)) { a.handler = SIG_DFL; a.flags = 0; a.mask = 0; }
+  }
+  p.sigState = 0;
+}
+
+// --- The guest's entries
+
+// The mask to restore once a handler returns: the one before a temporary mask, else the mask.
+export function sigmask(): u64 {
+  const p = curProc();
+  return (p.sigState & SIGST_RESTORE) ? p.sigSaved : p.sigBlocked;
+}
+
+// Take the next signal with a handler: 0 when there is none.
+export function sigenter(): i64 {
+  const p = curProc();
+  sigCheck(p);
+  const ready = p.sigPending & ~p.sigBlocked;
+  if (!ready) return 0;
+  const sig = <i32>ctz(ready) + 1;
+  const a = actionAt(p, sig);
+  p.sigPending &= ~bit(sig);
+  if ((p.sigState & SIGST_NOHAND) || ((p.sigState & SIGST_INTR) && !(a.flags & SA_RESTART))) p.sigState |= SIGST_EINTR;
+  p.sigState &= ~SIGST_RESTORE;
+  p.sigBlocked |= (a.mask | ((a.flags & SA_NODEFER) ? 0 : bit(sig))) & ~UNBLOCKABLE;
+  const h = <i64>a.handler, kind = (a.flags & SA_SIGINFO) ? SIGENTER_SIGINFO : 0;
+  if (a.flags & SA_RESETHAND) { a.handler = SIG_DFL; a.flags &= ~SA_SIGINFO; }
+  traceSignal(p, sig);
+  statAdd(Stat.signalsDelivered, 1); p.nsignals++;
+  sigCheck(p);
+  return <i64>sig | (<i64>kind << 8) | (h << 32);
+}
+
+// rt_sigreturn: the handler returned; its mask goes back.
+export function sigreturn(mask: u64): void { sigSetMask(curProc(), mask); }
+
+// The result of the call the signals interrupted (r when none did).
+export function sigresult(r: i64): i64 {
+  const p = curProc();
+  const st = p.sigState;
+  p.sigState = st & SIGST_RESTORE;
+  sigRestoreMask(p);
+  if (!(st & (SIGST_INTR | SIGST_NOHAND))) return r;
+  if (!(st & SIGST_EINTR)) return SIG_RESTART_CALL;
+  return (st & SIGST_WASI) ? <i64>WasiErrno.INTR : -<i64>Errno.EINTR;
+}
+
+// --- ITIMER_REAL
+
+// SIGALRM to every process whose timer is due (the scheduler calls this with the clock).
+export function alarmTimers(now: u64): void {
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
+    if (p.alarmAt == 0 || p.alarmAt > now || p.state == UNUSED || p.state == ZOMBIE) continue;
+    p.alarmAt = p.alarmEvery ? now + p.alarmEvery : 0;
+    sendSignalFrom(p, Sig.SIGALRM, SI_KERNEL, 0);
+  }
+}
+
+// The earliest armed timer (U64.MAX_VALUE: none).
+export function alarmNext(): u64 {
+  let t = U64.MAX_VALUE;
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (!p) continue;
+    if (p.alarmAt != 0 && p.alarmAt < t && p.state != UNUSED && p.state != ZOMBIE) t = p.alarmAt;
+  }
+  return t;
+}
