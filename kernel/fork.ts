@@ -36,6 +36,7 @@ export function sysClone(p: Proc, flags: u64): i64 {
   c.cwd = p.cwd; if (c.cwd) iget(c.cwd);
   c.cwdLen = p.cwdLen;
   c.rlimCpuCur = p.rlimCpuCur; c.rlimCpuMax = p.rlimCpuMax;
+  c.pgid = p.pgid; c.sid = p.sid;                // the same process group and session
   memory.copy(changetype<usize>(c) + CWD_OFF, changetype<usize>(p) + CWD_OFF, PATH_MAX);
   p.forkChild = c.pid;
   return sleepOn(p, FORK_CHAN);                // the host copies the guest, then forkDone

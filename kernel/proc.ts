@@ -8,7 +8,7 @@
 //   then fds[NOFILE] (u32: file index + 1, bit 31 = close-on-exec), vmas[NVMA] (vma.ts), name[32]
 //
 // Interface: Proc, procInit, procAlloc() -> Proc | null, procByPid(pid), procSlot(i), procFree(p),
-// kstackAddr(p), liveCount(). Sleeping and waking: sleep.ts.
+// kstackAddr(p), liveCount(). Process groups and sessions: session.ts. Sleeping and waking: sleep.ts.
 import { PROC_BASE } from "./abi/layout";
 import { ProcState } from "./abi/records";
 import { NPROC, PROC_SIZE, NOFILE, NVMA } from "./param";
@@ -52,6 +52,9 @@ export const ZOMBIE: u32 = ProcState.zombie;
   rlimCpuMax: u64;   // ... and hard limit
   pollAt: u64;       // ppoll/pselect6/poll_oneoff in progress: its deadline (poll.ts; 0: none)
   pollTty: u32;      // ... and it waits for console input (the host's real-time loop asks ttyWaiting)
+  pgid: u32;         // process group (session.ts): inherited across fork
+  sid: u32;          // session: inherited across fork; setsid starts one
+  execed: u32;       // 1 once it called execve (setpgid on it from its parent: EACCES)
 }
 
 export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)
@@ -75,6 +78,20 @@ export function procInit(saveAreas: usize): void {
   nextPid = 1;
 }
 
+// Is `id` a live process's pid, process group or session? (A new pid must not name an old group.)
+function idInUse(id: u32): bool {
+  for (let i = 0; i < NPROC; i++) {
+    const p = procSlot(i);
+    if (p.state != UNUSED && (p.pid == id || p.pgid == id || p.sid == id)) return true;
+  }
+  return false;
+}
+
+function newPid(): u32 {
+  while (nextPid == 0 || idInUse(nextPid)) nextPid++;
+  return nextPid++;
+}
+
 // A fresh EMBRYO record with a pid and a save area, or null when the table or memory is full.
 export function procAlloc(): Proc | null {
   for (let i = 0; i < NPROC; i++) {
@@ -82,7 +99,7 @@ export function procAlloc(): Proc | null {
     if (p.state != UNUSED) continue;
     memory.fill(changetype<usize>(p), 0, PROC_SIZE);
     p.slot = i;
-    p.pid = nextPid++;
+    p.pid = newPid();
     p.state = EMBRYO;
     p.rlimCpuCur = U64.MAX_VALUE;      // RLIM_INFINITY: no CPU-time limit
     p.rlimCpuMax = U64.MAX_VALUE;

@@ -109,6 +109,7 @@ export function execBegin(pid: u32): i32 {
   if (p.pgdir == 0) return -Errno.ENOMEM;
   p.brk = 0; p.brkMin = 0; p.brkMax = 0;
   p.execIno = 0; forgetCall(p);
+  p.execed = 1;                                // setpgid from its parent: EACCES now
   p.state = EMBRYO;
   return 0;
 }

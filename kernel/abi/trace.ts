@@ -18,6 +18,7 @@ export enum Ev {
   signal = 8,     // sub=signal, a0=target pid
   exit = 9,       // a0=wait status
   sgHandoff = 10, // descriptors handed to a device: a0=frame, a1=offset, a2=bytes
+  ttySignal = 15, // the terminal's INTR/QUIT/SUSP: sub=signal, a0=foreground group, a1=processes signalled
 }
 
 export enum Agent { cpu = 0, dma = 1 }
@@ -36,6 +37,7 @@ export enum Routine {
   pagecache_copy = 10,
   strncpy_from_user = 11,  // a path name or an execve argument string fetched from user memory
   tty_input = 12,          // console input moved from the device into the tty ring (an interrupt)
+  tty_echo = 13,           // the line discipline's echo of typed input, into the tty buffer
 }
 
 // Where a copy's source or destination lies (a3's bytes).
