@@ -12,7 +12,7 @@
 // addr, n) (kernel log lines, pipe pages), consoleOut(hostFd, addr, n) (the tty buffer to the host),
 // ttyOutBuf(), ttyRead(p, va, n), ttyStage() (where the host puts input), ttyInput(n) (host put n
 // bytes at the staging address), ttyEof(), ttyWaiting(), ttyReadable() (poll); the ring for
-// tty.ts: ring, ringByte(i), ringPut(i, c), TTY_CHAN.
+// tty.ts: Ring, ring, ringByte(i), ringPut(i, c), TTY_CHAN.
 import { Routine, Place, Ev } from "./abi/trace";
 import { Stat } from "./abi/layout";
 import { Dev } from "./abi/virtio";

@@ -16,7 +16,8 @@
 //    counted copy (Routine.tty_echo) into the tty buffer and out to the host's stdout.
 //  - output: OPOST with ONLCR writes each NL as CR NL (console.ts consoleOut).
 // Interface: ttySetTerminal(on, rows, cols), ttySetWinsize(rows, cols), ttyIntrUnanswered() (the
-// host); ttyClaim(p) (a process the host starts); ttyIoctl(p, req, arg), ttyReadyBytes() (FIONREAD);
+// host); ttyClaim(p) (a process the host starts); ttyIoctl(p, req, arg), ttyReadyBytes() (FIONREAD),
+// putInt(p, va, v) (an int to the user, for ioctl.ts);
 // for console.ts: ldiscInit(), ldiscReceive(c), ldiscRead(p, va, n), ldiscReadable(), ldiscRoom(),
 // ldiscOnlcr(), ttyIsTerminal().
 import { Errno } from "./abi/errno";
