@@ -26,6 +26,7 @@ export const KERNEL_EXPORTS = {
   forkPending: "i>i", forkDone: "ii>i", ppidOf: "i>i", setPidMax: "i>i",
   schedule: "I>i", nextDeadline: ">I", idleUntil: "I>", clockNowNs: ">I",
   ttyStage: ">i", ttyInput: "i>i", ttyEof: ">", ttyWaiting: ">i",
+  ttySetTerminal: "iii>", ttySetWinsize: "ii>", ttyIntrUnanswered: ">i",
   setTraceMask: "i>", traceReset: ">", traceBase: "mut i", traceCount: "mut i",
   setCost: "iI>", getCost: "i>I",
   randomSeed: "I>",

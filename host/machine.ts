@@ -9,7 +9,7 @@
 // tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
 import { FS_VERSION } from "../kernel/abi/fs";
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
-import { Console, type Sink, type InputSource } from "./console";
+import { Console, type Sink, type InputSource, type TerminalOptions } from "./console";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
 import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { saveWindow, restoreWindow } from "./savearea";
@@ -51,6 +51,7 @@ export interface MachineOptions {
   wasiDirs?: string[];         // WASI guests: directories of the image preopened after "/" (fd 4, 5, ...)
   wasiNoRoot?: boolean;        // WASI guests: no "/" preopen at fd 3 (the --dir ones start at fd 3)
   pidMax?: number;             // Linux's /proc/sys/kernel/pid_max: pids stay below it (301..32768, default 32768)
+  terminal?: TerminalOptions | null;   // a terminal is behind the console (kernel/tty.ts line discipline; host/console.ts)
 }
 
 /** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
@@ -97,6 +98,7 @@ export class Machine {
   private firstPid = 0;
   private panicked: string | null = null;   // the kernel panicked (the message): the machine is down
   timedOut = false;                          // the timeout killed the processes
+  interrupted = false;                       // Ctrl-C on the terminal ended the machine (host/console.ts)
 
   private constructor(opts: MachineOptions) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
@@ -133,7 +135,8 @@ export class Machine {
     this.wasiNoRoot = opts.wasiNoRoot;
     const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
-      { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null);
+      { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null,
+      opts.terminal ? { ...opts.terminal, onInterrupt: () => { this.interrupted = true; opts.terminal?.onInterrupt?.(); } } : null);
     this.k = this.startKernel({
       // Recorded, not thrown: the kernel then executes `unreachable`, a trap that no guest's
       // catch_all can catch (a JS exception could be), and the run loop stops the machine.
@@ -151,6 +154,7 @@ export class Machine {
     let r: number;
     try { r = this.k.boot(ramBytes); } catch (e) { this.checkPanic(); throw e; }
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
+    this.console.attach();
     applyKernelCosts(this.k, cm);
     if (opts.scramble) this.k.kscramble(opts.scramble);
     if (opts.randomSeed !== undefined) this.k.randomSeed(BigInt.asUintN(64, opts.randomSeed));
@@ -279,14 +283,16 @@ export class Machine {
       for (;;) {
         if (this.realtime.expired()) { this.timeout(); break; }
         this.console.pump();
+        if (this.interrupted) { this.killAll(Sig.SIGKILL); break; }
         this.devices.deliverDue();
         const live = this.realtime.live();       // a real connection is open (host/realtime.ts)
         const pid = this.k.schedule(live ? this.k.clockNowNs() : this.devices.nextIrqAt() ?? NEVER);
+        this.retireKilled(pid);
         if (pid !== 0) {
           this.slice(pid);
           if (this.k.forkPending(pid)) this.fork(pid);
           else if (this.k.execPending(pid)) await this.exec(pid);
-          if (this.realtime.mustYield(live)) await this.realtime.yield();
+          if (this.realtime.mustYield(live || this.console.interactive())) await this.realtime.yield();
           continue;
         }
         if (this.guests.size === 0) { await this.realtime.linger(() => this.devices.drain()); break; }
@@ -363,6 +369,14 @@ export class Machine {
     this.exits.set(g.pid, { status, code: sig ? null : (status >> 8) & 0xff, signal: sig || null });
     if (this.k.ppidOf(g.pid) === 0) this.k.procReap(g.pid);     // ours; a forked child waits for wait4
     this.guests.delete(g.pid);
+  }
+
+  // schedule() ends a process killed while it slept (a signal woke it): retire its guest, so its
+  // parent's wait4 finds a zombie and the run loop does not wait for it. `running` is alive.
+  private retireKilled(running: number): void {
+    for (const g of this.guests.values()) {
+      if (g.pid !== running && this.k.procState(g.pid) === ProcState.zombie) this.retire(g);
+    }
   }
 
   private killAll(sig: number): void {

@@ -38,6 +38,7 @@ export interface RealNet {
 export interface RealInput {
   hasInputSource(): boolean;           // more input may still come
   waitInput(): Promise<void>;          // resolves when input (or its end) came
+  interactive(): boolean;              // a terminal: a keystroke (Ctrl-C) may wake anyone
 }
 
 export const NEVER = 0xffffffffffffffffn;    // nextDeadline() with no timer
@@ -132,8 +133,9 @@ export class RealTime {
     return woke;
   }
 
-  // A process waits on the terminal, and input may still come.
-  private typing(): boolean { return this.k.ttyWaiting() > 0 && this.input.hasInputSource(); }
+  // A process waits on the terminal (or a terminal is there: Ctrl-C wakes anyone), and input may
+  // still come.
+  private typing(): boolean { return (this.k.ttyWaiting() > 0 || this.input.interactive()) && this.input.hasInputSource(); }
 
   // A wait that the deadline cuts short (the run loop then sees it has passed).
   private async bounded<T>(p: Promise<T>): Promise<T | undefined> {

@@ -1,7 +1,7 @@
 // Run one program on a fresh machine the way the CLI does: load, run, trace, summarise, report.
 // Interface: runProgram(path, args, opts) -> process exit code; parseSize("64M"); parseTraceClasses("syscall,copy");
 // parseInspectAt(at, traceMask); isHostProgram(path) (a host .wasm file); EXIT_PANIC, EXIT_TIMEOUT,
-// EXIT_CANNOT_RUN, EXIT_NOT_FOUND, EXIT_USAGE
+// EXIT_CANNOT_RUN, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_INTERRUPT
 // (the exit codes that are not the program's).
 import { readFileSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { basename } from "node:path";
@@ -17,6 +17,8 @@ import { PROGRAM_DIRS } from "./fs/rootfs";
 
 /** Exit code when the kernel panicked (the machine stopped; "wasmos: kernel panic: ..." on stderr). */
 export const EXIT_PANIC = 125;
+/** Exit code when Ctrl-C on the terminal ended the machine (128 + SIGINT, as a shell reports it). */
+export const EXIT_INTERRUPT = 130;
 /** Exit code when --timeout ran out (as timeout(1)). */
 export const EXIT_TIMEOUT = 124;
 /** Exit codes when the program cannot be run, as a shell's: found but not runnable, and not found. */
@@ -47,6 +49,12 @@ export interface RunOptions {
   dirs?: string[];            // WASI: directories of the image preopened after "/" (--dir)
   noRoot?: boolean;           // WASI: no "/" preopen (--no-root)
   seed?: bigint;              // the kernel's random seed: getrandom and WASI's random_get (--seed)
+  killOnInterrupt?: boolean;  // with a terminal: the first Ctrl-C ends the machine (--kill-on-interrupt)
+}
+
+// A terminal is behind the console when the program reads the CLI's own stdin and it is a TTY.
+function terminalOf(o: RunOptions) {
+  return o.stdin === undefined && process.stdin.isTTY ? { killOnInterrupt: o.killOnInterrupt } : null;
 }
 
 /** --inspect-at: "end", or a syscall the trace can see return (throws a usage error otherwise). */
@@ -126,7 +134,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
         disk: o.disk, net: o.net, stdin: o.stdin === undefined ? process.stdin : o.stdin,
         onEvent: write || inspect ? (ev) => { write?.(ev); inspect?.(ev); } : undefined,
         costModel: o.costModel, timeoutMs: o.timeoutSec === undefined ? undefined : o.timeoutSec * 1000,
-        wasiDirs: o.dirs, wasiNoRoot: o.noRoot, randomSeed: o.seed, ...perfetto?.machineOptions() });
+        wasiDirs: o.dirs, wasiNoRoot: o.noRoot, randomSeed: o.seed, terminal: terminalOf(o), ...perfetto?.machineOptions() });
     } catch (e) {
       if (!(e instanceof KernelPanic)) return fail(new LoadError((e as Error).message));
       process.stderr.write(`wasmos: ${e.message}\n`);
@@ -149,6 +157,10 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
       return EXIT_PANIC;
     }
     m.close();
+    if (m.interrupted) {
+      process.stderr.write(`wasmos: interrupted (Ctrl-C): every process was killed\n`);
+      return EXIT_INTERRUPT;
+    }
     if (m.timedOut) {
       process.stderr.write(`wasmos: timed out after ${o.timeoutSec} s (wall clock): every process was killed\n`);
       return EXIT_TIMEOUT;

@@ -20,6 +20,7 @@ import { fsMounted } from "./fs";
 import { iget } from "./inode";
 import { ROOT_INO } from "./abi/fs";
 import { nextSeq, setCause } from "./trace";
+import { ttyClaim } from "./tty";
 
 let stage: usize = 0;   // STAGE_SIZE bytes the host fills before execLoad / execArgs
 export function stageInit(a: usize): void { stage = a; }
@@ -30,6 +31,8 @@ export function procCreate(ppid: u32): u32 {
   const p = haveFrames(PROC_RESERVE) ? procAlloc() : null;
   if (!p) return 0;
   p.ppid = ppid;
+  p.pgid = p.pid; p.sid = p.pid;                       // a session leader (the host is its init)
+  ttyClaim(p);                                         // the console becomes its controlling terminal
   if (fsMounted() && iget(ROOT_INO)) p.cwd = ROOT_INO;   // else cwd 0: the root too
   p.pgdir = pgdirAlloc();
   if (p.pgdir == 0) { procFree(p); return 0; }

@@ -14,6 +14,7 @@ export { preempt, procResume, procExitCurrent, procKill, procKilled, procReap, p
 export { procCreate, execSetup, execLoad, execArgs, procStart, stageAddr } from "./exec";
 export { schedule, nextDeadline } from "./sched";
 export { ttyStage, ttyInput, ttyEof, ttyWaiting } from "./console";
+export { ttySetTerminal, ttySetWinsize, ttyIntrUnanswered } from "./tty";
 export { setTraceMask, traceReset, traceBase, traceCount } from "./trace";
 export { setCost, getCost } from "./clock";
 export * from "./inspect";

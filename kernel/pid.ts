@@ -6,7 +6,7 @@
 // option; Linux's /proc/sys/kernel/pid_max), pidMax().
 import { Errno } from "./abi/errno";
 import { PID_MAX, PID_MAX_MIN, RESERVED_PIDS } from "./param";
-import { Proc, PIDHASH_OFF } from "./proc";
+import { Proc, PIDHASH_OFF, procSlots, procAt, UNUSED } from "./proc";
 import { panic } from "./panic";
 
 const PIDHASH: u32 = 1 << 10;                             // buckets (a power of two)
@@ -54,9 +54,17 @@ export function pidLookup(pid: u32): Proc | null {
   return null;
 }
 
-// An id is in use while a process (a zombie too) has it as its pid. Process group and session ids
-// count too once Proc has them: add `|| groupOrSessionUses(id)` here.
-export function idInUse(id: u32): bool { return pidLookup(id) != null; }
+// An id is in use while a process (a zombie too) has it as its pid, or a live process as its
+// process group or session id (Linux's pid stays allocated while a group or session uses it).
+export function idInUse(id: u32): bool { return pidLookup(id) != null || groupOrSessionUses(id); }
+
+function groupOrSessionUses(id: u32): bool {
+  for (let i = 0; i < procSlots(); i++) {
+    const p = procAt(i);
+    if (p && p.state != UNUSED && (p.pgid == id || p.sid == id)) return true;
+  }
+  return false;
+}
 
 // The pid given last (/proc/loadavg's last field, /proc/stat's processes).
 export function lastPid(): u32 { return last; }

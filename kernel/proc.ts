@@ -20,7 +20,7 @@
 //
 // Interface: Proc, procInit(), procAlloc() -> Proc | null, procFree(p), procByPid(pid),
 // procSlots() (slots to scan: one past the highest in use), procAt(i) -> Proc | null (null: an
-// empty slot), procCount(), liveCount(). Sleeping and waking: sleep.ts; pids: pid.ts.
+// empty slot), procCount(), liveCount(). Process groups and sessions: session.ts. Sleeping and waking: sleep.ts; pids: pid.ts.
 import { Owner, PAGE_SIZE } from "./abi/layout";
 import { ProcState } from "./abi/records";
 import { PROC_SIZE, NOFILE, NVMA, PATH_MAX, PID_MAX, KSTACK_PAGES } from "./param";
@@ -81,6 +81,8 @@ export const ZOMBIE: u32 = ProcState.zombie;
   nsignals: u32;     // signals delivered to this process
   alarmAt: u64;      // ITIMER_REAL: when SIGALRM is due (virtual time; 0: disarmed)
   alarmEvery: u64;   // ... and its interval (0: once)
+  sid: u32;          // session: inherited across fork; setsid starts one
+  execed: u32;       // 1 once it called execve (setpgid on it from its parent: EACCES)
 }
 
 export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)

@@ -37,6 +37,7 @@ import { sys_socket, sys_socketpair, sys_bind, sys_listen, sys_accept, sys_conne
 import { sys_sendfile } from "./sendfile";
 import { sys_pipe2, sys_splice, sys_tee, sys_vmsplice } from "./splice";
 import { sys_getrlimit, sys_setrlimit, sys_prlimit64 } from "./rlimit";
+import { sys_setpgid, sys_getpgid, sys_getsid, sys_setsid } from "./session";
 
 export function syscall(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   const p = curProc();
@@ -136,6 +137,10 @@ function linuxTable(t: usize): void {
   on(t, Sys.rt_sigaction,    sys_rt_sigaction);
   on(t, Sys.rt_sigprocmask,  sys_rt_sigprocmask);
   on(t, Sys.rt_sigpending,   sys_rt_sigpending);
+  on(t, Sys.setpgid,         sys_setpgid);
+  on(t, Sys.getpgid,         sys_getpgid);
+  on(t, Sys.getsid,          sys_getsid);
+  on(t, Sys.setsid,          sys_setsid);
   on(t, Sys.uname,           sys_uname);
   on(t, Sys.getrlimit,       sys_getrlimit);
   on(t, Sys.setrlimit,       sys_setrlimit);

@@ -111,6 +111,7 @@ export function execBegin(pid: u32): i32 {
   p.brk = 0; p.brkMin = 0; p.brkMax = 0;
   p.execIno = 0; forgetCall(p);
   sigExecReset(p);                             // handlers back to SIG_DFL
+  p.execed = 1;                                // setpgid from its parent: EACCES now
   p.state = EMBRYO;
   return 0;
 }

@@ -11,6 +11,7 @@ import { fdGet, fdAlloc, fdSet, fdClear, fdCloexec, fileAt, fileDup, fileClose, 
 import { copyFromUser } from "./copy";
 import { u32arg, fdArg, tooBig } from "./sysarg";
 import { pipeFcntl, isPipeCmd } from "./splice";
+import { fileIoctl } from "./ioctl";
 
 import { F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_DUPFD_CLOEXEC, FD_CLOEXEC, O_CLOEXEC, O_ACCMODE, O_APPEND,
   O_ASYNC, O_DIRECT, O_NOATIME, O_NONBLOCK } from "./abi/fcntl";
@@ -43,7 +44,7 @@ export function sys_fcntl(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64):
   return sysFcntl(curProc(), fdArg(a0), <i32>a1, a2);
 }
 export function sys_ioctl(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysIoctl(curProc(), fdArg(a0), <u32>a1);
+  return sysIoctl(curProc(), fdArg(a0), <u32>a1, u32arg(a2));
 }
 
 function sysRead(p: Proc, fd: i32, buf: u32, n: i64): i64 {
@@ -128,8 +129,8 @@ function sysFcntl(p: Proc, fd: i32, cmd: i32, arg: i64): i64 {
   return -Errno.EINVAL;
 }
 
-function sysIoctl(p: Proc, fd: i32, req: u32): i64 {
+function sysIoctl(p: Proc, fd: i32, req: u32, arg: u32): i64 {
   const f = fdGet(p, fd);
   if (f < 0) return -Errno.EBADF;
-  return -Errno.ENOTTY;   // no terminal ioctls yet: programs treat the console as a plain stream
+  return fileIoctl(p, f, req, arg);
 }

@@ -9,8 +9,14 @@
 // the start of a word begins a comment.
 // Exit status: the last command's; a command not found is 127 ("sh: NAME: not found"), one that
 // cannot be run 126, a failed redirection 1, a syntax error 2.
+// Job control, when stdin is a terminal: each pipeline runs in a process group of its own, the
+// terminal's foreground group while it runs (Ctrl-C signals it, not the shell); at the prompt the
+// shell reads with ISIG off and the INTR character as a line end, so Ctrl-C there drops the line
+// and gives a new prompt.
 // Usage: sh [-c CMD | FILE]
 import {
+  isatty, tcgetattr, tcsetattr, tcsetpgrp, setpgid, getpgid, TCSETS, TERMIOS_SIZE, C_LFLAG, C_CC, ISIG, VEOL,
+  VINTR, Sig,
   argc, arg, env, open, read, close, fork, execv, waitpid, pipe2, dup3, fcntl, chdirTo, cwd,
   print, eprint, exit_group, errnoName, parseInteger, Errno,
   O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, O_CLOEXEC, F_SETFD, F_DUPFD_CLOEXEC,
@@ -32,6 +38,12 @@ const byte = memory.data(1);
 const LINE = 4096;
 const lineBuf = memory.data(LINE);
 let last = 0;                       // $?
+let jobControl = false;             // stdin is a terminal: pipelines get process groups
+let shellPgid: i32 = 0;
+let jobPgid: i32 = 0;               // the group of the pipeline being started (0: the first child's own)
+let cancelled = false;              // the line read ended with Ctrl-C
+const ttySaved = memory.data(TERMIOS_SIZE);    // the terminal's settings, for the programs we run
+const ttyPrompt = memory.data(TERMIOS_SIZE);   // ... and the prompt's: ISIG off, INTR ends the line
 let syntax = "";                    // the last syntax error
 
 // ---- lexing ----
@@ -192,6 +204,7 @@ function runHere(c: Cmd): i32 {
 
 /** In a forked child: wire stdin/stdout, redirect, then become the program. Never returns. */
 function child(c: Cmd, input: i32, output: i32): void {
+  if (jobControl) setpgid(0, jobPgid);
   if (input >= 0) moveFd(input, 0);
   if (output >= 0) moveFd(output, 1);
   if (!redirect(c.redirs)) exit_group(1);
@@ -215,6 +228,7 @@ function runPipeline(cmds: Cmd[]): i32 {
   }
   if (cmds.length == 1 && (cmds[0].argv.length == 0 || isBuiltin(cmds[0].argv[0]))) return runHere(cmds[0]);
   const pids = new Array<i32>();
+  jobPgid = 0;
   let prev = -1;
   for (let k = 0; k < cmds.length; k++) {
     let rd = -1, wr = -1;
@@ -227,6 +241,7 @@ function runPipeline(cmds: Cmd[]): i32 {
     if (pid == 0) child(cmds[k], prev, wr);
     if (pid < 0) { eprint("sh: fork: " + errnoName(<i32>-pid) + "\n"); if (rd >= 0) { close(rd); close(wr); } break; }
     pids.push(<i32>pid);
+    if (jobControl) joinJob(<i32>pid, k == 0);
     if (prev >= 0) close(prev);
     if (wr >= 0) close(wr);
     prev = rd;
@@ -238,7 +253,25 @@ function runPipeline(cmds: Cmd[]): i32 {
     waitpid(pids[k], wst, 0);
     status = waitStatus(load<i32>(wst));
   }
+  if (jobControl) { tcsetpgrp(0, shellPgid); if (status == 128 + Sig.SIGINT) eprint("\n"); }
   return pids.length == cmds.length ? status : 1;
+}
+
+/** The parent's half of putting a pipeline's process `pid` in its group (the first one names it). */
+function joinJob(pid: i32, first: bool): void {
+  if (first) jobPgid = pid;
+  setpgid(pid, jobPgid);
+  if (first) tcsetpgrp(0, jobPgid);
+}
+
+/** Stdin is a terminal: keep its settings and make the prompt's. */
+function jobsInit(): void {
+  if (!isatty(0) || tcgetattr(0, ttySaved) < 0) return;
+  jobControl = true;
+  shellPgid = <i32>getpgid(0);
+  memory.copy(ttyPrompt, ttySaved, TERMIOS_SIZE);
+  store<u32>(ttyPrompt + C_LFLAG, load<u32>(ttySaved + C_LFLAG) & ~ISIG);
+  store<u8>(ttyPrompt + C_CC + VEOL, load<u8>(ttySaved + C_CC + VINTR));
 }
 
 /** Lex, parse and run a piece of script. */
@@ -261,6 +294,7 @@ function readLine(fd: i32): string | null {
     any = true;
     const c = load<u8>(byte);
     if (c == 0x0a) break;
+    if (jobControl && c == load<u8>(ttySaved + C_CC + VINTR)) { cancelled = true; break; }
     store<u8>(lineBuf + n++, c);
     if (n == LINE) { s += String.UTF8.decodeUnsafe(lineBuf, n); n = 0; }
   }
@@ -279,9 +313,14 @@ if (argc() > 1) {
   if (fd < 0) { eprint("sh: " + arg(1) + ": " + errnoName(<i32>-fd) + "\n"); exit_group(127); }
   input = <i32>fd;
 }
+if (input == 0) jobsInit();
 for (;;) {
   if (input == 0) eprint("$ ");
+  if (jobControl) tcsetattr(0, TCSETS, ttyPrompt);
+  cancelled = false;
   const line = readLine(input);
+  if (jobControl) tcsetattr(0, TCSETS, ttySaved);
+  if (cancelled) { eprint("\n"); continue; }
   if (line === null) break;
   runText(line);
 }

@@ -11,8 +11,9 @@
 //   errno.ts     error names        cstring.ts C strings                 abort.ts  the abort handler
 //   random.ts    getrandom          tool.ts    option parsing, messages, buffered stdout, lines
 //   regex.ts     basic regular expressions (grep)   ctype.ts  ASCII classes   dirlist.ts  directory names
+//   tty.ts       terminals (termios) and process groups, sessions
 //   uapi/*.ts    Linux constants and record layouts (fcntl, mman, time, uio, socket, stat, poll,
-//                wait, utsname, resource, random, epoll): re-exports of kernel/abi/<same name>.ts, plus a few helpers
+//                wait, utsname, resource, random, epoll, termios): re-exports of kernel/abi/<same name>.ts, plus a few helpers
 // Shared numbers come from kernel/abi: Sys, Errno, Sig, the address-space layout and every uapi
 // constant (kernel/abi is their one home; the kernel and the tracer import the same files).
 
@@ -40,6 +41,7 @@ export * from "./tool";
 export * from "./regex";
 export * from "./ctype";
 export * from "./dirlist";
+export * from "./tty";
 
 export * from "./uapi/fcntl";
 export * from "./uapi/mman";
@@ -54,3 +56,4 @@ export * from "./uapi/utsname";
 export * from "./uapi/resource";
 export * from "./uapi/epoll";
 export * from "./calendar";
+export * from "./uapi/termios";

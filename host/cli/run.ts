@@ -1,5 +1,5 @@
 // `wasmos run <program> [args...]`: boot a machine, run one program to completion, exit with its
-// status (128 + N when killed by signal N; 124 when --timeout ran out; 125 on a kernel panic;
+// status (128 + N when killed by signal N; 124 when --timeout ran out; 130 when Ctrl-C ended it; 125 on a kernel panic;
 // 126 when the program cannot be loaded, 127 when there is no such program, 2 on a usage error),
 // optionally tracing and summarising. A name without a slash is a program in the guest's /bin.
 import type { Command } from "commander";
@@ -32,6 +32,7 @@ export function registerRun(program: Command): void {
     .option("--dir <path>", "WASI: preopen this directory of the guest's image too (repeatable; \"/\" is always fd 3)", collect, [])
     .option("--no-root", "WASI: do not preopen the file system's root as fd 3 (as wasmtime without --dir)")
     .option("--seed <n>", "seed of the kernel's random numbers, getrandom and WASI random_get (the same seed gives the same bytes)")
+    .option("--kill-on-interrupt", "with a terminal: Ctrl-C ends the machine at once (exit 130) instead of going to the guest")
     .option("--inspect-at <when>", "when to print --inspect: end (default), or a syscall name: after each return of that call")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
@@ -57,6 +58,7 @@ export function registerRun(program: Command): void {
         dirs: parseDirs(o.dir as unknown as string[]),
         noRoot: o.root === false,
         seed: o.seed === undefined ? undefined : parseSeed(String(o.seed)),
+        killOnInterrupt: !!o.killOnInterrupt,
         net: { ...parseNic(o.nic as string | undefined), hostfwd: o.hostfwd as string[] | undefined,
           guestfwd: o.guestfwd as string[] | undefined, pcap: o.pcap as string | undefined },
       };

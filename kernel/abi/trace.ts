@@ -19,6 +19,7 @@ export enum Ev {
   exit = 9,       // a0=wait status
   sgHandoff = 10, // descriptors handed to a device: a0=frame, a1=offset, a2=bytes
   epollReady = 13, // an epoll wait returns: sub=epfd, a0=events returned, a1..a6 = fd | events << 32 of the first six
+  ttySignal = 15, // the terminal's INTR/QUIT/SUSP: sub=signal, a0=foreground group, a1=processes signalled
 }
 
 export enum Agent { cpu = 0, dma = 1 }
@@ -39,6 +40,7 @@ export enum Routine {
   tty_input = 12,          // console input moved from the device into the tty ring (an interrupt)
   proc_read = 14,          // a /proc file's text, made in a kernel buffer, read by the process
   dev_read = 15,           // a /dev device's bytes (zeros, random) read by the process
+  tty_echo = 13,           // the line discipline's echo of typed input, into the tty buffer
 }
 
 // Where a copy's source or destination lies (a3's bytes).
