@@ -8,8 +8,9 @@
 //       src may lie outside the repository (tests): it imports the SDK by a relative path.
 //   buildGuests(outDir, { optimize = true, force = false }) -> Promise<Array<{ name, out, built }>>
 //       every guests/programs/X.ts to outDir/X.wasm and X.wat to outDir/X-wat.wasm (hello.ts and
-//       hello.wat both exist), skipping outputs newer than their inputs (the program, the SDK,
-//       kernel/abi, this file); force rebuilds all (do so when switching optimize)
+//       hello.wat both exist), skipping outputs newer than their inputs (the program, its folder of
+//       modules guests/programs/X/ if it has one, the SDK, kernel/abi, this file); force rebuilds
+//       all (do so when switching optimize)
 //   programName(file) -> the output name of a program file: "hello.wat" -> "hello-wat"
 //   CLI: node guests/build.mjs OUTDIR [--force] [--debug]
 //
@@ -23,6 +24,9 @@
 //                              off by default; sign-extension, mutable-globals, nontrapping-f2i and
 //                              bulk-memory stay on)
 // No asconfig.json is read: the one at the repository root is the kernel's.
+// A program may keep its modules in a folder of its name (guests/programs/sh.ts imports ./sh/*.ts).
+// RUNTIMES names the programs built with another runtime than the stub: the shell runs for a long
+// time and allocates for every command it reads, so it needs a collector (incremental).
 // Guest modules import only kernel.syscall and env.memory.
 
 import asc from "assemblyscript/asc";
@@ -37,6 +41,7 @@ const ABORT = join(GUESTS, "sdk", "abort");         // the module holding abortH
 const PROGRAMS = join(GUESTS, "programs");
 const INPUT_DIRS = [join(GUESTS, "sdk"), join(ROOT, "kernel", "abi")];
 const INPUT_FILES = [fileURLToPath(import.meta.url)];
+const RUNTIMES = { sh: "incremental" };
 const GUEST_FLAGS = ["--importMemory", "--exportStart", "_start", "--disable", "simd", "--noColors"];
 
 // Features of .wat guests: what AssemblyScript emits by default, never SIMD, threads or multi-memory.
@@ -62,9 +67,9 @@ export async function buildGuests(outDir, { optimize = true, force = false } = {
     const src = join(PROGRAMS, file);
     const name = programName(file);
     const out = join(outDir, `${name}.wasm`);
-    const inputs = Math.max(shared, (await stat(src)).mtimeMs);
+    const inputs = Math.max(shared, (await stat(src)).mtimeMs, await newestIn(join(PROGRAMS, name)));
     const built = force || !(await isNewer(out, inputs));
-    if (built) await buildGuest(src, out, { optimize });
+    if (built) await buildGuest(src, out, { optimize, runtime: RUNTIMES[name] ?? "stub" });
     results.push({ name, out, built });
   }
   return results;
@@ -138,12 +143,23 @@ async function isNewer(file, t) {
 /** Latest modification time of the inputs every program shares. */
 async function newestMtime() {
   let t = 0;
-  for (const dir of INPUT_DIRS) {
-    for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-      if (e.isFile()) t = Math.max(t, (await stat(join(e.parentPath ?? e.path, e.name))).mtimeMs);
-    }
-  }
+  for (const dir of INPUT_DIRS) t = Math.max(t, await newestIn(dir));
   for (const f of INPUT_FILES) t = Math.max(t, (await stat(f)).mtimeMs);
+  return t;
+}
+
+/** Latest modification time of the files under dir (0 if there is no such directory). */
+async function newestIn(dir) {
+  let t = 0;
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    if (e.isFile()) t = Math.max(t, (await stat(join(e.parentPath ?? e.path, e.name))).mtimeMs);
+  }
   return t;
 }
 

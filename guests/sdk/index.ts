@@ -9,6 +9,7 @@
 //   errno.ts     error names        cstring.ts C strings                 abort.ts  the abort handler
 //   random.ts    getrandom          tool.ts    option parsing, messages, buffered stdout, lines
 //   regex.ts     basic regular expressions (grep)   ctype.ts  ASCII classes   dirlist.ts  directory names
+//   signal.ts    signal dispositions (SIG_IGN, SIG_DFL)  tty.ts  isatty, foreground group, setpgid
 //   uapi/*.ts    Linux constants and record layouts (fcntl, mman, time, uio, socket, stat, poll,
 //                wait, utsname, resource, random): re-exports of kernel/abi/<same name>.ts, plus a few helpers
 // Shared numbers come from kernel/abi: Sys, Errno, Sig, the address-space layout and every uapi
@@ -36,6 +37,8 @@ export * from "./tool";
 export * from "./regex";
 export * from "./ctype";
 export * from "./dirlist";
+export * from "./signal";
+export * from "./tty";
 
 export * from "./uapi/fcntl";
 export * from "./uapi/mman";

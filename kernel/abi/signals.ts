@@ -16,5 +16,10 @@ export enum Sig {
   SIGALRM = 14,
   SIGTERM = 15,
   SIGCHLD = 17,
+  SIGCONT = 18,
+  SIGSTOP = 19,
+  SIGTSTP = 20,
+  SIGTTIN = 21,
+  SIGTTOU = 22,
   SIGXCPU = 24,
 }
