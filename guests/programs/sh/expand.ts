@@ -308,14 +308,15 @@ export function paramValue(name: string): string | null {
   return getVar(name);
 }
 
+// dash lists the flags in this order.
 function optionFlags(): string {
   let s = "";
-  if (sh.errexit) s += "e";
-  if (sh.noglob) s += "f";
-  if (sh.interactive) s += "i";
   if (sh.nounset) s += "u";
   if (sh.verbose) s += "v";
   if (sh.xtrace) s += "x";
+  if (sh.interactive) s += "i";
+  if (sh.noglob) s += "f";
+  if (sh.errexit) s += "e";
   return s;
 }
 

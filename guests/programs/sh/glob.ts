@@ -15,7 +15,7 @@ export function hasGlob(pat: string): bool {
   for (let i = 0; i < pat.length; i++) {
     const c = pat.charCodeAt(i);
     if (c == BS) { i++; continue; }
-    if (c == STAR || c == QMARK || c == LBRACK) return true;
+    if (c == STAR || c == QMARK || (c == LBRACK && bracketEnd(pat, i) > 0)) return true;
   }
   return false;
 }

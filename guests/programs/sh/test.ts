@@ -16,9 +16,11 @@ const BINARY = ["=", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "
 let args: string[] = [];
 let pos = 0;
 let failed = false;
+let cmd = "test";                        // "test" or "[": the name in messages
 
 export function testCmd(argv: string[]): i32 {
   args = argv.slice(1);
+  cmd = argv[0];
   if (argv[0] == "[") {
     if (args.length == 0 || args[args.length - 1] != "]") { err("[: missing ]"); return 2; }
     args.pop();
@@ -33,7 +35,7 @@ export function testCmd(argv: string[]): i32 {
 function bad(what: string): void {
   if (failed) return;
   failed = true;
-  err("test: " + what + ": unexpected operator");
+  err(cmd + ": " + what + ": unexpected operator");
 }
 
 // POSIX's rules for 0 to 4 arguments; longer expressions by the grammar.
@@ -43,6 +45,7 @@ function byCount(at: i32, n: i32): bool {
   if (n == 2) {
     if (args[at] == "!") { pos = at + 2; return args[at + 1].length == 0; }
     if (UNARY.includes(args[at])) { pos = at + 2; return unary(args[at], args[at + 1]); }
+    if (BINARY.includes(args[at + 1])) { failed = true; err(cmd + ": " + args[at + 1] + ": argument expected"); return false; }
   }
   if (n == 3) {
     if (BINARY.includes(args[at + 1])) { pos = at + 3; return binary(args[at], args[at + 1], args[at + 2]); }
@@ -120,11 +123,11 @@ function decimal(s: string): i64 {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (!((c >= 0x30 && c <= 0x39) || (i == 0 && (c == 0x2d || c == 0x2b)))) {
-      if (!failed) { failed = true; err("test: Illegal number: " + s); }
+      if (!failed) { failed = true; err(cmd + ": Illegal number: " + s); }
       return 0;
     }
   }
-  if (t.length == 0 || t == "-" || t == "+") { if (!failed) { failed = true; err("test: Illegal number: " + s); } return 0; }
+  if (t.length == 0 || t == "-" || t == "+") { if (!failed) { failed = true; err(cmd + ": Illegal number: " + s); } return 0; }
   return I64.parseInt(t, 10);
 }
 
