@@ -10,7 +10,7 @@
 // errors do not end the shell; Ctrl-C ends the foreground job (jobs.ts).
 // Messages and statuses are dash's: "sh: 1: foo: not found" (127), not executable 126, a syntax
 // error 2, a failed redirection 2.
-import { argc, arg, env, getpid, cwd, exit_group, eprint, isatty, fstat, ioctl, Errno, S_ISCHR, ST_MODE,
+import { argc, arg, env, getpid, cwd, exit_group, eprint, tcgets, fstat, Errno, S_ISCHR, ST_MODE,
   STAT_SIZE } from "../sdk";
 import { sh, importEnv, getVar, setVar, exportVar } from "./sh/vars";
 import { Source } from "./sh/lex";
@@ -20,15 +20,12 @@ import { initJobControl } from "./sh/jobs";
 const DEFAULT_PATH = "/bin:/usr/bin:/usr/demo";
 const statBuf = memory.data(<i32>STAT_SIZE, 8);
 
-/** A terminal: TCGETS works, or (a kernel without terminal ioctls) the fd is the console device. */
+/** A terminal: TCGETS works, or it answers ENOTTY on a character device (a kernel without terminal
+ *  ioctls, where the console is such a device; with them, so would /dev/null be). */
 function ttyLike(fd: i32): bool {
-  if (isatty(fd)) return true;
-  return fstat(fd, statBuf) == 0 && S_ISCHR(load<u32>(statBuf + ST_MODE)) && consoleWithoutTty(fd);
-}
-
-// TCGETS fails on the console only on kernels without terminal ioctls (TIOCGPGRP fails too).
-function consoleWithoutTty(fd: i32): bool {
-  return ioctl(fd, 0x540f, statBuf) == -Errno.ENOTTY;
+  const r = tcgets(fd);
+  if (r == 0) return true;
+  return r == -Errno.ENOTTY && fstat(fd, statBuf) == 0 && S_ISCHR(load<u32>(statBuf + ST_MODE));
 }
 
 function setup(): void {

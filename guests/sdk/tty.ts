@@ -3,7 +3,7 @@
 //
 // Interface:
 //   setpgid(pid, pgid) getpgid(pid)      process groups (0 means the caller)
-//   isatty(fd) -> bool                   TCGETS succeeds on fd
+//   isatty(fd) -> bool                   TCGETS succeeds on fd; tcgets(fd): its raw result
 //   tcgetpgrp(fd) tcsetpgrp(fd, pgid)    TIOCGPGRP / TIOCSPGRP
 // The ioctl request numbers are Linux's (asm-generic/ioctls.h); when kernel/abi/termios.ts defines
 // them (helper tty's branch), import them from there instead.
@@ -20,7 +20,10 @@ const buf = memory.data(TERMIOS_SPACE, 8);
 export function setpgid(pid: i32, pgid: i32): i64 { return syscall2(Sys.setpgid, pid, pgid); }
 export function getpgid(pid: i32): i64 { return syscall1(Sys.getpgid, pid); }
 
-export function isatty(fd: i32): bool { return ioctl(fd, TCGETS, buf) == 0; }
+export function isatty(fd: i32): bool { return tcgets(fd) == 0; }
+
+/** TCGETS's raw result: 0 on a terminal, -ENOTTY otherwise. */
+export function tcgets(fd: i32): i64 { return ioctl(fd, TCGETS, buf); }
 
 export function tcgetpgrp(fd: i32): i64 {
   const r = ioctl(fd, TIOCGPGRP, buf);

@@ -5,7 +5,7 @@
 //
 // Interface: arith(expr) -> i64; arithError: "" or dash's message ("division by zero") after it.
 import { getVar, setVar } from "./vars";
-import { isAlpha, isDigit, isSpace } from "../../sdk";
+import { isAlpha, isDigit, isSpace, toLower } from "../../sdk";
 
 export let arithError = "";
 let src = "";
@@ -152,14 +152,14 @@ export function parseNumber(t: string): i64 {
   let neg = false;
   if (t.startsWith("-")) { neg = true; i = 1; } else if (t.startsWith("+")) i = 1;
   if (t.length > i + 1 && t.charCodeAt(i) == 0x30) {
-    const x = t.charCodeAt(i + 1) | 0x20;
-    if (x == 0x78) { base = 16; i += 2; } else { base = 8; i++; }
+    if (toLower(t.charCodeAt(i + 1)) == 0x78) { base = 16; i += 2; } else { base = 8; i++; }
   }
   if (i >= t.length) return base == 8 ? 0 : I64.MIN_VALUE;
   let v: i64 = 0;
   for (; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    let d = isDigit(<u32>c) ? c - 0x30 : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? (c | 0x20) - 0x61 + 10 : 99;
+    const l = <i32>toLower(c);
+    const d = isDigit(<u32>c) ? c - 0x30 : l >= 0x61 && l <= 0x7a ? l - 0x61 + 10 : 99;
     if (d >= base) return I64.MIN_VALUE;
     v = v * base + d;
   }

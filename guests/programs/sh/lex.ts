@@ -7,7 +7,8 @@
 //                               (so programs started by the shell find their input where it stopped)
 //     .more() -> bool           append the next line (false at end of input), after printing
 //                               .prompt1 (once) or .prompt2 (continuation lines)
-//   Lexer(src) .next() -> Tok   .peek() .unread(tok); .error: the first syntax error ("" if none)
+//   Lexer(src) .next() -> Tok   .peek() .unread(tok); .error: the first syntax error ("" if none);
+//                               .reset() after one
 //     .pending                  here-documents whose bodies follow the next newline
 //   T (token kinds), Tok (kind, text, fd, op, line)
 //   isMeta(c)                   a character that ends an unquoted word
@@ -17,6 +18,8 @@ import { R, Redir } from "./node";
 export enum T { WORD, NEWLINE, EOF, SEMI, AMP, PIPE, AND_IF, OR_IF, DSEMI, LPAREN, RPAREN, REDIR }
 
 export class Tok {
+  start: i32 = 0;             // where the token begins and ends in the source text
+  end: i32 = 0;
   constructor(public kind: T, public text: string = "", public line: i32 = 0,
     public fd: i32 = -1, public op: R = R.IN) {}
 }
@@ -92,9 +95,22 @@ export class Lexer {
 
   peek(): Tok { const t = this.next(); this.back = t; return t; }
 
+  /** Forget a half-read command after a syntax error: its text, pending here-documents. */
+  reset(): void {
+    this.back = null; this.pending = []; this.error = "";
+    this.pos = this.src.text.length;
+  }
+
   next(): Tok {
     const b = this.back;
     if (b) { this.back = null; return b; }
+    const start = this.pos;
+    const t = this.scan();
+    t.start = start; t.end = this.pos;
+    return t;
+  }
+
+  private scan(): Tok {
     if (this.error.length > 0) return new Tok(T.EOF, "", this.line);
     this.skipBlanks();
     const c = this.ch(this.pos);

@@ -58,6 +58,7 @@ export class Parser {
   private isWord(t: Tok, w: string): bool { return t.kind == T.WORD && t.text == w; }
 
   private skipNewlines(): void {
+    if (this.failed()) return;
     let t = this.lx.next();
     while (t.kind == T.NEWLINE) t = this.lx.next();
     this.lx.unread(t);
@@ -68,6 +69,7 @@ export class Parser {
   private list(top: bool): Node {
     const n = new Node(N.LIST, this.lx.line);
     for (;;) {
+      if (this.failed()) return n;
       if (!top) this.skipNewlines();
       const t = this.lx.peek();
       if (this.failed()) return n;
@@ -261,11 +263,13 @@ export class Parser {
 
   private simple(): Node {
     const n = new Node(N.SIMPLE, this.lx.line);
-    const start = this.lx.pos;
+    let start = -1, end = 0;
     for (;;) {
       const t = this.lx.next();
       if (this.failed()) return n;
-      if (t.kind == T.REDIR) { this.redirect(t, n); continue; }
+      if (start < 0) start = t.start;
+      if (t.kind == T.REDIR || t.kind == T.WORD) end = t.end;
+      if (t.kind == T.REDIR) { this.redirect(t, n); end = this.lx.pos; continue; }
       if (t.kind != T.WORD) {
         if (t.kind == T.LPAREN && n.words.length == 1 && n.assigns.length == 0 && n.redirs.length == 0) {
           return this.funcDef(n.words[0], t);
@@ -276,7 +280,7 @@ export class Parser {
       if (n.words.length == 0 && isAssignment(t.text)) n.assigns.push(t.text);
       else n.words.push(t.text);
     }
-    n.text = this.lx.src.text.substring(start, this.lx.pos).trim();
+    n.text = start >= 0 && end > start ? this.lx.src.text.substring(start, end).trim() : "";
     if (n.words.length == 0 && n.assigns.length == 0 && n.redirs.length == 0) this.unexpected(this.lx.peek(), "");
     return n;
   }

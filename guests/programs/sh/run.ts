@@ -14,7 +14,7 @@
 //   redirect(redirs, save) -> bool   apply redirections (saving the old fds to restore when save)
 import { fork, execv, waitpid, pipe2, dup3, close, open, read, fcntl, exit_group, access, stat,
   writeString, strerror, eprint, Errno, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND,
-  O_CLOEXEC, F_DUPFD_CLOEXEC, F_SETFD, F_GETFD, X_OK, S_ISDIR, ST_MODE, STAT_SIZE } from "../../sdk";
+  O_CLOEXEC, F_DUPFD_CLOEXEC, F_SETFD, F_GETFD, X_OK, S_ISDIR, ST_MODE, STAT_SIZE, PAGE_SIZE } from "../../sdk";
 import { N, Node, R, Redir } from "./node";
 import { Source, Lexer } from "./lex";
 import { Parser } from "./parse";
@@ -26,8 +26,8 @@ import { childSetup, parentSetup, waitJob, addJob, statusOf } from "./jobs";
 import { takeExitTrap, resetTraps } from "./trap";
 
 const SAVE_FD = 10;                     // the shell keeps copies of its own fds at 10 and up
-const PIPE_SIZE = 4096;                 // a here-document longer than this is fed by a child
-const READ_CHUNK = 4096;
+const PIPE_SIZE = PAGE_SIZE;            // a here-document longer than this is fed by a child
+const READ_CHUNK = PAGE_SIZE;
 const fds = memory.data(8);
 const wst = memory.data(4);
 const statBuf = memory.data(<i32>STAT_SIZE, 8);
@@ -48,7 +48,8 @@ export function runSource(src: Source): i32 {
       sh.line = lx.line;
       syntaxError(p.error);
       if (!sh.interactive || src.fd < 0) return 2;
-      p.error = ""; lx.error = ""; lx.pos = src.text.length;
+      p.error = "";
+      lx.reset();
       continue;
     }
     if (!n) break;
@@ -309,7 +310,7 @@ function runPipeline(cmds: Node[], whole: Node): i32 {
     prev = rd;
   }
   if (prev >= 0) close(prev);
-  const st = waitJob(pids, pgid, whole.text);
+  const st = waitJob(pids, pgid, nodeText(whole));
   return pids.length == cmds.length ? st : 1;
 }
 
