@@ -6,6 +6,7 @@
 //   Parser(lexer) .command() -> Node | null     the next complete command; null at the end of
 //                                               input or on a syntax error (.error says which)
 //   Parser.line                                 the line the last command started on
+//   Parser.errorLine                            the line of the syntax error
 import { Lexer, Tok, T } from "./lex";
 import { N, Node, R, Redir } from "./node";
 import { isName } from "./vars";
@@ -16,6 +17,7 @@ const TOKEN_NAMES = ["word", "newline", "end of file", ";", "&", "|", "&&", "||"
 export class Parser {
   lx: Lexer;
   error: string = "";
+  errorLine: i32 = 1;         // the line the syntax error is on
   line: i32 = 1;
   constructor(lx: Lexer) { this.lx = lx; }
 
@@ -36,7 +38,7 @@ export class Parser {
   }
 
   failed(): bool {
-    if (this.error.length == 0 && this.lx.error.length > 0) this.error = this.lx.error;
+    if (this.error.length == 0 && this.lx.error.length > 0) { this.error = this.lx.error; this.errorLine = this.lx.line; }
     return this.error.length > 0;
   }
 
@@ -46,6 +48,7 @@ export class Parser {
     if (t.kind == T.WORD && !this.isKeyword(t)) what = "word";
     if (t.kind != T.WORD && t.kind != T.EOF && t.kind != T.NEWLINE) what = "\"" + what + "\"";
     if (t.kind == T.REDIR) what = "redirection";
+    this.errorLine = t.line;
     this.error = what + " unexpected" + (expecting.length > 0 ? " (expecting \"" + expecting + "\")" : "");
   }
 
@@ -288,7 +291,7 @@ export class Parser {
   private funcDef(name: string, t: Tok): Node {
     const n = new Node(N.FUNC, t.line);
     n.name = name;
-    if (!isName(name)) { this.error = "Bad function name"; return n; }
+    if (!isName(name)) { this.error = "Bad function name"; this.errorLine = t.line; return n; }
     this.expectTok(T.RPAREN, ")");
     this.skipNewlines();
     n.kids.push(this.commandUnit());

@@ -45,7 +45,7 @@ export function runSource(src: Source): i32 {
     if (sh.interactive && src.fd >= 0) prepareInteractive(src, lx);
     const n = p.command();
     if (p.failed()) {
-      sh.line = lx.line;
+      sh.line = p.errorLine;
       syntaxError(p.error);
       if (!sh.interactive || src.fd < 0) return 2;
       p.error = "";
