@@ -64,6 +64,7 @@ const CASES: Case[] = [
   ["a here-document expands", "x=world; cat <<EOF\nhello $x $((1+2)) $(echo sub)\nEOF"],
   ["a quoted here-document does not expand", "x=world; cat <<'EOF'\nhello $x\nEOF"],
   ["<<- strips tabs", "cat <<-EOF\n\tindented\n\t\tmore\n\tEOF"],
+  ["a here-document longer than a pipe page", "cat <<EOF | wc -c\n" + ("0123456789".repeat(10) + "\n").repeat(60) + "EOF\necho $?"],
   ["two here-documents", "cat <<A; cat <<B\none\nA\ntwo\nB"],
   ["redirection failure", "cat < nofile; echo $?"],
   ["output redirection failure", "echo x > nodir/f; echo $?"],

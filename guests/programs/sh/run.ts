@@ -14,7 +14,7 @@
 //   redirect(redirs, save) -> bool   apply redirections (saving the old fds to restore when save)
 import { fork, execv, waitpid, pipe2, dup3, close, open, read, fcntl, exit_group, access, stat,
   writeString, strerror, eprint, Errno, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND,
-  O_CLOEXEC, F_DUPFD_CLOEXEC, F_SETFD, F_GETFD, X_OK, S_ISDIR, ST_MODE, STAT_SIZE, PAGE_SIZE } from "../../sdk";
+  O_CLOEXEC, F_DUPFD_CLOEXEC, F_SETFD, F_GETFD, X_OK, S_ISDIR, ST_MODE, STAT_SIZE, PAGE_SIZE, WNOHANG } from "../../sdk";
 import { N, Node, R, Redir } from "./node";
 import { Source, Lexer } from "./lex";
 import { Parser } from "./parse";
@@ -662,7 +662,17 @@ export function openError(e: i32, reading: bool): string {
   return strerror(e);
 }
 
+const writers = new Array<i32>();       // here-document feeders not yet reaped
+
+// Reap the here-document feeders that have finished.
+function reapWriters(): void {
+  for (let i = writers.length - 1; i >= 0; i--) {
+    if (waitpid(writers[i], wst, WNOHANG) != 0) writers.splice(i, 1);
+  }
+}
+
 function heredocFd(r: Redir): i32 {
+  reapWriters();
   const text = r.quoted ? r.body : expandHeredoc(r.body);
   if (expandFailed) return -2;
   const p = pipe2(fds, O_CLOEXEC);
@@ -675,6 +685,7 @@ function heredocFd(r: Redir): i32 {
   }
   const pid = fork();
   if (pid == 0) { close(rd); writeString(wr, text); exit_group(0); }
+  if (pid > 0) writers.push(<i32>pid);
   close(wr);
   return rd;
 }
