@@ -29,6 +29,9 @@
 //                              off by default; sign-extension, mutable-globals, nontrapping-f2i and
 //                              bulk-memory stay on)
 // No asconfig.json is read: the one at the repository root is the kernel's.
+// A program may keep its modules in a folder of its name (guests/programs/sh.ts imports ./sh/*.ts).
+// RUNTIMES names the programs built with another runtime than the stub: the shell runs for a long
+// time and allocates for every command it reads, so it needs a collector (incremental).
 // Guest modules import only kernel.syscall and env.memory.
 
 import asc from "assemblyscript/asc";
@@ -44,6 +47,7 @@ export const PROGRAMS = join(GUESTS, "programs");
 export const DEMOS = join(GUESTS, "demos");
 const INPUT_DIRS = [join(GUESTS, "sdk"), join(ROOT, "kernel", "abi")];
 const INPUT_FILES = [fileURLToPath(import.meta.url)];
+const RUNTIMES = { sh: "incremental" };
 const GUEST_FLAGS = ["--importMemory", "--exportStart", "_start", "--exportTable", "--disable", "simd", "--noColors"];
 
 // Features of .wat guests: what AssemblyScript emits by default, never SIMD, threads or multi-memory.
@@ -71,7 +75,7 @@ export async function buildGuests(outDir, { from = PROGRAMS, optimize = true, fo
     const out = join(outDir, `${name}.wasm`);
     const inputs = Math.max(shared, (await stat(src)).mtimeMs, await newestIn(join(from, basename(file, extname(file)))));
     const built = force || !(await isNewer(out, inputs));
-    if (built) await buildGuest(src, out, { optimize });
+    if (built) await buildGuest(src, out, { optimize, runtime: RUNTIMES[name] ?? "stub" });
     results.push({ name, out, built });
   }
   await removeStale(outDir, names);

@@ -1,6 +1,7 @@
 // Exit statuses: sh exits with its last command's status; `exit N`; `$?` is the last pipeline's
 // status (its last command's), expanded bare and inside "..." but not '...'; a command not found is
-// 127 with "sh: NAME: not found"; a command killed by signal N is 128+N; a syntax error is 2.
+// 127 with dash's "sh: LINE: NAME: not found"; a command killed by signal N is 128+N; a syntax error
+// is 2 with dash's message.
 import { describe, it, expect } from "vitest";
 import { boot, distGuest } from "./helpers/machine";
 
@@ -34,7 +35,7 @@ describe("sh: exit status", () => {
 
   it("not found: 127 and a message", async () => {
     const r = await sh("nope a b; echo $?; /bin/nope");
-    expect(r).toEqual({ out: "127\n", err: "sh: nope: not found\nsh: /bin/nope: not found\n", code: 127 });
+    expect(r).toEqual({ out: "127\n", err: "sh: 1: nope: not found\nsh: 1: /bin/nope: not found\n", code: 127 });
   });
 
   it("killed by a signal: 128 + N", async () => {
@@ -44,6 +45,6 @@ describe("sh: exit status", () => {
 
   it("a syntax error: 2, nothing runs", async () => {
     const r = await sh("echo a; cat |");
-    expect(r).toEqual({ out: "", err: "sh: syntax error: unexpected end after |\n", code: 2 });
+    expect(r).toEqual({ out: "", err: "sh: 1: Syntax error: end of file unexpected\n", code: 2 });
   });
 });
