@@ -12,7 +12,7 @@
 // addr, n) (kernel log lines, pipe pages), consoleOut(hostFd, addr, n) (the tty buffer to the host),
 // ttyOutBuf(), ttyRead(p, va, n), ttyStage() (where the host puts input), ttyInput(n) (host put n
 // bytes at the staging address), ttyEof(), ttyWaiting(), ttyReadable() (poll); the ring for
-// tty.ts: Ring, ring, ringByte(i), ringPut(i, c), TTY_CHAN.
+// tty.ts: Ring, consoleRing(), ringByte(i), ringPut(i, c), TTY_CHAN.
 import { Routine, Place, Ev } from "./abi/trace";
 import { Stat } from "./abi/layout";
 import { Dev } from "./abi/virtio";
@@ -37,7 +37,9 @@ const NL: u8 = 0x0a;
   tail: u32;       // next byte to write (free-running)
   eof: u32;        // host stdin closed
 }
-export const ring = changetype<Ring>(memory.data(offsetof<Ring>()));
+const ring = changetype<Ring>(memory.data(offsetof<Ring>()));
+// The console's rings, for the line discipline (tty.ts).
+@inline export function consoleRing(): Ring { return ring; }
 const crnl: usize = memory.data<u8>([0x0d, 0x0a]);   // what ONLCR writes for a NL
 
 @inline export function ringByte(i: u32): u8 { return load<u8>(ring.buf + (i % <u32>TTY_BUF)); }

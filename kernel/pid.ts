@@ -3,7 +3,7 @@
 // process record (chained through each record's tail), so a lookup does not scan the table.
 // Interface: pidInit(), allocPid() -> pid (0: every id is in use), idInUse(id), pidHashAdd(p),
 // pidHashDel(p), pidLookup(pid) -> Proc | null, setPidMax(n) -> 0 or -EINVAL (the host's pidMax
-// option; Linux's /proc/sys/kernel/pid_max), pidMax().
+// option; Linux's /proc/sys/kernel/pid_max), pidMax(), lastPid() (the pid given last).
 import { Errno } from "./abi/errno";
 import { PID_MAX, PID_MAX_MIN, RESERVED_PIDS } from "./param";
 import { Proc, PIDHASH_OFF, procSlots, procAt, UNUSED } from "./proc";

@@ -9,7 +9,7 @@
 //    echo, and signal the foreground group (SIGINT, SIGQUIT, SIGTSTP).
 //  - canonical mode (ICANON): ERASE, KILL, WERASE (IEXTEN) edit the line being typed; NL, EOL,
 //    EOL2 end it; EOF ends it without a character: a line of none is end of file for one read. A
-//    read returns at most one line. Lines ready are [ring.head, canon); a bitmap marks line ends.
+//    read returns at most one line. Lines ready are [consoleRing().head, canon); a bitmap marks line ends.
 //  - non-canonical: a read waits for min(VMIN, count) bytes; VMIN = 0 returns at once (VTIME is
 //    not kept: VMIN = 0 never waits, VMIN > 0 waits with no timer).
 //  - echo (ECHO, ECHOE, ECHOK, ECHOKE, ECHOCTL, ECHONL) through an echo buffer, each flush a
@@ -37,9 +37,10 @@ import { Proc, procSlots, procAt, UNUSED, ZOMBIE } from "./proc";
 import { sleepOn, wakeup } from "./sleep";
 import { copyToUser, copyFromUser, countCopy } from "./copy";
 import { nextSeq, traceEmit } from "./trace";
-import { ring, ringByte, ringPut, TTY_CHAN, consoleOut, ttyOutBuf } from "./console";
+import { consoleRing, ringByte, ringPut, TTY_CHAN, consoleOut, ttyOutBuf } from "./console";
 import { signalGroup, signalPending } from "./signal";
 import { groupInSession } from "./session";
+
 
 const NL: u8 = 0x0a;
 const CR: u8 = 0x0d;
@@ -106,14 +107,14 @@ export function ldiscInit(): void {
 
 export function ttyIsTerminal(): bool { return ld.terminal != 0; }
 export function ldiscOnlcr(): bool { return ld.terminal != 0 && (oflag() & (OPOST | ONLCR)) == (OPOST | ONLCR); }
-export function ldiscRoom(): u32 { return <u32>TTY_BUF - (ring.tail - ring.head); }
+export function ldiscRoom(): u32 { return <u32>TTY_BUF - (consoleRing().tail - consoleRing().head); }
 
 // --- The host
 
 // Is a terminal behind the console (the host's stdin is one), and its size.
 export function ttySetTerminal(on: u32, rows: u32, cols: u32): void {
   ld.terminal = on != 0 ? 1 : 0;
-  ld.canon = ring.tail;
+  ld.canon = consoleRing().tail;
   setWinsize(rows, cols);
 }
 
@@ -134,7 +135,7 @@ function setWinsize(rows: u32, cols: u32): void {
 // second Ctrl-C then.
 export function ttyIntrUnanswered(): i32 {
   if (ld.intr == INTR_NOBODY) return 1;
-  if (ld.intr == INTR_QUEUED) return <i32>(ld.intrPos - ring.head) >= 0 && <i32>(ring.tail - ld.intrPos) > 0 ? 1 : 0;
+  if (ld.intr == INTR_QUEUED) return <i32>(ld.intrPos - consoleRing().head) >= 0 && <i32>(consoleRing().tail - ld.intrPos) > 0 ? 1 : 0;
   if (ld.intr != INTR_SIGNALLED) return 0;
   for (let i = 0; i < procSlots(); i++) {
     const p = procAt(i);
@@ -170,7 +171,7 @@ export function ldiscReceive(c: u8): void {
     if (ifl & IGNCR) return;
     if (ifl & ICRNL) c = NL;
   } else if (c == NL && (ifl & INLCR)) c = CR;
-  if (c == CINTR) { ld.intr = INTR_QUEUED; ld.intrPos = ring.tail; }   // the host's Ctrl-C, as data unless ISIG takes it
+  if (c == CINTR) { ld.intr = INTR_QUEUED; ld.intrPos = consoleRing().tail; }   // the host's Ctrl-C, as data unless ISIG takes it
   if (!((lfl & ISIG) && isig(c, lfl)) && !((lfl & ICANON) && canonSpecial(c, lfl))) plain(c, lfl);
   echoFlush();
 }
@@ -185,11 +186,11 @@ function plain(c: u8, lfl: u32): void {
 }
 
 function put(c: u8, delim: bool): void {
-  const i = ring.tail % <u32>TTY_BUF;
-  ringPut(ring.tail, c);
+  const i = consoleRing().tail % <u32>TTY_BUF;
+  ringPut(consoleRing().tail, c);
   const b = delims + (i >> 3), bit = <u8>(1 << <u8>(i & 7));
   store<u8>(b, delim ? load<u8>(b) | bit : load<u8>(b) & ~bit);
-  ring.tail++;
+  consoleRing().tail++;
 }
 
 @inline function isDelim(i: u32): bool {
@@ -198,9 +199,9 @@ function put(c: u8, delim: bool): void {
 }
 
 // The lines typed so far are ready: wake readers.
-function commit(): void { ld.canon = ring.tail; wakeup(TTY_CHAN); }
+function commit(): void { ld.canon = consoleRing().tail; wakeup(TTY_CHAN); }
 
-function flushInput(): void { ring.head = ring.tail; ld.canon = ring.tail; }
+function flushInput(): void { consoleRing().head = consoleRing().tail; ld.canon = consoleRing().tail; }
 
 // INTR, QUIT, SUSP: flush, echo, signal the foreground group (Linux's isig / n_tty_receive_signal_char).
 function isig(c: u8, lfl: u32): bool {
@@ -236,9 +237,9 @@ function canonSpecial(c: u8, lfl: u32): bool {
 
 // Take back the last character of the line being edited; false when the line is empty.
 function eraseChar(lfl: u32): bool {
-  if (ring.tail == ld.canon) return false;
-  ring.tail--;
-  const c = ringByte(ring.tail);
+  if (consoleRing().tail == ld.canon) return false;
+  consoleRing().tail--;
+  const c = ringByte(consoleRing().tail);
   if (!(lfl & ECHO)) return true;
   if (!(lfl & ECHOE)) { echoChar(cc(VERASE)); return true; }
   rubout();
@@ -249,7 +250,7 @@ function eraseChar(lfl: u32): bool {
 function killLine(lfl: u32): void {
   const visual = (lfl & (ECHO | ECHOE | ECHOKE)) == (ECHO | ECHOE | ECHOKE);
   if (visual) { while (eraseChar(lfl)) {} return; }
-  ring.tail = ld.canon;
+  consoleRing().tail = ld.canon;
   if (!(lfl & ECHO)) return;
   echoChar(cc(VKILL));
   if (lfl & ECHOK) echoChar(NL);
@@ -257,8 +258,8 @@ function killLine(lfl: u32): void {
 
 // WERASE: the blanks before the cursor, then the word before them.
 function eraseWord(lfl: u32): void {
-  while (ring.tail != ld.canon && isBlank(ringByte(ring.tail - 1))) eraseChar(lfl);
-  while (ring.tail != ld.canon && !isBlank(ringByte(ring.tail - 1))) eraseChar(lfl);
+  while (consoleRing().tail != ld.canon && isBlank(ringByte(consoleRing().tail - 1))) eraseChar(lfl);
+  while (consoleRing().tail != ld.canon && !isBlank(ringByte(consoleRing().tail - 1))) eraseChar(lfl);
 }
 @inline function isBlank(c: u8): bool { return c == SPACE || c == TAB; }
 
@@ -298,42 +299,42 @@ export function ldiscRead(p: Proc, va: u32, n: u32): i64 {
 
 // Non-canonical (or no terminal): wait for min(VMIN, n) bytes, return what is there up to n.
 function rawRead(p: Proc, va: u32, n: u32): i64 {
-  const avail = ring.tail - ring.head;
+  const avail = consoleRing().tail - consoleRing().head;
   const want: u32 = ld.terminal ? min(<u32>cc(VMIN), n) : 1;
-  if (avail >= want || ring.eof) return avail == 0 ? 0 : copyOut(p, va, min(n, avail));
+  if (avail >= want || consoleRing().eof) return avail == 0 ? 0 : copyOut(p, va, min(n, avail));
   return sleepOn(p, TTY_CHAN);
 }
 
 // Canonical: at most one line; a line ended by EOF gives its bytes without it (none: end of file).
 function canonRead(p: Proc, va: u32, n: u32): i64 {
-  if (ring.head == ld.canon) return ring.eof ? 0 : sleepOn(p, TTY_CHAN);
-  let end = ring.head;
+  if (consoleRing().head == ld.canon) return consoleRing().eof ? 0 : sleepOn(p, TTY_CHAN);
+  let end = consoleRing().head;
   while (end + 1 != ld.canon && !isDelim(end)) end++;
   const eofMark = isDelim(end) && ringByte(end) == EOF_MARK;
-  const len = end + 1 - ring.head - (eofMark ? 1 : 0);
+  const len = end + 1 - consoleRing().head - (eofMark ? 1 : 0);
   const take = min(n, len);
   if (take > 0) { const r = copyOut(p, va, take); if (r < 0) return r; }
-  if (eofMark && take == len) ring.head++;                  // the EOF goes with this read
+  if (eofMark && take == len) consoleRing().head++;                  // the EOF goes with this read
   return take;
 }
 
 // `k` bytes from the ring's head to the user (two copies when they wrap).
 function copyOut(p: Proc, va: u32, k: u32): i64 {
-  const at = ring.head % <u32>TTY_BUF;
+  const at = consoleRing().head % <u32>TTY_BUF;
   const first = min(k, <u32>TTY_BUF - at);
-  if (copyToUser(p, va, ring.buf + at, first, Routine.tty_read) < 0) return -Errno.EFAULT;
-  if (k > first && copyToUser(p, va + first, ring.buf, k - first, Routine.tty_read) < 0) return -Errno.EFAULT;
-  ring.head += k;
+  if (copyToUser(p, va, consoleRing().buf + at, first, Routine.tty_read) < 0) return -Errno.EFAULT;
+  if (k > first && copyToUser(p, va + first, consoleRing().buf, k - first, Routine.tty_read) < 0) return -Errno.EFAULT;
+  consoleRing().head += k;
   return k;
 }
 
 export function ldiscReadable(): bool {
-  if (ring.eof) return true;
-  return canonical() ? ring.head != ld.canon : ring.head != ring.tail;
+  if (consoleRing().eof) return true;
+  return canonical() ? consoleRing().head != ld.canon : consoleRing().head != consoleRing().tail;
 }
 
 // FIONREAD: bytes a read could take now.
-export function ttyReadyBytes(): u32 { return canonical() ? ld.canon - ring.head : ring.tail - ring.head; }
+export function ttyReadyBytes(): u32 { return canonical() ? ld.canon - consoleRing().head : consoleRing().tail - consoleRing().head; }
 
 // --- ioctl
 
@@ -373,12 +374,12 @@ function setTermios(p: Proc, arg: u32, flush: bool): i64 {
   const wasCanon = (lflag() & ICANON) != 0;
   memory.copy(termios, scratch, TERMIOS_SIZE);
   const isCanon = (lflag() & ICANON) != 0;
-  if (!wasCanon && isCanon && ring.tail != ring.head) {
-    const last = ring.tail - 1;                      // mark the last byte typed a line end
-    ring.tail = last;
+  if (!wasCanon && isCanon && consoleRing().tail != consoleRing().head) {
+    const last = consoleRing().tail - 1;                      // mark the last byte typed a line end
+    consoleRing().tail = last;
     put(ringByte(last), true);
   }
-  ld.canon = ring.tail;
+  ld.canon = consoleRing().tail;
   wakeup(TTY_CHAN);                                  // VMIN or the mode may let a reader go on
   return 0;
 }

@@ -135,7 +135,9 @@ export class MockMmu {
     const base: Imports = {
       env: { memory: this.memory, abort: (msg: number, file: number, line: number, col: number) => this.abort(msg, file, line, col) },
       mmu: this.mmuImports(),
-      kernel: { syscall: () => 0n, preempt: () => {} },
+      // signal delivery's entries (translate/signal.ts): no signal is ever pending here
+      kernel: { syscall: () => 0n, preempt: () => {}, sigmask: () => 0n, sigenter: () => 0n, sigreturn: () => {},
+        sigresult: (r: bigint) => r },
     };
     for (const [mod, entries] of Object.entries(extra)) base[mod] = { ...base[mod], ...entries };
     return base;
