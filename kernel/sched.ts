@@ -25,6 +25,7 @@ import { sigCheck, alarmTimers, alarmNext } from "./signal";
 let lastSlot: i32 = -1;     // round-robin position
 let nextFlush: u64 = FLUSH_INTERVAL_NS;   // when the periodic flusher runs next (virtual time)
 let tlbPid: u32 = 0;        // whose translations the TLB holds (0: nobody)
+let ranLast: u32 = 0;       // the process that had the CPU last (0: none yet)
 
 export function tlbForget(pid: u32): void { if (tlbPid == pid) { tlbFlush(); tlbPid = 0; } }
 
@@ -93,13 +94,16 @@ export function schedule(limit: u64): u32 {
 }
 
 function switchTo(p: Proc): void {
-  const from = curPid();
+  // A context switch is the CPU going to another process than the one that ran last (also when
+  // that one has exited since: Linux's ctxt counts it too); the TLB is flushed when it holds
+  // another process's translations.
+  if (ranLast != 0 && ranLast != p.pid) {
+    statAdd(Stat.processSwitches, 1);
+    chargeSys(getCost(Cost.switchNs));
+    traceEmit(nextSeq(), Ev.procSwitch, 0, ranLast, p.pid, 0, 0, 0, 0);
+  }
+  ranLast = p.pid;
   if (tlbPid != p.pid) {
-    if (tlbPid != 0 || from != 0) {
-      statAdd(Stat.processSwitches, 1);
-      chargeSys(getCost(Cost.switchNs));
-      traceEmit(nextSeq(), Ev.procSwitch, 0, tlbPid, p.pid, 0, 0, 0, 0);
-    }
     tlbFlush();
     tlbPid = p.pid;
   }
