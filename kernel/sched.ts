@@ -8,7 +8,7 @@ import { Stat } from "./abi/layout";
 import { Ev } from "./abi/trace";
 import { Proc, procSlots, procAt, RUNNABLE, RUNNING, SLEEPING } from "./proc";
 import { wakeProc } from "./sleep";
-import { setCurrent, curPid } from "./cpu";
+import { setCurrent } from "./cpu";
 import { tlbFlush } from "./tlb";
 import { statAdd } from "./stats";
 import { nextSeq, traceEmit } from "./trace";
