@@ -40,6 +40,8 @@ import { PROC_SIZE, PATH_MAX } from "./param";
 import { Proc, procSlots, procAt, procByPid, CWD_OFF, UNUSED, ZOMBIE, EMBRYO, RUNNING, SLEEPING } from "./proc";
 import { wakeProc, wakeup, sleeping, interruptSleep } from "./sleep";
 import { WAIT_CHAN_BASE } from "./exit";
+import { FORK_CHAN } from "./fork";
+import { EXEC_CHAN } from "./sysexec";
 import { curProc, hasCur } from "./cpu";
 import { statAdd } from "./stats";
 import { nextSeq, traceEmit } from "./trace";
@@ -115,7 +117,8 @@ export function signalGroup(pgid: u32, sig: u32): i32 {
 }
 
 // Sleeps the host finishes (fork, execve) are not interrupted: their result is being decided.
-function interruptible(p: Proc): bool { return p.chan < 0xffff0000; }
+// The console's readers (TTY_CHAN) sleep interruptibly, as Linux's n_tty_read does.
+function interruptible(p: Proc): bool { return p.chan != FORK_CHAN && p.chan != EXEC_CHAN; }
 
 function ignored(p: Proc, sig: i32): bool {
   const h = actionAt(p, sig).handler;
