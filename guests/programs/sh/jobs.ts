@@ -1,8 +1,9 @@
 // Jobs: background commands (`&`) and, on an interactive shell whose kernel has process groups,
 // job control: each job in its own process group (setpgid), the terminal's foreground group set to
-// the job it waits for (TIOCSPGRP) and taken back afterwards, SIGINT/SIGQUIT/SIGTSTP ignored by the
-// shell and restored to their defaults in its children (so Ctrl-C ends the foreground job, never
-// the shell), a stopped job kept as "Stopped" for fg and bg.
+// the job it waits for (TIOCSPGRP) and taken back afterwards, SIGQUIT/SIGTSTP ignored by the shell
+// and SIGINT caught without SA_RESTART (as dash does: Ctrl-C at the prompt interrupts the read,
+// EINTR, and a new prompt follows), all restored to their defaults in its children (so Ctrl-C ends
+// the foreground job, never the shell), a stopped job kept as "Stopped" for fg and bg.
 // Without those calls (ENOSYS, ENOTTY) the shell carries on without job control: children stay in
 // the shell's group and only the job table remains.
 //
@@ -16,8 +17,8 @@
 //   jobPgid(spec)                 the group of %N, %+, %-
 //   notifyJobs()                  report finished jobs (interactive, before a prompt)
 //   statusOf(wstatus)             128+N for a signal, the code otherwise
-import { getpid, waitpid, kill, setpgid, tcsetpgrp, sigignore, sigdefault, print, eprint,
-  WNOHANG, WUNTRACED, WIFEXITED, WEXITSTATUS, WTERMSIG, Sig } from "../../sdk";
+import { getpid, waitpid, kill, setpgid, tcsetpgrp, sigaction, sigignore, sigdefault, print, eprint,
+  WNOHANG, WUNTRACED, WIFEXITED, WEXITSTATUS, WTERMSIG, Sig, Errno } from "../../sdk";
 import { sh, err } from "./vars";
 
 const STOP_MARK = 0x7f;                 // a wait status's low byte for a stopped child
@@ -45,7 +46,7 @@ function stoppedStatus(w: i32): bool { return (w & 0xff) == STOP_MARK; }
 
 export function initJobControl(): void {
   if (!sh.interactive) return;
-  sigignore(Sig.SIGINT); sigignore(Sig.SIGQUIT); sigignore(Sig.SIGTSTP);
+  sigaction(Sig.SIGINT, onInterrupt); sigignore(Sig.SIGQUIT); sigignore(Sig.SIGTSTP);
   sigignore(Sig.SIGTTIN); sigignore(Sig.SIGTTOU);
   const pid = <i32>getpid();
   if (setpgid(0, 0) < 0) return;
@@ -53,6 +54,10 @@ export function initJobControl(): void {
   shellPgid = pid;
   control = true;
 }
+
+// The interactive shell's SIGINT handler: the handler's run is all it takes (the read or wait it
+// interrupted returns EINTR); the status of the abandoned line is 128 + SIGINT, as in dash.
+function onInterrupt(sig: i32): void { sh.status = 128 + sig; }
 
 export function childSetup(pgid: i32, fg: bool): void {
   if (control) {
@@ -91,6 +96,7 @@ function waitAll(job: Job): i32 {
     if (job.statuses[i] != RUNNING) continue;
     store<i32>(wst, 0);
     const r = waitpid(job.pids[i], wst, control ? WUNTRACED : 0);
+    if (r == -Errno.EINTR) { i--; continue; }             // the shell's SIGINT handler ran: wait on
     if (r < 0) { job.statuses[i] = 0; continue; }
     const w = load<i32>(wst);
     if (stoppedStatus(w)) { job.stopped = true; continue; }

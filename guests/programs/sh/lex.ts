@@ -6,13 +6,16 @@
 //   Source(text, fd)            text to read; fd >= 0: more lines come from fd, a byte at a time
 //                               (so programs started by the shell find their input where it stopped)
 //     .more() -> bool           append the next line (false at end of input), after printing
-//                               .prompt1 (once) or .prompt2 (continuation lines)
+//                               .prompt1 (while the text is blank) or .prompt2 (continuation
+//                               lines); a read interrupted by a signal (Ctrl-C at the prompt:
+//                               EINTR) drops the partial line, starts a new output line and gives
+//                               an empty line (dash's onint)
 //   Lexer(src) .next() -> Tok   .peek() .unread(tok); .error: the first syntax error ("" if none);
 //                               .reset() after one
 //     .pending                  here-documents whose bodies follow the next newline
 //   T (token kinds), Tok (kind, text, fd, op, line)
 //   isMeta(c)                   a character that ends an unquoted word
-import { read, eprint } from "../../sdk";
+import { read, eprint, Errno } from "../../sdk";
 import { R, Redir } from "./node";
 
 export enum T { WORD, NEWLINE, EOF, SEMI, AMP, PIPE, AND_IF, OR_IF, DSEMI, LPAREN, RPAREN, REDIR }
@@ -37,28 +40,35 @@ export class Source {
   text: string;
   fd: i32;
   eof: bool = false;
-  prompt1: string = "";       // printed before the next line read (then cleared)
+  prompt1: string = "";       // printed before a line read while the text so far is blank
   prompt2: string = "";       // printed before each continuation line (interactive)
   constructor(text: string, fd: i32 = -1) { this.text = text; this.fd = fd; }
 
   /** Append the next line of fd; false at its end (or without an fd). */
   more(): bool {
     if (this.fd < 0 || this.eof) return false;
-    const prompt = this.prompt1.length > 0 ? this.prompt1 : this.prompt2;
-    this.prompt1 = "";
+    const prompt = blank(this.text) ? this.prompt1 : this.prompt2;   // a blank line: PS1 again
     if (prompt.length > 0) eprint(prompt);
     const line = readLineFd(this.fd);
     if (line === null) { this.eof = true; return false; }
+    if (line.length == 0) { eprint("\n"); this.text += "\n"; return true; }    // interrupted
     this.text += line;
     return true;
   }
 }
 
-/** The next line of fd, newline included (the last line may have none); null at end of input. */
+function blank(s: string): bool {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x20) return false;
+  return true;
+}
+
+/** The next line of fd, newline included (the last line may have none); null at end of input;
+ *  "" when a signal interrupted the read (EINTR): the partial line is dropped. */
 export function readLineFd(fd: i32): string | null {
   const bytes = new Array<u8>();
   for (;;) {
     const r = read(fd, byte, 1);
+    if (r == -Errno.EINTR) return "";
     if (r <= 0) break;
     const c = load<u8>(byte);
     bytes.push(c);
