@@ -19,27 +19,28 @@ async function until(what: string, f: (s: string) => boolean, ms = 30_000): Prom
     if (Date.now() - t0 > ms) throw new Error(`tmux: waiting for ${what}; the pane:\n${pane()}`);
   }
 }
+const PS1 = "/ $";                  // the shell's default PS1, "$PWD $ ", trimmed, started in /
 const lines = (s: string) => s.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
 
 describe.skipIf(!haveTmux)("sh in a real terminal (tmux)", () => {
   it("Ctrl-C, Ctrl-D, exit 3, and the terminal restored", async () => {
     const cmd = `cd ${projectRoot()} && node dist/cli.mjs run /bin/sh; echo "EXIT=$?"; stty -a | grep -o -- '-\\?echo ' | head -1; sleep 60`;
     expect(tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", cmd).status).toBe(0);
-    await until("the prompt", (s) => lines(s).at(-1) === "$");
+    await until("the prompt", (s) => lines(s).at(-1) === PS1);
     tmux("send-keys", "-t", session, "abc", "C-c");
     await until("a new prompt", (s) => lines(s).length === 2);
     tmux("send-keys", "-t", session, "cat", "Enter");
-    await until("cat", (s) => lines(s).at(-1) === "$ cat");
+    await until("cat", (s) => lines(s).at(-1) === `${PS1} cat`);
     tmux("send-keys", "-t", session, "hello", "Enter");
     await until("cat's copy", (s) => lines(s).filter((l) => l === "hello").length === 2);
     tmux("send-keys", "-t", session, "C-d");
-    await until("the prompt after cat", (s) => lines(s).at(-1) === "$");
+    await until("the prompt after cat", (s) => lines(s).at(-1) === PS1);
     tmux("send-keys", "-t", session, "cat", "Enter");
-    await until("cat again", (s) => lines(s).at(-1) === "$ cat");
+    await until("cat again", (s) => lines(s).at(-1) === `${PS1} cat`);
     tmux("send-keys", "-t", session, "C-c");
-    await until("the prompt after Ctrl-C", (s) => lines(s).at(-1) === "$");
+    await until("the prompt after Ctrl-C", (s) => lines(s).at(-1) === PS1);
     tmux("send-keys", "-t", session, "exit 3", "Enter");
     await until("the exit", (s) => s.includes("EXIT=") && /echo/.test(s.slice(s.indexOf("EXIT="))));
-    expect(lines(pane())).toEqual(["$ abc^C", "$ cat", "hello", "hello", "$ cat", "^C", "$ exit 3", "EXIT=3", "echo"]);
+    expect(lines(pane())).toEqual([`${PS1} abc^C`, `${PS1} cat`, "hello", "hello", `${PS1} cat`, "^C", `${PS1} exit 3`, "EXIT=3", "echo"]);
   }, 120_000);
 });

@@ -17,7 +17,7 @@
 //   jobPgid(spec)                 the group of %N, %+, %-
 //   notifyJobs()                  report finished jobs (interactive, before a prompt)
 //   statusOf(wstatus)             128+N for a signal, the code otherwise
-import { getpid, waitpid, kill, setpgid, tcsetpgrp, sigaction, sigignore, sigdefault, print, eprint,
+import { getpid, getpgid, waitpid, kill, setpgid, tcsetpgrp, sigaction, sigignore, sigdefault, print, eprint,
   WNOHANG, WUNTRACED, WIFEXITED, WEXITSTATUS, WTERMSIG, Sig, Errno } from "../../sdk";
 import { sh, err } from "./vars";
 
@@ -33,6 +33,13 @@ class Job {
   }
   done(): bool { for (let i = 0; i < this.statuses.length; i++) if (this.statuses[i] == RUNNING) return false; return true; }
   status(): i32 { return statusOf(this.statuses[this.statuses.length - 1]); }
+  interrupted(): bool {
+    for (let i = 0; i < this.statuses.length; i++) {
+      const w = this.statuses[i];
+      if (w != RUNNING && !WIFEXITED(w) && !stoppedStatus(w) && WTERMSIG(w) == Sig.SIGINT) return true;
+    }
+    return false;
+  }
 }
 
 let jobList = new Array<Job>();
@@ -49,7 +56,7 @@ export function initJobControl(): void {
   sigaction(Sig.SIGINT, onInterrupt); sigignore(Sig.SIGQUIT); sigignore(Sig.SIGTSTP);
   sigignore(Sig.SIGTTIN); sigignore(Sig.SIGTTOU);
   const pid = <i32>getpid();
-  if (setpgid(0, 0) < 0) return;
+  if (setpgid(0, 0) < 0 && getpgid(0) != pid) return;   // a session leader: EPERM, but it leads its group
   if (tcsetpgrp(0, pid) < 0) return;
   shellPgid = pid;
   control = true;
@@ -81,6 +88,7 @@ export function waitJob(pids: i32[], pgid: i32, text: string): i32 {
   const job = new Job(0, pids, pgid, text);
   const st = waitAll(job);
   if (control) tcsetpgrp(0, shellPgid);
+  if (control && job.interrupted()) eprint("\n");   // dash: the job's SIGINT is the shell's (EXINT)
   if (job.stopped) {
     job.id = nextId();
     jobList.push(job);
