@@ -1,4 +1,5 @@
-// The interactive shell (stdin is the console, a terminal): background jobs listed by `jobs` with
+// The interactive shell (`sh -i`: stdin here is piped, not a terminal, so as with dash only -i makes
+// it interactive): background jobs listed by `jobs` with
 // dash's columns, killed and waited for (128 + SIGTERM); after a syntax error, a failed expansion
 // or a command not found it prints the error and reads the next line instead of exiting; the
 // prompt is '$PWD $ ' and follows cd. (Job control proper — process groups, the terminal's
@@ -13,7 +14,7 @@ async function interactive(input: string) {
   const out: Uint8Array[] = [], err: Uint8Array[] = [];
   const m = await Machine.create({ ramBytes: 16 << 20, stdin: new TextEncoder().encode(input),
     stdout: (b) => { out.push(b); }, stderr: (b) => { err.push(b); } });
-  const pid = await m.spawn(distGuest("sh"), ["sh"]);
+  const pid = await m.spawn(distGuest("sh"), ["sh", "-i"]);
   await m.run();
   return { out: Buffer.concat(out).toString(), err: Buffer.concat(err).toString(), code: m.exitOf(pid)?.code };
 }

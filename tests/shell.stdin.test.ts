@@ -1,8 +1,9 @@
-// Without -c sh reads commands from stdin a line at a time; stdin is the console (a terminal), so the
-// shell is interactive and writes its prompt PS1, by default '$PWD $ ' (the working directory, then
-// "$ "), to stderr before each line, and stops at end of input or `exit`. It reads its input a byte at
-// a time, so a program it starts finds the rest of the input where the shell stopped. `sh FILE` runs
-// a script without prompts. Built-ins cd and pwd work on the shell's own directory.
+// Without -c sh reads commands from stdin a line at a time and stops at end of input or `exit`.
+// Here stdin is piped, not a terminal, so as with dash the shell is not interactive and writes no
+// prompt unless -i makes it interactive: then PS1, by default '$PWD $ ' (the working directory,
+// then "$ "), goes to stderr before each line. It reads its input a byte at a time, so a program it
+// starts finds the rest of the input where the shell stopped. `sh FILE` runs a script without
+// prompts. Built-ins cd and pwd work on the shell's own directory.
 import { describe, it, expect } from "vitest";
 import { Machine } from "../host/machine";
 import { distGuest } from "./helpers/machine";
@@ -17,19 +18,24 @@ async function shStdin(input: string, argv: string[] = ["sh"]) {
 }
 
 describe("sh: commands from stdin", () => {
-  it("prompts before each line and runs them in order", async () => {
+  it("runs the lines in order, without prompts: stdin is no terminal", async () => {
     const r = await shStdin("echo one\ncd /data\npwd\nls | wc\n");
+    expect(r).toEqual({ out: "one\n/data\n      2       2      15\n", err: "", code: 0 });
+  });
+
+  it("with -i prompts before each line", async () => {
+    const r = await shStdin("echo one\ncd /data\npwd\nls | wc\n", ["sh", "-i"]);
     expect(r).toEqual({ out: "one\n/data\n      2       2      15\n", err: "/ $ / $ /data $ /data $ /data $ ", code: 0 });
   });
 
   it("stops at exit", async () => {
     const r = await shStdin("echo one\nexit 5\necho never\n");
-    expect(r).toEqual({ out: "one\n", err: "/ $ / $ ", code: 5 });
+    expect(r).toEqual({ out: "one\n", err: "", code: 5 });
   });
 
   it("a program it starts reads the rest of the input", async () => {
     const r = await shStdin("cat\nhello\nworld\n");
-    expect(r).toEqual({ out: "hello\nworld\n", err: "/ $ / $ ", code: 0 });
+    expect(r).toEqual({ out: "hello\nworld\n", err: "", code: 0 });
   });
 
   it("sh FILE runs a script without prompts", async () => {
