@@ -23,7 +23,7 @@ describe("sh: interactive", () => {
   it("a background job: its number and pid, jobs, kill, wait", async () => {
     const r = await interactive("sleep 100 | cat &\njobs\nkill $!\nwait $!\necho status $?\n");
     expect(r.out).toBe(`[1] + Running${" ".repeat(20)}sleep 100 | cat\nstatus ${128 + Sig.SIGTERM}\n`);
-    expect(r.err).toMatch(/^\/ \$ \[1\] \d+\n(\/ \$ ){5}$/);
+    expect(r.err).toMatch(/^\/ \$ \[1\] \d+\n(\/ \$ ){5}\n$/);
     expect(r.code).toBe(0);
   });
 
@@ -31,12 +31,12 @@ describe("sh: interactive", () => {
     const r = await interactive("if then\necho one\necho ${x?gone}\necho two\nnosuch\ncd /data\necho $?\n");
     expect(r.out).toBe("one\ntwo\n0\n");
     expect(r.err).toBe("/ $ sh: 1: Syntax error: \"then\" unexpected\n/ $ / $ sh: 3: x: gone\n/ $ / $ " +
-      "sh: 5: nosuch: not found\n/ $ /data $ /data $ ");
+      "sh: 5: nosuch: not found\n/ $ /data $ /data $ \n");
     expect(r.code).toBe(0);
   });
 
   it("a command spread over lines prompts with PS2", async () => {
     const r = await interactive("for i in 1 2\ndo echo $i\ndone\n");
-    expect(r).toEqual({ out: "1\n2\n", err: "/ $ > > / $ ", code: 0 });
+    expect(r).toEqual({ out: "1\n2\n", err: "/ $ > > / $ \n", code: 0 });
   });
 });

@@ -1,7 +1,7 @@
 // Without -c sh reads commands from stdin a line at a time and stops at end of input or `exit`.
 // Here stdin is piped, not a terminal, so as with dash the shell is not interactive and writes no
 // prompt unless -i makes it interactive: then PS1, by default '$PWD $ ' (the working directory,
-// then "$ "), goes to stderr before each line. It reads its input a byte at a time, so a program it
+// then "$ "), goes to stderr before each line, and a newline at the end of input. It reads its input a byte at a time, so a program it
 // starts finds the rest of the input where the shell stopped. `sh FILE` runs a script without
 // prompts. Built-ins cd and pwd work on the shell's own directory.
 import { describe, it, expect } from "vitest";
@@ -25,7 +25,7 @@ describe("sh: commands from stdin", () => {
 
   it("with -i prompts before each line", async () => {
     const r = await shStdin("echo one\ncd /data\npwd\nls | wc\n", ["sh", "-i"]);
-    expect(r).toEqual({ out: "one\n/data\n      2       2      15\n", err: "/ $ / $ /data $ /data $ /data $ ", code: 0 });
+    expect(r).toEqual({ out: "one\n/data\n      2       2      15\n", err: "/ $ / $ /data $ /data $ /data $ \n", code: 0 });
   });
 
   it("stops at exit", async () => {

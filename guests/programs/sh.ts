@@ -82,4 +82,7 @@ if (!stdinMode && first < argc()) {
 sh.params = rest(first);
 if (ttyLike(0) && ttyLike(2)) sh.interactive = true;
 initJobControl();
-exitShell(runSource(new Source("", 0)));
+const input = new Source("", 0);
+const status = runSource(input);
+if (sh.interactive && input.eof) eprint("\n");   // end of input ends the prompt's line (dash)
+exitShell(status);
