@@ -2,8 +2,8 @@
 // Here stdin is piped, not a terminal, so as with dash the shell is not interactive and writes no
 // prompt unless -i makes it interactive: then PS1, by default '$PWD $ ' (the working directory,
 // then "$ "), goes to stderr before each line, and a newline at the end of input. It reads its
-// input a byte at a time, so a program it starts finds the rest of the input where it stopped. `sh FILE` runs a script without
-// prompts. Built-ins cd and pwd work on the shell's own directory.
+// input a byte at a time, so a program it starts finds the rest of the input where it stopped.
+// `sh FILE` runs a script without prompts. Built-ins cd and pwd work on the shell's own directory.
 import { describe, it, expect } from "vitest";
 import { Machine } from "../host/machine";
 import { distGuest } from "./helpers/machine";
