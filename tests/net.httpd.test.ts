@@ -4,30 +4,14 @@
 // small image served from a ROOT: Content-Type by extension, HEAD, 301 for a directory, 405, ".." refused,
 // HTTP/1.0 closing. httpd --count N exits after N requests; every step is bounded in time.
 import { afterEach, expect, test } from "vitest";
-import { Agent, request, type IncomingMessage } from "node:http";
+import { Agent } from "node:http";
 import { connect } from "node:net";
 import { dataBytes, mkfs } from "../host/fs";
 import { boot, distGuest, type Booted } from "./helpers/machine";
+import { fetch } from "./helpers/httpd";
 
 let b: Booted | null = null;
 afterEach(() => { b?.m.close(); b = null; });
-
-interface Reply { status: number; headers: IncomingMessage["headers"]; body: Buffer; reused: boolean }
-
-/** One request through agent; rejects after ms. */
-function fetch(port: number, path: string, opts: { agent?: Agent | false; method?: string; headers?: Record<string, string> } = {}, ms = 30_000): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${path}: no answer within ${ms} ms`)), ms);
-    const req = request({ host: "127.0.0.1", port, path, agent: opts.agent ?? false, method: opts.method ?? "GET", headers: opts.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => { clearTimeout(timer); resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks), reused: req.reusedSocket }); });
-      res.on("error", reject);
-    });
-    req.on("error", (e) => { clearTimeout(timer); reject(e); });
-    req.end();
-  });
-}
 
 /** Raw bytes to the server; resolves with everything it sent back before closing. */
 function raw(port: number, bytes: string, ms = 10_000): Promise<string> {
