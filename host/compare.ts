@@ -8,6 +8,7 @@ import { distPath } from "./paths";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Stats, TraceEvent } from "./trace";
+import type { CopyEvent } from "./trace/events";
 import type { CostModel } from "./costmodel";
 import { PerfettoWriter } from "./trace/perfetto";
 
@@ -29,7 +30,9 @@ export const METHODS: Method[] = [
 export interface CompareRow {
   method: MethodId; contextSwitches: number; copies: number; cpuCopies: number; dmaCopies: number;
   cpuCopyBytes: number; dmaCopyBytes: number; pageFaults: number; virtualTimeNs: number; cpuTimeNs: number;
-  how: string;         // the copies, in order, e.g. "disk DMA > copy_to_user > copy_from_user > NIC DMA"
+  how: string;         // the data copies, in order, e.g. "disk DMA > copy_to_user > copy_from_user > NIC DMA"
+  structs: { copies: number; bytes: number; routines: string[] };   // small structure copies (a msghdr,
+                       // an iovec, a sockaddr: user <-> a kernel buffer), counted apart from the data's
   intact: boolean;     // the discard service received as many bytes as the file holds
 }
 
@@ -82,7 +85,7 @@ async function runMethod(m: Method, disk: Uint8Array | undefined, file: string, 
     dmaCopies: t.dmaCopies, cpuCopyBytes: t.cpuCopyBytes, dmaCopyBytes: t.dmaCopyBytes,
     pageFaults: faults(s) - faults(start), virtualTimeNs: s.virtualTimeNs - start.virtualTimeNs,
     cpuTimeNs: (s.userTimeNs + s.systemTimeNs) - (start.userTimeNs + start.systemTimeNs),
-    how: how ? howCopied(events, m.calls) : "", intact: discard !== undefined && discard.bytes === machine.guestFileSize(file) };
+    ...(how ? howCopied(events, m.calls) : { how: "", structs: { copies: 0, bytes: 0, routines: [] } }), intact: discard !== undefined && discard.bytes === machine.guestFileSize(file) };
 }
 
 // RAM for a file of `size` bytes: the default 64 MiB, or room for the file twice (page cache and a
@@ -107,19 +110,30 @@ function sum(s: Stats, calls: string[]) {
 
 const LABEL: Record<string, string> = { disk_dma: "disk DMA", nic_dma: "NIC DMA", pagecache_copy: "page cache > socket copy" };
 
-// The distinct kinds of copy the transfer calls made (directly, through a fault they took, or by a
-// device finishing what they queued), in first-seen order.
-function howCopied(events: TraceEvent[], calls: string[]): string {
+// A CPU copy between user memory and a kernel buffer moves a call's small structure (a msghdr, an
+// iovec, a sockaddr, a completion record), not the data: data moves between user memory and frames
+// (the page cache, socket or pipe pages), or by DMA.
+const isStruct = (e: CopyEvent) => e.agent === "cpu" && ((e.from === "user" && e.to === "kernel") || (e.from === "kernel" && e.to === "user"));
+
+// The distinct kinds of data copy the transfer calls made (directly, through a fault they took, or
+// by a device finishing what they queued), in first-seen order; their structure copies apart.
+function howCopied(events: TraceEvent[], calls: string[]): Pick<CompareRow, "how" | "structs"> {
   const causes = new Set<number>();
   for (const e of events) if (e.type === "syscall" && calls.includes(e.name)) causes.add(e.seq);
   for (const e of events) if (e.type === "fault" && causes.has(e.cause)) causes.add(e.seq);
   const seen: string[] = [];
+  const structs = { copies: 0, bytes: 0, routines: [] as string[] };
   for (const e of events) {
     if (e.type !== "copy" || !causes.has(e.cause)) continue;
+    if (isStruct(e)) {
+      structs.copies++; structs.bytes += e.bytes;
+      if (!structs.routines.includes(e.routine)) structs.routines.push(e.routine);
+      continue;
+    }
     const name = LABEL[e.routine] ?? e.routine;
     if (!seen.includes(name)) seen.push(name);
   }
-  return seen.join(" > ");
+  return { how: seen.join(" > "), structs };
 }
 
 const COLS: [keyof CompareRow, string][] = [["contextSwitches", "switches"], ["copies", "copies"], ["cpuCopies", "CPU"],
@@ -131,6 +145,11 @@ export function formatCompare(rows: CompareRow[], title: string): string {
     k === "virtualTimeNs" || k === "cpuTimeNs" ? ((r[k] as number) / 1000).toFixed(1) : String(r[k]);
   const head = ["method".padEnd(16), ...COLS.map(([, h]) => h.padStart(10))].join(" ");
   const lines = rows.map((r) => [r.method.padEnd(16), ...COLS.map(([k]) => cell(r, k).padStart(10))].join(" ") + (r.intact ? "" : "  (bytes lost!)"));
-  const how = rows.map((r) => `  ${r.method}: ${r.how || "no copies"}`);
-  return [title, head, "-".repeat(head.length), ...lines, "", "How the copies happened:", ...how].join("\n");
+  const how = rows.map((r) => `  ${r.method}: ${r.how || "no copies"}${structText(r.structs)}`);
+  return [title, head, "-".repeat(head.length), ...lines, "", "How the copies happened (data; small structure copies apart):", ...how].join("\n");
+}
+
+function structText(s: CompareRow["structs"]): string {
+  if (s.copies === 0) return "";
+  return `; and ${s.copies} structure cop${s.copies === 1 ? "y" : "ies"}, ${s.bytes} bytes (${s.routines.join(", ")})`;
 }

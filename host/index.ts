@@ -5,5 +5,6 @@ export { LoadError } from "./loader";
 export { TranslateError, translate, translateCached } from "./translate";
 export { meminfo, processes, regions, pageTable, tlb, frameInfo, pageCache, pipes } from "./inspect";
 export type { MemInfo, ProcInfo, Region, PageEntry, TlbEntry, FrameInfo, CachedFile, PipeInfo, PipeSlot } from "./inspect";
-export { runProgram, parseSize, parseTraceClasses, type RunOptions } from "./run";
+export { runProgram, parseSize, parseTraceClasses, type RunOptions, EXIT_HUNG } from "./run";
+export { formatHungTasks, WAITS_ON, type HungTask } from "./hung";
 export { distPath, projectRoot } from "./paths";

@@ -30,12 +30,13 @@ export const KERNEL_EXPORTS = {
   setTraceMask: "i>", traceReset: ">", traceBase: "mut i", traceCount: "mut i",
   setCost: "iI>", getCost: "i>I",
   randomSeed: "I>",
+  hungTask: "i>i",
   mount: ">i", netInit: ">i", netBusy: ">i", irq: "i>", shutdown: ">i", dropCaches: ">i", pcStats: "i>i",
   // inspection (kernel/inspect.ts): read-only views for tools and tests
   procSlots: ">i", frameRecSize: "const i", lookup: "ii>I", pteOf: "ii>i", pgdirOf: "i>i",
   procPid: "i>i", procPpid: "i>i", procStateAt: "i>i", procBrk: "i>i", vmaCount: "i>i", vmaField: "iii>i",
   ownerFrames: "i>i", frameTableAddr: ">i", frameCount: ">i", pipeCount: "const i", pipeField: "ii>i",
-  pipeSlot: "iii>i", filesInUse: ">i", socketsInUse: ">i",
+  pipeSlot: "iii>i", filesInUse: ">i", socketsInUse: ">i", procWchan: "i>i", procSleepSys: "i>i",
   memory: "memory",   // the RAM it imports, exported again
 } as const;
 

@@ -4,7 +4,7 @@
 // wall time, but for the world outside (real network peers, the terminal, a wall-clock bound), let
 // in by the rules of host/realtime.ts.
 // Interface: Machine.create(opts), spawn(bytes, argv, env) / spawnPath(path, argv, env) -> pid,
-// run(), exitOf(pid), stats(pid?), timedOut, shutdown(), close(), dropCaches(); readGuestFile(path),
+// run(), exitOf(pid), stats(pid?), timedOut, hungTasks (host/hung.ts), shutdown(), close(), dropCaches(); readGuestFile(path),
 // guestFileSize(path), readUser(pid, va, len), flushTrace(); k / ram for inspection (inspect.ts),
 // tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
 import { FS_VERSION } from "../kernel/abi/fs";
@@ -27,6 +27,8 @@ import { openDisk, type DiskSource } from "./diskimage";
 import { Errno } from "../kernel/abi/errno";
 import { Cost } from "../kernel/abi/cost";
 import { applyKernelCosts, diskTiming, nicTiming, type CostModel } from "./costmodel";
+import { hungTask, type HungTask } from "./hung";
+import { basename } from "node:path";
 
 export interface MachineOptions {
   ramBytes?: number;           // physical RAM (default 64 MiB)
@@ -99,6 +101,7 @@ export class Machine {
   private panicked: string | null = null;   // the kernel panicked (the message): the machine is down
   timedOut = false;                          // the timeout killed the processes
   interrupted = false;                       // Ctrl-C on the terminal ended the machine (host/console.ts)
+  hungTasks: HungTask[] = [];                // every process slept with nothing to wake it: they were killed
 
   private constructor(opts: MachineOptions) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
@@ -272,7 +275,8 @@ export class Machine {
 
   dropCaches(): number { return this.k.dropCaches(); }
 
-  // Run until every process has exited (or all that are left sleep forever: they are killed).
+  // Run until every process has exited (or all that are left sleep forever: they are reported in
+  // hungTasks and killed).
   // Each turn: take in the terminal's input and the interrupts due; run the process the scheduler
   // picks for a slice; else, nobody runnable, move time on to whatever can happen next.
   async run(): Promise<void> {
@@ -301,7 +305,8 @@ export class Machine {
         if (next !== null) { this.k.idleUntil(next); continue; }      // idle until a device interrupts
         const outside = this.realtime.outside();                        // a real socket or the terminal
         if (outside) { await outside; continue; }
-        this.killAll(Sig.SIGKILL);   // deadlock: nobody can ever wake
+        this.reportHung();           // deadlock: nobody can ever wake
+        this.killAll(Sig.SIGKILL);
       }
     } catch (e) {
       this.checkPanic();             // a trap in kernel code after a panic: report the panic
@@ -316,6 +321,13 @@ export class Machine {
       this.console.close();
       this.wallNs += process.hrtime.bigint() - t0;
     }
+  }
+
+  // Every process sleeps and nothing can wake one: say which and on what (host/hung.ts), as Linux's
+  // hung-task detector, before they are killed. The kernel traces and counts each report.
+  private reportHung(): void {
+    for (const g of this.guests.values()) this.hungTasks.push(hungTask(this.k, g.pid, basename(g.name)));
+    this.flushTrace();
   }
 
   // --timeout ran out: every process dies by SIGKILL (as timeout -s KILL would do).

@@ -1,6 +1,6 @@
 // Run one program on a fresh machine the way the CLI does: load, run, trace, summarise, report.
 // Interface: runProgram(path, args, opts) -> process exit code; parseSize("64M"); parseTraceClasses("syscall,copy");
-// parseInspectAt(at, traceMask); isHostProgram(path) (a host .wasm file); EXIT_PANIC, EXIT_TIMEOUT,
+// parseInspectAt(at, traceMask); isHostProgram(path) (a host .wasm file); EXIT_PANIC, EXIT_TIMEOUT, EXIT_HUNG,
 // EXIT_CANNOT_RUN, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_INTERRUPT
 // (the exit codes that are not the program's).
 import { readFileSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
@@ -14,6 +14,7 @@ import type { CostModel } from "./costmodel";
 import { snapshot, type View } from "./snapshot";
 import { Sys } from "../kernel/abi/syscalls";
 import { PROGRAM_DIRS } from "./fs/rootfs";
+import { formatHungTasks } from "./hung";
 
 /** Exit code when the kernel panicked (the machine stopped; "wasmos: kernel panic: ..." on stderr). */
 export const EXIT_PANIC = 125;
@@ -21,6 +22,9 @@ export const EXIT_PANIC = 125;
 export const EXIT_INTERRUPT = 130;
 /** Exit code when --timeout ran out (as timeout(1)). */
 export const EXIT_TIMEOUT = 124;
+/** Exit code when every process slept with nothing that could wake it (hung tasks, reported on stderr,
+ *  then killed): not 128 + a signal, not a status of timeout(1) or a shell. */
+export const EXIT_HUNG = 123;
 /** Exit codes when the program cannot be run, as a shell's: found but not runnable, and not found. */
 export const EXIT_CANNOT_RUN = 126;
 export const EXIT_NOT_FOUND = 127;
@@ -165,11 +169,13 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
       process.stderr.write(`wasmos: timed out after ${o.timeoutSec} s (wall clock): every process was killed\n`);
       return EXIT_TIMEOUT;
     }
+    if (m.hungTasks.length > 0) process.stderr.write(formatHungTasks(m.hungTasks, EXIT_HUNG) + "\n");
     if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${snapshot(m, o.inspect!, 0)}\n`);
     const stats = m.stats(pid);
     if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
     if (o.statsFile) writeStats(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
     if (perfetto) perfetto.save(o.perfetto!, { [pid]: basename(path) });
+    if (m.hungTasks.length > 0) return EXIT_HUNG;
     return stats.signal ? 128 + stats.signal : stats.exitCode ?? 0;
   } finally {
     sink.close();

@@ -24,5 +24,6 @@ export { execPending, execArgLen, execBegin, execFail } from "./sysexec";
 export { forkPending, forkDone } from "./fork";
 export { netBusy } from "./net/sock";
 export { randomSeed } from "./random";
+export { procWchan, procSleepSys, hungTask } from "./wchan";
 export { setPidMax } from "./pid";
 import "./records";   // compile-time layout checks (no code; last, so the files above keep their order)

@@ -83,6 +83,7 @@ export const ZOMBIE: u32 = ProcState.zombie;
   alarmEvery: u64;   // ... and its interval (0: once)
   sid: u32;          // session: inherited across fork; setsid starts one
   execed: u32;       // 1 once it called execve (setpgid on it from its parent: EACCES)
+  sleepSys: i32;     // the syscall that went to sleep (-1: none): with chan, its wait channel (wchan.ts)
 }
 
 export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)

@@ -56,6 +56,7 @@ import { ERESTARTSYS, ERESTARTNOHAND } from "./abi/errno";
 import { Proc, procSlots, procAt, RUNNABLE, RUNNING, SLEEPING, ZOMBIE } from "./proc";
 import { hostStopRewind } from "./host";
 import { epollWake } from "./epoll";
+import { curSys } from "./stats";
 
 // How the call in progress goes on when its process runs again (Proc.restart).
 export const RESTART_NONE: u32 = 0;      // no call to resume: the next syscall is a new one
@@ -67,6 +68,7 @@ export const RESTART_RETURN: u32 = 2;    // its result is decided (Proc.retval):
 // Sleep on `chan` until a wakeup(chan) (or a kill); the handler returns what this returns.
 export function sleepOn(p: Proc, chan: u32): i64 {
   p.chan = chan;
+  p.sleepSys = curSys;
   p.state = SLEEPING;
   return -ERESTARTSYS;
 }
@@ -76,6 +78,7 @@ export function sleepUntil(p: Proc, t: u64): void {
   p.wakeAt = t;
   p.state = SLEEPING;
   p.chan = 0;
+  p.sleepSys = curSys;
 }
 
 // The call is done and returns `v`, but only once the process runs again (it yielded or sleeps):

@@ -27,7 +27,7 @@ import { iSize, iSetSize, iTouch, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck } from "./inode";
 import { Pipe, pipeRead, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT, SLOT_CAN_MERGE } from "./pipe";
-import { Sock, sockAt, sockChan, sfrag, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
+import { Sock, sockAt, sockChan, sfragPush, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
 import { tcpOutput, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
 import { nicFeatures } from "./net/nic";
@@ -200,8 +200,7 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = fa
       countCopy(Routine.pagecache_copy, <u64>(pa(pfn) + off), <u64>pa(f), chunk, Place.frame, Place.frame);
       pfn = f; off = 0;
     }
-    const fr = sfrag(s, s.sTail++);
-    fr.pfn = pfn; fr.off = off; fr.len = chunk; fr.zcid = 0;
+    sfragPush(s, pfn, off, chunk, 0);
     s.sndEnd += chunk;
     consume(pi, chunk);
     done += chunk;

@@ -31,7 +31,7 @@ export function registerCompare(program: Command): void {
       if (o.sweep !== undefined) return runSweep(o, base);
       const size = parseSize(o.size);
       const rows = await compare({ ...base, size, file: o.file, perfettoDir: o.perfetto });
-      if (o.json) process.stdout.write(JSON.stringify(rows.map(({ how, intact, ...r }) => r), null, 2) + "\n");
+      if (o.json) process.stdout.write(JSON.stringify(rows.map(({ how, structs, intact, ...r }) => r), null, 2) + "\n");
       else process.stdout.write(formatCompare(rows, `Sending ${o.file ?? size + " bytes"} to 10.0.2.2:9 (${o.warm ? "warm" : "cold"} page cache)`) + "\n");
     });
 }

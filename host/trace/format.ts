@@ -47,6 +47,7 @@ export function formatText(ev: TraceEvent, opts: TextOptions): string | null {
       const addr = ev.addr === undefined ? "" : `, si_addr=${hex(ev.addr)}`;
       return `${pre}--- ${ev.name} {${siginfoText(ev.name, ev.sig, ev.code, ev.from)}${addr}} ---`;
     }
+    case "hung": return `${pre}--- hung task: ${ev.syscall ? `in ${ev.syscall}(), ` : ""}wchan ${ev.wchan}: nothing can wake it ---`;
     case "exit":
       return pre + (ev.signal === undefined ? `+++ exited with ${ev.code} +++` : `+++ killed by ${sigName(ev.signal)} +++`);
     default: {

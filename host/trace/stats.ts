@@ -27,6 +27,7 @@ export function readStats(mem: DataView, statsBase: number, sysStatsBase: number
       writtenBack: s(Stat.pcWrittenBack), evicted: s(Stat.pcEvicted) },
     frames: { total: s(Stat.framesTotal), free: s(Stat.framesFree) },
     signals: { sent: s(Stat.signalsSent), delivered: s(Stat.signalsDelivered) },
+    hungTasks: s(Stat.hungTaskReports),
     virtualTimeNs: s(Stat.virtualTimeNs),
     userTimeNs: s(Stat.userTimeNs),
     systemTimeNs: s(Stat.systemTimeNs),

@@ -12,6 +12,8 @@ import type { RawEvent } from "./decode";
 import type { CopyEvent, FaultName, PlaceName, TraceEvent } from "./events";
 import { enterCall, exitCall, unfinishedText, type Call } from "./strace";
 import { sigName } from "./args";
+import { sysName } from "./signatures";
+import { Wchan } from "../../kernel/abi/records";
 import { UserMem, type ReadUser } from "./usermem";
 
 export interface TracerOptions {
@@ -38,7 +40,7 @@ const MAX_CAUSES = 1024;   // faults and irqs remembered as causes
 /** The TraceClass of a record kind (the kernel's classOf in kernel/trace.ts). */
 export function classOf(kind: Ev): TraceClass {
   switch (kind) {
-    case Ev.sysEnter: case Ev.sysExit: case Ev.signal: case Ev.exit: case Ev.epollReady: return TraceClass.syscall;
+    case Ev.sysEnter: case Ev.sysExit: case Ev.signal: case Ev.exit: case Ev.epollReady: case Ev.hungTask: return TraceClass.syscall;
     case Ev.copy: case Ev.sgHandoff: return TraceClass.copy;
     case Ev.fault: return TraceClass.fault;
     case Ev.irq: return TraceClass.irq;
@@ -81,6 +83,7 @@ export class Tracer {
       case Ev.sysExit: return this.exit(r);
       case Ev.exit: return this.procExit(r);
       case Ev.signal: return this.signal(r);
+      case Ev.hungTask: return this.hung(r);
       case Ev.procSwitch:
         for (const p of this.byPid.values()) this.cut(p);
         return this.emit({ type: "switch", seq: r.seq, pid: r.pid, time: r.time, from: Number(r.a[0]), to: Number(r.a[1]) });
@@ -136,6 +139,13 @@ export class Tracer {
     this.emit({ type: "signal", seq: r.seq, pid, time: r.time, sig: r.sub, name: sigName(r.sub),
       ...(addr === undefined ? {} : { addr }),
       ...(known ? { code: Number(BigInt.asIntN(32, r.a[1])) - 1, from: Number(r.a[2]) } : {}) });
+  }
+
+  // A hung-task report (kernel/wchan.ts): the host sends it between slices, so the pid is a0.
+  private hung(r: RawEvent): void {
+    const pid = Number(r.a[0]), nr = Number(BigInt.asIntN(64, r.a[1]));
+    for (const p of this.byPid.values()) this.cut(p);     // its own call too: it sleeps in it
+    this.emit({ type: "hung", seq: r.seq, pid, time: r.time, wchan: Wchan[r.sub] ?? "unknown", syscall: nr < 0 ? null : sysName(nr) });
   }
 
   // Copies, faults, irqs, TLB flushes, sg hand-offs: attached to the syscall that caused them.

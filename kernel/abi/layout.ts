@@ -101,7 +101,8 @@ export enum Stat {
   traceDropped = 26,
   signalsSent = 27,       // signals generated (kill, tkill, the kernel's own: SIGPIPE, SIGCHLD, SIGALRM ...)
   signalsDelivered = 28,  // ... acted on: a handler run, a default action taken
-  COUNT = 29,
+  hungTaskReports = 29,   // processes reported hung: asleep with nothing that could wake them (kernel/wchan.ts)
+  COUNT = 30,
 }
 
 // Per-syscall counters: u64 at SYSSTATS_BASE + nr * SYSSTAT_SIZE + 8 * SysStat.x

@@ -66,3 +66,26 @@ export const SLOT_FLAGS = 12;       // PipeSlotFlag (layout.ts)
 export const ASYNCIFY_DATA_POS = 0;   // u32 address
 export const ASYNCIFY_DATA_END = 4;   // u32 address
 export const ASYNCIFY_HEADER_SIZE = 8;
+
+// What a sleeping process waits on: its wait channel in words (Linux's /proc/PID/wchan names the
+// kernel function it sleeps in; these are those names). procWchan(pid) returns one; the hung-task
+// report (host/hung.ts) and the trace's hung-task event (Ev.hungTask's sub) name it.
+export enum Wchan {
+  none = 0,                    // not sleeping: running, runnable or a zombie
+  pipe_read = 1,               // read, readv, splice or tee from an empty pipe
+  pipe_write = 2,              // write, writev, splice or vmsplice into a full pipe
+  do_wait = 3,                 // wait4 for a child to change state
+  inet_csk_accept = 4,         // accept on a listening socket with no connection queued
+  sk_wait_data = 5,            // recv, read or splice from a socket with nothing queued
+  sk_stream_wait_memory = 6,   // send, write, sendfile or splice to a socket whose buffer is full
+  sk_stream_wait_connect = 7,  // connect waiting for the handshake
+  n_tty_read = 8,              // read from the terminal
+  sigsuspend = 9,              // rt_sigsuspend (pause): only a signal ends it
+  do_sys_poll = 10,            // ppoll, pselect6, WASI's poll_oneoff
+  ep_poll = 11,                // epoll_pwait
+  hrtimer_nanosleep = 12,      // nanosleep: a timer ends it
+  do_fork = 13,                // fork: the host is copying the process
+  do_execve = 14,              // execve: the host is loading the program
+  do_signal_stop = 15,         // stopped by a signal (SIGSTOP, SIGTSTP ...) until SIGCONT
+  unknown = 16,                // some other channel
+}

@@ -8,12 +8,15 @@
 //   qframe +2048  recv ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 pad }
 //
 // Interface: Sock, Frag, sockInit(base), sockAlloc() -> index or -1, sockAt(i), sockIndex(s),
-// sockFree(i), sockChan(i), frag helpers sfrag(s, i) / rfrag(s, i), sockFind(lport, raddr, rport)
+// sockFree(i), sockChan(i), frag helpers sfrag(s, i) / rfrag(s, i), sfragPush(s, pfn, off, len, zcid)
+// (queue data, charged to the calling syscall), sockFind(lport, raddr, rport)
 // (connection, then listener), portInUse(port), sndSpace(s), netBusy(), isOrphan(s).
 import { Owner } from "../abi/layout";
 import { kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
 import { panic } from "../panic";
+import { curSys } from "../stats";
+import { curCause } from "../trace";
 
 export const NSOCK: i32 = 64;
 export const SOCK_SIZE: usize = 256;
@@ -68,12 +71,14 @@ export const TIME_WAIT: u32 = 10;
   bound: u32;
   sHeadSeq: u32;     // sequence number of the first byte of the head send fragment
   ackPending: u32;   // data arrived that we have not acknowledged yet
-  qSys: i32;         // the syscall that queued the newest data (its DMA is counted under it)
-  qCause: u32;       // ... and its trace seq
+  qSys: i32;         // the syscall that queued the newest data (its segments' DMA is counted under it)
+  qCause: u32;       // ... and its trace seq (both set by sfragPush)
   laddr: u32;        // the address bound to: 0 (INADDR_ANY) or GUEST_IP; getsockname of an unconnected socket
   resetDone: u32;    // the peer reset the connection: sends after the error was reported are EPIPE
   rcvAdv: u32;       // the right edge of the window we offered (rcvNxt + window): it never moves left
   orphanAt: u64;     // closed by the user, not yet ended: aborted at this virtual time (0: no timer)
+  finSys: i32;       // the syscall that queued our FIN (close, shutdown): a bare FIN's DMA is counted under it
+  finCause: u32;     // ... and its trace seq
 }
 export const ACCQ: usize = 200;              // offset of the accept ring (16 x u8) in the record
 
@@ -93,7 +98,7 @@ export function sockAlloc(): i32 {
     const q = allocFrame(Owner.socket);
     if (q == 0) return -1;
     memory.fill(changetype<usize>(s), 0, SOCK_SIZE);
-    s.used = 1; s.qframe = q; s.parent = -1; s.qSys = -1;
+    s.used = 1; s.qframe = q; s.parent = -1; s.qSys = -1; s.finSys = -1;
     s.sndbuf = 262144; s.rcvbuf = 131072;
     return i;
   }
@@ -112,6 +117,13 @@ export function sockFree(i: i32): void {
 export const ZC_COPIED: u32 = 0x80000000;     // zcid flag: a MSG_ZEROCOPY send that was copied (no SG)
 export { SO_EE_CODE_ZEROCOPY_COPIED } from "../abi/socket";
 @inline export function sfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + <usize>(i % NFRAG) * 16); }
+// Append a fragment to the send queue: the call doing it (curSys) is the one its transmission is
+// charged to, whenever the segment goes out (docs/architecture.md, "Counting and tracing").
+export function sfragPush(s: Sock, pfn: u32, off: u32, len: u32, zcid: u32): void {
+  const fr = sfrag(s, s.sTail++);
+  fr.pfn = pfn; fr.off = off; fr.len = len; fr.zcid = zcid;
+  s.qSys = curSys; s.qCause = curCause;
+}
 @inline export function rfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + 2048 + <usize>(i % NFRAG) * 16); }
 
 export function sockFind(lport: u32, raddr: u32, rport: u32): i32 {

@@ -21,7 +21,7 @@ import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
 import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_NONE } from "../file";
 import { u32arg, fdArg } from "../sysarg";
-import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfrag, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
+import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfragPush, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
 import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, rcvWindow, windowUpdate } from "./tcp";
 import { nicPresent, nicFeatures } from "./nic";
@@ -275,7 +275,7 @@ function copyFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
   const f = allocFrame(Owner.socket);
   if (f == 0) return -Errno.ENOBUFS;
   if (copyFromUser(p, pa(f), va, n, Routine.copy_from_user, Place.frame) < 0) { kput(f); return -Errno.EFAULT; }
-  pushFrag(s, f, 0, n, id);
+  sfragPush(s, f, 0, n, id);
   return 0;
 }
 
@@ -284,15 +284,11 @@ function pinFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
   if (ph < 0) return -Errno.EFAULT;
   const pfn = <u32>(ph >>> PAGE_SHIFT);
   kget(pfn);
-  pushFrag(s, pfn, <u32>(ph & ~PAGE_MASK), n, id);
+  sfragPush(s, pfn, <u32>(ph & ~PAGE_MASK), n, id);
   traceEmit(nextSeq(), Ev.sgHandoff, 0, pfn, <u64>(ph & ~PAGE_MASK), n, 0, 0, 0);
   return 0;
 }
 
-function pushFrag(s: Sock, pfn: u32, off: u32, len: u32, zcid: u32): void {
-  const fr = sfrag(s, s.sTail++);
-  fr.pfn = pfn; fr.off = off; fr.len = len; fr.zcid = zcid;
-}
 
 // recv(): copy queued payload to the user (1 CPU copy per fragment piece).
 export function sockRecv(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool): i64 {

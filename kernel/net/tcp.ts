@@ -127,16 +127,22 @@ function gather(s: Sock, from: u32, n: u32, g: Gather): u32 {
 }
 const txList = changetype<Gather>(memory.data(GATHER_SIZE));   // output()'s, filled and sent in one step
 
-// Send what the window and the queue allow. Data sent later (when an ACK opens the window, in
-// interrupt context) is still the work of the call that queued it: its DMA is counted under that call.
+// Send what the window and the queue allow. Each segment is the work of the call that queued what
+// it carries, whenever it goes out (at once, when an ACK opens the window in interrupt context, or
+// during a later call such as close): data under the call that queued the newest data (sfragPush),
+// a bare FIN under the call that queued it (tcpClose). Its DMA is counted under that call.
 export function tcpOutput(i: i32): void {
   const s = sockAt(i);
   if (s.state != ESTABLISHED && s.state != CLOSE_WAIT && s.state != FIN_WAIT1 && s.state != LAST_ACK && s.state != CLOSING) return;
-  if (curSys >= 0) { s.qSys = curSys; s.qCause = curCause; output(s); return; }
   const sys = curSys, cause = curCause;
-  setCurSys(s.qSys); setCause(s.qCause);
   output(s);
   setCurSys(sys); setCause(cause);
+}
+
+// The call a segment is charged to: the data's, or for a bare FIN the FIN's.
+function chargeSegment(s: Sock, data: bool): void {
+  if (data || s.finSys < 0) { setCurSys(s.qSys); setCause(s.qCause); }
+  else { setCurSys(s.finSys); setCause(s.finCause); }
 }
 
 function output(s: Sock): void {
@@ -155,6 +161,7 @@ function output(s: Sock): void {
     if (h < 0) break;                               // queue full: the TX completion calls us again
     const flags = ACK | (n > 0 ? PSH : 0) | (fin ? FIN : 0);
     const hl = buildHeaders(txHdr(<u32>h), s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, advertise(s), n, 0, tso);
+    chargeSegment(s, n > 0);
     nicTxSubmit(<u32>h, hl, n > 0 ? txList : null);
     s.ackPending = 0;
     s.sndNxt += n;
@@ -169,6 +176,7 @@ export function tcpClose(i: i32): void {
   else if (s.state == CLOSE_WAIT) s.state = LAST_ACK;
   else return;
   s.finQueued = 1;
+  s.finSys = curSys; s.finCause = curCause;
   tcpOutput(i);
 }
 
