@@ -1,8 +1,11 @@
 // The zero-copy lab: send one file to the discard service (10.0.2.2:9) with each method, each on a
 // fresh machine, and count what the transfer calls cost: mode switches, CPU and DMA copies and
 // bytes, page faults, virtual (elapsed) time and CPU time, from the kernel's own counters.
-// Interface: METHODS, compare(opts) -> CompareRow[], formatCompare(rows, opts) -> text.
+// Interface: METHODS, compare(opts) -> CompareRow[], formatCompare(rows, opts) -> text, compareImage(size),
+// DATA (the file's path on it).
 import { Machine, type NetOptions } from "./machine";
+import type { BlkRequest } from "./devices/disk";
+import type { NetRequest } from "./devices/nic";
 import { mkfs, dataBytes } from "./fs";
 import { distPath } from "./paths";
 import { readFileSync } from "node:fs";
@@ -41,11 +44,13 @@ export interface CompareOptions {
   costModel?: CostModel;     // kernel costs and device timings (host/costmodel.ts)
   how?: boolean;             // trace the copies to fill `how` (default true; the sweep turns it off: faster)
   perfettoDir?: string;      // write DIR/<method>.json, a Chrome/Perfetto trace of each run
+  onDeviceDone?: (method: MethodId, dev: "disk" | "nic", req: BlkRequest | NetRequest) => void;   // each device request, as it completes
 }
 
-const DATA = "/data/file.bin";
+export const DATA = "/data/file.bin";
 
-function image(size: number): Uint8Array {
+/** The disk image compare() sends from: /usr/demo/send and DATA, a file of `size` known bytes. */
+export function compareImage(size: number): Uint8Array {
   return mkfs(Math.max(16 << 20, size * 2 + (8 << 20)), { files: [
     { path: "/usr/demo/send", data: readFileSync(distPath("demos", "send.wasm")), mode: 0o755 },
     { path: DATA, data: dataBytes(size) },
@@ -54,7 +59,7 @@ function image(size: number): Uint8Array {
 
 export async function compare(o: CompareOptions = {}): Promise<CompareRow[]> {
   const size = o.size ?? 4096;
-  const disk = o.file ? undefined : image(size);
+  const disk = o.file ? undefined : compareImage(size);
   const rows: CompareRow[] = [];
   for (const m of METHODS) rows.push(await runMethod(m, disk, o.file ?? DATA, o));
   return rows;
@@ -65,9 +70,12 @@ async function runMethod(m: Method, disk: Uint8Array | undefined, file: string, 
   const net: NetOptions = { sg: o.sg ?? m.sg };
   const how = o.how ?? true;
   const perfetto = o.perfettoDir ? new PerfettoWriter() : null;
+  const traced = perfetto?.machineOptions();
+  const watch = o.onDeviceDone;
   const machine = await Machine.create({ disk, net, stdin: null, traceMask: how ? 7 : 0, keepEvents: false,
-    ramBytes: ramFor(o.size ?? 0), costModel: o.costModel, ...(perfetto ? perfetto.machineOptions() : {}),
+    ramBytes: ramFor(o.size ?? 0), costModel: o.costModel, tap: traced?.tap,
     onEvent: (e) => { if (e.type === "copy" || e.type === "fault" || e.type === "syscall") events.push(e); },
+    onDeviceDone: traced || watch ? (dev, req) => { traced?.onDeviceDone(dev, req); watch?.(m.id, dev, req); } : undefined,
     stdout: () => {}, stderr: () => {} });
   perfetto?.attach(machine.k);
   const bin = machine.readGuestFile("/usr/demo/send");
