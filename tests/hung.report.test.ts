@@ -69,6 +69,13 @@ describe("hung tasks", () => {
     expect(r.tasks).toEqual([line(r.pids.acceptor, "accept", "inet_csk_accept", "socket accept", 0)]);
   });
 
+  it("a process stopped by SIGSTOP with nobody to continue it: do_signal_stop", () => {
+    const r = hang("stop");
+    expect(r.status).toBe(EXIT_HUNG);
+    expect(r.tasks).toHaveLength(1);
+    expect(r.tasks[0]).toMatch(new RegExp(`^INFO: task hang\\.wasm:${r.pids.stopped} blocked .*: wchan do_signal_stop \\(stopped \\(SIGCONT\\)\\), ppid 0$`));
+  });
+
   it("run --help documents the status", () => {
     const r = cli("run", "--help");
     expect(r.status).toBe(0);

@@ -6,9 +6,10 @@
 //           for the child in wait4                                                (do_wait, pipe_read)
 //   full    fill its own pipe, then write one more byte with nobody reading      (pipe_write)
 //   accept  accept on a listening socket nobody connects to                      (inet_csk_accept)
+//   stop    stop itself with SIGSTOP: nobody is left to send SIGCONT             (do_signal_stop)
 // Usage: hang MODE. Exit 1 if a call fails (never 0: it never wakes).
 import { arg, pipe2, read, write, fork, waitpid, getpid, print, eprint, exit_group, socket, bind, listen, accept,
-  setSockaddrIn, fcntl, AF_INET, SOCK_STREAM, INADDR_ANY, O_NONBLOCK, F_SETFL } from "../../guests/sdk";
+  setSockaddrIn, fcntl, kill, Sig, AF_INET, SOCK_STREAM, INADDR_ANY, O_NONBLOCK, F_SETFL } from "../../guests/sdk";
 
 const fds = memory.data(16);
 const buf = memory.data(4096, 4096);
@@ -69,5 +70,6 @@ else if (mode == "pair") pair();
 else if (mode == "child") child();
 else if (mode == "full") full();
 else if (mode == "accept") acceptor();
+else if (mode == "stop") { say("stopped"); kill(<i32>getpid(), Sig.SIGSTOP); }
 else eprint("hang: unknown mode " + mode + "\n");
 exit_group(1);
