@@ -4,6 +4,9 @@
 //   --guestfwd tcp:10.0.2.2:5000-127.0.0.1:5000  a guest connection to 10.0.2.2:5000 is relayed to
 //              a real connection to 127.0.0.1:5000 (the guest's SYN is answered once that connects;
 //              if it cannot, the guest gets RST: ECONNREFUSED)
+// Real sockets have TCP_NODELAY (noDelay): the guest's TCP already decides when a segment goes, so
+// the host's Nagle must not hold a reply's second write for the client's delayed ACK (44 ms per
+// keep-alive request otherwise).
 // Bytes are relayed both ways with backpressure: a real socket that is not drained holds the guest
 // connection's receive window shut, and a guest that does not read pauses the real socket.
 // Sockets are half-open capable: a client's FIN becomes a FIN to the guest, whose answer still
@@ -66,7 +69,7 @@ export class Forwarder {
 
   /** Listen on the real host port; resolves with the port (useful when it was 0). */
   hostFwd(rule: HostFwd): Promise<number> {
-    const server = createServer({ allowHalfOpen: true }, (sock) => this.hostClient(rule, sock));
+    const server = createServer({ allowHalfOpen: true, noDelay: true }, (sock) => this.hostClient(rule, sock));
     this.servers.add(server);
     return new Promise((resolve, reject) => {
       server.once("error", (e) => { this.servers.delete(server); reject(e); });
@@ -100,7 +103,7 @@ export class Forwarder {
   }
 
   private guestClient(rule: GuestFwd, c: TcpConn): TcpApp {
-    const sock = connect({ port: rule.targetPort, host: rule.targetAddr, allowHalfOpen: true }, () => { c.accept(); this.activity.notify(); });
+    const sock = connect({ port: rule.targetPort, host: rule.targetAddr, allowHalfOpen: true, noDelay: true }, () => { c.accept(); this.activity.notify(); });
     this.track(sock, c);
     return this.relay(sock);
   }
