@@ -6,7 +6,8 @@
 //              if it cannot, the guest gets RST: ECONNREFUSED)
 // Real sockets have TCP_NODELAY (noDelay): the guest's TCP already decides when a segment goes, so
 // the host's Nagle must not hold a reply's second write for the client's delayed ACK (44 ms per
-// keep-alive request otherwise).
+// keep-alive request otherwise). What the guest sends in one turn of the run loop leaves in one
+// writev (cork until the loop waits or yields, at most YIELD_MS of host/realtime.ts).
 // Bytes are relayed both ways with backpressure: a real socket that is not drained holds the guest
 // connection's receive window shut, and a guest that does not read pauses the real socket.
 // Sockets are half-open capable: a client's FIN becomes a FIN to the guest, whose answer still
@@ -122,6 +123,14 @@ export class Forwarder {
     });
   }
 
+  /** Hold the socket's writes until this turn of Node's event loop ends (the run loop waits or
+   *  yields): the segments of one answer (head, body) leave in one writev, not one send each. */
+  private corked(sock: Socket): void {
+    if (sock.writableCorked) return;
+    sock.cork();
+    process.nextTick(() => sock.uncork());
+  }
+
   /** Guest -> real socket: bytes are held (window shut) until the socket has taken them. */
   private relay(sock: Socket): TcpApp {
     return {
@@ -130,6 +139,7 @@ export class Forwarder {
       writable: () => sock.resume(),
       data: (c, b) => {
         if (sock.destroyed) { c.abort(); return; }       // the real peer is gone: the guest gets RST
+        this.corked(sock);
         sock.write(b, () => { c.consumed(b.length); this.activity.notify(); });
       },
       end: () => { if (!sock.destroyed) sock.end(); },
