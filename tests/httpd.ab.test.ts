@@ -4,7 +4,8 @@
 // ab -k -c 16 (keep-alive), ab -c 16 (a new connection per request) and ab -k with a Range header
 // run; each ab run must report every request complete, none failed (ab counts a body of another
 // length as failed) and no non-2xx answer. The idle client then finishes its request and is
-// answered; httpd exits 0 after exactly the requests sent, each one in the access log.
+// answered; httpd exits 0 after exactly the requests sent, each one in the access log. Once with
+// each event loop (--poller ppoll, the default, and epoll).
 // Skipped, with the reason in the test's name, where ab is not installed.
 // Without ab too: the head and the body of a keep-alive answer are two segments; with Nagle on
 // the host's socket (two writes, no TCP_NODELAY) the body waited for the client's delayed ACK
@@ -55,10 +56,10 @@ function abortAfter(port: number, path: string, upTo: number): Promise<number> {
   });
 }
 
-const title = "ab -k -c 16, ab -c 16 and ab -k with a Range: no failed request, after an aborted download and beside an idle client";
-test.skipIf(!hasAb)(hasAb ? title : `${title} (skipped: ${AB} not found; install apache2-utils)`, async () => {
+const title = "--poller %s: ab -k -c 16, ab -c 16 and ab -k with a Range: no failed request, after an aborted download and beside an idle client";
+test.skipIf(!hasAb).each(["ppoll", "epoll"])(hasAb ? title : `${title} (skipped: ${AB} not found; install apache2-utils)`, async (poller) => {
   const total = 1 + KEEP_N + NEW_N + RANGE_N + 1;
-  s = await startHttpd(["--count", String(total)], { disk: disk(), ramMiB: 48 });
+  s = await startHttpd(["--poller", poller, "--count", String(total)], { disk: disk(), ramMiB: 48 });
   const url = `http://127.0.0.1:${s.port}`;
   expect(await abortAfter(s.port, "/big.bin", BIG / 2)).toBeLessThan(BIG);
   const idle = await openRaw(s.port);
