@@ -1,7 +1,8 @@
 // Range requests to the guest httpd, checked byte for byte against the file: bytes=a-b, a-, -n,
 // an end past the file clipped, 206 with Content-Range; a start past the end is 416 with
 // "Content-Range: bytes */size"; several ranges or another unit are ignored (200, the whole file);
-// HEAD with a Range has the 206 head and no body. curl's --range agrees, where curl is installed.
+// HEAD with a Range has the 206 head and no body. curl's --range agrees (a range, a suffix, an
+// open end, 416), where curl is installed.
 import { afterEach, expect, test } from "vitest";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -22,7 +23,7 @@ function curl(args: string[]): Promise<Buffer> {
 }
 
 test("single byte ranges: 206 byte for byte, 416 past the end, others ignored", async () => {
-  s = await startHttpd(["--count", String(hasCurl ? 11 : 10)], { disk: mkfs(8 << 20, { files: [{ path: "/r.bin", data }] }).bytes });
+  s = await startHttpd(["--count", String(hasCurl ? 14 : 10)], { disk: mkfs(8 << 20, { files: [{ path: "/r.bin", data }] }).bytes });
   const { port } = s;
   const cases: [string, number, number][] = [["bytes=0-99", 0, 99], ["bytes=9000-", 9000, SIZE - 1], ["bytes=-500", SIZE - 500, SIZE - 1],
     ["bytes=9990-20000", 9990, SIZE - 1], ["bytes=4096-4096", 4096, 4096], ["bytes=-20000", 0, SIZE - 1]];
@@ -40,7 +41,13 @@ test("single byte ranges: 206 byte for byte, 416 past the end, others ignored", 
   expect([unit.status, unit.body.length]).toEqual([200, SIZE]);
   const head = (await raw(port, "HEAD /r.bin HTTP/1.1\r\nHost: x\r\nRange: bytes=10-19\r\nConnection: close\r\n\r\n")).toString("latin1");
   expect(head).toMatch(/^HTTP\/1\.1 206 Partial Content\r\n[^]*\r\nContent-Range: bytes 10-19\/10000\r\n[^]*\r\nContent-Length: 10\r\n[^]*\r\n\r\n$/);
-  if (hasCurl) expect((await curl(["--range", "100-199", `http://127.0.0.1:${port}/r.bin`])).equals(data.subarray(100, 200))).toBe(true);
+  if (hasCurl) {
+    const url = `http://127.0.0.1:${port}/r.bin`;
+    expect((await curl(["--range", "100-199", url])).equals(data.subarray(100, 200))).toBe(true);
+    expect((await curl(["-r", "-500", url])).equals(data.subarray(SIZE - 500))).toBe(true);
+    expect((await curl(["-r", "9000-", url])).equals(data.subarray(9000))).toBe(true);
+    expect((await curl(["-r", "20000-", "-o", "/dev/null", "-w", "%{http_code}", url])).toString()).toBe("416");
+  }
   await s.running;
   expect(s.b.m.exitOf(s.pid)).toMatchObject({ code: 0, signal: null });
 }, 60_000);

@@ -94,11 +94,11 @@ test("a ROOT directory on port 8080: types, HEAD, 301, 405, '..' refused, HTTP/1
     ["200 14", "200 8", "200 10000", "200 -", "301 22", "405 23", "400 16", "400 16", "200 14", ""]);
 }, 60_000);
 
-test("a port out of range is a usage error", async () => {
+test.each([["70000"], ["--poller", "select"], ["--poller"]])("a port out of range or an unknown poller is a usage error: %s", async (...argv) => {
   const r = await boot({ net: {} });
-  const pid = await r.m.spawn(distGuest("httpd"), ["httpd", "70000"]);
+  const pid = await r.m.spawn(distGuest("httpd"), ["httpd", ...argv]);
   await r.m.run();
   expect(r.m.exitOf(pid)?.code).toBe(2);
-  expect(r.stderr()).toMatch(/^usage: httpd \[--count N\] .*\[PORT\] \[ROOT\]\n$/);
+  expect(r.stderr()).toMatch(/^usage: httpd \[--count N\] .*\[--poller ppoll\|epoll\] \[PORT\] \[ROOT\]\n$/);
   r.m.close();
 });

@@ -4,9 +4,10 @@
 // log line per request on stderr (common log format). File bodies go out by the method chosen
 // with --method (sendfile by default: disk -> page cache -> NIC, never through this program).
 // Usage: httpd [--count N] [--method read+write|sendfile|splice|mmap+write] [--max-conns N]
-//              [--timeout SECS] [PORT] [ROOT]    (defaults 80 and /; --count N: exit after N requests)
+//              [--timeout SECS] [--poller ppoll|epoll] [PORT] [ROOT]
+//              (defaults 80 and /; --count N: exit after N requests)
 // The modules, in guests/programs/httpd/: config (the command line), server (the event loop),
-// poller (readiness: ppoll today), conn (per-connection state), request (head parsing), path
+// poller (readiness: ppoll, or epoll with epoller), conn (per-connection state), request (head parsing), path
 // (target -> file name), handler (what to answer), response (heads, error answers), range, mime,
 // listing, body (the transfer methods), log, httpdate, bytes.
 import { exit_group } from "../sdk";

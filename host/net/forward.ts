@@ -4,6 +4,10 @@
 //   --guestfwd tcp:10.0.2.2:5000-127.0.0.1:5000  a guest connection to 10.0.2.2:5000 is relayed to
 //              a real connection to 127.0.0.1:5000 (the guest's SYN is answered once that connects;
 //              if it cannot, the guest gets RST: ECONNREFUSED)
+// Real sockets have TCP_NODELAY (noDelay): the guest's TCP already decides when a segment goes, so
+// the host's Nagle must not hold a reply's second write for the client's delayed ACK (44 ms per
+// keep-alive request otherwise). What the guest sends in one turn of the run loop leaves in one
+// writev (cork until the loop waits or yields, at most YIELD_MS of host/realtime.ts).
 // Bytes are relayed both ways with backpressure: a real socket that is not drained holds the guest
 // connection's receive window shut, and a guest that does not read pauses the real socket.
 // Sockets are half-open capable: a client's FIN becomes a FIN to the guest, whose answer still
@@ -66,7 +70,7 @@ export class Forwarder {
 
   /** Listen on the real host port; resolves with the port (useful when it was 0). */
   hostFwd(rule: HostFwd): Promise<number> {
-    const server = createServer({ allowHalfOpen: true }, (sock) => this.hostClient(rule, sock));
+    const server = createServer({ allowHalfOpen: true, noDelay: true }, (sock) => this.hostClient(rule, sock));
     this.servers.add(server);
     return new Promise((resolve, reject) => {
       server.once("error", (e) => { this.servers.delete(server); reject(e); });
@@ -100,7 +104,7 @@ export class Forwarder {
   }
 
   private guestClient(rule: GuestFwd, c: TcpConn): TcpApp {
-    const sock = connect({ port: rule.targetPort, host: rule.targetAddr, allowHalfOpen: true }, () => { c.accept(); this.activity.notify(); });
+    const sock = connect({ port: rule.targetPort, host: rule.targetAddr, allowHalfOpen: true, noDelay: true }, () => { c.accept(); this.activity.notify(); });
     this.track(sock, c);
     return this.relay(sock);
   }
@@ -119,6 +123,14 @@ export class Forwarder {
     });
   }
 
+  /** Hold the socket's writes until this turn of Node's event loop ends (the run loop waits or
+   *  yields): the segments of one answer (head, body) leave in one writev, not one send each. */
+  private corked(sock: Socket): void {
+    if (sock.writableCorked) return;
+    sock.cork();
+    process.nextTick(() => sock.uncork());
+  }
+
   /** Guest -> real socket: bytes are held (window shut) until the socket has taken them. */
   private relay(sock: Socket): TcpApp {
     return {
@@ -127,6 +139,7 @@ export class Forwarder {
       writable: () => sock.resume(),
       data: (c, b) => {
         if (sock.destroyed) { c.abort(); return; }       // the real peer is gone: the guest gets RST
+        this.corked(sock);
         sock.write(b, () => { c.consumed(b.length); this.activity.notify(); });
       },
       end: () => { if (!sock.destroyed) sock.end(); },

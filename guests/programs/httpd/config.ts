@@ -5,6 +5,7 @@
 //   --method M         read+write | sendfile (default) | splice | mmap+write
 //   --max-conns N      connections served at once (default 32); more wait in the listen backlog
 //   --timeout SECS     close a connection idle (or stalled) this long (default 60)
+//   --poller P         ppoll (default) | epoll: how the event loop waits for readiness
 import { argc, arg, parseInteger, eprint, exit_group } from "../../sdk";
 import { SLASH } from "./bytes";
 
@@ -25,6 +26,7 @@ export class Config {
   method: Method = Method.sendfile;
   maxConns: i32 = DEFAULT_CONNS;
   timeoutMs: i64 = DEFAULT_TIMEOUT_S * 1000;
+  epoll: bool = false;                         // --poller epoll
 }
 
 export const config = new Config();
@@ -44,7 +46,7 @@ function parseMethod(s: string): i32 {
 }
 
 function usage(): void {
-  eprint("usage: httpd [--count N] [--method read+write|sendfile|splice|mmap+write] [--max-conns N] [--timeout SECS] [PORT] [ROOT]\n");
+  eprint("usage: httpd [--count N] [--method read+write|sendfile|splice|mmap+write] [--max-conns N] [--timeout SECS] [--poller ppoll|epoll] [PORT] [ROOT]\n");
   exit_group(2);
 }
 
@@ -62,6 +64,7 @@ export function parseConfig(): void {
     if (a == "--count") config.count = positive(++i, I64.MAX_VALUE);
     else if (a == "--max-conns") config.maxConns = <i32>positive(++i, MAX_CONNS);
     else if (a == "--timeout") config.timeoutMs = positive(++i, I32.MAX_VALUE) * 1000;
+    else if (a == "--poller") { const p = ++i < argc() ? arg(i) : ""; if (p != "ppoll" && p != "epoll") usage(); config.epoll = p == "epoll"; }
     else if (a == "--method") { const m = ++i < argc() ? parseMethod(arg(i)) : -1; if (m < 0) usage(); config.method = <Method>m; }
     else if (positional == 0) { config.port = <u16>positive(i, MAX_PORT); positional++; }
     else if (positional == 1) { rootStr = a; positional++; }

@@ -43,8 +43,8 @@ function watchListener(): void {
 
 function closeConn(c: Conn): void {
   bodyClose(c);
+  pollerForget(c.slot + 1);                     // before close: the fd number is still this one's
   close(c.fd);
-  pollerForget(c.slot + 1);
   c.state = St.FREE; c.fd = -1;
   nconns--;
   acceptBlocked = false;
@@ -222,7 +222,7 @@ export function serve(): i32 {
   ls = openListener();
   if (ls < 0) return 1;
   connInit(config.maxConns);
-  pollerInit(config.maxConns + 1);
+  if (!pollerInit(config.maxConns + 1, config.epoll)) { eprint("httpd: epoll_create1 failed\n"); return 1; }
   watchListener();
   while (!(draining && nconns == 0)) {
     const n = pollerWait(nconns > 0 ? min(TICK_MS, config.timeoutMs) : -1);
