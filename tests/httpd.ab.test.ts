@@ -7,16 +7,14 @@
 // answered; httpd exits 0 after exactly the requests sent, each one in the access log. Once with
 // each event loop (--poller ppoll, the default, and epoll).
 // Skipped, with the reason in the test's name, where ab is not installed.
-// Without ab too: the head and the body of a keep-alive answer are two segments; with Nagle on
-// the host's socket (two writes, no TCP_NODELAY) the body waited for the client's delayed ACK
-// (40 ms on Linux), 44 ms a request. The median of sequential keep-alive round trips must stay
-// well below that timer (it was 49 ms before host/net/forward.ts set noDelay and corked).
+// The keep-alive rate itself (44 ms a request before host/net/forward.ts set TCP_NODELAY and
+// corked) is a speed figure: it is measured in docs/performance.md, not timed here.
 import { afterEach, expect, test } from "vitest";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { Agent, request } from "node:http";
+import { request } from "node:http";
 import { dataBytes, mkfs } from "../host/fs";
-import { startHttpd, openRaw, fetch, logLines, type Served } from "./helpers/httpd";
+import { startHttpd, openRaw, logLines, type Served } from "./helpers/httpd";
 
 let s: Served | null = null;
 afterEach(() => { s?.b.m.close(); s = null; });
@@ -92,25 +90,3 @@ test.skipIf(!hasAb).each(["ppoll", "epoll"])(hasAb ? title : `${title} (skipped:
   expect(log.filter((l) => l.status === 200).length).toBe(total - RANGE_N);
   expect(log[total - 1].request).toBe("GET /small.bin HTTP/1.1");  // the idle one, answered last
 }, 300_000);
-
-const DELAYED_ACK_MS = 40;           // Linux's TCP_DELACK_MIN: what Nagle made every answer wait
-const ROUND_TRIPS = 40;
-
-test("keep-alive round trips are not held for the client's delayed ACK (TCP_NODELAY, one writev per answer)", async () => {
-  s = await startHttpd(["--count", String(ROUND_TRIPS + 1)], { disk: disk() });
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const ms: number[] = [];
-  try {
-    await fetch(s.port, "/small.bin", { agent });                  // the connection opens
-    for (let i = 0; i < ROUND_TRIPS; i++) {
-      const t0 = performance.now();
-      const r = await fetch(s.port, "/small.bin", { agent });
-      ms.push(performance.now() - t0);
-      expect([r.status, r.body.length, r.reused]).toEqual([200, SMALL, true]);
-    }
-  } finally { agent.destroy(); }
-  ms.sort((a, b) => a - b);
-  expect(ms[ROUND_TRIPS >> 1]).toBeLessThan(DELAYED_ACK_MS / 2);
-  await s.running;
-  expect(s.b.m.exitOf(s.pid)).toMatchObject({ code: 0, signal: null });
-}, 120_000);
