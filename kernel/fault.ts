@@ -134,6 +134,7 @@ function demandZero(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser:
 
 // A store to a copy-on-write page: copy it unless we hold the only reference.
 function cowFault(va: u32, pte: usize, fromUser: bool): i32 {
+  // LAB(cow) BEGIN
   statAdd(Stat.faultCow, 1);
   const e = load<u32>(pte);
   const old = ptePfn(e);
@@ -151,4 +152,7 @@ function cowFault(va: u32, pte: usize, fromUser: bool): i32 {
   putUserPage(old);
   tlbInvalidate(va);
   return 0;
+  // LAB(cow) ELSE
+  // return Sig.SIGSEGV;   // TODO(cow): copy the page unless this is its only reference, map it writable
+  // LAB(cow) END
 }

@@ -1,9 +1,10 @@
 // `wasmos run <program> [args...]`: boot a machine, run one program to completion, exit with its
 // status (128 + N when killed by signal N; 124 when --timeout ran out; 130 when Ctrl-C ended it; 125 on a kernel panic;
-// 126 when the program cannot be loaded, 127 when there is no such program, 2 on a usage error),
+// 126 when the program or the --kernel cannot be loaded (a kernel that does not compile: asc's message), 127 when there is no such program, 2 on a usage error),
 // optionally tracing and summarising. A name without a slash is a program in the guest's /bin.
 import type { Command } from "commander";
-import { runProgram, parseSize, parseTraceClasses, parseInspectAt, type RunOptions } from "../run";
+import { runProgram, parseSize, parseTraceClasses, parseInspectAt, EXIT_CANNOT_RUN, type RunOptions } from "../run";
+import { loadKernel, KernelBuildError } from "../kernelbuild";
 import { loadCostModel } from "../costmodel";
 import { parseViews } from "../snapshot";
 import { TraceClass } from "../../kernel/abi/trace";
@@ -34,6 +35,7 @@ export function registerRun(program: Command): void {
     .option("--seed <n>", "seed of the kernel's random numbers, getrandom and WASI random_get (the same seed gives the same bytes)")
     .option("--kill-on-interrupt", "with a terminal: Ctrl-C ends the machine at once (exit 130) instead of going to the guest")
     .option("--inspect-at <when>", "when to print --inspect: end (default), or a syscall name: after each return of that call")
+    .option("--kernel <dir|file>", "run on another kernel: a kernel source folder (compiled with asc, e.g. a lab's working copy) or a kernel .wasm")
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
       if (typeof o.trace === "string" && !isTraceClasses(o.trace)) {   // `--trace cat x`: cat is the program
@@ -63,6 +65,15 @@ export function registerRun(program: Command): void {
           guestfwd: o.guestfwd as string[] | undefined, pcap: o.pcap as string | undefined },
       };
       if (opts.inspect) opts.inspectAt = parseInspectAt(String(o.inspectAt ?? "end"), opts.trace);
+      if (o.kernel !== undefined) {
+        try { opts.kernel = await loadKernel(String(o.kernel)); }
+        catch (e) {
+          if (!(e instanceof KernelBuildError)) throw e;
+          process.stderr.write(`wasmos: ${e.message}\n`);
+          process.exitCode = EXIT_CANNOT_RUN;
+          return;
+        }
+      }
       const code = await runProgram(prog, args, opts);
       process.exitCode = code;
     });
