@@ -72,7 +72,7 @@ export function starterText(text: string, lab: string, file: string): string {
   for (const r of regions) {
     out.push(...lines.slice(from, r.begin));
     const indent = MARKER.exec(lines[r.begin])![1];
-    out.push(`${indent}// LAB(${lab}) BEGIN: the starter's stand-in; your code goes here`);
+    out.push(`${indent}// LAB(${lab}) BEGIN: the starter's stand-in: replace it with your code`);
     if (r.else >= 0) for (const l of lines.slice(r.else + 1, r.end)) out.push(l.replace(COMMENT, "$1$2"));
     out.push(`${indent}// LAB(${lab}) END`);
     from = r.end + 1;
