@@ -5,8 +5,9 @@ import { projectRoot } from "../paths";
 import type { Lab } from "./grader";
 import { syscallLab } from "../../labs/syscall/grade";
 import { cowLab } from "../../labs/cow/grade";
+import { tlbLab } from "../../labs/tlb/grade";
 
-export const LABS: Lab[] = [syscallLab, cowLab];
+export const LABS: Lab[] = [syscallLab, tlbLab, cowLab];
 
 export function findLab(name: string): Lab {
   const lab = LABS.find((l) => l.name === name);
