@@ -2,11 +2,11 @@
 // boots the kernel under test through the public API (host/index.ts), runs guests on it and
 // compares exact outputs and counts. The kernel and the guests are deterministic (virtual time,
 // a fixed random seed), so the same kernel earns the same report, byte for byte.
-// Interface: Lab, Check, CheckFailure, fail(msg), expectEq(what, actual, expected); runGuest(kernel,
+// Interface: Lab, Check, CheckFailure, fail(msg), expectEq(what, actual, expected), expectExit(run, code); runGuest(kernel,
 // program, args, opts) -> GuestRun; watGuest(text) -> wasm bytes; grade(lab, kernel) -> Report;
-// formatReport(report) (the `make grade` text); LAB_TIMEOUT_MS.
+// formatReport(report) (the `make grade` text); failedReport(lab, error); LAB_TIMEOUT_MS.
 import { Machine, KernelPanic } from "../index";
-import type { ExitInfo } from "../index";
+import type { ExitInfo, MachineOptions } from "../index";
 import type { Stats, TraceEvent } from "../trace";
 
 export interface Check {
@@ -35,9 +35,17 @@ export function expectEq<T>(what: string, actual: T, expected: T): void {
   if (actual !== expected) fail(`${what}: got ${fmt(actual)}, expected ${fmt(expected)}`);
 }
 
+/** The guest exited with status `code`; else say how it ended (a signal, its last stderr line). */
+export function expectExit(r: GuestRun, code = 0): void {
+  if (r.exit?.code === code) return;
+  const how = r.exit?.signal ? `killed by signal ${r.exit.signal}` : r.exit ? `exit status ${r.exit.code}` : "it never exited";
+  const last = r.stderr.trim().split("\n").pop();
+  fail(`${how}, expected exit status ${code}${last ? ` (stderr: ${last})` : ""}`);
+}
+
 function fmt(v: unknown): string { return typeof v === "string" ? JSON.stringify(v) : String(v); }
 
-export interface GuestOptions { ramBytes?: number; trace?: number; stdin?: Uint8Array }
+export interface GuestOptions { ramBytes?: number; trace?: number; stdin?: Uint8Array; disk?: MachineOptions["disk"] }
 export interface GuestRun { stdout: string; stderr: string; exit: ExitInfo | undefined; stats: Stats; events: TraceEvent[]; machine: Machine }
 
 /** Boot `kernel`, run one program (a path on the default image, or wasm bytes) to the end. */
@@ -45,7 +53,7 @@ export async function runGuest(kernel: WebAssembly.Module, program: string | Uin
   o: GuestOptions = {}): Promise<GuestRun> {
   const out: Buffer[] = [], err: Buffer[] = [];
   const m = await Machine.create({ kernel, ramBytes: o.ramBytes, traceMask: o.trace ?? 0, keepEvents: !!o.trace,
-    stdin: o.stdin ?? null, net: null, timeoutMs: LAB_TIMEOUT_MS,
+    stdin: o.stdin ?? null, net: null, disk: o.disk, timeoutMs: LAB_TIMEOUT_MS,
     stdout: (b) => { out.push(Buffer.from(b)); }, stderr: (b) => { err.push(Buffer.from(b)); } });
   try {
     const argv0 = typeof program === "string" ? program : "guest";
@@ -78,7 +86,7 @@ export async function grade(lab: Lab, kernel: WebAssembly.Module): Promise<Repor
 
 /** A report for a kernel that never ran (it does not compile): every check failed with `error`. */
 export function failedReport(lab: Lab, error: string): Report {
-  const checks = lab.checks.map((c) => ({ name: c.name, points: c.points, earned: 0, pass: false, detail: "the kernel did not build" }));
+  const checks = lab.checks.map((c) => ({ name: c.name, points: c.points, earned: 0, pass: false, detail: "not run: no kernel (see above)" }));
   return { lab: lab.name, checks, score: 0, max: sum(lab.checks.map((c) => c.points)), error };
 }
 

@@ -6,8 +6,9 @@ import type { Lab } from "./grader";
 import { syscallLab } from "../../labs/syscall/grade";
 import { cowLab } from "../../labs/cow/grade";
 import { tlbLab } from "../../labs/tlb/grade";
+import { pagecacheLab } from "../../labs/pagecache/grade";
 
-export const LABS: Lab[] = [syscallLab, tlbLab, cowLab];
+export const LABS: Lab[] = [syscallLab, tlbLab, cowLab, pagecacheLab];
 
 export function findLab(name: string): Lab {
   const lab = LABS.find((l) => l.name === name);

@@ -2,7 +2,7 @@
 // seen from the outside (the uname tool), in the trace, in the per-syscall counters, in the guest's
 // memory byte for byte, and failing with EFAULT on a pointer the process may not write.
 // Interface: syscallLab (a Lab, host/lab/grader.ts).
-import { runGuest, watGuest, expectEq, fail, type Lab } from "../../host/lab/grader";
+import { runGuest, expectExit, watGuest, expectEq, fail, type Lab } from "../../host/lab/grader";
 import { Sys } from "../../kernel/abi/syscalls";
 import { Errno } from "../../kernel/abi/errno";
 import { TraceClass } from "../../kernel/abi/trace";
@@ -58,7 +58,7 @@ export const syscallLab: Lab = {
       run: async (k) => {
         const r = await runGuest(k, "/bin/uname", ["-a"]);
         expectEq("output of uname -a", r.stdout, "wasmos wasmos 0.1.0 #1 wasmos wasm32 wasmos\n");
-        expectEq("exit status", r.exit?.code, 0);
+        expectExit(r);
       },
     },
     {
@@ -98,7 +98,7 @@ export const syscallLab: Lab = {
         const r = await runGuest(k, await watGuest(BAD(1 << 20)), []);
         if (r.exit?.code === 1) fail("uname(1 MiB: past the guest's memory) did not return -EFAULT");
         if (r.exit?.code === 2) fail(`uname(0x${USER_TOP.toString(16)}: the kernel's half) did not return -EFAULT`);
-        expectEq("exit status", r.exit?.code, 0);
+        expectExit(r);
       },
     },
   ],
