@@ -38,6 +38,8 @@ export interface CompareOptions {
   costModel?: CostModel;     // kernel costs and device timings (host/costmodel.ts)
   how?: boolean;             // trace the copies to fill `how` (default true; the sweep turns it off: faster)
   perfettoDir?: string;      // write DIR/<method>.json, a Chrome/Perfetto trace of each run
+  kernel?: WebAssembly.Module;   // another kernel than dist/kernel.wasm (a lab's: host/kernelbuild.ts)
+  methods?: MethodId[];      // only these rows (default: every method)
 }
 
 const DATA = "/data/file.bin";
@@ -53,7 +55,7 @@ export async function compare(o: CompareOptions = {}): Promise<CompareRow[]> {
   const size = o.size ?? 4096;
   const disk = o.file ? undefined : image(size);
   const rows: CompareRow[] = [];
-  for (const m of METHODS) rows.push(await runMethod(m, disk, o.file ?? DATA, o));
+  for (const m of METHODS) if (!o.methods || o.methods.includes(m.id)) rows.push(await runMethod(m, disk, o.file ?? DATA, o));
   return rows;
 }
 
@@ -63,7 +65,7 @@ async function runMethod(m: Method, disk: Uint8Array | undefined, file: string, 
   const how = o.how ?? true;
   const perfetto = o.perfettoDir ? new PerfettoWriter() : null;
   const machine = await Machine.create({ disk, net, stdin: null, traceMask: how ? 7 : 0, keepEvents: false,
-    ramBytes: ramFor(o.size ?? 0), costModel: o.costModel, ...(perfetto ? perfetto.machineOptions() : {}),
+    ramBytes: ramFor(o.size ?? 0), costModel: o.costModel, kernel: o.kernel, ...(perfetto ? perfetto.machineOptions() : {}),
     onEvent: (e) => { if (e.type === "copy" || e.type === "fault" || e.type === "syscall") events.push(e); },
     stdout: () => {}, stderr: () => {} });
   perfetto?.attach(machine.k);

@@ -7,8 +7,9 @@ import { syscallLab } from "../../labs/syscall/grade";
 import { cowLab } from "../../labs/cow/grade";
 import { tlbLab } from "../../labs/tlb/grade";
 import { pagecacheLab } from "../../labs/pagecache/grade";
+import { zerocopyLab } from "../../labs/zerocopy/grade";
 
-export const LABS: Lab[] = [syscallLab, tlbLab, cowLab, pagecacheLab];
+export const LABS: Lab[] = [syscallLab, tlbLab, cowLab, pagecacheLab, zerocopyLab];
 
 export function findLab(name: string): Lab {
   const lab = LABS.find((l) => l.name === name);
