@@ -45,14 +45,19 @@ export function expectExit(r: GuestRun, code = 0): void {
 
 function fmt(v: unknown): string { return typeof v === "string" ? JSON.stringify(v) : String(v); }
 
-export interface GuestOptions { ramBytes?: number; trace?: number; stdin?: Uint8Array; disk?: MachineOptions["disk"] }
+export interface GuestOptions {
+  ramBytes?: number; trace?: number; stdin?: Uint8Array; disk?: MachineOptions["disk"];
+  onEvent?: (ev: TraceEvent, m: Machine) => void;   // each trace event as it is decoded (a syscall's at its exit)
+}
 export interface GuestRun { stdout: string; stderr: string; exit: ExitInfo | undefined; stats: Stats; events: TraceEvent[]; machine: Machine }
 
 /** Boot `kernel`, run one program (a path on the default image, or wasm bytes) to the end. */
 export async function runGuest(kernel: WebAssembly.Module, program: string | Uint8Array, args: string[],
   o: GuestOptions = {}): Promise<GuestRun> {
   const out: Buffer[] = [], err: Buffer[] = [];
-  const m = await Machine.create({ kernel, ramBytes: o.ramBytes, traceMask: o.trace ?? 0, keepEvents: !!o.trace,
+  let machine: Machine | null = null;
+  const onEvent = o.onEvent ? (ev: TraceEvent) => o.onEvent!(ev, machine!) : undefined;
+  const m = machine = await Machine.create({ kernel, onEvent, ramBytes: o.ramBytes, traceMask: o.trace ?? 0, keepEvents: !!o.trace,
     stdin: o.stdin ?? null, net: null, disk: o.disk, timeoutMs: LAB_TIMEOUT_MS,
     stdout: (b) => { out.push(Buffer.from(b)); }, stderr: (b) => { err.push(Buffer.from(b)); } });
   try {

@@ -6,10 +6,11 @@ import type { Lab } from "./grader";
 import { syscallLab } from "../../labs/syscall/grade";
 import { cowLab } from "../../labs/cow/grade";
 import { tlbLab } from "../../labs/tlb/grade";
+import { pagetableLab } from "../../labs/pagetable/grade";
 import { pagecacheLab } from "../../labs/pagecache/grade";
 import { zerocopyLab } from "../../labs/zerocopy/grade";
 
-export const LABS: Lab[] = [syscallLab, tlbLab, cowLab, pagecacheLab, zerocopyLab];
+export const LABS: Lab[] = [syscallLab, pagetableLab, tlbLab, cowLab, pagecacheLab, zerocopyLab];
 
 export function findLab(name: string): Lab {
   const lab = LABS.find((l) => l.name === name);
