@@ -1,9 +1,12 @@
 // `wasmos lab list|start|grade`: coursework labs (docs/labs.md). `start NAME [DIR]` writes lab NAME's
-// starter kernel into DIR (default ./NAME); `grade NAME [DIR]` compiles that kernel and runs the
+// starter kernel into DIR (default ./NAME); `grade NAME [DIR]` (default ./NAME, or the current folder
+// when it holds kernel/index.ts) compiles that kernel and runs the
 // lab's checks, printing each with OK/FAIL and points and the score, as xv6's `make grade`
 // (--json: the report as JSON, for grading many submissions; --solution: grade the shipped kernel).
 // Exit 0 only at full marks, 1 otherwise (a kernel that does not compile scores 0 with asc's message).
 import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { LABS, findLab } from "../lab/labs";
 import { writeStarter } from "../lab/starter";
 import { grade, failedReport, formatReport, type Report } from "../lab/grader";
@@ -29,14 +32,14 @@ export function register(program: Command): void {
         `Look for LAB(${l.name}) in the sources; grade with: wasmos lab grade ${l.name} ${to}\n`);
     });
   lab.command("grade").description("build a lab's kernel and run the lab's checks (exit 0 only at full marks)")
-    .argument("<name>", "the lab").argument("[dir]", "the working folder, a kernel source folder or a kernel .wasm (default: ./NAME)")
+    .argument("<name>", "the lab").argument("[dir]", "the working folder, a kernel source folder or a kernel .wasm (default: ./NAME, or . when it holds kernel/)")
     .option("--json", "print the report as JSON (for grading many submissions)")
     .option("--solution", "grade the kernel wasmos ships (the solution) instead of a folder")
     .action(async (name: string, dir: string | undefined, o: { json?: boolean; solution?: boolean }) => {
       const l = usage(() => findLab(name));
       let report: Report;
       try {
-        const kernel = o.solution ? kernelWasm() : await loadKernel(dir ?? name);
+        const kernel = o.solution ? kernelWasm() : await loadKernel(dir ?? defaultDir(name));
         report = await grade(l, kernel);
       } catch (e) {
         if (!(e instanceof KernelBuildError)) throw e;
@@ -45,6 +48,11 @@ export function register(program: Command): void {
       process.stdout.write(o.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
       process.exitCode = report.score === report.max ? 0 : 1;
     });
+}
+
+// Without DIR: ./NAME as `lab start` made it, or the current folder when the student works inside it.
+function defaultDir(name: string): string {
+  return existsSync(name) || !existsSync(join("kernel", "index.ts")) ? name : ".";
 }
 
 // A bad name or folder is a usage error (exit 2) with the reason.
