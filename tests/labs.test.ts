@@ -1,6 +1,7 @@
 // Every lab stays alive: graded through the same code as `wasmos lab grade`, the kernel wasmos ships
 // (the solution) earns full marks, and the lab's starter (host/lab/starter.ts, compiled once per
-// lab) earns zero on every check, yet builds and boots: hello runs on it.
+// lab) earns zero on every check, yet builds and boots: hello runs on it. Grading is deterministic:
+// for two quick labs, the starter is graded twice and the reports compared byte for byte.
 import { describe, expect, test, beforeAll } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -36,6 +37,11 @@ describe.each(LABS.map((l) => [l.name, l] as const))("lab %s", (_name, lab) => {
     expect(r.score).toBe(0);
     for (const c of r.checks) expect(c.detail, c.name).not.toBe("");
     expect(formatReport(r)).toContain(`Score: 0/${r.max}`);
+  }, LAB_TIMEOUT);
+
+  test.runIf(lab.name === "tlb" || lab.name === "syscall")("the same kernel gets the same report, byte for byte", async () => {
+    const a = JSON.stringify(await grade(lab, starter)), b = JSON.stringify(await grade(lab, starter));
+    expect(b).toBe(a);
   }, LAB_TIMEOUT);
 
   test("the starter boots and runs hello", async () => {

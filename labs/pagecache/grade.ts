@@ -1,7 +1,7 @@
 // The pagecache lab's grader: under memory pressure the page cache must give frames back (pcEvict:
 // second chance over the LRU list, dirty pages written back first), so a 16 MiB file streams
-// through a 12 MiB machine, the pages kept are the newest, and a 16 MiB copy reaches the disk
-// intact (read back from the image on the host, and fsck clean).
+// through a 12 MiB machine, the pages kept are the newest (a page just read is a hit, not a miss),
+// and a 16 MiB copy reaches the disk intact (read back from the image on the host, and fsck clean).
 // Interface: pagecacheLab (a Lab, host/lab/grader.ts).
 import { runGuest, expectExit, expectEq, fail, type Lab } from "../../host/lab/grader";
 import { frameInfo } from "../../host/index";
@@ -13,6 +13,7 @@ import { PAGE_SIZE } from "../../kernel/abi/layout";
 
 const BIG = "/data/big.bin";
 const BIG_BYTES = 16 << 20;
+const SMALL = "/data/4k.bin";         // one page
 const RAM = 12 << 20;                 // less than the file: it cannot all stay cached
 
 /** A private copy-on-write view of the default image, to look at after the run. */
@@ -25,7 +26,7 @@ export const pagecacheLab: Lab = {
   title: "The page cache: LRU eviction and write-back under memory pressure",
   checks: [
     {
-      name: `wc -c of a 16 MiB file on a ${RAM >> 20} MiB machine`, points: 30,
+      name: `wc -c of a 16 MiB file on a ${RAM >> 20} MiB machine`, points: 25,
       run: async (k) => {
         const r = await runGuest(k, "/bin/wc", ["-c", BIG], { ramBytes: RAM });
         expectExit(r);
@@ -34,7 +35,7 @@ export const pagecacheLab: Lab = {
       },
     },
     {
-      name: "the pages kept are the newest (LRU)", points: 30,
+      name: "the pages kept are the newest (LRU)", points: 20,
       run: async (k) => {
         const disk = scratchDisk();
         const r = await runGuest(k, "/bin/wc", ["-c", BIG], { ramBytes: RAM, disk });
@@ -50,7 +51,18 @@ export const pagecacheLab: Lab = {
       },
     },
     {
-      name: `cp of 16 MiB on ${RAM >> 20} MiB: written back intact, fsck clean`, points: 40,
+      name: "under pressure, a page just read is still cached: 1 hit, 0 misses", points: 20,
+      run: async (k) => {
+        const stream = `wc -c ${BIG} >/dev/null; cat ${SMALL}`;
+        const once = await runGuest(k, "/bin/sh", ["-c", `${stream} >/dev/null`], { ramBytes: RAM });
+        const twice = await runGuest(k, "/bin/sh", ["-c", `${stream} ${SMALL} >/dev/null`], { ramBytes: RAM });
+        expectExit(once); expectExit(twice);
+        expectEq(`page-cache hits of reading ${SMALL} once more`, twice.stats.pageCache.hits - once.stats.pageCache.hits, 1);
+        expectEq(`page-cache misses of reading ${SMALL} once more`, twice.stats.pageCache.misses - once.stats.pageCache.misses, 0);
+      },
+    },
+    {
+      name: `cp of 16 MiB on ${RAM >> 20} MiB: written back intact, fsck clean`, points: 35,
       run: async (k) => {
         const disk = scratchDisk();
         const r = await runGuest(k, "/bin/cp", [BIG, "/data/copy"], { ramBytes: RAM, disk });
