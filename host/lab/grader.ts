@@ -26,7 +26,7 @@ export interface Report { lab: string; checks: CheckResult[]; score: number; max
 
 export class CheckFailure extends Error {}
 
-/** Wall-clock bound on one guest run: a kernel that hangs fails its check instead of the grader. */
+/** Wall-clock bound on one guest run: guests that never finish (a deadlock, a lost wakeup) fail their check. */
 export const LAB_TIMEOUT_MS = 120_000;
 
 export function fail(msg: string): never { throw new CheckFailure(msg); }
