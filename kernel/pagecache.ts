@@ -109,7 +109,11 @@ function remove(p: u32): void {
 // dirty bit is cleared (it is never written back), and the cache drops its reference. A holder
 // (a pipe slot, a socket fragment) keeps the now detached page until it releases it.
 function detach(p: u32): void {
+  // LAB(mmap) BEGIN
   rmapZap(p);
+  // LAB(mmap) ELSE
+  // // TODO(mmap): unmap the page from every process that maps it (rmapZap), or they go on using a page the file no longer has
+  // LAB(mmap) END
   remove(p);
   const f = frame(p);
   f.data = DETACHED; f.index = 0;

@@ -9,8 +9,9 @@ import { tlbLab } from "../../labs/tlb/grade";
 import { pagetableLab } from "../../labs/pagetable/grade";
 import { pagecacheLab } from "../../labs/pagecache/grade";
 import { zerocopyLab } from "../../labs/zerocopy/grade";
+import { mmapLab } from "../../labs/mmap/grade";
 
-export const LABS: Lab[] = [syscallLab, pagetableLab, tlbLab, cowLab, pagecacheLab, zerocopyLab];
+export const LABS: Lab[] = [syscallLab, pagetableLab, tlbLab, cowLab, pagecacheLab, zerocopyLab, mmapLab];
 
 export function findLab(name: string): Lab {
   const lab = LABS.find((l) => l.name === name);
