@@ -49,7 +49,7 @@ async function buildGuestPrograms() {
 async function buildHost() {
   const outs = ["dist/cli.mjs", "dist/rootfs.mjs", "dist/fuzzworker.mjs", "dist/translateworker.mjs"].map((p) => join(root, p));
   const src = Math.max(newest(join(root, "host"), [".ts"]), newest(join(root, "kernel/abi"), [".ts"]),
-    existsSync(join(root, "bench")) ? newest(join(root, "bench"), [".ts"]) : 0);
+    existsSync(join(root, "bench")) ? newest(join(root, "bench"), [".ts"]) : 0, newest(join(root, "labs"), [".ts"]));
   if (!outs.some((o) => stale(o, src))) return;
   log("build: host");
   const esbuild = await import("esbuild");

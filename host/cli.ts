@@ -1,7 +1,7 @@
 // The `wasmos` command line (commander). Each subcommand lives in host/cli/<name>.ts.
 // Interface: `wasmos run <program> [args...]`, `wasmos build <guest.ts> -o out.wasm`, `wasmos demo`,
 // image tools `wasmos mkfs|fsck|ls|cp`, the syscall fuzzer `wasmos fuzz`, the WASI conformance run
-// `wasmos wasi-test`.
+// `wasmos wasi-test`, coursework labs `wasmos lab list|start|grade` (docs/labs.md).
 import { Command, CommanderError } from "commander";
 import { WasmException } from "./guest";
 import { EXIT_USAGE } from "./run";
@@ -15,6 +15,7 @@ import { register as registerLs } from "./cli/ls";
 import { register as registerCp } from "./cli/cp";
 import { register as registerFuzz } from "./cli/fuzz";
 import { register as registerWasiTest } from "./cli/wasitest";
+import { register as registerLab } from "./cli/lab";
 
 // A usage error (unknown option, missing argument) exits 2, as for other Unix tools; commander has
 // printed the message. Subcommands inherit this setting.
@@ -31,6 +32,7 @@ registerLs(program);
 registerCp(program);
 registerFuzz(program);
 registerWasiTest(program);
+registerLab(program);
 // `wasmos run ... | head`: a closed stdout ends the command quietly, as for any Unix tool.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); throw e; });
 program.parseAsync(process.argv).catch((e: unknown) => {

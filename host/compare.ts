@@ -45,6 +45,8 @@ export interface CompareOptions {
   how?: boolean;             // trace the copies to fill `how` (default true; the sweep turns it off: faster)
   perfettoDir?: string;      // write DIR/<method>.json, a Chrome/Perfetto trace of each run
   onDeviceDone?: (method: MethodId, dev: "disk" | "nic", req: BlkRequest | NetRequest) => void;   // each device request, as it completes
+  kernel?: WebAssembly.Module;   // another kernel than dist/kernel.wasm (a lab's: host/kernelbuild.ts)
+  methods?: MethodId[];      // only these rows (default: every method)
 }
 
 export const DATA = "/data/file.bin";
@@ -61,7 +63,7 @@ export async function compare(o: CompareOptions = {}): Promise<CompareRow[]> {
   const size = o.size ?? 4096;
   const disk = o.file ? undefined : compareImage(size);
   const rows: CompareRow[] = [];
-  for (const m of METHODS) rows.push(await runMethod(m, disk, o.file ?? DATA, o));
+  for (const m of METHODS) if (!o.methods || o.methods.includes(m.id)) rows.push(await runMethod(m, disk, o.file ?? DATA, o));
   return rows;
 }
 
@@ -73,7 +75,7 @@ async function runMethod(m: Method, disk: Uint8Array | undefined, file: string, 
   const traced = perfetto?.machineOptions();
   const watch = o.onDeviceDone;
   const machine = await Machine.create({ disk, net, stdin: null, traceMask: how ? 7 : 0, keepEvents: false,
-    ramBytes: ramFor(o.size ?? 0), costModel: o.costModel, tap: traced?.tap,
+    ramBytes: ramFor(o.size ?? 0), costModel: o.costModel, kernel: o.kernel, tap: traced?.tap,
     onEvent: (e) => { if (e.type === "copy" || e.type === "fault" || e.type === "syscall") events.push(e); },
     onDeviceDone: traced || watch ? (dev, req) => { traced?.onDeviceDone(dev, req); watch?.(m.id, dev, req); } : undefined,
     stdout: () => {}, stderr: () => {} });

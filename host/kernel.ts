@@ -1,6 +1,6 @@
 // kernel.wasm as the host sees it: its exports, typed, and how to instantiate it on a RAM.
 // Interface: KERNEL_EXPORTS, KERNEL_IMPORTS (kernel.wasm's exports and imports, typed), KernelExports,
-// KernelHostImports, kernelWasm(), instantiateKernel(ram, hostImports) -> KernelExports, readKernelString.
+// KernelHostImports, kernelWasm(), instantiateKernel(ram, hostImports, module?) -> KernelExports (module: another kernel, host/kernelbuild.ts), readKernelString.
 import { readFileSync } from "node:fs";
 import { distPath } from "./paths";
 
@@ -70,8 +70,8 @@ export function kernelWasm(): WebAssembly.Module {
   return kernelModule;
 }
 
-export function instantiateKernel(ram: WebAssembly.Memory, host: KernelHostImports): KernelExports {
-  const inst = new WebAssembly.Instance(kernelWasm(), { env: { memory: ram }, host: { ...host } });
+export function instantiateKernel(ram: WebAssembly.Memory, host: KernelHostImports, module: WebAssembly.Module = kernelWasm()): KernelExports {
+  const inst = new WebAssembly.Instance(module, { env: { memory: ram }, host: { ...host } });
   return inst.exports as unknown as KernelExports;
 }
 

@@ -54,6 +54,7 @@ export interface MachineOptions {
   wasiNoRoot?: boolean;        // WASI guests: no "/" preopen at fd 3 (the --dir ones start at fd 3)
   pidMax?: number;             // Linux's /proc/sys/kernel/pid_max: pids stay below it (301..32768, default 32768)
   terminal?: TerminalOptions | null;   // a terminal is behind the console (kernel/tty.ts line discipline; host/console.ts)
+  kernel?: WebAssembly.Module;  // another kernel than dist/kernel.wasm (a lab's, host/kernelbuild.ts loadKernel)
 }
 
 /** A second tracer fed from the same records (its own classes and cuts; the main trace is unchanged). */
@@ -140,7 +141,7 @@ export class Machine {
     this.console = new Console(this.ram, () => this.k,
       { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null,
       opts.terminal ? { ...opts.terminal, onInterrupt: () => { this.interrupted = true; opts.terminal?.onInterrupt?.(); } } : null);
-    this.k = this.startKernel({
+    this.k = this.startKernel(opts.kernel, {
       // Recorded, not thrown: the kernel then executes `unreachable`, a trap that no guest's
       // catch_all can catch (a JS exception could be), and the run loop stops the machine.
       panic: (ptr) => { this.panicked ??= readKernelString(this.ram, ptr); },
@@ -171,8 +172,8 @@ export class Machine {
   }
 
   /** Instantiates kernel.wasm; a panic in its start code (the syscall table's setup) is reported. */
-  private startKernel(host: Parameters<typeof instantiateKernel>[1]): KernelExports {
-    try { return instantiateKernel(this.ram, host); } catch (e) { this.checkPanic(); throw e; }
+  private startKernel(module: WebAssembly.Module | undefined, host: Parameters<typeof instantiateKernel>[1]): KernelExports {
+    try { return instantiateKernel(this.ram, host, module); } catch (e) { this.checkPanic(); throw e; }
   }
 
   static async create(opts: MachineOptions = {}): Promise<Machine> {

@@ -54,6 +54,7 @@ export interface RunOptions {
   noRoot?: boolean;           // WASI: no "/" preopen (--no-root)
   seed?: bigint;              // the kernel's random seed: getrandom and WASI's random_get (--seed)
   killOnInterrupt?: boolean;  // with a terminal: the first Ctrl-C ends the machine (--kill-on-interrupt)
+  kernel?: WebAssembly.Module; // run on this kernel instead of dist/kernel.wasm (--kernel)
 }
 
 // A terminal is behind the console when the program reads the CLI's own stdin and it is a TTY.
@@ -138,7 +139,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
         disk: o.disk, net: o.net, stdin: o.stdin === undefined ? process.stdin : o.stdin,
         onEvent: write || inspect ? (ev) => { write?.(ev); inspect?.(ev); } : undefined,
         costModel: o.costModel, timeoutMs: o.timeoutSec === undefined ? undefined : o.timeoutSec * 1000,
-        wasiDirs: o.dirs, wasiNoRoot: o.noRoot, randomSeed: o.seed, terminal: terminalOf(o), ...perfetto?.machineOptions() });
+        wasiDirs: o.dirs, wasiNoRoot: o.noRoot, randomSeed: o.seed, terminal: terminalOf(o), kernel: o.kernel, ...perfetto?.machineOptions() });
     } catch (e) {
       if (!(e instanceof KernelPanic)) return fail(new LoadError((e as Error).message));
       process.stderr.write(`wasmos: ${e.message}\n`);

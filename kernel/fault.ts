@@ -73,11 +73,15 @@ export function putUserPage(pfn: u32): void {
 // copy of it (MAP_PRIVATE write). Major when the page had to be read from disk; SIGBUS past EOF.
 function fileFault(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: bool): i32 {
   const index = v.pgoff + <u64>((va - v.start) >>> PAGE_SHIFT);
+  // LAB(mmap) BEGIN
   if (index * PAGE_SIZE >= iSize(v.file)) {
     statAdd(Stat.faultSigbus, 1);
     enter(FaultKind.sigbus, va, write, fromUser);
     return Sig.SIGBUS;
   }
+  // LAB(mmap) ELSE
+  // // TODO(mmap): a page past the end of the file is SIGBUS (count it: Stat.faultSigbus, FaultKind.sigbus)
+  // LAB(mmap) END
   const major = pcFind(v.file, <u32>index) == 0;
   statAdd(major ? Stat.faultMajor : Stat.faultMinor, 1);
   const s = enter(major ? FaultKind.major : FaultKind.minor, va, write, fromUser);
@@ -134,6 +138,7 @@ function demandZero(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser:
 
 // A store to a copy-on-write page: copy it unless we hold the only reference.
 function cowFault(va: u32, pte: usize, fromUser: bool): i32 {
+  // LAB(cow) BEGIN
   statAdd(Stat.faultCow, 1);
   const e = load<u32>(pte);
   const old = ptePfn(e);
@@ -151,4 +156,7 @@ function cowFault(va: u32, pte: usize, fromUser: bool): i32 {
   putUserPage(old);
   tlbInvalidate(va);
   return 0;
+  // LAB(cow) ELSE
+  // return Sig.SIGSEGV;   // TODO(cow): copy the page unless this is its only reference, map it writable
+  // LAB(cow) END
 }

@@ -64,7 +64,11 @@ function copyMemory(p: Proc, c: Proc): bool {
       if (pte == 0) { a |= <u64>(PT_SPAN - 1); continue; }   // no page table: skip the span it would map
       let e = load<u32>(pte);
       if (!(e & PTE_P)) continue;
+      // LAB(cow) BEGIN
       if (cow) { e = (e & ~PTE_W) | PTE_COW; store<u32>(pte, e); }
+      // LAB(cow) ELSE
+      // if (cow) { if (!copyPage(c, <u32>a, e)) return false; continue; }   // TODO(cow): share the page, copy it at the first store
+      // LAB(cow) END
       const cp = walk(c.pgdir, <u32>a, true);
       if (cp == 0) return false;
       store<u32>(cp, e);
@@ -75,6 +79,27 @@ function copyMemory(p: Proc, c: Proc): bool {
   }
   return true;
 }
+
+// LAB(cow) BEGIN
+// LAB(cow) ELSE
+// // Give the child its own copy of the page `e` maps at `va` (fork before copy-on-write, as xv6's uvmcopy).
+// function copyPage(c: Proc, va: u32, e: u32): bool {
+//   const cp = walk(c.pgdir, va, true);
+//   const f = cp == 0 ? 0 : allocFrame(Owner.anon);
+//   if (f == 0) return false;
+//   frame(f).data = c.pid;
+//   memory.copy(pa(f), pteAddr(e), PAGE_SIZE);
+//   countCopy(Routine.cow_copy, <u64>pteAddr(e), <u64>pa(f), PAGE_SIZE, Place.frame, Place.frame);
+//   store<u32>(cp, (f << PAGE_SHIFT) | (e & ~PAGE_MASK));   // the same permissions, its own frame
+//   return true;
+// }
+// import { allocFrame } from "./pagecache";
+// import { countCopy } from "./copy";
+// import { pa } from "./kalloc";
+// import { pteAddr } from "./vm";
+// import { Routine, Place } from "./abi/trace";
+// import { PAGE_SHIFT, PAGE_MASK } from "./abi/layout";
+// LAB(cow) END
 
 function copyFiles(p: Proc, c: Proc): void {
   for (let fd = 0; fd < NOFILE; fd++) {

@@ -109,7 +109,11 @@ function remove(p: u32): void {
 // dirty bit is cleared (it is never written back), and the cache drops its reference. A holder
 // (a pipe slot, a socket fragment) keeps the now detached page until it releases it.
 function detach(p: u32): void {
+  // LAB(mmap) BEGIN
   rmapZap(p);
+  // LAB(mmap) ELSE
+  // // TODO(mmap): unmap the page from every process that maps it (rmapZap), or they go on using a page the file no longer has
+  // LAB(mmap) END
   remove(p);
   const f = frame(p);
   f.data = DETACHED; f.index = 0;
@@ -247,6 +251,7 @@ export function pcSync(ino: u32): i32 {
 
 // Free up to n pages not in use by anyone but the cache; returns how many were freed.
 export function pcEvict(n: u32): u32 {
+  // LAB(pagecache) BEGIN
   let freed: u32 = 0;
   let budget = pc.pages * 2 + 1;
   while (freed < n && budget-- > 0 && pc.lruHead != 0) {
@@ -263,6 +268,9 @@ export function pcEvict(n: u32): u32 {
     freed++;
   }
   return freed;
+  // LAB(pagecache) ELSE
+  // return 0;   // TODO(pagecache): free up to n pages: second chance over the LRU list, dirty ones written back first
+  // LAB(pagecache) END
 }
 
 // Memory pressure, after pcEvict: free up to n file pages held only by the cache and user mappings

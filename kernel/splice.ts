@@ -160,9 +160,17 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
     const chunk = min(want - done, PAGE_SIZE - o);
     const pg = raGet(f, <u32>(pos >>> PAGE_SHIFT), last);
     if (pg == 0) { if (done == 0) return -Errno.EIO; break; }
+    // LAB(zerocopy) BEGIN
     kget(pg);
     pushSlot(pi, pg, o, chunk, 0);
     traceEmit(nextSeq(), Ev.sgHandoff, 1, pg, o, chunk, 0, 0, 0);
+    // LAB(zerocopy) ELSE
+    // const cp = allocFrame(Owner.pipe);   // TODO(zerocopy): put a reference to the page-cache page in the slot, not a copy
+    // if (cp == 0) { if (done == 0) return -Errno.ENOMEM; break; }
+    // memory.copy(pa(cp) + o, pa(pg) + o, chunk);
+    // countCopy(Routine.pagecache_copy, <u64>(pa(pg) + o), <u64>(pa(cp) + o), chunk, Place.frame, Place.frame);
+    // pushSlot(pi, cp, o, chunk, 0);
+    // LAB(zerocopy) END
     done += chunk;
   }
   if (done > 0) { raDone(f, <u32>((<u64>off + done - 1) >>> PAGE_SHIFT)); iTouch(f.ino, T_MTIME | T_CTIME); }
@@ -186,7 +194,11 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = fa
     if (nb) return -Errno.EAGAIN;
     return sleepOn(p, sockChan(si));
   }
+  // LAB(zerocopy) BEGIN
   const sg = (nicFeatures() & NetFeature.sg) != 0;
+  // LAB(zerocopy) ELSE
+  // const sg = false;   // TODO(zerocopy): when the NIC can gather (NetFeature.sg), hand it the slot's page by reference
+  // LAB(zerocopy) END
   while (done < n && room > 0 && pp.head != pp.tail && s.sTail - s.sHead < NFRAG - 1) {
     const sl = slotAt(pp, pp.tail);
     const chunk = min(min(n - done, sl.len), room);

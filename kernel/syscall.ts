@@ -141,7 +141,11 @@ function linuxTable(t: usize): void {
   on(t, Sys.getpgid,         sys_getpgid);
   on(t, Sys.getsid,          sys_getsid);
   on(t, Sys.setsid,          sys_setsid);
+  // LAB(syscall) BEGIN
   on(t, Sys.uname,           sys_uname);
+  // LAB(syscall) ELSE
+  // on(t, Sys.uname,           sys_ni_syscall);   // TODO(syscall): route uname to its handler
+  // LAB(syscall) END
   on(t, Sys.getrlimit,       sys_getrlimit);
   on(t, Sys.setrlimit,       sys_setrlimit);
   on(t, Sys.getpid,          sys_getpid);

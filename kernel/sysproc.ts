@@ -172,8 +172,12 @@ function putField(off: usize, s: string): void {
 
 // struct utsname: six 65-byte fields.
 function sysUname(p: Proc, buf: u32): i64 {
+  // LAB(syscall) BEGIN
   memory.fill(scratch, 0, 390);
   putField(0, "wasmos"); putField(65, "wasmos"); putField(130, "0.1.0");
   putField(195, "#1 wasmos"); putField(260, "wasm32"); putField(325, "(none)");
   return copyToUser(p, buf, scratch, 390) < 0 ? -Errno.EFAULT : 0;
+  // LAB(syscall) ELSE
+  // return -Errno.ENOSYS;   // TODO(syscall): fill a struct utsname, copy it out (putField, copyToUser)
+  // LAB(syscall) END
 }

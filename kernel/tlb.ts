@@ -25,17 +25,25 @@ export function tlbFlush(): void {
 }
 
 export function tlbFill(va: u32, pte: u32): void {
+  // LAB(tlb) BEGIN
   const e = entry(va);
   const page = va & PAGE_MASK;
   store<u32>(e + TLB_TAG_READ, page);
   store<u32>(e + TLB_TAG_WRITE, (pte & PTE_W) && (pte & PTE_D) ? page : TLB_INVALID);
   store<u32>(e + TLB_ADDEND, <u32>pteAddr(pte) - page);
+  // LAB(tlb) ELSE
+  // // TODO(tlb): cache the translation in entry(va): nothing is cached, every access takes the slow path
+  // LAB(tlb) END
 }
 
 export function tlbInvalidate(va: u32): void {
+  // LAB(tlb) BEGIN
   const e = entry(va);
   if (load<u32>(e + TLB_TAG_READ) == (va & PAGE_MASK)) {
     store<u32>(e + TLB_TAG_READ, TLB_INVALID);
     store<u32>(e + TLB_TAG_WRITE, TLB_INVALID);
   }
+  // LAB(tlb) ELSE
+  // // TODO(tlb): drop va's entry if it holds va's page
+  // LAB(tlb) END
 }

@@ -56,12 +56,16 @@ export function mapPage(pgdir: u32, va: u32, pfn: u32, flags: u32): bool {
 
 // Remove the mapping of one page; returns its frame (the caller drops the reference) or 0.
 export function unmapPage(pgdir: u32, va: u32): u32 {
+  // LAB(pagetable) BEGIN
   const pte = walk(pgdir, va, false);
   if (pte == 0) return 0;
   const e = load<u32>(pte);
   if (!(e & PTE_P)) return 0;
   store<u32>(pte, 0);
   return ptePfn(e);
+  // LAB(pagetable) ELSE
+  // return 0;   // TODO(pagetable): clear va's entry and return the frame it mapped (0: none)
+  // LAB(pagetable) END
 }
 
 // Free every page table and the directory; user frames must already be unmapped.
@@ -75,10 +79,14 @@ export function pgdirFree(pgdir: u32): void {
 
 // Physical address of `va`, or -1 if not mapped. Used by inspection and tracing; never faults.
 export function lookupPhys(pgdir: u32, va: u32): i64 {
+  // LAB(pagetable) BEGIN
   if (va >= USER_TOP || pgdir == 0) return -1;
   const pte = walk(pgdir, va, false);
   if (pte == 0) return -1;
   const e = load<u32>(pte);
   if (!(e & PTE_P)) return -1;
   return <i64>(pteAddr(e) | (va & ~PAGE_MASK));
+  // LAB(pagetable) ELSE
+  // return -1;   // TODO(pagetable): walk the two levels without allocating; the frame's address plus va's offset
+  // LAB(pagetable) END
 }

@@ -1,11 +1,13 @@
 // `wasmos run <program> [args...]`: boot a machine, run one program to completion, exit with its
 // status (128 + N when killed by signal N; 124 when --timeout ran out; 123 when every process hung, asleep with
 // nothing to wake it (the hung tasks are listed on stderr); 130 when Ctrl-C ended it; 125 on a kernel panic;
-// 126 when the program cannot be loaded, 127 when there is no such program, 2 on a usage error),
-// optionally tracing and summarising. A name without a slash is a program in the guest's /bin.
+// 126 when the program or the --kernel cannot be loaded (a kernel that does not compile: asc's message),
+// 127 when there is no such program, 2 on a usage error), optionally tracing and summarising.
+// A name without a slash is a program in the guest's /bin.
 import type { Command } from "commander";
 import { runProgram, parseSize, parseTraceClasses, parseInspectAt, type RunOptions,
   EXIT_TIMEOUT, EXIT_HUNG, EXIT_PANIC, EXIT_CANNOT_RUN, EXIT_NOT_FOUND, EXIT_INTERRUPT, EXIT_USAGE } from "../run";
+import { loadKernel, KernelBuildError } from "../kernelbuild";
 import { loadCostModel } from "../costmodel";
 import { parseViews } from "../snapshot";
 import { TraceClass } from "../../kernel/abi/trace";
@@ -36,6 +38,7 @@ export function registerRun(program: Command): void {
     .option("--seed <n>", "seed of the kernel's random numbers, getrandom and WASI random_get (the same seed gives the same bytes)")
     .option("--kill-on-interrupt", "with a terminal: Ctrl-C ends the machine at once (exit 130) instead of going to the guest")
     .option("--inspect-at <when>", "when to print --inspect: end (default), or a syscall name: after each return of that call")
+    .option("--kernel <dir|file>", "run on another kernel: a kernel source folder (compiled with asc, e.g. a lab's working copy) or a kernel .wasm")
     .addHelpText("after", EXIT_HELP)
     .passThroughOptions()
     .action(async (prog: string, args: string[], o: Record<string, string | boolean | undefined>) => {
@@ -66,6 +69,15 @@ export function registerRun(program: Command): void {
           guestfwd: o.guestfwd as string[] | undefined, pcap: o.pcap as string | undefined },
       };
       if (opts.inspect) opts.inspectAt = parseInspectAt(String(o.inspectAt ?? "end"), opts.trace);
+      if (o.kernel !== undefined) {
+        try { opts.kernel = await loadKernel(String(o.kernel)); }
+        catch (e) {
+          if (!(e instanceof KernelBuildError)) throw e;
+          process.stderr.write(`wasmos: ${e.message}\n`);
+          process.exitCode = EXIT_CANNOT_RUN;
+          return;
+        }
+      }
       const code = await runProgram(prog, args, opts);
       process.exitCode = code;
     });
@@ -75,7 +87,7 @@ const EXIT_HELP = `
 Exit status: the program's; 128 + N when it died by signal N; ${EXIT_TIMEOUT} when --timeout ran out;
 ${EXIT_HUNG} when every process hung (asleep with nothing that could wake it: each is listed on stderr
 with its pid and wait channel, as Linux's hung-task report, then killed); ${EXIT_PANIC} on a kernel panic;
-${EXIT_CANNOT_RUN} when the program cannot be loaded; ${EXIT_NOT_FOUND} when there is no such program;
+${EXIT_CANNOT_RUN} when the program or the --kernel cannot be loaded (a kernel that does not compile: asc's message); ${EXIT_NOT_FOUND} when there is no such program;
 ${EXIT_INTERRUPT} when Ctrl-C ended the machine; ${EXIT_USAGE} on a usage error.`;
 
 function collect(v: string, prev: string[]): string[] { return [...prev, v]; }
