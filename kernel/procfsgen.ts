@@ -27,6 +27,7 @@ const MAPS_NAME_COL: u32 = 73;          // Linux pads a named region's line to t
 const FILE_DEV: string = "fe:00";       // the virtio disk's major:minor in maps (a virtblk major)
 const SIGCHLD_NR: u64 = 17;             // /proc/PID/stat's exit_signal
 const RLIM_INFINITY_TEXT: string = "18446744073709551615";
+const STAT_SIGS: u64 = 0x7fffffff;      // /proc/PID/stat's signal fields: signals 1-31 (the thread's pending)
 
 export function generate(p: Proc, node: u32, s: Seq): bool {
   const k = nodeKind(node);
@@ -282,7 +283,8 @@ function pidStat(t: Proc, s: Seq): void {
   seqStr(s, " 0 0");                                     // startcode endcode
   sp(s, t.pgdir != 0 ? ARG_BASE : 0);                    // startstack
   seqStr(s, " 0 0");                                     // kstkesp kstkeip
-  sp(s, t.sigPending); sp(s, t.sigBlocked); sp(s, actions(t, true)); sp(s, actions(t, false));
+  sp(s, t.sigPending & t.sigTkill & STAT_SIGS); sp(s, t.sigBlocked & STAT_SIGS);   // signal blocked
+  sp(s, actions(t, true) & STAT_SIGS); sp(s, actions(t, false) & STAT_SIGS);       // sigignore sigcatch
   seqStr(s, " 0 0 0");                                   // wchan nswap cnswap
   sp(s, SIGCHLD_NR);
   seqStr(s, " 0 0 0 0 0 0 0 0 0");                       // processor rt_priority policy blkio guest cguest start_data end_data start_brk
