@@ -1,8 +1,10 @@
 /* A /proc file longer than a page reads whole: this process maps one file many times under a long
  * name, so its /proc/self/maps is several pages of text, then reads it in one big read, in small
  * reads, and with pread and lseek in the middle; the texts must agree byte for byte. Its
- * /proc/self/cmdline (a long argument list from the test) is read the same ways.
+ * /proc/self/cmdline (a long argument list from the test) is read the same ways. With 50 more fds
+ * open, /proc/self/fd lists every one (through wasi-libc's readdir: WASI's fd_readdir).
  * tests/proc.big.test.ts runs it and checks what it prints. */
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +57,14 @@ int main(int argc, char **argv) {
   for (int i = 0; i < argc; i++) n += strlen(argv[i]) + 1;
   long c = slurp("/proc/self/cmdline", one, BIG);
   printf("cmdline: length is argv's %d\n", c == n);
+  int open_fds = 0, listed = 0;
+  for (int i = 0; i < 50; i++) fcntl(0, F_DUPFD, 10);
+  for (int i = 0; i < 64; i++) open_fds += fcntl(i, F_GETFD) >= 0;
+  DIR *d = opendir("/proc/self/fd");
+  struct dirent *e;
+  while (d && (e = readdir(d))) listed += e->d_name[0] != '.';
+  if (d) closedir(d);
+  printf("fd: listed %d, open %d (the listing's own fd among them)\n", listed, open_fds + 1);
   unlink(name);
   return 0;
 }
