@@ -41,7 +41,7 @@ export function sysClone(p: Proc, flags: u64): i64 {
   copyFiles(p, c);
   c.brk = p.brk; c.brkMin = p.brkMin; c.brkMax = p.brkMax;
   c.cwd = p.cwd; if (c.cwd) iget(c.cwd);
-  c.cwdLen = p.cwdLen;
+  c.cwdLen = p.cwdLen; c.cwdNode = p.cwdNode;
   c.rlimCpuCur = p.rlimCpuCur; c.rlimCpuMax = p.rlimCpuMax;
   sigForkCopy(p, c);                           // actions, mask, process group
   c.sid = p.sid;                               // the same session

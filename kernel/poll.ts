@@ -17,7 +17,10 @@
 // Interface: filePoll(fi) -> the POLL* mask of open file fi; fdPoll(p, fd, events) -> revents
 // (POLLNVAL for a closed fd; POLLERR and POLLHUP always reported); pollWait(p, timeoutNs) (after a
 // scan found nothing: -ERESTARTSYS to sleep, 0 when the timeout has passed; timeoutNs < 0: none);
-// pollLeft(p, timeoutNs) -> ns left of the timeout; pollEnd(p) (the call returns: forget the deadline).
+// pollLeft(p, timeoutNs) -> ns left of the timeout; pollEnd(p) (the call returns: forget the deadline);
+// pollTimeout(p, va) -> a struct timespec timeout in ns (-1: none, < -1: -errno); pollSigmask(p, set,
+// size) (a call's signal mask for the wait, 0 or -errno) and pollSigmaskDone(p, r) -> r (the old
+// mask back, unless a handler runs first): Linux's set_user_sigmask and restore_saved_sigmask_unless.
 import { POLLIN, POLLOUT, POLLERR, POLLHUP, POLLNVAL, POLLRDNORM, POLLWRNORM, POLLRDHUP } from "./abi/poll";
 import { Proc } from "./proc";
 import { fdGet, fileAt, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, FT_EPOLL, FT_PSEUDO, O_ACCMODE, O_WRONLY } from "./file";
@@ -26,9 +29,13 @@ import { pipeAt, pipeFull } from "./pipe";
 import { ttyReadable } from "./console";
 import { sockAt, sndSpace, CLOSED, LISTEN, SYN_SENT, SYN_RCVD } from "./net/sock";
 import { sendOpen } from "./net/syssock";
-import { sleepOn, progress, keepProgress, POLL_CHAN } from "./sleep";
+import { sleepOn, progress, keepProgress, sleeping, POLL_CHAN } from "./sleep";
 import { clockNow } from "./clock";
-import { sigNoRestart } from "./signal";
+import { sigNoRestart, sigTempMask, sigRestoreMask } from "./signal";
+import { copyFromUser } from "./copy";
+import { Errno } from "./abi/errno";
+import { SIGSET_SIZE } from "./abi/signals";
+import { TIMESPEC_SIZE, TV_SEC, TV_NSEC } from "./abi/time";
 import { TIME_HORIZON_NS } from "./param";
 
 const IN: i32 = POLLIN | POLLRDNORM;
@@ -90,3 +97,35 @@ export function pollLeft(p: Proc, timeoutNs: i64): u64 {
 }
 
 export function pollEnd(p: Proc): void { p.pollAt = 0; p.wakeAt = 0; p.pollTty = 0; }
+
+// --- The arguments the waiting calls share
+
+const NS_PER_SEC: i64 = 1000000000;
+const arg: usize = memory.data(<i32>TIMESPEC_SIZE);   // a timespec or sigset copied in
+
+// The timeout at `va` in ns: -1 for none (a null pointer), -EFAULT, or -EINVAL when malformed
+// (Linux's poll_select_set_timeout).
+export function pollTimeout(p: Proc, va: u32): i64 {
+  if (va == 0) return -1;
+  if (copyFromUser(p, arg, va, <u32>TIMESPEC_SIZE) < 0) return -Errno.EFAULT;
+  const sec = load<i64>(arg + TV_SEC), nsec = load<i64>(arg + TV_NSEC);
+  if (sec < 0 || nsec < 0 || nsec >= NS_PER_SEC) return -Errno.EINVAL;
+  return sec >= I64.MAX_VALUE / NS_PER_SEC ? I64.MAX_VALUE : sec * NS_PER_SEC + nsec;
+}
+
+// The mask for the wait (ppoll, pselect6, epoll_pwait), set in the call's first run (progress 0):
+// signal.ts's sigTempMask keeps the old one. -errno when it cannot be read.
+export function pollSigmask(p: Proc, set: u32, size: i64): i64 {
+  if (set == 0 || progress(p) != 0) return 0;
+  if (size != SIGSET_SIZE) return -Errno.EINVAL;
+  if (copyFromUser(p, arg, set, SIGSET_SIZE) < 0) return -Errno.EFAULT;
+  sigTempMask(p, load<u64>(arg));
+  return 0;
+}
+
+// The call returns (it does not sleep): the old mask comes back. When a handler ends the wait
+// (EINTR) the temporary mask stays for it and sigresult puts the old one back after it has run.
+export function pollSigmaskDone(p: Proc, r: i64): i64 {
+  if (!sleeping(r)) sigRestoreMask(p);
+  return r;
+}

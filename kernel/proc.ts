@@ -84,6 +84,8 @@ export const ZOMBIE: u32 = ProcState.zombie;
   sid: u32;          // session: inherited across fork; setsid starts one
   execed: u32;       // 1 once it called execve (setpgid on it from its parent: EACCES)
   sleepSys: i32;     // the syscall that went to sleep (-1: none): with chan, its wait channel (wchan.ts)
+  sigTkill: u64;     // of sigPending: those sent by tkill/tgkill (Linux's per-thread queue; /proc's SigPnd)
+  cwdNode: u32;      // the working directory is this /proc or /dev node (procmount.ts; 0: on the disk, at cwd)
 }
 
 export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)

@@ -2,15 +2,20 @@
 // devtmpfs): a fixed tree of nodes, no inodes on disk. A node is a u32: its kind, and the pid
 // and fd it is about. Opening one gives a file of type FT_PSEUDO whose `ino` is the node; a /proc
 // file's text is made at open (and again by a read from offset 0) into a one-page kernel buffer
-// the open file holds (File.page, its length in the frame record's `data`), then read with a
-// counted copy (Routine.proc_read). /dev's files are served by devfs.ts.
+// the open file holds (File.page), then read with a counted copy (Routine.proc_read). The page is
+// a window on the text (procfsseq.ts): the frame record keeps the text's whole length in `data`
+// and the window's offset in `index`; a read outside the window makes the text again, keeping the
+// page from the read's offset on (as Linux's seq_read starts again from a position), so a text of
+// any length reads whole, one read or many. /dev's files are served by devfs.ts.
 //
 //   node:  bits 0-7 kind (PNode)  8-15 fd (fd links)  16-31 pid (per-process nodes)
 //
 // Interface: PNode, NOT_PSEUDO, pseudoLookup(p, dirfd, start, path, len, follow) -> node,
 // -errno or NOT_PSEUDO (not a /proc or /dev path), pseudoOpen(p, node, flags, follow) -> fd or
 // -errno, pseudoRead(p, f, va, n, pos), pseudoWrite(p, f, va, n), pseudoSeek(f, off, whence),
-// pseudoClose(f), pseudoGetdents(p, f, buf, count), pseudoStat(p, node, st) -> 0/-errno (fills
+// pseudoClose(f), pseudoGetdents(p, f, buf, count), putDirent(p, buf, out, count, ino, off, type, nl)
+// (one record, its name at direntName), pseudoEntry(p, dir, i, name) (WASI's readdir; entryLen,
+// entryType), isPseudoDir(node), pseudoStat(p, node, st) -> 0/-errno (fills
 // STAT_SIZE bytes), pseudoReadlink(p, node, buf) -> length or -errno, fdLinkTarget(p, node) ->
 // the open file an fd link names or -1, isFdLink(node), nodeKind(node), nodePid(node), kindName(kind)
 // (an entry's name).
@@ -116,9 +121,9 @@ function child(p: Proc, dir: u32, path: usize, len: i32): u32 {
   return named(ROOT_FIRST, ROOT_LAST, 0, path, len);
 }
 
-// The node `dirfd` is open on, or 0.
+// The node `dirfd` is open on (AT_FDCWD: the working directory's, when it lies in /proc or /dev), or 0.
 function dirfdNode(p: Proc, dirfd: i32): u32 {
-  if (dirfd == AT_FDCWD) return 0;
+  if (dirfd == AT_FDCWD) return p.cwdNode;
   const fi = fdGet(p, dirfd);
   return fi >= 0 && fileAt(fi).type == FT_PSEUDO ? fileAt(fi).ino : 0;
 }
@@ -196,7 +201,7 @@ export function pseudoOpen(p: Proc, node: u32, flags: u32, follow: bool): i64 {
   if (!isDirKind(k) && !isDevKind(k)) {
     f.page = kalloc(Owner.kernel);
     if (f.page == 0) { fileClose(fi); return -Errno.ENOMEM; }
-    if (!fill(p, f)) { fileClose(fi); return -Errno.ESRCH; }
+    if (!fill(p, f, 0)) { fileClose(fi); return -Errno.ESRCH; }
   }
   const fd = fdAlloc(p, fi, (flags & O_CLOEXEC) != 0);
   if (fd < 0) fileClose(fi);
@@ -214,12 +219,14 @@ function reopen(p: Proc, node: u32, flags: u32): i64 {
   return fd;
 }
 
-// Make the file's text again; false when the process it describes is gone.
+// Make the file's text again, keeping the page from offset `from` on; false when the process it
+// describes is gone.
 const seq = changetype<Seq>(memory.data(offsetof<Seq>()));   // pseudoOpen's and pseudoRead's, one call at a time
-function fill(p: Proc, f: File): bool {
-  seq.base = pa(f.page); seq.len = 0; seq.cap = PAGE_SIZE;
+function fill(p: Proc, f: File, from: u64): bool {
+  seq.base = pa(f.page); seq.len = 0; seq.cap = PAGE_SIZE; seq.skip = <u32>from;
   const ok = generate(p, f.ino, seq);
   frame(f.page).data = seq.len;
+  frame(f.page).index = <u32>from;
   return ok;
 }
 
@@ -228,13 +235,30 @@ export function pseudoRead(p: Proc, f: File, va: u32, n: u32, pos: i64): i64 {
   if (isDevKind(k)) return devRead(p, k, va, n);
   if (isDirKind(k)) return -Errno.EISDIR;
   const off = pos >= 0 ? <u64>pos : f.offset;
-  if (off == 0 && !fill(p, f)) return -Errno.ESRCH;
-  const len = <u64>frame(f.page).data;
-  if (off >= len) return 0;
-  const m = <u32>min(<u64>n, len - off);
-  if (copyToUser(p, va, pa(f.page) + <usize>off, m, Routine.proc_read) < 0) return -Errno.EFAULT;
-  if (pos < 0) f.offset = off + m;
+  if (off > <u64>U32.MAX_VALUE) return 0;
+  if (off == 0 && !fill(p, f, 0)) return -Errno.ESRCH;
+  const m = readText(p, f, va, n, off);
+  if (m > 0 && pos < 0) f.offset = off + <u64>m;
   return m;
+}
+
+// Copy text from offset `off` on, window by window; the bytes copied (or -errno before any).
+function readText(p: Proc, f: File, va: u32, n: u32, off: u64): i64 {
+  let done: u32 = 0;
+  while (done < n) {
+    const at = off + <u64>done, fr = frame(f.page);
+    const from = <u64>fr.index;
+    if (at < from || at >= from + PAGE_SIZE) {          // outside the window: make it again from `at`
+      if (!fill(p, f, at)) return done > 0 ? <i64>done : -Errno.ESRCH;
+      continue;
+    }
+    const end = min(<u64>fr.data, from + PAGE_SIZE);
+    if (at >= end) break;                               // the end of the text
+    const m = <u32>min(<u64>(n - done), end - at);
+    if (copyToUser(p, va + done, pa(f.page) + <usize>(at - from), m, Routine.proc_read) < 0) return done > 0 ? <i64>done : -Errno.EFAULT;
+    done += m;
+  }
+  return done;
 }
 
 // /dev's files take writes as Linux's do; /proc's files here have no write: EIO for /proc's own
@@ -321,18 +345,44 @@ export function pseudoGetdents(p: Proc, f: File, buf: u32, count: u32): i64 {
     if (node < 0) break;
     if (node > 0) {
       const nl = entryName(i, <u32>node, dent + D_NAME);
-      const rec = (<u32>D_NAME + <u32>nl + 1 + 7) & ~7;
-      if (out + rec > count) { if (out == 0) return -Errno.EINVAL; break; }
-      memory.fill(dent + D_NAME + nl, 0, rec - D_NAME - nl);
-      store<u64>(dent + D_INO, <u64>node); store<i64>(dent + D_OFF, <i64>i + 1);
-      store<u16>(dent + D_RECLEN, <u16>rec); store<u8>(dent + D_TYPE, dtypeOf(i, <u32>node));
-      if (copyToUser(p, buf + out, dent, rec) < 0) return -Errno.EFAULT;
-      out += rec;
+      const r = putDirent(p, buf, out, count, <u64>node, <i64>i + 1, dtypeOf(i, <u32>node), nl);
+      if (r < 0) return r;
+      if (r == out) break;                      // full
+      out = <u32>r;
     }
     f.offset = <u64>(i + 1);
   }
   return out;
 }
+
+// One linux_dirent64 whose name (nl bytes) is at direntName, copied out at buf + out when it fits in
+// count: the new length; `out` itself when it does not fit (-EINVAL if nothing did), -EFAULT.
+export const direntName: usize = dent + D_NAME;
+export function putDirent(p: Proc, buf: u32, out: u32, count: u32, ino: u64, off: i64, dtype: u8, nl: i32): i64 {
+  const rec = (<u32>D_NAME + <u32>nl + 1 + 7) & ~7;
+  if (out + rec > count) return out == 0 ? -Errno.EINVAL : <i64>out;
+  memory.fill(dent + D_NAME + nl, 0, rec - D_NAME - nl);
+  store<u64>(dent + D_INO, ino); store<i64>(dent + D_OFF, off);
+  store<u16>(dent + D_RECLEN, <u16>rec); store<u8>(dent + D_TYPE, dtype);
+  if (copyToUser(p, buf + out, dent, rec) < 0) return -Errno.EFAULT;
+  return <i64>(out + rec);
+}
+
+// Entry `i` of pseudo directory `dir` (WASI's fd_readdir): its node (0: none at i; -1: past the
+// end), its name into `name` (entryLen bytes) and its d_type into entryType.
+export let entryLen: i32 = 0;
+export let entryType: u8 = 0;
+export function pseudoEntry(p: Proc, dir: u32, i: u32, name: usize): i64 {
+  if (!isDirKind(nodeKind(dir))) return -1;
+  const node = entryAt(p, dir, i);
+  if (node <= 0) return node;
+  entryLen = entryName(i, <u32>node, name);
+  entryType = dtypeOf(i, <u32>node);
+  return node;
+}
+
+// A directory node (chdir into /proc or /dev: procmount.ts).
+export function isPseudoDir(node: u32): bool { return isDirKind(nodeKind(node)); }
 
 // stat of a node itself (an fd link or self: the link; the caller follows them).
 export function pseudoStat(p: Proc, node: u32, st: usize): i64 {

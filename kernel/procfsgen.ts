@@ -2,7 +2,7 @@
 // owner (kalloc.ts), the counters (stats.ts), the virtual clock, the process table and each
 // process's regions and page table. docs/proc.md says where each number comes from.
 // Interface: generate(p, node, seq) -> false when the process it describes is gone,
-// fdLinkText(file, buf) -> length (what /proc/PID/fd/N names).
+// fdLinkText(file, buf) -> length (what /proc/PID/fd/N names), nodePathText(node, buf, cap) -> length.
 import { Owner, Stat, PAGE_SIZE, PAGE_SHIFT, ARG_BASE, FrameFlag } from "./abi/layout";
 import { NOFILE, PATH_MAX } from "./param";
 import { Proc, procByPid, procSlots, procAt, SLEEPING, ZOMBIE, UNUSED } from "./proc";
@@ -18,6 +18,8 @@ import { inodePath } from "./dir";
 import { Seq, KB_PER_PAGE, seqStr, seqChar, seqNum, seqPad, seqHex, seqKb, seqBytes, seqFrac } from "./procfsseq";
 import { PNode, nodeKind, nodePid, kindName } from "./procfs";
 import { loadTick, loadAvg, procCounts, FIXED_1 } from "./loadavg";
+import { actionAt } from "./signal";
+import { NSIG, SIG_IGN, SIG_DFL } from "./abi/signals";
 
 const NS_PER_TICK: u64 = 10000000;      // USER_HZ = 100: /proc/stat counts 10 ms ticks
 const NS_PER_SEC: u64 = 1000000000;
@@ -25,6 +27,7 @@ const MAPS_NAME_COL: u32 = 73;          // Linux pads a named region's line to t
 const FILE_DEV: string = "fe:00";       // the virtio disk's major:minor in maps (a virtblk major)
 const SIGCHLD_NR: u64 = 17;             // /proc/PID/stat's exit_signal
 const RLIM_INFINITY_TEXT: string = "18446744073709551615";
+const STAT_SIGS: u64 = 0x7fffffff;      // /proc/PID/stat's signal fields: signals 1-31 (the thread's pending)
 
 export function generate(p: Proc, node: u32, s: Seq): bool {
   const k = nodeKind(node);
@@ -245,6 +248,26 @@ function status(t: Proc, s: Seq): void {
     kbField(s, "VmStk", vmPages(t, VMA_ARGS, false));
   }
   seqStr(s, "Threads:\t1\n");
+  sigLines(s, t);
+}
+
+// The signal masks, 16 hex digits each (bit sig-1): pending to the thread (tkill, tgkill) and to
+// the process (kill), blocked, ignored, caught (a handler).
+function sigLines(s: Seq, t: Proc): void {
+  const pnd = t.sigPending & t.sigTkill;
+  sigMask(s, "SigPnd", pnd); sigMask(s, "ShdPnd", t.sigPending & ~pnd); sigMask(s, "SigBlk", t.sigBlocked);
+  sigMask(s, "SigIgn", actions(t, true)); sigMask(s, "SigCgt", actions(t, false));
+}
+function sigMask(s: Seq, name: string, v: u64): void { seqStr(s, name); seqStr(s, ":\t"); seqHex(s, v, 16); seqChar(s, 0x0a); }
+
+// The signals whose action is SIG_IGN (`ign`), or a handler of the guest's.
+function actions(t: Proc, ign: bool): u64 {
+  let m: u64 = 0;
+  for (let sig = 1; sig <= NSIG; sig++) {
+    const h = actionAt(t, sig).handler;
+    if (ign ? h == SIG_IGN : h != SIG_IGN && h != SIG_DFL) m |= (<u64>1) << <u64>(sig - 1);
+  }
+  return m;
 }
 
 // Linux's 52 fields of /proc/PID/stat, in order; what wasmos does not keep is 0.
@@ -259,7 +282,10 @@ function pidStat(t: Proc, s: Seq): void {
   seqChar(s, 0x20); seqStr(s, RLIM_INFINITY_TEXT);
   seqStr(s, " 0 0");                                     // startcode endcode
   sp(s, t.pgdir != 0 ? ARG_BASE : 0);                    // startstack
-  seqStr(s, " 0 0 0 0 0 0 0 0 0");                       // kstkesp kstkeip signal blocked sigignore sigcatch wchan nswap cnswap
+  seqStr(s, " 0 0");                                     // kstkesp kstkeip
+  sp(s, t.sigPending & t.sigTkill & STAT_SIGS); sp(s, t.sigBlocked & STAT_SIGS);   // signal blocked
+  sp(s, actions(t, true) & STAT_SIGS); sp(s, actions(t, false) & STAT_SIGS);       // sigignore sigcatch
+  seqStr(s, " 0 0 0");                                   // wchan nswap cnswap
   sp(s, SIGCHLD_NR);
   seqStr(s, " 0 0 0 0 0 0 0 0 0");                       // processor rt_priority policy blkio guest cguest start_data end_data start_brk
   sp(s, t.pgdir != 0 ? ARG_BASE : 0); sp(s, 0); sp(s, 0); sp(s, 0);   // arg_start arg_end env_start env_end
@@ -325,7 +351,7 @@ function put(t: string): i32 {
 export function fdLinkText(fi: i32, buf: usize): i32 {
   const f = fileAt(fi);
   const o: Seq = changetype<Seq>(memory.data(offsetof<Seq>()));
-  o.base = buf; o.len = 0; o.cap = <u32>PATH_MAX;
+  o.base = buf; o.len = 0; o.cap = <u32>PATH_MAX; o.skip = 0;
   if (f.type == FT_PIPE) { seqStr(o, "pipe:["); seqNum(o, f.pipe); seqChar(o, 0x5d); }
   else if (f.type == FT_SOCKET) { seqStr(o, "socket:["); seqNum(o, f.sock); seqChar(o, 0x5d); }
   else if (f.type == FT_CONSOLE) seqStr(o, "/dev/tty");
@@ -335,6 +361,14 @@ export function fdLinkText(fi: i32, buf: usize): i32 {
     if (n > 0) seqBytes(o, pathBuf, <u32>n); else if (n == 0) seqChar(o, 0x2f); else seqStr(o, "(deleted)");
   } else seqStr(o, "anon_inode:[unknown]");
   return <i32>min(o.len, <u32>PATH_MAX);
+}
+
+// The path of a /proc or /dev node into `buf` (at most cap bytes); its length.
+export function nodePathText(node: u32, buf: usize, cap: i32): i32 {
+  const o: Seq = changetype<Seq>(memory.data(offsetof<Seq>()));
+  o.base = buf; o.len = 0; o.cap = <u32>cap; o.skip = 0;
+  pseudoPath(o, node);
+  return <i32>min(o.len, <u32>cap);
 }
 
 function pseudoPath(o: Seq, node: u32): void {

@@ -1,10 +1,13 @@
 // Text for the pseudo files (Linux's seq_file): a record over a kernel buffer (a /proc file's page)
-// that the generators of procfsgen.ts append to. Output past its end is dropped (the file is cut there).
+// that the generators of procfsgen.ts append to. The buffer is a window on the text: it keeps the
+// bytes from offset `skip` on, as many as fit; those before and after are counted and dropped, so a
+// text longer than the buffer is read a window at a time (procfs.ts makes it again for each window).
 //
-//   Seq (12 bytes)
-//   +------+-----+-----+
-//   | base | len | cap |   base: the buffer (a frame held by the open file); len: bytes written;
-//   +------+-----+-----+   cap: its size
+//   Seq (16 bytes)
+//   +------+-----+-----+------+
+//   | base | len | cap | skip |   base: the buffer (a frame held by the open file); len: bytes of
+//   +------+-----+-----+------+   text made so far (kept or not); cap: the buffer's size; skip: the
+//                                 text's offset the buffer starts at
 //
 // Interface: Seq, KB_PER_PAGE, seqStr(s, text), seqChar(s, c), seqNum(s, v), seqPad(s, v, width) (right
 // aligned, as printf's %Nu), seqHex(s, v, digits) (zero padded), seqKb(s, name, pages) (a meminfo
@@ -15,6 +18,7 @@ import { PAGE_SIZE } from "./abi/layout";
   base: usize;
   len: u32;
   cap: u32;
+  skip: u32;
 }
 
 export const KB_PER_PAGE: u64 = <u64>PAGE_SIZE >> 10;   // a page in kB
@@ -22,8 +26,7 @@ const MEMINFO_WIDTH: i32 = 8;      // Linux's "%8lu kB" after the name padded to
 const MEMINFO_NAME: i32 = 16;
 
 export function seqChar(s: Seq, c: u32): void {
-  if (s.len >= s.cap) return;
-  store<u8>(s.base + s.len, <u8>c);
+  if (s.len >= s.skip && s.len - s.skip < s.cap) store<u8>(s.base + s.len - s.skip, <u8>c);
   s.len++;
 }
 

@@ -35,7 +35,7 @@ import { Ev } from "./abi/trace";
 import { W_STOPCODE, W_CONTINUED } from "./abi/wait";
 import { WasiErrno } from "./abi/wasi";
 import { Sig, NSIG, SIG_DFL, SIG_IGN, SA_RESTART, SA_NODEFER, SA_RESETHAND, SA_SIGINFO, SA_NOCLDSTOP,
-  SI_USER, SI_KERNEL, CLD_STOPPED, CLD_CONTINUED, SIG_RESTART_CALL, SIGENTER_SIGINFO } from "./abi/signals";
+  SI_USER, SI_KERNEL, SI_TKILL, CLD_STOPPED, CLD_CONTINUED, SIG_RESTART_CALL, SIGENTER_SIGINFO } from "./abi/signals";
 import { PROC_SIZE, PATH_MAX } from "./param";
 import { Proc, procSlots, procAt, procByPid, CWD_OFF, UNUSED, ZOMBIE, EMBRYO, RUNNING, SLEEPING } from "./proc";
 import { wakeProc, wakeup, sleeping, interruptSleep } from "./sleep";
@@ -99,6 +99,7 @@ export function sendSignalFrom(p: Proc, sig: i32, code: i32, from: u32): void {
   if (STOP_SIGS & bit(sig)) p.sigPending &= ~bit(Sig.SIGCONT);
   if (!(p.sigBlocked & bit(sig)) && ignored(p, sig)) return;
   p.sigPending |= bit(sig);
+  if (code == SI_TKILL) p.sigTkill |= bit(sig); else p.sigTkill &= ~bit(sig);
   p.sigFrom = from; p.sigCode = code;
   if (p.sigBlocked & bit(sig)) return;
   if (p.state == SLEEPING && interruptible(p)) wakeProc(p);      // (the running one: at finishCall)

@@ -23,7 +23,7 @@ import { sys_getrandom } from "./random";
 import { sys_kill, sys_tkill, sys_tgkill, sys_rt_sigaction, sys_rt_sigprocmask, sys_rt_sigpending, sys_rt_sigsuspend,
   sys_getitimer, sys_setitimer } from "./syssignal";
 import { sys_ppoll, sys_pselect6 } from "./syspoll";
-import { sys_epoll_create1, sys_epoll_ctl, sys_epoll_pwait } from "./sysepoll";
+import { sys_epoll_create1, sys_epoll_ctl, sys_epoll_pwait, sys_epoll_pwait2 } from "./sysepoll";
 import { sys_brk, sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore } from "./sysmem";
 import { sys_mremap } from "./mremap";
 import { sys_mlock, sys_munlock, sys_mlockall, sys_munlockall } from "./mlock";
@@ -184,5 +184,6 @@ function linuxTable(t: usize): void {
   on(t, Sys.prlimit64,       sys_prlimit64);
   on(t, Sys.getrandom,       sys_getrandom);
   on(t, Sys.copy_file_range, sys_ni_syscall);
+  on(t, Sys.epoll_pwait2,    sys_epoll_pwait2);
 }
 linuxTable(linux);

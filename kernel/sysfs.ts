@@ -33,6 +33,7 @@ import { diskFlush } from "./disk";
 import { pa } from "./kalloc";
 import { u32arg, fdArg, tooBig } from "./sysarg";
 import { pseudoLookup, pseudoOpen, pseudoSeek, pseudoStat, pseudoGetdents, pseudoReadlink, fdLinkTarget, isFdLink, NOT_PSEUDO } from "./procfs";
+import { mountDents, pseudoChdir, chdirDisk } from "./procmount";
 
 import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, AT_SYMLINK_FOLLOW, AT_EMPTY_PATH, AT_NO_AUTOMOUNT, O_CREAT, O_EXCL, O_TRUNC,
   O_DIRECTORY, O_CLOEXEC, O_NOFOLLOW, O_PATH, SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE, FALLOC_FL_KEEP_SIZE,
@@ -168,8 +169,9 @@ function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: i
   const len = fetchPath(p, va, pathBuf);
   if (len < 0) return len;
   const start = startDir(p, dirfd);
-  if (pseudo) {
+  if (pseudo || p.cwdNode != 0) {
     const n = pseudoLookup(p, dirfd, start, pathBuf, len, follow != 0);
+    if (n != NOT_PSEUDO && !pseudo) return n < 0 ? n : -Errno.EPERM;   // from a cwd in /proc: no disk call there
     if (n != NOT_PSEUDO) { if (n < 0) { pnode = PNODE_ERR; return n; } pnode = <u32>n; return PSEUDO_HIT; }
   }
   if (start < 0) return start;
@@ -299,7 +301,10 @@ function statNode(p: Proc, node: u32, follow: bool, buf: u32): i64 {
 // AT_SYMLINK_NOFOLLOW: lstat; AT_EMPTY_PATH with "": the file dirfd names (fstat).
 function sysFstatat(p: Proc, dirfd: i32, path: u32, buf: u32, flags: i32): i64 {
   if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT)) return -Errno.EINVAL;
-  if ((flags & AT_EMPTY_PATH) && emptyPath(p, path)) return dirfd == AT_FDCWD ? statIno(p, cwdIno(p), buf) : sysFstat(p, dirfd, buf);
+  if ((flags & AT_EMPTY_PATH) && emptyPath(p, path)) {
+    if (dirfd != AT_FDCWD) return sysFstat(p, dirfd, buf);
+    return p.cwdNode != 0 ? statNode(p, p.cwdNode, false, buf) : statIno(p, cwdIno(p), buf);
+  }
   const ino = lookupPath(p, dirfd, path, null, yes(!(flags & AT_SYMLINK_NOFOLLOW)), true);
   if (ino == PSEUDO_HIT) return statNode(p, pnode, !(flags & AT_SYMLINK_NOFOLLOW), buf);
   if (ino < 0) return ino;
@@ -356,7 +361,10 @@ function sysGetdents(p: Proc, fd: i32, buf: u32, count: u32): i64 {
   let out: u32 = 0;
   const per: u32 = BLOCK_SIZE / DIRENT_SIZE;
   for (;;) {
-    if (f.offset >= iSize(f.ino)) break;      // (lseek allows offsets past 2^32 entries)
+    if (f.offset >= iSize(f.ino)) {           // (lseek allows offsets past 2^32 entries)
+      if (f.ino == ROOT_INO) { const r = mountDents(p, f, buf, out, count); if (r < 0) return r; out = <u32>r; }
+      break;
+    }
     const i = <u32>(f.offset / DIRENT_SIZE);
     const pg = pcGet(f.ino, i / per, false);
     if (pg == 0) return -Errno.EIO;
@@ -472,12 +480,15 @@ function isDot(name: usize, len: i32): bool {
 function sysChdir(p: Proc, path: u32): i64 {
   const len = fetchPath(p, path, pathBuf);
   if (len < 0) return len;
+  const node = pseudoLookup(p, AT_FDCWD, p.cwd != 0 ? p.cwd : ROOT_INO, pathBuf, len, true);
+  if (node != NOT_PSEUDO) return node < 0 ? node : pseudoChdir(p, <u32>node);
   const ino = namei(p.cwd != 0 ? p.cwd : ROOT_INO, pathBuf, len);
   if (ino < 0) return ino;
   if (!isDir(<u32>ino)) return -Errno.ENOTDIR;
   if (!iget(<u32>ino)) return -Errno.ENFILE;
   if (p.cwd != 0) iput(p.cwd);
   p.cwd = <u32>ino;
+  chdirDisk(p);
   // The directory's real path (through a link, getcwd names where it led, as Linux's d_path);
   // the text of the path when it cannot be found.
   const cwd = changetype<usize>(p) + CWD_OFF;

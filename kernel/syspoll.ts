@@ -1,11 +1,10 @@
 // ppoll and pselect6: copy the caller's fds in, ask poll.ts which are ready, sleep through
 // pollWait until one is or the timeout passes, copy the answer out. The timeout is written back
 // with the time left, as Linux does. A signal mask argument is the mask for the wait
-// (signal.ts sigTempMask): the old one comes back when the call returns, or after the handlers
+// (poll.ts pollSigmask): the old one comes back when the call returns, or after the handlers
 // the temporary mask let through have run.
 // Interface: the table's entries sys_ppoll, sys_pselect6.
 import { Errno } from "./abi/errno";
-import { SIGSET_SIZE } from "./abi/signals";
 import { POLLFD_SIZE, POLLFD_FD, POLLFD_EVENTS, POLLFD_REVENTS, POLLIN, POLLOUT, POLLERR, POLLHUP, POLLPRI,
   POLLRDNORM, POLLRDBAND, POLLWRNORM, POLLWRBAND, POLLNVAL, FD_SETSIZE } from "./abi/poll";
 import { TIMESPEC_SIZE, TV_SEC, TV_NSEC } from "./abi/time";
@@ -13,9 +12,9 @@ import { curProc } from "./cpu";
 import { Proc } from "./proc";
 import { copyToUser, copyFromUser } from "./copy";
 import { u32arg } from "./sysarg";
-import { fdPoll, pollWait, pollLeft, pollEnd } from "./poll";
-import { progress, sleeping } from "./sleep";
-import { sigTempMask, sigRestoreMask, handlerDue } from "./signal";
+import { fdPoll, pollWait, pollLeft, pollEnd, pollTimeout, pollSigmask, pollSigmaskDone } from "./poll";
+import { progress } from "./sleep";
+import { handlerDue } from "./signal";
 
 const NS: i64 = 1000000000;
 const pfds: usize = memory.data(<i32>POLLFD_SIZE * FD_SETSIZE);   // ppoll's pollfd array
@@ -24,47 +23,20 @@ const ts: usize = memory.data(<i32>TIMESPEC_SIZE);
 
 export function sys_ppoll(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   const p = curProc();
-  const e = waitMask(p, u32arg(a3), a4);
-  return e != 0 ? e : maskDone(p, sysPpoll(p, u32arg(a0), a1, u32arg(a2)));
+  const e = pollSigmask(p, u32arg(a3), a4);
+  return e != 0 ? e : pollSigmaskDone(p, sysPpoll(p, u32arg(a0), a1, u32arg(a2)));
 }
 export function sys_pselect6(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   const p = curProc();
   const e = pselectMask(p, u32arg(a5));
-  return e != 0 ? e : maskDone(p, sysPselect6(p, a0, u32arg(a1), u32arg(a2), u32arg(a3), u32arg(a4)));
-}
-
-// The mask for the wait, set in the call's first run (progress 0); -errno when it cannot be read.
-function waitMask(p: Proc, set: u32, size: i64): i64 {
-  if (set == 0 || progress(p) != 0) return 0;
-  if (size != SIGSET_SIZE) return -Errno.EINVAL;
-  if (copyFromUser(p, ts, set, SIGSET_SIZE) < 0) return -Errno.EFAULT;
-  sigTempMask(p, load<u64>(ts));
-  return 0;
+  return e != 0 ? e : pollSigmaskDone(p, sysPselect6(p, a0, u32arg(a1), u32arg(a2), u32arg(a3), u32arg(a4)));
 }
 
 // pselect6's sixth argument: { const sigset_t *ss; size_t ss_len } (two longs: 8 bytes here).
 function pselectMask(p: Proc, va: u32): i64 {
   if (va == 0 || progress(p) != 0) return 0;
   if (copyFromUser(p, ts, va, 8) < 0) return -Errno.EFAULT;
-  return waitMask(p, load<u32>(ts), <i64>load<u32>(ts + 4));
-}
-
-// The call returns (it does not sleep): the old mask comes back, unless a handler is due first.
-function maskDone(p: Proc, r: i64): i64 {
-  if (!sleeping(r)) sigRestoreMask(p);
-  return r;
-}
-
-// The timeout at `va` in ns (-1: none, a null pointer); a bad one sets timeoutErr (EFAULT, or
-// EINVAL when malformed) and returns -1.
-let timeoutErr: i64 = 0;
-function getTimeout(p: Proc, va: u32): i64 {
-  timeoutErr = 0;
-  if (va == 0) return -1;
-  if (copyFromUser(p, ts, va, <u32>TIMESPEC_SIZE) < 0) { timeoutErr = -Errno.EFAULT; return -1; }
-  const sec = load<i64>(ts + TV_SEC), nsec = load<i64>(ts + TV_NSEC);
-  if (sec < 0 || nsec < 0 || nsec >= NS) { timeoutErr = -Errno.EINVAL; return -1; }
-  return sec >= I64.MAX_VALUE / NS ? I64.MAX_VALUE : sec * NS + nsec;
+  return pollSigmask(p, load<u32>(ts), <i64>load<u32>(ts + 4));
 }
 
 // Write the time left back into the caller's timespec (Linux's poll_select_finish).
@@ -77,8 +49,8 @@ function putTimeLeft(p: Proc, va: u32, t: i64): void {
 
 function sysPpoll(p: Proc, fds: u32, nfds: i64, tsp: u32): i64 {
   if (nfds < 0 || nfds > FD_SETSIZE) return -Errno.EINVAL;
-  const t = getTimeout(p, tsp);
-  if (timeoutErr != 0) return timeoutErr;
+  const t = pollTimeout(p, tsp);
+  if (t < -1) return t;
   const n = <u32>nfds;
   if (n > 0 && copyFromUser(p, pfds, fds, n * <u32>POLLFD_SIZE) < 0) return -Errno.EFAULT;
   let ready = 0;
@@ -107,8 +79,8 @@ const EX_SET: i32 = POLLPRI;
 // fd_sets are bit arrays (bit fd of byte fd / 8), copied in whole 64-bit words as Linux copies longs.
 function sysPselect6(p: Proc, nfds: i64, rva: u32, wva: u32, eva: u32, tsp: u32): i64 {
   if (nfds < 0 || nfds > FD_SETSIZE) return -Errno.EINVAL;
-  const t = getTimeout(p, tsp);
-  if (timeoutErr != 0) return timeoutErr;
+  const t = pollTimeout(p, tsp);
+  if (t < -1) return t;
   const n = <i32>nfds;
   const bytes = <u32>((n + 63) / 64) * 8;
   const r = sets, w = sets + FD_SETSIZE / 8, x = sets + 2 * FD_SETSIZE / 8;

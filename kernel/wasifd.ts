@@ -18,7 +18,7 @@ import { Errno } from "./abi/errno";
 import { O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, O_RDONLY, O_WRONLY, O_ACCMODE, O_DIRECTORY, F_SETFL, SEEK_CUR,
   POSIX_FADV_NORMAL, POSIX_FADV_SEQUENTIAL, POSIX_FADV_RANDOM, POSIX_FADV_WILLNEED, POSIX_FADV_DONTNEED,
   POSIX_FADV_NOREUSE } from "./abi/fcntl";
-import { S_IFMT, S_IFDIR, S_IFREG, S_IFLNK, DT_DIR, DT_REG, DT_LNK, STAT_SIZE, ST_DEV, ST_INO, ST_NLINK, ST_SIZE,
+import { S_IFMT, S_IFDIR, S_IFREG, S_IFLNK, DT_DIR, DT_REG, DT_LNK, DT_CHR, STAT_SIZE, ST_DEV, ST_INO, ST_NLINK, ST_SIZE,
   ST_ATIME, ST_ATIME_NSEC, ST_MTIME, ST_MTIME_NSEC, ST_CTIME, ST_CTIME_NSEC, ST_MODE } from "./abi/stat";
 import { DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO } from "./abi/fs";
 import { IOVEC_SIZE, IOV_BASE, IOV_LEN, IOV_MAX } from "./abi/uio";
@@ -34,7 +34,8 @@ import { NOFILE, PATH_MAX } from "./param";
 import { curProc } from "./cpu";
 import { Proc, procByPid } from "./proc";
 import { fileAt, fileAlloc, fileClose, fdAlloc, FT_CONSOLE, FT_INODE, FT_PIPE, FT_SOCKET, FT_PSEUDO } from "./file";
-import { pseudoStat } from "./procfs";
+import { pseudoStat, pseudoEntry, isPseudoDir, entryLen, entryType } from "./procfs";
+import { MOUNT_OFF, NMOUNTS, mountNode, mountName } from "./procmount";
 import { isDir, namei } from "./dir";
 import { iget, fillStat } from "./inode";
 import { iSize, iMode, fsMounted } from "./fs";
@@ -330,36 +331,83 @@ export function wasi_fd_allocate(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
 
 // fd_readdir(fd, buf, buf_len, cookie, bufused): entries from index `cookie` of the directory file
 // (each entry's d_next is the index after it), header and name back to back; the last one is cut
-// where the buffer ends (bufused == buf_len tells the caller to ask again).
+// where the buffer ends (bufused == buf_len tells the caller to ask again). The root lists the
+// mount points /proc and /dev after its disk entries (cookies from MOUNT_OFF: procmount.ts); a
+// /proc or /dev directory lists its nodes (procfs.ts).
 export function wasi_fd_readdir(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const p = curProc();
   const fi = openFile(p, a0);
   if (fi < 0) return -Errno.EBADF;
   const f = fileAt(fi);
-  if (f.type != FT_INODE || !isDir(f.ino)) return -Errno.ENOTDIR;
   const buf = uptr(a1), len = <u32>a2;
+  let out: i64;
+  if (f.type == FT_PSEUDO) out = pseudoReaddir(p, f.ino, buf, len, <u64>a3);
+  else if (f.type != FT_INODE || !isDir(f.ino)) return -Errno.ENOTDIR;
+  else {
+    out = diskReaddir(p, f.ino, buf, len, <u64>a3);
+    if (out >= 0 && f.ino == ROOT_INO) out = mountReaddir(p, buf, <u32>out, len, <u64>a3);
+  }
+  return out < 0 ? out : putU32(p, uptr(a4), <u32>out);
+}
+
+function diskReaddir(p: Proc, dir: u32, buf: u32, len: u32, cookie: u64): i64 {
   const per: u64 = BLOCK_SIZE / DIRENT_SIZE;
-  const count = iSize(f.ino) / DIRENT_SIZE;
+  const count = iSize(dir) / DIRENT_SIZE;
   let out: u32 = 0;
-  for (let i = <u64>a3; i < count && out < len; i++) {
-    const pg = pcGet(f.ino, <u32>(i / per), false);
+  for (let i = cookie; i < count && out < len; i++) {
+    const pg = pcGet(dir, <u32>(i / per), false);
     if (pg == 0) return -Errno.EIO;
     const e = pa(pg) + <usize>(i % per) * DIRENT_SIZE;
     const ino = load<u32>(e);
     if (ino == 0) continue;
     const nl = <u32>load<u8>(e + Dirent.nameLen);
-    const dt = load<u8>(e + Dirent.type);
-    store<u64>(kbuf + WDIRENT_NEXT, i + 1);
-    store<u64>(kbuf + WDIRENT_INO, ino);
-    store<u32>(kbuf + WDIRENT_NAMLEN, nl);
-    store<u32>(kbuf + WDIRENT_TYPE, dt == DT_DIR ? Filetype.DIRECTORY : dt == DT_REG ? Filetype.REGULAR_FILE :
-      dt == DT_LNK ? Filetype.SYMBOLIC_LINK : Filetype.UNKNOWN);
     memory.copy(kbuf + WDIRENT_SIZE, e + Dirent.name, nl);
-    const n = min(<u32>WDIRENT_SIZE + nl, len - out);
-    if (copyToUser(p, buf + out, kbuf, n) < 0) return -Errno.EFAULT;
-    out += n;
+    const r = putWdirent(p, buf, out, len, i + 1, ino, filetypeOfDt(load<u8>(e + Dirent.type)), nl);
+    if (r < 0) return r;
+    out = <u32>r;
   }
-  return putU32(p, uptr(a4), out);
+  return out;
+}
+
+function mountReaddir(p: Proc, buf: u32, out: u32, len: u32, cookie: u64): i64 {
+  for (let i = <u32>(cookie > MOUNT_OFF ? cookie - MOUNT_OFF : 0); i < NMOUNTS && out < len; i++) {
+    const node = mountNode(i);
+    if (node == 0) continue;
+    const r = putWdirent(p, buf, out, len, MOUNT_OFF + i + 1, node, Filetype.DIRECTORY, <u32>mountName(i, kbuf + WDIRENT_SIZE));
+    if (r < 0) return r;
+    out = <u32>r;
+  }
+  return out;
+}
+
+function pseudoReaddir(p: Proc, dir: u32, buf: u32, len: u32, cookie: u64): i64 {
+  if (!isPseudoDir(dir)) return -Errno.ENOTDIR;
+  let out: u32 = 0;
+  for (let i = <u32>min(cookie, <u64>U32.MAX_VALUE); out < len; i++) {
+    const node = pseudoEntry(p, dir, i, kbuf + WDIRENT_SIZE);
+    if (node < 0) break;
+    if (node == 0) continue;
+    const r = putWdirent(p, buf, out, len, <u64>i + 1, <u64>node, filetypeOfDt(entryType), <u32>entryLen);
+    if (r < 0) return r;
+    out = <u32>r;
+  }
+  return out;
+}
+
+function filetypeOfDt(dt: u8): Filetype {
+  return dt == DT_DIR ? Filetype.DIRECTORY : dt == DT_REG ? Filetype.REGULAR_FILE : dt == DT_LNK ? Filetype.SYMBOLIC_LINK :
+    dt == DT_CHR ? Filetype.CHARACTER_DEVICE : Filetype.UNKNOWN;
+}
+
+// One WASI dirent (its name already at kbuf + WDIRENT_SIZE) at buf + out, cut at len; the new length.
+function putWdirent(p: Proc, buf: u32, out: u32, len: u32, next: u64, ino: u64, type: Filetype, nl: u32): i64 {
+  store<u64>(kbuf + WDIRENT_NEXT, next);
+  store<u64>(kbuf + WDIRENT_INO, ino);
+  store<u32>(kbuf + WDIRENT_NAMLEN, nl);
+  store<u32>(kbuf + WDIRENT_TYPE, type);
+  const n = min(<u32>WDIRENT_SIZE + nl, len - out);
+  if (copyToUser(p, buf + out, kbuf, n) < 0) return -Errno.EFAULT;
+  return <i64>(out + n);
 }
 
 // --- Sockets (the fd came from the host or a Linux call: WASI preview 1 cannot create one)

@@ -60,7 +60,7 @@ test("mkfs --programs puts the tools in /bin and the demos in /usr/demo: the REA
   expect(cli("ls", img, "/bin").stdout).toMatch(/ cat\n[\s\S]* ls\n/);
   expect(cli("ls", img, "/usr/demo").stdout).toMatch(/ hello\n[\s\S]* sieve\n/);
   expect(cli("ls", img, "/bin").stdout).not.toMatch(/ sieve\n/);
-  expect(cli("run", "--disk", img, "/bin/ls", "/")).toEqual({ status: 0, stdout: "bin\nnotes.txt\nusr\n", stderr: "" });
+  expect(cli("run", "--disk", img, "/bin/ls", "/")).toEqual({ status: 0, stdout: "bin\ndev\nnotes.txt\nproc\nusr\n", stderr: "" });
   expect(cli("run", "--disk", img, "/usr/demo/sieve", "100").stdout).toBe("primes below 100: 25\n");
   expect(cli("run", "--disk", img, "/bin/cat", "/notes.txt").stdout).toBe("mine\n");
 });

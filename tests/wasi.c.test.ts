@@ -63,11 +63,11 @@ describe.skipIf(!hasClang())("C guests on the WASI personality", { timeout: 180_
     expect(r.status).toBe(0);
   });
 
-  test("readdir lists the image's root as `wasmos ls` does, with . and ..", () => {
+  test("readdir lists the image's root as `wasmos ls` does, with . and .. and the mount points", () => {
     const r = run("readdir", "/");
     const names = r.stdout.trim().split("\n").map((l) => l.split(" ")[1]).sort();
     const ls = cli("ls", "dist/rootfs.img", "/").stdout.trim().split("\n").map((l) => l.split(" ").pop()!);
-    expect(names).toEqual([".", "..", ...ls].sort());
+    expect(names).toEqual([".", "..", ...ls, "dev", "proc"].sort());   // and the mount points /proc, /dev
     expect(r.stdout).toMatch(/^d bin$/m);
     expect(r.stdout).toMatch(/^f README$/m);
   });

@@ -5,6 +5,7 @@
 //   epoll_ctl(epfd, op, fd, event)               EPOLL_CTL_ADD / MOD / DEL; event points at an epoll_event
 //   epoll_pwait(epfd, events, max, timeoutMs, sigmask = 0)   wait; events: room for max epoll_events
 //   epoll_wait(epfd, events, max, timeoutMs)     the same without a signal mask
+//   epoll_pwait2(epfd, events, max, timeout, sigmask = 0)   timeout: a struct timespec (0: none)
 //   epollEvent(buf, events, data)                fill the epoll_event at buf; eventsAt(buf, i), dataAt(buf, i)
 // The record layout (16 bytes: events, padding, u64 data) and the EPOLL* bits: uapi/epoll.ts.
 
@@ -22,6 +23,10 @@ export function epoll_ctl(epfd: i32, op: i32, fd: i32, event: usize): i64 {
 
 export function epoll_pwait(epfd: i32, events: usize, max: i32, timeoutMs: i32, sigmask: usize = 0): i64 {
   return syscall6(Sys.epoll_pwait, epfd, events, max, timeoutMs, sigmask, sigmask != 0 ? EP_SIGSET_SIZE : 0);
+}
+
+export function epoll_pwait2(epfd: i32, events: usize, max: i32, timeout: usize, sigmask: usize = 0): i64 {
+  return syscall6(Sys.epoll_pwait2, epfd, events, max, timeout, sigmask, sigmask != 0 ? EP_SIGSET_SIZE : 0);
 }
 
 export function epoll_wait(epfd: i32, events: usize, max: i32, timeoutMs: i32): i64 {

@@ -209,6 +209,7 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.wait4]: { args: [int, ostatus, flags(WAIT_OPTIONS), ptr] },
   [Sys.getrandom]: { args: [obuf(1), size, flags(GRND)] },
   [Sys.copy_file_range]: { args: [fd, loffp, fd, loffp, size, uint] },
+  [Sys.epoll_pwait2]: { args: [fd, oepollEvents, int, timespec, ptr, size] },
 };
 
 const UNKNOWN: Signature = { args: [raw, raw, raw, raw, raw, raw] };

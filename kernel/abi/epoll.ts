@@ -10,6 +10,7 @@
 //                +------------+---------+--------------------------+
 //                0            4         8
 import { O_CLOEXEC } from "./fcntl";
+import { SIGSET_SIZE } from "./signals";
 
 export const EPOLL_CLOEXEC: i32 = O_CLOEXEC;   // epoll_create1's one flag
 
@@ -47,4 +48,4 @@ export const EP_MAX_EVENTS: i32 = 134217727;   // largest maxevents: INT_MAX / E
 export const EP_MAX_NESTS: i32 = 4;         // epolls inside epolls, at most this deep (else ELOOP)
 
 // sizeof(sigset_t) epoll_pwait takes with a signal mask (_NSIG / 8, as Linux); another size: EINVAL.
-export const EP_SIGSET_SIZE: u32 = 8;
+export const EP_SIGSET_SIZE: u32 = SIGSET_SIZE;

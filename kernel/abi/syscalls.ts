@@ -101,9 +101,10 @@ export enum Sys {
   prlimit64 = 261,
   getrandom = 278,
   copy_file_range = 285,
+  epoll_pwait2 = 441,
 }
 
 export const NSYSCALL = 512; // size of the per-syscall tables (numbers are below this)
 // The WASI personality's functions (kernel/abi/wasi.ts, numbers 0 .. NWASI-1) are counted in the
 // per-syscall tables at WASI_BASE + number, above every Linux number we implement.
-export const WASI_BASE = 400;
+export const WASI_BASE = 448;

@@ -226,10 +226,12 @@ function sysConnect(p: Proc, i: i32, va: u32, len: u32, nb: bool): i64 {
 export function sendOpen(s: Sock): bool { return (s.state == ESTABLISHED || s.state == CLOSE_WAIT) && !s.sndShut; }
 
 // As Linux's tcp_sendmsg: a reset not yet reported is reported once (ECONNRESET, no signal, as
-// sk_stream_wait_connect -> sock_error); after it, or after shutdown/close, EPIPE and SIGPIPE.
+// sk_stream_wait_connect -> sock_error); after it, or after shutdown/close, EPIPE and SIGPIPE (also
+// for a reset that came after the peer's FIN, whose error is EPIPE).
 export function sendCheck(p: Proc, s: Sock, flags: u32): i64 {
   if (s.state == ESTABLISHED || s.state == CLOSE_WAIT) return s.sndShut ? epipe(p, flags) : 0;
   if (s.err == Errno.ECONNRESET) { s.err = 0; return -Errno.ECONNRESET; }
+  if (s.err == Errno.EPIPE) s.err = 0;                  // a reset after the peer's FIN (tcp.ts resetErr): reported here
   if (s.resetDone || s.finQueued || s.sndShut) return epipe(p, flags);
   return -Errno.ENOTCONN;
 }

@@ -243,8 +243,15 @@ function zcComplete(s: Sock, zcid: u32): void {
 function reset(s: Sock, err: u32): void {
   ackData(s, s.sndEnd);
   s.err = err;
-  if (err == Errno.ECONNRESET) s.resetDone = 1;
+  if (err == Errno.ECONNRESET || err == Errno.EPIPE) s.resetDone = 1;
   closed(sockIndex(s));
+}
+
+// The error a reset leaves, as Linux's tcp_reset: after the peer's FIN (CLOSE_WAIT) it is EPIPE
+// (a write then gets EPIPE and SIGPIPE), before it ECONNRESET.
+function resetErr(state: u32): u32 {
+  if (state == SYN_RCVD) return Errno.ECONNREFUSED;
+  return state == CLOSE_WAIT ? Errno.EPIPE : Errno.ECONNRESET;
 }
 
 // A segment for us. Returns true when the frame holds queued payload (the socket keeps it).
@@ -261,7 +268,7 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
   const s = sockAt(i);
   if (s.state == LISTEN) { if ((flags & SYN) && !(flags & (ACK | RST))) passiveOpen(i, raddr, sport, seq); return false; }
   if (s.state == SYN_SENT) { synSent(i, flags, seq, ack, win); return false; }
-  if (flags & RST) { reset(s, s.state == SYN_RCVD ? Errno.ECONNREFUSED : Errno.ECONNRESET); return false; }
+  if (flags & RST) { reset(s, resetErr(s.state)); return false; }
   const state0 = s.state, una0 = s.sndUna;
   if (flags & ACK) acked(i, ack, win);
   if (!s.used) return false;                                     // the ACK ended an orphan

@@ -1,5 +1,5 @@
 /* wasmos: <sys/epoll.h>, as Linux's (wasi-libc has none; guests/c/lib/epoll.c).
- * epoll_create1, epoll_ctl, epoll_wait, epoll_pwait on the kernel's epoll (docs/epoll.md). The
+ * epoll_create1, epoll_ctl, epoll_wait, epoll_pwait, epoll_pwait2 on the kernel's epoll (docs/epoll.md). The
  * numbers are Linux's, from kernel/abi/epoll.ts. struct epoll_event is not packed (asm-generic,
  * as on arm64): 16 bytes, data at offset 8. */
 #ifndef _SYS_EPOLL_H
@@ -51,6 +51,9 @@ int epoll_create1(int flags);
 int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
 int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout);
 int epoll_pwait(int epfd, struct epoll_event *events, int maxevents, int timeout, const sigset_t *sigmask);
+struct timespec;
+int epoll_pwait2(int epfd, struct epoll_event *events, int maxevents, const struct timespec *timeout,
+                 const sigset_t *sigmask);
 
 #ifdef __cplusplus
 }
