@@ -1,5 +1,6 @@
 // httpd: an HTTP/1.1 file server for many clients at once. Serves the files under ROOT on PORT
-// from one process: an event loop over nonblocking sockets (httpd/server.ts), keep-alive and
+// from one process (SIGPIPE ignored: a client that leaves costs only its connection): an event
+// loop over nonblocking sockets (httpd/server.ts), keep-alive and
 // pipelining, GET and HEAD, single byte ranges, directory index.html or listings, and an access
 // log line per request on stderr (common log format). File bodies go out by the method chosen
 // with --method (sendfile by default: disk -> page cache -> NIC, never through this program).

@@ -5,7 +5,7 @@
 // taken the listener is not watched and new clients wait in the listen backlog (BACKLOG; past it
 // the kernel refuses them). A connection idle or stalled for config.timeoutMs is closed.
 // Interface: serve() -> the exit status (runs until --count requests are answered, or forever).
-import { socket, bind, listen, accept, recv, send, shutdown, close, fcntl, nowNs, eprint, errnoName,
+import { sigignore, Sig, socket, bind, listen, accept, recv, send, shutdown, close, fcntl, nowNs, eprint, errnoName,
   setSockaddrIn, ntohl, Errno, AF_INET, SOCK_STREAM, SOCK_NONBLOCK, INADDR_ANY, SOCKADDR_IN_SIZE, SIN_ADDR,
   F_SETFL, O_NONBLOCK, SHUT_WR, MSG_NOSIGNAL, MSG_MORE, POLLIN, POLLOUT } from "../../sdk";
 import { config } from "./config";
@@ -219,6 +219,7 @@ function openListener(): i32 {
 }
 
 export function serve(): i32 {
+  sigignore(Sig.SIGPIPE);     // a client gone mid-body: sendfile/splice get EPIPE, the connection closes
   ls = openListener();
   if (ls < 0) return 1;
   connInit(config.maxConns);
