@@ -22,6 +22,7 @@ const tool = new Tool("dd", "", "dd [OPERAND]...\nCopy a file, converting and fo
   "  status=LEVEL none, noxfer or progress\n");
 const DEFAULT_BS: i64 = 512;
 const NS_PER_S: f64 = 1e9;
+const KIB: i64 = 1 << 10;            // K, and IEC's unit step
 
 let inName = "", outName = "";
 let ibs: i64 = DEFAULT_BS, obs: i64 = DEFAULT_BS, count: i64 = -1, skip: i64 = 0, seek: i64 = 0;
@@ -52,7 +53,7 @@ function suffix(u: string): i64 {
   const si = ["kB", "MB", "GB", "TB"], iec = ["K", "M", "G", "T"];
   let m: i64 = 1;
   for (let i = 0; i < iec.length; i++) {
-    m *= 1024;
+    m *= KIB;
     if (u == iec[i] || u == iec[i] + "iB" || (i == 0 && u == "k")) return m;
   }
   m = 1;
@@ -146,7 +147,7 @@ function report(startNs: i64): void {
     const secs = <f64>(nowNs() - startNs) / NS_PER_S;
     const si = ["B", "kB", "MB", "GB", "TB"], iec = ["B", "KiB", "MiB", "GiB", "TiB"];
     s += bytes.toString() + (bytes == 1 ? " byte" : " bytes");
-    if (bytes >= 1000) s += " (" + human(<f64>bytes, 1000, si, "") + ", " + human(<f64>bytes, 1024, iec, "") + ")";
+    if (bytes >= 1000) s += " (" + human(<f64>bytes, 1000, si, "") + ", " + human(<f64>bytes, <f64>KIB, iec, "") + ")";
     s += " copied, " + g(secs) + " s, " + (secs > 0 ? human(<f64>bytes / secs, 1000, si, "/s") : "Infinity B/s") + "\n";
   }
   eprint(s);

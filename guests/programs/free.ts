@@ -15,7 +15,7 @@ if (tool.operands.length > 0) tool.die("extra operand '" + tool.operands[0] + "'
 
 const LABEL = 8;                 // "Mem:" then the columns, each " %11s"
 const COLUMN = 11;
-const KIB: f64 = 1024;
+const KIB: i64 = 1 << 10;
 const UNITS = "BKMGTP";
 const BYTES_WIDTH = 4;           // procps' -h: "%lldB" if it fits in 4 bytes, else the first of
 const HUMAN_WIDTH = 5;           // "%.1f%ci", "%ld%ci" (K, M, G...) that fits in 5
@@ -31,11 +31,11 @@ const exponent = tool.has("b") ? 1 : tool.has("m") ? 3 : tool.has("g") ? 4 : 2; 
 
 /** KiB as procps' scale_size prints them. */
 function scale(kib: i64): string {
-  const bytes = kib * 1024;
-  if (!tool.has("h")) return (bytes / <i64>Math.pow(KIB, exponent - 1)).toString();
+  const bytes = kib * KIB;
+  if (!tool.has("h")) return (bytes / <i64>Math.pow(<f64>KIB, exponent - 1)).toString();
   if (bytes.toString().length + 1 <= BYTES_WIDTH) return bytes.toString() + "B";
   for (let i = 1; i < UNITS.length; i++) {
-    const v = <f32>(<f64>bytes / Math.pow(KIB, i));
+    const v = <f32>(<f64>bytes / Math.pow(<f64>KIB, i));
     const unit = UNITS.charAt(i) + "i";
     const tenth = oneDecimal(v) + unit;
     if (tenth.length <= HUMAN_WIDTH) return tenth;

@@ -8,7 +8,7 @@
 // with -p. Sorted by pid. STAT is the state (R, S, Z) and "s" for a session leader; a zombie's
 // command line is "[comm] <defunct>". Times come from the virtual clock (btime 0, start times 0).
 // Usage: ps [-eAfj] [-o FORMAT] [-p PIDLIST] | ps aux
-import { Tool, out, DirList, ProcFile, getpid } from "../sdk";
+import { Tool, out, DirList, ProcFile, getpid, PAGE_SIZE } from "../sdk";
 
 const tool = new Tool("ps", "eAfjo:p:", "ps [-eAfj] [-o FORMAT] [-p PIDLIST]\n   or: ps [aux]\n" +
   "Report a snapshot of the current processes.\n" +
@@ -16,7 +16,8 @@ const tool = new Tool("ps", "eAfjo:p:", "ps [-eAfj] [-o FORMAT] [-p PIDLIST]\n  
   "  -j          jobs format (PGID, SID)   -o  the columns to show, e.g. pid,ppid,stat,comm,args\n" +
   "  -p PIDLIST  only these processes      aux  BSD style: every process, user-oriented columns\n").parse();
 const TICKS: i64 = 100;          // USER_HZ: /proc's clock ticks per second
-const KB_PER_PAGE: i64 = 4;
+const KIB: i64 = 1 << 10;
+const KB_PER_PAGE: i64 = PAGE_SIZE / KIB;
 
 class Proc {
   pid: i32 = 0; comm: string = ""; state: string = "?"; ppid: i32 = 0; pgid: i32 = 0; sid: i32 = 0;
@@ -86,7 +87,9 @@ function readProc(pid: i32): Proc | null {
   const f = t.substring(t.lastIndexOf(")") + 2).trimEnd().split(" ");     // f[0] is field 3, state
   p.state = f[0]; p.ppid = I32.parseInt(f[1]); p.pgid = I32.parseInt(f[2]); p.sid = I32.parseInt(f[3]);
   p.tty = I32.parseInt(f[4]); p.ticks = I64.parseInt(f[11]) + I64.parseInt(f[12]); p.nice = I32.parseInt(f[16]);
-  p.start = I64.parseInt(f[19]); p.vsz = I64.parseInt(f[20]) / 1024; p.rss = I64.parseInt(f[21]) * KB_PER_PAGE;
+  p.start = I64.parseInt(f[19]);
+  p.vsz = I64.parseInt(f[20]) / KIB;
+  p.rss = I64.parseInt(f[21]) * KB_PER_PAGE;
   const cl = new ProcFile("/proc/" + pid.toString() + "/cmdline").bytes;
   while (cl.length > 0 && cl[cl.length - 1] == 0) cl.pop();
   p.args = String.fromCharCodes(cl.map<i32>((b: u8): i32 => b == 0 ? 0x20 : <i32>b));

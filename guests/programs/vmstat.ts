@@ -8,13 +8,14 @@
 // intr, ctxt; us sy id wa st: shares of the cpu line's ticks. -n: the header once (it is printed
 // once anyway: there is no terminal height to repeat it at).
 // Usage: vmstat [-n] [-S UNIT] [DELAY [COUNT]]
-import { Tool, out, ProcFile, sleepNs } from "../sdk";
+import { Tool, out, ProcFile, sleepNs, PAGE_SIZE } from "../sdk";
 
 const tool = new Tool("vmstat", "nS:", "vmstat [-n] [-S UNIT] [DELAY [COUNT]]\n" +
   "Report virtual memory statistics: averages since boot, then one line every DELAY seconds.\n" +
   "  -n       print the header only once\n  -S UNIT  memory in k (1000), K (1024), m (1000000) or M (1048576) bytes\n").parse();
 const HZ: u64 = 100;                    // USER_HZ: /proc/stat's ticks per second
-const KB_PER_PAGE: u64 = 4;
+const KIB: u64 = 1 << 10;
+const KB_PER_PAGE: u64 = PAGE_SIZE / KIB;
 const NS_PER_S: i64 = 1000000000;
 const HEADER = "procs -----------memory---------- ---swap-- -----io---- -system-- ------cpu-----\n" +
   " r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st\n";
@@ -48,8 +49,8 @@ function sample(): Sample {
 
 function tick(cpu: string[], i: i32): u64 { return i < cpu.length ? U64.parseInt(cpu[i]) : 0; }
 
-let unitBytes: u64 = 1024;
-function unit(kib: u64): u64 { return kib * 1024 / unitBytes; }
+let unitBytes: u64 = KIB;
+function unit(kib: u64): u64 { return kib * KIB / unitBytes; }
 
 function col(v: u64, w: i32): string { return v.toString().padStart(w); }
 
@@ -86,7 +87,7 @@ function positive(s: string, what: string): u64 {
 
 function main(): void {
   const u = tool.value("S", "K");
-  if (u == "k") unitBytes = 1000; else if (u == "m") unitBytes = 1000000; else if (u == "M") unitBytes = 1048576;
+  if (u == "k") unitBytes = 1000; else if (u == "m") unitBytes = 1000000; else if (u == "M") unitBytes = KIB * KIB;
   else if (u != "K") tool.die("-S requires k, K, m or M (default is KiB)");
   const ops = tool.operands;
   const delay = ops.length > 0 ? positive(ops[0], "delay must be positive integer") : 0;
