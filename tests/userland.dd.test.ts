@@ -68,6 +68,10 @@ describe.skipIf(!hasTool("dd"))("dd as GNU dd", () => {
   });
 });
 
+test("dd --help: the usage, status 0", () => {
+  expect(cli("run", "/bin/dd", "--help")).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: dd /) });
+});
+
 test("iflag=direct leaves the page cache alone; the default read fills it and copies from it", () => {
   const run = (flag: string[]) => {
     const stats = join(mkdtempSync(join(tmpdir(), "wasmos-dd-stats-")), "s.json");

@@ -50,6 +50,9 @@ test("ps -p of no process: the header only, status 1; a bad format: an error", (
   const bad = cli("run", "/bin/ps", "-o", "pid,nosuch");
   expect(bad.status).toBe(1);
   expect(bad.stderr).toBe("ps: error: unknown user-defined format specifier \"nosuch\"\n");
+  const help = cli("run", "/bin/ps", "--help");
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/^Usage: ps /);
 });
 
 test("ps aux: every process, %MEM is RSS over MemTotal, VSZ and RSS in KiB", () => {

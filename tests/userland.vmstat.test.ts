@@ -46,8 +46,9 @@ test("vmstat 1 3 on the virtual clock: idle is 100% idle; a busy loop is all CPU
   }
 });
 
-test("usage: a zero delay, a bad number, a bad unit", () => {
+test("usage: a zero delay, a bad number, a bad unit; --help", () => {
   expect(cli("run", "/bin/vmstat", "0")).toMatchObject({ status: 1, stderr: "vmstat: delay must be positive integer\n" });
   expect(cli("run", "/bin/vmstat", "x")).toMatchObject({ status: 1, stderr: "vmstat: failed to parse argument: 'x'\n" });
   expect(cli("run", "/bin/vmstat", "-S", "q").status).toBe(1);
+  expect(cli("run", "/bin/vmstat", "--help")).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: vmstat /) });
 });
