@@ -190,14 +190,32 @@ function formatFor(bsd: string): Column[] {
   return parseFormat(["pid,tty=TTY,time,ucomm=CMD"]);
 }
 
-function main(): void {
+/** BSD-style options ("aux", "ax", "u"): the letters given without a dash. */
+function bsdOptions(): string {
   let bsd = "";
   for (let i = 0; i < tool.operands.length; i++) bsd += tool.operands[i];
   for (let i = 0; i < bsd.length; i++) if (!"aux".includes(bsd.charAt(i))) tool.die("error: unsupported option (BSD syntax) '" + bsd.charAt(i) + "'");
+  return bsd;
+}
+
+const bsd = bsdOptions();
+const all = tool.has("e") || tool.has("A") || bsd.includes("a") || bsd.includes("x");
+const only = tool.has("p") ? tool.all("p").join(",").split(",") : [];
+const mySid = sessionOf(<i32>getpid());
+
+function sessionOf(pid: i32): i32 {
+  const p = readProc(pid);
+  return p ? p.sid : -1;
+}
+
+/** -p's pids; else all (-e, ax) or those of ps's own session. */
+function selected(p: Proc): bool {
+  if (only.length > 0) return only.includes(p.pid.toString());
+  return all || mySid < 0 || p.sid == mySid;
+}
+
+function main(): void {
   const cols = formatFor(bsd);
-  const all = tool.has("e") || tool.has("A") || bsd.includes("a") || bsd.includes("x");
-  const only = tool.has("p") ? tool.all("p").join(",").split(",") : [];
-  const me = readProc(<i32>getpid());
   let anyHeader = false;
   for (let i = 0; i < cols.length; i++) if (cols[i].header.trim().length > 0) anyHeader = true;
   if (anyHeader) line(cols, null);
@@ -205,12 +223,11 @@ function main(): void {
   let shown = 0;
   for (let i = 0; i < list.length; i++) {
     const p = readProc(list[i]);
-    if (!p) continue;
-    if (only.length > 0 ? !only.includes(p.pid.toString()) : !all && me != null && p.sid != me.sid) continue;
+    if (!p || !selected(p)) continue;
     line(cols, p);
     shown++;
   }
-  if (shown == 0) tool.status = 1;
+  if (shown == 0) tool.status = 1;                  // procps: no process matched
   tool.exit();
 }
 
