@@ -2,8 +2,8 @@
 // syscall trace on, and keep the bytes each read() returned, so a test can hand the very same
 // /proc text to the host's procps tool (bind-mounted over the host's /proc file in a private mount
 // namespace). Interface: runReading(tool, argv, opts) -> { stdout, stderr, code, reads: string[] }
-// (each read's data, in order); hostOnProc(files, argv) -> { status, stdout, stderr } or null
-// when mount namespaces are not available (not root, no unshare).
+// (each read's data, in order); canBindMount() -> whether this host lets us (root, unshare);
+// hostOnProc(files, argv) -> { status, stdout, stderr }, or null when it cannot mount.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +23,15 @@ export async function runReading(tool: string, argv: string[], opts: BootOptions
   const pid = await b.m.spawn(distGuest(tool), [tool, ...argv]);
   await b.m.run();
   return { stdout: b.stdout(), stderr: b.stderr(), code: b.m.exitOf(pid)?.code ?? -1, reads };
+}
+
+/** Whether a private mount namespace with a bind mount works here (root, util-linux unshare). */
+export function canBindMount(): boolean {
+  const dir = mkdtempSync(join(tmpdir(), "wasmos-proc-"));
+  try {
+    writeFileSync(join(dir, "f"), "");
+    return spawnSync("unshare", ["-m", "mount", "--bind", join(dir, "f"), join(dir, "f")]).status === 0;
+  } finally { rmSync(dir, { recursive: true, force: true }); }
 }
 
 /** The host's tool run with each of files ({"/proc/meminfo": text}) bind-mounted over its path. */
