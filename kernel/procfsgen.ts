@@ -274,7 +274,7 @@ function actions(t: Proc, ign: bool): u64 {
 function pidStat(t: Proc, s: Seq): void {
   seqNum(s, t.pid); seqStr(s, " ("); comm(t, s); seqStr(s, ") ");
   seqChar(s, stateText(t).charCodeAt(0));
-  sp(s, t.ppid); sp(s, t.pid); sp(s, t.pid);            // ppid pgrp session
+  sp(s, t.ppid); sp(s, t.pgid); sp(s, t.sid);           // ppid pgrp session
   seqStr(s, " 0 -1 0 0 0 0 0");                          // tty_nr tpgid flags minflt cminflt majflt cmajflt
   sp(s, t.userNs / NS_PER_TICK); sp(s, t.sysNs / NS_PER_TICK);
   seqStr(s, " 0 0 20 0 1 0 0");                          // cutime cstime priority nice num_threads itrealvalue starttime

@@ -12,6 +12,7 @@
 //   random.ts    getrandom          tool.ts    option parsing, messages, buffered stdout, lines
 //   regex.ts     basic regular expressions (grep)   ctype.ts  ASCII classes   dirlist.ts  directory names
 //   tty.ts       terminals (termios) and process groups, sessions
+//   procfile.ts  /proc text files (ps, free, vmstat): ProcFile(path).text, .value(name)
 //   uapi/*.ts    Linux constants and record layouts (fcntl, mman, time, uio, socket, stat, poll,
 //                wait, utsname, resource, random, epoll, termios): re-exports of kernel/abi/<same name>.ts, plus a few helpers
 // Shared numbers come from kernel/abi: Sys, Errno, Sig, the address-space layout and every uapi
@@ -42,6 +43,7 @@ export * from "./regex";
 export * from "./ctype";
 export * from "./dirlist";
 export * from "./tty";
+export * from "./procfile";
 
 export * from "./uapi/fcntl";
 export * from "./uapi/mman";

@@ -11,6 +11,8 @@
 //   raise(sig) tkill(tid, sig) tgkill(tgid, tid, sig) killpg(pgid, sig)
 //   alarm(seconds) -> seconds left of the previous one   setitimer(which, valueUs, intervalUs, old)
 //   sigbit(sig) -> the signal's bit in a mask
+//   SIGNAL_NAMES signalName(sig) signalNumber(name)   "TERM" for 15 and back (procps' names; a
+//                                  name may have "SIG" and any case; 0 / -1 when unknown)
 import { Sys } from "../../kernel/abi/syscalls";
 import { SIG_DFL, SIG_IGN, SIG_BLOCK, SIGSET_SIZE, SIGACTION_SIZE, SA_HANDLER, SA_FLAGS, SA_MASK,
   ITIMER_REAL, ITIMERVAL_SIZE, IT_INTERVAL, IT_VALUE } from "../../kernel/abi/signals";
@@ -24,6 +26,25 @@ const act = memory.data(SIGACTION_SIZE);
 const set = memory.data(2 * SIGSET_SIZE);
 const itv = memory.data(2 * ITIMERVAL_SIZE);
 const US_PER_S: i64 = 1000000;
+
+/** The names of signals 1..31 without "SIG", as procps kill -l lists them (29 is POLL, alias IO). */
+export const SIGNAL_NAMES: string[] = ["HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
+  "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU",
+  "XFSZ", "VTALRM", "PROF", "WINCH", "POLL", "PWR", "SYS"];
+
+/** "TERM" for 15; "" for a number without a name. */
+export function signalName(sig: i32): string {
+  return sig >= 1 && sig <= SIGNAL_NAMES.length ? SIGNAL_NAMES[sig - 1] : "";
+}
+
+/** 15 for "TERM", "term", "SIGTERM"; -1 for an unknown name. */
+export function signalNumber(name: string): i32 {
+  let up = name.toUpperCase();
+  if (up.startsWith("SIG")) up = up.substring(3);
+  if (up == "IO") up = "POLL";
+  const i = SIGNAL_NAMES.indexOf(up);
+  return i < 0 ? -1 : i + 1;
+}
 
 export function sigbit(sig: i32): u64 { return (<u64>1) << <u64>(sig - 1); }
 
