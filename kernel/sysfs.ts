@@ -198,7 +198,9 @@ function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
   if (ino < 0) return ino;
   const i = <u32>ino;
   if (isSymlink(i) && !(flags & O_PATH)) return -Errno.ELOOP;  // O_NOFOLLOW met a link
-  if (isDir(i) && (flags & O_ACCMODE) != O_RDONLY) return -Errno.EISDIR;
+  // a directory is never opened for writing, created over or truncated (Linux's do_open and may_open;
+  // O_PATH drops the other flags)
+  if (isDir(i) && ((flags & O_ACCMODE) != O_RDONLY || (!(flags & O_PATH) && (flags & (O_CREAT | O_TRUNC))))) return -Errno.EISDIR;
   if ((flags & O_DIRECTORY) && !isDir(i)) return -Errno.ENOTDIR;
   if ((flags & O_TRUNC) && !isDir(i) && (flags & O_ACCMODE) != O_RDONLY) itrunc(i, 0);
   if (!iget(i)) return -Errno.ENFILE;                   // the in-core inode table is full
@@ -404,8 +406,12 @@ function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
 function sysUnlinkat(p: Proc, dirfd: i32, path: u32, flags: i32): i64 {
   if (flags & ~AT_REMOVEDIR) return -Errno.EINVAL;
   const dir = lookupPath(p, dirfd, path, name);
-  if (dir < 0) return dir == -Errno.EEXIST ? -Errno.EBUSY : dir;
+  const rmdir = (flags & AT_REMOVEDIR) != 0;
+  // Linux's do_rmdir and do_unlinkat on a last component that is not a name: unlink says EISDIR
+  // for all of them; rmdir says EBUSY for the root, EINVAL for ".", ENOTEMPTY for "..".
+  if (dir < 0) return dir != -Errno.EEXIST ? dir : rmdir ? -Errno.EBUSY : -Errno.EISDIR;
   const nm = nameOf(name);
+  if (isDot(nm, name.len) && !rmdir) return -Errno.EISDIR;
   if (name.len == 1 && load<u8>(nm) == 0x2e) return -Errno.EINVAL;
   if (name.len == 2 && load<u16>(nm) == 0x2e2e) return -Errno.ENOTEMPTY;
   const ino = dirLookup(<u32>dir, nm, name.len);
@@ -443,6 +449,9 @@ function sysRenameat(p: Proc, ofd: i32, oldp: u32, nfd: i32, newp: u32): i64 {
   const target = dirLookup(<u32>ndir, nname, nlen);
   if (target == INO_BAD) return -Errno.EIO;
   if (target == ino) return 0;
+  // over a directory the source lies below: Linux's do_renameat2 finds the target is lock_rename's
+  // trap (the ancestor of the other parent) before it compares types
+  if (target != 0 && isDir(target) && isBelow(<u32>odir, target)) return -Errno.ENOTEMPTY;
   if (target != 0) {
     if (isDir(target) != dir) return isDir(target) ? -Errno.EISDIR : -Errno.ENOTDIR;
     if (isDir(target) && !dirIsEmpty(target)) return -Errno.ENOTEMPTY;
