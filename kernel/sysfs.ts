@@ -23,7 +23,7 @@ import { Proc, CWD_OFF } from "./proc";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, FT_PSEUDO, O_ACCMODE, O_RDONLY, File } from "./file";
 import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD,
   isSymlink, readLink, dtOf, dirPath } from "./dir";
-import { iget, iput, iprune, itrunc, fillStat, iheld } from "./inode";
+import { iget, iput, iprune, itrunc, fillStat, iheld, isizeExtending } from "./inode";
 import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapSeek, BLOCK_BAD } from "./bmap";
 import { clockNow } from "./clock";
@@ -685,6 +685,7 @@ export function fsFallocate(p: Proc, fd: i32, mode: i32, off: i64, len: i64): i6
   const size = iSize(ino);
   const grow = !(mode & FALLOC_FL_KEEP_SIZE) && <u64>(off + len) > size;
   const newSize = grow ? <u64>(off + len) : size;
+  if (grow) isizeExtending(ino);
   for (let i = first; i < end; i++) {
     if (fsBlockOf(ino, i, false) != 0) continue;
     const b = fsBlockOf(ino, i, true);
