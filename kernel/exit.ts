@@ -9,7 +9,7 @@ import { Proc, ZOMBIE, UNUSED, procFree, procSlots, procAt, procByPid } from "./
 import { Sig, CLD_EXITED, CLD_KILLED } from "./abi/signals";
 import { sendSignalFrom, SIGST_TRACED } from "./signal";
 import { wakeup } from "./sleep";
-import { vmaAt, VMA_FILE } from "./vma";
+import { vmaAt, vmaRelease } from "./vma";
 import { iput } from "./inode";
 import { unmapPage, pgdirFree } from "./vm";
 import { putUserPage } from "./fault";
@@ -28,7 +28,7 @@ export function uvmFree(p: Proc): void {
       if (f) putUserPage(f);
     }
   }
-  for (let i: u32 = 0; i < p.nvma; i++) if (vmaAt(p, i).kind == VMA_FILE) iput(vmaAt(p, i).file);
+  for (let i: u32 = 0; i < p.nvma; i++) vmaRelease(vmaAt(p, i));
   p.nvma = 0;
   pgdirFree(p.pgdir);
   p.pgdir = 0;
