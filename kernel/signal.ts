@@ -126,6 +126,11 @@ function ignored(p: Proc, sig: i32): bool {
   return h == SIG_DFL && (IGNORE_SIGS & bit(sig)) != 0;
 }
 
+// A new action that ignores `sig` discards it if pending (POSIX; Linux's do_sigaction), blocked or not.
+export function sigFlushIgnored(p: Proc, sig: i32): void {
+  if (ignored(p, sig)) p.sigPending &= ~bit(sig);
+}
+
 // An unblocked signal is pending that ends a sleep: a handler is due or the process dies or stops.
 export function signalPending(p: Proc): bool {
   if (p.killed) return true;
