@@ -15,7 +15,7 @@ import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag
   CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED, sndSpace } from "./sock";
 import { buildHeaders, be16, be32, netDropped } from "./ip";
 import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, Gather, GATHER_SIZE, gatherClear, gatherAdd } from "./nic";
-import { loXmit } from "./loopback";
+import { loXmit, loDrain } from "./loopback";
 import { Errno } from "../abi/errno";
 import { curSys, setCurSys } from "../stats";
 import { curCause, setCause } from "../trace";
@@ -204,6 +204,7 @@ export function tcpTimers(now: u64): void {
     const s = sockAt(i);
     if (s.used && s.orphanAt != 0 && s.orphanAt <= now) tcpAbort(i);
   }
+  loDrain();                                   // (the scheduler's: a safe point for the loopback)
 }
 
 // The earliest orphan deadline (U64.MAX_VALUE: none).
