@@ -26,7 +26,7 @@
 //
 // Interface: sendSignal(p, sig), sendSignalFrom(p, sig, code, from), signalGroup(pgid, sig) -> count
 // or -ESRCH, signalPending(p), handlerDue(p), sigCheck(p), sigInterrupt(p, r, wasiCall) -> r,
-// sigNoRestart(p), sigSetMask(p, mask), sigTempMask(p, mask), sigRestoreMask(p), sigForkCopy(p, c),
+// sigNoRestart(p), sigFlushIgnored(p, sig), sigSetMask(p, mask), sigTempMask(p, mask), sigRestoreMask(p), sigForkCopy(p, c),
 // sigExecReset(p), actionAt(p, sig), SigAction, SIGST_TRACED, SIGST_RETURNED, sigmask/sigenter/sigreturn/sigresult (the guest's
 // entries), alarmTimers(now), alarmNext(), SIGACT_OFF.
 import { Errno } from "./abi/errno";
