@@ -12,8 +12,7 @@ import { LOOPBACK_IP } from "../abi/net";
 import { pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
 import { GFP_NORETRY } from "../oom";
-import { buildHeaders } from "./ip";
-import { netRx } from "./ip";
+import { buildHeaders, netRx } from "./ip";
 import { Gather, gatherPiece } from "./nic";
 import { panic } from "../panic";
 
