@@ -17,6 +17,7 @@ import { exitBySignal } from "./exit";
 import { sigCheck, SIGST_RETURNED } from "./signal";
 import { returnLater } from "./sleep";
 import { yieldCurrent } from "./sched";
+import { loDrain } from "./net/loopback";
 
 export function enterCall(p: Proc, nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64): void {
   statAdd(Stat.syscalls, 1);
@@ -42,7 +43,7 @@ export function finishCall(p: Proc, nr: i32, r: i64, failed: bool): i64 {
   }
   p.sigState &= ~SIGST_RETURNED;
   sigCheck(p);                                  // return to user mode: default actions, SIGFLAG
-  if (p.killed) { exitBySignal(p, p.killed); hostUnwind(); return 0; }
+  if (p.killed) { exitBySignal(p, p.killed); loDrain(); hostUnwind(); return 0; }   // (its sockets' FIN or RST)
   if (p.stopped) { p.sigState |= SIGST_RETURNED; returnLater(p, r); yieldCurrent(p); hostUnwind(); return 0; }
   return r;
 }

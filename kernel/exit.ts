@@ -6,10 +6,10 @@ import { PAGE_SIZE } from "./abi/layout";
 import { Ev } from "./abi/trace";
 import { NOFILE } from "./param";
 import { Proc, ZOMBIE, UNUSED, procFree, procSlots, procAt, procByPid } from "./proc";
-import { Sig, CLD_EXITED, CLD_KILLED } from "./abi/signals";
-import { sendSignalFrom, SIGST_TRACED } from "./signal";
+import { Sig, CLD_EXITED, CLD_KILLED, SIG_IGN, SA_NOCLDWAIT } from "./abi/signals";
+import { sendSignalFrom, actionAt, SIGST_TRACED } from "./signal";
 import { wakeup } from "./sleep";
-import { vmaAt, VMA_FILE } from "./vma";
+import { vmaAt, vmaRelease } from "./vma";
 import { iput } from "./inode";
 import { unmapPage, pgdirFree } from "./vm";
 import { putUserPage } from "./fault";
@@ -28,7 +28,7 @@ export function uvmFree(p: Proc): void {
       if (f) putUserPage(f);
     }
   }
-  for (let i: u32 = 0; i < p.nvma; i++) if (vmaAt(p, i).kind == VMA_FILE) iput(vmaAt(p, i).file);
+  for (let i: u32 = 0; i < p.nvma; i++) vmaRelease(vmaAt(p, i));
   p.nvma = 0;
   pgdirFree(p.pgdir);
   p.pgdir = 0;
@@ -50,12 +50,16 @@ export function procExit(p: Proc, status: i32): void {
   childSignal(p, status);
 }
 
-// SIGCHLD to the parent (its default action ignores it), si_code saying how the child ended.
+// SIGCHLD to the parent (its default action ignores it), si_code saying how the child ended. A
+// parent that set SIGCHLD to SIG_IGN, or SA_NOCLDWAIT, leaves no zombie (Linux's autoreap in
+// do_notify_parent): the child is handed to the host, which frees it, and wait4 no longer sees it.
 function childSignal(p: Proc, status: i32): void {
   const parent = procByPid(p.ppid);
   if (!parent) return;
   const code = (status & 0x7f) == 0 ? CLD_EXITED : CLD_KILLED;
-  sendSignalFrom(parent, Sig.SIGCHLD, code, p.pid);
+  const a = actionAt(parent, Sig.SIGCHLD);
+  if (a.handler != SIG_IGN) sendSignalFrom(parent, Sig.SIGCHLD, code, p.pid);
+  if (a.handler == SIG_IGN || (a.flags & SA_NOCLDWAIT)) p.ppid = 0;
 }
 
 // Children of an exiting process go to the host (pid 0, our init); zombies among them are reaped.

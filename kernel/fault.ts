@@ -13,6 +13,7 @@ import { Vma, vmaFind, PROT_READ, PROT_WRITE, PROT_EXEC, VMA_FILE, MAP_SHARED_FL
 import { walk, PTE_P, PTE_W, PTE_U, PTE_COW, pteAddr, ptePfn } from "./vm";
 import { kput, kget, pa, frame } from "./kalloc";
 import { allocFrame, pcFind, pcGet } from "./pagecache";
+import { shmPage } from "./shmem";
 import { raAround } from "./readahead";
 import { iSize } from "./fs";
 import { statAdd } from "./stats";
@@ -125,13 +126,16 @@ function faultAround(p: Proc, v: Vma, va: u32): void {
   }
 }
 
-// First touch of an anonymous page: a zeroed frame (minor fault, no I/O).
+// First touch of an anonymous page: a zeroed frame (minor fault, no I/O); in a shared region, the
+// shared object's frame for the page (shmem.ts), the same in every process that has the region.
 function demandZero(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser: bool): i32 {
   statAdd(Stat.faultMinor, 1);
-  const f = allocFrame(Owner.anon);
+  const shared = (v.flags & MAP_SHARED_FLAG) != 0 && v.file != 0;
+  const f = shared ? shmPage(v.file, v.pgoff + <u64>((va - v.start) >>> PAGE_SHIFT), p.pid) : allocFrame(Owner.anon);
   enter(FaultKind.minor, va, write, fromUser, f);
   if (f == 0) return Sig.SIGKILL;    // out of memory even after the OOM killer (oom.ts)
-  frame(f).data = p.pid;
+  if (shared) kget(f);               // the page table's reference; the object keeps its own
+  else frame(f).data = p.pid;
   store<u32>(pte, (f << PAGE_SHIFT) | pteFlagsFor(v.prot) | PTE_P);
   return 0;
 }

@@ -136,7 +136,7 @@ export function fileWrite(p: Proc, fi: i32, va: u32, n: u32, pos: i64 = -1): i64
   if (f.type == FT_PSEUDO) return pseudoWrite(p, f, va, n);
   if (f.type != FT_INODE) return -Errno.EINVAL;
   let off = pos >= 0 ? <u64>pos : f.offset;
-  if ((f.flags & O_APPEND) && pos < 0) off = iSize(f.ino);
+  if (f.flags & O_APPEND) off = iSize(f.ino);   // pwrite too: Linux appends whatever the offset
   const allowed = writeCheck(<i64>off, n);           // s_maxbytes: EFBIG, or a shorter write
   if (allowed <= 0) return allowed;
   n = <u32>allowed;

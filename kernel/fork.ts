@@ -14,7 +14,7 @@ import { Sig } from "./abi/signals";
 import { NOFILE } from "./param";
 import { Proc, procAlloc, procByPid, procFree, CWD_OFF, ZOMBIE } from "./proc";
 import { sleepOn, resumeWith } from "./sleep";
-import { vmaAt, isCowMapping, VMA_FILE, VM_LOCKED } from "./vma";
+import { vmaAt, vmaHold, isCowMapping, VM_LOCKED } from "./vma";
 import { walk, pgdirAlloc, PTE_P, PTE_W, PTE_COW, ptePfn, PT_SPAN } from "./vm";
 import { frame, kget } from "./kalloc";
 import { Owner, PAGE_SIZE } from "./abi/layout";
@@ -56,7 +56,7 @@ function copyMemory(p: Proc, c: Proc): bool {
     const v = vmaAt(p, i);
     memory.copy(changetype<usize>(vmaAt(c, i)), changetype<usize>(v), 32);
     vmaAt(c, i).flags &= ~VM_LOCKED;              // memory locks are not inherited (Linux's fork)
-    if (v.kind == VMA_FILE) iget(v.file);
+    vmaHold(v);
     c.nvma = i + 1;
     const cow = isCowMapping(v);
     for (let a = <u64>v.start; a < <u64>v.end; a += PAGE_SIZE) {

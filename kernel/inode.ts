@@ -4,7 +4,7 @@
 // Interface: iget(ino) -> false when the table is full, iput(ino), iprune(ino), iheld(ino),
 // readi(p, ino, off, va, n) -> bytes or -errno,
 // writei(p, ino, off, va, n) -> bytes or -errno, writeCheck(pos, n) -> bytes allowed or -errno,
-// itrunc(ino, size) -> 0/-errno, fillStat(ino, buf).
+// itrunc(ino, size) -> 0/-errno, fillStat(ino, buf), isizeExtending(ino) (before the size grows).
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
 import { BLOCK_SIZE, Ino, S_MAXBYTES, INO_FL_PREALLOC } from "./abi/fs";
@@ -107,9 +107,21 @@ function copyFailed(ino: u32, index: u32, pg: u32, had: u32, fresh: bool): void 
   else if (fresh && !pcIsDirty(pg)) pcForget(ino, index);
 }
 
+// The file is about to grow: the bytes past its end in its last page are zeroed, so what a store
+// through a shared mapping left there never becomes file data (Linux zeroes a page's part past
+// i_size when it writes the page back, block_write_full_page, so the grown file reads zeros).
+export function isizeExtending(ino: u32): void {
+  const size = iSize(ino);
+  const o = <u32>(size % BLOCK_SIZE);
+  if (o == 0 || fsBlockOf(ino, <u32>(size / BLOCK_SIZE), false) == 0) return;
+  const pg = pcGet(ino, <u32>(size / BLOCK_SIZE));
+  if (pg != 0) { memory.fill(pa(pg) + o, 0, BLOCK_SIZE - o); pcDirty(pg); }
+}
+
 // Write n bytes at `off` (the caller applied writeCheck: off + n <= S_MAXBYTES).
 export function writei(p: Proc, ino: u32, off: u64, va: u32, n: u32): i64 {
   if (off + n > <u64>S_MAXBYTES) panic("writei: write past S_MAXBYTES");
+  if (off + n > iSize(ino)) isizeExtending(ino);
   let done: u32 = 0;
   while (done < n) {
     const pos = off + done;
@@ -148,7 +160,7 @@ export function itrunc(ino: u32, size: u64): i32 {
       const pg = pcGet(ino, keep - 1);
       if (pg != 0) { memory.fill(pa(pg) + o, 0, BLOCK_SIZE - o); pcDirty(pg); }
     }
-  }
+  } else if (size > old) isizeExtending(ino);
   iSetSize(ino, size);
   iTouch(ino, T_MTIME | T_CTIME);
   return 0;

@@ -15,6 +15,7 @@ import { chargeUser } from "./clock";
 import { hostUnwind } from "./host";
 import { beginRewind, endRewind } from "./sleep";
 import { panic } from "./panic";
+import { loDrain } from "./net/loopback";
 
 let panicArmed = false;     // debugArmPanic: no guest can reach a real panic, tests need one
 
@@ -46,6 +47,7 @@ export function procKill(pid: u32, sig: i32): i32 {
   if (!p) return -Errno.ESRCH;
   if (p.state == ZOMBIE) return 0;
   exitBySignal(p, sig != 0 ? sig : p.killed);
+  loDrain();                                   // what closing its sockets sent to 127.0.0.1
   return 0;
 }
 

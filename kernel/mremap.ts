@@ -8,10 +8,9 @@ import { PAGE_SIZE, ARG_BASE, PAGE_SHIFT } from "./abi/layout";
 import { MREMAP_MAYMOVE, MREMAP_FIXED } from "./abi/mman";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { vmaFind, vmaInsert, vmaRemove, vmaRemoveFits, vmaFreeGap, pageUp, userRange, Vma, VMA_ANON, VMA_FILE, VM_LOCKED, PROT_WRITE, MAP_SHARED_FLAG } from "./vma";
+import { vmaFind, vmaInsert, vmaRemove, vmaRemoveFits, vmaFreeGap, pageUp, userRange, vmaHold, Vma, VMA_ANON, VMA_FILE, VM_LOCKED, PROT_WRITE, MAP_SHARED_FLAG } from "./vma";
 import { walk } from "./vm";
 import { tlbInvalidate } from "./tlb";
-import { iget } from "./inode";
 import { unmapRange, heapEnd, populate } from "./sysmem";
 
 export function sys_mremap(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
@@ -88,7 +87,7 @@ function move(p: Proc, old: u32, oldLen: u32, to: u32, newLen: u32): i64 {
   const n = vmaInsert(p, to, to + newLen, prot, vflags, kind);
   if (!n) return -Errno.ENOMEM;
   n.file = file; n.pgoff = pgoff;
-  if (kind == VMA_FILE) iget(file);
+  vmaHold(n);
   if (!vmaRemoveFits(p, old, old + oldLen)) { vmaRemove(p, to, to + newLen); return -Errno.ENOMEM; }
   for (let a: u32 = 0; a < oldLen; a += PAGE_SIZE) {
     const src = walk(p.pgdir, old + a, false);

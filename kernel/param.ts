@@ -16,6 +16,7 @@ export const NFILE: i32 = 256;         // open files in the whole system
 export const PATH_MAX: i32 = 256;      // longest path, with its NUL
 export const FILE_SIZE: i32 = 64;      // bytes per open-file record
 export const NVMA: i32 = 48;           // mapped regions per process
+export const NSHM: u32 = 512;          // shared anonymous mappings (their page objects, shmem.ts) alive at once
 export const TRACE_REC: i32 = TRACE_REC_SIZE;  // bytes per trace record
 export const TRACE_RECS: i32 = 8192;   // trace ring capacity (records)
 export const KSTACK_SIZE: i32 = 32768; // most bytes of a process's asyncify save area (the unwind window's size)

@@ -26,7 +26,7 @@
 //
 // Interface: sendSignal(p, sig), sendSignalFrom(p, sig, code, from), signalGroup(pgid, sig) -> count
 // or -ESRCH, signalPending(p), handlerDue(p), sigCheck(p), sigInterrupt(p, r, wasiCall) -> r,
-// sigNoRestart(p), sigSetMask(p, mask), sigTempMask(p, mask), sigRestoreMask(p), sigForkCopy(p, c),
+// sigNoRestart(p), sigFlushIgnored(p, sig), sigSetMask(p, mask), sigTempMask(p, mask), sigRestoreMask(p), sigForkCopy(p, c),
 // sigExecReset(p), actionAt(p, sig), SigAction, SIGST_TRACED, SIGST_RETURNED, sigmask/sigenter/sigreturn/sigresult (the guest's
 // entries), alarmTimers(now), alarmNext(), SIGACT_OFF.
 import { Errno } from "./abi/errno";
@@ -125,6 +125,11 @@ function ignored(p: Proc, sig: i32): bool {
   const h = actionAt(p, sig).handler;
   if (h == SIG_IGN) return true;
   return h == SIG_DFL && (IGNORE_SIGS & bit(sig)) != 0;
+}
+
+// A new action that ignores `sig` discards it if pending (POSIX; Linux's do_sigaction), blocked or not.
+export function sigFlushIgnored(p: Proc, sig: i32): void {
+  if (ignored(p, sig)) p.sigPending &= ~bit(sig);
 }
 
 // An unblocked signal is pending that ends a sleep: a handler is due or the process dies or stops.

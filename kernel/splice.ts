@@ -25,7 +25,7 @@ import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, File, FT_PIPE, F
 import { isDir } from "./dir";
 import { iSize, iSetSize, iTouch, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, BLOCK_BAD } from "./bmap";
-import { writeCheck } from "./inode";
+import { writeCheck, isizeExtending } from "./inode";
 import { Pipe, pipeRead, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT, SLOT_CAN_MERGE } from "./pipe";
 import { Sock, sockAt, sockChan, sfragPush, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
 import { tcpOutput, rcvWindow, windowUpdate } from "./net/tcp";
@@ -234,6 +234,7 @@ function pipeToFile(p: Proc, pi: i32, f: File, offVa: u32, n: u32, nb: bool): i6
   const allowed = writeCheck(off, n);              // s_maxbytes: EFBIG, or a shorter write
   if (allowed <= 0) return allowed;
   n = <u32>allowed;
+  if (<u64>off + n > iSize(f.ino)) isizeExtending(f.ino);
   let done: u32 = 0;
   while (done < n && pp.head != pp.tail) {
     const sl = slotAt(pp, pp.tail);

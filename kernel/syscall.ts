@@ -6,6 +6,7 @@
 // unwinds (asyncify) and calls again when woken. Each handler (sys_<name>, in the sys*.ts file of
 // its area) takes the six raw argument registers and narrows and checks them itself (sysarg.ts).
 // Interface: syscall (exported to guests).
+import { loDrain } from "./net/loopback";
 import { Errno, MAX_ERRNO } from "./abi/errno";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
@@ -46,8 +47,10 @@ export function syscall(nr: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5
   if (how == RESTART_NONE) enterCall(p, nr, a0, a1, a2, a3, a4, a5, 0);
   setCurSys(nr); setCause(p.sysSeq);
   const r = sigInterrupt(p, dispatch(linux, nr, a0, a1, a2, a3, a4, a5), false);
+  const unwind = leaveCall(p, r);            // (a sleep is recorded before the loopback can end it)
+  loDrain();                                 // segments this call sent to 127.0.0.1 arrive
   setCurSys(-1); setCause(0);
-  if (leaveCall(p, r)) { hostUnwind(); return 0; }   // it sleeps, returns later, or exited
+  if (unwind) { hostUnwind(); return 0; }   // it sleeps, returns later, or exited
   return finish(p, nr, r);
 }
 

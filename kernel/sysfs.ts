@@ -23,7 +23,7 @@ import { Proc, CWD_OFF } from "./proc";
 import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, FT_PSEUDO, O_ACCMODE, O_RDONLY, File } from "./file";
 import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD,
   isSymlink, readLink, dtOf, dirPath } from "./dir";
-import { iget, iput, iprune, itrunc, fillStat, iheld } from "./inode";
+import { iget, iput, iprune, itrunc, fillStat, iheld, isizeExtending } from "./inode";
 import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapSeek, BLOCK_BAD } from "./bmap";
 import { clockNow } from "./clock";
@@ -200,7 +200,9 @@ function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
   if (ino < 0) return ino;
   const i = <u32>ino;
   if (isSymlink(i) && !(flags & O_PATH)) return -Errno.ELOOP;  // O_NOFOLLOW met a link
-  if (isDir(i) && (flags & O_ACCMODE) != O_RDONLY) return -Errno.EISDIR;
+  // a directory is never opened for writing, created over or truncated (Linux's do_open and may_open;
+  // O_PATH drops the other flags)
+  if (isDir(i) && ((flags & O_ACCMODE) != O_RDONLY || (!(flags & O_PATH) && (flags & (O_CREAT | O_TRUNC))))) return -Errno.EISDIR;
   if ((flags & O_DIRECTORY) && !isDir(i)) return -Errno.ENOTDIR;
   if ((flags & O_TRUNC) && !isDir(i) && (flags & O_ACCMODE) != O_RDONLY) itrunc(i, 0);
   if (!iget(i)) return -Errno.ENFILE;                   // the in-core inode table is full
@@ -412,8 +414,12 @@ function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
 function sysUnlinkat(p: Proc, dirfd: i32, path: u32, flags: i32): i64 {
   if (flags & ~AT_REMOVEDIR) return -Errno.EINVAL;
   const dir = lookupPath(p, dirfd, path, name);
-  if (dir < 0) return dir == -Errno.EEXIST ? -Errno.EBUSY : dir;
+  const rmdir = (flags & AT_REMOVEDIR) != 0;
+  // Linux's do_rmdir and do_unlinkat on a last component that is not a name: unlink says EISDIR
+  // for all of them; rmdir says EBUSY for the root, EINVAL for ".", ENOTEMPTY for "..".
+  if (dir < 0) return dir != -Errno.EEXIST ? dir : rmdir ? -Errno.EBUSY : -Errno.EISDIR;
   const nm = nameOf(name);
+  if (isDot(nm, name.len) && !rmdir) return -Errno.EISDIR;
   if (name.len == 1 && load<u8>(nm) == 0x2e) return -Errno.EINVAL;
   if (name.len == 2 && load<u16>(nm) == 0x2e2e) return -Errno.ENOTEMPTY;
   const ino = dirLookup(<u32>dir, nm, name.len);
@@ -451,6 +457,9 @@ function sysRenameat(p: Proc, ofd: i32, oldp: u32, nfd: i32, newp: u32): i64 {
   const target = dirLookup(<u32>ndir, nname, nlen);
   if (target == INO_BAD) return -Errno.EIO;
   if (target == ino) return 0;
+  // over a directory the source lies below: Linux's do_renameat2 finds the target is lock_rename's
+  // trap (the ancestor of the other parent) before it compares types
+  if (target != 0 && isDir(target) && isBelow(<u32>odir, target)) return -Errno.ENOTEMPTY;
   if (target != 0) {
     if (isDir(target) != dir) return isDir(target) ? -Errno.EISDIR : -Errno.ENOTDIR;
     if (isDir(target) && !dirIsEmpty(target)) return -Errno.ENOTEMPTY;
@@ -687,6 +696,7 @@ export function fsFallocate(p: Proc, fd: i32, mode: i32, off: i64, len: i64): i6
   const size = iSize(ino);
   const grow = !(mode & FALLOC_FL_KEEP_SIZE) && <u64>(off + len) > size;
   const newSize = grow ? <u64>(off + len) : size;
+  if (grow) isizeExtending(ino);
   for (let i = first; i < end; i++) {
     if (fsBlockOf(ino, i, false) != 0) continue;
     const b = fsBlockOf(ino, i, true);

@@ -17,6 +17,7 @@ import { setBrk } from "./brk";
 import { fdGet, fileAt, FT_INODE, O_ACCMODE, O_WRONLY, O_RDWR } from "./file";
 import { isDir } from "./dir";
 import { iget } from "./inode";
+import { shmCreate, shmPut } from "./shmem";
 import { pcSync, pcFind } from "./pagecache";
 import { copyToUser } from "./copy";
 import { fdArg } from "./sysarg";
@@ -90,9 +91,14 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
     start = vmaFreeGap(p, <u32>size, heapEnd(p));
     if (start == 0) return -Errno.ENOMEM;
   }
+  // MAP_SHARED|MAP_ANONYMOUS: an object of its own holds the pages, shared by every process that
+  // inherits the region (shmem.ts), created before the region so a failure leaves nothing behind
+  const shm = ino == 0 && (flags & MAP_SHARED) ? shmCreate() : 0;
+  if (ino == 0 && (flags & MAP_SHARED) && shm == 0) return -Errno.ENOMEM;
   const v = vmaInsert(p, <u32>start, <u32>(start + size), prot, vmflags, ino ? VMA_FILE : VMA_ANON);
-  if (!v) return -Errno.ENOMEM;
+  if (!v) { if (shm) shmPut(shm); return -Errno.ENOMEM; }
   if (ino) { v.file = ino; v.pgoff = <u64>off >>> PAGE_SHIFT; iget(ino); }
+  else v.file = shm;
   if ((flags & MAP_POPULATE) && !populate(p, <u32>start, <u32>(start + size), false)) {
     unmapRange(p, <u32>start, <u32>(start + size));
     return -Errno.ENOMEM;                  // no frame even after reclaim and the OOM killer

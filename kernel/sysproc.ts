@@ -142,10 +142,11 @@ function sysWait4(p: Proc, pid: i32, wstatus: u32, options: i32): i64 {
     if (r != 0 || (options & WNOHANG)) return r;
     return sleepOn(p, WAIT_CHAN_BASE | p.pid);
   }
+  // as Linux's kernel_wait4: the child is reaped first, a bad status pointer fails only the copy
   const cpid = c.pid;
   store<i32>(scratch, c.status);
-  if (wstatus != 0 && copyToUser(p, wstatus, scratch, 4) < 0) return -Errno.EFAULT;
   reap(c);
+  if (wstatus != 0 && copyToUser(p, wstatus, scratch, 4) < 0) return -Errno.EFAULT;
   return cpid;
 }
 
@@ -158,8 +159,8 @@ function reportChild(p: Proc, pid: i32, options: i32, wstatus: u32): i64 {
     const stop = (c.waitReport & 0xff) == <u32>W_STOPCODE;
     if (stop ? !(options & WUNTRACED) : !(options & WCONTINUED)) continue;
     store<i32>(scratch, <i32>c.waitReport);
+    c.waitReport = 0;      // reported even when the status cannot be stored (Linux's wait_task_stopped)
     if (wstatus != 0 && copyToUser(p, wstatus, scratch, 4) < 0) return -Errno.EFAULT;
-    c.waitReport = 0;
     return c.pid;
   }
   return 0;

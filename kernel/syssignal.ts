@@ -13,7 +13,7 @@ import { sleepOn, progress, keepProgress } from "./sleep";
 import { copyToUser, copyFromUser } from "./copy";
 import { clockNow } from "./clock";
 import { u32arg } from "./sysarg";
-import { sendSignalFrom, signalGroup, actionAt, sigSetMask, sigTempMask, sigNoRestart } from "./signal";
+import { sendSignalFrom, signalGroup, actionAt, sigSetMask, sigTempMask, sigNoRestart, sigFlushIgnored } from "./signal";
 
 const SIGSUSPEND_CHAN: u32 = 0xfb000000;   // rt_sigsuspend sleeps here: only a signal wakes it
 const NS_PER_US: u64 = 1000;
@@ -109,7 +109,8 @@ function sysSigaction(p: Proc, sig: i32, act: u32, oact: u32, size: i64): i64 {
   if (act == 0) return 0;
   if (copyFromUser(p, buf, act, SIGACTION_SIZE) < 0) return -Errno.EFAULT;
   a.handler = load<u32>(buf + SA_HANDLER); a.flags = load<u32>(buf + SA_FLAGS); a.mask = load<u64>(buf + SA_MASK);
-  sigSetMask(p, p.sigBlocked);      // a pending signal now ignored is dropped (sigCheck)
+  sigFlushIgnored(p, sig);          // a pending signal now ignored is dropped, blocked or not
+  sigSetMask(p, p.sigBlocked);
   return 0;
 }
 

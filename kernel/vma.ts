@@ -10,12 +10,14 @@
 // or null, vmaSetFlags(p, start, end, set, clear) -> bool, vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) ->
 // bool, vmaCovers(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool, vmaFreeGap(p,
 // len, floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v), pageUp(a),
+// vmaHold(v) / vmaRelease(v) (the reference a region holds on its file or shared anonymous object),
 // userRange(addr, len, top) -> bool (the one range check of every memory syscall).
 import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
 import { NVMA } from "./param";
 import { MMAP_TOP, PAGE_SIZE, USER_TOP, PAGE_SHIFT } from "./abi/layout";
 import { VmaKind } from "./abi/records";
 import { iget, iput } from "./inode";
+import { shmGet, shmPut } from "./shmem";
 
 import { PROT_READ, PROT_WRITE, PROT_EXEC } from "./abi/mman";
 export { PROT_READ, PROT_WRITE, PROT_EXEC };
@@ -68,6 +70,16 @@ export function vmaFind(p: Proc, va: u32): Vma | null {
   return null;
 }
 
+// A region's reference to what backs it: a file mapping's inode, a shared anonymous region's object.
+export function vmaHold(v: Vma): void {
+  if (v.kind == VMA_FILE) iget(v.file);
+  else if (v.kind == VMA_ANON && v.file != 0) shmGet(v.file);
+}
+export function vmaRelease(v: Vma): void {
+  if (v.kind == VMA_FILE) iput(v.file);
+  else if (v.kind == VMA_ANON && v.file != 0) shmPut(v.file);
+}
+
 function copyVma(dst: Vma, src: Vma): void {
   memory.copy(changetype<usize>(dst), changetype<usize>(src), VMA_SIZE);
 }
@@ -85,7 +97,7 @@ export function vmaInsert(p: Proc, start: u32, end: u32, prot: u32, flags: u32, 
 
 function vmaDelete(p: Proc, i: u32): void {
   const v = vmaAt(p, i);
-  if (v.kind == VMA_FILE) iput(v.file);
+  vmaRelease(v);
   for (let j = i; j + 1 < p.nvma; j++) copyVma(vmaAt(p, j), vmaAt(p, j + 1));
   p.nvma--;
 }
@@ -100,7 +112,7 @@ export function vmaRemove(p: Proc, start: u32, end: u32): bool {
       const tail = vmaInsert(p, end, v.end, v.prot, v.flags, v.kind);
       if (!tail) return false;
       tail.file = v.file; tail.pgoff = v.pgoff + <u64>((end - v.start) >>> PAGE_SHIFT);
-      if (v.kind == VMA_FILE) iget(v.file);
+      vmaHold(v);
       vmaAt(p, i).end = start;
       return true;
     }
@@ -176,7 +188,7 @@ function splitAt(p: Proc, i: u32, at: u32): bool {
   if (!hi) return false;
   const lo = vmaAt(p, i);
   hi.file = lo.file; hi.pgoff = lo.pgoff + <u64>((at - lo.start) >>> PAGE_SHIFT);
-  if (lo.kind == VMA_FILE) iget(lo.file);
+  vmaHold(lo);
   lo.end = at;
   return true;
 }

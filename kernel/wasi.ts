@@ -9,6 +9,7 @@
 // returns the WASI errno (abi/wasi.ts wasiErrnoOf).
 // path_open's nine arguments do not fit the trace record's seven: its rights (ignored) are left out.
 // Interface: wasi (exported to guests as kernel.wasi).
+import { loDrain } from "./net/loopback";
 import { Errno } from "./abi/errno";
 import { WASI_BASE } from "./abi/syscalls";
 import { Wasi, NWASI, WasiErrno, WASI_DIRECT, wasiErrnoOf } from "./abi/wasi";
@@ -44,8 +45,10 @@ export function wasi(n: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i6
   }
   setCurSys(nr); setCause(p.sysSeq);
   const r = sigInterrupt(p, nr < 0 ? -Errno.ENOSYS : dispatch(n, a0, a1, a2, a3, a4, a5, a6, a7, a8), true);
+  const unwind = leaveCall(p, r);            // (a sleep is recorded before the loopback can end it)
+  loDrain();                                 // segments this call sent to 127.0.0.1 arrive
   setCurSys(-1); setCause(0);
-  if (leaveCall(p, r)) { hostUnwind(); return 0; }
+  if (unwind) { hostUnwind(); return 0; }
   return finish(p, nr, r);
 }
 

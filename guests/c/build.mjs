@@ -15,7 +15,9 @@
 // wasi-libc's startup: the program then imports kernel.syscall only.
 // open/openat are wrapped (--wrap): with wasi, so O_DIRECT and O_CLOEXEC reach the kernel; without,
 // they are the Linux openat (and wasi-libc's fopen, which opens by WASI's path_open, still links).
-// fcntl is wrapped too: its descriptor-table commands go to the kernel (lib/fcntl.c).
+// fcntl is wrapped too: its descriptor-table commands go to the kernel (lib/fcntl.c); and lseek, so a
+// directory's position moves as on Linux (lib/lseek.c); and nanosleep, so a signal interrupts it
+// with EINTR (lib/sleep.c); and poll, Linux's over the kernel's ppoll (lib/poll.c, include/poll.h).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { basename, delimiter, dirname, isAbsolute, join, resolve, sep } from "node:path";
@@ -105,7 +107,7 @@ export async function buildC(sources, out, { opt = "2", includes = [], defines =
   mkdirSync(dirname(resolve(out)), { recursive: true });
   const args = ["--target=wasm32-wasi", `-O${opt}`, ...includes.flatMap((i) => ["-I", i]), ...inc.flatMap((i) => ["-I", i]),
     ...defines.map((d) => `-D${d}`), ...sources, ...objs, "-o", out, ...extra];
-  args.push("-Wl,--wrap=open,--wrap=openat,--wrap=fcntl");
+  args.push("-Wl,--wrap=open,--wrap=openat,--wrap=fcntl,--wrap=lseek,--wrap=__wasilibc_tell,--wrap=nanosleep,--wrap=poll");
   if (!wasi) args.push("-nostartfiles");
   const r = run(clang, args);
   if (r.status !== 0) throw new CBuildError(`wasmos build: clang failed:\n${r.stderr}`);

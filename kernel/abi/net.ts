@@ -48,6 +48,7 @@ export { IPPROTO_TCP } from "./socket";
 // Addresses as host-order u32 (10.0.2.15 = 0x0a00020f).
 export const GUEST_IP = 0x0a00020f;
 export const HOST_IP = 0x0a000202;
+export const LOOPBACK_IP = 0x7f000001;    // 127.0.0.1 (INADDR_LOOPBACK): the loopback interface, inside the kernel
 export const NETMASK = 0xffffff00;
 // MACs: 52:54:00:12:34:56 (guest, QEMU's default) and 52:55:0a:00:02:02 (the host side, as slirp).
 export const GUEST_MAC_HI = 0x5254;       // first 2 bytes

@@ -24,6 +24,7 @@ export const SOCK_DGRAM: i32 = 2;
 export const SOCK_RAW: i32 = 3;
 export const SOCK_RDM: i32 = 4;
 export const SOCK_SEQPACKET: i32 = 5;
+export const SOCK_MAX: i32 = 11;              // types are below it (Linux's SOCK_MAX: SOCK_PACKET + 1)
 export const SOCK_NONBLOCK: i32 = 0x800;     // = O_NONBLOCK
 export const SOCK_CLOEXEC: i32 = 0x80000;    // = O_CLOEXEC
 

@@ -1,11 +1,12 @@
 // Ethernet, ARP and IPv4 for the one link the machine has (10.0.2.0/24, the host at 10.0.2.2 is
-// the only neighbour: its MAC is fixed, as QEMU's slirp gateway). Builds frame headers for TCP and
+// the only neighbour: its MAC is fixed, as QEMU's slirp gateway), and for the loopback interface
+// (127.0.0.1, loopback.ts), whose frames come back through netRx. Builds frame headers for TCP and
 // dispatches received frames: ARP requests for our address are answered, IPv4/TCP goes to tcp.ts,
 // anything else is dropped and counted.
 // Interface: netRx(pfn, len) (a received buffer: virtio header + frame), buildHeaders(slot, ...),
 // netDropped, be16/be32 and put16/put32/putMac helpers, ipChecksum(addr, len).
 import { NET_HDR_SIZE, ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, GUEST_IP, HOST_IP,
-  GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO, NET_HDR_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, MSS, IP_DF, IP_TTL } from "../abi/net";
+  LOOPBACK_IP, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO, NET_HDR_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, MSS, IP_DF, IP_TTL } from "../abi/net";
 import { pa, kput } from "../kalloc";
 import { tcpInput } from "./tcp";
 import { arpReply } from "./arp";
@@ -31,7 +32,7 @@ export function putMac(a: usize, hi: u32, lo: u32): void { put16(a, hi); put32(a
 // virtio-net header + Ethernet + IPv4 + TCP headers for one packet carrying `payload` bytes;
 // `opts` TCP option bytes (4 for MSS on SYN). Returns the header length.
 export function buildHeaders(h: usize, lport: u32, rport: u32, seq: u32, ack: u32, flags: u32, win: u32,
-                             payload: u32, opts: u32, tso: bool): u32 {
+                             payload: u32, opts: u32, tso: bool, raddr: u32 = HOST_IP): u32 {
   memory.fill(h, 0, NET_HDR_SIZE);
   const thl = TCP_HLEN + opts;
   store<u8>(h, NET_HDR_F_NEEDS_CSUM);
@@ -47,7 +48,7 @@ export function buildHeaders(h: usize, lport: u32, rport: u32, seq: u32, ack: u3
   memory.fill(ip, 0, IP_HLEN + thl);
   store<u8>(ip, 0x45); put16(ip + 2, IP_HLEN + thl + payload); put16(ip + 4, ipId++ & 0xffff);
   put16(ip + 6, IP_DF); store<u8>(ip + 8, IP_TTL); store<u8>(ip + 9, IPPROTO_TCP);
-  put32(ip + 12, GUEST_IP); put32(ip + 16, HOST_IP);
+  put32(ip + 12, raddr == LOOPBACK_IP ? LOOPBACK_IP : GUEST_IP); put32(ip + 16, raddr);
   put16(ip + 10, ipChecksum(ip, IP_HLEN));
   const t = ip + IP_HLEN;
   put16(t, lport); put16(t + 2, rport); put32(t + 4, seq); put32(t + 8, ack);
@@ -68,8 +69,11 @@ export function netRx(pfn: u32, len: u32): void {
   const ihl = (<u32>load<u8>(ip) & 15) * 4;
   const total = be16(ip + 2);
   if ((load<u8>(ip) >>> 4) != 4 || ihl < 20 || total < ihl + TCP_HLEN || <u32>(NET_HDR_SIZE + ETH_HLEN) + total > len
-      || load<u8>(ip + 9) != IPPROTO_TCP || be32(ip + 16) != GUEST_IP || ipChecksum(ip, ihl) != 0) { drop(pfn); return; }
+      || load<u8>(ip + 9) != IPPROTO_TCP || !ours(be32(ip + 16)) || ipChecksum(ip, ihl) != 0) { drop(pfn); return; }
   if (!tcpInput(pfn, ip + ihl, total - ihl, be32(ip + 12))) kput(pfn);
 }
 
 function drop(pfn: u32): void { netDropped++; kput(pfn); }
+
+// Addressed to us: the NIC's address, or the loopback interface's (loopback.ts).
+function ours(dst: u32): bool { return dst == GUEST_IP || dst == LOOPBACK_IP; }

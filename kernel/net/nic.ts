@@ -4,7 +4,7 @@
 // whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
 // Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(pieces) -> head or -1,
 // txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head, hdrLen, gather or null),
-// Gather (the caller's list of payload pieces) with gatherClear/gatherAdd, nicIrq(), nicTxFree()
+// Gather (the caller's list of payload pieces) with gatherClear/gatherAdd/gatherPiece, nicIrq(), nicTxFree()
 // (received frames go to ip.ts's netRx).
 import { Stat, Owner, PAGE_SHIFT } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
@@ -35,6 +35,9 @@ export const GATHER_SIZE: i32 = <i32>(offsetof<Gather>() + <usize>GATHER_MAX * P
 @inline function piece(g: Gather, i: u32): usize { return changetype<usize>(g) + offsetof<Gather>() + <usize>i * PIECE; }
 
 export function gatherClear(g: Gather): void { g.n = 0; g.bytes = 0; }
+
+// Piece i of `g`: { u32 pfn, u32 off, u32 len } (the loopback interface copies them).
+export function gatherPiece(g: Gather, i: u32): usize { return piece(g, i); }
 
 export function gatherAdd(g: Gather, pfn: u32, off: u32, len: u32): void {
   if (g.n >= GATHER_MAX) panic("gatherAdd: list full");

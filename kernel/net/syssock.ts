@@ -10,7 +10,7 @@ import { Errno } from "../abi/errno";
 import { Sig } from "../abi/signals";
 import { Owner, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
-import { GUEST_IP, HOST_IP, EPHEMERAL_LOW, NetFeature } from "../abi/net";
+import { GUEST_IP, HOST_IP, LOOPBACK_IP, EPHEMERAL_LOW, NetFeature } from "../abi/net";
 import { curProc } from "../cpu";
 import { Proc } from "../proc";
 import { sendSignal } from "../signal";
@@ -27,7 +27,7 @@ import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, rcvWindow, window
 import { nicPresent, nicFeatures } from "./nic";
 import { be16, be32, put16, put32 } from "./ip";
 
-import { AF_INET, SOCK_STREAM, SOCK_NONBLOCK, SOCK_CLOEXEC, MSG_PEEK, MSG_DONTWAIT, MSG_ERRQUEUE, MSG_NOSIGNAL, MSG_ZEROCOPY,
+import { AF_INET, SOCK_STREAM, SOCK_TYPE_MASK, SOCK_MAX, SOCK_NONBLOCK, SOCK_CLOEXEC, MSG_PEEK, MSG_DONTWAIT, MSG_ERRQUEUE, MSG_NOSIGNAL, MSG_ZEROCOPY,
   MSG_MORE, MSG_WAITALL, SOL_SOCKET, SO_TYPE, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_ZEROCOPY, IPPROTO_TCP, TCP_NODELAY,
   SOL_IP, IP_RECVERR,
   SO_EE_ORIGIN_ZEROCOPY } from "../abi/socket";
@@ -111,9 +111,13 @@ function sockFile(p: Proc, a: i64): i32 {
 function sockOf(fi: i32): i32 { return <i32>fileAt(fi).sock; }
 function nonblock(fi: i32): bool { return (fileAt(fi).flags & O_NONBLOCK) != 0; }
 
+// As Linux's __sys_socket and __sock_create: flags other than SOCK_NONBLOCK and SOCK_CLOEXEC, and a
+// type past SOCK_MAX, are EINVAL; a type Linux knows but wasmos lacks (no UDP) EPROTONOSUPPORT.
 function sysSocket(p: Proc, domain: i32, type: i32, proto: i32): i64 {
+  if ((type & ~SOCK_TYPE_MASK) & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) return -Errno.EINVAL;
   if (domain != AF_INET) return -Errno.EAFNOSUPPORT;
-  if ((type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) != SOCK_STREAM) return -Errno.EPROTONOSUPPORT;
+  if ((type & SOCK_TYPE_MASK) >= SOCK_MAX) return -Errno.EINVAL;
+  if ((type & SOCK_TYPE_MASK) != SOCK_STREAM) return -Errno.EPROTONOSUPPORT;
   if (proto != 0 && proto != IPPROTO_TCP) return -Errno.EPROTONOSUPPORT;
   if (!nicPresent()) return -Errno.ENETDOWN;
   const i = sockAlloc();
@@ -148,7 +152,7 @@ function putAddr(p: Proc, va: u32, lenp: u32, addr: u32, port: u32): i64 {
 }
 
 // Linux's inet_getname: a connection's source address; else the bound one (0.0.0.0 when unbound or INADDR_ANY).
-function localAddr(s: Sock): u32 { return s.rport != 0 ? GUEST_IP : s.laddr; }
+function localAddr(s: Sock): u32 { return s.rport != 0 ? (s.raddr == LOOPBACK_IP ? LOOPBACK_IP : GUEST_IP) : s.laddr; }
 
 function sysBind(p: Proc, i: i32, va: u32, len: u32): i64 {
   const r = getAddr(p, va, len);
@@ -156,7 +160,7 @@ function sysBind(p: Proc, i: i32, va: u32, len: u32): i64 {
   const s = sockAt(i);
   if (s.bound) return -Errno.EINVAL;
   const port = be16(kb + 2), addr = be32(kb + 4);
-  if (addr != 0 && addr != GUEST_IP) return -Errno.EADDRNOTAVAIL;
+  if (addr != 0 && addr != GUEST_IP && addr != LOOPBACK_IP) return -Errno.EADDRNOTAVAIL;
   if (port != 0 && portInUse(port)) return -Errno.EADDRINUSE;
   s.lport = port != 0 ? port : ephemeral();
   s.laddr = addr;
@@ -214,9 +218,9 @@ function sysConnect(p: Proc, i: i32, va: u32, len: u32, nb: bool): i64 {
   const r = getAddr(p, va, len);
   if (r < 0) return r;
   const addr = be32(kb + 4), port = be16(kb + 2);
-  if (addr != HOST_IP) return -Errno.ENETUNREACH;
+  if (addr != HOST_IP && addr != LOOPBACK_IP) return -Errno.ENETUNREACH;
   if (!s.bound) { s.lport = ephemeral(); s.bound = 1; }
-  tcpConnect(i, port);
+  tcpConnect(i, addr, port);
   if (s.state == SYN_SENT) return nb ? -Errno.EINPROGRESS : block(p, i, false);
   return s.err != 0 ? -<i64>s.err : 0;
 }

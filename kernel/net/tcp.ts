@@ -4,17 +4,18 @@
 // ever lost on this wire, which the peer (host side) guarantees. The one timer is the orphan's: a
 // connection the user closed ends on the virtual clock even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
-// tcpOutput(i), tcpConnect(i, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
+// tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
 // rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer();
 // tcpDropped, ctlDropped (segments dropped).
 import { PAGE_SHIFT } from "../abi/layout";
-import { MSS, MAX_TSO, NetFeature, TCP_HLEN, HOST_IP, TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK } from "../abi/net";
+import { MSS, MAX_TSO, NetFeature, TCP_HLEN, LOOPBACK_IP, TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../sleep";
 import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ, NSOCK, isOrphan,
   CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED, sndSpace } from "./sock";
 import { buildHeaders, be16, be32, netDropped } from "./ip";
 import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, Gather, GATHER_SIZE, gatherClear, gatherAdd } from "./nic";
+import { loXmit, loDrain } from "./loopback";
 import { Errno } from "../abi/errno";
 import { curSys, setCurSys } from "../stats";
 import { curCause, setCause } from "../trace";
@@ -61,7 +62,11 @@ const ctlq: usize = memory.data(<i32>(CTLQ_LEN * <u32>CTL_REC));
 let ctlHead: u32 = 0, ctlTail: u32 = 0;     // free running
 export let ctlDropped: u32 = 0;             // the backlog itself was full (64 segments)
 
-function sendCtl(lport: u32, rport: u32, seq: u32, ack: u32, flags: u32, win: u32): void {
+function sendCtl(raddr: u32, lport: u32, rport: u32, seq: u32, ack: u32, flags: u32, win: u32): void {
+  if (raddr == LOOPBACK_IP) {                 // the loopback interface: no queue to wait for
+    if (!loXmit(lport, rport, seq, ack, flags, win, null, (flags & SYN) ? 4 : 0)) ctlDropped++;
+    return;
+  }
   if (ctlHead == ctlTail && transmitCtl(lport, rport, seq, ack, flags, win)) return;
   if (ctlTail - ctlHead >= CTLQ_LEN) { ctlDropped++; return; }
   const r = ctlq + <usize>(ctlTail++ % CTLQ_LEN) * CTL_REC;
@@ -93,21 +98,21 @@ export function flushCtl(): void {
 export function sendAck(i: i32): void {
   const s = sockAt(i);
   s.ackPending = 0;
-  sendCtl(s.lport, s.rport, s.sndNxt, s.rcvNxt, ACK, advertise(s));
+  sendCtl(s.raddr, s.lport, s.rport, s.sndNxt, s.rcvNxt, ACK, advertise(s));
 }
 
 // A new connection starts with empty queues: nothing of an earlier one (reset or closed) goes out
 // on it or is read from it.
-export function tcpConnect(i: i32, rport: u32): void {
+export function tcpConnect(i: i32, raddr: u32, rport: u32): void {
   const s = sockAt(i);
   ackData(s, s.sndEnd);
   while (s.rHead != s.rTail) { kput(rfrag(s, s.rHead).pfn); s.rHead++; }
   s.rcvBytes = 0; s.peerFin = 0; s.finQueued = 0; s.finSent = 0; s.ackPending = 0;
-  s.raddr = HOST_IP; s.rport = rport; s.resetDone = 0;
+  s.raddr = raddr; s.rport = rport; s.resetDone = 0;
   s.iss = 0x10000 * <u32>(i + 1);
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
   s.state = SYN_SENT;
-  sendCtl(s.lport, rport, s.iss, 0, SYN, rcvWindow(s));
+  sendCtl(raddr, s.lport, rport, s.iss, 0, SYN, rcvWindow(s));
 }
 
 // Payload pieces covering [from, from + n) of the send queue into `g`; returns how many bytes fit.
@@ -146,7 +151,8 @@ function chargeSegment(s: Sock, data: bool): void {
 }
 
 function output(s: Sock): void {
-  const tso = (nicFeatures() & NetFeature.tso) != 0;
+  const lo = s.raddr == LOOPBACK_IP;
+  const tso = (nicFeatures() & NetFeature.tso) != 0 && !lo;
   for (;;) {
     const inflight = s.sndNxt - s.sndUna;
     const unsent = seqLt(s.sndNxt, s.sndEnd) ? s.sndEnd - s.sndNxt : 0;
@@ -156,13 +162,16 @@ function output(s: Sock): void {
     if (n > 0) n = gather(s, s.sndNxt, n, txList);
     const fin = s.finQueued != 0 && s.finSent == 0 && s.sndNxt + n == s.sndEnd;
     if (n == 0 && !fin) break;
-    const k = n > 0 ? txList.n : 0;
-    const h = nicTxAlloc(k);
-    if (h < 0) break;                               // queue full: the TX completion calls us again
     const flags = ACK | (n > 0 ? PSH : 0) | (fin ? FIN : 0);
-    const hl = buildHeaders(txHdr(<u32>h), s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, advertise(s), n, 0, tso);
     chargeSegment(s, n > 0);
-    nicTxSubmit(<u32>h, hl, n > 0 ? txList : null);
+    if (lo) {
+      if (!loXmit(s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, advertise(s), n > 0 ? txList : null, 0)) break;
+    } else {
+      const h = nicTxAlloc(n > 0 ? txList.n : 0);
+      if (h < 0) break;                             // queue full: the TX completion calls us again
+      const hl = buildHeaders(txHdr(<u32>h), s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, advertise(s), n, 0, tso);
+      nicTxSubmit(<u32>h, hl, n > 0 ? txList : null);
+    }
     s.ackPending = 0;
     s.sndNxt += n;
     if (fin) { s.sndNxt++; s.finSent = 1; }
@@ -192,7 +201,7 @@ function armOrphan(s: Sock): void {
 // tcp_send_active_reset, then tcp_done). Frames the NIC still sends from hold their own reference.
 export function tcpAbort(i: i32): void {
   const s = sockAt(i);
-  sendCtl(s.lport, s.rport, s.sndNxt, s.rcvNxt, RST | ACK, 0);
+  sendCtl(s.raddr, s.lport, s.rport, s.sndNxt, s.rcvNxt, RST | ACK, 0);
   s.state = CLOSED;
   sockFree(i);
 }
@@ -203,6 +212,7 @@ export function tcpTimers(now: u64): void {
     const s = sockAt(i);
     if (s.used && s.orphanAt != 0 && s.orphanAt <= now) tcpAbort(i);
   }
+  loDrain();                                   // (the scheduler's: a safe point for the loopback)
 }
 
 // The earliest orphan deadline (U64.MAX_VALUE: none).
@@ -262,7 +272,7 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
   const dlen = len - off;
   const i = sockFind(dport, raddr, sport);
   if (i < 0) {
-    if (!(flags & RST)) sendCtl(dport, sport, (flags & ACK) ? ack : 0, seq + dlen + ((flags & SYN) ? 1 : 0), RST | ((flags & ACK) ? 0 : ACK), 0);
+    if (!(flags & RST)) sendCtl(raddr, dport, sport, (flags & ACK) ? ack : 0, seq + dlen + ((flags & SYN) ? 1 : 0), RST | ((flags & ACK) ? 0 : ACK), 0);
     return false;
   }
   const s = sockAt(i);
@@ -306,7 +316,7 @@ function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   const l = sockAt(li);
   const full = l.acceptTail - l.acceptHead + inHandshake(li) >= min(l.backlog, 16);
   const c = full ? -1 : sockAlloc();
-  if (c < 0) { tcpDropped++; sendCtl(l.lport, rport, 0, seq + 1, RST | ACK, 0); return; }
+  if (c < 0) { tcpDropped++; sendCtl(raddr, l.lport, rport, 0, seq + 1, RST | ACK, 0); return; }
   const s = sockAt(c);
   s.lport = l.lport; s.raddr = raddr; s.rport = rport; s.parent = li;
   s.sndbuf = l.sndbuf; s.rcvbuf = l.rcvbuf; s.zerocopy = l.zerocopy; s.nodelay = l.nodelay;
@@ -315,7 +325,7 @@ function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
   s.state = SYN_RCVD;
   s.rcvAdv = s.rcvNxt;
-  sendCtl(s.lport, rport, s.iss, s.rcvNxt, SYN | ACK, advertise(s));
+  sendCtl(raddr, s.lport, rport, s.iss, s.rcvNxt, SYN | ACK, advertise(s));
 }
 
 function inHandshake(li: i32): u32 {

@@ -1,4 +1,4 @@
-/* wait4's refusals: bad options, a bad status pointer (the child is not reaped), no children. */
+/* wait4's refusals: bad options, a bad status pointer (the child is reaped all the same), no children. */
 #include "check.h"
 #include <sys/wait.h>
 
