@@ -1,13 +1,13 @@
 // The GNU tools as the oracle for the userland: the same command line run by the host's tool in a
 // folder of input files, and by wasmos on a disk image made from that folder (with the standard
 // programs), from the guest's "/". Interface: gnuFixture(files: a name ending in / is an empty
-// directory) -> { dir, img, cleanup },
+// directory, one ending in @ a symbolic link whose target is the value) -> { dir, img, cleanup },
 // both(fx, argv, stdin?) -> { host, guest } (each { status, stdout, stderr }), hasTool(name);
 // bothChanging(fx, argv, stdin?) -> { host, guest } for tools that change the tree: each side runs on
 // a fresh copy, and each result has .tree, the tree afterwards ("PATH TYPE SIZE|->TARGET LINKS" lines;
 // a file of up to SHOWN bytes adds its content, quoted).
 import { spawnSync } from "node:child_process";
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { FileStore } from "../../host/devices/blockstore";
 import { WsFs } from "../../host/fs";
 import { S_IFMT, S_IFDIR, S_IFLNK } from "../../kernel/abi/fs";
@@ -24,6 +24,7 @@ export function gnuFixture(files: Record<string, string | Uint8Array>): Fixture 
   for (const [name, data] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     if (name.endsWith("/")) mkdirSync(join(dir, name), { recursive: true });     // an empty directory
+    else if (name.endsWith("@")) symlinkSync(String(data), join(dir, name.slice(0, -1)));
     else writeFileSync(join(dir, name), data);
   }
   const img = join(base, "t.img");
