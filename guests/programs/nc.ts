@@ -7,10 +7,10 @@
 // (128 KiB) while nc is blocked sending to it can still stall both; line-sized chats cannot.
 // Usage: nc HOST PORT        (HOST a dotted quad; the only neighbour is 10.0.2.2)
 //        nc -l PORT
-// Exit 0 when both directions ended cleanly, 1 on a network error ("nc: connect: ECONNREFUSED"),
+// --help prints the usage (exit 0). Exit 0 when both directions ended cleanly, 1 on a network error ("nc: connect: ECONNREFUSED"),
 // 2 on bad usage.
 import { argc, arg, parseInteger, socket, bind, listen, accept, connect, send, recv, shutdown, read, close,
-  writeAll, eprint, exit_group, errnoName, setSockaddrIn, Errno,
+  writeAll, print, eprint, exit_group, errnoName, setSockaddrIn, Errno,
   AF_INET, SOCK_STREAM, INADDR_ANY, MSG_DONTWAIT, MSG_NOSIGNAL, SHUT_WR } from "../sdk";
 
 const BUF: usize = 65536;
@@ -101,6 +101,7 @@ function relay(sock: i32): void {
   close(sock);
 }
 
+if (argc() == 2 && arg(1) == "--help") { print("Usage: nc HOST PORT\n       nc -l PORT\nConnect to HOST:PORT (or wait on PORT for one connection) and copy stdin to it, it to stdout.\n"); exit_group(0); }
 const listenMode = argc() == 3 && arg(1) == "-l";
 if (!listenMode && argc() != 3) usage();
 const sock = <i32>socket(AF_INET, SOCK_STREAM, 0);
