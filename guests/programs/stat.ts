@@ -60,9 +60,12 @@ function when(at: usize): string {
     pad2(c.second) + "." + load<u64>(at + NSEC).toString().padStart(9, "0") + " +0000";
 }
 
-// Linux's dev_t encoding (MAJOR/MINOR of <sys/sysmacros.h>).
-function major(d: u64): u64 { return ((d >> 8) & 0xfff) | ((d >> 32) & ~0xfff); }
-function minor(d: u64): u64 { return (d & 0xff) | ((d >> 12) & ~0xff); }
+// Linux's dev_t (major()/minor() of <sys/sysmacros.h>): the minor's low 8 bits, the major's low 12
+// bits above them, the rest of the minor above those, the rest of the major from bit 32.
+const MINOR_LO_BITS: u64 = 8, MAJOR_LO_BITS: u64 = 12, MAJOR_HI_SHIFT: u64 = 32;
+const MINOR_LO: u64 = (1 << MINOR_LO_BITS) - 1, MAJOR_LO: u64 = (1 << MAJOR_LO_BITS) - 1;
+function major(d: u64): u64 { return ((d >> MINOR_LO_BITS) & MAJOR_LO) | ((d >> MAJOR_HI_SHIFT) & ~MAJOR_LO); }
+function minor(d: u64): u64 { return (d & MINOR_LO) | ((d >> (MINOR_LO_BITS + MAJOR_LO_BITS)) & ~MINOR_LO); }
 function idName(id: u32): string { return id == 0 ? "root" : "UNKNOWN"; }
 
 let literal = false;          // the default layout names files unquoted: "  File: l -> f"
