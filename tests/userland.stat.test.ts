@@ -89,6 +89,13 @@ describe.skipIf(!hasTool("stat"))("stat as GNU stat", () => {
   });
 });
 
+test.skipIf(!hasTool("stat"))("stat /dev/null: a character device with its device type 1,3 (its times masked too: the host's node has its own)", () => {
+  const { host, guest } = both(["/dev/null"]);
+  const mask = (t: string) => maskDefault(t).replace(/^(Access|Modify): \d.*$/gm, "$1: T");
+  expect(guest.stdout).toContain("Device type: 1,3\n");
+  expect({ ...guest, stdout: mask(guest.stdout) }).toEqual({ ...host, stdout: mask(host.stdout) });
+});
+
 test("the masked fields hold the image's own values: inode, size, links; no birth time", () => {
   const store = FileStore.open(fx.img, "r");
   try {
