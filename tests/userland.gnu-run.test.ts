@@ -36,6 +36,14 @@ describe.skipIf(!hasTool("xargs"))("xargs as GNU xargs", () => {
     });
 });
 
+describe.skipIf(!hasTool("xargs"))("xargs in a pipeline (stdin a pipe, the shell of each side)", () => {
+  test.each([["printf 'a b\\nc\\n' | xargs -n1 echo x"], ["ls d | xargs -I F cat d/F"], ["echo old.txt | xargs wc -c | tee /dev/null"],
+    ["printf 'x\\0y' | xargs -0 -t echo 2>&1"]])("%s", (line) => {
+    const { host, guest } = both(fx, ["sh", "-c", line]);
+    expect(guest).toEqual(host);
+  });
+});
+
 const envCases: string[][] = [
   ["env", "-i"], ["env", "-i", "A=1", "B=two words"], ["env", "-", "A=1"], ["env", "-i", "A=1", "env"], ["env", "-i", "A=1", "B=2", "env", "-u", "A"],
   ["env", "-i", "A=1", "env", "-u", "A", "A=3"], ["env", "-i", "A=1", "A=2"], ["env", "-i", "-0", "A=1", "B=2"], ["env", "-i", "-0", "A=1", "true"],
