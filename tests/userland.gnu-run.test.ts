@@ -1,5 +1,5 @@
 // The tools that run other programs or write files from standard input, against the host's GNU
-// tools: xargs (its input split, -n, -I, -0, -d, -t, exit statuses of the commands it runs), env
+// tools: xargs (its input split, -n, -L, -I, -0, -d, -t, exit statuses of the commands it runs), env
 // (-i, -u, NAME=VALUE, running a command, 125/126/127) and tee (several files, -a). Each case
 // runs the same command line with the same stdin on the same files, host and guest; for tee the
 // tree afterwards (file contents included) must match too. Programs xargs and env run are the
@@ -25,6 +25,8 @@ const xargsCases: [string[], string][] = [
   [["xargs", "-n", "x"], "a"], [["xargs", "-n", "0"], "a"], [["xargs", "-Q"], "a"], [["xargs", "-I"], "a"],
   [["xargs", "nosuch-command"], "a\n"], [["xargs", "false"], "a\n"], [["xargs", "-n", "1", "test", "b", "="], "a b c\n"],
   [["xargs", "sh", "-c", "exit 255"], "a\n"], [["xargs", "sh", "-c", "kill -9 $$"], "a\n"], [["xargs", "cat"], "d/in.txt old.txt missing\n"],
+  [["xargs", "-L", "1", "echo", "x"], "a b\nc \nd\n\ne f\ng"], [["xargs", "-L2"], "a b\nc \nd\n\ne f\ng"], [["xargs", "-L", "0"], "a"],
+  [["xargs", "-L", "x"], "a"], [["xargs", "-0", "-L1", "echo"], "a\0b\0"], [["xargs", "-d,", "-L1", "echo"], "a,b\n,c"],
   [["xargs", "ls", "-d"], "d old.txt\n"], [["xargs", "-n", "1", "wc", "-c"], "old.txt d/in.txt\n"],
 ];
 

@@ -3,18 +3,19 @@
 // by blanks and newlines, with '...', "..." and \ quoting (GNU's default); -0 or -d DELIM: by one
 // byte and nothing else; -I R: one command per input line, R in the arguments replaced by the line.
 //   -n N  at most N items a command        -t  print each command line on stderr first
+//   -L N  at most N nonblank input lines a command (a line ending in a blank goes on to the next)
 //   -r    run nothing when there are no items (GNU runs COMMAND once)
 // Exit status as GNU xargs: 0; 123 if a command exited 1-125; 124 (stops) if one exited 255;
 // 125 if one was killed by a signal; 126 if COMMAND cannot be run, 127 if it is not found.
-// Usage: xargs [-0rt] [-d DELIM] [-n N] [-I R] [COMMAND [INITIAL-ARGS]...]
+// Usage: xargs [-0rt] [-d DELIM] [-n N] [-L N] [-I R] [COMMAND [INITIAL-ARGS]...]
 import { Tool, Slurp, env, getenv, fork, execv, waitpid, pipe2, read, write, close, exit_group, strerror, writeString,
   parseInteger, Errno, O_CLOEXEC, ARG_MAX, WIFSIGNALED, WTERMSIG, WEXITSTATUS } from "../sdk";
 
-const tool = new Tool("xargs", "+0d:n:I:tr", "xargs [OPTION]... [COMMAND [INITIAL-ARGS]...]\n" +
+const tool = new Tool("xargs", "+0d:n:L:I:tr", "xargs [OPTION]... [COMMAND [INITIAL-ARGS]...]\n" +
   "Run COMMAND with arguments INITIAL-ARGS and more arguments read from input.\n" +
   "  -0        items are separated by a null, not whitespace\n  -d DELIM  items are separated by DELIM\n" +
   "  -I R      replace R in INITIAL-ARGS with names read from standard input (one line each)\n" +
-  "  -n N      use at most N arguments per command line\n  -r        if there are no arguments, do not run COMMAND\n" +
+  "  -L N      use at most N nonblank input lines per command line\n  -n N      use at most N arguments per command line\n  -r        if there are no arguments, do not run COMMAND\n" +
   "  -t        print commands before executing them\n").parse();
 const ARG_ROOM = ARG_MAX - 2048;           // the argument block, less a margin for the environment's pointers
 const BLANK = 0x20, TAB = 0x09, NL = 0x0a, BACKSLASH = 0x5c, SQUOTE = 0x27, DQUOTE = 0x22;
@@ -33,22 +34,25 @@ function delimiter(s: string): i32 {
   return v < 256 ? v : -1;
 }
 
-/** A positive count for -n; exits as GNU does otherwise. */
-function count(s: string): i32 {
+/** A positive count for -c (n or L); exits as GNU does otherwise. */
+function count(c: string): i32 {
+  const s = tool.value(c);
   const v = parseInteger(s, -1);
-  if (v < 0 || s.length == 0) tool.die("invalid number \"" + s + "\" for -n option\nTry 'xargs --help' for more information.");
-  if (v == 0) tool.die("value 0 for -n option should be >= 1\nTry 'xargs --help' for more information.");
+  if (v < 0 || s.length == 0) tool.die("invalid number \"" + s + "\" for -" + c + " option\nTry 'xargs --help' for more information.");
+  if (v == 0) tool.die("value 0 for -" + c + " option should be >= 1\nTry 'xargs --help' for more information.");
   return <i32>v;
 }
+
+const ends: bool[] = [];             // per item: it ends an input line (for -L)
 
 // The items of the input, split by one byte (-0, -d): no quoting, an empty item between two delimiters.
 function splitBy(inp: Slurp, delim: i32, items: string[]): void {
   let start: usize = 0;
   for (let i: usize = 0; i < inp.len; i++) {
     if (load<u8>(inp.data + i) != <u8>delim) continue;
-    items.push(String.UTF8.decodeUnsafe(inp.data + start, i - start)); start = i + 1;
+    items.push(String.UTF8.decodeUnsafe(inp.data + start, i - start)); ends.push(true); start = i + 1;
   }
-  if (start < inp.len) items.push(String.UTF8.decodeUnsafe(inp.data + start, inp.len - start));
+  if (start < inp.len) { items.push(String.UTF8.decodeUnsafe(inp.data + start, inp.len - start)); ends.push(true); }
 }
 
 // The items of the input with GNU's quoting: blanks separate (with lines: only newlines, and blanks
@@ -60,7 +64,7 @@ function splitQuoted(inp: Slurp, lines: bool, items: string[]): bool {
     const b = load<u8>(inp.data + i);
     const sep = b == NL || (!lines && (b == BLANK || b == TAB));
     if (sep || (lines && !have && (b == BLANK || b == TAB))) {
-      if (have) items.push(String.UTF8.decodeUnsafe(buf, n));
+      if (have) { items.push(String.UTF8.decodeUnsafe(buf, n)); ends.push(b == NL); }
       n = 0; have = false; continue;
     }
     have = true;
@@ -74,7 +78,7 @@ function splitQuoted(inp: Slurp, lines: bool, items: string[]): bool {
     }
     i = j;
   }
-  if (have) items.push(String.UTF8.decodeUnsafe(buf, n));
+  if (have) { items.push(String.UTF8.decodeUnsafe(buf, n)); ends.push(true); }
   return true;
 }
 
@@ -150,17 +154,18 @@ function replaceAll(s: string, r: string, by: string): string {
   return out + s.substring(from);
 }
 
-/** Run initial + items in batches of at most max items, each within the argument block. */
-function runBatches(initial: string[], items: string[], max: i32): void {
+/** Run initial + items in batches of at most max items and maxLines lines, each within the argument block. */
+function runBatches(initial: string[], items: string[], max: i32, maxLines: i32): void {
   let base = 0;
   for (let k = 0; k < initial.length; k++) base += String.UTF8.byteLength(initial[k]) + 5;
   for (let i = 0; i < items.length; ) {
     const argv = initial.slice(0);
-    let size = base;
-    for (; i < items.length && argv.length - initial.length < max; i++) {
+    let size = base, lines = 0;
+    for (; i < items.length && argv.length - initial.length < max && lines < maxLines; i++) {
       const more = String.UTF8.byteLength(items[i]) + 5;
       if (size + more > ARG_ROOM && argv.length > initial.length) break;
       argv.push(items[i]); size += more;
+      if (ends[i]) lines++;
     }
     run(argv);
   }
@@ -173,14 +178,15 @@ if (tool.has("d")) {
     ": the delimiter must be either a single character or an escape sequence starting with \\.");
 }
 if (tool.has("0")) delim = 0;
-const max = tool.has("n") ? count(tool.value("n")) : i32.MAX_VALUE;
+const max = tool.has("n") ? count("n") : i32.MAX_VALUE;
+const maxLines = tool.has("L") ? count("L") : i32.MAX_VALUE;
 const initial = tool.operands.length > 0 ? tool.operands : ["echo"];
 const inp = new Slurp(0);
 if (inp.err < 0) tool.fail("read error", inp.err);
 const items: string[] = [];
 const quotesOk = delim >= 0 ? (splitBy(inp, delim, items), true) : splitQuoted(inp, tool.has("I"), items);
 if (tool.has("I")) for (let i = 0; i < items.length; i++) run(replaced(initial, tool.value("I"), items[i]));
-else if (items.length > 0) runBatches(initial, items, max);
+else if (items.length > 0) runBatches(initial, items, max, maxLines);
 else if (!tool.has("r") && quotesOk) run(initial);
 if (!quotesOk) tool.status = 1;
 tool.exit();
