@@ -2,8 +2,8 @@
 // stdin and stdout are both pipes the data never enters user memory: tee(2) duplicates stdin's
 // slots into stdout (page references, no copy), each extra FILE gets its own duplicate through a
 // private pipe, and the last FILE takes the data off stdin by splice (one copy into its page
-// cache, as Linux); with no FILE at all, stdin is spliced to stdout. Otherwise it reads into a
-// buffer and writes it everywhere.
+// cache, as Linux); with no FILE at all, stdin is spliced to stdout. Otherwise (and with -a, as
+// splice refuses an O_APPEND file) it reads into a buffer and writes it everywhere.
 // Exit 0, or 1 if a FILE could not be opened or written ("tee: FILE: No such file or directory";
 // the others go on), as GNU tee. -i: ignore SIGINT.
 // Usage: tee [-ai] [FILE...]
@@ -98,6 +98,7 @@ for (let i = 0; i < tool.operands.length; i++) {
   if (fd < 0) { fail(name, fd); continue; }
   files.push(<i32>fd); names.push(name);
 }
-if (!(files.length == 0 ? passThrough() : teePipes())) copyLoop();
+// splice cannot write to an O_APPEND file (EINVAL, as on Linux): -a with FILEs copies.
+if (!(files.length == 0 ? passThrough() : !append && teePipes())) copyLoop();
 for (let i = 0; i < files.length; i++) if (files[i] >= 0) close(files[i]);
 tool.exit();
