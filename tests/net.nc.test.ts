@@ -2,7 +2,8 @@
 // socket to stdout until the peer closes. Against the host side's services: echo returns the input
 // (100 KB too, which needs nc to drain the socket while it sends), discard gets it intact, chargen
 // fills stdout until nc's shutdown ends it. Listening (-l) behind --hostfwd with a real client on
-// 127.0.0.1, both directions. Errors: "nc: connect: ECONNREFUSED" / "ENETUNREACH", exit 1.
+// 127.0.0.1, both directions. Errors, in OpenBSD nc's words: "nc: connect to 10.0.2.2 port 5 (tcp)
+// failed: Connection refused" / "Network is unreachable", exit 1.
 import { afterEach, expect, test } from "vitest";
 import { connect, type Socket } from "node:net";
 import { PassThrough } from "node:stream";
@@ -64,10 +65,10 @@ test("nc 10.0.2.2 19 with empty stdin: chargen's lines until the shutdown ends t
 
 test("errors: ECONNREFUSED, ENETUNREACH (exit 1); bad usage (exit 2)", async () => {
   const refused = await finished(["10.0.2.2", "5"], new Uint8Array(0));
-  expect([refused.exit.code, refused.err()]).toEqual([1, "nc: connect: ECONNREFUSED\n"]);
+  expect([refused.exit.code, refused.err()]).toEqual([1, "nc: connect to 10.0.2.2 port 5 (tcp) failed: Connection refused\n"]);
   machine!.close();
   const unreach = await finished(["8.8.8.8", "80"], new Uint8Array(0));
-  expect([unreach.exit.code, unreach.err()]).toEqual([1, "nc: connect: ENETUNREACH\n"]);
+  expect([unreach.exit.code, unreach.err()]).toEqual([1, "nc: connect to 8.8.8.8 port 80 (tcp) failed: Network is unreachable\n"]);
   machine!.close();
   const usage = await finished(["10.0.2.2"], new Uint8Array(0));
   expect([usage.exit.code, usage.err()]).toEqual([2, "usage: nc HOST PORT | nc -l PORT\n"]);

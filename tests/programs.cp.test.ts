@@ -1,5 +1,5 @@
 // Programs: cp SRC DST copies through a 64 KiB buffer; a later cat of DST (a second machine on the
-// same image file) gives SRC's exact bytes, and DST is created 0644 or truncated.
+// same image file) gives SRC's exact bytes, and DST is created with SRC's mode (0644 here) or truncated.
 import { afterAll, describe, it, expect } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,9 +42,9 @@ describe("programs: cp", () => {
     expect(c.stdout).toBe("short\n");
   });
 
-  it("reports a missing SRC as ENOENT with exit 1", async () => {
+  it("reports a missing SRC as GNU cp does, with exit 1", async () => {
     const r = await run(distGuest("cp"), ["cp", "/nope", "/x"], { disk: mkfs(8 << 20, {}).bytes });
-    expect(r.stderr).toBe("cp: /nope: ENOENT\n");
+    expect(r.stderr).toBe("cp: cannot stat '/nope': No such file or directory\n");
     expect(r.exit.code).toBe(1);
   });
 });

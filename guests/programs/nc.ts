@@ -7,10 +7,11 @@
 // (128 KiB) while nc is blocked sending to it can still stall both; line-sized chats cannot.
 // Usage: nc HOST PORT        (HOST a dotted quad; the only neighbour is 10.0.2.2)
 //        nc -l PORT
-// Exit 0 when both directions ended cleanly, 1 on a network error ("nc: connect: ECONNREFUSED"),
-// 2 on bad usage.
+// --help prints the usage (exit 0). Exit 0 when both directions ended cleanly, 1 on a network
+// error with its message ("nc: connect to 10.0.2.2 port 5 (tcp) failed: Connection refused", as
+// OpenBSD nc words it; "nc: recv: Connection reset by peer"), 2 on bad usage.
 import { argc, arg, parseInteger, socket, bind, listen, accept, connect, send, recv, shutdown, read, close,
-  writeAll, eprint, exit_group, errnoName, setSockaddrIn, Errno,
+  writeAll, print, eprint, exit_group, strerror, setSockaddrIn, Errno,
   AF_INET, SOCK_STREAM, INADDR_ANY, MSG_DONTWAIT, MSG_NOSIGNAL, SHUT_WR } from "../sdk";
 
 const BUF: usize = 65536;
@@ -20,20 +21,7 @@ const sa = memory.data(16);
 let peerDone = false;            // the peer closed its sending side (recv returned 0)
 
 function usage(): void { eprint("usage: nc HOST PORT | nc -l PORT\n"); exit_group(2); }
-function fail(what: string, r: i64): void { eprint("nc: " + what + ": " + errName(<i32>-r) + "\n"); exit_group(1); }
-
-/** errnoName, plus the network errors the SDK's table does not name yet. */
-function errName(e: i32): string {
-  switch (e) {
-    case Errno.ENETUNREACH: return "ENETUNREACH";
-    case Errno.ENETDOWN: return "ENETDOWN";
-    case Errno.EADDRNOTAVAIL: return "EADDRNOTAVAIL";
-    case Errno.EAFNOSUPPORT: return "EAFNOSUPPORT";
-    case Errno.EISCONN: return "EISCONN";
-    case Errno.ENOBUFS: return "ENOBUFS";
-  }
-  return errnoName(e);
-}
+function fail(what: string, r: i64): void { eprint("nc: " + what + ": " + strerror(<i32>-r) + "\n"); exit_group(1); }
 
 function parsePort(s: string): u16 {
   const p = parseInteger(s, -1);
@@ -101,6 +89,7 @@ function relay(sock: i32): void {
   close(sock);
 }
 
+if (argc() == 2 && arg(1) == "--help") { print("Usage: nc HOST PORT\n       nc -l PORT\nConnect to HOST:PORT (or wait on PORT for one connection) and copy stdin to it, it to stdout.\n"); exit_group(0); }
 const listenMode = argc() == 3 && arg(1) == "-l";
 if (!listenMode && argc() != 3) usage();
 const sock = <i32>socket(AF_INET, SOCK_STREAM, 0);
@@ -119,7 +108,7 @@ if (listenMode) {
 } else {
   setSockaddrIn(sa, parseHost(arg(1)), parsePort(arg(2)));
   const r = connect(sock, sa, 16);
-  if (r < 0) fail("connect", r);
+  if (r < 0) fail("connect to " + arg(1) + " port " + arg(2) + " (tcp) failed", r);     // OpenBSD nc's words
   relay(sock);
 }
 exit_group(0);

@@ -2,11 +2,12 @@
 // stdin and stdout are both pipes the data never enters user memory: tee(2) duplicates stdin's
 // slots into stdout (page references, no copy), each extra FILE gets its own duplicate through a
 // private pipe, and the last FILE takes the data off stdin by splice (one copy into its page
-// cache, as Linux); with no FILE at all, stdin is spliced to stdout. Otherwise it reads into a
-// buffer and writes it everywhere.
-// Exit 0, or 1 if a FILE could not be opened or written ("tee: FILE: ERRNO"; the others go on).
-// Usage: tee [-a] [FILE...]
-import { argc, arg, open, read, close, writeAll, tee, splice, pipe2, fcntl, eprint, exit_group, errnoName, Errno,
+// cache, as Linux); with no FILE at all, stdin is spliced to stdout. Otherwise (and with -a, as
+// splice refuses an O_APPEND file) it reads into a buffer and writes it everywhere.
+// Exit 0, or 1 if a FILE could not be opened or written ("tee: FILE: No such file or directory";
+// the others go on), as GNU tee. -i: ignore SIGINT.
+// Usage: tee [-ai] [FILE...]
+import { Tool, open, read, close, writeAll, tee, splice, pipe2, fcntl, sigignore, Errno, Sig,
   O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, F_GETPIPE_SZ, F_SETPIPE_SZ, PAGE_SIZE } from "../sdk";
 
 const BUF: usize = 65536;
@@ -14,9 +15,10 @@ const buf = memory.data(<i32>BUF, PAGE_SIZE);
 const pfds = memory.data(8);
 const files = new Array<i32>();
 const names = new Array<string>();
-let status = 0;
+const tool = new Tool("tee", "ai", "tee [OPTION]... [FILE]...\nCopy standard input to each FILE, and also to standard output.\n" +
+  "  -a  append to the given FILEs, do not overwrite\n  -i  ignore interrupt signals\n").parse();
 
-function fail(name: string, r: i64): void { eprint("tee: " + name + ": " + errnoName(<i32>-r) + "\n"); status = 1; }
+function fail(name: string, r: i64): void { tool.fail(name, r); }
 
 /** Move n bytes from the pipe `from` to fd `to` by splice; the bytes moved (n unless it failed). */
 function drain(from: i32, to: i32, n: i64, name: string): i64 {
@@ -88,14 +90,15 @@ function copyLoop(): void {
   }
 }
 
-let first = 1;
-const append = argc() > 1 && arg(1) == "-a";
-if (append) first = 2;
-for (let i = first; i < argc(); i++) {
-  const fd = open(arg(i), O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644);
-  if (fd < 0) { fail(arg(i), fd); continue; }
-  files.push(<i32>fd); names.push(arg(i));
+const append = tool.has("a");
+if (tool.has("i")) sigignore(Sig.SIGINT);
+for (let i = 0; i < tool.operands.length; i++) {
+  const name = tool.operands[i];
+  const fd = open(name, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644);
+  if (fd < 0) { fail(name, fd); continue; }
+  files.push(<i32>fd); names.push(name);
 }
-if (!(files.length == 0 ? passThrough() : teePipes())) copyLoop();
+// splice cannot write to an O_APPEND file (EINVAL, as on Linux): -a with FILEs copies.
+if (!(files.length == 0 ? passThrough() : !append && teePipes())) copyLoop();
 for (let i = 0; i < files.length; i++) if (files[i] >= 0) close(files[i]);
-exit_group(status);
+tool.exit();

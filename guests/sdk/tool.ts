@@ -4,7 +4,9 @@
 // runtime never frees).
 //
 // Interface:
-//   Tool(name, spec, usage)     spec as getopt's: "nc:" takes -n, and -c with an argument
+//   Tool(name, spec, usage)     spec as getopt's: "nc:" takes -n, and -c with an argument; a
+//                               leading "+" stops options at the first operand (POSIX order, for
+//                               tools that run a command: xargs, env)
 //     .parse()                  read argv: flags, option arguments, operands; on a bad option print
 //                               coreutils' two lines and exit 1 (or the tool's usage status)
 //     .has(c) .value(c, dflt)   a flag given; an option's argument (the last one given)
@@ -82,7 +84,10 @@ export class Tool {
       if (a == "--") { for (i++; i < argc(); i++) this.operands.push(arg(i)); break; }
       if (a == "--help") this.help();
       if (a.startsWith("--")) this.bad("unrecognized option '" + a + "'");
-      if (a.length < 2 || a.charCodeAt(0) != 0x2d) { this.operands.push(a); continue; }
+      if (a.length < 2 || a.charCodeAt(0) != 0x2d) {
+        if (this.spec.startsWith("+")) { for (; i < argc(); i++) this.operands.push(arg(i)); break; }
+        this.operands.push(a); continue;
+      }
       if (!this.group(a, i)) i++;                               // the option's argument was the next word
     }
     return this;
@@ -135,7 +140,7 @@ export class Tool {
     for (let j = 1; j < a.length; j++) {
       const c = a.charAt(j);
       const at = this.spec.indexOf(c);
-      if (c == ":" || at < 0) this.bad("invalid option -- '" + c + "'");
+      if (c == ":" || c == "+" || at < 0) this.bad("invalid option -- '" + c + "'");
       if (at + 1 < this.spec.length && this.spec.charAt(at + 1) == ":") {
         if (j + 1 < a.length) { this.setValue(c, a.substring(j + 1)); this.flags += c; return true; }
         if (i + 1 >= argc()) this.bad("option requires an argument -- '" + c + "'");

@@ -1,12 +1,13 @@
 // The GNU tools as the oracle for the userland: the same command line run by the host's tool in a
 // folder of input files, and by wasmos on a disk image made from that folder (with the standard
 // programs), from the guest's "/". Interface: gnuFixture(files: a name ending in / is an empty
-// directory) -> { dir, img, cleanup },
+// directory, one ending in @ a symbolic link whose target is the value) -> { dir, img, cleanup },
 // both(fx, argv, stdin?) -> { host, guest } (each { status, stdout, stderr }), hasTool(name);
-// bothChanging(fx, argv) -> { host, guest } for tools that change the tree: each side runs on a
-// fresh copy, and each result has .tree, the tree afterwards ("PATH TYPE SIZE|->TARGET LINKS" lines).
+// bothChanging(fx, argv, stdin?) -> { host, guest } for tools that change the tree: each side runs on
+// a fresh copy, and each result has .tree, the tree afterwards ("PATH TYPE SIZE|->TARGET LINKS" lines;
+// a file of up to SHOWN bytes adds its content, quoted).
 import { spawnSync } from "node:child_process";
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { FileStore } from "../../host/devices/blockstore";
 import { WsFs } from "../../host/fs";
 import { S_IFMT, S_IFDIR, S_IFLNK } from "../../kernel/abi/fs";
@@ -23,6 +24,7 @@ export function gnuFixture(files: Record<string, string | Uint8Array>): Fixture 
   for (const [name, data] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     if (name.endsWith("/")) mkdirSync(join(dir, name), { recursive: true });     // an empty directory
+    else if (name.endsWith("@")) symlinkSync(String(data), join(dir, name.slice(0, -1)));
     else writeFileSync(join(dir, name), data);
   }
   const img = join(base, "t.img");
@@ -45,13 +47,13 @@ export function hasTool(name: string): boolean {
 
 export interface Changed extends CliResult { tree: string[] }
 
-export function bothChanging(fx: Fixture, argv: string[]): { host: Changed; guest: Changed } {
+export function bothChanging(fx: Fixture, argv: string[], stdin = ""): { host: Changed; guest: Changed } {
   const base = mkdtempSync(join(tmpdir(), "wasmos-gnu-run-"));
   try {
     const copy: Fixture = { dir: join(base, "root"), img: join(base, "t.img"), cleanup: () => {} };
     cpSync(fx.dir, copy.dir, { recursive: true, verbatimSymlinks: true });
     cpSync(fx.img, copy.img);
-    const { host, guest } = both(copy, argv);
+    const { host, guest } = both(copy, argv, stdin);
     return { host: { ...host, tree: hostTree(copy.dir, "") }, guest: { ...guest, tree: imageTree(copy.img) } };
   } finally { rmSync(base, { recursive: true, force: true }); }
 }
@@ -63,9 +65,15 @@ function hostTree(dir: string, rel: string): string[] {
     const st = lstatSync(join(dir, p));
     if (st.isSymbolicLink()) out.push(`${p} l ->${readlinkSync(join(dir, p))}`);
     else if (st.isDirectory()) out.push(`${p} d`, ...hostTree(dir, p));
-    else out.push(`${p} f ${st.size} ${st.nlink}`);
+    else out.push(fileLine(p, st.size, st.nlink, () => readFileSync(join(dir, p))));
   }
   return out;
+}
+
+const SHOWN = 256;
+
+function fileLine(p: string, size: number, nlink: number, content: () => Uint8Array): string {
+  return `${p} f ${size} ${nlink}` + (size <= SHOWN ? " " + JSON.stringify(Buffer.from(content()).toString("latin1")) : "");
 }
 
 const INSTALLED = ["bin", "usr"];   // what mkfs --programs adds at the image's root: /bin and /usr/demo
@@ -78,7 +86,7 @@ function imageTree(img: string): string[] {
       const p = rel ? `${rel}/${e.name}` : e.name;
       if ((e.mode & S_IFMT) === S_IFLNK) return [`${p} l ->${fs.readlink("/" + p)}`];
       if ((e.mode & S_IFMT) === S_IFDIR) return [`${p} d`, ...walk(p)];
-      return [`${p} f ${e.size} ${e.nlink}`];
+      return [fileLine(p, e.size, e.nlink, () => fs.readFile("/" + p))];
     });
     return walk("");
   } finally { store.close(); }
