@@ -23,7 +23,7 @@ import { expandWords, expandString, expandPattern, expandHeredoc, expandFailed }
 import { match } from "./glob";
 import { isSpecialBuiltin, isBuiltin, runBuiltin } from "./builtins";
 import { childSetup, parentSetup, waitJob, addJob, statusOf } from "./jobs";
-import { takeExitTrap, resetTraps } from "./trap";
+import { takeExitTrap, resetTraps, pendingSignal, runTraps } from "./trap";
 
 const SAVE_FD = 10;                     // the shell keeps copies of its own fds at 10 and up
 const PIPE_SIZE = PAGE_SIZE;            // a here-document longer than this is fed by a child
@@ -117,8 +117,15 @@ export function exitShell(status: i32): void {
 
 // ---- nodes ----
 
+/** Run one command, then the actions of the trapped signals that arrived meanwhile (dash's dotrap). */
 export function execNode(n: Node): i32 {
   if (sh.aborted) return sh.status;
+  const st = execKind(n);
+  if (pendingSignal() != 0) { sh.status = st; runTraps(); }
+  return st;
+}
+
+function execKind(n: Node): i32 {
   switch (n.kind) {
     case N.LIST: return execList(n);
     case N.AND: case N.OR: return execAndOr(n);
