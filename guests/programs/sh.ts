@@ -10,7 +10,7 @@
 // errors do not end the shell; Ctrl-C ends the foreground job (jobs.ts).
 // Messages and statuses are dash's: "sh: 1: foo: not found" (127), not executable 126, a syntax
 // error 2, a failed redirection 2.
-import { argc, arg, env, getpid, cwd, exit_group, eprint, isatty } from "../sdk";
+import { argc, arg, env, getpid, getppid, cwd, exit_group, eprint, isatty } from "../sdk";
 import { sh, importEnv, getVar, setVar, exportVar } from "./sh/vars";
 import { Source } from "./sh/lex";
 import { runSource, exitShell, readFile } from "./sh/run";
@@ -24,6 +24,7 @@ function ttyLike(fd: i32): bool { return isatty(fd); }
 function setup(): void {
   sh.pid = <i32>getpid();
   importEnv(env());
+  setVar("PPID", getppid().toString());
   if (getVar("PATH") === null) setVar("PATH", DEFAULT_PATH);
   setVar("PWD", cwd());
   exportVar("PWD");

@@ -46,7 +46,7 @@ export function runTraps(): void {
   running = false;
 }
 
-function quote(s: string): string { return "'" + s.replaceAll("'", "'\\''") + "'"; }
+function quote(s: string): string { return "'" + s.replaceAll("'", "'\"'\"'") + "'"; }
 
 function list(): i32 {
   for (let n = 0; n <= NSIG; n++) {
@@ -72,13 +72,12 @@ export function trapCmd(args: string[]): i32 {
     first = 1;
     if (args[0] != "-") action = args[0];
   }
-  let st = 0;
   for (let i = first; i < args.length; i++) {
     const sig = decodeSignal(args[i], 0);
-    if (sig < 0) { eprint("trap: " + args[i] + ": bad trap\n"); st = 1; continue; }
+    if (sig < 0) { eprint("trap: " + args[i] + ": bad trap\n"); return 1; }   // dash stops there
     setTrap(sig, action);
   }
-  return st;
+  return 0;
 }
 
 export function takeExitTrap(): string {
