@@ -1,7 +1,7 @@
 // The built-in commands. Special built-ins (POSIX's list: their assignments stay, their errors end
 // a non-interactive shell): : . break continue eval exec exit export readonly return set shift
 // trap unset. Regular ones: cd pwd echo printf true false test [ read command type local jobs fg bg
-// wait kill.
+// wait kill history.
 //
 // Interface: isSpecialBuiltin(name) isBuiltin(name) runBuiltin(argv) -> status
 import { chdirTo, cwd, read, kill, strerror, print, eprint, Sig, NSIG, Errno } from "../../sdk";
@@ -16,6 +16,7 @@ import { testCmd } from "./test";
 import { echoCmd, printfCmd } from "./printf";
 import { printJobs, fg, bg, waitCmd, jobPgid } from "./jobs";
 import { trapCmd, pendingSignal } from "./trap";
+import { historyCmd } from "./history";
 import { parseNumber } from "./arith";
 import { fork, waitpid } from "../../sdk";
 import { childSetup, parentSetup, waitJob } from "./jobs";
@@ -23,7 +24,7 @@ import { childSetup, parentSetup, waitJob } from "./jobs";
 const SPECIAL = [":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return",
   "set", "shift", "trap", "unset"];
 const REGULAR = ["cd", "pwd", "echo", "printf", "true", "false", "test", "[", "read", "command", "type",
-  "local", "jobs", "fg", "bg", "wait", "kill"];
+  "local", "jobs", "fg", "bg", "wait", "kill", "history"];
 const KEYWORDS = ["if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until",
   "for", "in", "{", "}", "!"];
 const byte = memory.data(1);
@@ -60,6 +61,7 @@ export function runBuiltin(argv: string[]): i32 {
   if (name == "bg") return bg(argv.length > 1 ? argv[1] : "");
   if (name == "wait") return waitCmd(argv.slice(1));
   if (name == "kill") return killCmd(argv);
+  if (name == "history") return historyCmd(argv);
   return 127;
 }
 
