@@ -113,8 +113,8 @@ class Editor {
 
   left(): void { if (this.cur > 0) { this.cur--; eprint("\b"); } }
   right(): void { if (this.cur < this.buf.length) { eprint(String.fromCodePoint(this.buf[this.cur])); this.cur++; } }
-  home(): void { this.cur = 0; this.redraw(); }
-  end(): void { this.cur = this.buf.length; this.redraw(); }
+  home(): void { if (this.cur > 0) { this.cur = 0; this.redraw(); } }
+  end(): void { if (this.cur < this.buf.length) { this.cur = this.buf.length; this.redraw(); } }
   backspace(): void { this.erase(this.cur - 1, this.cur); }
   deleteAt(): void { this.erase(this.cur, this.cur + 1); }
 
