@@ -3,31 +3,8 @@
 // the exit status must be the same. The scripts use built-ins and a few programs both systems have
 // (cat, wc, mkdir), and only relative paths for the files they make.
 import { describe, it, expect } from "vitest";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { boot, distGuest } from "./helpers/machine";
-
-const DASH = "/usr/bin/dash";
-
-async function wasmos(script: string, args: string[]) {
-  const b = await boot({ disk: undefined });
-  const pid = await b.m.spawn(distGuest("sh"), ["sh", "-c", script, ...args]);
-  await b.m.run();
-  return { out: b.stdout(), err: b.stderr(), code: b.m.exitOf(pid)?.code };
-}
-
-function dash(script: string, args: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), "wasmos-dash-"));
-  try {
-    const r = spawnSync(DASH, ["-c", script, ...args], { argv0: "sh", cwd: dir, encoding: "utf8",
-      env: { PATH: "/usr/bin:/bin" }, input: "" });
-    return { out: r.stdout, err: r.stderr, code: r.status ?? undefined };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { existsSync } from "node:fs";
+import { DASH, wasmosSh as wasmos, dashSh as dash } from "./helpers/dash";
 
 type Case = [string, string] | [string, string, string[]];
 

@@ -1,5 +1,5 @@
 // The built-in commands. Special built-ins (POSIX's list: their assignments stay, their errors end
-// a non-interactive shell): : . break continue eval exec exit export readonly return set shift
+// a non-interactive shell): : . (and bash's name for it, source) break continue eval exec exit export readonly return set shift
 // trap unset. Regular ones: cd pwd echo printf true false test [ read command type local jobs fg bg
 // wait kill history.
 //
@@ -21,7 +21,7 @@ import { parseNumber } from "./arith";
 import { fork, waitpid } from "../../sdk";
 import { childSetup, parentSetup, waitJob } from "./jobs";
 
-const SPECIAL = [":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return",
+const SPECIAL = [":", ".", "source", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return",
   "set", "shift", "trap", "unset"];
 const REGULAR = ["cd", "pwd", "echo", "printf", "true", "false", "test", "[", "read", "command", "type",
   "local", "jobs", "fg", "bg", "wait", "kill", "history"];
@@ -47,7 +47,7 @@ export function runBuiltin(argv: string[]): i32 {
   if (name == "set") return set(argv);
   if (name == "shift") return shift(argv);
   if (name == "eval") return argv.length > 1 ? runString(argv.slice(1).join(" ")) : 0;
-  if (name == ".") return dot(argv);
+  if (name == "." || name == "source") return dot(argv);
   if (name == "exec") { if (argv.length > 1) execProgram(null, [], argv.slice(1)); return 0; }
   if (name == "return") return returnCmd(argv);
   if (name == "break" || name == "continue") return loopControl(argv);

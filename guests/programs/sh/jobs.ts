@@ -224,6 +224,7 @@ export function fg(arg: string): i32 {
   jobList.splice(idx, 1);
   const st = waitAll(j);
   if (control) tcsetpgrp(0, shellPgid);
+  if (control && j.interrupted()) eprint("\n");     // as after a foreground job (waitJob)
   if (j.stopped) { jobList.push(j); eprint("\n"); print(jobLine(j, jobList.length - 1) + "\n"); }
   return st;
 }
