@@ -54,6 +54,7 @@ export function runSource(src: Source): i32 {
     }
     if (!n) break;
     sh.line = p.line;
+    if (pendingSignal() != 0) runTraps();     // a signal that came while the line was read (dash)
     st = execNode(n);
     sh.status = st;
     if (sh.aborted) {
