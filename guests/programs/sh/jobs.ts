@@ -12,7 +12,8 @@
 //   childSetup(pgid, fg)          in a forked child: its group (0: its own), the terminal if fg,
 //                                 default signal actions
 //   parentSetup(pid, pgid)        in the shell after fork: the same setpgid (no race)
-//   waitJob(pids, pgid, text) -> status   wait for a foreground job (stopped: kept as a job)
+//   waitJob(pids, pgid, text) -> status   wait for a foreground job (stopped: kept as a job; each
+//                                 process killed by a signal but SIGINT or SIGPIPE: its name on stderr)
 //   addJob(pids, pgid, text)      a background job; printJobs() `jobs`; fg(arg) bg(arg) waitCmd(args)
 //   jobPgid(spec)                 the group of %N, %+, %-
 //   notifyJobs()                  report finished jobs (interactive, before a prompt)
@@ -21,6 +22,7 @@ import { getpid, getpgid, waitpid, kill, setpgid, tcsetpgrp, sigaction, sigignor
   WNOHANG, WUNTRACED, WIFEXITED, WEXITSTATUS, WTERMSIG, Sig, Errno } from "../../sdk";
 import { sh, err } from "./vars";
 import { pendingSignal, setResetHook } from "./trap";
+import { signalDescription } from "./signames";
 
 const STOP_MARK = 0x7f;                 // a wait status's low byte for a stopped child
 const RUNNING = -1;                     // a pid's status before it has been reaped
@@ -108,8 +110,9 @@ export function waitJob(pids: i32[], pgid: i32, text: string): i32 {
   return st;
 }
 
-// Wait for each process of the job still running; stops end the wait (job.stopped). With byTrap
-// (the `wait` built-in) a trapped signal ends it: trapSignal is set and 128 + it returned.
+// Wait for each process of the job still running; stops end the wait (job.stopped); each process
+// a signal killed is reported (reportSignal). With byTrap (the `wait` built-in, which reports
+// nothing) a trapped signal ends it: trapSignal is set and 128 + it returned.
 function waitAll(job: Job, byTrap: bool = false): i32 {
   for (let i = 0; i < job.pids.length; i++) {
     if (job.statuses[i] != RUNNING) continue;
@@ -121,9 +124,19 @@ function waitAll(job: Job, byTrap: bool = false): i32 {
     const w = load<i32>(wst);
     if (stoppedStatus(w)) { job.stopped = true; continue; }
     job.statuses[i] = w;
+    if (!byTrap) reportSignal(w);
   }
   if (job.stopped) return 128 + ((load<i32>(wst) >> 8) & 0xff);
+  if (byTrap && pendingSignal() != 0) { trapSignal = pendingSignal(); return 128 + trapSignal; }   // came with the end
   return job.status();
+}
+
+// dash's word on a process of a foreground job that a signal killed: the signal's description,
+// on stderr (none for SIGINT and SIGPIPE, which are expected).
+function reportSignal(w: i32): void {
+  if (WIFEXITED(w)) return;
+  const sig = WTERMSIG(w);
+  if (sig != Sig.SIGINT && sig != Sig.SIGPIPE) eprint(signalDescription(sig) + "\n");
 }
 
 function nextId(): i32 {

@@ -282,12 +282,17 @@ function runSubshell(n: Node): i32 {
   return waitJob([<i32>pid], <i32>pid, n.text);
 }
 
-/** Run node in this (forked) process and exit with its status. */
+/** Run node in this (forked) process and exit with its status: a program is exec'd, a ( ) runs
+ *  here (no second fork, as dash). */
 function runInChild(n: Node): void {
+  const one = n.kind == N.PIPE && n.kids.length == 1 && !n.bang ? n.kids[0] : n;
   let st: i32;
-  if (n.kind == N.PIPE && n.kids.length == 1 && n.kids[0].kind == N.SIMPLE && !n.bang) st = execSimple(n.kids[0], true);
-  else if (n.kind == N.SIMPLE) st = execSimple(n, true);
-  else st = execNode(n);
+  if (one.kind == N.SIMPLE) st = execSimple(one, true);
+  else if (one.kind == N.SUBSHELL) {
+    const saved = new Array<i32>();
+    if (!redirect(one.redirs, saved)) exit_group(2);
+    st = execNode(one.kids[0]);
+  } else st = execNode(n);
   exitShell(st);
 }
 
