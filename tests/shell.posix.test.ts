@@ -3,31 +3,8 @@
 // the exit status must be the same. The scripts use built-ins and a few programs both systems have
 // (cat, wc, mkdir), and only relative paths for the files they make.
 import { describe, it, expect } from "vitest";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { boot, distGuest } from "./helpers/machine";
-
-const DASH = "/usr/bin/dash";
-
-async function wasmos(script: string, args: string[]) {
-  const b = await boot({ disk: undefined });
-  const pid = await b.m.spawn(distGuest("sh"), ["sh", "-c", script, ...args]);
-  await b.m.run();
-  return { out: b.stdout(), err: b.stderr(), code: b.m.exitOf(pid)?.code };
-}
-
-function dash(script: string, args: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), "wasmos-dash-"));
-  try {
-    const r = spawnSync(DASH, ["-c", script, ...args], { argv0: "sh", cwd: dir, encoding: "utf8",
-      env: { PATH: "/usr/bin:/bin" }, input: "" });
-    return { out: r.stdout, err: r.stderr, code: r.status ?? undefined };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { existsSync } from "node:fs";
+import { DASH, wasmosSh as wasmos, dashSh as dash } from "./helpers/dash";
 
 type Case = [string, string] | [string, string, string[]];
 
@@ -156,6 +133,23 @@ const CASES: Case[] = [
   ["set -x traces", "set -x; echo traced; x=1"],
   ["trap EXIT", "trap 'echo bye' EXIT; echo hi"],
   ["trap EXIT on exit with a status", "trap 'echo cleanup' EXIT; exit 3"],
+  // traps and signals
+  ["trap runs between commands", "trap 'echo caught $?' USR1; false; kill -USR1 $$; echo after $?"],
+  ["trap by number and reset by number", "trap 'echo t' 10 USR2; trap; trap 10 12; trap; echo [$(trap)]"],
+  ["trap listing, quoting, - and reset", "trap 'echo a' INT TERM; trap - INT; trap \"it's\" HUP; trap; trap INT; (trap); trap 'echo x' 0; trap"],
+  ["a bad trap", "trap 'echo x' SIGINT; echo $?; trap 'echo x' NOSUCH INT; echo $?; trap"],
+  ["trap '' ignores, also in children", "trap '' USR1; kill -USR1 $$; echo ignored; sh -c 'kill -USR1 $$; echo child survived'; trap; trap - USR1; trap"],
+  ["trap with exit", "trap 'echo bye' EXIT; trap 'echo usr; exit 5' USR1; kill -USR1 $$; echo never"],
+  ["a trap calls a function, twice", "f() { echo f-trap; }; trap f USR2; kill -USR2 $$; kill -12 $$; echo end"],
+  ["a subshell's signal reaches the parent's trap", "trap 'echo e' EXIT; trap 'echo u' USR1; ( kill -USR1 $$ ); echo sub"],
+  ["a subshell does not keep the traps", "trap 'echo t' USR1; (sh -c 'kill -USR1 $PPID'; echo survived) & { wait $!; } 2>/dev/null; echo $?"],
+  ["wait ends on a trapped signal", "trap 'echo hup' HUP; (sleep 1; kill -HUP $$; sleep 1) & wait; echo w=$?; wait; echo again $?"],
+  ["read ends on a trapped signal", "(sleep 2; echo late) | sh -c 'trap \"echo trapped\" USR1; (sleep 1; kill -USR1 $$) & read x; echo \"read=$? [$x]\"'"],
+  ["kill -l", "kill -l; kill -l 138; kill -l 9 64; kill -l 50; kill -l 34 35"],
+  ["kill errors", "kill; echo $?; kill -s; kill -x 1; kill -s FOO 1; kill abc; kill -l INT; kill -l 0; echo $?"],
+  ["kill -s and -SIG", "trap 'echo term' TERM; trap 'echo int' INT; kill $$; kill -s int $$; kill -INT $$; kill -2 $$; kill -s 15 $$"],
+  ["a foreground process killed by a signal is named", "sh -c 'kill $$' | (sleep 1; cat); echo a; (sleep 1; echo x) | sh -c 'kill $$'; echo b; sh -c 'kill -SEGV $$'; echo $?; sh -c 'kill -PIPE $$'; sh -c 'kill -USR2 $$'; echo $?"],
+  ["kill a pid that is gone", "kill 999999; echo $?"],
   ["exec with redirections only", "exec > f; echo into-file; exec >&2; cat f >&2"],
   ["true and false and :", "true; echo $?; false; echo $?; :; echo $?"],
   // jobs

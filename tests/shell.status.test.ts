@@ -40,7 +40,7 @@ describe("sh: exit status", () => {
 
   it("killed by a signal: 128 + N", async () => {
     const r = await sh("fault; echo $?");
-    expect(r).toEqual({ out: "139\n", err: "", code: 0 });
+    expect(r).toEqual({ out: "139\n", err: "Segmentation fault\n", code: 0 });   // dash names the signal
   });
 
   it("a syntax error: 2, nothing runs", async () => {

@@ -1,7 +1,8 @@
 // /bin/sh at a terminal (tests/helpers/terminal.ts): Ctrl-C at the prompt drops the line and gives
 // a new prompt; `cat` ends at Ctrl-D and the shell goes on; a running `cat` (and a pipeline) is
 // killed by Ctrl-C, the input typed before it is flushed, and the shell takes the terminal back;
-// `exit 3` ends the shell with status 3.
+// `exit 3` ends the shell with status 3. The shell's line editor echoes what is typed at its prompt
+// (to stderr, with the prompt); while a command runs, the kernel echoes (to stdout).
 import { describe, it, expect } from "vitest";
 import { openTerminal } from "./helpers/terminal";
 
@@ -18,13 +19,13 @@ describe("sh at a terminal", () => {
     t.type("abc\x03");                      // at the prompt: a new prompt, nothing run
     await prompts(2);
     t.type("cat\r");
-    await t.waitOut("cat\r\n");
+    await t.waitErr("cat\r\n");
     t.type("hello\r");
     await t.waitOut("hello\r\nhello\r\n");  // echoed, then cat's copy
     t.type("\x04");                         // end of file for cat's read: cat exits
     await prompts(3);
     t.type("cat | cat\r");
-    await t.waitOut("cat | cat\r\n");
+    await t.waitErr("cat | cat\r\n");
     t.type("partial");
     await t.waitOut("partial");
     t.type("\x03");                         // kills the pipeline; the line typed is flushed
@@ -35,6 +36,7 @@ describe("sh at a terminal", () => {
     await t.done;
     expect(t.m.exitOf(t.pid)?.code).toBe(3);
     expect(t.m.interrupted).toBe(false);
-    expect(t.out()).toBe("abc^C" + "cat\r\nhello\r\nhello\r\n" + "cat | cat\r\npartial^C" + "echo $?\r\n130\r\n" + "exit 3\r\n");
+    expect(t.out()).toBe("hello\r\nhello\r\n" + "partial^C" + "130\r\n");
+    expect(t.err()).toBe("/ $ abc^C\r\n/ $ cat\r\n/ $ cat | cat\r\n\r\n/ $ echo $?\r\n/ $ exit 3\r\n");
   });
 });

@@ -7,14 +7,16 @@
 //   stdin a line at a time (so programs the shell starts find their input where it stopped).
 // Interactive (-i, or reading stdin with stdin and stderr terminals): the prompt is PS1, by default
 // '$PWD $ ' (the working directory then "$ "), written to stderr; PS2 ("> ") for continuation lines;
-// errors do not end the shell; Ctrl-C ends the foreground job (jobs.ts).
+// errors do not end the shell; Ctrl-C ends the foreground job (jobs.ts). At a terminal, command
+// lines are read through the line editor (sh/edit.ts) and kept in the history (sh/history.ts).
 // Messages and statuses are dash's: "sh: 1: foo: not found" (127), not executable 126, a syntax
 // error 2, a failed redirection 2.
-import { argc, arg, env, getpid, cwd, exit_group, eprint, isatty } from "../sdk";
+import { argc, arg, env, getpid, getppid, cwd, exit_group, eprint, isatty } from "../sdk";
 import { sh, importEnv, getVar, setVar, exportVar } from "./sh/vars";
 import { Source } from "./sh/lex";
 import { runSource, exitShell, readFile } from "./sh/run";
 import { initJobControl } from "./sh/jobs";
+import { loadHistory } from "./sh/history";
 
 const DEFAULT_PATH = "/bin:/usr/bin:/usr/demo";
 
@@ -24,6 +26,7 @@ function ttyLike(fd: i32): bool { return isatty(fd); }
 function setup(): void {
   sh.pid = <i32>getpid();
   importEnv(env());
+  setVar("PPID", getppid().toString());
   if (getVar("PATH") === null) setVar("PATH", DEFAULT_PATH);
   setVar("PWD", cwd());
   exportVar("PWD");
@@ -83,6 +86,8 @@ sh.params = rest(first);
 if (ttyLike(0) && ttyLike(2)) sh.interactive = true;
 initJobControl();
 const input = new Source("", 0);
+input.editing = sh.interactive && ttyLike(0);
+if (input.editing) loadHistory();
 const status = runSource(input);
 if (sh.interactive && input.eof) eprint("\n");   // end of input ends the prompt's line (dash)
 exitShell(status);

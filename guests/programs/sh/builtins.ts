@@ -1,10 +1,11 @@
 // The built-in commands. Special built-ins (POSIX's list: their assignments stay, their errors end
-// a non-interactive shell): : . break continue eval exec exit export readonly return set shift
+// a non-interactive shell): : . (and bash's name for it, source) break continue eval exec exit export readonly return set shift
 // trap unset. Regular ones: cd pwd echo printf true false test [ read command type local jobs fg bg
-// wait kill.
+// wait kill history.
 //
 // Interface: isSpecialBuiltin(name) isBuiltin(name) runBuiltin(argv) -> status
-import { chdirTo, cwd, read, kill, strerror, print, eprint, Sig } from "../../sdk";
+import { chdirTo, cwd, read, kill, strerror, print, eprint, Sig, NSIG, Errno } from "../../sdk";
+import { signalName, decodeSignal } from "./signames";
 import { sh, getVar, setVar, unsetVar, exportVar, readonlyVar, markedNames, allNames, isName, err,
   makeLocal } from "./vars";
 import { runString, runSource, exitShell, fatal, findCommand, execProgram, readFile, openError,
@@ -14,15 +15,16 @@ import { ifsSplit } from "./expand";
 import { testCmd } from "./test";
 import { echoCmd, printfCmd } from "./printf";
 import { printJobs, fg, bg, waitCmd, jobPgid } from "./jobs";
-import { trapCmd } from "./trap";
+import { trapCmd, pendingSignal } from "./trap";
+import { historyCmd } from "./history";
 import { parseNumber } from "./arith";
 import { fork, waitpid } from "../../sdk";
 import { childSetup, parentSetup, waitJob } from "./jobs";
 
-const SPECIAL = [":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return",
+const SPECIAL = [":", ".", "source", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return",
   "set", "shift", "trap", "unset"];
 const REGULAR = ["cd", "pwd", "echo", "printf", "true", "false", "test", "[", "read", "command", "type",
-  "local", "jobs", "fg", "bg", "wait", "kill"];
+  "local", "jobs", "fg", "bg", "wait", "kill", "history"];
 const KEYWORDS = ["if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until",
   "for", "in", "{", "}", "!"];
 const byte = memory.data(1);
@@ -45,7 +47,7 @@ export function runBuiltin(argv: string[]): i32 {
   if (name == "set") return set(argv);
   if (name == "shift") return shift(argv);
   if (name == "eval") return argv.length > 1 ? runString(argv.slice(1).join(" ")) : 0;
-  if (name == ".") return dot(argv);
+  if (name == "." || name == "source") return dot(argv);
   if (name == "exec") { if (argv.length > 1) execProgram(null, [], argv.slice(1)); return 0; }
   if (name == "return") return returnCmd(argv);
   if (name == "break" || name == "continue") return loopControl(argv);
@@ -59,6 +61,7 @@ export function runBuiltin(argv: string[]): i32 {
   if (name == "bg") return bg(argv.length > 1 ? argv[1] : "");
   if (name == "wait") return waitCmd(argv.slice(1));
   if (name == "kill") return killCmd(argv);
+  if (name == "history") return historyCmd(argv);
   return 127;
 }
 
@@ -271,7 +274,9 @@ function readCmd(argv: string[]): i32 {
   let line = "";
   let eof = true;
   for (;;) {
-    if (read(0, byte, 1) <= 0) break;
+    const r = read(0, byte, 1);
+    if (r == -Errno.EINTR && pendingSignal() == 0) continue;   // dash: only a trapped signal ends it
+    if (r <= 0) break;
     const c = load<u8>(byte);
     if (c == 0x0a) { eof = false; break; }
     if (c == 0x5c && !raw) {
@@ -363,35 +368,79 @@ function local(argv: string[]): i32 {
   return 0;
 }
 
-const SIG_NAMES = ["", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV",
-  "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU"];
+const KILL_USAGE = "kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]";
+const STATUS_SIGNAL = 128;              // an exit status above this is 128 + a signal number
+let killSig = -1;                       // kill's signal (-1: none given)
+let killList = false;                   // kill -l
 
-function signalByName(s: string): i32 {
-  if (isDecimal(s)) return I32.parseInt(s);
-  const up = s.toUpperCase();
-  return SIG_NAMES.indexOf(up.startsWith("SIG") ? up.substring(3) : up);
-}
-
-/** kill [-s SIG | -SIG] PID|%JOB...; kill -l lists the names. */
+/** kill [-s SIG | -SIG] PID|%JOB... and kill -l [STATUS], as dash parses and words them. */
 function killCmd(argv: string[]): i32 {
-  let sig = <i32>Sig.SIGTERM;
+  killSig = -1; killList = false;
   let i = 1;
-  if (i < argv.length && argv[i] == "-l") { print(SIG_NAMES.slice(1).join(" ") + "\n"); return 0; }
-  if (i < argv.length && argv[i] == "-s" && i + 1 < argv.length) { sig = signalByName(argv[i + 1]); i += 2; }
-  else if (i < argv.length && argv[i].startsWith("-") && argv[i].length > 1 && !isDecimal(argv[i].substring(1)) || (i < argv.length && argv[i].startsWith("-") && i + 1 < argv.length && isDecimal(argv[i].substring(1)))) {
-    sig = signalByName(argv[i].substring(1)); i++;
+  if (i < argv.length && argv[i].startsWith("-") && argv[i].length > 1) {
+    killSig = decodeSignal(argv[i].substring(1), 1);
+    if (killSig >= 0) i++;
+    else { i = killOptions(argv); if (i < 0) return 2; }
   }
-  if (sig < 0) { err("kill: invalid signal number or name: " + argv[1]); return 2; }
-  if (i >= argv.length) { err("kill: usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]"); return 2; }
+  if (!killList && killSig < 0) killSig = Sig.SIGTERM;
+  const none = i >= argv.length;
+  if ((killSig < 0 || none) != killList) { err(KILL_USAGE); return 2; }
+  if (killList) return listSignals(none ? "" : argv[i]);
   let st = 0;
   for (; i < argv.length; i++) {
     const t = argv[i];
     let pid = 0;
-    if (t.startsWith("%")) { const g = jobPgid(t); if (g == 0) { err("kill: " + t + ": no such job"); st = 1; continue; } pid = -g; }
-    else pid = <i32>parseNumber(t);
-    const r = kill(pid, sig);
-    if (r < 0) { err("kill: " + strerror(<i32>-r)); st = 1; }
+    if (t.startsWith("%")) {
+      const g = jobPgid(t);
+      if (g == 0) { err("kill: " + t + ": no such job"); return 2; }
+      pid = -g;
+    } else {
+      const neg = t.startsWith("-");
+      const digits = neg ? t.substring(1) : t;
+      if (!isDecimal(digits)) { err("kill: Illegal number: " + digits); return 2; }
+      pid = neg ? -I32.parseInt(digits) : I32.parseInt(digits);
+    }
+    const r = kill(pid, killSig);
+    if (r < 0) { err("kill: " + strerror(<i32>-r) + "\n"); st = 1; }
   }
   return st;
 }
 
+// dash's nextopt("ls:") for kill: -l, -s SIG, -sSIG, "--"; the first operand's index, -1 after an error.
+function killOptions(argv: string[]): i32 {
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (a == "--") return i + 1;
+    if (!a.startsWith("-") || a.length < 2) break;
+    for (let k = 1; k < a.length; k++) {
+      const c = a.charAt(k);
+      if (c == "l") { killList = true; continue; }
+      if (c != "s") { err("kill: Illegal option -" + c); return -1; }
+      let name = a.substring(k + 1);
+      if (name.length == 0) {
+        if (i + 1 >= argv.length) { err("kill: No arg for -s option"); return -1; }
+        name = argv[++i];
+      }
+      killSig = decodeSignal(name, 1);
+      if (killSig < 0) { err("kill: invalid signal number or name: " + name); return -1; }
+      break;
+    }
+  }
+  return i;
+}
+
+/** kill -l: "0" then every signal's name; kill -l N: the name of signal N (or of status 128+N). */
+function listSignals(arg: string): i32 {
+  if (arg.length == 0) {
+    print("0\n");
+    for (let n = 1; n <= NSIG; n++) print(signalName(n) + "\n");
+    return 0;
+  }
+  if (!isDecimal(arg)) { err("kill: Illegal number: " + arg); return 2; }
+  let n = arg.length > 9 ? 0 : I32.parseInt(arg);
+  if (n > STATUS_SIGNAL) n -= STATUS_SIGNAL;
+  if (n <= 0 || n > NSIG) { err("kill: invalid signal number or exit status: " + arg); return 2; }
+  print(signalName(n) + "\n");
+  return 0;
+}

@@ -12,7 +12,8 @@
 //   childSetup(pgid, fg)          in a forked child: its group (0: its own), the terminal if fg,
 //                                 default signal actions
 //   parentSetup(pid, pgid)        in the shell after fork: the same setpgid (no race)
-//   waitJob(pids, pgid, text) -> status   wait for a foreground job (stopped: kept as a job)
+//   waitJob(pids, pgid, text) -> status   wait for a foreground job (stopped: kept as a job; each
+//                                 process killed by a signal but SIGINT or SIGPIPE: its name on stderr)
 //   addJob(pids, pgid, text)      a background job; printJobs() `jobs`; fg(arg) bg(arg) waitCmd(args)
 //   jobPgid(spec)                 the group of %N, %+, %-
 //   notifyJobs()                  report finished jobs (interactive, before a prompt)
@@ -20,6 +21,8 @@
 import { getpid, getpgid, waitpid, kill, setpgid, tcsetpgrp, sigaction, sigignore, sigdefault, print, eprint,
   WNOHANG, WUNTRACED, WIFEXITED, WEXITSTATUS, WTERMSIG, Sig, Errno } from "../../sdk";
 import { sh, err } from "./vars";
+import { pendingSignal, setResetHook } from "./trap";
+import { signalDescription } from "./signames";
 
 const STOP_MARK = 0x7f;                 // a wait status's low byte for a stopped child
 const RUNNING = -1;                     // a pid's status before it has been reaped
@@ -45,6 +48,7 @@ class Job {
 let jobList = new Array<Job>();
 let control = false;                    // job control is on
 let shellPgid = 0;
+let trapSignal = 0;                     // the trapped signal that ended `wait` (0: none)
 const wst = memory.data(4);
 
 export function statusOf(w: i32): i32 { return WIFEXITED(w) ? WEXITSTATUS(w) : 128 + WTERMSIG(w); }
@@ -55,6 +59,7 @@ export function initJobControl(): void {
   if (!sh.interactive) return;
   sigaction(Sig.SIGINT, onInterrupt); sigignore(Sig.SIGQUIT); sigignore(Sig.SIGTSTP);
   sigignore(Sig.SIGTTIN); sigignore(Sig.SIGTTOU);
+  setResetHook(ownDisposition);
   const pid = <i32>getpid();
   if (setpgid(0, 0) < 0 && getpgid(0) != pid) return;   // a session leader: EPERM, but it leads its group
   if (tcsetpgrp(0, pid) < 0) return;
@@ -65,6 +70,13 @@ export function initJobControl(): void {
 // The interactive shell's SIGINT handler: the handler's run is all it takes (the read or wait it
 // interrupted returns EINTR); the status of the abandoned line is 128 + SIGINT, as in dash.
 function onInterrupt(sig: i32): void { sh.status = 128 + sig; }
+
+// `trap - SIG` in an interactive shell: its own SIGINT handler, its ignored job-control signals.
+function ownDisposition(sig: i32): bool {
+  if (sig == Sig.SIGINT) { sigaction(Sig.SIGINT, onInterrupt); return true; }
+  if (sig == Sig.SIGQUIT || sig == Sig.SIGTSTP || sig == Sig.SIGTTIN || sig == Sig.SIGTTOU) { sigignore(sig); return true; }
+  return false;
+}
 
 export function childSetup(pgid: i32, fg: bool): void {
   if (control) {
@@ -98,20 +110,33 @@ export function waitJob(pids: i32[], pgid: i32, text: string): i32 {
   return st;
 }
 
-// Wait for each process of the job still running; stops end the wait (job.stopped).
-function waitAll(job: Job): i32 {
+// Wait for each process of the job still running; stops end the wait (job.stopped); each process
+// a signal killed is reported (reportSignal). With byTrap (the `wait` built-in, which reports
+// nothing) a trapped signal ends it: trapSignal is set and 128 + it returned.
+function waitAll(job: Job, byTrap: bool = false): i32 {
   for (let i = 0; i < job.pids.length; i++) {
     if (job.statuses[i] != RUNNING) continue;
+    if (byTrap && pendingSignal() != 0) { trapSignal = pendingSignal(); return 128 + trapSignal; }
     store<i32>(wst, 0);
     const r = waitpid(job.pids[i], wst, control ? WUNTRACED : 0);
-    if (r == -Errno.EINTR) { i--; continue; }             // the shell's SIGINT handler ran: wait on
+    if (r == -Errno.EINTR) { i--; continue; }             // a handler ran: wait on (or the trap ends it)
     if (r < 0) { job.statuses[i] = 0; continue; }
     const w = load<i32>(wst);
     if (stoppedStatus(w)) { job.stopped = true; continue; }
     job.statuses[i] = w;
+    if (!byTrap) reportSignal(w);
   }
   if (job.stopped) return 128 + ((load<i32>(wst) >> 8) & 0xff);
+  if (byTrap && pendingSignal() != 0) { trapSignal = pendingSignal(); return 128 + trapSignal; }   // came with the end
   return job.status();
+}
+
+// dash's word on a process of a foreground job that a signal killed: the signal's description,
+// on stderr (none for SIGINT and SIGPIPE, which are expected).
+function reportSignal(w: i32): void {
+  if (WIFEXITED(w)) return;
+  const sig = WTERMSIG(w);
+  if (sig != Sig.SIGINT && sig != Sig.SIGPIPE) eprint(signalDescription(sig) + "\n");
 }
 
 function nextId(): i32 {
@@ -212,6 +237,7 @@ export function fg(arg: string): i32 {
   jobList.splice(idx, 1);
   const st = waitAll(j);
   if (control) tcsetpgrp(0, shellPgid);
+  if (control && j.interrupted()) eprint("\n");     // as after a foreground job (waitJob)
   if (j.stopped) { jobList.push(j); eprint("\n"); print(jobLine(j, jobList.length - 1) + "\n"); }
   return st;
 }
@@ -224,18 +250,21 @@ export function bg(arg: string): i32 {
   return 0;
 }
 
-/** `wait [ID...]`: every job, or the named ones; the last one's status (127: unknown pid). */
+/** `wait [ID...]`: every job, or the named ones; the last one's status (127: unknown pid); a
+ *  trapped signal ends it with 128 + its number (its action runs after, as for any command). */
 export function waitCmd(args: string[]): i32 {
+  trapSignal = 0;
   if (args.length == 0) {
-    for (let i = 0; i < jobList.length; i++) waitAll(jobList[i]);
+    for (let i = 0; i < jobList.length && trapSignal == 0; i++) waitAll(jobList[i], true);
     forgetDone();
-    return 0;
+    return trapSignal != 0 ? 128 + trapSignal : 0;
   }
   let st = 0;
   for (let a = 0; a < args.length; a++) {
     const j = findJob(args[a]);
     if (!j) { st = 127; continue; }
-    st = waitAll(j);
+    st = waitAll(j, true);
+    if (trapSignal != 0) return st;
     if (j.done()) jobList.splice(jobList.indexOf(j), 1);
   }
   return st;

@@ -7,7 +7,7 @@
 //                               (so programs started by the shell find their input where it stopped)
 //     .more() -> bool           append the next line (false at end of input), after printing
 //                               .prompt1 (while the text is blank) or .prompt2 (continuation
-//                               lines); a read interrupted by a signal (Ctrl-C at the prompt:
+//                               lines), through the line editor when .editing; a read interrupted by a signal (Ctrl-C at the prompt:
 //                               EINTR) drops the partial line, starts a new output line and gives
 //                               an empty line (dash's onint)
 //   Lexer(src) .next() -> Tok   .peek() .unread(tok); .error: the first syntax error ("" if none);
@@ -17,6 +17,7 @@
 //   isMeta(c)                   a character that ends an unquoted word
 import { read, eprint, Errno } from "../../sdk";
 import { R, Redir } from "./node";
+import { editLine } from "./edit";
 
 export enum T { WORD, NEWLINE, EOF, SEMI, AMP, PIPE, AND_IF, OR_IF, DSEMI, LPAREN, RPAREN, REDIR }
 
@@ -42,14 +43,16 @@ export class Source {
   eof: bool = false;
   prompt1: string = "";       // printed before a line read while the text so far is blank
   prompt2: string = "";       // printed before each continuation line (interactive)
+  editing: bool = false;      // lines come through the line editor (edit.ts): a shell at a terminal
   constructor(text: string, fd: i32 = -1) { this.text = text; this.fd = fd; }
 
   /** Append the next line of fd; false at its end (or without an fd). */
   more(): bool {
     if (this.fd < 0 || this.eof) return false;
     const prompt = blank(this.text) ? this.prompt1 : this.prompt2;   // a blank line: PS1 again
-    if (prompt.length > 0) eprint(prompt);
-    const line = readLineFd(this.fd);
+    let line: string | null;
+    if (this.editing) line = editLine(this.fd, prompt);
+    else { if (prompt.length > 0) eprint(prompt); line = readLineFd(this.fd); }
     if (line === null) { this.eof = true; return false; }
     if (line.length == 0) { eprint("\n"); this.text += "\n"; return true; }    // interrupted
     this.text += line;

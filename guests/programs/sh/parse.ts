@@ -77,9 +77,12 @@ export class Parser {
       const t = this.lx.peek();
       if (this.failed()) return n;
       if (this.endsList(t)) break;
-      n.kids.push(this.andOr());
+      const kid = this.andOr();
+      n.kids.push(kid);
       n.async.push(false);
       if (this.failed()) return n;
+      const after = this.lx.peek();          // already read: the token that ended the and-or list
+      if (kid.text.length == 0 && after.start > t.start) kid.text = this.lx.src.text.substring(t.start, after.start).trim();
       const s = this.lx.next();
       if (s.kind == T.AMP) n.async[n.async.length - 1] = true;
       else if (s.kind == T.SEMI) {}

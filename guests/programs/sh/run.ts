@@ -23,7 +23,7 @@ import { expandWords, expandString, expandPattern, expandHeredoc, expandFailed }
 import { match } from "./glob";
 import { isSpecialBuiltin, isBuiltin, runBuiltin } from "./builtins";
 import { childSetup, parentSetup, waitJob, addJob, statusOf } from "./jobs";
-import { takeExitTrap, resetTraps } from "./trap";
+import { takeExitTrap, resetTraps, pendingSignal, runTraps } from "./trap";
 
 const SAVE_FD = 10;                     // the shell keeps copies of its own fds at 10 and up
 const PIPE_SIZE = PAGE_SIZE;            // a here-document longer than this is fed by a child
@@ -54,6 +54,7 @@ export function runSource(src: Source): i32 {
     }
     if (!n) break;
     sh.line = p.line;
+    if (pendingSignal() != 0) runTraps();     // a signal that came while the line was read (dash)
     st = execNode(n);
     sh.status = st;
     if (sh.aborted) {
@@ -117,8 +118,15 @@ export function exitShell(status: i32): void {
 
 // ---- nodes ----
 
+/** Run one command, then the actions of the trapped signals that arrived meanwhile (dash's dotrap). */
 export function execNode(n: Node): i32 {
   if (sh.aborted) return sh.status;
+  const st = execKind(n);
+  if (pendingSignal() != 0) { sh.status = st; runTraps(); }
+  return st;
+}
+
+function execKind(n: Node): i32 {
   switch (n.kind) {
     case N.LIST: return execList(n);
     case N.AND: case N.OR: return execAndOr(n);
@@ -274,12 +282,17 @@ function runSubshell(n: Node): i32 {
   return waitJob([<i32>pid], <i32>pid, n.text);
 }
 
-/** Run node in this (forked) process and exit with its status. */
+/** Run node in this (forked) process and exit with its status: a program is exec'd, a ( ) runs
+ *  here (no second fork, as dash). */
 function runInChild(n: Node): void {
+  const one = n.kind == N.PIPE && n.kids.length == 1 && !n.bang ? n.kids[0] : n;
   let st: i32;
-  if (n.kind == N.PIPE && n.kids.length == 1 && n.kids[0].kind == N.SIMPLE && !n.bang) st = execSimple(n.kids[0], true);
-  else if (n.kind == N.SIMPLE) st = execSimple(n, true);
-  else st = execNode(n);
+  if (one.kind == N.SIMPLE) st = execSimple(one, true);
+  else if (one.kind == N.SUBSHELL) {
+    const saved = new Array<i32>();
+    if (!redirect(one.redirs, saved)) exit_group(2);
+    st = execNode(one.kids[0]);
+  } else st = execNode(n);
   exitShell(st);
 }
 

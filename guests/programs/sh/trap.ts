@@ -1,56 +1,98 @@
-// Traps: `trap ACTION SIGNAL...`. EXIT runs its action when the shell exits; for a signal an empty
-// action ignores it (SIG_IGN) and `-` restores the default. A guest cannot run a handler yet, so a
-// command for a real signal is remembered (and listed) but only ignoring and defaults take effect.
+// Traps: `trap ACTION CONDITION...`, `trap - CONDITION...` (default), `trap '' CONDITION...`
+// (ignore), `trap N...` (numbers only: reset them), `trap` (list, as dash: `trap -- 'ACTION' NAME`).
+// A trapped signal runs onTrap, which only marks it pending (and interrupts a blocking call:
+// no SA_RESTART); the shell runs the pending actions between commands (runTraps, called after
+// each command as dash's evaltree does), with $? kept. EXIT runs its action when the shell exits.
+// An interactive shell keeps its own SIGINT handler and ignored job-control signals when a trap
+// is reset (hooks from jobs.ts).
 //
-// Interface: trapCmd(args) -> status; takeExitTrap() -> the EXIT action ("" if none), cleared;
-// resetTraps() (a subshell forgets the actions that are not "ignore").
-import { sigignore, sigdefault, print } from "../../sdk";
-import { err } from "./vars";
+// Interface: trapCmd(args) -> status; runTraps() (the pending actions); pendingSignal() -> the
+// lowest pending trapped signal or 0; takeExitTrap() -> the EXIT action ("" if none), cleared;
+// resetTraps() in a forked child (actions other than "ignore" forgotten, their signals default);
+// setResetHook(f) (jobs.ts: what `trap - SIG` restores in an interactive shell).
+import { sigaction, sigignore, sigdefault, print, eprint, NSIG } from "../../sdk";
+import { sh } from "./vars";
+import { signalName, decodeSignal, isNumber, catchable } from "./signames";
+import { runString } from "./run";
 
-const SIGNAL_NAMES = ["EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
-  "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU"];
-const actions = new Map<i32, string>();
+const EXIT = 0;                         // condition 0: the shell's exit
+const actions = new Array<string | null>(NSIG + 1).fill(null);
+let pending: u64 = 0;                   // bit n: signal n arrived, its action not run yet
+let running = false;                    // inside runTraps (no nesting)
+let resetHook: (sig: i32) => bool = (sig: i32): bool => false;
 
-function signalNumber(name: string): i32 {
-  if (name.length > 0 && name.charCodeAt(0) >= 0x30 && name.charCodeAt(0) <= 0x39) {
-    const n = I32.parseInt(name);
-    return n < SIGNAL_NAMES.length ? n : -1;
+/** jobs.ts: restore the interactive shell's own disposition of sig; false if it has none. */
+export function setResetHook(f: (sig: i32) => bool): void { resetHook = f; }
+
+function onTrap(sig: i32): void { pending |= (<u64>1) << <u64>sig; }
+
+export function pendingSignal(): i32 {
+  for (let n = 1; n <= NSIG; n++) if ((pending >> <u64>n) & 1) return n;
+  return 0;
+}
+
+/** Run the actions of the signals that arrived, lowest first; $? is kept. */
+export function runTraps(): void {
+  if (running) return;
+  running = true;
+  for (let sig = pendingSignal(); sig != 0; sig = pendingSignal()) {
+    pending &= ~((<u64>1) << <u64>sig);
+    const a = actions[sig];
+    if (a === null || a.length == 0) continue;
+    const saved = sh.status;
+    runString(a);
+    if (!sh.aborted) sh.status = saved;
   }
-  const up = name.toUpperCase();
-  const bare = up.startsWith("SIG") ? up.substring(3) : up;
-  return SIGNAL_NAMES.indexOf(bare);
+  running = false;
+}
+
+function quote(s: string): string { return "'" + s.replaceAll("'", "'\"'\"'") + "'"; }
+
+function list(): i32 {
+  for (let n = 0; n <= NSIG; n++) {
+    const a = actions[n];
+    if (a !== null) print("trap -- " + quote(a) + " " + signalName(n) + "\n");
+  }
+  return 0;
+}
+
+function setTrap(sig: i32, action: string | null): void {
+  actions[sig] = action;
+  if (sig == EXIT || !catchable(sig)) return;
+  if (action === null) { if (!resetHook(sig)) sigdefault(sig); }
+  else if (action.length == 0) sigignore(sig);
+  else sigaction(sig, onTrap);
 }
 
 export function trapCmd(args: string[]): i32 {
-  if (args.length == 0) {
-    const keys = actions.keys();
-    for (let i = 0; i < keys.length; i++) {
-      print("trap -- '" + actions.get(keys[i]) + "' " + SIGNAL_NAMES[keys[i]] + "\n");
-    }
-    return 0;
+  if (args.length == 0) return list();
+  let action: string | null = null;
+  let first = 0;
+  if (args.length > 1 && !isNumber(args[0])) {
+    first = 1;
+    if (args[0] != "-") action = args[0];
   }
-  let action = args[0];
-  let first = 1;
-  if (signalNumber(action) >= 0 && args.length == 1) { action = "-"; first = 0; }
-  let st = 0;
   for (let i = first; i < args.length; i++) {
-    const sig = signalNumber(args[i]);
-    if (sig < 0) { err("trap: " + args[i] + ": bad trap"); st = 1; continue; }
-    if (action == "-") { actions.delete(sig); if (sig > 0) sigdefault(sig); continue; }
-    actions.set(sig, action);
-    if (sig > 0 && action.length == 0) sigignore(sig);
+    const sig = decodeSignal(args[i], 0);
+    if (sig < 0) { eprint("trap: " + args[i] + ": bad trap\n"); return 1; }   // dash stops there
+    setTrap(sig, action);
   }
-  return st;
+  return 0;
 }
 
 export function takeExitTrap(): string {
-  if (!actions.has(0)) return "";
-  const a = actions.get(0);
-  actions.delete(0);
-  return a;
+  const a = actions[EXIT];
+  actions[EXIT] = null;
+  return a === null ? "" : a;
 }
 
+/** In a forked child: forget the actions (signals back to their defaults), keep the ignored ones. */
 export function resetTraps(): void {
-  const keys = actions.keys();
-  for (let i = 0; i < keys.length; i++) if (actions.get(keys[i]).length > 0) actions.delete(keys[i]);
+  for (let n = 0; n <= NSIG; n++) {
+    const a = actions[n];
+    if (a === null || a.length == 0) continue;
+    actions[n] = null;
+    if (n != EXIT && catchable(n)) sigdefault(n);
+  }
+  pending = 0;
 }
