@@ -69,6 +69,8 @@ describe.skipIf(!hasTool("sh"))("the tools reading a pipe (each side's shell joi
   });
 });
 
+const EVERY_TOOL_TIMEOUT = 300_000;   // 29 machines in one test: slow on a loaded CI machine
+
 test("--help prints a usage line and exits 0 (false: 1, as GNU false)", () => {
   for (const tool of ["cat", "wc", "head", "tail", "echo", "uniq", "cut", "tr", "grep", "uname", "sleep", "env", "xargs", "cp", "mv", "rm",
     "stat", "tee", "mkdir", "rmdir", "ln", "touch", "sort", "ls", "date", "sync", "nc", "true", "false"]) {
@@ -76,7 +78,7 @@ test("--help prints a usage line and exits 0 (false: 1, as GNU false)", () => {
     expect(guest.status).toBe(tool === "false" ? 1 : 0);
     expect(guest.stdout).toMatch(new RegExp(`^Usage: ${tool} `));
   }
-});
+}, EVERY_TOOL_TIMEOUT);
 
 describe.skipIf(!hasTool("tr"))("tr as GNU tr (on standard input)", () => {
   const input = "Hello, World!\n  two  spaces\taaa bbb\n123\n";
