@@ -13,7 +13,7 @@
 // fsFadvise(p, fd, off, len, advice) (each -> result or -errno, user pointers as Linux's).
 import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
-import { S_IFIFO, S_IFSOCK, S_IFCHR, STAT_SIZE, ST_MODE, ST_BLKSIZE, D_INO, D_OFF, D_RECLEN, D_TYPE, D_NAME, UTIME_NOW, UTIME_OMIT } from "./abi/stat";
+import { S_IFIFO, S_IFSOCK, S_IFCHR, STAT_SIZE, ST_MODE, ST_NLINK, ST_BLKSIZE, D_INO, D_OFF, D_RECLEN, D_TYPE, D_NAME, UTIME_NOW, UTIME_OMIT } from "./abi/stat";
 import { PAGE_SIZE } from "./abi/layout";
 import { S_IFDIR, S_IFREG, S_IFLNK, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR, S_MAXBYTES, Ino, INO_FL_PREALLOC } from "./abi/fs";
 import { TIMESPEC_SIZE, TV_SEC, TV_NSEC } from "./abi/time";
@@ -286,6 +286,7 @@ function statFile(p: Proc, fi: i32): void {
     // a pipe is S_IFIFO, a socket S_IFSOCK, the console a character device (S_IFCHR)
     const mode: u32 = f.type == FT_PIPE ? S_IFIFO | 0o600 : f.type == FT_SOCKET ? S_IFSOCK | 0o777 : S_IFCHR | 0o620;
     store<u32>(kbuf + ST_MODE, mode);
+    store<u32>(kbuf + ST_NLINK, 1);             // as Linux's pipefs, sockfs and devpts inodes
     store<i32>(kbuf + ST_BLKSIZE, PAGE_SIZE);   // Linux's st_blksize of a pipe, socket or tty
   }
 }

@@ -17,7 +17,9 @@
 // they are the Linux openat (and wasi-libc's fopen, which opens by WASI's path_open, still links).
 // fcntl is wrapped too: its descriptor-table commands go to the kernel (lib/fcntl.c); and lseek, so a
 // directory's position moves as on Linux (lib/lseek.c); and nanosleep, so a signal interrupts it
-// with EINTR (lib/sleep.c); and poll, Linux's over the kernel's ppoll (lib/poll.c, include/poll.h).
+// with EINTR (lib/sleep.c); and poll, Linux's over the kernel's ppoll (lib/poll.c, include/poll.h);
+// and the stat family, Linux's newfstatat and fstat (lib/stat.c); and unlink, rmdir and unlinkat, for
+// Linux's empty-path and flag checks (lib/unlink.c).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { basename, delimiter, dirname, isAbsolute, join, resolve, sep } from "node:path";
@@ -29,6 +31,7 @@ const ROOT = dirname(dirname(HERE));
 const BUILD = join(ROOT, "dist", "c");
 const PACKAGES = "clang lld wasi-libc libclang-rt-dev-wasm32";
 const LIB_FLAGS = ["-O2", "-Wall", "-Werror"];
+const WASI_ONLY = ["open.c", "stat.c", "unlink.c"];   // wrappers around wasi-libc's own calls
 
 export class CBuildError extends Error {}
 
@@ -77,7 +80,7 @@ const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 function libraryObjects(clang, wasi, includes) {
   const dirs = [join(HERE, "lib"), ...(wasi ? [] : [join(HERE, "lib", "nowasi")])];
   const srcs = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".c")).map((f) => join(d, f)))
-    .filter((f) => wasi || basename(f) !== "open.c");
+    .filter((f) => wasi || !WASI_ONLY.includes(basename(f)));
   const objDir = join(BUILD, wasi ? "lib-wasi" : "lib-nowasi");
   mkdirSync(objDir, { recursive: true });
   const inputs = Math.max(newest(join(HERE, "lib")), newest(join(HERE, "include")), newest(join(ROOT, "kernel", "abi")), mtime(fileURLToPath(import.meta.url)));
@@ -107,7 +110,8 @@ export async function buildC(sources, out, { opt = "2", includes = [], defines =
   mkdirSync(dirname(resolve(out)), { recursive: true });
   const args = ["--target=wasm32-wasi", `-O${opt}`, ...includes.flatMap((i) => ["-I", i]), ...inc.flatMap((i) => ["-I", i]),
     ...defines.map((d) => `-D${d}`), ...sources, ...objs, "-o", out, ...extra];
-  args.push("-Wl,--wrap=open,--wrap=openat,--wrap=fcntl,--wrap=lseek,--wrap=__wasilibc_tell,--wrap=nanosleep,--wrap=poll");
+  args.push("-Wl,--wrap=open,--wrap=openat,--wrap=fcntl,--wrap=lseek,--wrap=__wasilibc_tell,--wrap=nanosleep,--wrap=poll" +
+    ",--wrap=fstat,--wrap=fstatat,--wrap=__wasilibc_nocwd_fstatat,--wrap=unlink,--wrap=rmdir,--wrap=unlinkat");
   if (!wasi) args.push("-nostartfiles");
   const r = run(clang, args);
   if (r.status !== 0) throw new CBuildError(`wasmos build: clang failed:\n${r.stderr}`);

@@ -10,6 +10,7 @@
 #ifndef _WASMOS_FCNTL_H
 #define _WASMOS_FCNTL_H
 #include_next <fcntl.h>
+#include <sys/stat.h>    /* Linux's S_IFIFO over wasi-libc's (include/sys/stat.h) */
 #include <wasmos/abi.h>
 
 #define __NEED_ssize_t
@@ -35,6 +36,12 @@ extern "C" {
 #endif
 #define F_GETPIPE_SZ __WASMOS_F_GETPIPE_SZ
 #define F_SETPIPE_SZ __WASMOS_F_SETPIPE_SZ
+
+/* fstatat(fd, "", st, AT_EMPTY_PATH): the stat of fd itself (guests/c/lib/stat.c); a bit wasi-libc's
+ * AT_* flags leave free, Linux's own value. */
+#ifndef AT_EMPTY_PATH
+#define AT_EMPTY_PATH __WASMOS_AT_EMPTY_PATH
+#endif
 
 #define SPLICE_F_MOVE     __WASMOS_SPLICE_F_MOVE
 #define SPLICE_F_NONBLOCK __WASMOS_SPLICE_F_NONBLOCK

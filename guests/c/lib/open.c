@@ -1,6 +1,7 @@
 // open() and openat() with O_DIRECT and O_CLOEXEC, which WASI's path_open cannot express: the file
 // is opened by wasi-libc without them (so preopens and relative paths work as usual), then the
 // kernel is asked for them with fcntl, as Linux allows (F_SETFL O_DIRECT, F_SETFD FD_CLOEXEC).
+// An empty path is ENOENT as on Linux (wasi-libc's path resolution would open "." instead).
 // `wasmos build` links with --wrap=open --wrap=openat, so every call to open lands here.
 // Interface: __wrap_open, __wrap_openat.
 #include <errno.h>
@@ -11,6 +12,13 @@
 
 int __real_open(const char *path, int flags, ...);
 int __real_openat(int dirfd, const char *path, int flags, ...);
+
+// -1 with errno ENOENT for the empty path, else 0.
+static int refuseEmpty(const char *path) {
+  if (path[0] != 0) return 0;
+  errno = ENOENT;
+  return -1;
+}
 
 static int finish(int fd, int flags) {
   if (fd < 0) return fd;
@@ -32,6 +40,7 @@ int __wrap_open(const char *path, int flags, ...) {
   va_start(ap, flags);
   mode_t mode = (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
   va_end(ap);
+  if (refuseEmpty(path) < 0) return -1;
   return finish(__real_open(path, flags & ~(O_DIRECT | O_CLOEXEC), mode), flags);
 }
 
@@ -40,5 +49,6 @@ int __wrap_openat(int dirfd, const char *path, int flags, ...) {
   va_start(ap, flags);
   mode_t mode = (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
   va_end(ap);
+  if (refuseEmpty(path) < 0) return -1;
   return finish(__real_openat(dirfd, path, flags & ~(O_DIRECT | O_CLOEXEC), mode), flags);
 }
