@@ -2,17 +2,18 @@
 // process table, a process's regions and page table, the TLB, one frame's record, the pipes and
 // the page references in their slots.
 // Interface: meminfo(m), processes(m), regions(m, pid), pageTable(m, pid), tlb(m), frameInfo(m, pfn),
-// pageCache(m), DETACHED, pipes(m).
+// pageCache(m), DETACHED, pipes(m), inodeName(m, ino) (a path from the cached directories, "" when none);
+// a process has its command name (comm), a file region its path.
 import type { Machine } from "./machine";
 import { Owner, PipeSlotFlag, FrameFlag, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE, TLB_ADDEND, TLB_INVALID, PAGE_SIZE, PAGE_SHIFT } from "../kernel/abi/layout";
 import { FRAME_REC_SIZE, FRAME_REFCOUNT, FRAME_FLAGS, FRAME_OWNER, FRAME_DATA, FRAME_INDEX, FRAME_MAPCOUNT, Pte, ProcState,
-  VMA_START, VMA_END, VMA_PROT, VMA_KIND, VmaKind, PIPE_USED, PIPE_READERS, PIPE_WRITERS, PIPE_HEAD, PIPE_TAIL, PIPE_NSLOTS,
+  VMA_START, VMA_END, VMA_PROT, VMA_KIND, VMA_INODE, VmaKind, PIPE_USED, PIPE_READERS, PIPE_WRITERS, PIPE_HEAD, PIPE_TAIL, PIPE_NSLOTS,
   PIPE_RING, PIPE_BYTES, SLOT_PFN, SLOT_OFF, SLOT_LEN, SLOT_FLAGS, DETACHED } from "../kernel/abi/records";
 
 export type OwnerName = Exclude<keyof typeof Owner, "COUNT">;
 export interface MemInfo { total: number; free: number; byOwner: Record<OwnerName, number> }
-export interface ProcInfo { pid: number; ppid: number; state: string; brk: number; regions: number }
-export interface Region { start: number; end: number; prot: string; kind: string }
+export interface ProcInfo { pid: number; ppid: number; comm: string; state: string; brk: number; regions: number }
+export interface Region { start: number; end: number; prot: string; kind: string; path: string }   // path: a file mapping's file ("" unknown)
 export interface PageEntry { va: number; frame: number; writable: boolean; user: boolean; accessed: boolean; dirty: boolean; cow: boolean }
 export interface TlbEntry { index: number; page: number; frame: number; writable: boolean }
 /** A frame's record: for a page-cache page, `data` is its inode (0: file-system metadata) and
@@ -39,7 +40,7 @@ export function processes(m: Machine): ProcInfo[] {
   for (let i = 0; i < m.k.procSlots(); i++) {
     const pid = m.k.procPid(i);
     if (pid === 0 || m.k.procStateAt(i) === ProcState.unused) continue;
-    out.push({ pid, ppid: m.k.procPpid(i), state: ProcState[m.k.procStateAt(i)] ?? "?", brk: m.k.procBrk(pid), regions: m.k.vmaCount(pid) });
+    out.push({ pid, ppid: m.k.procPpid(i), comm: kernelName(m, m.k.procComm(pid)), state: ProcState[m.k.procStateAt(i)] ?? "?", brk: m.k.procBrk(pid), regions: m.k.vmaCount(pid) });
   }
   return out;
 }
@@ -52,7 +53,8 @@ export function regions(m: Machine, pid: number): Region[] {
   const out: Region[] = [];
   for (let i = 0; i < m.k.vmaCount(pid); i++) {
     const f = (x: number) => m.k.vmaField(pid, i, x) >>> 0;
-    out.push({ start: f(VMA_START), end: f(VMA_END), prot: protString(f(VMA_PROT)), kind: VmaKind[f(VMA_KIND)] ?? "?" });
+    out.push({ start: f(VMA_START), end: f(VMA_END), prot: protString(f(VMA_PROT)), kind: VmaKind[f(VMA_KIND)] ?? "?",
+      path: f(VMA_KIND) === VmaKind.file ? inodeName(m, f(VMA_INODE)) : "" });
   }
   return out;
 }
@@ -94,6 +96,14 @@ export function frameInfo(m: Machine, pfn: number): FrameInfo {
 
 /** The file field of a page taken out of the cache while still held (kernel/abi/records.ts). */
 export { DETACHED };
+
+/** The path of an inode, found among the directory pages the page cache holds now (no disk read,
+ *  no counter moves: kernel/names.ts), or "" when they do not name it. */
+export function inodeName(m: Machine, ino: number): string { return kernelName(m, m.k.inodeName(ino)); }
+
+function kernelName(m: Machine, len: number): string {
+  return len > 0 ? Buffer.from(new Uint8Array(m.ram.buffer, m.k.nameBuf(), len)).toString("utf8") : "";
+}
 
 /** The page cache by inode (0: metadata blocks; DETACHED: pages of no file), in inode order. */
 export function pageCache(m: Machine): CachedFile[] {

@@ -37,6 +37,7 @@ export const KERNEL_EXPORTS = {
   procPid: "i>i", procPpid: "i>i", procStateAt: "i>i", procBrk: "i>i", vmaCount: "i>i", vmaField: "iii>i",
   ownerFrames: "i>i", frameTableAddr: ">i", frameCount: ">i", pipeCount: "const i", pipeField: "ii>i",
   pipeSlot: "iii>i", filesInUse: ">i", socketsInUse: ">i", procWchan: "i>i", procSleepSys: "i>i",
+  nameBuf: ">i", inodeName: "i>i", procComm: "i>i",   // kernel/names.ts: names without a disk read
   memory: "memory",   // the RAM it imports, exported again
 } as const;
 

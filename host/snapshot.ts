@@ -7,7 +7,7 @@
 // Interface: SNAPSHOT_VIEWS, parseViews("mem,pipes" | "all") (throws on an unknown name),
 // snapshot(m, views, pid) -> text (pid: the process the per-process views show; 0: every process).
 import type { Machine } from "./machine";
-import { meminfo, processes, regions, pageTable, tlb, pageCache, pipes, frameInfo, DETACHED, type OwnerName } from "./inspect";
+import { meminfo, processes, regions, pageTable, tlb, pageCache, pipes, frameInfo, inodeName, DETACHED, type OwnerName } from "./inspect";
 
 export const SNAPSHOT_VIEWS = ["mem", "procs", "maps", "pagetable", "tlb", "pagecache", "pipes"] as const;
 export type View = (typeof SNAPSHOT_VIEWS)[number];
@@ -39,9 +39,9 @@ const VIEW: Record<View, (m: Machine, pid: number) => string[]> = {
   },
   procs: (m) => {
     const ps = processes(m);
-    return ps.length ? ps.map((p) => `pid ${p.pid} ppid ${p.ppid} ${p.state}, brk ${hex(p.brk)}, ${p.regions} regions`) : ["(none)"];
+    return ps.length ? ps.map((p) => `pid ${p.pid} (${p.comm || "?"}) ppid ${p.ppid} ${p.state}, brk ${hex(p.brk)}, ${p.regions} regions`) : ["(none)"];
   },
-  maps: (m, pid) => pids(m, pid).flatMap((p) => [`pid ${p}:`, ...regions(m, p).map((r) => `  ${hex(r.start)}-${hex(r.end)} ${r.prot} ${r.kind}`)]),
+  maps: (m, pid) => pids(m, pid).flatMap((p) => [`pid ${p}:`, ...regions(m, p).map((r) => `  ${hex(r.start)}-${hex(r.end)} ${r.prot} ${r.kind}${r.path ? " " + r.path : ""}`)]),
   pagetable: (m, pid) => pids(m, pid).flatMap((p) => {
     const pt = pageTable(m, p);
     const lines = pt.slice(0, PAGE_LINES).map((e) => `  ${hex(e.va)} -> frame ${e.frame}` +
@@ -55,7 +55,7 @@ const VIEW: Record<View, (m: Machine, pid: number) => string[]> = {
   pagecache: (m) => {
     const files = pageCache(m);
     if (!files.length) return ["(empty)"];
-    return files.map((f) => `${fileName(f.ino)}: ${f.pages} page${f.pages === 1 ? "" : "s"}, ${f.dirty} dirty, ` +
+    return files.map((f) => `${fileName(m, f.ino)}: ${f.pages} page${f.pages === 1 ? "" : "s"}, ${f.dirty} dirty, ` +
       `${f.mapped} mapped, ${f.shared} also held elsewhere (pipe, socket, DMA)`);
   },
   pipes: (m) => {
@@ -69,15 +69,18 @@ const VIEW: Record<View, (m: Machine, pid: number) => string[]> = {
 
 /** The file a page-cache page belongs to: metadata, an inode, or none (detached: truncated or
  *  overwritten while a pipe or mapping held it, freed when its last holder lets go). */
-function fileName(ino: number): string {
-  return ino === 0 ? "metadata" : ino === DETACHED ? "detached (no file; held by a pipe or mapping)" : `inode ${ino}`;
+function fileName(m: Machine, ino: number): string {
+  if (ino === 0) return "metadata";
+  if (ino === DETACHED) return "detached (no file; held by a pipe or mapping)";
+  const path = inodeName(m, ino);
+  return path ? `inode ${ino} ${path}` : `inode ${ino}`;
 }
 
 /** What a frame holds, when it is a page-cache page or a pipe's own page. */
 function describe(m: Machine, pfn: number): string {
   const f = frameInfo(m, pfn);
   if (f.owner === "pagecache" && f.data === DETACHED) return ` (page cache: detached, refcount ${f.refcount})`;
-  if (f.owner === "pagecache") return f.data === 0 ? ` (page cache: metadata block ${f.index})` : ` (page cache: inode ${f.data} page ${f.index}, refcount ${f.refcount})`;
+  if (f.owner === "pagecache") return f.data === 0 ? ` (page cache: metadata block ${f.index})` : ` (page cache: ${fileName(m, f.data)} page ${f.index}, refcount ${f.refcount})`;
   if (f.owner === "pipe") return " (the pipe's own page)";
   return f.owner === "anon" ? "" : ` (${f.owner})`;
 }

@@ -10,7 +10,8 @@
 // or 0, metaDirty(block), metaNew(block) -> address or 0, balloc() -> block or 0, bfree(b),
 // fsBlockValid(b), fsInodeValid(ino), fsCorrupt(ino, what, value), fsFreeInode(dir, ino),
 // ialloc(mode) -> ino or 0, ifree(ino),
-// inodeAddr(ino) -> address of the on-disk inode in the cache or 0, iDirty(ino), fsNinodes(),
+// inodeAddr(ino) -> address of the on-disk inode in the cache or 0, inodeAddrCached(ino) (0 unless
+// already cached: never reads), iDirty(ino), fsNinodes(),
 // fsErrors (inconsistencies met), inode field helpers iMode, iNlink, iSize, iSetNlink, iSetSize,
 // iBlocksAdd, iFlags, iSetFlags; times: iTime(ino, field), iSetTime(ino, field, ns), iTouch(ino, which) (T_* bits: set
 // to now), iAccessed(ino) (relatime).
@@ -208,6 +209,13 @@ export function inodeAddr(ino: u32): usize {
   if (ino == 0 || ino >= sb.ninodes) panic("inodeAddr: bad inode number");
   const m = meta(sb.itable + ino / INODES_PER_BLOCK);
   return m == 0 ? 0 : m + <usize>(ino % INODES_PER_BLOCK) * INODE_SIZE;
+}
+// The inode's record if its block is in the page cache now, else 0: no read, no counter moves
+// (the inspection views' names: names.ts).
+export function inodeAddrCached(ino: u32): usize {
+  if (ino == 0 || ino >= sb.ninodes) return 0;
+  const p = pcFind(0, sb.itable + ino / INODES_PER_BLOCK);
+  return p == 0 ? 0 : pa(p) + <usize>(ino % INODES_PER_BLOCK) * INODE_SIZE;
 }
 export function fsInodeValid(ino: u32): bool { return ino != 0 && ino < sb.ninodes; }
 export function iDirty(ino: u32): void { metaDirty(sb.itable + ino / INODES_PER_BLOCK); }

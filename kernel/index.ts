@@ -18,6 +18,7 @@ export { ttySetTerminal, ttySetWinsize, ttyIntrUnanswered } from "./tty";
 export { setTraceMask, traceReset, traceBase, traceCount } from "./trace";
 export { setCost, getCost } from "./clock";
 export * from "./inspect";
+export { nameBuf, inodeName, procComm } from "./names";
 export { kscramble } from "./kalloc";
 export { mount, netInit, irq, shutdown, dropCaches, pcStats, idleUntil, clockNowNs, execLookup, execRead, fileSize } from "./storage";
 export { execPending, execArgLen, execBegin, execFail } from "./sysexec";

@@ -5,7 +5,7 @@
 // branch it does not take (and reports ERROR only in a branch it keeps).
 // Interface: none (kernel/index.ts imports it for the checks).
 import { FRAME_REC_SIZE, FRAME_REFCOUNT, FRAME_FLAGS, FRAME_OWNER, FRAME_DATA, FRAME_INDEX, FRAME_MAPCOUNT,
-  VMA_START, VMA_END, VMA_PROT, VMA_FLAGS, VMA_KIND, PIPE_USED, PIPE_READERS, PIPE_WRITERS, PIPE_HEAD,
+  VMA_START, VMA_END, VMA_PROT, VMA_FLAGS, VMA_KIND, VMA_INODE, PIPE_USED, PIPE_READERS, PIPE_WRITERS, PIPE_HEAD,
   PIPE_TAIL, PIPE_NSLOTS, PIPE_RING, PIPE_BYTES, SLOT_SIZE, SLOT_PFN, SLOT_OFF, SLOT_LEN, SLOT_FLAGS,
   ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE } from "./abi/records";
 import { TRACE_REC_SIZE, TRACE_SEQ, TRACE_KIND, TRACE_PID, TRACE_CAUSE, TRACE_SUB, TRACE_TIME, TRACE_ARGS,
@@ -41,6 +41,7 @@ if (offsetof<Vma>("end") != <usize>VMA_END) ERROR("Vma.end is not at VMA_END");
 if (offsetof<Vma>("prot") != <usize>VMA_PROT) ERROR("Vma.prot is not at VMA_PROT");
 if (offsetof<Vma>("flags") != <usize>VMA_FLAGS) ERROR("Vma.flags is not at VMA_FLAGS");
 if (offsetof<Vma>("kind") != <usize>VMA_KIND) ERROR("Vma.kind is not at VMA_KIND");
+if (offsetof<Vma>("file") != <usize>VMA_INODE) ERROR("Vma.file is not at VMA_INODE");
 
 // Pipe and its slots (pipeField, pipeSlot); a ring of up to 256 slots fills one frame.
 if (offsetof<Pipe>() > PIPE_REC) ERROR("Pipe: does not fit PIPE_REC (kernel/pipe.ts)");

@@ -36,6 +36,7 @@ export const VMA_END = 4;
 export const VMA_PROT = 8;          // PROT_READ | PROT_WRITE | PROT_EXEC
 export const VMA_FLAGS = 12;
 export const VMA_KIND = 16;         // VmaKind
+export const VMA_INODE = 20;        // VmaKind.file: the inode mapped
 export enum VmaKind {
   heap = 1,           // the wasm linear memory [0, brk)
   anon = 2,           // anonymous mmap
