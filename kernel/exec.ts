@@ -6,7 +6,7 @@
 import { Errno } from "./abi/errno";
 import { Sys } from "./abi/syscalls";
 import { WASM_PAGE, PAGE_SIZE, ARG_BASE, USER_TOP } from "./abi/layout";
-import { STAGE_SIZE, PROC_RESERVE } from "./param";
+import { STAGE_SIZE, PROC_RESERVE, UMASK_INIT } from "./param";
 import { haveFrames } from "./oom";
 import { Routine } from "./abi/trace";
 import { Proc, procAlloc, procByPid, procFree, EMBRYO, RUNNABLE } from "./proc";
@@ -32,6 +32,7 @@ export function procCreate(ppid: u32): u32 {
   if (!p) return 0;
   p.ppid = ppid;
   p.pgid = p.pid; p.sid = p.pid;                       // a session leader (the host is its init)
+  p.umask = UMASK_INIT;
   ttyClaim(p);                                         // the console becomes its controlling terminal
   if (fsMounted() && iget(ROOT_INO)) p.cwd = ROOT_INO;   // else cwd 0: the root too
   p.pgdir = pgdirAlloc();

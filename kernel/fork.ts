@@ -45,6 +45,7 @@ export function sysClone(p: Proc, flags: u64): i64 {
   c.rlimCpuCur = p.rlimCpuCur; c.rlimCpuMax = p.rlimCpuMax;
   sigForkCopy(p, c);                           // actions, mask, process group
   c.sid = p.sid;                               // the same session
+  c.umask = p.umask;
   memory.copy(changetype<usize>(c) + CWD_OFF, changetype<usize>(p) + CWD_OFF, PATH_MAX);
   p.forkChild = c.pid;
   return sleepOn(p, FORK_CHAN);                // the host copies the guest, then forkDone

@@ -13,7 +13,7 @@
 // inodeAddr(ino) -> address of the on-disk inode in the cache or 0, inodeAddrCached(ino) (0 unless
 // already cached: never reads), iDirty(ino), fsNinodes(),
 // fsErrors (inconsistencies met), inode field helpers iMode, iNlink, iSize, iSetNlink, iSetSize,
-// iBlocksAdd, iFlags, iSetFlags; times: iTime(ino, field), iSetTime(ino, field, ns), iTouch(ino, which) (T_* bits: set
+// iSetMode, iBlocksAdd, iFlags, iSetFlags; times: iTime(ino, field), iSetTime(ino, field, ns), iTouch(ino, which) (T_* bits: set
 // to now), iAccessed(ino) (relatime).
 import { Super, Ino, FS_MAGIC, FS_VERSION, FS_CLEAN, FS_DIRTY, BLOCK_SIZE, INODE_SIZE, INODES_PER_BLOCK, ROOT_INO, S_MAXBYTES, SECTORS_PER_BLOCK } from "./abi/fs";
 import { hostConsoleWrite } from "./host";
@@ -254,6 +254,7 @@ export function ifree(ino: u32): void {
 }
 
 export function iMode(ino: u32): u32 { return load<u16>(ip(ino) + Ino.mode); }
+export function iSetMode(ino: u32, mode: u32): void { store<u16>(ip(ino) + Ino.mode, <u16>mode); iDirty(ino); }
 export function iNlink(ino: u32): u32 { return load<u16>(ip(ino) + Ino.nlink); }
 // The size; one past S_MAXBYTES on disk is corrupt and reads as S_MAXBYTES, so every file offset
 // derived from it stays inside the block tree.

@@ -14,6 +14,7 @@ export const PROC_RESERVE: u32 = 32;   // frames free beyond oom.ts MIN_FREE for
 export const NOFILE: i32 = 64;         // open files per process
 export const NFILE: i32 = 256;         // open files in the whole system
 export const PATH_MAX: i32 = 256;      // longest path, with its NUL
+export const UMASK_INIT: u32 = 0o022;  // the first process's umask (Linux's init and login shells: 022)
 export const FILE_SIZE: i32 = 64;      // bytes per open-file record
 export const NVMA: i32 = 48;           // mapped regions per process
 export const NSHM: u32 = 512;          // shared anonymous mappings (their page objects, shmem.ts) alive at once

@@ -86,6 +86,7 @@ export const ZOMBIE: u32 = ProcState.zombie;
   sleepSys: i32;     // the syscall that went to sleep (-1: none): with chan, its wait channel (wchan.ts)
   sigTkill: u64;     // of sigPending: those sent by tkill/tgkill (Linux's per-thread queue; /proc's SigPnd)
   cwdNode: u32;      // the working directory is this /proc or /dev node (procmount.ts; 0: on the disk, at cwd)
+  umask: u32;        // permission bits cleared from a new file's or directory's mode (umask(2); fork copies it)
 }
 
 export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)

@@ -231,9 +231,14 @@ function argPtr(t: Proc, i: u32): u32 {
   return pv < 0 ? 0 : load<u32>(<usize>pv);
 }
 
+// Four octal digits, as status's Umask line.
+function octal4(s: Seq, v: u32): void {
+  for (let shift = 9; shift >= 0; shift -= 3) seqChar(s, <u8>(0x30 + ((v >> <u32>shift) & 7)));
+}
+
 function status(t: Proc, s: Seq): void {
   seqStr(s, "Name:\t"); comm(t, s); seqChar(s, 0x0a);
-  seqStr(s, "Umask:\t0022\nState:\t"); seqStr(s, stateText(t)); seqChar(s, 0x0a);
+  seqStr(s, "Umask:\t"); octal4(s, t.umask); seqStr(s, "\nState:\t"); seqStr(s, stateText(t)); seqChar(s, 0x0a);
   field(s, "Tgid", t.pid); seqStr(s, "Ngid:\t0\n"); field(s, "Pid", t.pid); field(s, "PPid", t.ppid);
   seqStr(s, "TracerPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n");
   field(s, "FDSize", NOFILE);

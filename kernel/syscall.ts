@@ -30,7 +30,7 @@ import { sys_mremap } from "./mremap";
 import { sys_mlock, sys_munlock, sys_mlockall, sys_munlockall } from "./mlock";
 import { sys_read, sys_write, sys_readv, sys_writev, sys_close, sys_dup, sys_dup3, sys_fcntl, sys_ioctl } from "./sysfile";
 import { sys_openat, sys_lseek, sys_pread64, sys_pwrite64, sys_fstat, sys_newfstatat, sys_ftruncate, sys_fsync,
-  sys_fdatasync, sys_sync, sys_getdents64, sys_mkdirat, sys_unlinkat, sys_renameat, sys_chdir, sys_getcwd,
+  sys_fdatasync, sys_sync, sys_getdents64, sys_mkdirat, sys_umask, sys_fchmod, sys_fchmodat, sys_unlinkat, sys_renameat, sys_chdir, sys_getcwd,
   sys_faccessat, sys_symlinkat, sys_readlinkat, sys_linkat, sys_utimensat, sys_fallocate, sys_fadvise64 } from "./sysfs";
 import { sys_socket, sys_socketpair, sys_bind, sys_listen, sys_accept, sys_connect, sys_sendto, sys_recvfrom,
   sys_sendmsg, sys_recvmsg, sys_shutdown, sys_getsockname, sys_getpeername, sys_setsockopt,
@@ -93,6 +93,9 @@ function linuxTable(t: usize): void {
   on(t, Sys.fcntl,           sys_fcntl);
   on(t, Sys.ioctl,           sys_ioctl);
   on(t, Sys.mkdirat,         sys_mkdirat);
+  on(t, Sys.fchmod,          sys_fchmod);
+  on(t, Sys.fchmodat,        sys_fchmodat);
+  on(t, Sys.umask,           sys_umask);
   on(t, Sys.unlinkat,        sys_unlinkat);
   on(t, Sys.symlinkat,       sys_symlinkat);
   on(t, Sys.linkat,          sys_linkat);

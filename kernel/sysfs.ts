@@ -1,7 +1,8 @@
 // File-system syscalls: path and argument checking, then one call into inode.ts / dir.ts / fs.ts.
 // Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_openat,
 // sys_lseek, sys_pread64, sys_pwrite64, sys_fstat, sys_newfstatat, sys_ftruncate, sys_fsync,
-// sys_fdatasync, sys_sync, sys_getdents64, sys_mkdirat, sys_unlinkat, sys_renameat, sys_chdir,
+// sys_fdatasync, sys_sync, sys_getdents64, sys_mkdirat, sys_umask, sys_fchmod, sys_fchmodat,
+// sys_unlinkat, sys_renameat, sys_chdir,
 // sys_getcwd, sys_faccessat, sys_symlinkat, sys_readlinkat, sys_linkat, sys_utimensat, sys_fallocate,
 // sys_fadvise64; fetchPath(p, va, buf) -> length or -errno (the path in the caller's PATH_MAX buffer);
 // kernelPath(va, buf, len), KPATH_A, KPATH_B (a path argument the kernel supplies: the WASI
@@ -15,7 +16,7 @@ import { Errno } from "./abi/errno";
 import { Routine, Place } from "./abi/trace";
 import { S_IFIFO, S_IFSOCK, S_IFCHR, STAT_SIZE, ST_MODE, ST_NLINK, ST_BLKSIZE, D_INO, D_OFF, D_RECLEN, D_TYPE, D_NAME, UTIME_NOW, UTIME_OMIT } from "./abi/stat";
 import { PAGE_SIZE } from "./abi/layout";
-import { S_IFDIR, S_IFREG, S_IFLNK, S_IFMT, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR, S_MAXBYTES, Ino, INO_FL_PREALLOC } from "./abi/fs";
+import { S_IFDIR, S_IFREG, S_IFLNK, S_IFMT, S_IALLUGO, S_IRWXUGO, S_ISVTX, DIRENT_SIZE, Dirent, BLOCK_SIZE, ROOT_INO, DT_DIR, S_MAXBYTES, Ino, INO_FL_PREALLOC } from "./abi/fs";
 import { TIMESPEC_SIZE, TV_SEC, TV_NSEC } from "./abi/time";
 import { PATH_MAX } from "./param";
 import { curProc } from "./cpu";
@@ -24,7 +25,7 @@ import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_I
 import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD,
   isSymlink, readLink, dtOf, dirPath } from "./dir";
 import { iget, iput, iprune, itrunc, fillStat, iheld, isizeExtending } from "./inode";
-import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
+import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, iSetMode, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapSeek, BLOCK_BAD } from "./bmap";
 import { clockNow } from "./clock";
 import { pcSync, pcGet, pcGetNew, pcDirty, pcReadRange, pcDropRange } from "./pagecache";
@@ -46,7 +47,7 @@ const kbuf: usize = memory.data(512);    // small structs; also a path-joining s
 
 // The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
 export function sys_openat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysOpenat(curProc(), fdArg(a0), u32arg(a1), <u32>a2);
+  return sysOpenat(curProc(), fdArg(a0), u32arg(a1), <u32>a2, <u32>a3);
 }
 export function sys_lseek(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return sysLseek(curProc(), fdArg(a0), a1, <i32>a2);
@@ -79,7 +80,25 @@ export function sys_getdents64(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: 
   return sysGetdents(curProc(), fdArg(a0), u32arg(a1), <u32>a2);
 }
 export function sys_mkdirat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysMkdirat(curProc(), fdArg(a0), u32arg(a1));
+  return sysMkdirat(curProc(), fdArg(a0), u32arg(a1), <u32>a2);
+}
+export function sys_umask(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), old = p.umask;
+  p.umask = <u32>a0 & S_IRWXUGO;
+  return old;
+}
+export function sys_fchmod(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  const p = curProc(), fi = fdGet(p, fdArg(a0));
+  if (fi < 0) return -Errno.EBADF;
+  const f = fileAt(fi);
+  if (f.type != FT_INODE || (f.flags & O_PATH)) return f.type == FT_INODE ? -Errno.EBADF : 0;   // a pipe or socket: no inode bits kept
+  return chmodInode(f.ino, <u32>a1);
+}
+export function sys_fchmodat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  pnode = 0;
+  const ino = lookupPath(curProc(), fdArg(a0), u32arg(a1), null, yes(true));
+  if (ino == PSEUDO_HIT) return -Errno.EPERM;          // /proc and /dev keep their modes
+  return ino < 0 ? ino : chmodInode(<u32>ino, <u32>a2);
 }
 export function sys_unlinkat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return sysUnlinkat(curProc(), fdArg(a0), u32arg(a1), <i32>a2);
@@ -180,7 +199,14 @@ function lookupPath(p: Proc, dirfd: i32, va: u32, parent: Name | null, follow: i
 }
 @inline function yes(b: bool): i32 { return b ? 1 : 0; }
 
-function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
+// chmod on an inode: its permission bits (S_IFMT kept), ctime now.
+function chmodInode(ino: u32, mode: u32): i64 {
+  iSetMode(ino, (iMode(ino) & S_IFMT) | (mode & S_IALLUGO));
+  iTouch(ino, T_CTIME);
+  return 0;
+}
+
+function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32, mode: u32): i64 {
   // O_NOFOLLOW and O_CREAT|O_EXCL do not follow a final symbolic link (Linux's open_last_lookups).
   const follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
   pnode = 0;
@@ -193,7 +219,7 @@ function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32): i64 {
     if (name.len == 0 || name.trailing) return -Errno.EISDIR;
     const old = dirLookup(<u32>dir, nameOf(name), name.len);
     if (old != 0) return old == INO_BAD ? -Errno.EIO : (flags & O_EXCL) ? -Errno.EEXIST : -Errno.ELOOP;
-    const c = create(<u32>dir, name, S_IFREG | 0o644);
+    const c = create(<u32>dir, name, S_IFREG | (mode & S_IALLUGO & ~p.umask));
     if (c < 0) return c;
     ino = c;
   } else if (ino >= 0 && (flags & O_CREAT) && (flags & O_EXCL)) return -Errno.EEXIST;
@@ -390,7 +416,7 @@ function sysGetdents(p: Proc, fd: i32, buf: u32, count: u32): i64 {
   return out;
 }
 
-function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
+function sysMkdirat(p: Proc, dirfd: i32, path: u32, mode: u32): i64 {
   const dir = lookupPath(p, dirfd, path, name);
   if (dir < 0) return dir;
   if (name.len == 0) return -Errno.EEXIST;
@@ -399,7 +425,7 @@ function sysMkdirat(p: Proc, dirfd: i32, path: u32): i64 {
   if (name.len > 120) return -Errno.ENAMETOOLONG;
   // All or nothing: the new directory gets "." and ".." before it is linked into its parent; a
   // failure on the way frees what it took (its nlink is 0 until it is linked).
-  const d = ialloc(S_IFDIR | 0o755);
+  const d = ialloc(S_IFDIR | (mode & (S_IRWXUGO | S_ISVTX) & ~p.umask));
   if (d == 0) return -Errno.ENOSPC;
   store<u8>(kbuf, 0x2e); store<u8>(kbuf + 1, 0x2e);
   let r = dirLink(d, kbuf, 1, d, <u8>DT_DIR);

@@ -35,6 +35,9 @@ const pathA: usize = memory.data(PATH_MAX);
 const pathB: usize = memory.data(PATH_MAX);
 
 const SLASH: u8 = 0x2f, DOT: u8 = 0x2e;
+// WASI has no modes: what a C library asks when it is given none (creat's 0666, mkdir's 0777), less
+// the process's umask (022: files 0644, directories 0755).
+const WASI_CREATE_MODE: u32 = 0o666, WASI_MKDIR_MODE: u32 = 0o777;
 
 // Fetch and check the path (va, len) into `buf` (NUL-terminated); its length or a handler error.
 function fetch(p: Proc, va: u32, len: u64, buf: usize): i64 {
@@ -105,7 +108,7 @@ export function wasi_path_open(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: 
   if (!(<u32>a1 & LOOKUP_SYMLINK_FOLLOW)) flags |= O_NOFOLLOW;
   const e = withPaths(p, a2, a3, 0, -1);
   if (e < 0) return e;
-  const fd = sys_openat(a0, KPATH_A, flags, 0o644, 0, 0);
+  const fd = sys_openat(a0, KPATH_A, flags, WASI_CREATE_MODE, 0, 0);
   done();
   if (fd < 0) return fd;
   const r = putU32(p, uptr(a8), <u32>fd);
@@ -116,7 +119,7 @@ export function wasi_path_open(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: 
 export function wasi_path_create_directory(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64, a6: i64, a7: i64, a8: i64): i64 {
   const e = withPaths(curProc(), a1, a2, 0, -1);
   if (e < 0) return e;
-  const r = sys_mkdirat(a0, KPATH_A, 0o755, 0, 0, 0);
+  const r = sys_mkdirat(a0, KPATH_A, WASI_MKDIR_MODE, 0, 0, 0);
   done();
   return r;
 }

@@ -31,7 +31,7 @@ const ROOT = dirname(dirname(HERE));
 const BUILD = join(ROOT, "dist", "c");
 const PACKAGES = "clang lld wasi-libc libclang-rt-dev-wasm32";
 const LIB_FLAGS = ["-O2", "-Wall", "-Werror"];
-const WASI_ONLY = ["open.c", "stat.c", "unlink.c"];   // wrappers around wasi-libc's own calls
+const WASI_ONLY = ["open.c", "stat.c", "unlink.c", "mkdir.c"];   // wrappers around wasi-libc's own calls
 
 export class CBuildError extends Error {}
 
@@ -111,7 +111,8 @@ export async function buildC(sources, out, { opt = "2", includes = [], defines =
   const args = ["--target=wasm32-wasi", `-O${opt}`, ...includes.flatMap((i) => ["-I", i]), ...inc.flatMap((i) => ["-I", i]),
     ...defines.map((d) => `-D${d}`), ...sources, ...objs, "-o", out, ...extra];
   args.push("-Wl,--wrap=open,--wrap=openat,--wrap=fcntl,--wrap=lseek,--wrap=__wasilibc_tell,--wrap=nanosleep,--wrap=poll" +
-    ",--wrap=fstat,--wrap=fstatat,--wrap=__wasilibc_nocwd_fstatat,--wrap=unlink,--wrap=rmdir,--wrap=unlinkat");
+    ",--wrap=fstat,--wrap=fstatat,--wrap=__wasilibc_nocwd_fstatat,--wrap=unlink,--wrap=rmdir,--wrap=unlinkat" +
+    ",--wrap=mkdir,--wrap=mkdirat");
   if (!wasi) args.push("-nostartfiles");
   const r = run(clang, args);
   if (r.status !== 0) throw new CBuildError(`wasmos build: clang failed:\n${r.stderr}`);

@@ -8,13 +8,13 @@ import {
   argc, arg, writeString, exit_group, newfstatat, faccessat, cstr, fstat,
   AT_FDCWD, AT_SYMLINK_NOFOLLOW, F_OK, R_OK, W_OK, X_OK,
   STAT_SIZE, ST_MODE, ST_SIZE, S_IFMT, S_IFDIR, S_IFREG, S_IFLNK, S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK,
+  S_ISUID, S_ISGID, S_ISVTX,
 } from "../sdk";
 
 const a0 = arg(0);
 const bracket = a0 == "[" || a0.endsWith("/[");
 const name = bracket ? "[" : "test";
 const st = memory.data(<i32>STAT_SIZE, 8);
-const S_ISUID: u32 = 0o4000, S_ISGID: u32 = 0o2000, S_ISVTX: u32 = 0o1000;
 
 function fail(msg: string): void { writeString(2, name + ": " + msg + "\n"); exit_group(2); }
 

@@ -23,7 +23,7 @@ import { CSIGNAL, CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID, CLONE_C
 
 export interface Signature {
   args: ArgSpec[];
-  ret?: "hex";                                       // an address (mmap, brk); default decimal
+  ret?: "hex" | "octal";                             // an address (mmap, brk), a mode (umask); default decimal
   retNote?: (c: ArgCtx) => string | null;            // text after a successful result: " (flags O_RDWR)"
   wasi?: boolean;                                    // a WASI call (wasi.ts): the result is a WASI errno
 }
@@ -119,6 +119,9 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.fcntl]: { args: [fd, named(FCNTL_CMD), fcntlArg], retNote: fcntlNote },
   [Sys.ioctl]: { args: [fd, raw, ptr] },
   [Sys.mkdirat]: { args: [dirfd, path, mode] },
+  [Sys.fchmod]: { args: [fd, mode] },
+  [Sys.fchmodat]: { args: [dirfd, path, mode] },
+  [Sys.umask]: { args: [mode], ret: "octal" },
   [Sys.unlinkat]: { args: [dirfd, path, flags(AT_FLAGS)] },
   [Sys.symlinkat]: { args: [path, dirfd, path] },
   [Sys.linkat]: { args: [dirfd, path, dirfd, path, flags(AT_FLAGS)] },

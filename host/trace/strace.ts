@@ -74,5 +74,5 @@ export function resultText(sig: Signature, ret: bigint | null): { text: string; 
     const e = Number(-ret);
     return { text: `-1 ${errnoName(e)} (${errnoText(e)})`, errno: errnoName(e) };
   }
-  return { text: sig.ret === "hex" ? hex(BigInt.asUintN(64, ret)) : String(ret) };
+  return { text: sig.ret === "hex" ? hex(BigInt.asUintN(64, ret)) : sig.ret === "octal" ? "0" + ret.toString(8).padStart(2, "0") : String(ret) };
 }

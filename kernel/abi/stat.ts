@@ -4,7 +4,7 @@
 // The kernel, the guest SDK (guests/sdk/uapi/stat.ts adds the S_IS*(mode) tests) and the host's
 // file-system tools import them from here.
 //
-// Interface: S_IF* file types, DT_* directory entry types, UTIME_NOW/UTIME_OMIT (utimensat's
+// Interface: S_IF* file types, S_IALLUGO and S_IRWXUGO (permission bits), DT_* directory entry types, UTIME_NOW/UTIME_OMIT (utimensat's
 // special tv_nsec values); the stat and dirent64 records:
 //
 //   stat      0 u64 dev    8 u64 ino     16 u32 mode  20 u32 nlink  24 u32 uid   28 u32 gid
@@ -23,6 +23,11 @@ export const S_IFBLK: u32 = 0x6000;
 export const S_IFDIR: u32 = 0x4000;
 export const S_IFCHR: u32 = 0x2000;
 export const S_IFIFO: u32 = 0x1000;
+export const S_IALLUGO: u32 = 0o7777;  // the permission bits with set-id and sticky (chmod's)
+export const S_IRWXUGO: u32 = 0o777;   // read, write, execute for all (umask's)
+export const S_ISUID: u32 = 0o4000;    // set-user-ID
+export const S_ISGID: u32 = 0o2000;    // set-group-ID
+export const S_ISVTX: u32 = 0o1000;    // sticky (mkdir keeps it)
 
 export const STAT_SIZE: usize = 128;
 export const ST_DEV: usize = 0;
