@@ -39,7 +39,8 @@ for (const [name, guest] of [["cat-root", "cat"], ["ls-root", "ls"], ["cat-missi
   copyFileSync(distPath("guests", `${guest}.wasm`), join(d, `${name}.wasm`));
 }
 writeFileSync(join(d, "cat-root.json"), JSON.stringify({ root: "tree.dir", args: ["/data.txt"], stdout: "hello, root\n" }));
-writeFileSync(join(d, "ls-root.json"), JSON.stringify({ root: "tree.dir", args: ["/"], stdout: "data.txt\nsub\n" }));
+// the root lists the tree and, as on Linux, the kernel's /dev and /proc (not *.cleanup, not dot files)
+writeFileSync(join(d, "ls-root.json"), JSON.stringify({ root: "tree.dir", args: ["/"], stdout: "data.txt\ndev\nproc\nsub\n" }));
 writeFileSync(join(d, "cat-missing.json"), JSON.stringify({ args: ["/data.txt"], exit_code: 1, stderr: "cat: /data.txt: No such file or directory\n" }));
 writeFileSync(join(d, "cat-wrong.json"), JSON.stringify({ root: "tree.dir", args: ["/data.txt"], stdout: "hello\n" }));
 writeFileSync(join(d, "bad-spec.json"), JSON.stringify({ root: "no-such.dir" }));
