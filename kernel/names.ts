@@ -4,13 +4,14 @@
 // move), so looking never changes what a run counts. A name not found that way is "".
 // Interface: nameBuf() -> address of the name last made (PATH_MAX bytes), inodeName(ino) -> its
 // path's length in nameBuf, 0 for none (the root is "/"), procComm(pid) -> the length of its
-// command name (argv[0]'s last component, 15 bytes as Linux's comm) in nameBuf, 0 for none.
+// command name (argv[0]'s last component, 15 bytes as Linux's comm) in nameBuf, 0 for none;
+// commOf(t) the same for a Proc, argPtr(t, i) -> argv[i]'s user address or 0.
 import { BLOCK_SIZE, DIRENT_SIZE, Dirent, DT_DIR, Ino, ROOT_INO } from "./abi/fs";
 import { PATH_MAX } from "./param";
 import { pa } from "./kalloc";
 import { pcFind } from "./pagecache";
 import { inodeAddrCached } from "./fs";
-import { procByPid } from "./proc";
+import { Proc, procByPid } from "./proc";
 import { lookupPhys } from "./vm";
 import { ARG_BASE } from "./abi/layout";
 
@@ -52,12 +53,14 @@ function findCached(dir: u32, ino: u32, at: i32, depth: i32): i32 {
 
 export function procComm(pid: u32): i32 {
   const t = procByPid(pid);
-  if (t == null || t.pgdir == 0) return 0;
-  const pc = lookupPhys(t.pgdir, ARG_BASE);
-  if (pc < 0 || load<u32>(<usize>pc) == 0) return 0;
-  const pv = lookupPhys(t.pgdir, ARG_BASE + 4);
-  if (pv < 0) return 0;
-  const a0 = load<u32>(<usize>pv);
+  return t == null ? 0 : commOf(t);
+}
+
+// The program's name into nameBuf: the last component of argv[0], at most 15 bytes (Linux's
+// comm); its length. procfsgen's Name and stat use it too.
+export function commOf(t: Proc): i32 {
+  const a0 = argPtr(t, 0);
+  if (a0 == 0) return 0;
   let start = a0, end = a0;
   for (let i: u32 = 0; i < <u32>PATH_MAX; i++) {
     const ph = lookupPhys(t.pgdir, a0 + i);
@@ -70,4 +73,13 @@ export function procComm(pid: u32): i32 {
   let n = 0;
   for (let a = start; a < end && n < COMM_LEN; a++, n++) store<u8>(buf + n, load<u8>(<usize>lookupPhys(t.pgdir, a)));
   return n;
+}
+
+// argv[i] (a user address), or 0 (none, or no argument block), read through the page table.
+export function argPtr(t: Proc, i: u32): u32 {
+  if (t.pgdir == 0) return 0;
+  const pc = lookupPhys(t.pgdir, ARG_BASE);
+  if (pc < 0 || i >= load<u32>(<usize>pc)) return 0;
+  const pv = lookupPhys(t.pgdir, ARG_BASE + 4 + i * 4);
+  return pv < 0 ? 0 : load<u32>(<usize>pv);
 }

@@ -15,6 +15,7 @@ import { walk, PTE_P, ptePfn } from "./vm";
 import { lookupPhys } from "./vm";
 import { fileAt, FT_PIPE, FT_SOCKET, FT_CONSOLE, FT_INODE, FT_PSEUDO } from "./file";
 import { inodePath } from "./dir";
+import { commOf, argPtr, nameBuf } from "./names";
 import { Seq, KB_PER_PAGE, seqStr, seqChar, seqNum, seqPad, seqHex, seqKb, seqBytes, seqFrac } from "./procfsseq";
 import { PNode, nodeKind, nodePid, kindName } from "./procfs";
 import { loadTick, loadAvg, procCounts, FIXED_1 } from "./loadavg";
@@ -206,29 +207,10 @@ function kbField(s: Seq, name: string, pages: u64): void {
   seqStr(s, name); seqStr(s, ":\t"); seqPad(s, pages * KB_PER_PAGE, 8); seqStr(s, " kB\n");
 }
 
-// The program's name: the last component of argv[0], at most 15 bytes (Linux's comm).
+// The program's name (names.ts commOf: Linux's comm).
 function comm(t: Proc, s: Seq): void {
-  const a0 = argPtr(t, 0);
-  if (a0 == 0) return;
-  let start = a0, end = a0;
-  for (let i: u32 = 0; i < <u32>PATH_MAX; i++) {
-    const ph = lookupPhys(t.pgdir, a0 + i);
-    if (ph < 0) break;
-    const c = load<u8>(<usize>ph);
-    if (c == 0) break;
-    end = a0 + i + 1;
-    if (c == 0x2f) start = end;
-  }
-  for (let a = start; a < end && a - start < 15; a++) seqChar(s, load<u8>(<usize>lookupPhys(t.pgdir, a)));
-}
-
-// argv[i] (a user address), or 0 (none, or no argument block).
-function argPtr(t: Proc, i: u32): u32 {
-  if (t.pgdir == 0) return 0;
-  const pc = lookupPhys(t.pgdir, ARG_BASE);
-  if (pc < 0 || i >= load<u32>(<usize>pc)) return 0;
-  const pv = lookupPhys(t.pgdir, ARG_BASE + 4 + i * 4);
-  return pv < 0 ? 0 : load<u32>(<usize>pv);
+  const n = commOf(t);
+  for (let i = 0; i < n; i++) seqChar(s, load<u8>(nameBuf() + i));
 }
 
 // Four octal digits, as status's Umask line.
