@@ -40,7 +40,7 @@ export async function compileKernelTree(dir: string): Promise<Uint8Array> {
   const key = treeHash(join(base, rel), asc.version + config + rel);
   const cached = join(tmpdir(), "wasmos-kernels", `${key}.wasm`);
   if (existsSync(cached)) return readFileSync(cached);
-  const args = [`${rel}/index.ts`, "--baseDir", base, "--outFile", "kernel.wasm", ...ascFlags(JSON.parse(config), rel, (asc as unknown as AscExtras).configToArguments)];
+  const args = [`${rel}/index.ts`, "--baseDir", base, "--outFile", "kernel.wasm", "--noColors", ...ascFlags(JSON.parse(config), rel, (asc as unknown as AscExtras).configToArguments)];
   let wasm: Uint8Array | null = null, errText = "";
   const { error } = await asc.main(args, {
     stdout: { write: () => true }, stderr: { write: (s: string | Uint8Array) => { errText += String(s); return true; } },
