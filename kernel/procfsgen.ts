@@ -20,6 +20,7 @@ import { Seq, KB_PER_PAGE, seqStr, seqChar, seqNum, seqPad, seqHex, seqKb, seqBy
 import { PNode, nodeKind, nodePid, kindName } from "./procfs";
 import { loadTick, loadAvg, procCounts, FIXED_1 } from "./loadavg";
 import { actionAt } from "./signal";
+import { wchanOf, wchanName } from "./wchan";
 import { NSIG, SIG_IGN, SIG_DFL } from "./abi/signals";
 
 const NS_PER_TICK: u64 = 10000000;      // USER_HZ = 100: /proc/stat counts 10 ms ticks
@@ -45,6 +46,7 @@ export function generate(p: Proc, node: u32, s: Seq): bool {
     else if (k == PNode.pidStat) pidStat(t, s);
     else if (k == PNode.pidCmdline) cmdline(t, s);
     else if (k == PNode.pidMaps) maps(t, s);
+    else if (k == PNode.pidWchan) seqStr(s, wchanName(wchanOf(t)));
   }
   return true;
 }
