@@ -20,6 +20,7 @@ import { Seq, KB_PER_PAGE, seqStr, seqChar, seqNum, seqPad, seqHex, seqKb, seqBy
 import { PNode, nodeKind, nodePid, kindName } from "./procfs";
 import { loadTick, loadAvg, procCounts, FIXED_1 } from "./loadavg";
 import { actionAt } from "./signal";
+import { sigpendingMax } from "./rlimit";
 import { wchanOf, wchanName } from "./wchan";
 import { NSIG, SIG_IGN, SIG_DFL } from "./abi/signals";
 
@@ -240,12 +241,23 @@ function status(t: Proc, s: Seq): void {
   sigLines(s, t);
 }
 
-// The signal masks, 16 hex digits each (bit sig-1): pending to the thread (tkill, tgkill) and to
+// The signals queued for the user and their limit (SigQ); the signal masks, 16 hex digits each (bit sig-1): pending to the thread (tkill, tgkill) and to
 // the process (kill), blocked, ignored, caught (a handler).
 function sigLines(s: Seq, t: Proc): void {
   const pnd = t.sigPending & t.sigTkill;
+  seqStr(s, "SigQ:\t"); seqNum(s, queued()); seqChar(s, 0x2f); seqNum(s, sigpendingMax()); seqChar(s, 0x0a);
   sigMask(s, "SigPnd", pnd); sigMask(s, "ShdPnd", t.sigPending & ~pnd); sigMask(s, "SigBlk", t.sigBlocked);
   sigMask(s, "SigIgn", actions(t, true)); sigMask(s, "SigCgt", actions(t, false));
+}
+// SigQ's first figure: signals pending for the user (every process here is root's), one for each
+// pending standard signal, as Linux counts its queue entries.
+function queued(): u64 {
+  let n: u64 = 0;
+  for (let i = 0; i < procSlots(); i++) {
+    const t = procAt(i);
+    if (t && t.state != UNUSED && t.state != ZOMBIE) n += popcnt<u64>(t.sigPending);
+  }
+  return n;
 }
 function sigMask(s: Seq, name: string, v: u64): void { seqStr(s, name); seqStr(s, ":\t"); seqHex(s, v, 16); seqChar(s, 0x0a); }
 
