@@ -12,7 +12,9 @@ import { NOFILE, PATH_MAX } from "./param";
 import { Proc, procByPid, EMBRYO } from "./proc";
 import { sleepOn, resumeWith, forgetCall } from "./sleep";
 import { fetchPath } from "./sysfs";
-import { namei, isDir } from "./dir";
+import { namei } from "./dir";
+import { iMode } from "./fs";
+import { S_IFMT, S_IFREG, S_IXUGO } from "./abi/stat";
 import { ROOT_INO } from "./abi/fs";
 import { fetchUser, strncpyFromUser, countCopy } from "./copy";
 import { stageAddr } from "./exec";
@@ -77,13 +79,19 @@ function buildArgs(p: Proc, argv: u32, envp: u32): i32 {
   return <i32>at;
 }
 
+// Linux's may_open(MAY_EXEC) for root: a regular file with an execute bit for someone.
+function execPermitted(ino: u32): bool {
+  const mode = <u32>iMode(ino);
+  return (mode & S_IFMT) == S_IFREG && (mode & S_IXUGO) != 0;
+}
+
 export function sysExecve(p: Proc, path: u32, argv: u32, envp: u32): i64 {
   const pathBuf = memory.data(PATH_MAX);   // execve's own, apart from every other syscall's path
   const len = fetchPath(p, path, pathBuf);
   if (len < 0) return len;
   const ino = namei(p.cwd != 0 ? p.cwd : ROOT_INO, pathBuf, len);
   if (ino < 0) return ino;
-  if (isDir(<u32>ino)) return -Errno.EACCES;
+  if (!execPermitted(<u32>ino)) return -Errno.EACCES;
   const n = buildArgs(p, argv, envp);
   if (n < 0) return n;
   p.execIno = <u32>ino; p.execLen = <u32>n;

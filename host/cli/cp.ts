@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { WsFs } from "../fs/files";
+import { hostFileMode, WsFs } from "../fs/files";
 import { imagePath, openImage, strictUsage, toolError, UsageError } from "../fs/tool";
 
 export function register(program: Command): void {
@@ -27,7 +27,7 @@ function copyIn(src: string, image: string, path: string): void {
     const fs = WsFs.open(store, true);
     try {
       const target = isDirIn(fs, path) ? `${path.replace(/\/+$/, "")}/${basename(src)}` : path;
-      fs.writeFile(target, data);
+      fs.writeFile(target, data, hostFileMode(data, statSync(src).mode));
     } catch (e) { throw toolError(`cp: ${image}:${path}`, e); }
     finally { fs.sync(); }
   } catch (e) { throw toolError(`cp: ${image}`, e); }

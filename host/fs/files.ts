@@ -2,9 +2,10 @@
 // absolute ("/a/b"; repeated slashes ignored), parents must exist, errors are FsErrors.
 // Interface: WsFs.open(store, writable?), new WsFs(img); stat(path), readFile(path),
 // writeFile(path, data, mode?), mkdir(path, mode?), list(path), remove(path), sync(); symlink(path,
-// target), readlink(path), link(existing, path), setTimes(path, atime, mtime, ctime?) (ns).
+// target), readlink(path), link(existing, path), setTimes(path, atime, mtime, ctime?) (ns);
+// hostFileMode(data, hostMode) -> the mode a host file gets on the image (mkfs --from, cp).
 import type { BlockStore } from "../devices/blockstore";
-import { ROOT_INO, S_IFDIR, S_IFREG, S_IFLNK, S_IFMT, DT_DIR, DT_REG, DT_LNK, SYMLINK_MAX, MAXSYMLINKS } from "../../kernel/abi/fs";
+import { ROOT_INO, S_IFDIR, S_IFREG, S_IFLNK, S_IFMT, S_IXUGO, DT_DIR, DT_REG, DT_LNK, SYMLINK_MAX, MAXSYMLINKS } from "../../kernel/abi/fs";
 import { FsError } from "./error";
 import { Image } from "./image";
 import { isDir, isLnk, type Inode } from "./inode";
@@ -13,6 +14,16 @@ import { dirAdd, dirInit, dirList, dirLookup, dirRemove } from "./dir";
 export interface Stat { ino: number; mode: number; nlink: number; size: number; blocks: number; isDir: boolean;
   atime: bigint; mtime: bigint; ctime: bigint }
 export interface Entry extends Stat { name: string }
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];   // "\0asm"
+
+/** A host file's mode on the image: 0755 when the host may execute it or it is a wasm module (a
+ *  program, though a build tool may have written it without execute bits), else 0644. execve
+ *  needs an execute bit, as on Linux. */
+export function hostFileMode(data: Uint8Array, hostMode: number): number {
+  const wasm = data.length >= 4 && WASM_MAGIC.every((b, i) => data[i] === b);
+  return hostMode & S_IXUGO || wasm ? 0o755 : 0o644;
+}
 
 const statOf = (ip: Inode): Stat =>
   ({ ino: ip.ino, mode: ip.mode, nlink: ip.nlink, size: ip.size, blocks: ip.blocks, isDir: isDir(ip),

@@ -12,7 +12,7 @@ import { BLOCK_SIZE, ROOT_INO, S_IFDIR, DT_DIR } from "../../kernel/abi/fs";
 import { FsError } from "./error";
 import { Image } from "./image";
 import { dirInit } from "./dir";
-import { WsFs } from "./files";
+import { hostFileMode, WsFs } from "./files";
 import { layout } from "./superblock";
 
 export interface MkfsFile { path: string; data: Uint8Array; mode?: number }
@@ -41,7 +41,7 @@ export function mkfs(target: number | BlockStore, opts: MkfsOptions = {}): Block
   if (opts.from !== undefined) copyTree(fs, opts.from, "", { warn: opts.warn ?? (() => {}), keepTimes: opts.keepTimes ?? false, seen: new Map() });
   for (const f of opts.files ?? []) {
     makeParents(fs, f.path);
-    fs.writeFile(f.path, f.data, f.mode);
+    fs.writeFile(f.path, f.data, f.mode ?? hostFileMode(f.data, 0));
   }
   img.sync();
   return store;
@@ -61,7 +61,8 @@ function copyTree(fs: WsFs, hostDir: string, at: string, c: Copy): void {
       const key = `${st.dev}:${st.ino}`, first = st.nlink > 1n ? c.seen.get(key) : undefined;
       if (first !== undefined) { fs.link(first, dst); continue; }     // a hard link: the same inode
       if (st.nlink > 1n) c.seen.set(key, dst);
-      fs.writeFile(dst, readFileSync(src), Number(st.mode) & 0o111 ? 0o755 : 0o644);
+      const data = readFileSync(src);
+      fs.writeFile(dst, data, hostFileMode(data, Number(st.mode)));
     } else { c.warn(`mkfs: skipping ${src}: not a regular file, directory or symbolic link`); continue; }
     if (c.keepTimes) fs.setTimes(dst, st.atimeNs, st.mtimeNs);
   }

@@ -96,7 +96,7 @@ export enum Ino {
 // allows data blocks past the size only with it; truncating to 0 clears it).
 export const INO_FL_PREALLOC = 1;
 
-export { S_IFMT, S_IFREG, S_IFDIR, S_IFLNK, S_IALLUGO, S_IRWXUGO, S_ISVTX, DT_REG, DT_DIR, DT_LNK } from "./stat";   // a file's type, as Linux's
+export { S_IFMT, S_IFREG, S_IFDIR, S_IFLNK, S_IALLUGO, S_IRWXUGO, S_IXUGO, S_ISVTX, DT_REG, DT_DIR, DT_LNK } from "./stat";   // a file's type, as Linux's
 
 // Symbolic links: a path walk follows at most MAXSYMLINKS of them (then ELOOP, as Linux's
 // MAXSYMLINKS); a target holds at most SYMLINK_MAX bytes (the kernel's PATH_MAX less the NUL).

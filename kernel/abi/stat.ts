@@ -25,6 +25,7 @@ export const S_IFCHR: u32 = 0x2000;
 export const S_IFIFO: u32 = 0x1000;
 export const S_IALLUGO: u32 = 0o7777;  // the permission bits with set-id and sticky (chmod's)
 export const S_IRWXUGO: u32 = 0o777;   // read, write, execute for all (umask's)
+export const S_IXUGO: u32 = 0o111;     // execute for someone (execve's)
 export const S_ISUID: u32 = 0o4000;    // set-user-ID
 export const S_ISGID: u32 = 0o2000;    // set-group-ID
 export const S_ISVTX: u32 = 0o1000;    // sticky (mkdir keeps it)
