@@ -25,7 +25,7 @@ import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_I
 import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD,
   isSymlink, readLink, dtOf, dirPath } from "./dir";
 import { iget, iput, iprune, itrunc, fillStat, iheld, isizeExtending } from "./inode";
-import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, iSetMode, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
+import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, iSetMode, inodeAddrCached, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapSeek, BLOCK_BAD } from "./bmap";
 import { clockNow } from "./clock";
 import { pcSync, pcGet, pcGetNew, pcDirty, pcReadRange, pcDropRange } from "./pagecache";
@@ -564,9 +564,15 @@ function normalize(src: usize, n: i32, dst: usize): i32 {
   return out;
 }
 
-// ENOENT when the working directory was removed (Linux: its dentry is unhashed).
+// ENOENT when the working directory was removed (Linux: its dentry is unhashed). Its inode is
+// looked at only where the page cache holds it (as Linux's dentry cache answers without I/O): rmdir
+// wrote it there; a removed directory whose inode block was since evicted reads as present.
+function cwdRemoved(ino: u32): bool {
+  const at = inodeAddrCached(ino);
+  return at != 0 && load<u16>(at + Ino.nlink) == 0;
+}
 function sysGetcwd(p: Proc, buf: u32, size: u32): i64 {
-  if (p.cwdNode == 0 && p.cwd != 0 && iNlink(p.cwd) == 0) return -Errno.ENOENT;
+  if (p.cwdNode == 0 && cwdRemoved(p.cwd)) return -Errno.ENOENT;
   const cwd = changetype<usize>(p) + CWD_OFF;
   let n = <i32>p.cwdLen;
   if (n == 0) { store<u8>(kbuf, 0x2f); n = 1; } else memory.copy(kbuf, cwd, n);

@@ -19,7 +19,7 @@ import { trapCmd, pendingSignal } from "./trap";
 import { historyCmd } from "./history";
 import { parseNumber } from "./arith";
 import { fork, waitpid } from "../../sdk";
-import { childSetup, parentSetup, waitJob } from "./jobs";
+import { forkJob, childSetup, parentSetup, waitJob } from "./jobs";
 
 const SPECIAL = [":", ".", "source", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return",
   "set", "shift", "trap", "unset"];
@@ -331,7 +331,7 @@ function command(argv: string[]): i32 {
   }
   const args = argv.slice(1);
   if (isSpecialBuiltin(args[0]) || isBuiltin(args[0])) return runBuiltin(args);
-  const pid = fork();
+  const pid = forkJob();
   if (pid == 0) { childSetup(0, true); execProgram(null, [], args); }
   if (pid < 0) { err("fork: " + strerror(<i32>-pid)); return 2; }
   parentSetup(<i32>pid, <i32>pid);

@@ -9,8 +9,9 @@
 //
 // Interface:
 //   initJobControl()              at start, for an interactive shell
-//   childSetup(pgid, fg)          in a forked child: its group (0: its own), the terminal if fg,
-//                                 default signal actions
+//   forkJob() -> pid              fork for a job (the job-control signals blocked until childSetup)
+//   childSetup(pgid, fg)          in a forked child: default signal actions, its group (0: its
+//                                 own), the terminal if fg; then the signals unblocked
 //   parentSetup(pid, pgid)        in the shell after fork: the same setpgid (no race)
 //   waitJob(pids, pgid, text) -> status   wait for a foreground job (stopped: kept as a job; each
 //                                 process killed by a signal but SIGINT or SIGPIPE: its name on stderr)
@@ -19,7 +20,7 @@
 //   notifyJobs()                  report finished jobs (interactive, before a prompt)
 //   statusOf(wstatus)             128+N for a signal, the code otherwise
 import { getpid, getpgid, waitpid, kill, setpgid, tcsetpgrp, sigaction, sigignore, sigdefault, print, eprint,
-  WNOHANG, WUNTRACED, WIFEXITED, WEXITSTATUS, WTERMSIG, Sig, Errno } from "../../sdk";
+  fork, sigprocmask, sigbit, SIG_BLOCK, SIG_UNBLOCK, WNOHANG, WUNTRACED, WIFEXITED, WEXITSTATUS, WTERMSIG, Sig, Errno } from "../../sdk";
 import { sh, err } from "./vars";
 import { pendingSignal, setResetHook } from "./trap";
 import { signalDescription } from "./signames";
@@ -78,16 +79,30 @@ function ownDisposition(sig: i32): bool {
   return false;
 }
 
+const JOB_SIGNALS: u64 = sigbit(Sig.SIGINT) | sigbit(Sig.SIGQUIT) | sigbit(Sig.SIGTSTP) | sigbit(Sig.SIGTTIN) | sigbit(Sig.SIGTTOU);
+
+/** fork for a job: in an interactive shell the job-control signals stay blocked in the child until
+ *  childSetup has given it their default actions, so a Ctrl-C that comes between fork and exec
+ *  kills the child instead of running the shell's handler in it; the parent unblocks at once. */
+export function forkJob(): i64 {
+  if (!sh.interactive) return fork();
+  sigprocmask(SIG_BLOCK, JOB_SIGNALS);
+  const pid = fork();
+  if (pid != 0) sigprocmask(SIG_UNBLOCK, JOB_SIGNALS);
+  return pid;
+}
+
 export function childSetup(pgid: i32, fg: bool): void {
+  if (sh.interactive) {
+    sigdefault(Sig.SIGINT); sigdefault(Sig.SIGQUIT); sigdefault(Sig.SIGTSTP);
+    sigdefault(Sig.SIGTTIN); sigdefault(Sig.SIGTTOU);
+  }
   if (control) {
     const me = <i32>getpid();
     setpgid(0, pgid == 0 ? me : pgid);
     if (fg) tcsetpgrp(0, pgid == 0 ? me : pgid);
   }
-  if (sh.interactive) {
-    sigdefault(Sig.SIGINT); sigdefault(Sig.SIGQUIT); sigdefault(Sig.SIGTSTP);
-    sigdefault(Sig.SIGTTIN); sigdefault(Sig.SIGTTOU);
-  }
+  if (sh.interactive) sigprocmask(SIG_UNBLOCK, JOB_SIGNALS);   // forkJob's block: a pending Ctrl-C acts now
 }
 
 export function parentSetup(pid: i32, pgid: i32): void {

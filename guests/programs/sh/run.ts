@@ -22,7 +22,7 @@ import { sh, setVar, getVar, unsetVar, exportVar, environ, err, errorPrefix, pus
 import { expandWords, expandString, expandPattern, expandHeredoc, expandFailed } from "./expand";
 import { match } from "./glob";
 import { isSpecialBuiltin, isBuiltin, runBuiltin } from "./builtins";
-import { childSetup, parentSetup, waitJob, addJob, statusOf } from "./jobs";
+import { forkJob, childSetup, parentSetup, waitJob, addJob, statusOf } from "./jobs";
 import { takeExitTrap, resetTraps, pendingSignal, runTraps } from "./trap";
 
 const SAVE_FD = 10;                     // the shell keeps copies of its own fds at 10 and up
@@ -269,7 +269,7 @@ function becomeChild(): void {
 }
 
 function runSubshell(n: Node): i32 {
-  const pid = fork();
+  const pid = forkJob();
   if (pid == 0) {
     becomeChild();
     childSetup(0, true);
@@ -306,7 +306,7 @@ function runPipeline(cmds: Node[], whole: Node): i32 {
       if (r < 0) { err("pipe: " + strerror(<i32>-r)); break; }
       rd = load<i32>(fds); wr = load<i32>(fds + 4);
     }
-    const pid = fork();
+    const pid = forkJob();
     if (pid == 0) {
       becomeChild();
       childSetup(pgid, true);
@@ -328,7 +328,7 @@ function runPipeline(cmds: Node[], whole: Node): i32 {
 }
 
 function runAsync(n: Node): void {
-  const pid = fork();
+  const pid = forkJob();
   if (pid == 0) {
     becomeChild();
     childSetup(0, false);
@@ -409,7 +409,7 @@ function execSimple(n: Node, inChild: bool): i32 {
   if (functions.has(name)) return callFunction(n, values, argv);
   if (isBuiltin(name)) return regularBuiltin(n, values, argv);
   if (inChild) { execProgram(n, values, argv); return 127; }
-  const pid = fork();
+  const pid = forkJob();
   if (pid == 0) {
     becomeChild();
     childSetup(0, true);
