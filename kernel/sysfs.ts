@@ -25,6 +25,7 @@ import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_I
 import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD,
   isSymlink, readLink, dtOf, dirPath } from "./dir";
 import { iget, iput, iprune, itrunc, fillStat, iheld, isizeExtending } from "./inode";
+import { breakLease } from "./lease";
 import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, iSetMode, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapSeek, BLOCK_BAD } from "./bmap";
 import { clockNow } from "./clock";
@@ -230,6 +231,10 @@ function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32, mode: u32): i64 {
   // O_PATH drops the other flags)
   if (isDir(i) && ((flags & O_ACCMODE) != O_RDONLY || (!(flags & O_PATH) && (flags & (O_CREAT | O_TRUNC))))) return -Errno.EISDIR;
   if ((flags & O_DIRECTORY) && !isDir(i)) return -Errno.ENOTDIR;
+  if (!(flags & O_PATH)) {                              // the leases this open breaks (do_dentry_open)
+    const b = breakLease(p, i, flags);
+    if (b < 0) return b;
+  }
   if ((flags & O_TRUNC) && !isDir(i) && (flags & O_ACCMODE) != O_RDONLY) itrunc(i, 0);
   if (!iget(i)) return -Errno.ENFILE;                   // the in-core inode table is full
   const f = fileAlloc(FT_INODE, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC));
