@@ -8,7 +8,8 @@
 // the kernel releases or downgrades it itself (Stat.leaseBreakTimeouts) and the breaker goes on.
 // An O_NONBLOCK opener gets EWOULDBLOCK once the holder is signalled; a signal for the breaker ends
 // its wait (EINTR, or a restart with SA_RESTART), as wait_event_interruptible_timeout does.
-// While a break is pending the holder may only give ground: taking the lease up again is EAGAIN.
+// An open waiting for a break counts as open (in Linux its file exists already): while a writer
+// waits, the holder may only release; while a reader waits, it may not take a write lease again.
 //
 //   lease record (LEASE_SIZE = 48 bytes), NLEASE of them in a table in the kernel image
 //   +------+-----+------+-------+-----+----+----------------+----------------+
@@ -19,8 +20,8 @@
 //   release by breakAt) and DOWNGRADE_PENDING (a reader waits: downgrade by downAt), Linux's
 //   FL_UNLOCK_PENDING and FL_DOWNGRADE_PENDING with fl_break_time and fl_downgrade_time.
 //
-// Interface: leaseSet(p, file, fd, type) -> 0 or -errno (F_SETLEASE), leaseGet(file) -> F_RDLCK,
-// F_WRLCK or F_UNLCK (F_GETLEASE: the type the lease is being broken to while a break is pending),
+// Interface: leaseSet(p, file, fd, type) -> 0 or -errno (F_SETLEASE), leaseGet(file) -> the lease's
+// type, read, write or unlocked (F_GETLEASE: the type the lease is being broken to while a break is pending),
 // breakLease(p, ino, flags) -> 0, -EWOULDBLOCK or -ERESTARTSYS (it sleeps; open's hook),
 // leaseFileClose(file) (the last close drops the file's lease), leaseChan(ino) and isLeaseChan(c)
 // (the breakers' sleep channel), leaseBreakTime() and setLeaseBreakTime(sec).
@@ -34,7 +35,7 @@ import { NFILE, NLEASE, LEASE_BREAK_TIME } from "./param";
 import { Proc, procByPid } from "./proc";
 import { File, fileAt, FT_INODE } from "./file";
 import { iMode } from "./fs";
-import { sleepOn, wakeup } from "./sleep";
+import { sleepOn, sleepersOn, wakeup } from "./sleep";
 import { sendSignalFrom } from "./signal";
 import { clockNow } from "./clock";
 import { statAdd } from "./stats";
@@ -102,7 +103,7 @@ export function leaseSet(p: Proc, fi: i32, fd: i32, type: i64): i64 {
 // Take a lease, or change the one this open file holds (generic_add_lease).
 function leaseAdd(p: Proc, f: File, fi: i32, fd: i32, type: u32, mine: Lease | null): i64 {
   if (openConflict(fi, f.ino, type)) return -Errno.EAGAIN;
-  if (mine && mine.flags != 0 && (type == F_WRLCK || (mine.flags & UNLOCK_PENDING))) return -Errno.EAGAIN;  // the breaker's open counts
+  if (mine && sleepersOn(leaseChan(f.ino)) > 0 && (type == F_WRLCK || (mine.flags & UNLOCK_PENDING))) return -Errno.EAGAIN;  // a waiting breaker's open counts
   for (let i = 0; i < NLEASE; i++) {
     const o = leaseAt(i);
     if (o.file == 0 || o.ino != f.ino || o.file == <u32>fi + 1) continue;

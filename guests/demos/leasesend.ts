@@ -22,7 +22,8 @@ import {
 
 const SIZE: usize = 512 << 10;
 const CHUNK: usize = 64 << 10;
-const buf = memory.data(4096, 8);
+const PIECE: usize = 4 << 10;                 // the reader's read, the file's write
+const buf = memory.data(<i32>PIECE, 8);
 const fds = memory.data(8);
 const st = memory.data(<i32>STAT_SIZE, 8);
 let brokenBy: i32 = 0;                        // the lease-break signal, once it came
@@ -40,8 +41,8 @@ function leaseName(t: i64): string { return t == F_RDLCK ? "F_RDLCK" : t == F_UN
 
 function makeFile(path: string): void {
   const fd = <i32>check("create " + path, open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644));
-  for (let i = 0; i < 4096; i++) store<u8>(buf + i, <u8>(i * 7 + 1));
-  for (let off: usize = 0; off < SIZE; off += 4096) check("write " + path, write(fd, buf, 4096));
+  for (let i: usize = 0; i < PIECE; i++) store<u8>(buf + i, <u8>(i * 7 + 1));
+  for (let off: usize = 0; off < SIZE; off += PIECE) check("write " + path, write(fd, buf, PIECE));
   close(fd);
 }
 
@@ -49,7 +50,7 @@ function makeFile(path: string): void {
 function reader(): void {
   let total: i64 = 0;
   for (;;) {
-    const n = check("read", read(<i32>load<i32>(fds), buf, 4096));
+    const n = check("read", read(<i32>load<i32>(fds), buf, PIECE));
     if (n == 0) break;
     total += n;
     sleepMs(1);
@@ -111,8 +112,8 @@ if (brokenBy != 0) {
 }
 close(out);
 if (mode == "hold") { sleepNs(50 * <i64>1000000000); print("sender: 50 s later, F_GETLEASE " + leaseName(fcntl(fd, F_GETLEASE)) + "\n"); }
+munmap(map, SIZE);                            // done with the pages: now the file may change
 if (mode != "none" && mode != "hold") check("F_UNLCK", fcntl(fd, F_SETLEASE, F_UNLCK));
-munmap(map, SIZE);
 close(fd);
 waitpid(-1, 0); waitpid(-1, 0);
 print("sender: sent " + sent.toString() + " bytes, checksum " + sum.toString() + "\n");
