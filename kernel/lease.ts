@@ -187,13 +187,14 @@ function timeOutLeases(ino: u32): void {
   return l.file != 0 && l.ino == ino && (write || l.type == F_WRLCK);
 }
 
-// An open of `ino` with `flags` by `p`: go on (0), or wait for the leases it breaks to be released.
+// An open of `ino` with `flags` by `p`: go on (0), or wait for the leases it breaks to be released
+// (the deadline in p.wakeAt; sys_openat clears it when the call ends).
 export function breakLease(p: Proc, ino: u32, flags: u32): i64 {
   if (!anyLease(ino)) return 0;
   timeOutLeases(ino);
   const write = (flags & O_ACCMODE) != O_RDONLY;
   const until = signalHolders(ino, write);
-  if (until == U64.MAX_VALUE) { p.wakeAt = 0; return 0; }   // nothing conflicts (any more)
+  if (until == U64.MAX_VALUE) return 0;                  // nothing conflicts (any more)
   if (flags & O_NONBLOCK) return -Errno.EAGAIN;           // EWOULDBLOCK
   p.wakeAt = until;                                       // 0: lease-break-time 0, no deadline
   return sleepOn(p, leaseChan(ino));

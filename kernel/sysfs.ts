@@ -26,6 +26,7 @@ import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnl
   isSymlink, readLink, dtOf, dirPath } from "./dir";
 import { iget, iput, iprune, itrunc, fillStat, iheld, isizeExtending } from "./inode";
 import { breakLease } from "./lease";
+import { sleeping } from "./sleep";
 import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, iSetMode, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapSeek, BLOCK_BAD } from "./bmap";
 import { clockNow } from "./clock";
@@ -48,7 +49,10 @@ const kbuf: usize = memory.data(512);    // small structs; also a path-joining s
 
 // The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
 export function sys_openat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysOpenat(curProc(), fdArg(a0), u32arg(a1), <u32>a2, <u32>a3);
+  const p = curProc();
+  const r = sysOpenat(p, fdArg(a0), u32arg(a1), <u32>a2, <u32>a3);
+  if (!sleeping(r)) p.wakeAt = 0;                      // a lease break's deadline ends with the call
+  return r;
 }
 export function sys_lseek(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return sysLseek(curProc(), fdArg(a0), a1, <i32>a2);
