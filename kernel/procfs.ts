@@ -39,9 +39,9 @@ import { devRead, devWrite, devRdev, devOpen } from "./devfs";
 
 export enum PNode {
   procRoot = 1, meminfo = 2, vmstat = 3, stat = 4, uptime = 5, loadavg = 6, version = 7, self = 8,
-  pidDir = 9, pidStatus = 10, pidStat = 11, pidCmdline = 12, pidMaps = 13, pidFd = 14, fdLink = 15,
-  devRoot = 16, devNull = 17, devZero = 18, devFull = 19, devRandom = 20, devUrandom = 21, devTty = 22, devConsole = 23,
-  sysDir = 24, sysFs = 25, leaseBreakTime = 26,    // /proc/sys, /proc/sys/fs, /proc/sys/fs/lease-break-time
+  pidDir = 9, pidStatus = 10, pidStat = 11, pidCmdline = 12, pidMaps = 13, pidWchan = 14, pidFd = 15, fdLink = 16,
+  devRoot = 17, devNull = 18, devZero = 19, devFull = 20, devRandom = 21, devUrandom = 22, devTty = 23, devConsole = 24,
+  sysDir = 25, sysFs = 26, leaseBreakTime = 27,    // /proc/sys, /proc/sys/fs, /proc/sys/fs/lease-break-time
 }
 const ROOT_FIRST: u32 = PNode.meminfo, ROOT_LAST: u32 = PNode.self;       // /proc's named entries
 const PID_FIRST: u32 = PNode.pidStatus, PID_LAST: u32 = PNode.pidFd;      // /proc/PID's entries
@@ -75,6 +75,7 @@ export function kindName(k: u32): string {
     case PNode.pidStat: return "stat";
     case PNode.pidCmdline: return "cmdline";
     case PNode.pidMaps: return "maps";
+    case PNode.pidWchan: return "wchan";
     case PNode.pidFd: return "fd";
     case PNode.devNull: return "null";
     case PNode.devZero: return "zero";

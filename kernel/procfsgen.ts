@@ -21,6 +21,8 @@ import { PNode, nodeKind, nodePid, kindName } from "./procfs";
 import { loadTick, loadAvg, procCounts, FIXED_1 } from "./loadavg";
 import { actionAt } from "./signal";
 import { leaseBreakTime } from "./lease";
+import { sigpendingMax } from "./rlimit";
+import { wchanOf, wchanName } from "./wchan";
 import { NSIG, SIG_IGN, SIG_DFL } from "./abi/signals";
 
 const NS_PER_TICK: u64 = 10000000;      // USER_HZ = 100: /proc/stat counts 10 ms ticks
@@ -47,6 +49,7 @@ export function generate(p: Proc, node: u32, s: Seq): bool {
     else if (k == PNode.pidStat) pidStat(t, s);
     else if (k == PNode.pidCmdline) cmdline(t, s);
     else if (k == PNode.pidMaps) maps(t, s);
+    else if (k == PNode.pidWchan) seqStr(s, wchanName(wchanOf(t)));
   }
   return true;
 }
@@ -240,12 +243,23 @@ function status(t: Proc, s: Seq): void {
   sigLines(s, t);
 }
 
-// The signal masks, 16 hex digits each (bit sig-1): pending to the thread (tkill, tgkill) and to
+// The signals queued for the user and their limit (SigQ); the signal masks, 16 hex digits each (bit sig-1): pending to the thread (tkill, tgkill) and to
 // the process (kill), blocked, ignored, caught (a handler).
 function sigLines(s: Seq, t: Proc): void {
   const pnd = t.sigPending & t.sigTkill;
+  seqStr(s, "SigQ:\t"); seqNum(s, queued()); seqChar(s, 0x2f); seqNum(s, sigpendingMax()); seqChar(s, 0x0a);
   sigMask(s, "SigPnd", pnd); sigMask(s, "ShdPnd", t.sigPending & ~pnd); sigMask(s, "SigBlk", t.sigBlocked);
   sigMask(s, "SigIgn", actions(t, true)); sigMask(s, "SigCgt", actions(t, false));
+}
+// SigQ's first figure: signals pending for the user (every process here is root's), one for each
+// pending standard signal, as Linux counts its queue entries.
+function queued(): u64 {
+  let n: u64 = 0;
+  for (let i = 0; i < procSlots(); i++) {
+    const t = procAt(i);
+    if (t && t.state != UNUSED && t.state != ZOMBIE) n += popcnt<u64>(t.sigPending);
+  }
+  return n;
 }
 function sigMask(s: Seq, name: string, v: u64): void { seqStr(s, name); seqStr(s, ":\t"); seqHex(s, v, 16); seqChar(s, 0x0a); }
 

@@ -2,18 +2,20 @@
 // u64 rlim_max} (16 bytes, for all three: the 64-bit ABI). RLIMIT_CPU is kept per process and
 // enforced on its CPU time (user + system, on the virtual clock): at the soft limit the process
 // gets SIGXCPU, at the hard limit SIGKILL (the hard one wins when both are reached); signals have
-// no handlers here, so SIGXCPU ends the process too. RLIMIT_NOFILE reads NOFILE; every other
-// resource reads RLIM_INFINITY and cannot be set (EINVAL). Limits survive execve, fork copies them.
+// no handlers here, so SIGXCPU ends the process too. RLIMIT_NOFILE reads NOFILE, RLIMIT_SIGPENDING
+// Linux's boot-time default for the RAM (sigpendingMax); every other resource reads RLIM_INFINITY,
+// and only RLIMIT_CPU can be set (EINVAL). Limits survive execve, fork copies them.
 // Interface: sys_getrlimit, sys_setrlimit, sys_prlimit64 (the table's entries, syscall.ts, each
-// (a0..a5) -> result or -errno); cpuLimitCheck(p) (the scheduler, each time it picks p). A new
+// (a0..a5) -> result or -errno); sigpendingMax() (/proc's SigQ); cpuLimitCheck(p) (the scheduler, each time it picks p). A new
 // process has no limit (procAlloc).
 import { Errno } from "./abi/errno";
 import { Sig } from "./abi/signals";
-import { RLIMIT_CPU, RLIMIT_NOFILE, RLIM_NLIMITS, RLIMIT64_SIZE, RLIM_CUR, RLIM_MAX } from "./abi/resource";
+import { RLIMIT_CPU, RLIMIT_NOFILE, RLIMIT_SIGPENDING, RLIM_NLIMITS, RLIMIT64_SIZE, RLIM_CUR, RLIM_MAX } from "./abi/resource";
 import { curProc } from "./cpu";
 import { Proc, procByPid } from "./proc";
 import { copyFromUser, copyToUser } from "./copy";
 import { NOFILE } from "./param";
+import { nframes } from "./kalloc";
 import { u32arg } from "./sysarg";
 
 const RLIM_INFINITY: u64 = U64.MAX_VALUE;
@@ -57,8 +59,16 @@ function getLimit(t: Proc, res: i32): void {
   let cur = RLIM_INFINITY, max = RLIM_INFINITY;
   if (res == RLIMIT_CPU) { cur = t.rlimCpuCur; max = t.rlimCpuMax; }
   if (res == RLIMIT_NOFILE) { cur = <u64>NOFILE; max = <u64>NOFILE; }
+  if (res == RLIMIT_SIGPENDING) { cur = <u64>sigpendingMax(); max = cur; }
   store<u64>(kb + RLIM_CUR, cur);
   store<u64>(kb + RLIM_MAX, max);
+}
+
+// Signals that may be queued for a user: Linux sets it at boot to half its thread limit, which is
+// a 16 KiB kernel stack per 8 of RAM's pages, at least 20 threads (kernel/fork.c set_max_threads).
+export function sigpendingMax(): u32 {
+  const threads = nframes() / 32;
+  return (threads < 20 ? 20 : threads) / 2;
 }
 
 // True when `cpuNs` has reached `limit` seconds (RLIM_INFINITY, or more seconds than fit, never).

@@ -573,7 +573,9 @@ function normalize(src: usize, n: i32, dst: usize): i32 {
   return out;
 }
 
+// ENOENT when the working directory was removed (Linux: its dentry is unhashed).
 function sysGetcwd(p: Proc, buf: u32, size: u32): i64 {
+  if (p.cwdNode == 0 && p.cwd != 0 && iNlink(p.cwd) == 0) return -Errno.ENOENT;
   const cwd = changetype<usize>(p) + CWD_OFF;
   let n = <i32>p.cwdLen;
   if (n == 0) { store<u8>(kbuf, 0x2f); n = 1; } else memory.copy(kbuf, cwd, n);

@@ -5,7 +5,7 @@
 // run loop sees no runnable process, no timer, no device and nothing from outside), the host
 // reports each one with hungTask before it kills them, as Linux's hung-task detector reports tasks
 // blocked too long: a trace event (Ev.hungTask) and a counter (Stat.hungTaskReports).
-// Interface: wchanOf(p) -> Wchan; exports procWchan(pid) -> Wchan, procSleepSys(pid) -> syscall nr
+// Interface: wchanOf(p) -> Wchan, wchanName(w) -> /proc/PID/wchan's text ("0" when not asleep); exports procWchan(pid) -> Wchan, procSleepSys(pid) -> syscall nr
 // (-1: not sleeping), hungTask(pid) -> Wchan (traced and counted).
 import { Wchan } from "./abi/records";
 import { Ev } from "./abi/trace";
@@ -39,6 +39,30 @@ export function wchanOf(p: Proc): Wchan {
   if (p.sleepSys == Sys.rt_sigsuspend) return Wchan.sigsuspend;
   if (c == 0 && p.wakeAt != 0) return Wchan.hrtimer_nanosleep;
   return Wchan.unknown;
+}
+
+// What /proc/PID/wchan reads: the function's name, no newline; "0" for a process not asleep.
+export function wchanName(w: Wchan): string {
+  switch (w) {
+    case Wchan.pipe_read: return "pipe_read";
+    case Wchan.pipe_write: return "pipe_write";
+    case Wchan.do_wait: return "do_wait";
+    case Wchan.inet_csk_accept: return "inet_csk_accept";
+    case Wchan.sk_wait_data: return "sk_wait_data";
+    case Wchan.sk_stream_wait_memory: return "sk_stream_wait_memory";
+    case Wchan.sk_stream_wait_connect: return "sk_stream_wait_connect";
+    case Wchan.n_tty_read: return "n_tty_read";
+    case Wchan.sigsuspend: return "sigsuspend";
+    case Wchan.do_sys_poll: return "do_sys_poll";
+    case Wchan.ep_poll: return "ep_poll";
+    case Wchan.hrtimer_nanosleep: return "hrtimer_nanosleep";
+    case Wchan.do_fork: return "do_fork";
+    case Wchan.do_execve: return "do_execve";
+    case Wchan.do_signal_stop: return "do_signal_stop";
+    case Wchan.break_lease: return "__break_lease";
+    case Wchan.unknown: return "schedule";
+  }
+  return "0";
 }
 
 // A reader sleeps only on an empty pipe, a writer only on one without room: the pipe says which.

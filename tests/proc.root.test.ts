@@ -30,7 +30,7 @@ it("ls /proc, /proc/1 and /dev list their nodes", () => {
   expect(p.status).toBe(0);
   expect(lines(p.stdout)).toEqual(["1", "loadavg", "meminfo", "self", "stat", "sys", "uptime", "version", "vmstat"]);
   const one = cli("run", "/bin/ls", "/proc/1");
-  expect(lines(one.stdout)).toEqual(["cmdline", "fd", "maps", "stat", "status"]);
+  expect(lines(one.stdout)).toEqual(["cmdline", "fd", "maps", "stat", "status", "wchan"]);
   const d = cli("run", "/bin/ls", "/dev");
   expect(lines(d.stdout)).toEqual(["console", "full", "null", "random", "tty", "urandom", "zero"]);
 });

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { distPath, projectRoot } from "../host/paths";
 import { run } from "./helpers/machine";
+import { cli } from "./helpers/cli";
 import { cGuest, hasClang, NO_CLANG, TRANSLATE_TIMEOUT } from "./helpers/cguest";
 
 const SRC = "tests/guests/c/sigstatus.c";
@@ -22,7 +23,15 @@ test.skipIf(!hasClang || !hasGcc)(`status signal masks: wasmos prints what Linux
   const native = spawnSync(exe, [], { encoding: "utf8" });
   expect(native.status).toBe(0);
   expect(native.stdout).toContain("SigBlk:\t0000000000004200\n");   // SIGUSR1 (10) and SIGTERM (15)
+  expect(native.stdout).toContain("SigQ:\t2+/rlimit\n");            // both pending, below the limit getrlimit reads
   const r = await run(new Uint8Array(readFileSync(await cGuest(SRC))), ["sigstatus"], { net: null, disk });
   expect(r.exit.code).toBe(0);
   expect(r.stdout).toBe(native.stdout);
 }, TRANSLATE_TIMEOUT);
+
+test("SigQ counts the signals pending for the user; its limit is Linux's default for the RAM (pages / 64)", () => {
+  const r = cli("run", "/bin/sh", "-c", "grep SigQ /proc/self/status; grep MemTotal /proc/meminfo");
+  expect(r.status).toBe(0);
+  const kb = Number(/MemTotal:\s+(\d+) kB/.exec(r.stdout)![1]);
+  expect(r.stdout.split("\n")[0]).toBe(`SigQ:\t0/${Math.floor(kb / 4 / 64)}`);
+});

@@ -8,14 +8,14 @@
 //   writeAbiHeaders(dir) -> Promise<void>       write dir/wasmos/abi.h and dir/wasmos/errno-map.h
 //
 // Which modules: the uapi ones a C program may need (syscall numbers, errnos, signals, fcntl, mman,
-// socket, wait, time, uio, poll, stat, epoll, termios, and the argument block's address from layout). Enums are
+// socket, wait, time, uio, poll, stat, epoll, termios, resource, and the argument block's address from layout). Enums are
 // spelled SYS_<name> (Sys) and as their own names (Errno, Sig).
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-const MODULES = ["syscalls", "errno", "signals", "fcntl", "mman", "socket", "wait", "time", "uio", "poll", "stat", "epoll", "termios", "layout"];
+const MODULES = ["syscalls", "errno", "signals", "fcntl", "mman", "socket", "wait", "time", "uio", "poll", "stat", "epoll", "termios", "resource", "layout"];
 const LAYOUT = ["ARG_BASE", "ARG_MAX", "PAGE_SIZE", "PAGE_SHIFT"];   // layout.ts also holds kernel-internal addresses
 
 /** Every number of the uapi modules, by its C name. */

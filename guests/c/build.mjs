@@ -19,7 +19,9 @@
 // directory's position moves as on Linux (lib/lseek.c); and nanosleep, so a signal interrupts it
 // with EINTR (lib/sleep.c); and poll, Linux's over the kernel's ppoll (lib/poll.c, include/poll.h);
 // and the stat family, Linux's newfstatat and fstat (lib/stat.c); and unlink, rmdir and unlinkat, for
-// Linux's empty-path and flag checks (lib/unlink.c).
+// Linux's empty-path and flag checks (lib/unlink.c); with wasi, chdir and getcwd, so the working
+// directory is the kernel's and wasi-libc's path string follows it (lib/cwd.c), and rename, for
+// Linux's "." and ".." checks (lib/rename.c).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { basename, delimiter, dirname, isAbsolute, join, resolve, sep } from "node:path";
@@ -31,7 +33,7 @@ const ROOT = dirname(dirname(HERE));
 const BUILD = join(ROOT, "dist", "c");
 const PACKAGES = "clang lld wasi-libc libclang-rt-dev-wasm32";
 const LIB_FLAGS = ["-O2", "-Wall", "-Werror"];
-const WASI_ONLY = ["open.c", "stat.c", "unlink.c", "mkdir.c"];   // wrappers around wasi-libc's own calls
+const WASI_ONLY = ["open.c", "stat.c", "unlink.c", "mkdir.c", "cwd.c", "rename.c"];   // wrappers around wasi-libc's own calls
 
 export class CBuildError extends Error {}
 
@@ -113,7 +115,8 @@ export async function buildC(sources, out, { opt = "2", includes = [], defines =
   args.push("-Wl,--wrap=open,--wrap=openat,--wrap=fcntl,--wrap=lseek,--wrap=__wasilibc_tell,--wrap=nanosleep,--wrap=poll" +
     ",--wrap=fstat,--wrap=fstatat,--wrap=__wasilibc_nocwd_fstatat,--wrap=unlink,--wrap=rmdir,--wrap=unlinkat" +
     ",--wrap=mkdir,--wrap=mkdirat");
-  if (!wasi) args.push("-nostartfiles");
+  if (wasi) args.push("-Wl,--wrap=chdir,--wrap=getcwd,-u,__wasmos_cwd_init,--wrap=rename");
+  else args.push("-nostartfiles");
   const r = run(clang, args);
   if (r.status !== 0) throw new CBuildError(`wasmos build: clang failed:\n${r.stderr}`);
   if (r.stderr) process.stderr.write(r.stderr);    // warnings

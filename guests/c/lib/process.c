@@ -15,19 +15,8 @@ extern char **environ;
 
 pid_t fork(void) { return __wasmos_syscall(__WASMOS_SYS_clone, __WASMOS_SIGCHLD, 0, 0, 0, 0, 0); }
 
-// A relative path is taken from wasi-libc's working directory (a path string its chdir moves; the
-// kernel's own stays where the process started), so execve("prog") runs the program next to the
-// caller, as on Linux.
+// A relative path is the kernel's to resolve: its working directory is the program's (lib/cwd.c).
 int execve(const char *path, char *const argv[], char *const envp[]) {
-  char full[PATH_MAX];
-  if (path && path[0] != '/' && path[0] != 0) {
-    if (!getcwd(full, sizeof full)) return -1;
-    size_t n = strlen(full);
-    if (n + 1 + strlen(path) >= sizeof full) { errno = ENAMETOOLONG; return -1; }
-    if (n == 0 || full[n - 1] != '/') full[n++] = '/';
-    strcpy(full + n, path);
-    path = full;
-  }
   return __wasmos_syscall(__WASMOS_SYS_execve, __WASMOS_P(path), __WASMOS_P(argv), __WASMOS_P(envp), 0, 0, 0);
 }
 

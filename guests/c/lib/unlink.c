@@ -1,7 +1,8 @@
 // unlink(), rmdir() and unlinkat() with Linux's checks before wasi-libc's path resolution, which
 // turns an empty path into "." (so unlink("") was EISDIR and rmdir("") ENOTEMPTY where Linux says
-// ENOENT) and looks only at AT_REMOVEDIR in unlinkat's flags (Linux refuses any other bit with
-// EINVAL). The call itself stays wasi-libc's. `wasmos build` links with --wrap=unlink,--wrap=rmdir,
+// ENOENT), "." into the working directory's own path (rmdir(".") was ENOTEMPTY where Linux says
+// EINVAL: the last component is ".") and looks only at AT_REMOVEDIR in unlinkat's flags (Linux
+// refuses any other bit with EINVAL). The call itself stays wasi-libc's. `wasmos build` links with --wrap=unlink,--wrap=rmdir,
 // --wrap=unlinkat.
 // Interface: __wrap_unlink, __wrap_rmdir, __wrap_unlinkat.
 #include <errno.h>
@@ -24,7 +25,12 @@ int __wrap_unlink(const char *path) {
 }
 
 int __wrap_rmdir(const char *path) {
-  return refuseEmpty(path) < 0 ? -1 : __real_rmdir(path);
+  if (refuseEmpty(path) < 0) return -1;
+  if (path[0] == '.' && path[1] == 0) {
+    errno = EINVAL;
+    return -1;
+  }
+  return __real_rmdir(path);
 }
 
 int __wrap_unlinkat(int dirfd, const char *path, int flags) {

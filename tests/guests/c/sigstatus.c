@@ -1,11 +1,15 @@
-/* /proc/self/status's signal lines (SigPnd, ShdPnd, SigBlk, SigIgn, SigCgt) and /proc/self/stat's
+/* /proc/self/status's signal lines (SigQ, SigPnd, ShdPnd, SigBlk, SigIgn, SigCgt) and /proc/self/stat's
  * signal fields for known masks: SIGUSR1 and SIGTERM blocked, SIGUSR1 raised (tgkill: pending to the
  * thread, SigPnd) and SIGTERM sent by kill (pending to the process, ShdPnd), SIGPIPE and SIGHUP
- * ignored, SIGINT and SIGUSR2 caught. Built natively (gcc) and for wasmos; tests/proc.sigstatus.test.ts
+ * ignored, SIGINT and SIGUSR2 caught. SigQ's limit is the machine's (its RAM): it is printed as
+ * "rlimit" when it is getrlimit(RLIMIT_SIGPENDING), as on Linux; its count is the user's (other
+ * processes' signals count too), so only "2 or more" is printed. Built natively (gcc) and for wasmos; tests/proc.sigstatus.test.ts
  * compares the outputs. */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 static void on(int sig) { (void)sig; }
@@ -28,7 +32,13 @@ int main(void) {
   FILE *f = fopen("/proc/self/status", "r");
   if (!f) return 1;
   while (fgets(line, sizeof line, f))
-    if (!strncmp(line, "Sig", 3) && strncmp(line, "SigQ", 4)) fputs(line, stdout);
+    if (!strncmp(line, "SigQ:", 5)) {
+      struct rlimit rl;
+      char *slash = strchr(line, '/');
+      int same = slash && !getrlimit(RLIMIT_SIGPENDING, &rl) && strtoul(slash + 1, 0, 10) == rl.rlim_cur;
+      long n = strtol(line + 5, 0, 10);    /* Linux counts the whole user's queue: 2 here, maybe more */
+      printf("SigQ:\t%s/%s\n", n >= 2 ? "2+" : "<2", same ? "rlimit" : "other");
+    } else if (!strncmp(line, "Sig", 3)) fputs(line, stdout);
     else if (!strncmp(line, "ShdPnd", 6)) fputs(line, stdout);
   fclose(f);
 
