@@ -1,5 +1,6 @@
 // How the tracer shows file leases (host/trace): fcntl's lease commands decoded as strace does
-// (F_SETLEASE's type named, F_GETLEASE's value explained, F_SETSIG's signal named), the lease break
+// (F_SETLEASE's type named, F_GETLEASE's and F_GETSIG's values explained, F_SETSIG's signal named; as
+// strace, but F_GETLEASE's value in decimal as the other fcntl results here), the lease break
 // record (Ev.leaseBreak) under the open that broke it, and the holder's signal with si_fd when
 // F_SETSIG set one (a3 = si_fd + 1), without it when not.
 import { expect, test } from "vitest";
@@ -26,7 +27,7 @@ test("lease commands, the break and the signal, as wasmos prints them", () => {
   ], { multiPid: true });
   expect(lines).toEqual([
     "[pid 1] fcntl(3, F_SETSIG, SIGUSR1) = 0",
-    "[pid 1] fcntl(3, F_GETSIG) = 10",
+    "[pid 1] fcntl(3, F_GETSIG) = 10 (SIGUSR1)",
     "[pid 1] fcntl(3, F_SETLEASE, F_RDLCK) = 0",
     "[pid 1] fcntl(4, F_SETLEASE, F_RDLCK) = -1 EAGAIN (Resource temporarily unavailable)",
     "[pid 2] openat(AT_FDCWD, NULL, O_RDWR|O_TRUNC <unfinished ...>",

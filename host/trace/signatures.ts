@@ -51,6 +51,7 @@ const fcntlNote = (c: ArgCtx): string | null => {
   if (cmd === F_GETFD) return ` (flags ${r & FD_CLOEXEC ? "FD_CLOEXEC" : "0"})`;
   if (cmd === F_GETFL) return ` (flags ${flagsText(OPEN_FLAGS, r)})`;
   if (cmd === F_GETLEASE && r >= 0) return ` (${enumText(LEASE_TYPE, r)})`;
+  if (cmd === F_GETSIG && r > 0) return ` (${sigName(r)})`;
   return null;
 };
 
