@@ -37,6 +37,7 @@ export const WAITS_ON: Record<Wchan, string> = {
   [Wchan.do_execve]: "execve",
   [Wchan.do_signal_stop]: "stopped (SIGCONT)",
   [Wchan.unknown]: "an unknown channel",
+  [Wchan.break_lease]: "a file lease's release (open)",
 };
 
 /** Report `pid` to the kernel (trace event, counter) and describe it. */

@@ -7,7 +7,7 @@
 //   +------+-----+-------+-------+--------+--------+------+------+--------+--------+
 //   raNext, raSize: readahead state (kernel/readahead.ts), Linux's file_ra_state; preopen: WASI's
 //   preopened directories (wasifd.ts); ep: an epoll's interest list (epoll.ts); page: a /proc file's
-//   text (procfs.ts).
+//   text (procfs.ts); sigio: F_SETSIG's signal (a lease break's, lease.ts).
 //
 // Interface: File, fileInit(base), fileAlloc(type, flags) -> index or -1, fileAt(i), fileDup(i),
 // fileClose(i), fdAlloc(p, file, cloexec, from) -> fd or -EMFILE, fdGet(p, fd) -> file index or -1,
@@ -27,6 +27,7 @@ import { pipeRead, pipeWrite, pipeClose } from "./pipe";
 import { epollRelease, epollFree } from "./epoll";
 import { panic } from "./panic";
 import { pseudoRead, pseudoWrite, pseudoClose } from "./procfs";
+import { leaseFileClose } from "./lease";
 
 export const FT_NONE: u32 = 0;
 export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
@@ -52,6 +53,7 @@ export const FD_CLOEXEC_BIT: u32 = 0x80000000;
   preopen: u32;    // a WASI preopened directory: its name's index + 1 (wasifd.ts); 0: not one
   ep: u32;         // FT_EPOLL: frame of its interest list (epoll.ts)
   page: u32;       // FT_PSEUDO: the frame holding a /proc file's text (0: none)
+  sigio: u32;      // F_SETSIG: the signal for a lease break (0: SIGIO; lease.ts)
 }
 
 let fileBase: usize = 0;
@@ -79,6 +81,7 @@ export function fileClose(i: i32): void {
   if (f.ref == 0) return;
   if (--f.ref > 0) return;
   epollRelease(i);                                    // it leaves every interest list
+  leaseFileClose(i);                                  // its lease goes with it
   if (f.type == FT_EPOLL) epollFree(f);
   if (f.type == FT_INODE) iput(f.ino);
   if (f.type == FT_SOCKET) sockClose(<i32>f.sock);

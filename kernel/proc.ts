@@ -87,6 +87,7 @@ export const ZOMBIE: u32 = ProcState.zombie;
   sigTkill: u64;     // of sigPending: those sent by tkill/tgkill (Linux's per-thread queue; /proc's SigPnd)
   cwdNode: u32;      // the working directory is this /proc or /dev node (procmount.ts; 0: on the disk, at cwd)
   umask: u32;        // permission bits cleared from a new file's or directory's mode (umask(2); fork copies it)
+  sigFd: u32;        // siginfo of the last signal sent: si_fd + 1 (a lease break's; 0: none)
 }
 
 export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)

@@ -31,7 +31,8 @@ import { NOFILE } from "./param";
 import { Proc, procByPid, procSlots, procAt, UNUSED } from "./proc";
 import { File, fileAt, fileAlloc, fileClose, fileDup, fdAlloc, fdGet, FT_PSEUDO } from "./file";
 import { kalloc, kput, frame, pa } from "./kalloc";
-import { copyToUser } from "./copy";
+import { copyToUser, copyFromUser } from "./copy";
+import { setLeaseBreakTime } from "./lease";
 import { Seq } from "./procfsseq";
 import { generate, fdLinkText } from "./procfsgen";
 import { devRead, devWrite, devRdev, devOpen } from "./devfs";
@@ -40,6 +41,7 @@ export enum PNode {
   procRoot = 1, meminfo = 2, vmstat = 3, stat = 4, uptime = 5, loadavg = 6, version = 7, self = 8,
   pidDir = 9, pidStatus = 10, pidStat = 11, pidCmdline = 12, pidMaps = 13, pidWchan = 14, pidFd = 15, fdLink = 16,
   devRoot = 17, devNull = 18, devZero = 19, devFull = 20, devRandom = 21, devUrandom = 22, devTty = 23, devConsole = 24,
+  sysDir = 25, sysFs = 26, leaseBreakTime = 27,    // /proc/sys, /proc/sys/fs, /proc/sys/fs/lease-break-time
 }
 const ROOT_FIRST: u32 = PNode.meminfo, ROOT_LAST: u32 = PNode.self;       // /proc's named entries
 const PID_FIRST: u32 = PNode.pidStatus, PID_LAST: u32 = PNode.pidFd;      // /proc/PID's entries
@@ -55,7 +57,9 @@ const FIRST_ENTRY: u32 = 2;                  // getdents index of the first entr
 @inline function nodeFd(n: u32): i32 { return <i32>((n >>> 8) & 0xff); }
 @inline function mkNode(kind: u32, pid: u32, fd: i32): u32 { return kind | (<u32>fd << 8) | (pid << 16); }
 @inline export function isFdLink(n: u32): bool { return nodeKind(n) == PNode.fdLink; }
-@inline function isDirKind(k: u32): bool { return k == PNode.procRoot || k == PNode.pidDir || k == PNode.pidFd || k == PNode.devRoot; }
+@inline function isDirKind(k: u32): bool {
+  return k == PNode.procRoot || k == PNode.pidDir || k == PNode.pidFd || k == PNode.devRoot || k == PNode.sysDir || k == PNode.sysFs;
+}
 @inline function isDevKind(k: u32): bool { return k >= DEV_FIRST && k <= DEV_LAST; }
 
 export function kindName(k: u32): string {
@@ -80,6 +84,9 @@ export function kindName(k: u32): string {
     case PNode.devUrandom: return "urandom";
     case PNode.devTty: return "tty";
     case PNode.devConsole: return "console";
+    case PNode.sysDir: return "sys";
+    case PNode.sysFs: return "fs";
+    case PNode.leaseBreakTime: return "lease-break-time";
   }
   return "";
 }
@@ -111,6 +118,8 @@ function named(first: u32, last: u32, pid: u32, path: usize, len: i32): u32 {
 function child(p: Proc, dir: u32, path: usize, len: i32): u32 {
   const k = nodeKind(dir), pid = nodePid(dir);
   if (k == PNode.devRoot) return named(DEV_FIRST, DEV_LAST, 0, path, len);
+  if (k == PNode.sysDir) return named(PNode.sysFs, PNode.sysFs, 0, path, len);
+  if (k == PNode.sysFs) return named(PNode.leaseBreakTime, PNode.leaseBreakTime, 0, path, len);
   if (k == PNode.pidDir) return procByPid(pid) ? named(PID_FIRST, PID_LAST, pid, path, len) : 0;
   if (k == PNode.pidFd) {
     const fd = number(path, len), t = procByPid(pid);
@@ -119,6 +128,7 @@ function child(p: Proc, dir: u32, path: usize, len: i32): u32 {
   if (k != PNode.procRoot) return 0;
   const n = number(path, len);
   if (n > 0) return procByPid(<u32>n) ? mkNode(PNode.pidDir, <u32>n, 0) : 0;
+  if (nameIs(path, len, "sys")) return PNode.sysDir;
   return named(ROOT_FIRST, ROOT_LAST, 0, path, len);
 }
 
@@ -176,6 +186,8 @@ function parentOf(n: u32): u32 {
   const k = nodeKind(n);
   if (k == PNode.pidDir) return PNode.procRoot;
   if (k == PNode.pidFd) return mkNode(PNode.pidDir, nodePid(n), 0);
+  if (k == PNode.sysDir) return PNode.procRoot;
+  if (k == PNode.sysFs) return PNode.sysDir;
   return 0;
 }
 
@@ -262,13 +274,35 @@ function readText(p: Proc, f: File, va: u32, n: u32, off: u64): i64 {
   return done;
 }
 
-// /dev's files take writes as Linux's do; /proc's files here have no write: EIO for /proc's own
-// (Linux's proc_reg_write), EINVAL for a process's (no write method); directories EISDIR.
+// /dev's files take writes as Linux's do, and so does /proc/sys/fs/lease-break-time; /proc's other
+// files here have no write: EIO for /proc's own (Linux's proc_reg_write), EINVAL for a process's (no
+// write method); directories EISDIR.
 export function pseudoWrite(p: Proc, f: File, va: u32, n: u32): i64 {
   const k = nodeKind(f.ino);
   if (isDevKind(k)) return devWrite(p, k, va, n);
+  if (k == PNode.leaseBreakTime) return sysctlWrite(p, va, n);
   if (isDirKind(k)) return -Errno.EISDIR;
   return k >= ROOT_FIRST && k <= ROOT_LAST ? -Errno.EIO : -Errno.EINVAL;
+}
+
+// A sysctl's new value, in decimal (proc_dointvec: leading blanks, digits, then a newline or the
+// end); EINVAL for anything else or a number past i32.
+const sysctlBuf: usize = memory.data(24);
+function sysctlWrite(p: Proc, va: u32, n: u32): i64 {
+  const m = min(n, 23);
+  if (copyFromUser(p, sysctlBuf, va, m) < 0) return -Errno.EFAULT;
+  let i: u32 = 0, v: i64 = 0;
+  while (i < m && (load<u8>(sysctlBuf + i) == 0x20 || load<u8>(sysctlBuf + i) == 0x09)) i++;
+  const first = i;
+  for (; i < m; i++) {
+    const c = <i32>load<u8>(sysctlBuf + i) - 0x30;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    if (v > <i64>I32.MAX_VALUE) return -Errno.EINVAL;
+  }
+  if (i == first || (i < m && load<u8>(sysctlBuf + i) != 0x0a)) return -Errno.EINVAL;
+  setLeaseBreakTime(<u32>v);
+  return n;
 }
 
 // seq_lseek: SEEK_SET and SEEK_CUR only; /dev's files stay at 0 (Linux's noop_llseek for null/zero).
@@ -304,8 +338,11 @@ function entryAt(p: Proc, dir: u32, i: u32): i64 {
     if (!t || j >= <u32>NOFILE) return -1;
     return fdGet(t, <i32>j) >= 0 ? mkNode(PNode.fdLink, pid, <i32>j) : 0;
   }
+  if (k == PNode.sysDir) return j == 0 ? PNode.sysFs : -1;
+  if (k == PNode.sysFs) return j == 0 ? PNode.leaseBreakTime : -1;
   if (j <= ROOT_LAST - ROOT_FIRST) return mkNode(ROOT_FIRST + j, 0, 0);
-  const s = j - (ROOT_LAST - ROOT_FIRST + 1);
+  if (j == ROOT_LAST - ROOT_FIRST + 1) return PNode.sysDir;
+  const s = j - (ROOT_LAST - ROOT_FIRST + 2);
   if (s >= <u32>procSlots()) return -1;
   const t = procAt(<i32>s);
   return t && t.state != UNUSED ? mkNode(PNode.pidDir, t.pid, 0) : 0;
@@ -392,6 +429,7 @@ export function pseudoStat(p: Proc, node: u32, st: usize): i64 {
   let mode: u32 = S_IFREG | 0o444;
   if (isDirKind(k)) mode = k == PNode.pidFd ? S_IFDIR | 0o500 : k == PNode.devRoot ? S_IFDIR | 0o755 : S_IFDIR | 0o555;
   else if (k == PNode.self) mode = S_IFLNK | 0o777;
+  else if (k == PNode.leaseBreakTime) mode = S_IFREG | 0o644;
   else if (k == PNode.fdLink) mode = S_IFLNK | linkPerm(p, node);
   else if (isDevKind(k)) { mode = S_IFCHR | (k == PNode.devConsole ? 0o600 : 0o666); store<u64>(st + ST_RDEV, devRdev(k)); }
   store<u64>(st + ST_DEV, isDevKind(k) || k == PNode.devRoot ? DEV_DEV : PROC_DEV);

@@ -20,6 +20,7 @@ import { Seq, KB_PER_PAGE, seqStr, seqChar, seqNum, seqPad, seqHex, seqKb, seqBy
 import { PNode, nodeKind, nodePid, kindName } from "./procfs";
 import { loadTick, loadAvg, procCounts, FIXED_1 } from "./loadavg";
 import { actionAt } from "./signal";
+import { leaseBreakTime } from "./lease";
 import { sigpendingMax } from "./rlimit";
 import { wchanOf, wchanName } from "./wchan";
 import { NSIG, SIG_IGN, SIG_DFL } from "./abi/signals";
@@ -40,6 +41,7 @@ export function generate(p: Proc, node: u32, s: Seq): bool {
   else if (k == PNode.uptime) uptime(s);
   else if (k == PNode.loadavg) loadavg(s);
   else if (k == PNode.version) seqStr(s, "Linux version 0.1.0-wasmos (wasmos@wasmos) (AssemblyScript) #1 wasmos\n");
+  else if (k == PNode.leaseBreakTime) { seqNum(s, leaseBreakTime()); seqChar(s, 0x0a); }
   else {
     const t = procByPid(nodePid(node));
     if (!t) return false;
@@ -374,6 +376,12 @@ export function nodePathText(node: u32, buf: usize, cap: i32): i32 {
 
 function pseudoPath(o: Seq, node: u32): void {
   const k = nodeKind(node);
+  if (k >= <u32>PNode.sysDir) {                                  // /proc/sys/...
+    seqStr(o, "/proc/sys");
+    if (k >= <u32>PNode.sysFs) seqStr(o, "/fs");
+    if (k == PNode.leaseBreakTime) { seqChar(o, 0x2f); seqStr(o, kindName(k)); }
+    return;
+  }
   if (k >= <u32>PNode.devRoot) { seqStr(o, "/dev"); if (k != PNode.devRoot) { seqChar(o, 0x2f); seqStr(o, kindName(k)); } return; }
   seqStr(o, "/proc");
   if (k >= <u32>PNode.pidDir) { seqChar(o, 0x2f); seqNum(o, nodePid(node)); }

@@ -24,7 +24,7 @@
 // ppoll, pselect6, nanosleep, rt_sigsuspend), and sigenter turns that into a restart when the
 // handler has SA_RESTART, EINTR otherwise. The per-signal actions live in the process record's tail.
 //
-// Interface: sendSignal(p, sig), sendSignalFrom(p, sig, code, from), signalGroup(pgid, sig) -> count
+// Interface: sendSignal(p, sig), sendSignalFrom(p, sig, code, from, fd = -1) (fd: si_fd), signalGroup(pgid, sig) -> count
 // or -ESRCH, signalPending(p), handlerDue(p), sigCheck(p), sigInterrupt(p, r, wasiCall) -> r,
 // sigNoRestart(p), sigFlushIgnored(p, sig), sigSetMask(p, mask), sigTempMask(p, mask), sigRestoreMask(p), sigForkCopy(p, c),
 // sigExecReset(p), actionAt(p, sig), SigAction, SIGST_TRACED, SIGST_RETURNED, sigmask/sigenter/sigreturn/sigresult (the guest's
@@ -91,7 +91,7 @@ export function sendSignal(p: Proc, sig: u32): void {
   sendSignalFrom(p, <i32>sig, hasCur() ? SI_USER : SI_KERNEL, hasCur() ? curProc().pid : 0);
 }
 
-export function sendSignalFrom(p: Proc, sig: i32, code: i32, from: u32): void {
+export function sendSignalFrom(p: Proc, sig: i32, code: i32, from: u32, fd: i32 = -1): void {
   if (p.state == UNUSED || p.state == ZOMBIE || sig < 1 || sig > NSIG) return;
   statAdd(Stat.signalsSent, 1);
   if (sig == Sig.SIGKILL) { p.killed = sig; p.stopped = 0; wakeProc(p); return; }
@@ -100,7 +100,7 @@ export function sendSignalFrom(p: Proc, sig: i32, code: i32, from: u32): void {
   if (!(p.sigBlocked & bit(sig)) && ignored(p, sig)) return;
   p.sigPending |= bit(sig);
   if (code == SI_TKILL) p.sigTkill |= bit(sig); else p.sigTkill &= ~bit(sig);
-  p.sigFrom = from; p.sigCode = code;
+  p.sigFrom = from; p.sigCode = code; p.sigFd = <u32>(fd + 1);
   if (p.sigBlocked & bit(sig)) return;
   if (p.state == SLEEPING && interruptible(p)) wakeProc(p);      // (the running one: at finishCall)
 }
@@ -175,9 +175,9 @@ export function sigCheck(p: Proc): void {
 }
 
 // The trace line strace prints for a delivery: --- SIGINT {si_signo=SIGINT, si_code=SI_USER, ...} ---
-// (Ev.signal: a1 = si_code + 1 when known, a2 = si_pid).
+// (Ev.signal: a1 = si_code + 1 when known, a2 = si_pid, a3 = si_fd + 1 when set: a lease break's).
 function traceSignal(p: Proc, sig: i32): void {
-  traceEmit(nextSeq(), Ev.signal, sig, p.pid, <u64>(p.sigCode + 1), p.sigFrom, 0, 0, 0);
+  traceEmit(nextSeq(), Ev.signal, sig, p.pid, <u64>(p.sigCode + 1), p.sigFrom, p.sigFd, 0, 0);
 }
 
 // Default action "stop": the scheduler passes the process by; the parent hears of it.

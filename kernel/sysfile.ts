@@ -1,6 +1,6 @@
 // File-descriptor syscalls: mostly argument checking, since we don't trust user code, then one call
 // into file.ts (xv6's sysfile.c): read, write, readv, writev, close, dup, dup3, fcntl, ioctl, on
-// any open file (console, file, pipe, socket).
+// any open file (console, file, pipe, socket). fcntl's lease commands go to lease.ts.
 // Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_read,
 // sys_write, sys_readv, sys_writev, sys_close, sys_dup, sys_dup3, sys_fcntl, sys_ioctl.
 import { Errno } from "./abi/errno";
@@ -13,7 +13,9 @@ import { u32arg, fdArg, tooBig } from "./sysarg";
 import { pipeFcntl, isPipeCmd } from "./splice";
 import { fileIoctl } from "./ioctl";
 
-import { F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_DUPFD_CLOEXEC, FD_CLOEXEC, O_CLOEXEC, O_ACCMODE, O_APPEND,
+import { leaseSet, leaseGet } from "./lease";
+import { NSIG } from "./abi/signals";
+import { F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_DUPFD_CLOEXEC, F_SETSIG, F_GETSIG, F_SETLEASE, F_GETLEASE, FD_CLOEXEC, O_CLOEXEC, O_ACCMODE, O_APPEND,
   O_ASYNC, O_DIRECT, O_NOATIME, O_NONBLOCK } from "./abi/fcntl";
 import { IOV_MAX } from "./abi/uio";
 const iov: usize = memory.data(8);   // one struct iovec { u32 base; u32 len } (wasm32)
@@ -125,6 +127,12 @@ function sysFcntl(p: Proc, fd: i32, cmd: i32, arg: i64): i64 {
       fileAt(f).flags = (fileAt(f).flags & keep) | (<u32>arg & settable);
       return 0;
     }
+    case F_SETSIG:
+      if (<u64>arg > <u64>NSIG) return -Errno.EINVAL;     // valid_signal (0: SIGIO again)
+      fileAt(f).sigio = <u32>arg; return 0;
+    case F_GETSIG: return fileAt(f).sigio;
+    case F_SETLEASE: return leaseSet(p, f, fd, arg);
+    case F_GETLEASE: return leaseGet(f);
   }
   return -Errno.EINVAL;
 }

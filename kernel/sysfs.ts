@@ -25,6 +25,8 @@ import { fdGet, fdAlloc, fileAlloc, fileAt, fileClose, fileRead, fileWrite, FT_I
 import { namei, nameiparent, Name, NAME_SIZE, nameOf, dirLookup, dirLink, dirUnlink, dirIsEmpty, isDir, isBelow, setDotdot, INO_BAD,
   isSymlink, readLink, dtOf, dirPath } from "./dir";
 import { iget, iput, iprune, itrunc, fillStat, iheld, isizeExtending } from "./inode";
+import { breakLease } from "./lease";
+import { sleeping } from "./sleep";
 import { ialloc, iSize, iSetSize, iNlink, iSetNlink, iMode, iSetMode, inodeAddrCached, fsMounted, iTouch, iAccessed, iSetTime, iTime, iFlags, iSetFlags, T_ATIME, T_MTIME, T_CTIME } from "./fs";
 import { fsBlockOf, bmapSeek, BLOCK_BAD } from "./bmap";
 import { clockNow } from "./clock";
@@ -47,7 +49,10 @@ const kbuf: usize = memory.data(512);    // small structs; also a path-joining s
 
 // The table's entries (syscall.ts): the six raw arguments in, narrowed and checked here.
 export function sys_openat(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  return sysOpenat(curProc(), fdArg(a0), u32arg(a1), <u32>a2, <u32>a3);
+  const p = curProc();
+  const r = sysOpenat(p, fdArg(a0), u32arg(a1), <u32>a2, <u32>a3);
+  if (!sleeping(r)) p.wakeAt = 0;                      // a lease break's deadline ends with the call
+  return r;
 }
 export function sys_lseek(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return sysLseek(curProc(), fdArg(a0), a1, <i32>a2);
@@ -230,6 +235,10 @@ function sysOpenat(p: Proc, dirfd: i32, path: u32, flags: u32, mode: u32): i64 {
   // O_PATH drops the other flags)
   if (isDir(i) && ((flags & O_ACCMODE) != O_RDONLY || (!(flags & O_PATH) && (flags & (O_CREAT | O_TRUNC))))) return -Errno.EISDIR;
   if ((flags & O_DIRECTORY) && !isDir(i)) return -Errno.ENOTDIR;
+  if (!(flags & O_PATH)) {                              // the leases this open breaks (do_dentry_open)
+    const b = breakLease(p, i, flags);
+    if (b < 0) return b;
+  }
   if ((flags & O_TRUNC) && !isDir(i) && (flags & O_ACCMODE) != O_RDONLY) itrunc(i, 0);
   if (!iget(i)) return -Errno.ENFILE;                   // the in-core inode table is full
   const f = fileAlloc(FT_INODE, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC));

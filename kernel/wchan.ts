@@ -20,6 +20,7 @@ import { WAIT_CHAN_BASE } from "./exit";
 import { PID_MAX } from "./param";
 import { NPIPE, pipeAt, pipeChan } from "./pipe";
 import { NSOCK, sockAt, sockChan, sndSpace, LISTEN, SYN_SENT } from "./net/sock";
+import { isLeaseChan } from "./lease";
 import { statAdd } from "./stats";
 import { nextSeq, traceEmit } from "./trace";
 
@@ -34,6 +35,7 @@ export function wchanOf(p: Proc): Wchan {
   if (c - WAIT_CHAN_BASE < PID_MAX) return Wchan.do_wait;
   if (c - pipeChan(0) < <u32>NPIPE) return pipeWchan(<i32>(c - pipeChan(0)));
   if (c - sockChan(0) < <u32>NSOCK) return sockWchan(p, <i32>(c - sockChan(0)));
+  if (isLeaseChan(c)) return Wchan.break_lease;
   if (p.sleepSys == Sys.rt_sigsuspend) return Wchan.sigsuspend;
   if (c == 0 && p.wakeAt != 0) return Wchan.hrtimer_nanosleep;
   return Wchan.unknown;
@@ -57,6 +59,7 @@ export function wchanName(w: Wchan): string {
     case Wchan.do_fork: return "do_fork";
     case Wchan.do_execve: return "do_execve";
     case Wchan.do_signal_stop: return "do_signal_stop";
+    case Wchan.break_lease: return "__break_lease";
     case Wchan.unknown: return "schedule";
   }
   return "0";

@@ -28,7 +28,7 @@ it("ls / names proc and dev among the disk's entries; ls -ld calls them director
 it("ls /proc, /proc/1 and /dev list their nodes", () => {
   const p = cli("run", "/bin/ls", "/proc");
   expect(p.status).toBe(0);
-  expect(lines(p.stdout)).toEqual(["1", "loadavg", "meminfo", "self", "stat", "uptime", "version", "vmstat"]);
+  expect(lines(p.stdout)).toEqual(["1", "loadavg", "meminfo", "self", "stat", "sys", "uptime", "version", "vmstat"]);
   const one = cli("run", "/bin/ls", "/proc/1");
   expect(lines(one.stdout)).toEqual(["cmdline", "fd", "maps", "stat", "status", "wchan"]);
   const d = cli("run", "/bin/ls", "/dev");
@@ -54,7 +54,7 @@ it.skipIf(!hasClang)("a wasi-libc program lists /, /proc and /dev through fd_rea
     expect(r.exit.code).toBe(0);
     const out = lines(r.stdout);
     expect(out[0]).toMatch(/^\/ \(dir 1\): .*\bbin\b.* dev .* proc\b/);
-    expect(out[1]).toBe("/proc (dir 1): 1 loadavg meminfo self stat uptime version vmstat");
+    expect(out[1]).toBe("/proc (dir 1): 1 loadavg meminfo self stat sys uptime version vmstat");
     expect(out[2]).toBe("/dev (dir 1): console full null random tty urandom zero");
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }, TRANSLATE_TIMEOUT);

@@ -1,16 +1,18 @@
 // `wasmos compare`: the founding documents' table, measured. Each method on a fresh machine sends
 // the file to the discard service; the counts are of the transfer calls only. `--sweep 4K..64M`
-// repeats it over file sizes and prints CPU and elapsed time per method (host/sweep.ts).
+// repeats it over file sizes and prints CPU and elapsed time per method (host/sweep.ts). `--truncate`
+// runs the mmap+write trap instead, without and with a file lease (host/truncate.ts).
 import type { Command } from "commander";
 import { mkdirSync } from "node:fs";
 import { compare, formatCompare, type CompareOptions } from "../compare";
 import { sweep, sweepSizes, formatSweep, sizeText } from "../sweep";
 import { loadCostModel } from "../costmodel";
+import { truncateScenario, formatTruncate } from "../truncate";
 import { parseSize } from "../run";
 
 interface Opts {
   size: string; file?: string; warm?: boolean; nic?: string; json?: boolean;
-  costModel?: string; perfetto?: string; sweep?: string; sweepFactor: string;
+  costModel?: string; perfetto?: string; sweep?: string; sweepFactor: string; truncate?: boolean;
 }
 
 export function registerCompare(program: Command): void {
@@ -24,7 +26,9 @@ export function registerCompare(program: Command): void {
     .option("--perfetto <dir>", "write DIR/<method>.json: a Chrome/Perfetto trace of each method's run")
     .option("--sweep <low..high>", "repeat over file sizes, e.g. 4K..64M: CPU and elapsed time per method")
     .option("--sweep-factor <n>", "step between sweep sizes: 4 or 2", "4")
+    .option("--truncate", "the mmap+write trap instead: the file truncated under the sender, without and with a file lease")
     .action(async (o: Opts) => {
+      if (o.truncate) return runTruncate(o);
       const sg = o.nic === undefined ? undefined : /sg=on/.test(o.nic) ? true : /sg=off/.test(o.nic) ? false : badNic(o.nic);
       const base: CompareOptions = { warm: o.warm, sg, costModel: o.costModel === undefined ? undefined : loadCostModel(o.costModel) };
       if (o.perfetto) mkdirSync(o.perfetto, { recursive: true });
@@ -34,6 +38,12 @@ export function registerCompare(program: Command): void {
       if (o.json) process.stdout.write(JSON.stringify(rows.map(({ how, structs, intact, ...r }) => r), null, 2) + "\n");
       else process.stdout.write(formatCompare(rows, `Sending ${o.file ?? size + " bytes"} to 10.0.2.2:9 (${o.warm ? "warm" : "cold"} page cache)`) + "\n");
     });
+}
+
+async function runTruncate(o: Opts): Promise<void> {
+  const rows = await truncateScenario();
+  if (o.json) process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
+  else process.stdout.write(formatTruncate(rows) + "\n");
 }
 
 async function runSweep(o: Opts, base: CompareOptions): Promise<void> {

@@ -44,7 +44,9 @@ export interface SwitchEvent extends Base { type: "switch"; from: number; to: nu
 export interface TlbFlushEvent extends Child { type: "tlbflush"; entries: number }
 /** A signal delivered to `pid` (a handler run or a default action taken); addr is the faulting
  *  address for SIGSEGV/SIGBUS when known; code (si_code) and from (si_pid) when the kernel sent it. */
-export interface SignalEvent extends Base { type: "signal"; sig: number; name: string; addr?: number; code?: number; from?: number }
+export interface SignalEvent extends Base { type: "signal"; sig: number; name: string; addr?: number; code?: number; from?: number; fd?: number }
+/** An open breaking a file lease (kernel/lease.ts): signal `sig` sent to the holder `holder`, of inode `ino`. */
+export interface LeaseEvent extends Child { type: "lease"; sig: number; holder: number; ino: number }
 /** Process exit with its wait status: `code` for a normal exit, `signal` when killed. */
 export interface ExitEvent extends Base { type: "exit"; status: number; code?: number; signal?: number }
 /** Scatter-gather descriptors handed to a device (zero-copy send). */
@@ -57,6 +59,6 @@ export interface HungEvent extends Base { type: "hung"; wchan: string; syscall: 
 
 export type TraceEvent =
   | SyscallEvent | UnfinishedEvent | CopyEvent | FaultEvent | IrqEvent | SwitchEvent
-  | TlbFlushEvent | SignalEvent | ExitEvent | SgEvent | EpollEvent | HungEvent;
+  | TlbFlushEvent | SignalEvent | ExitEvent | SgEvent | EpollEvent | HungEvent | LeaseEvent;
 
 export type TraceEventType = TraceEvent["type"];

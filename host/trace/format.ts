@@ -21,7 +21,7 @@ function copyText(e: CopyEvent): string {
   return `${what} ${e.bytes} B ${placeText(e.from, e.src)} -> ${placeText(e.to, e.dst)}`;
 }
 
-/** The text of an event that may sit under a syscall: copy, fault, irq, tlb flush, sg. */
+/** The text of an event that may sit under a syscall: copy, fault, irq, tlb flush, sg, lease break. */
 function childText(ev: TraceEvent): string | null {
   switch (ev.type) {
     case "copy": return copyText(ev);
@@ -29,6 +29,7 @@ function childText(ev: TraceEvent): string | null {
     case "irq": return `irq ${ev.device}`;
     case "tlbflush": return `tlb flush (${ev.entries} entries)`;
     case "sg": return `sg frame ${hex(ev.frame)} offset ${ev.offset} ${ev.bytes} B`;
+    case "lease": return `lease break: ${sigName(ev.sig)} to pid ${ev.holder} (inode ${ev.ino})`;
     case "epoll": {
       const list = ev.ready.map((r) => `${r.fd} ${flagsText(EPOLL_EVENTS, r.events)}`).join(", ");
       return `epoll ready ${ev.count}${list ? ": " + list : ""}${ev.count > ev.ready.length ? ", ..." : ""}`;
@@ -45,7 +46,7 @@ export function formatText(ev: TraceEvent, opts: TextOptions): string | null {
     case "switch": return `--- switch ${ev.from} -> ${ev.to} ---`;
     case "signal": {
       const addr = ev.addr === undefined ? "" : `, si_addr=${hex(ev.addr)}`;
-      return `${pre}--- ${ev.name} {${siginfoText(ev.name, ev.sig, ev.code, ev.from)}${addr}} ---`;
+      return `${pre}--- ${ev.name} {${siginfoText(ev.name, ev.sig, ev.code, ev.from, ev.fd)}${addr}} ---`;
     }
     case "hung": return `${pre}--- hung task: ${ev.syscall ? `in ${ev.syscall}(), ` : ""}wchan ${ev.wchan}: nothing can wake it ---`;
     case "exit":

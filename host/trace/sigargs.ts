@@ -1,8 +1,8 @@
 // How strace shows signal arguments: sigset_t ([USR1 ALRM]), struct sigaction ({sa_handler=...,
 // sa_mask=[...], sa_flags=SA_RESTART}), rt_sigprocmask's how, struct itimerval, and the siginfo
 // of a delivery ({si_signo=SIGINT, si_code=SI_USER, si_pid=1, si_uid=0}).
-// Interface: isigset, osigset, isigaction, osigaction, sigHow, iitimerval, oitimerval, siginfoText(sig, code, pid).
-import { Sig, NSIG, SIGRTMIN, SIG_DFL, SIG_IGN, SA_HANDLER, SA_FLAGS, SA_MASK, SIGACTION_SIZE, SI_KERNEL,
+// Interface: isigset, osigset, isigaction, osigaction, sigHow, iitimerval, oitimerval, siginfoText(name, sig, code, pid, fd?) (fd: a lease break's si_fd).
+import { Sig, NSIG, SIGRTMIN, SIG_DFL, SIG_IGN, SA_HANDLER, SA_FLAGS, SA_MASK, SIGACTION_SIZE, SI_KERNEL, POLL_MSG,
   IT_INTERVAL, IT_VALUE, ITIMERVAL_SIZE } from "../../kernel/abi/signals";
 import type { ArgSpec, ArgCtx } from "./args";
 import { flagsText, enumText, SA_FLAG_SET, SIG_HOW, SI_CODES, CLD_CODES } from "./flags";
@@ -59,8 +59,9 @@ export const oitimerval: ArgSpec = { out: true, render: (c, v) => (ok(c) ? itime
 
 
 /** A delivery's siginfo as strace prints it (code undefined: only the signal is known). */
-export function siginfoText(name: string, sig: number, code: number | undefined, pid: number | undefined): string {
+export function siginfoText(name: string, sig: number, code: number | undefined, pid: number | undefined, fd?: number): string {
   if (code === undefined) return `si_signo=${name}`;
+  if (fd !== undefined) return `si_signo=${name}, si_code=${code === POLL_MSG ? "POLL_MSG" : String(code)}, si_fd=${fd}`;   // a lease break's
   const codeName = enumText(sig === Sig.SIGCHLD && code > 0 ? CLD_CODES : SI_CODES, code);
   const who = code === SI_KERNEL ? "" : `, si_pid=${pid ?? 0}, si_uid=0`;
   return `si_signo=${name}, si_code=${codeName}${who}`;

@@ -13,11 +13,12 @@ import {
   OPEN_FLAGS, FD_FLAGS, PROT, MAP, MREMAP, MS, MCL, SPLICE_F, AT_FLAGS, ACCESS_MODE, WAIT_OPTIONS, MSG_FLAGS,
   SOCK_TYPE, CLONE_FLAGS, ITIMERS, CLOCKS, SEEK, FCNTL_CMD, MADV, FADV, AF, SHUT, SOL, SO, TCP_OPT, FALLOC, GRND, EPOLL_CREATE,
   EPOLL_CTL, enumText,
-  flagsText,
+  flagsText, LEASE_TYPE,
 } from "./flags";
 import { isigset, osigset, isigaction, osigaction, sigHow, iitimerval, oitimerval } from "./sigargs";
 import { UTIME_NOW, UTIME_OMIT } from "../../kernel/abi/stat";
-import { O_CREAT, O_TMPFILE, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_GETOWN, F_GETPIPE_SZ, FD_CLOEXEC } from "../../kernel/abi/fcntl";
+import { O_CREAT, O_TMPFILE, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_GETOWN, F_GETPIPE_SZ, F_GETSIG, F_SETSIG, F_GETLEASE, F_SETLEASE,
+  FD_CLOEXEC } from "../../kernel/abi/fcntl";
 import { SOL_SOCKET, SOL_TCP } from "../../kernel/abi/socket";
 import { CSIGNAL, CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID } from "../../kernel/abi/wait";
 
@@ -37,7 +38,9 @@ const openMode = (k: number): ArgSpec => ({
 const fcntlArg: ArgSpec = {
   render: (c, v) => {
     const cmd = i32(c.args[1]);
-    if (cmd === F_GETFD || cmd === F_GETFL || cmd === F_GETOWN || cmd === F_GETPIPE_SZ) return null;
+    if (cmd === F_GETFD || cmd === F_GETFL || cmd === F_GETOWN || cmd === F_GETPIPE_SZ || cmd === F_GETSIG || cmd === F_GETLEASE) return null;
+    if (cmd === F_SETLEASE) return enumText(LEASE_TYPE, i32(v));
+    if (cmd === F_SETSIG) return i32(v) === 0 ? "0" : sigName(i32(v));
     if (cmd === F_SETFD) return u32(v) === FD_CLOEXEC ? "FD_CLOEXEC" : String(u32(v));
     if (cmd === F_SETFL) return flagsText(FD_FLAGS, u32(v));
     return String(i32(v));
@@ -47,6 +50,8 @@ const fcntlNote = (c: ArgCtx): string | null => {
   const cmd = i32(c.args[1]), r = Number(c.ret);
   if (cmd === F_GETFD) return ` (flags ${r & FD_CLOEXEC ? "FD_CLOEXEC" : "0"})`;
   if (cmd === F_GETFL) return ` (flags ${flagsText(OPEN_FLAGS, r)})`;
+  if (cmd === F_GETLEASE && r >= 0) return ` (${enumText(LEASE_TYPE, r)})`;
+  if (cmd === F_GETSIG && r > 0) return ` (${sigName(r)})`;
   return null;
 };
 

@@ -28,6 +28,7 @@ export function readStats(mem: DataView, statsBase: number, sysStatsBase: number
     frames: { total: s(Stat.framesTotal), free: s(Stat.framesFree) },
     signals: { sent: s(Stat.signalsSent), delivered: s(Stat.signalsDelivered) },
     hungTasks: s(Stat.hungTaskReports),
+    leases: { breaks: s(Stat.leaseBreaks), timeouts: s(Stat.leaseBreakTimeouts) },
     virtualTimeNs: s(Stat.virtualTimeNs),
     userTimeNs: s(Stat.userTimeNs),
     systemTimeNs: s(Stat.systemTimeNs),

@@ -40,7 +40,7 @@ const MAX_CAUSES = 1024;   // faults and irqs remembered as causes
 /** The TraceClass of a record kind (the kernel's classOf in kernel/trace.ts). */
 export function classOf(kind: Ev): TraceClass {
   switch (kind) {
-    case Ev.sysEnter: case Ev.sysExit: case Ev.signal: case Ev.exit: case Ev.epollReady: case Ev.hungTask: return TraceClass.syscall;
+    case Ev.sysEnter: case Ev.sysExit: case Ev.signal: case Ev.exit: case Ev.epollReady: case Ev.hungTask: case Ev.leaseBreak: return TraceClass.syscall;
     case Ev.copy: case Ev.sgHandoff: return TraceClass.copy;
     case Ev.fault: return TraceClass.fault;
     case Ev.irq: return TraceClass.irq;
@@ -138,7 +138,8 @@ export class Tracer {
     const known = r.a[1] !== 0n;                 // a1 = si_code + 1, a2 = si_pid (kernel/signal.ts)
     this.emit({ type: "signal", seq: r.seq, pid, time: r.time, sig: r.sub, name: sigName(r.sub),
       ...(addr === undefined ? {} : { addr }),
-      ...(known ? { code: Number(BigInt.asIntN(32, r.a[1])) - 1, from: Number(r.a[2]) } : {}) });
+      ...(known ? { code: Number(BigInt.asIntN(32, r.a[1])) - 1, from: Number(r.a[2]) } : {}),
+      ...(r.a[3] !== 0n ? { fd: Number(r.a[3]) - 1 } : {}) });   // a3 = si_fd + 1 (a lease break's)
   }
 
   // A hung-task report (kernel/wchan.ts): the host sends it between slices, so the pid is a0.
@@ -182,6 +183,7 @@ export class Tracer {
       case Ev.tlbFlush: return { type: "tlbflush", ...base, entries: n(0) };
       case Ev.sgHandoff: return { type: "sg", ...base, frame: n(0), offset: n(1), bytes: n(2) };
       case Ev.epollReady: return { type: "epoll", ...base, epfd: r.sub, count: n(0), ready: epollReady(r) };
+      case Ev.leaseBreak: return { type: "lease", ...base, sig: r.sub, holder: n(0), ino: n(1) };
       default: return null;
     }
   }

@@ -2,7 +2,7 @@
 // linux/fcntl.h, linux/fs.h, linux/fadvise.h, linux/splice.h). The kernel, the guest SDK and the
 // tracer's name tables (host/trace/flags.ts) all import them from here.
 //
-// Interface: O_* open flags, F_* fcntl commands, FD_CLOEXEC, AT_* *at() flags, SEEK_* whence
+// Interface: O_* open flags, F_* fcntl commands (F_RDLCK, F_WRLCK, F_UNLCK: lease types), FD_CLOEXEC, AT_* *at() flags, SEEK_* whence
 // values, *_OK access modes, POSIX_FADV_* advice, SPLICE_F_* splice/tee/vmsplice flags, FALLOC_FL_*
 // fallocate modes.
 
@@ -38,6 +38,13 @@ export const F_SETLK: i32 = 6;
 export const F_SETLKW: i32 = 7;
 export const F_SETOWN: i32 = 8;
 export const F_GETOWN: i32 = 9;
+export const F_SETSIG: i32 = 10;           // the signal sent for I/O readiness and lease breaks (0: SIGIO)
+export const F_GETSIG: i32 = 11;
+export const F_RDLCK: i32 = 0;             // lock and lease types (F_SETLEASE's argument, F_GETLEASE's value)
+export const F_WRLCK: i32 = 1;
+export const F_UNLCK: i32 = 2;
+export const F_SETLEASE: i32 = 1024;       // F_LINUX_SPECIFIC_BASE + 0: take, change or drop a lease
+export const F_GETLEASE: i32 = 1025;       // F_LINUX_SPECIFIC_BASE + 1
 export const F_DUPFD_CLOEXEC: i32 = 1030;  // F_LINUX_SPECIFIC_BASE + 6
 export const F_SETPIPE_SZ: i32 = 1031;
 export const F_GETPIPE_SZ: i32 = 1032;

@@ -102,7 +102,9 @@ export enum Stat {
   signalsSent = 27,       // signals generated (kill, tkill, the kernel's own: SIGPIPE, SIGCHLD, SIGALRM ...)
   signalsDelivered = 28,  // ... acted on: a handler run, a default action taken
   hungTaskReports = 29,   // processes reported hung: asleep with nothing that could wake them (kernel/wchan.ts)
-  COUNT = 30,
+  leaseBreaks = 30,       // file leases broken: the holder was sent its lease-break signal (kernel/lease.ts)
+  leaseBreakTimeouts = 31, // ... and removed by force: the holder did not release within lease-break-time
+  COUNT = 32,
 }
 
 // Per-syscall counters: u64 at SYSSTATS_BASE + nr * SYSSTAT_SIZE + 8 * SysStat.x

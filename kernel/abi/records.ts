@@ -89,4 +89,5 @@ export enum Wchan {
   do_execve = 14,              // execve: the host is loading the program
   do_signal_stop = 15,         // stopped by a signal (SIGSTOP, SIGTSTP ...) until SIGCONT
   unknown = 16,                // some other channel
+  break_lease = 17,            // open or truncate waiting for a file lease's holder to release it (__break_lease)
 }

@@ -78,6 +78,7 @@ export const CLD_KILLED = 2;            // ... was killed
 export const CLD_DUMPED = 3;            // ... was killed and dumped core
 export const CLD_STOPPED = 5;           // ... stopped
 export const CLD_CONTINUED = 6;         // ... continued
+export const POLL_MSG = 3;              // SIGIO (or F_SETSIG's signal): a lease break's, with si_fd set
 
 // setitimer/getitimer: struct itimerval of two timevals, each { i64 tv_sec; i64 tv_usec } (the
 // 64-bit time ABI, as timespec here): it_interval, then it_value.

@@ -4,7 +4,8 @@
  * read and written by disk DMA straight to and from the buffer, bypassing the page cache) and a
  * real O_CLOEXEC (wasi-libc's is 0). open() and openat() (guests/c/lib/open.c) pass both on to
  * the kernel; pipe2 and dup3 take O_CLOEXEC and O_NONBLOCK. fcntl's F_DUPFD, F_DUPFD_CLOEXEC,
- * F_GETFD, F_SETFD and the pipe size commands reach the kernel (guests/c/lib/fcntl.c). The values below are bits wasi-libc's
+ * F_GETFD, F_SETFD, the pipe size commands and the lease commands (F_SETLEASE, F_GETLEASE,
+ * F_SETSIG, F_GETSIG) reach the kernel (guests/c/lib/fcntl.c). The values below are bits wasi-libc's
  * flags leave free; the library turns them into Linux's (kernel/abi/fcntl.ts).
  */
 #ifndef _WASMOS_FCNTL_H
@@ -36,6 +37,19 @@ extern "C" {
 #endif
 #define F_GETPIPE_SZ __WASMOS_F_GETPIPE_SZ
 #define F_SETPIPE_SZ __WASMOS_F_SETPIPE_SZ
+
+/* File leases (kernel/lease.ts, docs/zero-copy.md): Linux's commands and types, sent to the kernel. */
+#undef F_SETLEASE
+#undef F_GETLEASE
+#define F_SETLEASE __WASMOS_F_SETLEASE
+#define F_GETLEASE __WASMOS_F_GETLEASE
+#define F_SETSIG   __WASMOS_F_SETSIG
+#define F_GETSIG   __WASMOS_F_GETSIG
+#ifndef F_RDLCK
+#define F_RDLCK __WASMOS_F_RDLCK
+#define F_WRLCK __WASMOS_F_WRLCK
+#define F_UNLCK __WASMOS_F_UNLCK
+#endif
 
 /* fstatat(fd, "", st, AT_EMPTY_PATH): the stat of fd itself (guests/c/lib/stat.c); a bit wasi-libc's
  * AT_* flags leave free, Linux's own value. */
