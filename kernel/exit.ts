@@ -58,7 +58,8 @@ function childSignal(p: Proc, status: i32): void {
   if (!parent) return;
   const code = (status & 0x7f) == 0 ? CLD_EXITED : CLD_KILLED;
   const a = actionAt(parent, Sig.SIGCHLD);
-  if (a.handler != SIG_IGN) sendSignalFrom(parent, Sig.SIGCHLD, code, p.pid);
+  const siStatus = code == CLD_EXITED ? (status >> 8) & 0xff : status & 0x7f;
+  if (a.handler != SIG_IGN) sendSignalFrom(parent, Sig.SIGCHLD, code, p.pid, -1, siStatus);
   if (a.handler == SIG_IGN || (a.flags & SA_NOCLDWAIT)) p.ppid = 0;
 }
 

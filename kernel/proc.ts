@@ -76,8 +76,6 @@ export const ZOMBIE: u32 = ProcState.zombie;
   sigState: u32;     // SIGST_* bits (signal.ts): a saved mask to put back, an interrupted call
   stopped: u32;      // stopped by a signal (the scheduler passes it by until SIGCONT)
   waitReport: u32;   // a stop or continue the parent's wait4 has not seen yet (its wait status)
-  sigFrom: u32;      // siginfo of the last signal sent: si_pid ...
-  sigCode: i32;      // ... and si_code
   nsignals: u32;     // signals delivered to this process
   alarmAt: u64;      // ITIMER_REAL: when SIGALRM is due (virtual time; 0: disarmed)
   alarmEvery: u64;   // ... and its interval (0: once)
@@ -87,7 +85,7 @@ export const ZOMBIE: u32 = ProcState.zombie;
   sigTkill: u64;     // of sigPending: those sent by tkill/tgkill (Linux's per-thread queue; /proc's SigPnd)
   cwdNode: u32;      // the working directory is this /proc or /dev node (procmount.ts; 0: on the disk, at cwd)
   umask: u32;        // permission bits cleared from a new file's or directory's mode (umask(2); fork copies it)
-  sigFd: u32;        // siginfo of the last signal sent: si_fd + 1 (a lease break's; 0: none)
+  sigDepth: u32;     // handlers running (nested); the next SA_SIGINFO one's siginfo slot (signal.ts)
 }
 
 export const FDS_OFF: usize = 320;    // the fields above end before this (room left for more)

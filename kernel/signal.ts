@@ -24,18 +24,23 @@
 // ppoll, pselect6, nanosleep, rt_sigsuspend), and sigenter turns that into a restart when the
 // handler has SA_RESTART, EINTR otherwise. The per-signal actions live in the process record's tail.
 //
-// Interface: sendSignal(p, sig), sendSignalFrom(p, sig, code, from, fd = -1) (fd: si_fd), signalGroup(pgid, sig) -> count
+// Interface: sendSignal(p, sig), sendSignalFrom(p, sig, code, from, fd = -1, status = 0) (fd: si_fd,
+// status: si_status), signalGroup(pgid, sig) -> count
 // or -ESRCH, signalPending(p), handlerDue(p), sigCheck(p), sigInterrupt(p, r, wasiCall) -> r,
 // sigNoRestart(p), sigFlushIgnored(p, sig), sigSetMask(p, mask), sigTempMask(p, mask), sigRestoreMask(p), sigForkCopy(p, c),
 // sigExecReset(p), actionAt(p, sig), SigAction, SIGST_TRACED, SIGST_RETURNED, sigmask/sigenter/sigreturn/sigresult (the guest's
-// entries), alarmTimers(now), alarmNext(), SIGACT_OFF.
+// entries), alarmTimers(now), alarmNext(), SIGACT_OFF, SIGINFO_OFF (each signal's siginfo as sent).
 import { Errno } from "./abi/errno";
-import { Stat, SIGFLAG_ADDR } from "./abi/layout";
+import { Stat, SIGFLAG_ADDR, SIGFRAME_VA, PAGE_SIZE } from "./abi/layout";
+import { POLLIN, POLLRDNORM, POLLMSG } from "./abi/poll";
 import { Ev } from "./abi/trace";
 import { W_STOPCODE, W_CONTINUED } from "./abi/wait";
 import { WasiErrno } from "./abi/wasi";
 import { Sig, NSIG, SIG_DFL, SIG_IGN, SA_RESTART, SA_NODEFER, SA_RESETHAND, SA_SIGINFO, SA_NOCLDSTOP,
-  SI_USER, SI_KERNEL, SI_TKILL, CLD_STOPPED, CLD_CONTINUED, SIG_RESTART_CALL, SIGENTER_SIGINFO } from "./abi/signals";
+  SI_USER, SI_KERNEL, SI_TKILL, CLD_STOPPED, CLD_CONTINUED, SIG_RESTART_CALL, SIGENTER_SIGINFO, SIGENTER_SIGINFO_NULL,
+  SIGENTER_SLOT_SHIFT, SIGINFO_SIZE, POLL_MSG, SI_SIGNO, SI_CODE, SI_PID, SI_STATUS, SI_BAND, SI_FD, SIGFRAME_SLOTS } from "./abi/signals";
+import { vmaFind, vmaInsert, VMA_ANON, PROT_READ, PROT_WRITE } from "./vma";
+import { copyToUser } from "./copy";
 import { PROC_SIZE, PATH_MAX } from "./param";
 import { Proc, procSlots, procAt, procByPid, CWD_OFF, UNUSED, ZOMBIE, EMBRYO, RUNNING, SLEEPING } from "./proc";
 import { wakeProc, wakeup, sleeping, interruptSleep } from "./sleep";
@@ -84,6 +89,22 @@ const UNBLOCKABLE: u64 = bit(Sig.SIGKILL) | bit(Sig.SIGSTOP);
 const STOP_SIGS: u64 = bit(Sig.SIGSTOP) | bit(Sig.SIGTSTP) | bit(Sig.SIGTTIN) | bit(Sig.SIGTTOU);
 const IGNORE_SIGS: u64 = bit(Sig.SIGCHLD) | bit(Sig.SIGCONT) | bit(Sig.SIGURG) | bit(Sig.SIGWINCH);
 
+// --- Each signal's siginfo, as it was sent: the sender's pid (u32), si_code (i16) and one more
+// figure (i16: si_fd + 1 for POLL_MSG, si_status for SIGCHLD), 8 bytes a signal after the actions.
+// A signal sent again while pending keeps the newer sender's (standard signals are not queued).
+export const SIGINFO_OFF: usize = SIGACT_OFF + <usize>NSIG * SIGACT_BYTES;
+const SIGINFO_BYTES: usize = 8;
+if (SIGINFO_OFF + <usize>NSIG * SIGINFO_BYTES > <usize>PROC_SIZE) panic("signal: the siginfo table runs past PROC_SIZE");
+
+@inline function siAt(p: Proc, sig: i32): usize { return changetype<usize>(p) + SIGINFO_OFF + <usize>(sig - 1) * SIGINFO_BYTES; }
+function setSiginfo(p: Proc, sig: i32, from: u32, code: i32, aux: i32): void {
+  const at = siAt(p, sig);
+  store<u32>(at, from); store<i16>(at + 4, <i16>code); store<i16>(at + 6, <i16>aux);
+}
+function siFrom(p: Proc, sig: i32): u32 { return load<u32>(siAt(p, sig)); }
+function siCode(p: Proc, sig: i32): i32 { return <i32>load<i16>(siAt(p, sig) + 4); }
+function siAux(p: Proc, sig: i32): i32 { return <i32>load<i16>(siAt(p, sig) + 6); }
+
 // --- Generation
 
 // Send `sig` to `p` from the running process (kill's SI_USER), or from the kernel with no process.
@@ -91,7 +112,7 @@ export function sendSignal(p: Proc, sig: u32): void {
   sendSignalFrom(p, <i32>sig, hasCur() ? SI_USER : SI_KERNEL, hasCur() ? curProc().pid : 0);
 }
 
-export function sendSignalFrom(p: Proc, sig: i32, code: i32, from: u32, fd: i32 = -1): void {
+export function sendSignalFrom(p: Proc, sig: i32, code: i32, from: u32, fd: i32 = -1, status: i32 = 0): void {
   if (p.state == UNUSED || p.state == ZOMBIE || sig < 1 || sig > NSIG) return;
   statAdd(Stat.signalsSent, 1);
   if (sig == Sig.SIGKILL) { p.killed = sig; p.stopped = 0; wakeProc(p); return; }
@@ -100,7 +121,7 @@ export function sendSignalFrom(p: Proc, sig: i32, code: i32, from: u32, fd: i32 
   if (!(p.sigBlocked & bit(sig)) && ignored(p, sig)) return;
   p.sigPending |= bit(sig);
   if (code == SI_TKILL) p.sigTkill |= bit(sig); else p.sigTkill &= ~bit(sig);
-  p.sigFrom = from; p.sigCode = code; p.sigFd = <u32>(fd + 1);
+  setSiginfo(p, sig, from, code, fd >= 0 ? fd + 1 : status);
   if (p.sigBlocked & bit(sig)) return;
   if (p.state == SLEEPING && interruptible(p)) wakeProc(p);      // (the running one: at finishCall)
 }
@@ -177,7 +198,8 @@ export function sigCheck(p: Proc): void {
 // The trace line strace prints for a delivery: --- SIGINT {si_signo=SIGINT, si_code=SI_USER, ...} ---
 // (Ev.signal: a1 = si_code + 1 when known, a2 = si_pid, a3 = si_fd + 1 when set: a lease break's).
 function traceSignal(p: Proc, sig: i32): void {
-  traceEmit(nextSeq(), Ev.signal, sig, p.pid, <u64>(p.sigCode + 1), p.sigFrom, p.sigFd, 0, 0);
+  const code = siCode(p, sig);
+  traceEmit(nextSeq(), Ev.signal, sig, p.pid, <u64>(code + 1), siFrom(p, sig), code == POLL_MSG ? <u64>siAux(p, sig) : 0, 0, 0);
 }
 
 // Default action "stop": the scheduler passes the process by; the parent hears of it.
@@ -202,7 +224,8 @@ function notifyParent(p: Proc, code: i32): void {
   if (!parent) return;
   wakeup(WAIT_CHAN_BASE | parent.pid);
   if (actionAt(parent, Sig.SIGCHLD).flags & SA_NOCLDSTOP) return;
-  sendSignalFrom(parent, Sig.SIGCHLD, code, p.pid);
+  const status = code == CLD_STOPPED ? <i32>((p.waitReport >> 8) & 0xff) : <i32>Sig.SIGCONT;
+  sendSignalFrom(parent, Sig.SIGCHLD, code, p.pid, -1, status);
 }
 
 // A handler call (r == -ERESTARTSYS: it would sleep) ends instead when a handler is due: the sleep
@@ -246,6 +269,7 @@ export function sigRestoreMask(p: Proc): void {
 export function sigForkCopy(p: Proc, c: Proc): void {
   memory.copy(changetype<usize>(c) + SIGACT_OFF, changetype<usize>(p) + SIGACT_OFF, <usize>NSIG * SIGACT_BYTES);
   c.sigBlocked = p.sigBlocked;
+  c.sigDepth = p.sigDepth;      // a fork inside a handler: the child returns from it too
   c.pgid = p.pgid;
 }
 
@@ -256,6 +280,7 @@ export function sigExecReset(p: Proc): void {
     if (isHandler(a.handler)) { a.handler = SIG_DFL; a.flags = 0; a.mask = 0; }
   }
   p.sigState = 0;
+  p.sigDepth = 0;
 }
 
 // --- The guest's entries
@@ -278,16 +303,43 @@ export function sigenter(): i64 {
   if ((p.sigState & SIGST_NOHAND) || ((p.sigState & SIGST_INTR) && !(a.flags & SA_RESTART))) p.sigState |= SIGST_EINTR;
   p.sigState &= ~SIGST_RESTORE;
   p.sigBlocked |= (a.mask | ((a.flags & SA_NODEFER) ? 0 : bit(sig))) & ~UNBLOCKABLE;
-  const h = <i64>a.handler, kind = (a.flags & SA_SIGINFO) ? SIGENTER_SIGINFO : 0;
+  const h = <i64>a.handler, slot = p.sigDepth % SIGFRAME_SLOTS;
+  const kind = !(a.flags & SA_SIGINFO) ? 0 : putSiginfo(p, sig, slot) ? SIGENTER_SIGINFO : SIGENTER_SIGINFO_NULL;
   if (a.flags & SA_RESETHAND) { a.handler = SIG_DFL; a.flags &= ~SA_SIGINFO; }
   traceSignal(p, sig);
   statAdd(Stat.signalsDelivered, 1); p.nsignals++;
+  p.sigDepth++;
   sigCheck(p);
-  return <i64>sig | (<i64>kind << 8) | (h << 32);
+  return <i64>sig | (<i64>kind << 8) | (<i64>slot << SIGENTER_SLOT_SHIFT) | (h << 32);
+}
+
+// An SA_SIGINFO handler's siginfo_t, written into its slot of the process's signal-frame page (mapped
+// at the first need): copy_siginfo_to_user, a CPU copy. False when the page cannot be had (a mapping
+// of the program's own lies there, or no memory): the handler then gets NULL.
+const info: usize = memory.data(<i32>SIGINFO_SIZE);
+const POLL_IN_BAND: i32 = <i32>(POLLIN | POLLRDNORM | POLLMSG);   // si_band of POLL_MSG (Linux's band_table)
+function putSiginfo(p: Proc, sig: i32, slot: u32): bool {
+  if (!vmaFind(p, SIGFRAME_VA) && !vmaInsert(p, SIGFRAME_VA, SIGFRAME_VA + PAGE_SIZE, PROT_READ | PROT_WRITE, 0, VMA_ANON)) return false;
+  const v = vmaFind(p, SIGFRAME_VA);
+  if (!v || v.kind != VMA_ANON || v.start != SIGFRAME_VA) return false;
+  memory.fill(info, 0, SIGINFO_SIZE);
+  const code = siCode(p, sig);
+  store<i32>(info + SI_SIGNO, sig);
+  store<i32>(info + SI_CODE, code);
+  if (code == POLL_MSG) { store<i32>(info + SI_BAND, POLL_IN_BAND); store<i32>(info + SI_FD, siAux(p, sig) - 1); }
+  else {
+    store<u32>(info + SI_PID, siFrom(p, sig));
+    if (sig == Sig.SIGCHLD) store<i32>(info + SI_STATUS, siAux(p, sig));
+  }
+  return copyToUser(p, SIGFRAME_VA + slot * SIGINFO_SIZE, info, SIGINFO_SIZE) == SIGINFO_SIZE;
 }
 
 // rt_sigreturn: the handler returned; its mask goes back.
-export function sigreturn(mask: u64): void { sigSetMask(curProc(), mask); }
+export function sigreturn(mask: u64): void {
+  const p = curProc();
+  if (p.sigDepth > 0) p.sigDepth--;
+  sigSetMask(p, mask);
+}
 
 // The result of the call the signals interrupted (r when none did).
 export function sigresult(r: i64): i64 {

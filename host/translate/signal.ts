@@ -16,8 +16,8 @@
 // Interface: addSignalDelivery(module, preempt) (after replaceMemory; preempt: kernel.preempt's
 // internal name).
 import binaryen from "binaryen";
-import { SIGFLAG_ADDR } from "../../kernel/abi/layout";
-import { SIG_RESTART_CALL, SIGENTER_SIGINFO } from "../../kernel/abi/signals";
+import { SIGFLAG_ADDR, SIGFRAME_VA } from "../../kernel/abi/layout";
+import { SIG_RESTART_CALL, SIGENTER_SIGINFO, SIGENTER_SLOT_SHIFT, SIGINFO_SIZE } from "../../kernel/abi/signals";
 import { KERNEL_MODULE, SIGNAL_ENTRIES, SIGWORK_NAME, WASI_BASE_NAME } from "./abi";
 import { TranslateError } from "./types";
 
@@ -112,16 +112,20 @@ function addSigwork(module: binaryen.Module): void {
   m.addFunction(SIGWORK_NAME, i64, i64, [i64, i64], body);
 }
 
-/** handler(sig) or, SA_SIGINFO, handler(sig, info, context) through table 0; nothing without a table. */
+/** handler(sig) or, SA_SIGINFO, handler(sig, info, NULL) through table 0 (info: the slot of the
+ *  signal-frame page the kernel wrote, or NULL); nothing without a table. */
 function handlerCall(m: binaryen.Module, sig: Ref, h: () => Ref): Ref {
   if (m.getNumTables() === 0) return m.nop();
   const table = binaryen.getTableInfo(m.getTableByIndex(0)).name;
   const index = () => m.i32.wrap(m.i64.shr_u(h(), m.i64.const(BigInt(HANDLER_SHIFT))));
   const kind = m.i32.wrap(m.i64.and(m.i64.shr_u(h(), m.i64.const(BigInt(KIND_SHIFT))), m.i64.const(BigInt(SIG_BITS))));
   const sig2 = () => m.i32.wrap(m.i64.and(h(), m.i64.const(BigInt(SIG_BITS))));
-  return m.if(m.i32.eq(kind, m.i32.const(SIGENTER_SIGINFO)),
-    m.call_indirect(table, index(), [sig2(), m.i32.const(0), m.i32.const(0)], binaryen.createType([i32, i32, i32]), none),
-    m.call_indirect(table, index(), [sig], i32, none));
+  const slot = m.i32.wrap(m.i64.and(m.i64.shr_u(h(), m.i64.const(BigInt(SIGENTER_SLOT_SHIFT))), m.i64.const(BigInt(SIG_BITS))));
+  const info = m.if(m.i32.eq(kind, m.i32.const(SIGENTER_SIGINFO)),
+    m.i32.add(m.i32.const(SIGFRAME_VA | 0), m.i32.mul(slot, m.i32.const(SIGINFO_SIZE))), m.i32.const(0));
+  return m.if(m.i32.eqz(m.i32.wrap(m.i64.and(m.i64.shr_u(h(), m.i64.const(BigInt(KIND_SHIFT))), m.i64.const(BigInt(SIG_BITS))))),
+    m.call_indirect(table, index(), [sig], i32, none),
+    m.call_indirect(table, index(), [sig2(), info, m.i32.const(0)], binaryen.createType([i32, i32, i32]), none));
 }
 
 export function addSignalDelivery(module: binaryen.Module): void {

@@ -23,6 +23,7 @@
 // Guest virtual address space (per process, 32-bit):
 //   0x00000000 .. brk          the wasm linear memory (data segments, heap); grows with memory.grow / brk
 //   ...        .. MMAP_TOP     anonymous and file mappings, allocated top-down
+//   SIGFRAME_VA                one page: SA_SIGINFO handlers' siginfo_t (mapped when first needed)
 //   ARG_BASE   .. USER_TOP     argc, argv[], envp[] and their strings (read-only)
 //   USER_TOP   .. 0xFFFFFFFF   kernel half: never user-accessible (SIGSEGV)
 
@@ -66,6 +67,10 @@ export const USER_TOP = 0xc0000000;      // TASK_SIZE: first kernel address
 export const ARG_BASE = 0xbfff0000;      // argument block (ARG_MAX 64 KiB)
 export const ARG_MAX = 0x10000;
 export const MMAP_TOP = 0xbff00000;      // mmap allocates downwards from here
+// One page below the argument block where the kernel writes an SA_SIGINFO handler's siginfo_t
+// (Linux puts it on the user stack, which the kernel cannot see here); mapped at the first such
+// delivery, as an anonymous private region (signal.ts).
+export const SIGFRAME_VA = ARG_BASE - PAGE_SIZE;
 
 // Argument block at ARG_BASE (like Linux's initial stack):
 //   u32 argc, u32 argv[argc], u32 0, u32 envp[n], u32 0, then the NUL-terminated strings.

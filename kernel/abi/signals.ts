@@ -92,5 +92,21 @@ export const IT_VALUE = 16;
 // The guest's signal entry (host/translate/signal.ts; kernel/signal.ts): the kernel's result for a
 // call interrupted and to be restarted after the handlers ran (never a real result: -ERESTARTSYS).
 export const SIG_RESTART_CALL = -ERESTARTSYS;
-// kernel.sigenter's packed answer: 0 (nothing to deliver) or sig | kind << 8 | handler << 32.
+// kernel.sigenter's packed answer: 0 (nothing to deliver) or sig | kind << 8 | slot << 16 |
+// handler << 32. An SA_SIGINFO handler gets the siginfo_t the kernel wrote at SIGFRAME_VA + slot *
+// SIGINFO_SIZE (layout.ts), or NULL when there was no room to map it.
 export const SIGENTER_SIGINFO = 1;      // kind: call the handler as (sig, info, context)
+export const SIGENTER_SIGINFO_NULL = 2; // kind: call it as (sig, NULL, NULL)
+export const SIGENTER_SLOT_SHIFT = 16;
+
+// siginfo_t as Linux lays it out for a 32-bit process (128 bytes): three ints, then a union.
+export const SIGINFO_SIZE = 128;
+export const SI_SIGNO = 0;
+export const SI_ERRNO = 4;
+export const SI_CODE = 8;
+export const SI_PID = 12;               // kill, tkill, SIGCHLD
+export const SI_UID = 16;
+export const SI_STATUS = 20;            // SIGCHLD: the exit code or the signal
+export const SI_BAND = 12;              // SIGIO/SIGPOLL: the poll band
+export const SI_FD = 16;                // ... and the fd
+export const SIGFRAME_SLOTS = 32;       // siginfo slots: SA_SIGINFO handlers running nested at once

@@ -74,18 +74,36 @@ typedef void (*sighandler_t)(int);
 #define SI_USER      __WASMOS_SI_USER
 #define SI_KERNEL    __WASMOS_SI_KERNEL
 #define SI_TKILL     (__WASMOS_SI_TKILL)
+#define CLD_EXITED   __WASMOS_CLD_EXITED
+#define CLD_KILLED   __WASMOS_CLD_KILLED
+#define CLD_DUMPED   __WASMOS_CLD_DUMPED
+#define CLD_STOPPED  __WASMOS_CLD_STOPPED
+#define CLD_CONTINUED __WASMOS_CLD_CONTINUED
+#define POLL_MSG     __WASMOS_POLL_MSG
 
 union sigval { int sival_int; void *sival_ptr; };
+/* Linux's 32-bit siginfo_t (128 bytes): three ints, then a union by what sent the signal. The
+ * kernel fills it for an SA_SIGINFO handler (kernel/signal.ts: si_signo, si_code, si_pid, and
+ * si_status for SIGCHLD, si_band and si_fd for a lease break's signal). */
 typedef struct {
   int si_signo, si_errno, si_code;
-  pid_t si_pid;
-  unsigned si_uid;
-  int si_status;
-  union sigval si_value;
+  union {
+    char __pad[128 - 3 * sizeof(int)];
+    struct { pid_t __pid; unsigned __uid; union { int __status; union sigval __value; } __u; } __kill;
+    struct { long __band; int __fd; } __poll;
+    struct { void *__addr; } __fault;
+  } __f;
 } siginfo_t;
+#define si_pid    __f.__kill.__pid
+#define si_uid    __f.__kill.__uid
+#define si_status __f.__kill.__u.__status
+#define si_value  __f.__kill.__u.__value
+#define si_band   __f.__poll.__band
+#define si_fd     __f.__poll.__fd
+#define si_addr   __f.__fault.__addr
 
-/* The kernel's struct sigaction (kernel/abi/signals.ts): handler, flags, mask. SA_SIGINFO
- * handlers are called with a NULL siginfo_t here (docs/signals.md). */
+/* The kernel's struct sigaction (kernel/abi/signals.ts): handler, flags, mask. An SA_SIGINFO
+ * handler gets its siginfo_t and a NULL context (docs/signals.md). */
 struct sigaction {
   union { void (*sa_handler)(int); void (*sa_sigaction)(int, siginfo_t *, void *); } __sa_handler;
   int sa_flags;
