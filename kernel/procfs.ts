@@ -40,10 +40,11 @@ export enum PNode {
   procRoot = 1, meminfo = 2, vmstat = 3, stat = 4, uptime = 5, loadavg = 6, version = 7, self = 8,
   pidDir = 9, pidStatus = 10, pidStat = 11, pidCmdline = 12, pidMaps = 13, pidFd = 14, fdLink = 15,
   devRoot = 16, devNull = 17, devZero = 18, devFull = 19, devRandom = 20, devUrandom = 21, devTty = 22, devConsole = 23,
+  devNetmap = 24,
 }
 const ROOT_FIRST: u32 = PNode.meminfo, ROOT_LAST: u32 = PNode.self;       // /proc's named entries
 const PID_FIRST: u32 = PNode.pidStatus, PID_LAST: u32 = PNode.pidFd;      // /proc/PID's entries
-const DEV_FIRST: u32 = PNode.devNull, DEV_LAST: u32 = PNode.devConsole;   // /dev's entries
+const DEV_FIRST: u32 = PNode.devNull, DEV_LAST: u32 = PNode.devNetmap;   // /dev's entries
 export const NOT_PSEUDO: i64 = -0x10000;     // not an errno: the path is the disk's business
 const PROC_DEV: u64 = 0x15;                  // st_dev of /proc (an anonymous device, as Linux's)
 const DEV_DEV: u64 = 0x5;                    // st_dev of /dev (devtmpfs)
@@ -79,6 +80,7 @@ export function kindName(k: u32): string {
     case PNode.devUrandom: return "urandom";
     case PNode.devTty: return "tty";
     case PNode.devConsole: return "console";
+    case PNode.devNetmap: return "netmap";
   }
   return "";
 }

@@ -1,4 +1,4 @@
-// Memory syscalls: brk, mmap (anonymous and file), munmap, mprotect, msync, madvise, mincore.
+// Memory syscalls: brk, mmap (anonymous, file, /dev/netmap's region), munmap, mprotect, msync, madvise, mincore.
 // Linux's errno for every misuse.
 // Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_brk,
 // sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore; unmapRange(p, start, end),
@@ -8,13 +8,14 @@ import { Sig } from "./abi/signals";
 import { PAGE_SIZE, ARG_BASE, PAGE_SHIFT } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE, VM_LOCKED } from "./vma";
+import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, VMA_NETMAP, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE, VM_LOCKED } from "./vma";
 import { walk, unmapPage, PTE_P, PTE_W, PTE_U } from "./vm";
-import { putUserPage } from "./fault";
 import { tlbInvalidate } from "./tlb";
-import { handleFault, ptePermsFor } from "./fault";
+import { handleFault, ptePermsFor, putUserPage, pteFlagsFor } from "./fault";
 import { setBrk } from "./brk";
-import { fdGet, fileAt, FT_INODE, O_ACCMODE, O_WRONLY, O_RDWR } from "./file";
+import { fdGet, fileAt, FT_INODE, FT_NETMAP, O_ACCMODE, O_WRONLY, O_RDWR } from "./file";
+import { netmapMmap, netmapPage, netmapHold } from "./net/netmap";
+import { kget } from "./kalloc";
 import { isDir } from "./dir";
 import { iget } from "./inode";
 import { shmCreate, shmPut } from "./shmem";
@@ -71,6 +72,7 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
   if (!(flags & (MAP_SHARED | MAP_PRIVATE)) || !aligned(<u64>off)) return -Errno.EINVAL;
   if (!userRange(0, len, ARG_BASE)) return -Errno.ENOMEM;      // longer than the address space
   const size = pageUp(len);
+  if (!(flags & MAP_ANONYMOUS) && isNetmap(p, fd)) return mmapNetmap(p, addr, size, prot, flags, fdGet(p, fd), <u64>off);
   let ino: u32 = 0;
   let vmflags: u32 = VM_MAYWRITE | ((flags & MAP_SHARED) ? MAP_SHARED_FLAG : 0);
   if (!(flags & MAP_ANONYMOUS)) {
@@ -80,17 +82,9 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
     ino = <u32>r;
     if ((flags & MAP_SHARED) && !fdWritable(p, fd)) vmflags &= ~VM_MAYWRITE;
   }
-  let start: u64;
-  if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
-    if (!aligned(addr)) return -Errno.EINVAL;
-    if (!userRange(addr, size, ARG_BASE)) return -Errno.ENOMEM;
-    if ((flags & MAP_FIXED_NOREPLACE) && overlaps(p, <u32>addr, <u32>(addr + size))) return -Errno.EEXIST;
-    if (!unmapRange(p, <u32>addr, <u32>(addr + size))) return -Errno.ENOMEM;
-    start = addr;
-  } else {
-    start = vmaFreeGap(p, <u32>size, heapEnd(p));
-    if (start == 0) return -Errno.ENOMEM;
-  }
+  const at = placeRegion(p, addr, size, flags);
+  if (at < 0) return at;
+  const start = <u64>at;
   // MAP_SHARED|MAP_ANONYMOUS: an object of its own holds the pages, shared by every process that
   // inherits the region (shmem.ts), created before the region so a failure leaves nothing behind
   const shm = ino == 0 && (flags & MAP_SHARED) ? shmCreate() : 0;
@@ -105,6 +99,45 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
   }
   if ((flags & MAP_LOCKED) || p.mlockFuture) lockNew(p, <u32>start, <u32>(start + size));
   return <i64>start;
+}
+
+// Where a new region of `size` bytes goes: MAP_FIXED's address (what was there unmapped), or the
+// highest free gap; -errno.
+function placeRegion(p: Proc, addr: u64, size: u64, flags: u32): i64 {
+  if (!(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE))) {
+    const start = vmaFreeGap(p, <u32>size, heapEnd(p));
+    return start == 0 ? -Errno.ENOMEM : <i64>start;
+  }
+  if (!aligned(addr)) return -Errno.EINVAL;
+  if (!userRange(addr, size, ARG_BASE)) return -Errno.ENOMEM;
+  if ((flags & MAP_FIXED_NOREPLACE) && overlaps(p, <u32>addr, <u32>(addr + size))) return -Errno.EEXIST;
+  if (!unmapRange(p, <u32>addr, <u32>(addr + size))) return -Errno.ENOMEM;
+  return <i64>addr;
+}
+
+function isNetmap(p: Proc, fd: i32): bool { const fi = fdGet(p, fd); return fi >= 0 && fileAt(fi).type == FT_NETMAP; }
+
+// /dev/netmap: the region's own frames, mapped at once (Linux's remap_pfn_range), MAP_SHARED only;
+// a range past the region is EINVAL (netmap_mmap_single), so the mapping reaches nothing else.
+function mmapNetmap(p: Proc, addr: u64, size: u64, prot: u32, flags: u32, fi: i32, off: u64): i64 {
+  if (!(flags & MAP_SHARED)) return -Errno.EINVAL;
+  const gen = netmapMmap(p, fi, size, off);
+  if (gen < 0) return gen;
+  const at = placeRegion(p, addr, size, flags);
+  if (at < 0) return at;
+  const start = <u32>at, end = <u32>(<u64>at + size);
+  const v = vmaInsert(p, start, end, prot, MAP_SHARED_FLAG | VM_MAYWRITE, VMA_NETMAP);
+  if (!v) return -Errno.ENOMEM;
+  v.file = <u32>gen; v.pgoff = off >>> PAGE_SHIFT;
+  netmapHold(<u32>gen);
+  for (let a = start; a < end; a += PAGE_SIZE) {
+    const pte = walk(p.pgdir, a, true);
+    if (pte == 0) { unmapRange(p, start, end); return -Errno.ENOMEM; }
+    const f = netmapPage(<u32>gen, <u32>(off >>> PAGE_SHIFT) + ((a - start) >>> PAGE_SHIFT));
+    kget(f);
+    store<u32>(pte, (f << PAGE_SHIFT) | pteFlagsFor(prot) | PTE_P);
+  }
+  return at;
 }
 
 // The inode behind `fd` if it may be mapped with `prot`/`flags`, else -errno (Linux's checks).

@@ -82,7 +82,12 @@ export function checksum(b: Uint8Array): number { return fold(sum16(b)); }
 
 /** TCP checksum of a whole segment (header + data) with the IPv4 pseudo-header. */
 export function tcpChecksum(srcIp: number, dstIp: number, seg: Uint8Array): number {
-  const acc = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + IPPROTO_TCP + seg.length;
+  return l4Checksum(srcIp, dstIp, IPPROTO_TCP, seg);
+}
+
+/** The checksum of a TCP or UDP segment (header + data) with the IPv4 pseudo-header for `protocol`. */
+export function l4Checksum(srcIp: number, dstIp: number, protocol: number, seg: Uint8Array): number {
+  const acc = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + protocol + seg.length;
   return fold(sum16(seg, acc));
 }
 

@@ -31,6 +31,7 @@ export interface Stats {
   pageCache: { hits: number; misses: number; dirtied: number; writtenBack: number; evicted: number };
   frames: { total: number; free: number };
   signals?: { sent: number; delivered: number };   // generated; acted on (a handler or a default action)
+  netmap?: { txSlots: number; rxSlots: number; syncs: number };   // netmap slots moved, ring syncs (kernel/net/netmap.ts)
   hungTasks?: number;      // processes reported hung: asleep with nothing to wake them, then killed (host/hung.ts)
   virtualTimeNs: number;
   bySyscall: Record<string, SyscallStats>;   // keyed by Sys name

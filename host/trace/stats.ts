@@ -28,6 +28,7 @@ export function readStats(mem: DataView, statsBase: number, sysStatsBase: number
     frames: { total: s(Stat.framesTotal), free: s(Stat.framesFree) },
     signals: { sent: s(Stat.signalsSent), delivered: s(Stat.signalsDelivered) },
     hungTasks: s(Stat.hungTaskReports),
+    netmap: { txSlots: s(Stat.netmapTxSlots), rxSlots: s(Stat.netmapRxSlots), syncs: s(Stat.netmapSyncs) },
     virtualTimeNs: s(Stat.virtualTimeNs),
     userTimeNs: s(Stat.userTimeNs),
     systemTimeNs: s(Stat.systemTimeNs),

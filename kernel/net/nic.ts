@@ -2,8 +2,11 @@
 // (header slot + payload pieces) it gathers. One chain = one DMA transfer, counted when its
 // completion interrupt arrives and attributed to the syscall that queued it. Receive buffers are
 // whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
+// While netmap owns the NIC (netmap.ts) the stack's nicTxAlloc finds the queue full (its packets
+// wait) and received frames are dropped; netmap queues with nicTxAllocAny and kicks once per sync.
 // Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(pieces) -> head or -1,
-// txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head, hdrLen, gather or null),
+// nicTxAllocAny(pieces), txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head,
+// hdrLen, gather or null, kick?, netmap?), nicTxKick(), nicResume() (the stack's senders try again),
 // Gather (the caller's list of payload pieces) with gatherClear/gatherAdd/gatherPiece, nicIrq(), nicTxFree()
 // (received frames go to ip.ts's netRx).
 import { Stat, Owner, PAGE_SHIFT } from "../abi/layout";
@@ -22,6 +25,7 @@ import { panic } from "../panic";
 import { netRx } from "./ip";
 import { tcpOutput, flushCtl } from "./tcp";
 import { NSOCK, sockAt } from "./sock";
+import { netmapAttached, netmapTxDone, netmapDrop } from "./netmap";
 
 // A gather list: the payload of one packet as pieces { u32 pfn, u32 off, u32 len } after this
 // header. It belongs to the caller that builds it (docs/architecture.md, "Who owns a buffer").
@@ -46,8 +50,9 @@ export function gatherAdd(g: Gather, pfn: u32, off: u32, len: u32): void {
   g.bytes += len;
 }
 const HDR_SLOT: usize = 128;                              // header bytes per transmit slot
-// Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32
+// Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32 (| TX_NETMAP)
 const TXREC: usize = 16;
+const TX_NETMAP: u32 = 1 << 31;     // a netmap slot's packet: its completion frees a slot
 
 @unmanaged class Nic {
   present: u32;
@@ -103,9 +108,11 @@ function refillRx(): void {
 
 // Queue one packet: the header in txHdr(head) (filled by the caller through the returned head),
 // then the payload pieces of `g` (null: none). Each piece's frame is held until the transmit completes.
-export function nicTxAlloc(n: u32): i32 { return vqAlloc(txq, n + 1); }
+export function nicTxAlloc(n: u32): i32 { return netmapAttached() ? -1 : vqAlloc(txq, n + 1); }
+export function nicTxAllocAny(n: u32): i32 { return vqAlloc(txq, n + 1); }
+export function nicTxKick(): void { hostVirtioNotify(Dev.net, TXQ); }
 
-export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null): void {
+export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null, kick: bool = true, netmap: bool = false): void {
   const n: u32 = g ? g.n : 0, bytes: u32 = g ? g.bytes : 0;
   vqDesc(txq, head, <u64>txHdr(head), hdrLen, n > 0 ? VRING_DESC_F_NEXT : 0);
   let d = head;
@@ -117,9 +124,9 @@ export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null): void {
     vqDesc(txq, d, <u64>(pa(pfn) + off), len, i + 1 < n ? VRING_DESC_F_NEXT : 0);
   }
   const r = nic.txrec + <usize>head * TXREC;
-  store<u32>(r, curCause); store<i32>(r + 4, curSys); store<u32>(r + 8, hdrLen + bytes); store<u32>(r + 12, n);
+  store<u32>(r, curCause); store<i32>(r + 4, curSys); store<u32>(r + 8, hdrLen + bytes); store<u32>(r + 12, n | (netmap ? TX_NETMAP : 0));
   vqSubmit(txq, head);
-  hostVirtioNotify(Dev.net, TXQ);
+  if (kick) hostVirtioNotify(Dev.net, TXQ);
 }
 
 export function nicTxFree(): u32 { return txq.nfree; }
@@ -130,8 +137,7 @@ export function nicIrq(): void {
   const s = nextSeq();
   traceEmit(s, Ev.irq, Dev.net, 0, 0, 0, 0, 0, 0);
   for (let h = vqUsed(txq); h >= 0; h = vqUsed(txq)) txDone(<u32>h);
-  flushCtl();                                                           // control segments that found it full
-  for (let i = 0; i < NSOCK; i++) if (sockAt(i).used) tcpOutput(i);   // senders that found the queue full
+  nicResume();
   const saved = curCause;
   for (let h = vqUsed(rxq); h >= 0; h = vqUsed(rxq)) {
     const addr = <usize>load<u64>(rxq.base + <usize>h * 16);
@@ -140,10 +146,17 @@ export function nicIrq(): void {
     nic.rxPosted--;
     setCause(s);
     countDma(Routine.nic_dma, 0, <u64>addr, len, Place.device, Place.frame, -1);
-    netRx(<u32>(addr >>> PAGE_SHIFT), len);
+    if (netmapAttached()) netmapDrop(<u32>(addr >>> PAGE_SHIFT));
+    else netRx(<u32>(addr >>> PAGE_SHIFT), len);
     setCause(saved);
   }
   refillRx();
+}
+
+// The stack's senders that found the queue full try again (a completion, netmap let the NIC go).
+export function nicResume(): void {
+  flushCtl();                                                           // control segments that found it full
+  for (let i = 0; i < NSOCK; i++) if (sockAt(i).used) tcpOutput(i);   // senders that found the queue full
 }
 
 function usedLen(q: Vq): u32 {
@@ -154,7 +167,7 @@ function txDone(head: u32): void {
   const r = nic.txrec + <usize>head * TXREC;
   const saved = curCause;
   setCause(load<u32>(r));
-  const n = load<u32>(r + 12);
+  const w = load<u32>(r + 12), n = w & ~TX_NETMAP;
   let d = head, first: u64 = <u64>txHdr(head);
   for (let i: u32 = 0; i < n; i++) {
     d = vqNext(txq, d);
@@ -165,4 +178,5 @@ function txDone(head: u32): void {
   countDma(Routine.nic_dma, first, 0, load<u32>(r + 8), Place.frame, Place.device, load<i32>(r + 4));
   setCause(saved);
   vqFree(txq, head);
+  if (w & TX_NETMAP) netmapTxDone();
 }
