@@ -4,14 +4,14 @@
 // there (no CPU copy). Datagram k's payload byte i is (k * 31 + i) & 0xff, so the receiver can check it.
 // When the ring has no room for a batch it waits in poll(POLLOUT) with cur set as the wakeup point
 // (head + BATCH - 1: tail must pass it); at the end it waits until the NIC has finished every slot. Prints "netmapsend: N datagrams, B bytes, S syncs, P polls".
-// Usage: netmapsend [COUNT] [SIZE] [BATCH]   (defaults 64, 1024, 16; SIZE at most 1472, BATCH at most 31)
+// Usage: netmapsend [COUNT] [SIZE] [BATCH]   (defaults 64, 1472, 16; SIZE at most 1472, BATCH at most 31)
 import { argInt, print, eprint, errnoName, exit_group, NMREQ_SIZE, NR_NUM_SLOTS, NR_HEAD, NR_CUR, NS_BUF_IDX, NS_LEN,
   nmOpen, nmMmap, nmTxRing, nmSlot, nmNext, nmBuf, nmTxSync, nmWaitTx, udpFrame, UDP_FRAME_HDR } from "../sdk";
 
 const req = memory.data(<i32>NMREQ_SIZE);
 function ok(what: string, r: i64): i64 { if (r < 0) { eprint("netmapsend: " + what + ": " + errnoName(<i32>-r) + "\n"); exit_group(1); } return r; }
 
-const count = <u32>argInt(1, 64), size = <u32>argInt(2, 1024), batch = <u32>argInt(3, 16);
+const count = <u32>argInt(1, 64), size = <u32>argInt(2, 1472), batch = <u32>argInt(3, 16);
 if (size > 1472 || batch == 0 || batch > 31) { eprint("netmapsend: SIZE at most 1472, BATCH 1 to 31\n"); exit_group(2); }
 const fd = <i32>ok("NIOCREGIF", nmOpen(req));
 const mem = <usize>ok("mmap", nmMmap(fd, req));

@@ -18,7 +18,8 @@
 // the VMA, Linux's netmap_mem refcount); a mapping reaches only its frames (mmap beyond: EINVAL).
 // Interface: netmapIoctl(p, fi, req, arg), netmapMmap(p, fi, len, off) -> 0 or -errno (checks),
 // netmapPage(gen, pgoff) -> pfn or 0, netmapHold(gen), netmapRelease(gen), netmapClose(fi),
-// netmapPoll(fi) -> POLL* mask, netmapAttached(), netmapTxDone() (the driver's TX completion).
+// netmapPoll(fi) -> POLL* mask, netmapAttached(), netmapTxDone() (the driver's TX completion),
+// netmapDrop(pfn) (a frame received into one of the stack's buffers while attached).
 import { Errno } from "../abi/errno";
 import { Owner, Stat, PAGE_SIZE, PAGE_SHIFT } from "../abi/layout";
 import { Ev } from "../abi/trace";
