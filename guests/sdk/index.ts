@@ -61,4 +61,5 @@ export * from "./uapi/epoll";
 export * from "./calendar";
 export * from "./netmap";
 export * from "./uapi/netmap";
+export * from "./uapi/packet";
 export * from "./uapi/termios";

@@ -55,11 +55,14 @@ export interface EpollEvent extends Child { type: "epoll"; epfd: number; count: 
 /** A netmap ring sync (kernel/net/netmap.ts): `slots` slots of `bytes` bytes moved on the TX or RX ring. */
 export interface NetmapEvent extends Child { type: "netmap"; ring: "tx" | "rx"; slots: number; bytes: number }
 
+/** A packet socket's send() from its TX ring (kernel/net/pktpool.ts): `frames` frames of `bytes` bytes to the NIC. */
+export interface PktpoolEvent extends Child { type: "pktpool"; frames: number; bytes: number }
+
 /** A hung task (host/hung.ts): `pid` sleeps on `wchan` in `syscall` and nothing can wake it; it is killed next. */
 export interface HungEvent extends Base { type: "hung"; wchan: string; syscall: string | null }
 
 export type TraceEvent =
   | SyscallEvent | UnfinishedEvent | CopyEvent | FaultEvent | IrqEvent | SwitchEvent
-  | TlbFlushEvent | SignalEvent | ExitEvent | SgEvent | EpollEvent | NetmapEvent | HungEvent;
+  | TlbFlushEvent | SignalEvent | ExitEvent | SgEvent | EpollEvent | NetmapEvent | PktpoolEvent | HungEvent;
 
 export type TraceEventType = TraceEvent["type"];

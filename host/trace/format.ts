@@ -34,6 +34,7 @@ function childText(ev: TraceEvent): string | null {
       return `epoll ready ${ev.count}${list ? ": " + list : ""}${ev.count > ev.ready.length ? ", ..." : ""}`;
     }
     case "netmap": return `netmap ${ev.ring}sync ${ev.slots} slots ${ev.bytes} B`;
+    case "pktpool": return `packet tx ring: ${ev.frames} frames ${ev.bytes} B`;
     default: return null;
   }
 }

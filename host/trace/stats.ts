@@ -29,6 +29,7 @@ export function readStats(mem: DataView, statsBase: number, sysStatsBase: number
     signals: { sent: s(Stat.signalsSent), delivered: s(Stat.signalsDelivered) },
     hungTasks: s(Stat.hungTaskReports),
     netmap: { txSlots: s(Stat.netmapTxSlots), rxSlots: s(Stat.netmapRxSlots), syncs: s(Stat.netmapSyncs) },
+    pktpoolSends: s(Stat.pktpoolSends),
     virtualTimeNs: s(Stat.virtualTimeNs),
     userTimeNs: s(Stat.userTimeNs),
     systemTimeNs: s(Stat.systemTimeNs),

@@ -18,8 +18,7 @@
 // the VMA, Linux's netmap_mem refcount); a mapping reaches only its frames (mmap beyond: EINVAL).
 // Interface: netmapIoctl(p, fi, req, arg), netmapMmap(p, fi, len, off) -> 0 or -errno (checks),
 // netmapPage(gen, pgoff) -> pfn or 0, netmapHold(gen), netmapRelease(gen), netmapClose(fi),
-// netmapPoll(fi) -> POLL* mask, netmapAttached(), netmapTxDone() (the driver's TX completion),
-// netmapDrop(pfn) (a frame received into one of the stack's buffers while attached).
+// netmapPoll(fi) -> POLL* mask, netmapAttached(), netmapTxDone() (the driver's TX completion hook).
 import { Errno } from "../abi/errno";
 import { Owner, Stat, PAGE_SIZE, PAGE_SHIFT } from "../abi/layout";
 import { Ev } from "../abi/trace";
@@ -33,7 +32,7 @@ import { copyFromUser, copyToUser } from "../copy";
 import { statAdd } from "../stats";
 import { nextSeq, traceEmit } from "../trace";
 import { wakeup, POLL_CHAN } from "../sleep";
-import { nicPresent, nicResume, nicTxAllocAny, nicTxSubmit, nicTxKick, txHdr, Gather, GATHER_SIZE, gatherClear, gatherAdd } from "./nic";
+import { nicPresent, nicResume, nicTxAllocAny, nicTxSubmit, nicTxKick, txHdr, Gather, GATHER_SIZE, gatherClear, gatherAdd, TX_NETMAP, nicOnTxDone, nicSetNetmap } from "./nic";
 
 @unmanaged class Netmap {
   gen: u32;        // the region's generation (0: none); a mapping keeps it in vma.file
@@ -43,7 +42,6 @@ import { nicPresent, nicResume, nicTxAllocAny, nicTxSubmit, nicTxKick, txHdr, Ga
   txHead: u32;
   txBusy: u32;
   rxHead: u32;
-  dropped: u32;    // frames received while attached (the stack's buffers): dropped
 }
 const nm = changetype<Netmap>(memory.data(offsetof<Netmap>()));
 const pages: usize = memory.data(<i32>A.NM_PAGES * 4);         // the region's frames, page by page
@@ -53,7 +51,11 @@ const N: u32 = A.NM_SLOTS;
 const TX: usize = A.NM_TXRING_OFS, RX: usize = A.NM_RXRING_OFS;
 let started = false;
 
-function init(): void { if (!started) { nm.owner = -1; started = true; } }
+function init(): void {
+  if (started) return;
+  nm.owner = -1; started = true;
+  nicOnTxDone(TX_NETMAP, netmapTxDone);
+}
 
 @inline function page(i: u32): u32 { return load<u32>(pages + (<usize>i << 2)); }
 // The kernel address of byte `off` of the region.
@@ -140,6 +142,7 @@ function regif(p: Proc, fi: i32, arg: u32, attach: bool): i64 {
   if (nm.refs == 0 && !regionAlloc()) return -Errno.ENOMEM;
   nm.refs++;
   nm.owner = fi;
+  nicSetNetmap(true);
   nm.txCur = 0; nm.txHead = 0; nm.rxHead = 0;
   ringReset(TX, 0, txTail()); ringReset(RX, 0, 0);
   return 0;
@@ -205,7 +208,7 @@ function transmit(idx: u32, len: u32): bool {
   const off = <usize>A.NM_BUF_OFS + <usize>idx * A.NM_BUF_SIZE;
   gatherClear(g);
   gatherAdd(g, page(<u32>(off >>> PAGE_SHIFT)), <u32>(off & (PAGE_SIZE - 1)), len);
-  nicTxSubmit(<u32>h, NET_HDR_SIZE, g, false, true);
+  nicTxSubmit(<u32>h, NET_HDR_SIZE, g, false, TX_NETMAP);
   nm.txBusy++;
   return true;
 }
@@ -254,9 +257,7 @@ export function netmapClose(fi: i32): void {
   init();
   if (nm.owner != fi) return;
   nm.owner = -1;
+  nicSetNetmap(false);
   netmapRelease(nm.gen);
   nicResume();
 }
-
-// A frame received while attached, in one of the stack's buffers: dropped (the stack is disconnected).
-export function netmapDrop(pfn: u32): void { nm.dropped++; kput(pfn); }

@@ -2,11 +2,14 @@
 // (header slot + payload pieces) it gathers. One chain = one DMA transfer, counted when its
 // completion interrupt arrives and attributed to the syscall that queued it. Receive buffers are
 // whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
-// While netmap owns the NIC (netmap.ts) the stack's nicTxAlloc finds the queue full (its packets
-// wait) and received frames are dropped; netmap queues with nicTxAllocAny and kicks once per sync.
+// While netmap owns the NIC (netmap.ts, nicSetNetmap) the stack's nicTxAlloc finds the queue full
+// (its packets wait) and received frames are dropped; netmap queues with nicTxAllocAny and kicks
+// once per sync. A tagged transmission's completion calls the hook its owner registered
+// (nicOnTxDone: netmap.ts and pktpool.ts import this driver, not the other way round).
 // Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(pieces) -> head or -1,
 // nicTxAllocAny(pieces), txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head,
-// hdrLen, gather or null, kick?, netmap?), nicTxKick(), nicResume() (the stack's senders try again),
+// hdrLen, gather or null, kick?, tag?) (tag: TX_NETMAP, TX_PKTPOOL: whose completion), nicTxKick(),
+// nicOnTxDone(tag, hook), nicSetNetmap(on), nicNetmap(), nicDropped(), nicResume() (the stack's senders try again),
 // Gather (the caller's list of payload pieces) with gatherClear/gatherAdd/gatherPiece, nicIrq(), nicTxFree()
 // (received frames go to ip.ts's netRx).
 import { Stat, Owner, PAGE_SHIFT } from "../abi/layout";
@@ -25,7 +28,6 @@ import { panic } from "../panic";
 import { netRx } from "./ip";
 import { tcpOutput, flushCtl } from "./tcp";
 import { NSOCK, sockAt } from "./sock";
-import { netmapAttached, netmapTxDone, netmapDrop } from "./netmap";
 
 // A gather list: the payload of one packet as pieces { u32 pfn, u32 off, u32 len } after this
 // header. It belongs to the caller that builds it (docs/architecture.md, "Who owns a buffer").
@@ -50,9 +52,23 @@ export function gatherAdd(g: Gather, pfn: u32, off: u32, len: u32): void {
   g.bytes += len;
 }
 const HDR_SLOT: usize = 128;                              // header bytes per transmit slot
-// Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32 (| TX_NETMAP)
+// Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32 (| a tag)
 const TXREC: usize = 16;
-const TX_NETMAP: u32 = 1 << 31;     // a netmap slot's packet: its completion frees a slot
+export const TX_NETMAP: u32 = 1 << 31;     // a netmap slot's packet: its completion frees a slot
+export const TX_PKTPOOL: u32 = 1 << 30;    // a packet ring's frame: its completion makes it available
+const TX_TAGS: u32 = TX_NETMAP | TX_PKTPOOL;
+function noHook(): void {}
+let netmapDone: () => void = noHook;
+let pktpoolDone: () => void = noHook;
+let netmapMode = false;
+let dropped: u32 = 0;          // frames received while netmap had the NIC: dropped
+
+export function nicOnTxDone(tag: u32, hook: () => void): void {
+  if (tag == TX_NETMAP) netmapDone = hook; else if (tag == TX_PKTPOOL) pktpoolDone = hook;
+}
+export function nicSetNetmap(on: bool): void { netmapMode = on; }
+export function nicNetmap(): bool { return netmapMode; }
+export function nicDropped(): u32 { return dropped; }
 
 @unmanaged class Nic {
   present: u32;
@@ -108,11 +124,11 @@ function refillRx(): void {
 
 // Queue one packet: the header in txHdr(head) (filled by the caller through the returned head),
 // then the payload pieces of `g` (null: none). Each piece's frame is held until the transmit completes.
-export function nicTxAlloc(n: u32): i32 { return netmapAttached() ? -1 : vqAlloc(txq, n + 1); }
+export function nicTxAlloc(n: u32): i32 { return netmapMode ? -1 : vqAlloc(txq, n + 1); }
 export function nicTxAllocAny(n: u32): i32 { return vqAlloc(txq, n + 1); }
 export function nicTxKick(): void { hostVirtioNotify(Dev.net, TXQ); }
 
-export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null, kick: bool = true, netmap: bool = false): void {
+export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null, kick: bool = true, tag: u32 = 0): void {
   const n: u32 = g ? g.n : 0, bytes: u32 = g ? g.bytes : 0;
   vqDesc(txq, head, <u64>txHdr(head), hdrLen, n > 0 ? VRING_DESC_F_NEXT : 0);
   let d = head;
@@ -124,7 +140,7 @@ export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null, kick: bool
     vqDesc(txq, d, <u64>(pa(pfn) + off), len, i + 1 < n ? VRING_DESC_F_NEXT : 0);
   }
   const r = nic.txrec + <usize>head * TXREC;
-  store<u32>(r, curCause); store<i32>(r + 4, curSys); store<u32>(r + 8, hdrLen + bytes); store<u32>(r + 12, n | (netmap ? TX_NETMAP : 0));
+  store<u32>(r, curCause); store<i32>(r + 4, curSys); store<u32>(r + 8, hdrLen + bytes); store<u32>(r + 12, n | tag);
   vqSubmit(txq, head);
   if (kick) hostVirtioNotify(Dev.net, TXQ);
 }
@@ -146,7 +162,7 @@ export function nicIrq(): void {
     nic.rxPosted--;
     setCause(s);
     countDma(Routine.nic_dma, 0, <u64>addr, len, Place.device, Place.frame, -1);
-    if (netmapAttached()) netmapDrop(<u32>(addr >>> PAGE_SHIFT));
+    if (netmapMode) { dropped++; kput(<u32>(addr >>> PAGE_SHIFT)); }
     else netRx(<u32>(addr >>> PAGE_SHIFT), len);
     setCause(saved);
   }
@@ -167,7 +183,7 @@ function txDone(head: u32): void {
   const r = nic.txrec + <usize>head * TXREC;
   const saved = curCause;
   setCause(load<u32>(r));
-  const w = load<u32>(r + 12), n = w & ~TX_NETMAP;
+  const w = load<u32>(r + 12), n = w & ~TX_TAGS;
   let d = head, first: u64 = <u64>txHdr(head);
   for (let i: u32 = 0; i < n; i++) {
     d = vqNext(txq, d);
@@ -178,5 +194,6 @@ function txDone(head: u32): void {
   countDma(Routine.nic_dma, first, 0, load<u32>(r + 8), Place.frame, Place.device, load<i32>(r + 4));
   setCause(saved);
   vqFree(txq, head);
-  if (w & TX_NETMAP) netmapTxDone();
+  if (w & TX_NETMAP) netmapDone();
+  if (w & TX_PKTPOOL) pktpoolDone();
 }
