@@ -3,13 +3,14 @@
 // NIOCREGIF, no CPU copy of the payload (the only copies are struct nmreq in and out, the pollfds
 // and the final message), one NIC DMA per datagram of exactly its frame (virtio header 12 + Ethernet
 // 14 + IPv4 20 + UDP 8 + payload); the host side's UDP discard service received every datagram
-// intact (count and a sha256 this test computes); the trace names the netmap ioctls; the region's
+// intact (count and a sha256 this test computes); one NIC interrupt per batch; the trace names the netmap ioctls; the region's
 // frames (Owner.netmap) go back at exit; the kernel's stack works again after the NIC is let go.
 import { afterEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { boot, distDemo, type Booted } from "./helpers/machine";
 import { meminfo } from "../host/inspect";
 import { NM_PAGES } from "../kernel/abi/netmap";
+import { Dev } from "../kernel/abi/virtio";
 import type { SyscallEvent, TraceEvent } from "../host/trace";
 
 let b: Booted | null = null;
@@ -24,7 +25,7 @@ const payload = (count: number, size: number) => {
 async function send(count: number, size: number, batch: number) {
   const events: TraceEvent[] = [];
   let during = -1;                       // the region's frames at the first sync
-  b = await boot({ net: {}, traceMask: 7, onEvent: (e) => {
+  b = await boot({ net: {}, traceMask: 15, onEvent: (e) => {
     events.push(e);
     if (e.type === "netmap" && during < 0) during = meminfo(b!.m).byOwner.netmap;
   } });
@@ -53,6 +54,7 @@ describe("netmap send", () => {
     expect(s.bySyscall.ppoll.calls).toBe(polls);
     expect(s.syscalls).toBe(3 + batches + polls + 2);           // openat, NIOCREGIF, mmap; the syncs and polls; write, exit_group
     expect(s.netmap).toEqual({ txSlots: count, rxSlots: 0, syncs: batches });
+    expect(events.filter((e) => e.type === "irq" && e.device === Dev.net)).toHaveLength(batches);   // one interrupt per batch
     // no CPU copy in the run moved payload: every copy of user data is a small structure
     const bigCopies = events.filter((e) => e.type === "copy" && e.agent === "cpu" && (e.from === "user" || e.to === "user") && e.routine !== "exec_load" && e.bytes >= size && size > 60);
     expect(bigCopies).toEqual([]);

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { boot, distDemo, type Booted } from "./helpers/machine";
 import { meminfo } from "../host/inspect";
+import { Dev } from "../kernel/abi/virtio";
 import type { SyscallEvent, TraceEvent } from "../host/trace";
 
 let b: Booted | null = null;
@@ -19,7 +20,7 @@ describe("packet TX ring send", () => {
   it.each([[64, 1472, 8], [40, 1000, 16], [5, 18, 2]])("%i datagrams of %i bytes, %i per send: exact counts, every datagram intact", async (count, size, batch) => {
     const events: TraceEvent[] = [];
     let during = -1;
-    b = await boot({ net: {}, traceMask: 7, onEvent: (e) => {
+    b = await boot({ net: {}, traceMask: 15, onEvent: (e) => {
       events.push(e);
       if (e.type === "pktpool" && during < 0) during = meminfo(b!.m).byOwner.pktpool;
     } });
@@ -34,6 +35,7 @@ describe("packet TX ring send", () => {
       dmaCopies: count, dmaCopyBytes: count * (12 + 42 + size) });
     expect(s.bySyscall.setsockopt).toMatchObject({ calls: 1, cpuCopies: 1, cpuCopyBytes: 16 });   // struct tpacket_req
     expect(s.pktpoolSends).toBe(count);
+    expect(events.filter((e) => e.type === "irq" && e.device === Dev.net)).toHaveLength(sends);    // one interrupt per send
     expect(during).toBe(8);                                       // 16 frames of 2048 bytes: 8 kernel-owned pages
     const texts = events.filter((e): e is SyscallEvent => e.type === "syscall" && e.name === "sendto").map((e) => e.text);
     expect(texts).toEqual(Array.from({ length: sends }, (_, i) =>
