@@ -5,11 +5,11 @@
 // Layouts and numbers: uapi/netmap.ts (kernel/abi/netmap.ts). Each call returns the raw result or -errno.
 // Interface: nmOpen(req) -> fd, nmMmap(fd, req) -> region address, nmTxRing(mem, req), nmRxRing(mem, req),
 // nmSlot(ring, i), nmNext(ring, i), nmSpace(ring), nmBuf(ring, idx), nmTxSync(fd), nmRxSync(fd), nmPollOut(fd),
-// nmWaitTx(fd, ring, k) -> polls; udpFrame(buf, len, sport, dport, ipId) -> frame length.
+// nmPollIn(fd), nmWaitTx(fd, ring, k) -> polls; udpFrame(buf, len, sport, dport, ipId) -> frame length.
 import { Sys } from "../../kernel/abi/syscalls";
 import { O_RDWR } from "../../kernel/abi/fcntl";
 import { PROT_READ, PROT_WRITE, MAP_SHARED } from "../../kernel/abi/mman";
-import { POLLOUT } from "../../kernel/abi/poll";
+import { POLLIN, POLLOUT } from "../../kernel/abi/poll";
 import {
   NIOCREGIF, NIOCTXSYNC, NIOCRXSYNC, NETMAP_API, NM_IFNAME, NMREQ_SIZE, NR_NAME, NR_VERSION, NR_FLAGS, NR_REG_ALL_NIC,
   NR_OFFSET, NR_MEMSIZE, NI_RING_OFS, NI_TX_RINGS, NR_BUF_OFS, NR_BUF_SIZE, NR_NUM_SLOTS, NR_SLOTS, NS_SIZE, NR_CUR, NR_TAIL, NR_HEAD,
@@ -73,6 +73,12 @@ export function nmWaitTx(fd: i32, ring: usize, k: u32): i64 {
     polls++;
   }
   return polls;
+}
+
+/** Wait until a frame is received (poll updates the RX ring's tail). */
+export function nmPollIn(fd: i32): i64 {
+  store<i32>(pfd, fd); store<i16>(pfd + 4, <i16>POLLIN); store<i16>(pfd + 6, 0);
+  return syscall5(Sys.ppoll, pfd, 1, 0, 0, 8);
 }
 
 /** Wait until a TX slot is free (poll updates the ring's tail). */

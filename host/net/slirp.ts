@@ -5,9 +5,9 @@
 // Anything malformed or not for 10.0.2.2 is dropped and counted by reason in stats.
 // Interface: new Slirp(opts?); input(frame); output(); pending(); connected(); whenActivity(); hostFwd(spec),
 // guestFwd(spec); close(); stats, tcp, services.
-import { ETH_HLEN, MTU, HOST_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
+import { ETH_HLEN, MTU, HOST_IP, GUEST_IP, ETH_P_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
 import { IPPROTO_UDP } from "../../kernel/abi/socket";
-import { parseFrame, isMalformed, arpFrame, ipString, BROADCAST_MAC, HOST_MAC, type Frame } from "./packet";
+import { parseFrame, isMalformed, arpFrame, ipString, buildEth, buildIpv4, buildUdp, BROADCAST_MAC, HOST_MAC, GUEST_MAC, type Frame } from "./packet";
 import { TcpStack, type TcpOptions } from "./tcp";
 import { Services } from "./services";
 import { Forwarder, parseHostFwd, parseGuestFwd, ForwardSpecError, type HostFwd, type GuestFwd } from "./forward";
@@ -30,7 +30,9 @@ export class Slirp implements NetPeer {
 
   constructor(opts: SlirpOptions = {}) {
     this.tcp = new TcpStack((f) => this.emit(f), this.stats, opts.tcp);
-    this.services = opts.services === false ? null : new Services(this.tcp);
+    this.services = opts.services === false ? null : new Services(this.tcp, (sport, dport, data) =>
+      this.emit(buildEth({ dst: GUEST_MAC, src: HOST_MAC, type: ETH_P_IP },
+        buildIpv4({ src: HOST_IP, dst: GUEST_IP, protocol: IPPROTO_UDP }, buildUdp(HOST_IP, GUEST_IP, sport, dport, data)))));
     this.forwarder = new Forwarder(this.tcp, this.activity);
   }
 

@@ -1,13 +1,15 @@
 // netmap: the NIC's rings and packet buffers mapped into a process (/dev/netmap, after Luigi Rizzo's
 // netmap as FreeBSD and Linux have it; the ABI subset in abi/netmap.ts). NIOCREGIF attaches the fd
-// to the NIC: the kernel's TCP/IP stack stops using it (its packets wait, received frames are
-// dropped: the host stack is disconnected, no host rings) and a region of kernel-owned frames
+// to the NIC: the kernel's TCP/IP stack stops using it (its packets wait, received frames go to the
+// RX ring: the host stack is disconnected, no host rings) and a region of kernel-owned frames
 // (Owner.netmap: the netmap_if, one TX and one RX ring, the buffers) is made for mmap. The program
 // fills frames in the buffers and sets slots; NIOCTXSYNC validates the ring's head/cur and each new
 // slot against the kernel's own copy of the ring state (kept here, never in the shared pages) and
 // makes each slot a virtio chain { shared zero header, the pool buffer }: the NIC DMAs the frame
 // from the buffer, with no CPU copy, one kick per sync. Completions (the interrupt) free slots; the
-// ring's tail moves at the next sync or poll. Bad indices: EINVAL, the ring reset to the kernel's view.
+// ring's tail moves at the next sync or poll. RX: the NIC DMAs each frame into a slot's buffer;
+// NIOCRXSYNC shows them (tail) and gives the released slots back to the NIC. Bad indices: EINVAL, the
+// ring reset to the kernel's view.
 //
 //   kernel state (not shared)      txCur   next slot to hand to the NIC (hwcur)
 //                                  txHead  the head the user released last (rhead)
@@ -18,12 +20,12 @@
 // the VMA, Linux's netmap_mem refcount); a mapping reaches only its frames (mmap beyond: EINVAL).
 // Interface: netmapIoctl(p, fi, req, arg), netmapMmap(p, fi, len, off) -> 0 or -errno (checks),
 // netmapPage(gen, pgoff) -> pfn or 0, netmapHold(gen), netmapRelease(gen), netmapClose(fi),
-// netmapPoll(fi) -> POLL* mask, netmapAttached(), netmapTxDone() (the driver's TX completion hook).
+// netmapPoll(fi) -> POLL* mask, netmapAttached(), netmapTxDone() and netmapRx(slot, len) (the driver's hooks).
 import { Errno } from "../abi/errno";
 import { Owner, Stat, PAGE_SIZE, PAGE_SHIFT } from "../abi/layout";
 import { Ev } from "../abi/trace";
 import { NET_HDR_SIZE, ETH_HLEN, MTU } from "../abi/net";
-import { POLLOUT, POLLWRNORM, POLLERR } from "../abi/poll";
+import { POLLIN, POLLRDNORM, POLLOUT, POLLWRNORM, POLLERR } from "../abi/poll";
 import * as A from "../abi/netmap";
 import { Proc } from "../proc";
 import { kput, pa } from "../kalloc";
@@ -32,7 +34,8 @@ import { copyFromUser, copyToUser } from "../copy";
 import { statAdd } from "../stats";
 import { nextSeq, traceEmit } from "../trace";
 import { wakeup, POLL_CHAN } from "../sleep";
-import { nicPresent, nicResume, nicTxAllocAny, nicTxSubmit, nicTxKick, txHdr, Gather, GATHER_SIZE, gatherClear, gatherAdd, TX_NETMAP, nicOnTxDone, nicSetNetmap } from "./nic";
+import { nicPresent, nicResume, nicTxAllocAny, nicTxSubmit, nicTxKick, txHdr, Gather, GATHER_SIZE, gatherClear, gatherAdd, TX_NETMAP, nicOnTxDone, nicSetNetmap,
+  nicOnRx, nicRxPost, nicRxKick } from "./nic";
 
 @unmanaged class Netmap {
   gen: u32;        // the region's generation (0: none); a mapping keeps it in vma.file
@@ -41,7 +44,11 @@ import { nicPresent, nicResume, nicTxAllocAny, nicTxSubmit, nicTxKick, txHdr, Ga
   txCur: u32;
   txHead: u32;
   txBusy: u32;
-  rxHead: u32;
+  rxHead: u32;     // RX: the head the user released last
+  rxTail: u32;     // RX: the slot the NIC fills next (slots [rxHead, rxTail) are the user's)
+  rxPost: u32;     // RX: the next slot to post to the NIC
+  rxNew: u32;      // RX: frames received since the last sync, and their bytes
+  rxBytes: u32;
 }
 const nm = changetype<Netmap>(memory.data(offsetof<Netmap>()));
 const pages: usize = memory.data(<i32>A.NM_PAGES * 4);         // the region's frames, page by page
@@ -55,6 +62,7 @@ function init(): void {
   if (started) return;
   nm.owner = -1; started = true;
   nicOnTxDone(TX_NETMAP, netmapTxDone);
+  nicOnRx(netmapRx);
 }
 
 @inline function page(i: u32): u32 { return load<u32>(pages + (<usize>i << 2)); }
@@ -142,9 +150,11 @@ function regif(p: Proc, fi: i32, arg: u32, attach: bool): i64 {
   if (nm.refs == 0 && !regionAlloc()) return -Errno.ENOMEM;
   nm.refs++;
   nm.owner = fi;
-  nicSetNetmap(true);
-  nm.txCur = 0; nm.txHead = 0; nm.rxHead = 0;
+  nm.txCur = 0; nm.txHead = 0;
+  nm.rxHead = 0; nm.rxTail = 0; nm.rxPost = 0; nm.rxNew = 0; nm.rxBytes = 0;
   ringReset(TX, 0, txTail()); ringReset(RX, 0, 0);
+  nicSetNetmap(true);
+  rxRefill();
   return 0;
 }
 
@@ -213,15 +223,44 @@ function transmit(idx: u32, len: u32): bool {
   return true;
 }
 
-// RX: the user releases [rhead, head); nothing is received into the ring (see docs/zero-copy.md):
-// the indices are checked as TX's are.
+// RX (nm_rxsync_prologue): head in [the last head, tail], cur in [head, tail]; the slots released
+// go back to the NIC, and tail shows the frames received since.
 function rxsync(): i64 {
   const r = at(RX);
-  const head = load<u32>(r + A.NR_HEAD), cur = load<u32>(r + A.NR_CUR);
-  if (head >= N || cur >= N || head != nm.rxHead || cur != head) return reinit(RX, nm.rxHead, nm.rxHead);
-  store<u32>(r + A.NR_TAIL, nm.rxHead);
-  syncDone(1, 0, 0);
+  const head = load<u32>(r + A.NR_HEAD), cur = load<u32>(r + A.NR_CUR), t = nm.rxTail;
+  if (head >= N || cur >= N || dist(nm.rxHead, head) > dist(nm.rxHead, t) || dist(head, cur) > dist(head, t)) {
+    return reinit(RX, nm.rxHead, t);
+  }
+  nm.rxHead = head;
+  rxRefill();
+  store<u32>(r + A.NR_TAIL, t);
+  syncDone(1, nm.rxNew, nm.rxBytes);
+  nm.rxNew = 0; nm.rxBytes = 0;
   return 0;
+}
+
+// Post the kernel's free RX slots (all but the one before head) to the NIC, each its own buffer.
+function rxRefill(): void {
+  const limit = (nm.rxHead + N - 1) % N;
+  let posted = false;
+  while (nm.rxPost != limit) {
+    const off = <usize>A.NM_BUF_OFS + <usize>(2 + N + nm.rxPost) * A.NM_BUF_SIZE;
+    if (!nicRxPost(nm.rxPost, at(off), A.NM_BUF_SIZE)) break;
+    nm.rxPost = (nm.rxPost + 1) % N;
+    posted = true;
+  }
+  if (posted) nicRxKick();
+}
+
+// The driver's RX hook: a frame of `len` bytes is in slot `s`'s buffer (the kernel's choice of buffer:
+// the slot's buf_idx is set again, whatever the program wrote there).
+export function netmapRx(s: u32, len: u32): void {
+  if (nm.owner < 0) return;
+  const sl = slot(RX, s);
+  store<u32>(sl + A.NS_BUF_IDX, 2 + N + s); store<u16>(sl + A.NS_LEN, <u16>len); store<u16>(sl + A.NS_FLAGS, 0);
+  nm.rxTail = (s + 1) % N;
+  nm.rxNew++; nm.rxBytes += len;
+  wakeup(POLL_CHAN);
 }
 
 function syncDone(dir: u32, slots: u32, bytes: u64): void {
@@ -238,7 +277,7 @@ export function netmapTxDone(): void {
   wakeup(POLL_CHAN);
 }
 
-// POLLOUT when the ring's tail has passed cur, the wakeup point (cur = head: any free slot; a
+// POLLOUT when the TX ring's tail has passed cur, the wakeup point (cur = head: any free slot; a
 // program wanting k slots sets cur = head + k - 1). The tail is brought up to date, as netmap's
 // poll does. A cur out of range counts as head; the wait is at most for every slot.
 export function netmapPoll(fi: i32): i32 {
@@ -249,7 +288,17 @@ export function netmapPoll(fi: i32): i32 {
   const head = load<u32>(r + A.NR_HEAD), cur = load<u32>(r + A.NR_CUR);
   if (head >= N) return POLLERR;
   const want = cur < N ? min(dist(head, cur), N - 2) : 0;
-  return dist(head, t) > want ? POLLOUT | POLLWRNORM : 0;
+  return (dist(head, t) > want ? POLLOUT | POLLWRNORM : 0) | rxPoll();
+}
+
+// POLLIN when the RX ring's tail has passed its cur (frames beyond the wakeup point); tail updated.
+function rxPoll(): i32 {
+  const r = at(RX), t = nm.rxTail;
+  store<u32>(r + A.NR_TAIL, t);
+  const head = load<u32>(r + A.NR_HEAD), cur = load<u32>(r + A.NR_CUR);
+  if (head >= N) return POLLERR;
+  const want = cur < N ? min(dist(head, cur), N - 2) : 0;
+  return dist(head, t) > want ? POLLIN | POLLRDNORM : 0;
 }
 
 // The registered file's last close: the NIC goes back to the kernel's stack.

@@ -3,18 +3,21 @@
 // completion interrupt arrives and attributed to the syscall that queued it. Receive buffers are
 // whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
 // While netmap owns the NIC (netmap.ts, nicSetNetmap) the stack's nicTxAlloc finds the queue full
-// (its packets wait) and received frames are dropped; netmap queues with nicTxAllocAny and kicks
-// once per sync. A tagged transmission's completion calls the hook its owner registered
+// (its packets wait) and the receive queue holds netmap's buffers (nicRxPost: each frame DMAed into
+// a netmap slot's buffer, handed to the hook nicOnRx registered); netmap queues with nicTxAllocAny
+// and kicks once per sync. A tagged transmission's completion calls the hook its owner registered
 // (nicOnTxDone: netmap.ts and pktpool.ts import this driver, not the other way round).
 // Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(pieces) -> head or -1,
 // nicTxAllocAny(pieces), txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head,
 // hdrLen, gather or null, kick?, tag?) (tag: TX_NETMAP, TX_PKTPOOL: whose completion), nicTxKick(),
-// nicOnTxDone(tag, hook), nicSetNetmap(on), nicNetmap(), nicDropped(), nicResume() (the stack's senders try again),
+// nicOnTxDone(tag, hook), nicSetNetmap(on) (resets the receive queue: the stack's buffers go back,
+// or come back), nicRxPost(slot, bufAddr, size) (a netmap RX buffer), nicRxKick(), nicOnRx(hook), nicNetmap(),
+// nicDropped(), nicResume() (the stack's senders try again),
 // Gather (the caller's list of payload pieces) with gatherClear/gatherAdd/gatherPiece, nicIrq(), nicTxFree()
 // (received frames go to ip.ts's netRx).
 import { Stat, Owner, PAGE_SHIFT } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
-import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE } from "../abi/virtio";
+import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE, VQ_AVAIL } from "../abi/virtio";
 import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NET_HDR_SIZE } from "../abi/net";
 import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree } from "../virtq";
 import { kalloc, kput, kget, pa, frame } from "../kalloc";
@@ -66,7 +69,39 @@ let dropped: u32 = 0;          // frames received while netmap had the NIC: drop
 export function nicOnTxDone(tag: u32, hook: () => void): void {
   if (tag == TX_NETMAP) netmapDone = hook; else if (tag == TX_PKTPOOL) pktpoolDone = hook;
 }
-export function nicSetNetmap(on: bool): void { netmapMode = on; }
+let netmapRx: (slot: u32, len: u32) => void = noRx;
+function noRx(slot: u32, len: u32): void {}
+const rxSlot: usize = memory.data(VQ_SIZE * 4);   // per RX head: netmap slot + 1 (0: one of the stack's frames)
+
+export function nicOnRx(hook: (slot: u32, len: u32) => void): void { netmapRx = hook; }
+
+// Entering or leaving netmap mode resets the receive queue (as netmap's drivers reinitialise their
+// rings): the device forgets the buffers posted, the stack's frames are freed; leaving, they are posted again.
+export function nicSetNetmap(on: bool): void {
+  netmapMode = on;
+  for (let i = rxq.lastUsed; i != rxq.availIdx; i++) {
+    const h = <u32>load<u16>(rxq.base + VQ_AVAIL + 4 + <usize>(i % <u32>VQ_SIZE) * 2);
+    if (load<u32>(rxSlot + <usize>h * 4) == 0) kput(<u32>(load<u64>(rxq.base + <usize>h * 16) >>> PAGE_SHIFT));
+  }
+  memory.fill(rxSlot, 0, VQ_SIZE * 4);
+  vqInit(rxq, rxq.base);
+  hostVirtioSetup(Dev.net, RXQ, rxq.base);
+  nic.rxPosted = 0;
+  refillRx();
+}
+
+// A netmap RX buffer: the device writes the virtio_net_hdr into its last NET_HDR_SIZE bytes and the
+// frame at its start (a chain of two descriptors in the same buffer), so the frame is where netmap puts it.
+export function nicRxPost(slot: u32, buf: usize, size: u32): bool {
+  const h = vqAlloc(rxq, 2);
+  if (h < 0) return false;
+  vqDesc(rxq, <u32>h, <u64>(buf + size - NET_HDR_SIZE), NET_HDR_SIZE, VRING_DESC_F_WRITE | VRING_DESC_F_NEXT);
+  vqDesc(rxq, vqNext(rxq, <u32>h), <u64>buf, size - NET_HDR_SIZE, VRING_DESC_F_WRITE);
+  store<u32>(rxSlot + <usize>h * 4, slot + 1);
+  vqSubmit(rxq, <u32>h);
+  return true;
+}
+export function nicRxKick(): void { hostVirtioNotify(Dev.net, RXQ); }
 export function nicNetmap(): bool { return netmapMode; }
 export function nicDropped(): u32 { return dropped; }
 
@@ -108,6 +143,7 @@ export function nicInit(): bool {
 }
 
 function refillRx(): void {
+  if (netmapMode) return;                              // netmap posts its own buffers
   let posted = false;
   while (nic.rxPosted < RX_TARGET) {
     const f = allocFrame(Owner.socket, GFP_NORETRY);   // interrupt context: never the OOM killer
@@ -157,10 +193,18 @@ export function nicIrq(): void {
   const saved = curCause;
   for (let h = vqUsed(rxq); h >= 0; h = vqUsed(rxq)) {
     const addr = <usize>load<u64>(rxq.base + <usize>h * 16);
-    const len = usedLen(rxq);
+    const len = usedLen(rxq), slot = load<u32>(rxSlot + <usize>h * 4);
+    const frameAt = slot != 0 ? <usize>load<u64>(rxq.base + <usize>vqNext(rxq, <u32>h) * 16) : addr;
     vqFree(rxq, <u32>h);
-    nic.rxPosted--;
+    store<u32>(rxSlot + <usize>h * 4, 0);
     setCause(s);
+    if (slot != 0) {                                   // into a netmap buffer: the frame at its start
+      countDma(Routine.nic_dma, 0, <u64>frameAt, len, Place.device, Place.frame, -1);
+      netmapRx(slot - 1, len > <u32>NET_HDR_SIZE ? len - <u32>NET_HDR_SIZE : 0);
+      setCause(saved);
+      continue;
+    }
+    nic.rxPosted--;
     countDma(Routine.nic_dma, 0, <u64>addr, len, Place.device, Place.frame, -1);
     if (netmapMode) { dropped++; kput(<u32>(addr >>> PAGE_SHIFT)); }
     else netRx(<u32>(addr >>> PAGE_SHIFT), len);
