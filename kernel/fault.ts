@@ -9,7 +9,8 @@ import { Owner, Stat, PAGE_SIZE, PAGE_MASK, PAGE_SHIFT } from "./abi/layout";
 import { Ev, FaultKind, Routine, Place } from "./abi/trace";
 import { Proc } from "./proc";
 import { Sig } from "./abi/signals";
-import { Vma, vmaFind, PROT_READ, PROT_WRITE, PROT_EXEC, VMA_FILE, MAP_SHARED_FLAG } from "./vma";
+import { Vma, vmaFind, PROT_READ, PROT_WRITE, PROT_EXEC, VMA_FILE, VMA_NETMAP, VMA_PKTPOOL, MAP_SHARED_FLAG } from "./vma";
+import { poolPage } from "./net/pool";
 import { walk, PTE_P, PTE_W, PTE_U, PTE_COW, pteAddr, ptePfn } from "./vm";
 import { kput, kget, pa, frame } from "./kalloc";
 import { allocFrame, pcFind, pcGet } from "./pagecache";
@@ -43,6 +44,7 @@ export function handleFault(p: Proc, va: u32, write: bool, fromUser: bool): i32 
   const pte = walk(p.pgdir, va, true);
   if (pte == 0) return Sig.SIGKILL;                      // out of memory for a page table (oom.ts)
   const e = load<u32>(pte);
+  if (!(e & PTE_P) && (v.kind == VMA_NETMAP || v.kind == VMA_PKTPOOL)) return poolFault(v, va, write, pte, fromUser);
   if (!(e & PTE_P)) return v.kind == VMA_FILE ? fileFault(p, v, va, write, pte, fromUser) : demandZero(p, v, va, write, pte, fromUser);
   if (write && (e & PTE_COW)) return cowFault(va, pte, fromUser);
   // Present but protected by an older mprotect: the region now allows it, so refresh the PTE.
@@ -136,6 +138,18 @@ function demandZero(p: Proc, v: Vma, va: u32, write: bool, pte: usize, fromUser:
   if (f == 0) return Sig.SIGKILL;    // out of memory even after the OOM killer (oom.ts)
   if (shared) kget(f);               // the page table's reference; the object keeps its own
   else frame(f).data = p.pid;
+  store<u32>(pte, (f << PAGE_SHIFT) | pteFlagsFor(v.prot) | PTE_P);
+  return 0;
+}
+
+// A page of a kernel-owned pool (netmap's region, a packet ring) not mapped (madvise dropped it):
+// the pool's frame again, never another; SIGBUS once the pool is gone.
+function poolFault(v: Vma, va: u32, write: bool, pte: usize, fromUser: bool): i32 {
+  const f = poolPage(v.kind, v.file, <u32>v.pgoff + ((va - v.start) >>> PAGE_SHIFT));
+  if (f == 0) { statAdd(Stat.faultSigbus, 1); enter(FaultKind.sigbus, va, write, fromUser); return Sig.SIGBUS; }
+  statAdd(Stat.faultMinor, 1);
+  enter(FaultKind.minor, va, write, fromUser, f);
+  kget(f);
   store<u32>(pte, (f << PAGE_SHIFT) | pteFlagsFor(v.prot) | PTE_P);
   return 0;
 }

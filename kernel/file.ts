@@ -28,6 +28,8 @@ import { epollRelease, epollFree } from "./epoll";
 import { panic } from "./panic";
 import { pseudoRead, pseudoWrite, pseudoClose } from "./procfs";
 import { leaseFileClose } from "./lease";
+import { netmapClose } from "./net/netmap";
+import { pktClose } from "./net/pktpool";
 
 export const FT_NONE: u32 = 0;
 export const FT_CONSOLE: u32 = 1;   // ino = host fd (0, 1, 2)
@@ -36,6 +38,8 @@ export const FT_SOCKET: u32 = 3;    // sock = socket index
 export const FT_PIPE: u32 = 4;      // pipe = pipe index; the access mode says which end
 export const FT_EPOLL: u32 = 5;     // ep = the first frame of its interest list (epoll.ts)
 export const FT_PSEUDO: u32 = 6;    // a /proc or /dev file (procfs.ts): ino is its node; its text's frame in page
+export const FT_NETMAP: u32 = 7;    // /dev/netmap (net/netmap.ts): ioctl, mmap and poll only
+export const FT_PACKET: u32 = 8;    // an AF_PACKET socket (net/pktpool.ts): its TX ring, mmap, send, poll
 
 export { O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_DIRECT } from "./abi/fcntl";
 export const FD_CLOEXEC_BIT: u32 = 0x80000000;
@@ -87,6 +91,8 @@ export function fileClose(i: i32): void {
   if (f.type == FT_SOCKET) sockClose(<i32>f.sock);
   if (f.type == FT_PIPE) pipeClose(<i32>f.pipe, (f.flags & O_ACCMODE) == O_WRONLY);
   if (f.type == FT_PSEUDO) pseudoClose(f);
+  if (f.type == FT_NETMAP) netmapClose(i);
+  if (f.type == FT_PACKET) pktClose(i);
   f.type = FT_NONE;
 }
 

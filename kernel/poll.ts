@@ -13,6 +13,8 @@
 //                                                                                    POLLERR: error
 //   socket, closed       (never connected, or reset)         POLLOUT                 POLLHUP
 //   epoll                a wait would report an event        -
+//   /dev/netmap          -                                   a free TX slot          POLLERR: not registered
+//   AF_PACKET socket     -                                   its next TX frame free
 //
 // Interface: filePoll(fi) -> the POLL* mask of open file fi; fdPoll(p, fd, events) -> revents
 // (POLLNVAL for a closed fd; POLLERR and POLLHUP always reported); pollWait(p, timeoutNs) (after a
@@ -23,7 +25,9 @@
 // mask back, unless a handler runs first): Linux's set_user_sigmask and restore_saved_sigmask_unless.
 import { POLLIN, POLLOUT, POLLERR, POLLHUP, POLLNVAL, POLLRDNORM, POLLWRNORM, POLLRDHUP } from "./abi/poll";
 import { Proc } from "./proc";
-import { fdGet, fileAt, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, FT_EPOLL, FT_PSEUDO, O_ACCMODE, O_WRONLY } from "./file";
+import { fdGet, fileAt, FT_INODE, FT_CONSOLE, FT_PIPE, FT_SOCKET, FT_EPOLL, FT_PSEUDO, FT_NETMAP, FT_PACKET, O_ACCMODE, O_WRONLY } from "./file";
+import { netmapPoll } from "./net/netmap";
+import { pktPoll } from "./net/pktpool";
 import { epollReady } from "./epoll";
 import { pipeAt, pipeFull } from "./pipe";
 import { ttyReadable } from "./console";
@@ -52,6 +56,8 @@ export function filePoll(fi: i32): i32 {
   }
   if (f.type == FT_SOCKET) return sockPoll(<i32>f.sock);
   if (f.type == FT_EPOLL) return epollReady(f) ? IN : 0;
+  if (f.type == FT_NETMAP) return netmapPoll(fi);
+  if (f.type == FT_PACKET) return pktPoll(fi);
   return 0;
 }
 

@@ -41,11 +41,12 @@ export enum PNode {
   procRoot = 1, meminfo = 2, vmstat = 3, stat = 4, uptime = 5, loadavg = 6, version = 7, self = 8,
   pidDir = 9, pidStatus = 10, pidStat = 11, pidCmdline = 12, pidMaps = 13, pidWchan = 14, pidFd = 15, fdLink = 16,
   devRoot = 17, devNull = 18, devZero = 19, devFull = 20, devRandom = 21, devUrandom = 22, devTty = 23, devConsole = 24,
-  sysDir = 25, sysFs = 26, leaseBreakTime = 27,    // /proc/sys, /proc/sys/fs, /proc/sys/fs/lease-break-time
+  devNetmap = 25,
+  sysDir = 26, sysFs = 27, leaseBreakTime = 28,    // /proc/sys, /proc/sys/fs, /proc/sys/fs/lease-break-time
 }
 const ROOT_FIRST: u32 = PNode.meminfo, ROOT_LAST: u32 = PNode.self;       // /proc's named entries
 const PID_FIRST: u32 = PNode.pidStatus, PID_LAST: u32 = PNode.pidFd;      // /proc/PID's entries
-const DEV_FIRST: u32 = PNode.devNull, DEV_LAST: u32 = PNode.devConsole;   // /dev's entries
+const DEV_FIRST: u32 = PNode.devNull, DEV_LAST: u32 = PNode.devNetmap;   // /dev's entries
 export const NOT_PSEUDO: i64 = -0x10000;     // not an errno: the path is the disk's business
 const PROC_DEV: u64 = 0x15;                  // st_dev of /proc (an anonymous device, as Linux's)
 const DEV_DEV: u64 = 0x5;                    // st_dev of /dev (devtmpfs)
@@ -87,6 +88,7 @@ export function kindName(k: u32): string {
     case PNode.sysDir: return "sys";
     case PNode.sysFs: return "fs";
     case PNode.leaseBreakTime: return "lease-break-time";
+    case PNode.devNetmap: return "netmap";
   }
   return "";
 }

@@ -10,7 +10,7 @@ import { lastPid } from "./pid";
 import { ownerCount, nframes, frame } from "./kalloc";
 import { statGet } from "./stats";
 import { clockNow } from "./clock";
-import { vmaAt, Vma, VMA_HEAP, VMA_ANON, VMA_ARGS, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_LOCKED } from "./vma";
+import { vmaAt, Vma, VMA_HEAP, VMA_ANON, VMA_ARGS, VMA_FILE, VMA_NETMAP, VMA_PKTPOOL, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_LOCKED } from "./vma";
 import { walk, PTE_P, ptePfn } from "./vm";
 import { lookupPhys } from "./vm";
 import { fileAt, FT_PIPE, FT_SOCKET, FT_CONSOLE, FT_INODE, FT_PSEUDO } from "./file";
@@ -339,6 +339,8 @@ function maps(t: Proc, s: Seq): void {
 function regionName(v: Vma): i32 {
   if (v.kind == VMA_HEAP) return put("[heap]");
   if (v.kind == VMA_ARGS) return put("[stack]");
+  if (v.kind == VMA_NETMAP) return put("/dev/netmap");
+  if (v.kind == VMA_PKTPOOL) return put("[packet tx ring]");
   if (v.kind != VMA_FILE) return 0;
   const n = inodePath(v.file, pathBuf, PATH_MAX);
   return n > 0 ? n : put("(deleted)");

@@ -1,4 +1,4 @@
-// Memory syscalls: brk, mmap (anonymous and file), munmap, mprotect, msync, madvise, mincore.
+// Memory syscalls: brk, mmap (anonymous, file, /dev/netmap's region, a packet socket's ring), munmap, mprotect, msync, madvise, mincore.
 // Linux's errno for every misuse.
 // Interface: the table's entries (syscall.ts, each (a0..a5) -> result or -errno): sys_brk,
 // sys_mmap, sys_munmap, sys_mprotect, sys_msync, sys_madvise, sys_mincore; unmapRange(p, start, end),
@@ -8,13 +8,16 @@ import { Sig } from "./abi/signals";
 import { PAGE_SIZE, ARG_BASE, PAGE_SHIFT } from "./abi/layout";
 import { curProc } from "./cpu";
 import { Proc } from "./proc";
-import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE, VM_LOCKED } from "./vma";
+import { vmaInsert, vmaRemove, vmaRemoveFits, vmaCovers, vmaProtect, vmaFreeGap, vmaFind, vmaAt, vmaMayWrite, userRange, pageUp, VMA_ANON, VMA_HEAP, VMA_FILE, VMA_NETMAP, VMA_PKTPOOL, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED_FLAG, VM_MAYWRITE, VM_LOCKED } from "./vma";
 import { walk, unmapPage, PTE_P, PTE_W, PTE_U } from "./vm";
-import { putUserPage } from "./fault";
 import { tlbInvalidate } from "./tlb";
-import { handleFault, ptePermsFor } from "./fault";
+import { handleFault, ptePermsFor, putUserPage, pteFlagsFor } from "./fault";
 import { setBrk } from "./brk";
-import { fdGet, fileAt, FT_INODE, O_ACCMODE, O_WRONLY, O_RDWR } from "./file";
+import { fdGet, fileAt, FT_INODE, FT_NETMAP, FT_PACKET, O_ACCMODE, O_WRONLY, O_RDWR } from "./file";
+import { netmapMmap } from "./net/netmap";
+import { pktMmap } from "./net/pktring";
+import { poolPage, poolHold } from "./net/pool";
+import { kget } from "./kalloc";
 import { isDir } from "./dir";
 import { iget } from "./inode";
 import { shmCreate, shmPut } from "./shmem";
@@ -71,6 +74,7 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
   if (!(flags & (MAP_SHARED | MAP_PRIVATE)) || !aligned(<u64>off)) return -Errno.EINVAL;
   if (!userRange(0, len, ARG_BASE)) return -Errno.ENOMEM;      // longer than the address space
   const size = pageUp(len);
+  if (!(flags & MAP_ANONYMOUS) && poolKind(p, fd) != 0) return mmapPool(p, addr, size, prot, flags, fdGet(p, fd), <u64>off);
   let ino: u32 = 0;
   let vmflags: u32 = VM_MAYWRITE | ((flags & MAP_SHARED) ? MAP_SHARED_FLAG : 0);
   if (!(flags & MAP_ANONYMOUS)) {
@@ -80,17 +84,9 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
     ino = <u32>r;
     if ((flags & MAP_SHARED) && !fdWritable(p, fd)) vmflags &= ~VM_MAYWRITE;
   }
-  let start: u64;
-  if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
-    if (!aligned(addr)) return -Errno.EINVAL;
-    if (!userRange(addr, size, ARG_BASE)) return -Errno.ENOMEM;
-    if ((flags & MAP_FIXED_NOREPLACE) && overlaps(p, <u32>addr, <u32>(addr + size))) return -Errno.EEXIST;
-    if (!unmapRange(p, <u32>addr, <u32>(addr + size))) return -Errno.ENOMEM;
-    start = addr;
-  } else {
-    start = vmaFreeGap(p, <u32>size, heapEnd(p));
-    if (start == 0) return -Errno.ENOMEM;
-  }
+  const at = placeRegion(p, addr, size, flags);
+  if (at < 0) return at;
+  const start = <u64>at;
   // MAP_SHARED|MAP_ANONYMOUS: an object of its own holds the pages, shared by every process that
   // inherits the region (shmem.ts), created before the region so a failure leaves nothing behind
   const shm = ino == 0 && (flags & MAP_SHARED) ? shmCreate() : 0;
@@ -105,6 +101,53 @@ function sysMmap(p: Proc, addr: u64, len: u64, prot: u32, flags: u32, fd: i32, o
   }
   if ((flags & MAP_LOCKED) || p.mlockFuture) lockNew(p, <u32>start, <u32>(start + size));
   return <i64>start;
+}
+
+// Where a new region of `size` bytes goes: MAP_FIXED's address (what was there unmapped), or the
+// highest free gap; -errno.
+function placeRegion(p: Proc, addr: u64, size: u64, flags: u32): i64 {
+  if (!(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE))) {
+    const start = vmaFreeGap(p, <u32>size, heapEnd(p));
+    return start == 0 ? -Errno.ENOMEM : <i64>start;
+  }
+  if (!aligned(addr)) return -Errno.EINVAL;
+  if (!userRange(addr, size, ARG_BASE)) return -Errno.ENOMEM;
+  if ((flags & MAP_FIXED_NOREPLACE) && overlaps(p, <u32>addr, <u32>(addr + size))) return -Errno.EEXIST;
+  if (!unmapRange(p, <u32>addr, <u32>(addr + size))) return -Errno.ENOMEM;
+  return <i64>addr;
+}
+
+// The pool kind behind fd: netmap's region (/dev/netmap), a packet socket's ring; 0: neither.
+function poolKind(p: Proc, fd: i32): u32 {
+  const fi = fdGet(p, fd);
+  if (fi < 0) return 0;
+  const t = fileAt(fi).type;
+  return t == FT_NETMAP ? VMA_NETMAP : t == FT_PACKET ? VMA_PKTPOOL : 0;
+}
+
+// A kernel-owned pool (net/pool.ts): its own frames, mapped at once (Linux's remap_pfn_range),
+// MAP_SHARED only; a range past the pool is EINVAL (netmap_mmap_single, packet_mmap), so the
+// mapping reaches nothing else.
+function mmapPool(p: Proc, addr: u64, size: u64, prot: u32, flags: u32, fi: i32, off: u64): i64 {
+  if (!(flags & MAP_SHARED)) return -Errno.EINVAL;
+  const kind = fileAt(fi).type == FT_NETMAP ? VMA_NETMAP : VMA_PKTPOOL;
+  const gen = kind == VMA_NETMAP ? netmapMmap(p, fi, size, off) : pktMmap(fi, size, off);
+  if (gen < 0) return gen;
+  const at = placeRegion(p, addr, size, flags);
+  if (at < 0) return at;
+  const start = <u32>at, end = <u32>(<u64>at + size);
+  const v = vmaInsert(p, start, end, prot, MAP_SHARED_FLAG | VM_MAYWRITE, kind);
+  if (!v) return -Errno.ENOMEM;
+  v.file = <u32>gen; v.pgoff = off >>> PAGE_SHIFT;
+  poolHold(kind, <u32>gen);
+  for (let a = start; a < end; a += PAGE_SIZE) {
+    const pte = walk(p.pgdir, a, true);
+    if (pte == 0) { unmapRange(p, start, end); return -Errno.ENOMEM; }
+    const f = poolPage(kind, <u32>gen, <u32>(off >>> PAGE_SHIFT) + ((a - start) >>> PAGE_SHIFT));
+    kget(f);
+    store<u32>(pte, (f << PAGE_SHIFT) | pteFlagsFor(prot) | PTE_P);
+  }
+  return at;
 }
 
 // The inode behind `fd` if it may be mapped with `prot`/`flags`, else -errno (Linux's checks).

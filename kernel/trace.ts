@@ -25,7 +25,7 @@ export function traceReset(): void { traceCount = 0; }
 @inline export function nextSeq(): u32 { return ++seq; }
 
 function classOf(kind: Ev): u32 {
-  if (kind == Ev.sysEnter || kind == Ev.sysExit || kind == Ev.signal || kind == Ev.exit || kind == Ev.epollReady || kind == Ev.hungTask || kind == Ev.leaseBreak) return TraceClass.syscall;
+  if (kind == Ev.sysEnter || kind == Ev.sysExit || kind == Ev.signal || kind == Ev.exit || kind == Ev.epollReady || kind == Ev.hungTask || kind == Ev.leaseBreak || kind == Ev.netmapSync || kind == Ev.pktpoolSend) return TraceClass.syscall;
   if (kind == Ev.copy || kind == Ev.sgHandoff) return TraceClass.copy;
   if (kind == Ev.fault) return TraceClass.fault;
   if (kind == Ev.irq) return TraceClass.irq;

@@ -10,7 +10,7 @@
 // or null, vmaSetFlags(p, start, end, set, clear) -> bool, vmaRemove(p, start, end) (splits partial overlaps), vmaRemoveFits(p, start, end) ->
 // bool, vmaCovers(p, start, end) -> bool, vmaProtect(p, start, end, prot) -> bool, vmaFreeGap(p,
 // len, floor) -> address or 0, vmaMayWrite(p, start, end) -> bool, isCowMapping(v), pageUp(a),
-// vmaHold(v) / vmaRelease(v) (the reference a region holds on its file or shared anonymous object),
+// vmaHold(v) / vmaRelease(v) (the reference a region holds on its file, shared anonymous object or kernel-owned pool (net/pool.ts)),
 // userRange(addr, len, top) -> bool (the one range check of every memory syscall).
 import { Proc, VMAS_OFF, VMA_SIZE } from "./proc";
 import { NVMA } from "./param";
@@ -18,6 +18,7 @@ import { MMAP_TOP, PAGE_SIZE, USER_TOP, PAGE_SHIFT } from "./abi/layout";
 import { VmaKind } from "./abi/records";
 import { iget, iput } from "./inode";
 import { shmGet, shmPut } from "./shmem";
+import { poolHold, poolRelease } from "./net/pool";
 
 import { PROT_READ, PROT_WRITE, PROT_EXEC } from "./abi/mman";
 export { PROT_READ, PROT_WRITE, PROT_EXEC };
@@ -26,6 +27,8 @@ export const VMA_HEAP: u32 = VmaKind.heap;    // the wasm linear memory [0, brk)
 export const VMA_ANON: u32 = VmaKind.anon;    // anonymous mmap
 export const VMA_ARGS: u32 = VmaKind.args;    // argument block
 export const VMA_FILE: u32 = VmaKind.file;    // file mapping: `file` is the inode, `pgoff` the first page
+export const VMA_NETMAP: u32 = VmaKind.netmap;   // netmap's region: `file` is its generation, `pgoff` the first page
+export const VMA_PKTPOOL: u32 = VmaKind.pktpool; // a packet socket's TX ring: the same
 
 export const MAP_SHARED_FLAG: u32 = 0x01;   // vma.flags: stores reach the file (MAP_SHARED)
 export const VM_MAYWRITE: u32 = 0x20;       // vma.flags: mprotect may add PROT_WRITE (Linux's bit)
@@ -74,10 +77,12 @@ export function vmaFind(p: Proc, va: u32): Vma | null {
 export function vmaHold(v: Vma): void {
   if (v.kind == VMA_FILE) iget(v.file);
   else if (v.kind == VMA_ANON && v.file != 0) shmGet(v.file);
+  else if (v.kind == VMA_NETMAP || v.kind == VMA_PKTPOOL) poolHold(v.kind, v.file);
 }
 export function vmaRelease(v: Vma): void {
   if (v.kind == VMA_FILE) iput(v.file);
   else if (v.kind == VMA_ANON && v.file != 0) shmPut(v.file);
+  else if (v.kind == VMA_NETMAP || v.kind == VMA_PKTPOOL) poolRelease(v.kind, v.file);
 }
 
 function copyVma(dst: Vma, src: Vma): void {

@@ -18,12 +18,12 @@ test("each kind of bad frame is dropped with its reason", () => {
   slirp.input(syn({ dstIp: 0x0a000203 }));                                     // another host
   slirp.input(buildEth({ dst: HOST_MAC, src: GUEST_MAC, type: 0x86dd }, new Uint8Array(40)));   // IPv6
   slirp.input(buildEth({ dst: HOST_MAC, src: GUEST_MAC, type: ETH_P_IP },
-    buildIpv4({ src: GUEST_IP, dst: HOST_IP, protocol: 17 }, new Uint8Array(8))));              // UDP
+    buildIpv4({ src: GUEST_IP, dst: HOST_IP, protocol: 17 }, new Uint8Array(8))));              // UDP with a length field of 0
   slirp.input(new Uint8Array(1600));                                           // longer than the MTU
   slirp.input(arpFrame(BROADCAST_MAC, { op: ARP_REQUEST, sha: GUEST_MAC, spa: GUEST_IP, tha: BROADCAST_MAC, tpa: 0x0a000209 }));
   expect(slirp.stats.dropReasons).toEqual({
     "runt frame (10 bytes)": 1, "IPv4: bad header checksum": 1, "TCP: bad checksum": 1, "not for the host's MAC": 1,
-    "IPv4 to 10.0.2.3": 1, "ethertype 0x86dd": 1, "IP protocol 17": 1, "frame longer than the MTU": 1,
+    "IPv4 to 10.0.2.3": 1, "ethertype 0x86dd": 1, "UDP: length 0 of 8 bytes": 1, "frame longer than the MTU": 1,
     "ARP not asking for the host": 1,
   });
   expect(slirp.stats.dropped).toBe(9);

@@ -29,7 +29,7 @@ describe("perfetto: the trace format", () => {
     try {
       const r = cli("compare", "--size", "16384", "--perfetto", dir);
       expect(r.status).toBe(0);
-      expect(readdirSync(dir).sort()).toEqual(["mmap+write.json", "msg_zerocopy.json", "o_direct.json", "read+write.json",
+      expect(readdirSync(dir).sort()).toEqual(["mmap+write.json", "msg_zerocopy.json", "netmap.json", "o_direct.json", "pktpool.json", "read+write.json",
         "sendfile+sg-dma.json", "sendfile.json", "splice.json"]);
       for (const f of readdirSync(dir)) {
         const json = JSON.parse(readFileSync(join(dir, f), "utf8"));

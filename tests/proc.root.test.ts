@@ -32,7 +32,7 @@ it("ls /proc, /proc/1 and /dev list their nodes", () => {
   const one = cli("run", "/bin/ls", "/proc/1");
   expect(lines(one.stdout)).toEqual(["cmdline", "fd", "maps", "stat", "status", "wchan"]);
   const d = cli("run", "/bin/ls", "/dev");
-  expect(lines(d.stdout)).toEqual(["console", "full", "null", "random", "tty", "urandom", "zero"]);
+  expect(lines(d.stdout)).toEqual(["console", "full", "netmap", "null", "random", "tty", "urandom", "zero"]);
 });
 
 it("cd /proc, cd 1, cd .., cd ../bin, cd /dev: pwd and relative paths follow", () => {
@@ -55,6 +55,6 @@ it.skipIf(!hasClang)("a wasi-libc program lists /, /proc and /dev through fd_rea
     const out = lines(r.stdout);
     expect(out[0]).toMatch(/^\/ \(dir 1\): .*\bbin\b.* dev .* proc\b/);
     expect(out[1]).toBe("/proc (dir 1): 1 loadavg meminfo self stat sys uptime version vmstat");
-    expect(out[2]).toBe("/dev (dir 1): console full null random tty urandom zero");
+    expect(out[2]).toBe("/dev (dir 1): console full netmap null random tty urandom zero");
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }, TRANSLATE_TIMEOUT);

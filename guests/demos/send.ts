@@ -7,12 +7,20 @@
 //   msg_zerocopy   read() into a buffer, send(MSG_ZEROCOPY): the NIC DMAs from the user's pages, then
 //                  the completion is read from the socket's error queue
 //   o_direct       read() with O_DIRECT (disk DMAs into the buffer), write() it to the socket
+//   netmap         UDP datagrams through /dev/netmap: readv() the file into the NIC's buffers mapped
+//                  here (1 CPU copy), NIOCTXSYNC hands each ring-full to the NIC (0 copies); the host
+//                  side's UDP discard service counts them (HOST:PORT must be 10.0.2.2:9)
+//   pktpool        the same datagrams from a packet socket's PACKET_TX_RING: readv() the file into the
+//                  ring's frames (kernel-owned, mapped here), one send(fd, NULL, 0, 0) per ring-full
 // Usage: send METHOD FILE [A.B.C.D:PORT] [BUFSIZE]   (BUFSIZE default 65536; a multiple of 4096)
 // Exit 0 when every byte was handed to the socket, 1 on error (with a message).
 import { arg, argc, argInt, sleepNs, pipe2, splice, open, read, write, close, fstat, mmap, munmap, socket, connect, send, recvmsg,
   setsockopt, sendfile, eprint, exit_group, errnoName, setSockaddrIn, ipv4,
   O_RDONLY, O_DIRECT, PROT_READ, MAP_SHARED, AF_INET, SOCK_STREAM, SOL_SOCKET, SO_ZEROCOPY, MSG_ZEROCOPY, MSG_ERRQUEUE,
-  PAGE_SIZE, SOCKADDR_IN_SIZE, STAT_SIZE, ST_SIZE, MSGHDR_SIZE, MSGHDR_CONTROL, MSGHDR_CONTROLLEN } from "../sdk";
+  PAGE_SIZE, SOCKADDR_IN_SIZE, STAT_SIZE, ST_SIZE, MSGHDR_SIZE, MSGHDR_CONTROL, MSGHDR_CONTROLLEN,
+  readv, NMREQ_SIZE, NR_NUM_SLOTS, NR_HEAD, NR_CUR, NS_BUF_IDX, NS_LEN, nmOpen, nmMmap, nmTxRing, nmSlot, nmNext, nmBuf,
+  nmTxSync, nmWaitTx, udpFrame, UDP_FRAME_HDR, sendto, AF_PACKET, SOCK_RAW, PROT_WRITE, SOL_PACKET, PACKET_TX_RING,
+  TPACKET_REQ_SIZE, TP_BLOCK_SIZE, TP_BLOCK_NR, TP_FRAME_SIZE, TP_FRAME_NR, TP_STATUS, TP_LEN, TPACKET_DATA, TP_STATUS_SEND_REQUEST } from "../sdk";
 
 const MAXBUF: usize = 1 << 20;
 const buf = memory.data(MAXBUF, PAGE_SIZE);
@@ -51,6 +59,71 @@ function reapZerocopy(sock: i32): void {
   }
 }
 
+// netmap: each ring-full of datagrams (UDP_PAYLOAD bytes each) is one readv() of the file into the
+// slots' buffers, after the 42 header bytes, then the headers, then one NIOCTXSYNC.
+const UDP_PAYLOAD: usize = 1472;
+const nmreq = memory.data(<i32>NMREQ_SIZE);
+const nmiov = memory.data(8 * 32);
+function sendNetmap(fd: i32, size: usize): void {
+  const nfd = <i32>ok("NIOCREGIF", nmOpen(nmreq));
+  const ring = nmTxRing(<usize>ok("mmap /dev/netmap", nmMmap(nfd, nmreq)), nmreq);
+  const room = load<u32>(ring + NR_NUM_SLOTS) - 1;
+  let k: u32 = 0;
+  for (let left = size; left > 0; ) {
+    const want = <u32>min(<usize>room, (left + UDP_PAYLOAD - 1) / UDP_PAYLOAD);
+    ok("poll", nmWaitTx(nfd, ring, want));
+    let cur = load<u32>(ring + NR_CUR), total: usize = 0;
+    for (let n: u32 = 0, i = cur; n < want; n++, i = nmNext(ring, i)) {
+      const len = min(UDP_PAYLOAD, left - total);
+      store<u32>(nmiov + 8 * n, <u32>(nmBuf(ring, load<u32>(nmSlot(ring, i) + NS_BUF_IDX)) + UDP_FRAME_HDR));
+      store<u32>(nmiov + 8 * n + 4, <u32>len);
+      total += len;
+    }
+    if (<usize>ok("readv", readv(fd, nmiov, <i32>want)) != total) { eprint("send: short readv\n"); exit_group(1); }
+    for (let n: u32 = 0; n < want; n++, cur = nmNext(ring, cur)) {
+      const s = nmSlot(ring, cur);
+      store<u16>(s + NS_LEN, <u16>udpFrame(nmBuf(ring, load<u32>(s + NS_BUF_IDX)), load<u32>(nmiov + 8 * n + 4), 49152, 9, k++));
+    }
+    store<u32>(ring + NR_HEAD, cur); store<u32>(ring + NR_CUR, cur);
+    ok("NIOCTXSYNC", nmTxSync(nfd));
+    left -= total;
+  }
+  ok("poll", nmWaitTx(nfd, ring, room));      // every datagram on the wire
+  close(nfd);
+}
+
+// pktpool: a ring of 32 frames of 2048 bytes; each ring-full is one readv() into the frames (after
+// TPACKET_DATA and the 42 header bytes), the headers, then one blocking send().
+const PKT_FRAME: u32 = 2048, PKT_FRAMES: u32 = 32;
+function sendPktpool(fd: i32, size: usize): void {
+  const ps = <i32>ok("socket(AF_PACKET)", socket(AF_PACKET, SOCK_RAW, 0x0300));
+  const req = nmiov;                                       // struct tpacket_req, before the iovecs are needed
+  store<u32>(req + TP_BLOCK_SIZE, PAGE_SIZE); store<u32>(req + TP_BLOCK_NR, PKT_FRAMES * PKT_FRAME / PAGE_SIZE);
+  store<u32>(req + TP_FRAME_SIZE, PKT_FRAME); store<u32>(req + TP_FRAME_NR, PKT_FRAMES);
+  ok("setsockopt(PACKET_TX_RING)", setsockopt(ps, SOL_PACKET, PACKET_TX_RING, req, TPACKET_REQ_SIZE));
+  const ring = <usize>ok("mmap ring", mmap(0, PKT_FRAMES * PKT_FRAME, PROT_READ | PROT_WRITE, MAP_SHARED, ps, 0));
+  let k: u32 = 0;
+  for (let left = size; left > 0; ) {
+    const want = <u32>min(<usize>PKT_FRAMES, (left + UDP_PAYLOAD - 1) / UDP_PAYLOAD);
+    let total: usize = 0;
+    for (let n: u32 = 0; n < want; n++) {
+      const len = min(UDP_PAYLOAD, left - total);
+      store<u32>(nmiov + 8 * n, <u32>(ring + <usize>n * PKT_FRAME + TPACKET_DATA + UDP_FRAME_HDR));
+      store<u32>(nmiov + 8 * n + 4, <u32>len);
+      total += len;
+    }
+    if (<usize>ok("readv", readv(fd, nmiov, <i32>want)) != total) { eprint("send: short readv\n"); exit_group(1); }
+    for (let n: u32 = 0; n < want; n++) {
+      const f = ring + <usize>n * PKT_FRAME;
+      store<u32>(f + TP_LEN, udpFrame(f + TPACKET_DATA, load<u32>(nmiov + 8 * n + 4), 49152, 9, k++));
+      store<u32>(f + TP_STATUS, TP_STATUS_SEND_REQUEST);
+    }
+    ok("send", sendto(ps, 0, 0, 0, 0, 0));                  // returns when the NIC has every frame out
+    left -= total;
+  }
+  close(ps);
+}
+
 const method = arg(1), file = arg(2);
 parseAddr(argc() > 3 ? arg(3) : "10.0.2.2:9");
 const bufsize = <usize>argInt(4, 65536);
@@ -58,8 +131,8 @@ if (bufsize == 0 || bufsize > MAXBUF || (bufsize & (PAGE_SIZE - 1)) != 0) { epri
 const fd = <i32>ok("open " + file, open(file, method == "o_direct" ? O_RDONLY | O_DIRECT : O_RDONLY));
 ok("fstat", fstat(fd, st));
 const size = <usize>load<i64>(st + ST_SIZE);
-const sock = <i32>ok("socket", socket(AF_INET, SOCK_STREAM, 0));
-ok("connect", connect(sock, sa, SOCKADDR_IN_SIZE));
+const sock = method == "netmap" || method == "pktpool" ? -1 : <i32>ok("socket", socket(AF_INET, SOCK_STREAM, 0));
+if (sock >= 0) ok("connect", connect(sock, sa, SOCKADDR_IN_SIZE));
 
 // Reads stop at the size fstat gave, so no extra read() just to see end of file.
 if (method == "read+write" || method == "o_direct") {
@@ -95,7 +168,11 @@ if (method == "read+write" || method == "o_direct") {
     reapZerocopy(sock);
     left -= <usize>n;
   }
+} else if (method == "netmap") {
+  sendNetmap(fd, size);
+} else if (method == "pktpool") {
+  sendPktpool(fd, size);
 } else { eprint("send: unknown method " + method + "\n"); exit_group(2); }
-close(sock);
+if (sock >= 0) close(sock);
 close(fd);
 exit_group(0);

@@ -12,6 +12,7 @@
 //   random.ts    getrandom          tool.ts    option parsing, messages, buffered stdout, lines
 //   regex.ts     basic regular expressions (grep)   ctype.ts  ASCII classes   dirlist.ts  directory names
 //   tty.ts       terminals (termios) and process groups, sessions
+//   netmap.ts    /dev/netmap: attach, map, rings and slots, TX/RX sync; udpFrame (a UDP frame to 10.0.2.2)
 //   procfile.ts  /proc text files (ps, free, vmstat): ProcFile(path).text, .value(name)
 //   uapi/*.ts    Linux constants and record layouts (fcntl, mman, time, uio, socket, stat, poll,
 //                wait, utsname, resource, random, epoll, termios): re-exports of kernel/abi/<same name>.ts, plus a few helpers
@@ -58,4 +59,7 @@ export * from "./uapi/utsname";
 export * from "./uapi/resource";
 export * from "./uapi/epoll";
 export * from "./calendar";
+export * from "./netmap";
+export * from "./uapi/netmap";
+export * from "./uapi/packet";
 export * from "./uapi/termios";

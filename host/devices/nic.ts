@@ -9,7 +9,9 @@
 //   the header asks (NEEDS_CSUM), cuts a TSO packet into MSS-sized frames (checksums included),
 //   and gives each wire frame to the peer, whose answers go onto the RX link at that frame's
 //   arrival. The chain's used entry is written, and its record moves to `completed`, when the
-//   interrupt due at its last frame's arrival is taken.
+//   interrupt due at its last frame's arrival is taken. The chains of one notify complete together,
+//   at the last one's arrival (interrupt coalescing: one interrupt per kick; the kernel's stack kicks
+//   once per packet, netmap once per sync).
 // RX: frames wait in the device until they have arrived and the driver has posted a buffer
 //   (backpressure). The device checks each frame's checksums: a bad one is dropped and counted
 //   (rxBad); a good one is written into one buffer (virtio_net_hdr with num_buffers = 1 and
@@ -128,11 +130,13 @@ export class VirtioNet implements Device {
     this.advance(nowNs);
     if (!this.queues[queue]) { this.fault(`notify: queue ${queue} is not set up`); return; }
     if (queue === RXQ) { this.pollRx(nowNs); return; }
-    const q = this.queues[TXQ]!;
+    const q = this.queues[TXQ]!, kick: NetRequest[] = [];
     for (let c = q.popAvail(); c; c = q.popAvail()) {
       if (c.head < 0) { this.fault(`TX: ${c.error}`); continue; }
-      this.transmit(c, nowNs);
+      kick.push(this.transmit(c, nowNs));
     }
+    const last = kick.reduce((t, r) => max(t, r.doneNs), nowNs);
+    for (const r of kick) r.doneNs = last;
     this.pcap?.flush(nowNs);
   }
 
@@ -207,7 +211,7 @@ export class VirtioNet implements Device {
 
   // ---- transmit ----
 
-  private transmit(c: Chain, nowNs: bigint): void {
+  private transmit(c: Chain, nowNs: bigint): NetRequest {
     const req: NetRequest = { queue: TXQ, head: c.head, bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE,
       submitNs: nowNs, doneNs: nowNs, error: c.error };
     const frames = req.error ? null : this.gather(req, c.descs);
@@ -218,6 +222,7 @@ export class VirtioNet implements Device {
       if (req.gso === GSO_TCPV4) this.stats.tsoPackets++;
     } else this.stats.txErrors++;
     this.due.push({ req, usedLen: 0 });
+    return req;
   }
 
   /** Validate a TX chain, gather it (the one DMA) and cut it into wire frames; null on error. */

@@ -10,6 +10,7 @@ import {
   ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, TCP_FIN, TCP_PSH, TCP_SYN, TCPOPT_END, TCPOPT_NOP,
   TCPOPT_MSS, IP_TTL, IP_DF, ARP_HRD_ETHER, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO,
 } from "../../kernel/abi/net";
+import { IPPROTO_UDP } from "../../kernel/abi/socket";
 
 export type Mac = string;
 
@@ -82,7 +83,12 @@ export function checksum(b: Uint8Array): number { return fold(sum16(b)); }
 
 /** TCP checksum of a whole segment (header + data) with the IPv4 pseudo-header. */
 export function tcpChecksum(srcIp: number, dstIp: number, seg: Uint8Array): number {
-  const acc = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + IPPROTO_TCP + seg.length;
+  return l4Checksum(srcIp, dstIp, IPPROTO_TCP, seg);
+}
+
+/** The checksum of a TCP or UDP segment (header + data) with the IPv4 pseudo-header for `protocol`. */
+export function l4Checksum(srcIp: number, dstIp: number, protocol: number, seg: Uint8Array): number {
+  const acc = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + protocol + seg.length;
   return fold(sum16(seg, acc));
 }
 
@@ -107,6 +113,16 @@ export function buildArp(p: ArpPacket): Uint8Array {
   v.setUint32(14, p.spa);
   out.set(macBytes(p.tha), 18);
   v.setUint32(24, p.tpa);
+  return out;
+}
+
+/** A UDP datagram (8-byte header, checksum with the IPv4 pseudo-header), then the payload. */
+export function buildUdp(srcIp: number, dstIp: number, srcPort: number, dstPort: number, payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(8 + payload.length), v = view(out);
+  v.setUint16(0, srcPort); v.setUint16(2, dstPort); v.setUint16(4, out.length);
+  out.set(payload, 8);
+  const c = l4Checksum(srcIp, dstIp, IPPROTO_UDP, out);
+  v.setUint16(6, c === 0 ? 0xffff : c);
   return out;
 }
 

@@ -1,11 +1,18 @@
 // The small services the host side runs on 10.0.2.2, as inetd once did: echo (port 7) sends every
 // byte back, discard (9) swallows them and keeps a checksum per connection so tests can check that
 // bytes arrived intact, chargen (19) sends RFC 864's rotating lines for as long as the guest reads
-// (never past the guest's window: the TCP side holds back).
+// (never past the guest's window: the TCP side holds back). UDP discard (port 9, RFC 863 over UDP)
+// counts the datagrams it swallows and tallies their payloads in order (udpInput: the checksum is
+// checked first; a bad one, or another port, is refused with a reason); UDP echo (port 7) sends
+// each datagram back (udpEcho counts them).
 // Interface: new Services(tcp); discard.connections (Tally: bytes, fnv, sha256()), discard.total.bytes;
+// udpDiscard (datagrams, and a Tally of their payloads), udpEcho.datagrams; udpInput(srcIp, dstIp, segment)
+// -> null or why dropped (an echo goes out through the constructor's sendUdp(srcPort, dstPort, payload));
 // echo.bytes; chargen.connections, chargen.bytes (sent); fnv1a(bytes); chargenBytes(offset, n).
 import { createHash, type Hash } from "node:crypto";
 import { PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
+import { IPPROTO_UDP } from "../../kernel/abi/socket";
+import { l4Checksum } from "./packet";
 import type { TcpApp, TcpConn, TcpStack } from "./tcp";
 
 const FNV_OFFSET = 0x811c9dc5;       // FNV-1a 32-bit offset basis
@@ -13,6 +20,7 @@ const FNV_PRIME = 0x01000193;
 const CHARGEN_LINE = 72;             // printable characters per line, then CR LF
 const CHARGEN_CHARS = 95;            // ' ' (32) to '~' (126)
 const CHARGEN_CHUNK = 16384;         // queued per send
+const UDP_HLEN = 8;                  // { be16 sport, dport, length, checksum }
 
 /** FNV-1a 32 of bytes, continuing from h. */
 export function fnv1a(bytes: Uint8Array, h = FNV_OFFSET): number {
@@ -48,12 +56,33 @@ export function chargenBytes(offset: number, n: number): Uint8Array {
 export class Services {
   readonly discard = { connections: [] as Tally[], total: { bytes: 0 } };
   readonly echo = { bytes: 0 };
+  readonly udpDiscard = { datagrams: 0, tally: new Tally(0) };
+  readonly udpEcho = { datagrams: 0 };
   readonly chargen = { connections: [] as TcpConn[], get bytes(): number { return this.connections.reduce((n, c) => n + c.bytesOut, 0); } };
 
-  constructor(tcp: TcpStack) {
+  constructor(tcp: TcpStack, private sendUdp?: (srcPort: number, dstPort: number, payload: Uint8Array) => void) {
     tcp.listen(PORT_DISCARD, (c) => this.discardApp(c));
     tcp.listen(PORT_ECHO, () => this.echoApp());
     tcp.listen(PORT_CHARGEN, (c) => { this.chargen.connections.push(c); return this.chargenApp(); });
+  }
+
+  /** One UDP segment (header + data) from the guest to 10.0.2.2; null when taken, else why it was dropped. */
+  udpInput(srcIp: number, dstIp: number, seg: Uint8Array): string | null {
+    if (seg.length < UDP_HLEN) return `UDP: ${seg.length} bytes`;
+    const v = new DataView(seg.buffer, seg.byteOffset, seg.byteLength);
+    const len = v.getUint16(4);
+    if (len < UDP_HLEN || len > seg.length) return `UDP: length ${len} of ${seg.length} bytes`;
+    const dgram = seg.subarray(0, len);
+    if (v.getUint16(6) !== 0 && l4Checksum(srcIp, dstIp, IPPROTO_UDP, dgram) !== 0) return "UDP: bad checksum";
+    if (v.getUint16(2) === PORT_ECHO && this.sendUdp) {
+      this.udpEcho.datagrams++;
+      this.sendUdp(PORT_ECHO, v.getUint16(0), dgram.slice(UDP_HLEN));
+      return null;
+    }
+    if (v.getUint16(2) !== PORT_DISCARD) return `UDP port ${v.getUint16(2)}`;
+    this.udpDiscard.datagrams++;
+    this.udpDiscard.tally.add(dgram.subarray(UDP_HLEN));
+    return null;
   }
 
   private discardApp(c: TcpConn): TcpApp {

@@ -1,12 +1,13 @@
 // The host side of the virtual cable ("slirp", as QEMU's user networking): the machine at 10.0.2.2
 // that answers the guest's ARP, terminates its TCP connections (tcp.ts), runs the small services
-// (services.ts) and relays forwarded ports to real sockets (forward.ts). Frames the guest sends come
+// (services.ts: TCP, and UDP discard) and relays forwarded ports to real sockets (forward.ts). Frames the guest sends come
 // in through input() and are handled at once; answers wait in a queue the NIC takes with output().
 // Anything malformed or not for 10.0.2.2 is dropped and counted by reason in stats.
 // Interface: new Slirp(opts?); input(frame); output(); pending(); connected(); whenActivity(); hostFwd(spec),
 // guestFwd(spec); close(); stats, tcp, services.
-import { ETH_HLEN, MTU, HOST_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
-import { parseFrame, isMalformed, arpFrame, ipString, BROADCAST_MAC, HOST_MAC, type Frame } from "./packet";
+import { ETH_HLEN, MTU, HOST_IP, GUEST_IP, ETH_P_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
+import { IPPROTO_UDP } from "../../kernel/abi/socket";
+import { parseFrame, isMalformed, arpFrame, ipString, buildEth, buildIpv4, buildUdp, BROADCAST_MAC, HOST_MAC, GUEST_MAC, type Frame } from "./packet";
 import { TcpStack, type TcpOptions } from "./tcp";
 import { Services } from "./services";
 import { Forwarder, parseHostFwd, parseGuestFwd, ForwardSpecError, type HostFwd, type GuestFwd } from "./forward";
@@ -29,7 +30,9 @@ export class Slirp implements NetPeer {
 
   constructor(opts: SlirpOptions = {}) {
     this.tcp = new TcpStack((f) => this.emit(f), this.stats, opts.tcp);
-    this.services = opts.services === false ? null : new Services(this.tcp);
+    this.services = opts.services === false ? null : new Services(this.tcp, (sport, dport, data) =>
+      this.emit(buildEth({ dst: GUEST_MAC, src: HOST_MAC, type: ETH_P_IP },
+        buildIpv4({ src: HOST_IP, dst: GUEST_IP, protocol: IPPROTO_UDP }, buildUdp(HOST_IP, GUEST_IP, sport, dport, data)))));
     this.forwarder = new Forwarder(this.tcp, this.activity);
   }
 
@@ -43,6 +46,11 @@ export class Slirp implements NetPeer {
     if (f.arp) { this.arp(f); return; }
     if (!f.ip) { countDrop(this.stats, `ethertype 0x${f.eth.type.toString(16).padStart(4, "0")}`); return; }
     if (f.ip.dst !== HOST_IP) { countDrop(this.stats, `IPv4 to ${ipString(f.ip.dst)}`); return; }
+    if (f.ip.protocol === IPPROTO_UDP && !(f.ip.frag & 0x3fff) && this.services) {
+      const why = this.services.udpInput(f.ip.src, f.ip.dst, f.payload);
+      if (why) countDrop(this.stats, why);
+      return;
+    }
     if (!f.tcp) { countDrop(this.stats, (f.ip.frag & 0x3fff) ? "IPv4 fragment" : `IP protocol ${f.ip.protocol}`); return; }
     this.tcp.input(f);
   }

@@ -54,11 +54,17 @@ export interface SgEvent extends Child { type: "sg"; frame: number; offset: numb
 /** An epoll wait returning `count` events; `ready` lists the first six (fd and EPOLL* bits). */
 export interface EpollEvent extends Child { type: "epoll"; epfd: number; count: number; ready: { fd: number; events: number }[] }
 
+/** A netmap ring sync (kernel/net/netmap.ts): `slots` slots of `bytes` bytes moved on the TX or RX ring. */
+export interface NetmapEvent extends Child { type: "netmap"; ring: "tx" | "rx"; slots: number; bytes: number }
+
+/** A packet socket's send() from its TX ring (kernel/net/pktpool.ts): `frames` frames of `bytes` bytes to the NIC. */
+export interface PktpoolEvent extends Child { type: "pktpool"; frames: number; bytes: number }
+
 /** A hung task (host/hung.ts): `pid` sleeps on `wchan` in `syscall` and nothing can wake it; it is killed next. */
 export interface HungEvent extends Base { type: "hung"; wchan: string; syscall: string | null }
 
 export type TraceEvent =
   | SyscallEvent | UnfinishedEvent | CopyEvent | FaultEvent | IrqEvent | SwitchEvent
-  | TlbFlushEvent | SignalEvent | ExitEvent | SgEvent | EpollEvent | HungEvent | LeaseEvent;
+  | TlbFlushEvent | SignalEvent | ExitEvent | SgEvent | EpollEvent | NetmapEvent | PktpoolEvent | HungEvent | LeaseEvent;
 
 export type TraceEventType = TraceEvent["type"];

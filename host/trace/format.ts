@@ -34,6 +34,8 @@ function childText(ev: TraceEvent): string | null {
       const list = ev.ready.map((r) => `${r.fd} ${flagsText(EPOLL_EVENTS, r.events)}`).join(", ");
       return `epoll ready ${ev.count}${list ? ": " + list : ""}${ev.count > ev.ready.length ? ", ..." : ""}`;
     }
+    case "netmap": return `netmap ${ev.ring}sync ${ev.slots} slots ${ev.bytes} B`;
+    case "pktpool": return `packet tx ring: ${ev.frames} frames ${ev.bytes} B`;
     default: return null;
   }
 }

@@ -102,6 +102,8 @@ export class PerfettoWriter {
       case "exit": return this.instant(ev.pid, "exit", "exit", ev.time, { status: ev.status });
       case "sg": return this.instant(ev.pid, "sg handoff", "copy", ev.time, { frame: hex(ev.frame), offset: ev.offset, bytes: ev.bytes });
       case "epoll": return this.instant(ev.pid, "epoll ready", "syscall", ev.time, { epfd: ev.epfd, count: ev.count, fds: ev.ready.map((r) => r.fd).join(",") });
+      case "netmap": return this.instant(ev.pid, `netmap ${ev.ring}sync`, "syscall", ev.time, { slots: ev.slots, bytes: ev.bytes });
+      case "pktpool": return this.instant(ev.pid, "packet tx ring", "syscall", ev.time, { frames: ev.frames, bytes: ev.bytes });
       case "hung": return this.instant(ev.pid, "hung task", "signal", ev.time, { wchan: ev.wchan, syscall: ev.syscall ?? "" });
     }
   }

@@ -20,6 +20,7 @@ import { UTIME_NOW, UTIME_OMIT } from "../../kernel/abi/stat";
 import { O_CREAT, O_TMPFILE, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_GETOWN, F_GETPIPE_SZ, F_GETSIG, F_SETSIG, F_GETLEASE, F_SETLEASE,
   FD_CLOEXEC } from "../../kernel/abi/fcntl";
 import { SOL_SOCKET, SOL_TCP } from "../../kernel/abi/socket";
+import { NIOCGINFO, NIOCREGIF, NIOCTXSYNC, NIOCRXSYNC } from "../../kernel/abi/netmap";
 import { CSIGNAL, CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID } from "../../kernel/abi/wait";
 
 export interface Signature {
@@ -28,6 +29,12 @@ export interface Signature {
   retNote?: (c: ArgCtx) => string | null;            // text after a successful result: " (flags O_RDWR)"
   wasi?: boolean;                                    // a WASI call (wasi.ts): the result is a WASI errno
 }
+
+// ioctl's request: netmap's by name (NIOCREGIF...), any other as the raw number.
+const IOCTL_NAMES: [string, number][] = [["NIOCGINFO", NIOCGINFO], ["NIOCREGIF", NIOCREGIF], ["NIOCTXSYNC", NIOCTXSYNC], ["NIOCRXSYNC", NIOCRXSYNC]];
+const ioctlReq: ArgSpec = {
+  render: (c, v) => IOCTL_NAMES.find(([, x]) => x === u32(v))?.[0] ?? raw.render(c, v),
+};
 
 // openat's mode is shown only when the flags create a file.
 const openMode = (k: number): ArgSpec => ({
@@ -122,7 +129,7 @@ export const SIGNATURES: Partial<Record<Sys, Signature>> = {
   [Sys.dup]: { args: [fd] },
   [Sys.dup3]: { args: [fd, fd, flags(FD_FLAGS)] },
   [Sys.fcntl]: { args: [fd, named(FCNTL_CMD), fcntlArg], retNote: fcntlNote },
-  [Sys.ioctl]: { args: [fd, raw, ptr] },
+  [Sys.ioctl]: { args: [fd, ioctlReq, ptr] },
   [Sys.mkdirat]: { args: [dirfd, path, mode] },
   [Sys.fchmod]: { args: [fd, mode] },
   [Sys.fchmodat]: { args: [dirfd, path, mode] },

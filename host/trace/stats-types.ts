@@ -32,6 +32,8 @@ export interface Stats {
   frames: { total: number; free: number };
   signals?: { sent: number; delivered: number };   // generated; acted on (a handler or a default action)
   leases?: { breaks: number; timeouts: number };   // file leases broken, and of those removed by force at lease-break-time (kernel/lease.ts)
+  netmap?: { txSlots: number; rxSlots: number; syncs: number };   // netmap slots moved, ring syncs (kernel/net/netmap.ts)
+  pktpoolSends?: number;   // packet TX ring frames handed to the NIC (kernel/net/pktpool.ts)
   hungTasks?: number;      // processes reported hung: asleep with nothing to wake them, then killed (host/hung.ts)
   virtualTimeNs: number;
   bySyscall: Record<string, SyscallStats>;   // keyed by Sys name

@@ -29,6 +29,8 @@ export function readStats(mem: DataView, statsBase: number, sysStatsBase: number
     signals: { sent: s(Stat.signalsSent), delivered: s(Stat.signalsDelivered) },
     hungTasks: s(Stat.hungTaskReports),
     leases: { breaks: s(Stat.leaseBreaks), timeouts: s(Stat.leaseBreakTimeouts) },
+    netmap: { txSlots: s(Stat.netmapTxSlots), rxSlots: s(Stat.netmapRxSlots), syncs: s(Stat.netmapSyncs) },
+    pktpoolSends: s(Stat.pktpoolSends),
     virtualTimeNs: s(Stat.virtualTimeNs),
     userTimeNs: s(Stat.userTimeNs),
     systemTimeNs: s(Stat.systemTimeNs),

@@ -40,7 +40,7 @@ const MAX_CAUSES = 1024;   // faults and irqs remembered as causes
 /** The TraceClass of a record kind (the kernel's classOf in kernel/trace.ts). */
 export function classOf(kind: Ev): TraceClass {
   switch (kind) {
-    case Ev.sysEnter: case Ev.sysExit: case Ev.signal: case Ev.exit: case Ev.epollReady: case Ev.hungTask: case Ev.leaseBreak: return TraceClass.syscall;
+    case Ev.sysEnter: case Ev.sysExit: case Ev.signal: case Ev.exit: case Ev.epollReady: case Ev.hungTask: case Ev.leaseBreak: case Ev.netmapSync: case Ev.pktpoolSend: return TraceClass.syscall;
     case Ev.copy: case Ev.sgHandoff: return TraceClass.copy;
     case Ev.fault: return TraceClass.fault;
     case Ev.irq: return TraceClass.irq;
@@ -184,6 +184,8 @@ export class Tracer {
       case Ev.sgHandoff: return { type: "sg", ...base, frame: n(0), offset: n(1), bytes: n(2) };
       case Ev.epollReady: return { type: "epoll", ...base, epfd: r.sub, count: n(0), ready: epollReady(r) };
       case Ev.leaseBreak: return { type: "lease", ...base, sig: r.sub, holder: n(0), ino: n(1) };
+      case Ev.pktpoolSend: return { type: "pktpool", ...base, frames: n(0), bytes: n(1) };
+      case Ev.netmapSync: return { type: "netmap", ...base, ring: r.sub === 0 ? "tx" : "rx", slots: n(0), bytes: n(1) };
       default: return null;
     }
   }

@@ -46,6 +46,7 @@ export enum Errno {
   ENOTSOCK = 88,
   ENOPROTOOPT = 92,
   EPROTONOSUPPORT = 93,
+  ESOCKTNOSUPPORT = 94,
   EOPNOTSUPP = 95,
   EAFNOSUPPORT = 97,
   EADDRINUSE = 98,
@@ -121,6 +122,7 @@ export function errnoName(e: i32): string {
     case Errno.EMSGSIZE: return "EMSGSIZE";
     case Errno.ENOPROTOOPT: return "ENOPROTOOPT";
     case Errno.EPROTONOSUPPORT: return "EPROTONOSUPPORT";
+    case Errno.ESOCKTNOSUPPORT: return "ESOCKTNOSUPPORT";
     case Errno.EAFNOSUPPORT: return "EAFNOSUPPORT";
     case Errno.EADDRNOTAVAIL: return "EADDRNOTAVAIL";
     case Errno.ENETDOWN: return "ENETDOWN";
@@ -182,6 +184,7 @@ export function strerror(e: i32): string {
     case Errno.EMSGSIZE: return "Message too long";
     case Errno.ENOPROTOOPT: return "Protocol not available";
     case Errno.EPROTONOSUPPORT: return "Protocol not supported";
+    case Errno.ESOCKTNOSUPPORT: return "Socket type not supported";
     case Errno.EAFNOSUPPORT: return "Address family not supported by protocol";
     case Errno.EADDRNOTAVAIL: return "Cannot assign requested address";
     case Errno.ENETDOWN: return "Network is down";

@@ -109,7 +109,11 @@ export enum Stat {
   hungTaskReports = 29,   // processes reported hung: asleep with nothing that could wake them (kernel/wchan.ts)
   leaseBreaks = 30,       // file leases broken: the holder was sent its lease-break signal (kernel/lease.ts)
   leaseBreakTimeouts = 31, // ... and removed by force: the holder did not release within lease-break-time
-  COUNT = 32,
+  netmapTxSlots = 32,     // netmap TX slots handed to the NIC (kernel/net/netmap.ts)
+  netmapRxSlots = 33,     // netmap RX slots given to the program
+  netmapSyncs = 34,       // NIOCTXSYNC and NIOCRXSYNC calls that succeeded
+  pktpoolSends = 35,      // packet-pool frames sent (reserved: the shared-pool send)
+  COUNT = 36,
 }
 
 // Per-syscall counters: u64 at SYSSTATS_BASE + nr * SYSSTAT_SIZE + 8 * SysStat.x
@@ -152,5 +156,7 @@ export enum Owner {
   proc = 7,         // process records and the process table's slot pages (kernel/proc.ts)
   kstack = 8,       // asyncify save areas of processes (kernel/proc.ts)
   epoll = 9,        // epoll interest lists (kernel/epoll.ts)
-  COUNT = 10,
+  netmap = 10,      // netmap's region: netmap_if, rings, packet buffers (kernel/net/netmap.ts)
+  pktpool = 11,     // a shared packet pool's frames (reserved)
+  COUNT = 12,
 }

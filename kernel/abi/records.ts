@@ -42,6 +42,8 @@ export enum VmaKind {
   anon = 2,           // anonymous mmap
   args = 3,           // argument block
   file = 4,           // file mapping
+  netmap = 5,         // netmap's region (/dev/netmap): kernel-owned frames, `file` is the region's generation
+  pktpool = 6,        // a packet socket's PACKET_TX_RING: kernel-owned frames, `file` is the ring's generation
 }
 
 // Pipe (kernel/pipe.ts Pipe), read through pipeField(i, offset): u32 fields.

@@ -19,7 +19,9 @@ export enum Ev {
   exit = 9,       // a0=wait status
   sgHandoff = 10, // descriptors handed to a device: a0=frame, a1=offset, a2=bytes
   leaseBreak = 11, // an open or truncate breaks a file lease: sub=signal sent to the holder, a0=holder pid, a1=inode
+  netmapSync = 12, // a netmap ring sync: sub = 0 TX / 1 RX, a0 = slots moved, a1 = their bytes
   epollReady = 13, // an epoll wait returns: sub=epfd, a0=events returned, a1..a6 = fd | events << 32 of the first six
+  pktpoolSend = 14, // a packet ring's send(): a0 = frames handed to the NIC, a1 = their bytes
   ttySignal = 15, // the terminal's INTR/QUIT/SUSP: sub=signal, a0=foreground group, a1=processes signalled
   hungTask = 16,  // nothing can wake this sleeper (the run loop's deadlock): sub=Wchan (abi/records.ts), a0=pid, a1=syscall it sleeps in (-1: none)
 }

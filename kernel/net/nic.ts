@@ -2,13 +2,22 @@
 // (header slot + payload pieces) it gathers. One chain = one DMA transfer, counted when its
 // completion interrupt arrives and attributed to the syscall that queued it. Receive buffers are
 // whole frames; a received TCP payload stays in its frame, which becomes a socket-queue fragment.
+// While netmap owns the NIC (netmap.ts, nicSetNetmap) the stack's nicTxAlloc finds the queue full
+// (its packets wait) and the receive queue holds netmap's buffers (nicRxPost: each frame DMAed into
+// a netmap slot's buffer, handed to the hook nicOnRx registered); netmap queues with nicTxAllocAny
+// and kicks once per sync. A tagged transmission's completion calls the hook its owner registered
+// (nicOnTxDone: netmap.ts and pktpool.ts import this driver, not the other way round).
 // Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(pieces) -> head or -1,
-// txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head, hdrLen, gather or null),
+// nicTxAllocAny(pieces), txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head,
+// hdrLen, gather or null, kick?, tag?) (tag: TX_NETMAP, TX_PKTPOOL: whose completion), nicTxKick(),
+// nicOnTxDone(tag, hook), nicSetNetmap(on) (resets the receive queue: the stack's buffers go back,
+// or come back), nicRxPost(slot, bufAddr, size) (a netmap RX buffer), nicRxKick(), nicOnRx(hook), nicNetmap(),
+// nicDropped(), nicResume() (the stack's senders try again),
 // Gather (the caller's list of payload pieces) with gatherClear/gatherAdd/gatherPiece, nicIrq(), nicTxFree()
 // (received frames go to ip.ts's netRx).
 import { Stat, Owner, PAGE_SHIFT } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
-import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE } from "../abi/virtio";
+import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE, VQ_AVAIL } from "../abi/virtio";
 import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NET_HDR_SIZE } from "../abi/net";
 import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree } from "../virtq";
 import { kalloc, kput, kget, pa, frame } from "../kalloc";
@@ -46,8 +55,55 @@ export function gatherAdd(g: Gather, pfn: u32, off: u32, len: u32): void {
   g.bytes += len;
 }
 const HDR_SLOT: usize = 128;                              // header bytes per transmit slot
-// Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32
+// Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32 (| a tag)
 const TXREC: usize = 16;
+export const TX_NETMAP: u32 = 1 << 31;     // a netmap slot's packet: its completion frees a slot
+export const TX_PKTPOOL: u32 = 1 << 30;    // a packet ring's frame: its completion makes it available
+const TX_TAGS: u32 = TX_NETMAP | TX_PKTPOOL;
+function noHook(): void {}
+let netmapDone: () => void = noHook;
+let pktpoolDone: () => void = noHook;
+let netmapMode = false;
+let dropped: u32 = 0;          // frames received while netmap had the NIC: dropped
+
+export function nicOnTxDone(tag: u32, hook: () => void): void {
+  if (tag == TX_NETMAP) netmapDone = hook; else if (tag == TX_PKTPOOL) pktpoolDone = hook;
+}
+let netmapRx: (slot: u32, len: u32) => void = noRx;
+function noRx(slot: u32, len: u32): void {}
+const rxSlot: usize = memory.data(VQ_SIZE * 4);   // per RX head: netmap slot + 1 (0: one of the stack's frames)
+
+export function nicOnRx(hook: (slot: u32, len: u32) => void): void { netmapRx = hook; }
+
+// Entering or leaving netmap mode resets the receive queue (as netmap's drivers reinitialise their
+// rings): the device forgets the buffers posted, the stack's frames are freed; leaving, they are posted again.
+export function nicSetNetmap(on: bool): void {
+  netmapMode = on;
+  for (let i = rxq.lastUsed; i != rxq.availIdx; i++) {
+    const h = <u32>load<u16>(rxq.base + VQ_AVAIL + 4 + <usize>(i % <u32>VQ_SIZE) * 2);
+    if (load<u32>(rxSlot + <usize>h * 4) == 0) kput(<u32>(load<u64>(rxq.base + <usize>h * 16) >>> PAGE_SHIFT));
+  }
+  memory.fill(rxSlot, 0, VQ_SIZE * 4);
+  vqInit(rxq, rxq.base);
+  hostVirtioSetup(Dev.net, RXQ, rxq.base);
+  nic.rxPosted = 0;
+  refillRx();
+}
+
+// A netmap RX buffer: the device writes the virtio_net_hdr into its last NET_HDR_SIZE bytes and the
+// frame at its start (a chain of two descriptors in the same buffer), so the frame is where netmap puts it.
+export function nicRxPost(slot: u32, buf: usize, size: u32): bool {
+  const h = vqAlloc(rxq, 2);
+  if (h < 0) return false;
+  vqDesc(rxq, <u32>h, <u64>(buf + size - NET_HDR_SIZE), NET_HDR_SIZE, VRING_DESC_F_WRITE | VRING_DESC_F_NEXT);
+  vqDesc(rxq, vqNext(rxq, <u32>h), <u64>buf, size - NET_HDR_SIZE, VRING_DESC_F_WRITE);
+  store<u32>(rxSlot + <usize>h * 4, slot + 1);
+  vqSubmit(rxq, <u32>h);
+  return true;
+}
+export function nicRxKick(): void { hostVirtioNotify(Dev.net, RXQ); }
+export function nicNetmap(): bool { return netmapMode; }
+export function nicDropped(): u32 { return dropped; }
 
 @unmanaged class Nic {
   present: u32;
@@ -87,6 +143,7 @@ export function nicInit(): bool {
 }
 
 function refillRx(): void {
+  if (netmapMode) return;                              // netmap posts its own buffers
   let posted = false;
   while (nic.rxPosted < RX_TARGET) {
     const f = allocFrame(Owner.socket, GFP_NORETRY);   // interrupt context: never the OOM killer
@@ -103,9 +160,11 @@ function refillRx(): void {
 
 // Queue one packet: the header in txHdr(head) (filled by the caller through the returned head),
 // then the payload pieces of `g` (null: none). Each piece's frame is held until the transmit completes.
-export function nicTxAlloc(n: u32): i32 { return vqAlloc(txq, n + 1); }
+export function nicTxAlloc(n: u32): i32 { return netmapMode ? -1 : vqAlloc(txq, n + 1); }
+export function nicTxAllocAny(n: u32): i32 { return vqAlloc(txq, n + 1); }
+export function nicTxKick(): void { hostVirtioNotify(Dev.net, TXQ); }
 
-export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null): void {
+export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null, kick: bool = true, tag: u32 = 0): void {
   const n: u32 = g ? g.n : 0, bytes: u32 = g ? g.bytes : 0;
   vqDesc(txq, head, <u64>txHdr(head), hdrLen, n > 0 ? VRING_DESC_F_NEXT : 0);
   let d = head;
@@ -117,9 +176,9 @@ export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null): void {
     vqDesc(txq, d, <u64>(pa(pfn) + off), len, i + 1 < n ? VRING_DESC_F_NEXT : 0);
   }
   const r = nic.txrec + <usize>head * TXREC;
-  store<u32>(r, curCause); store<i32>(r + 4, curSys); store<u32>(r + 8, hdrLen + bytes); store<u32>(r + 12, n);
+  store<u32>(r, curCause); store<i32>(r + 4, curSys); store<u32>(r + 8, hdrLen + bytes); store<u32>(r + 12, n | tag);
   vqSubmit(txq, head);
-  hostVirtioNotify(Dev.net, TXQ);
+  if (kick) hostVirtioNotify(Dev.net, TXQ);
 }
 
 export function nicTxFree(): u32 { return txq.nfree; }
@@ -130,20 +189,34 @@ export function nicIrq(): void {
   const s = nextSeq();
   traceEmit(s, Ev.irq, Dev.net, 0, 0, 0, 0, 0, 0);
   for (let h = vqUsed(txq); h >= 0; h = vqUsed(txq)) txDone(<u32>h);
-  flushCtl();                                                           // control segments that found it full
-  for (let i = 0; i < NSOCK; i++) if (sockAt(i).used) tcpOutput(i);   // senders that found the queue full
+  nicResume();
   const saved = curCause;
   for (let h = vqUsed(rxq); h >= 0; h = vqUsed(rxq)) {
     const addr = <usize>load<u64>(rxq.base + <usize>h * 16);
-    const len = usedLen(rxq);
+    const len = usedLen(rxq), slot = load<u32>(rxSlot + <usize>h * 4);
+    const frameAt = slot != 0 ? <usize>load<u64>(rxq.base + <usize>vqNext(rxq, <u32>h) * 16) : addr;
     vqFree(rxq, <u32>h);
-    nic.rxPosted--;
+    store<u32>(rxSlot + <usize>h * 4, 0);
     setCause(s);
+    if (slot != 0) {                                   // into a netmap buffer: the frame at its start
+      countDma(Routine.nic_dma, 0, <u64>frameAt, len, Place.device, Place.frame, -1);
+      netmapRx(slot - 1, len > <u32>NET_HDR_SIZE ? len - <u32>NET_HDR_SIZE : 0);
+      setCause(saved);
+      continue;
+    }
+    nic.rxPosted--;
     countDma(Routine.nic_dma, 0, <u64>addr, len, Place.device, Place.frame, -1);
-    netRx(<u32>(addr >>> PAGE_SHIFT), len);
+    if (netmapMode) { dropped++; kput(<u32>(addr >>> PAGE_SHIFT)); }
+    else netRx(<u32>(addr >>> PAGE_SHIFT), len);
     setCause(saved);
   }
   refillRx();
+}
+
+// The stack's senders that found the queue full try again (a completion, netmap let the NIC go).
+export function nicResume(): void {
+  flushCtl();                                                           // control segments that found it full
+  for (let i = 0; i < NSOCK; i++) if (sockAt(i).used) tcpOutput(i);   // senders that found the queue full
 }
 
 function usedLen(q: Vq): u32 {
@@ -154,7 +227,7 @@ function txDone(head: u32): void {
   const r = nic.txrec + <usize>head * TXREC;
   const saved = curCause;
   setCause(load<u32>(r));
-  const n = load<u32>(r + 12);
+  const w = load<u32>(r + 12), n = w & ~TX_TAGS;
   let d = head, first: u64 = <u64>txHdr(head);
   for (let i: u32 = 0; i < n; i++) {
     d = vqNext(txq, d);
@@ -165,4 +238,6 @@ function txDone(head: u32): void {
   countDma(Routine.nic_dma, first, 0, load<u32>(r + 8), Place.frame, Place.device, load<i32>(r + 4));
   setCause(saved);
   vqFree(txq, head);
+  if (w & TX_NETMAP) netmapDone();
+  if (w & TX_PKTPOOL) pktpoolDone();
 }

@@ -19,15 +19,16 @@ import { kget, kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
 import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
-import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_NONE } from "../file";
+import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_PACKET, FT_NONE } from "../file";
 import { u32arg, fdArg } from "../sysarg";
 import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfragPush, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
 import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, rcvWindow, windowUpdate } from "./tcp";
 import { nicPresent, nicFeatures } from "./nic";
+import { pktSetsockopt, pktSend } from "./pktpool";   // after tcp.ts: its top level needs nic.ts whole
 import { be16, be32, put16, put32 } from "./ip";
 
-import { AF_INET, SOCK_STREAM, SOCK_TYPE_MASK, SOCK_MAX, SOCK_NONBLOCK, SOCK_CLOEXEC, MSG_PEEK, MSG_DONTWAIT, MSG_ERRQUEUE, MSG_NOSIGNAL, MSG_ZEROCOPY,
+import { AF_INET, AF_PACKET, SOCK_RAW, SOCK_STREAM, SOCK_TYPE_MASK, SOCK_MAX, SOCK_NONBLOCK, SOCK_CLOEXEC, MSG_PEEK, MSG_DONTWAIT, MSG_ERRQUEUE, MSG_NOSIGNAL, MSG_ZEROCOPY,
   MSG_MORE, MSG_WAITALL, SOL_SOCKET, SO_TYPE, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_ZEROCOPY, IPPROTO_TCP, TCP_NODELAY,
   SOL_IP, IP_RECVERR,
   SO_EE_ORIGIN_ZEROCOPY } from "../abi/socket";
@@ -61,7 +62,9 @@ export function sys_connect(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64
   return fi < 0 ? fi : sysConnect(p, sockOf(fi), u32arg(a1), <u32>a2, nonblock(fi));
 }
 export function sys_sendto(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  const p = curProc(), fi = sockFile(p, a0);
+  const p = curProc(), pf = packetFile(p, a0);
+  if (pf >= 0) return pktSend(p, pf, <u32>a3, nonblock(pf));
+  const fi = sockFile(p, a0);
   return fi < 0 ? fi : sockSend(p, sockOf(fi), u32arg(a1), <u32>a2, <u32>a3, nonblock(fi));
 }
 export function sys_recvfrom(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
@@ -94,7 +97,9 @@ export function sys_getpeername(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5:
   return putAddr(p, u32arg(a1), u32arg(a2), s.raddr, s.rport);
 }
 export function sys_setsockopt(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
-  const p = curProc(), fi = sockFile(p, a0);
+  const p = curProc(), pf = packetFile(p, a0);
+  if (pf >= 0) return pktSetsockopt(p, pf, <i32>a1, <i32>a2, u32arg(a3), <u32>a4);
+  const fi = sockFile(p, a0);
   return fi < 0 ? fi : sysSetsockopt(p, sockOf(fi), <i32>a1, <i32>a2, u32arg(a3), <u32>a4);
 }
 export function sys_getsockopt(a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
@@ -109,12 +114,18 @@ function sockFile(p: Proc, a: i64): i32 {
   return fileAt(fi).type == FT_SOCKET ? fi : -Errno.ENOTSOCK;
 }
 function sockOf(fi: i32): i32 { return <i32>fileAt(fi).sock; }
+// The open AF_PACKET file behind fd `a` (pktpool.ts), or -1.
+function packetFile(p: Proc, a: i64): i32 {
+  const fi = fdGet(p, fdArg(a));
+  return fi >= 0 && fileAt(fi).type == FT_PACKET ? fi : -1;
+}
 function nonblock(fi: i32): bool { return (fileAt(fi).flags & O_NONBLOCK) != 0; }
 
 // As Linux's __sys_socket and __sock_create: flags other than SOCK_NONBLOCK and SOCK_CLOEXEC, and a
 // type past SOCK_MAX, are EINVAL; a type Linux knows but wasmos lacks (no UDP) EPROTONOSUPPORT.
 function sysSocket(p: Proc, domain: i32, type: i32, proto: i32): i64 {
   if ((type & ~SOCK_TYPE_MASK) & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) return -Errno.EINVAL;
+  if (domain == AF_PACKET) return packetSocket(p, type);
   if (domain != AF_INET) return -Errno.EAFNOSUPPORT;
   if ((type & SOCK_TYPE_MASK) >= SOCK_MAX) return -Errno.EINVAL;
   if ((type & SOCK_TYPE_MASK) != SOCK_STREAM) return -Errno.EPROTONOSUPPORT;
@@ -128,6 +139,19 @@ function sysSocket(p: Proc, domain: i32, type: i32, proto: i32): i64 {
   sockAt(i).fileRefs = 1;
   const fd = fdAlloc(p, f, (type & SOCK_CLOEXEC) != 0);
   if (fd < 0) fileClose(f);
+  return fd;
+}
+
+// AF_PACKET (Linux's packet_create): SOCK_RAW only here (SOCK_DGRAM: ESOCKTNOSUPPORT); an FT_PACKET
+// file whose transmit ring pktpool.ts keeps. The protocol is not checked (ETH_P_ALL or any).
+function packetSocket(p: Proc, type: i32): i64 {
+  if ((type & ~SOCK_TYPE_MASK) & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) return -Errno.EINVAL;
+  if ((type & SOCK_TYPE_MASK) != SOCK_RAW) return -Errno.ESOCKTNOSUPPORT;
+  if (!nicPresent()) return -Errno.ENETDOWN;
+  const fi = fileAlloc(FT_PACKET, O_RDWR | ((type & SOCK_NONBLOCK) ? O_NONBLOCK : 0));
+  if (fi < 0) return -Errno.ENFILE;
+  const fd = fdAlloc(p, fi, (type & SOCK_CLOEXEC) != 0);
+  if (fd < 0) fileClose(fi);
   return fd;
 }
 
