@@ -4,7 +4,7 @@
 // ioMachine.run(name, argv) -> { ms, code, stdout, stdoutBytes } (run() only; spawn is not timed);
 // guestBytes(name): a built program, a tool (dist/guests) or else a demo (dist/demos), as the CLI finds it.
 import { existsSync, readFileSync } from "node:fs";
-import { Machine, distPath, type MachineOptions } from "../host/index";
+import { Machine, distPath, borrowingSink, type MachineOptions } from "../host/index";
 import { mkfs, dataBytes } from "../host/fs";
 import { ms } from "./stats";
 
@@ -32,12 +32,13 @@ export class IoMachine {
   private errText: string[] = [];
   private constructor(readonly m: Machine) {}
 
-  /** A machine whose stdout is counted (and kept while short: a summary line), stderr kept (its first 4 KiB). */
+  /** A machine whose stdout is counted (and kept while short: a summary line), stderr kept (its first
+   *  64 chunks). Both sinks borrow (host/sink.ts): only what they keep is copied, as a file's would. */
   static async create(opts: MachineOptions, cacheDir: string): Promise<IoMachine> {
     let io: IoMachine | null = null;
     const m = await Machine.create({ stdin: null, cacheDir, ...opts,
-      stdout: (b) => { io!.bytes += b.length; if (io!.bytes < 4096) io!.text.push(Buffer.from(b).toString()); },
-      stderr: (b) => { if (io!.errText.length < 64) io!.errText.push(Buffer.from(b).toString()); } });
+      stdout: borrowingSink((b) => { io!.bytes += b.length; if (io!.bytes < 4096) io!.text.push(Buffer.from(b).toString()); }),
+      stderr: borrowingSink((b) => { if (io!.errText.length < 64) io!.errText.push(Buffer.from(b).toString()); }) });
     return (io = new IoMachine(m));
   }
 

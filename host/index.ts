@@ -2,6 +2,7 @@
 // trace events and inspect memory.
 export { Machine, KernelPanic, type MachineOptions, type ExitInfo } from "./machine";
 export { LoadError } from "./loader";
+export { borrowingSink, type Sink } from "./sink";
 export { TranslateError } from "./translate/types";
 export { translateCached } from "./translate/cache";
 export { translate } from "./translator";          // binaryen loads on the first call

@@ -9,7 +9,8 @@
 // tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
 import { FS_VERSION } from "../kernel/abi/fs";
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
-import { Console, type Sink, type InputSource, type TerminalOptions } from "./console";
+import { Console, type InputSource, type TerminalOptions } from "./console";
+import { streamSink, type Sink } from "./sink";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
 import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { saveWindow, restoreWindow } from "./savearea";
@@ -32,8 +33,8 @@ import { basename } from "node:path";
 
 export interface MachineOptions {
   ramBytes?: number;           // physical RAM (default 64 MiB)
-  stdout?: Sink;
-  stderr?: Sink;
+  stdout?: Sink;               // each chunk the guests write to the console's fd 1: a copy, or a view of
+  stderr?: Sink;               //   RAM for a borrowingSink (host/sink.ts); default: the host's stdout, stderr
   stdin?: InputSource;         // bytes, a stream, or null (end of file at once)
   traceMask?: number;          // TraceClass bits to record (0: tracing off, counters only)
   strSize?: number;            // strace -s: longest string shown in a trace (default 32)
@@ -137,9 +138,8 @@ export class Machine {
     this.cacheDir = opts.cacheDir;
     this.wasiDirs = opts.wasiDirs;
     this.wasiNoRoot = opts.wasiNoRoot;
-    const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
-      { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null,
+      { stdout: opts.stdout ?? streamSink(process.stdout), stderr: opts.stderr ?? streamSink(process.stderr) }, opts.stdin ?? null,
       opts.terminal ? { ...opts.terminal, onInterrupt: () => { this.interrupted = true; opts.terminal?.onInterrupt?.(); } } : null);
     this.k = this.startKernel(opts.kernel, {
       // Recorded, not thrown: the kernel then executes `unreachable`, a trap that no guest's

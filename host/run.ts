@@ -19,6 +19,7 @@ import { EXIT_PANIC, EXIT_INTERRUPT, EXIT_TIMEOUT, EXIT_HUNG, EXIT_CANNOT_RUN, E
 
 export { EXIT_PANIC, EXIT_INTERRUPT, EXIT_TIMEOUT, EXIT_HUNG, EXIT_CANNOT_RUN, EXIT_NOT_FOUND, EXIT_USAGE } from "./exitcodes";
 const GUEST_PATH = PROGRAM_DIRS.map((d) => d.image);   // where a bare program name is found, in order
+const TRACE_BATCH = 64 * 1024;                          // characters of trace lines per write to a --trace-file
 
 export interface RunOptions {
   ramBytes: number;
@@ -63,13 +64,19 @@ function inspectPoint(o: RunOptions): string | null {
   try { return parseInspectAt(o.inspectAt ?? "end", o.trace); } catch (e) { throw new LoadError((e as Error).message); }
 }
 
-// Where trace lines go: a file, or stderr.
+// Where trace lines go: a file, or stderr. A file gets them in batches of about TRACE_BATCH
+// characters (one write(2) each, not one per line); close() writes the last batch.
 function traceSink(o: RunOptions): { write: (line: string) => void; close: () => void } {
   if (!o.traceFile) return { write: (l) => { process.stderr.write(l + "\n"); }, close: () => {} };
   let fd: number;
   try { fd = openSync(o.traceFile, "w"); }
   catch (e) { throw new LoadError(`${o.traceFile}: cannot write trace (${(e as NodeJS.ErrnoException).code})`); }
-  return { write: (l) => { writeSync(fd, l + "\n"); }, close: () => closeSync(fd) };
+  let batch: string[] = [], size = 0;
+  const flush = () => { if (batch.length > 0) writeSync(fd, batch.join("")); batch = []; size = 0; };
+  return {
+    write: (l) => { batch.push(l, "\n"); size += l.length + 1; if (size >= TRACE_BATCH) flush(); },
+    close: () => { flush(); closeSync(fd); },
+  };
 }
 
 function eventWriter(o: RunOptions, sink: { write: (l: string) => void }): (ev: TraceEvent) => void {
