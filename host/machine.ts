@@ -32,7 +32,7 @@ import { hungTask, type HungTask } from "./hung";
 import { basename } from "node:path";
 
 export interface MachineOptions {
-  ramBytes?: number;           // physical RAM (default 64 MiB)
+  ramBytes?: number;           // physical RAM (default 64 MiB, at most MAX_RAM; at 4 GiB the kernel gets all but 64 KiB)
   stdout?: Sink;               // each chunk the guests write to the console's fd 1: a copy, or a view of
   stderr?: Sink;               //   RAM for a borrowingSink (host/sink.ts); default: the host's stdout, stderr
   stdin?: InputSource;         // bytes, a stream, or null (end of file at once)
@@ -75,6 +75,9 @@ export interface ExitInfo { code: number | null; signal: number | null; status: 
 export class KernelPanic extends Error {}
 
 const DEFAULT_QUANTUM = 200_000;
+/** The most RAM a machine may have: 4 GiB, all a wasm32 memory can address (65536 pages). */
+export const MAX_RAM = 2 ** 32;
+const WINDOW_GAP = 16;   // bytes between the unwind window and the end of a 4 GiB memory (window, below)
 // Function entries per loop iteration of the budget: a slice also ends after quantum x this many
 // ticking calls, and is then charged a whole quantum of user time (else its loop iterations).
 const CALLS_PER_ITER = 16;
@@ -107,11 +110,14 @@ export class Machine {
 
   private constructor(opts: MachineOptions) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
-    if (ramBytes < 8 << 20 || ramBytes % WASM_PAGE !== 0 || ramBytes > 1 << 30) {
-      throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 1 GiB (got ${ramBytes})`);
+    if (ramBytes < 8 << 20 || ramBytes % WASM_PAGE !== 0 || ramBytes > MAX_RAM) {
+      throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 4 GiB (got ${ramBytes})`);
     }
     // One more wasm page than the kernel's RAM: its last KSTACK bytes are the unwind window (below).
-    const pages = ramBytes / WASM_PAGE + 1;
+    // At 4 GiB, the wasm32 limit, there is none: the window is the RAM's last page, kept from the kernel.
+    // The host reserves the memory; it takes host pages only where the kernel or a guest touches it.
+    const pages = Math.min(ramBytes / WASM_PAGE + 1, MAX_RAM / WASM_PAGE);
+    const kernelRam = (pages - 1) * WASM_PAGE;
     this.ram = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const store = openDisk(opts.disk);
     const cm = opts.costModel ?? {};
@@ -144,19 +150,19 @@ export class Machine {
     this.k = this.startKernel(opts.kernel, {
       // Recorded, not thrown: the kernel then executes `unreachable`, a trap that no guest's
       // catch_all can catch (a JS exception could be), and the run loop stops the machine.
-      panic: (ptr) => { this.panicked ??= readKernelString(this.ram, ptr); },
+      panic: (ptr) => { this.panicked ??= readKernelString(this.ram, ptr >>> 0); },
       unwind: () => this.unwindCurrent(),
       stopRewind: () => this.current!.exports.asyncify_stop_rewind(),
-      consoleWrite: (fd, addr, len) => this.console.write(fd, addr, len),
+      consoleWrite: (fd, addr, len) => this.console.write(fd, addr >>> 0, len),    // addresses are u32: RAM may pass 2 GiB
       traceFlush: () => this.flushTrace(),
-      virtioSetup: (dev, q, addr) => this.devices.setup(dev, q, addr),
+      virtioSetup: (dev, q, addr) => this.devices.setup(dev, q, addr >>> 0),
       virtioNotify: (dev, q) => this.devices.notify(dev, q),
       virtioConfig: (dev, field) => this.devices.config(dev, field),
       virtioWait: (dev) => this.devices.wait(dev),
     });
     this.realtime = new RealTime(this.k, this.nic, this.console, opts.timeoutMs);
     let r: number;
-    try { r = this.k.boot(ramBytes); } catch (e) { this.checkPanic(); throw e; }
+    try { r = this.k.boot(kernelRam); } catch (e) { this.checkPanic(); throw e; }
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
     this.console.attach();
     applyKernelCosts(this.k, cm);
@@ -406,7 +412,12 @@ export class Machine {
   // an unwind the used part goes to the process's own save area (host/savearea.ts, kernel/kstack.ts);
   // a rewind brings it back. Frames hold no addresses, only the two-word header does, and it always
   // names the window: saved areas need no relocation (fork copies them as they are).
-  private get window(): number { return this.ram.buffer.byteLength - (this.k.kstackSize.value as number); }
+  // Asyncify's end pointer is a u32: in a memory of 4 GiB the window ends WINDOW_GAP bytes short of
+  // the end (2^32 does not fit), and a store past it lands in the gap or traps past the memory.
+  private get window(): number {
+    const end = this.ram.buffer.byteLength;
+    return end - (this.k.kstackSize.value as number) - (end === MAX_RAM ? WINDOW_GAP : 0);
+  }
 
   // Kernel import: make the running guest unwind once the kernel entry returns.
   private unwindCurrent(): void {
