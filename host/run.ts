@@ -167,12 +167,15 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
     }
     if (m.hungTasks.length > 0) process.stderr.write(formatHungTasks(m.hungTasks, EXIT_HUNG) + "\n");
     if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${snapshot(m, o.inspect!, 0)}\n`);
-    const stats = m.stats(pid);
-    if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
-    if (o.statsFile) writeStats(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
+    if (o.summary || o.statsFile) {
+      const stats = m.stats(pid);
+      if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
+      if (o.statsFile) writeStats(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
+    }
     if (perfetto) perfetto.save(o.perfetto!, { [pid]: basename(path) });
     if (m.hungTasks.length > 0) return EXIT_HUNG;
-    return stats.signal ? 128 + stats.signal : stats.exitCode ?? 0;
+    const exit = m.exitOf(pid);
+    return exit?.signal ? 128 + exit.signal : exit?.code ?? 0;
   } finally {
     sink.close();
   }
