@@ -17,7 +17,10 @@ import { saveWindow, restoreWindow } from "./savearea";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE, WASM_PAGE, STAGE_SIZE } from "../kernel/abi/layout";
 import { ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE, ProcState } from "../kernel/abi/records";
-import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
+import type { Tracer } from "./trace/tracer";
+import { decodeRecords } from "./trace/decode";
+import { readStats } from "./trace/stats";
+import type { Stats, TraceEvent } from "./trace";
 import { VirtioBlk, type BlkTiming, type BlkRequest } from "./devices/disk";
 import { VirtioNet, type NetTiming, type NetRequest } from "./devices/nic";
 import { DeviceTable } from "./devices/table";
@@ -108,7 +111,8 @@ export class Machine {
   interrupted = false;                       // Ctrl-C on the terminal ended the machine (host/console.ts)
   hungTasks: HungTask[] = [];                // every process slept with nothing to wake it: they were killed
 
-  private constructor(opts: MachineOptions) {
+  // The tracer (its decoding and strace formatting) is loaded by create() only for a traced machine.
+  private constructor(opts: MachineOptions, TracerClass: typeof Tracer | null) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
     if (ramBytes < 8 << 20 || ramBytes % WASM_PAGE !== 0 || ramBytes > MAX_RAM) {
       throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 4 GiB (got ${ramBytes})`);
@@ -132,13 +136,13 @@ export class Machine {
     // Interrupts are delivered in table order: the NIC's before the disk's.
     this.devices = new DeviceTable(() => this.k, [this.nic, this.disk], opts.onDeviceDone);
     this.quantum = opts.quantum ?? DEFAULT_QUANTUM;
-    if (opts.traceMask) {
-      this.tracer = new Tracer({ classes: opts.traceMask, strSize: opts.strSize, keep: opts.keepEvents ?? false,
+    if (opts.traceMask && TracerClass) {
+      this.tracer = new TracerClass({ classes: opts.traceMask, strSize: opts.strSize, keep: opts.keepEvents ?? false,
         readUser: (pid, va, len) => this.readUser(pid, va, len) });
       if (opts.onEvent) this.tracer.onEvent(opts.onEvent);
     }
-    if (opts.tap) {
-      this.tapTracer = new Tracer({ classes: opts.tap.classes, strSize: opts.strSize, readUser: (pid, va, len) => this.readUser(pid, va, len) });
+    if (opts.tap && TracerClass) {
+      this.tapTracer = new TracerClass({ classes: opts.tap.classes, strSize: opts.strSize, readUser: (pid, va, len) => this.readUser(pid, va, len) });
       this.tapTracer.onEvent(opts.tap.onEvent);
     }
     this.cacheDir = opts.cacheDir;
@@ -183,7 +187,8 @@ export class Machine {
   }
 
   static async create(opts: MachineOptions = {}): Promise<Machine> {
-    const m = new Machine(opts);
+    const tracing = opts.traceMask || opts.tap ? (await import("./trace/tracer")).Tracer : null;
+    const m = new Machine(opts, tracing);
     for (const h of opts.net?.hostfwd ?? []) m.hostPorts.push(await m.slirp!.hostFwd(h));
     return m;
   }

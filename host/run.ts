@@ -8,10 +8,9 @@ import { basename } from "node:path";
 import { Machine, KernelPanic, type NetOptions } from "./machine";
 import { LoadError } from "./loader";
 import { TraceClass } from "../kernel/abi/trace";
-import { formatText, formatJsonl, formatSummary, type TraceEvent } from "./trace";
-import { PerfettoWriter } from "./trace/perfetto";
+import type { TraceEvent } from "./trace";
 import type { CostModel } from "./costmodel";
-import { snapshot, type View } from "./snapshot";
+import type { View } from "./snapshot";
 import { Sys } from "../kernel/abi/syscalls";
 import { PROGRAM_DIRS } from "./fs/rootfs";
 import { formatHungTasks } from "./hung";
@@ -79,7 +78,18 @@ function traceSink(o: RunOptions): { write: (line: string) => void; close: () =>
   };
 }
 
-function eventWriter(o: RunOptions, sink: { write: (l: string) => void }): (ev: TraceEvent) => void {
+// The trace formatting, Perfetto export and inspection views, loaded only for a run that asks for
+// them: a plain run starts without parsing them.
+async function tools(o: RunOptions) {
+  return {
+    trace: o.trace || o.summary ? await import("./trace") : null,
+    perfetto: o.perfetto ? await import("./trace/perfetto") : null,
+    snapshot: o.inspect ? (await import("./snapshot")).snapshot : null,
+  };
+}
+type Tools = Awaited<ReturnType<typeof tools>>;
+
+function eventWriter(o: RunOptions, sink: { write: (l: string) => void }, { formatJsonl, formatText }: NonNullable<Tools["trace"]>): (ev: TraceEvent) => void {
   let multiPid = false;
   const pids = new Set<number>();
   return (ev) => {
@@ -123,11 +133,12 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
   try { sink = traceSink(o); at = inspectPoint(o); } catch (e) { return fail(e); }
   try {
     let m: Machine;
-    const perfetto = o.perfetto ? new PerfettoWriter() : null;
-    const write = o.trace ? eventWriter(o, sink) : null;
+    const t = await tools(o);
+    const perfetto = t.perfetto ? new t.perfetto.PerfettoWriter() : null;
+    const write = o.trace ? eventWriter(o, sink, t.trace!) : null;
     const inspect = at && at !== "end" ? (ev: TraceEvent) => {
       if (ev.type !== "syscall" || ev.name !== at) return;
-      process.stderr.write(`--- inspect after ${at} = ${ev.ret} (pid ${ev.pid}) ---\n${snapshot(m, o.inspect!, ev.pid)}\n`);
+      process.stderr.write(`--- inspect after ${at} = ${ev.ret} (pid ${ev.pid}) ---\n${t.snapshot!(m, o.inspect!, ev.pid)}\n`);
     } : null;
     try {
       m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace | (inspect ? TraceClass.syscall : 0), strSize: o.strSize,
@@ -166,10 +177,10 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
       return EXIT_TIMEOUT;
     }
     if (m.hungTasks.length > 0) process.stderr.write(formatHungTasks(m.hungTasks, EXIT_HUNG) + "\n");
-    if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${snapshot(m, o.inspect!, 0)}\n`);
+    if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${t.snapshot!(m, o.inspect!, 0)}\n`);
     if (o.summary || o.statsFile) {
       const stats = m.stats(pid);
-      if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
+      if (o.summary) process.stderr.write(t.trace!.formatSummary(stats) + "\n");
       if (o.statsFile) writeStats(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
     }
     if (perfetto) perfetto.save(o.perfetto!, { [pid]: basename(path) });
