@@ -2,7 +2,7 @@
 // Interface: readStats(mem, statsBase, sysStatsBase) -> the Stats the kernel knows.
 import { NSYSCALL } from "../../kernel/abi/syscalls";
 import { Stat, SysStat, SYSSTAT_SIZE } from "../../kernel/abi/layout";
-import { sysName } from "./signatures";
+import { sysName } from "./sysname";
 import type { Stats, SyscallStats } from "./stats-types";
 
 export type KernelStats = Omit<Stats, "exitCode" | "signal" | "wallTimeNs">;
