@@ -6,7 +6,7 @@
 // Interface: Machine.create(opts), spawn(bytes, argv, env) / spawnPath(path, argv, env) -> pid,
 // run(), exitOf(pid), stats(pid?), timedOut, hungTasks (host/hung.ts), shutdown(), close(), dropCaches(); readGuestFile(path),
 // guestFileSize(path), readUser(pid, va, len), flushTrace(); k / ram for inspection (inspect.ts),
-// tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
+// tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e); MAX_RAM (4 GiB).
 import { FS_VERSION } from "../kernel/abi/fs";
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type InputSource, type TerminalOptions } from "./console";
