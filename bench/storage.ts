@@ -12,9 +12,11 @@ import type { Memcpy } from "./memcpy";
 import { report } from "./report";
 import { summarize, repeat, ms } from "./stats";
 
-const BIG = 64 * MiB;               // the throughput file: readfile with 64 KiB reads
+const BIG = 256 * MiB;              // the throughput file: readfile with 64 KiB reads, cat
+const BIG_RAM = 512 * MiB;          // its machine: the whole file stays cached
+const REP_BYTES = 64 * MiB;         // the cat-per-page runs read at least this much
 const SMALL = 1 * MiB;              // little cached
-const LARGE = 512 * MiB;            // much cached: the largest file that fits a 1 GiB machine twice over
+const LARGE = 512 * MiB;            // much cached: half the 1 GiB machine's RAM (the figures of earlier runs were taken so)
 const LOOKUPS = 1 << 17;            // kernel lookups per sample
 const MKFS_IMAGE = 256 * MiB;
 
@@ -22,13 +24,14 @@ function check(what: string, r: GuestRun, ok: boolean): void {
   if (r.code !== 0 || !ok) throw new Error(`${what}: exit ${r.code}, stdout ${JSON.stringify(r.stdout.slice(0, 200))}, stderr ${r.stderr}`);
 }
 
-/** readfile (read() + FNV-1a per byte) and cat (read() + write to the console) of a warm 64 MiB file. */
+/** readfile (read() + FNV-1a per byte) and cat (read() + write to the console) of a warm 256 MiB file.
+ *  The console's sink counts the bytes and keeps none (a borrowing sink: no copy, as a file's). */
 async function throughput(cacheDir: string, runs: number, copy: Memcpy): Promise<void> {
-  console.log(`\nstorage: a warm ${BIG / MiB} MiB file read by a guest with 64 KiB read() calls (256 MiB RAM), run() timed; ` +
-    `host memcpy of ${copy.bytes / MiB} MiB next to each run`);
-  const io = await IoMachine.create({ ramBytes: 256 * MiB, disk: dataImage({ "/data/64m.bin": BIG }), net: null }, cacheDir);
-  const readfile = () => io.run("readfile", ["readfile", "/data/64m.bin", "65536"]);
-  const cat = () => io.run("cat", ["cat", "/data/64m.bin"]);
+  console.log(`\nstorage: a warm ${BIG / MiB} MiB file read by a guest with 64 KiB read() calls (${BIG_RAM / MiB} MiB RAM), ` +
+    `run() timed to the guest's exit; host memcpy of ${copy.bytes / MiB} MiB next to each run`);
+  const io = await IoMachine.create({ ramBytes: BIG_RAM, disk: dataImage({ "/data/big.bin": BIG }), net: null }, cacheDir);
+  const readfile = () => io.run("readfile", ["readfile", "/data/big.bin", "65536"]);
+  const cat = () => io.run("cat", ["cat", "/data/big.bin"]);
   check("readfile (cold)", await readfile(), true);            // fills the page cache
   check("cat (warm-up)", await cat(), true);
   const mem: number[] = [], rf: number[] = [], rfRatio: number[] = [], ct: number[] = [], ctRatio: number[] = [];
@@ -45,12 +48,13 @@ async function throughput(cacheDir: string, runs: number, copy: Memcpy): Promise
   }
   const hits = io.m.stats().pageCache;
   console.log(`  readfile says: ${line}; page cache ${hits.hits} hits, ${hits.misses} misses in all`);
-  report({ what: "host memcpy (Buffer.copy 64 MiB)", value: summarize(mem), unit: "MB/s" });
-  report({ what: "readfile 64 MiB warm, 64 KiB reads", value: summarize(rf), unit: "MB/s" });
+  report({ what: `host memcpy (Buffer.copy ${copy.bytes / MiB} MiB)`, value: summarize(mem), unit: "MB/s" });
+  report({ what: `readfile ${BIG / MiB} MiB warm, 64 KiB reads`, value: summarize(rf), unit: "MB/s" });
   const r = summarize(rfRatio);
   report({ what: "readfile / memcpy", value: r, unit: "%", target: ">= 25%", met: r.median >= 25 });
-  report({ what: "cat 64 MiB warm to the console", value: summarize(ct), unit: "MB/s" });
-  report({ what: "cat / memcpy", value: summarize(ctRatio), unit: "%" });
+  report({ what: `cat ${BIG / MiB} MiB warm to the console`, value: summarize(ct), unit: "MB/s" });
+  const c = summarize(ctRatio);
+  report({ what: "cat / memcpy", value: c, unit: "%", target: ">= 50%", met: c.median >= 50 });
 }
 
 /** ns per kernel lookup: execRead of 1 byte at each page (sequential) or of page 0 again and again. */
@@ -71,19 +75,18 @@ async function catNsPerPage(io: IoMachine, files: string[], bytes: number): Prom
 /** Lookups with 1 MiB cached, then with 513 MiB cached, on one 1 GiB machine. */
 async function lookups(cacheDir: string, runs: number): Promise<void> {
   const lruns = Math.max(runs, 5);                            // kernel lookups: 0.1 to 0.3 s a sample
-  console.log(`\npage-cache lookups: ${SMALL / MiB} MiB cached, then ${LARGE / MiB} MiB more, on a 1 GiB machine ` +
-    "(1 GiB is the most RAM a machine may have; a 1 GiB file would not fit in its page cache)");
+  console.log(`\npage-cache lookups: ${SMALL / MiB} MiB cached, then ${LARGE / MiB} MiB more, on a 1 GiB machine`);
   const t0 = ms();
   const io = await IoMachine.create({ ramBytes: 1024 * MiB, net: null,
     disk: dataImage({ "/data/small.bin": SMALL, "/data/large.bin": LARGE }) }, cacheDir);
   const small = io.ino("/data/small.bin"), large = io.ino("/data/large.bin");
-  const SP = SMALL / 4096, LP = LARGE / 4096, REP = BIG / SMALL;
+  const SP = SMALL / 4096, LP = LARGE / 4096, REP = REP_BYTES / SMALL;
   const smallArgv = Array<string>(REP).fill("/data/small.bin");
   io.m.readGuestFile("/data/small.bin");
-  await catNsPerPage(io, smallArgv, BIG);                     // warm-up
+  await catNsPerPage(io, smallArgv, REP_BYTES);               // warm-up
   const pages = () => io.m.k.pcStats(PcStat.pages);
   console.log(`  ${pages()} pages cached (file data and metadata)`);
-  const catSmall = summarize(await repeat(runs, () => catNsPerPage(io, smallArgv, BIG)));
+  const catSmall = summarize(await repeat(runs, () => catNsPerPage(io, smallArgv, REP_BYTES)));
   report({ what: `cat, 1 MiB cached (file x${REP})`, value: catSmall, unit: "ns/page" });
   const seqSmall = summarize(await repeat(lruns, () => lookupNs(io, small, SP, false)));
   report({ what: "lookup, 1 MiB cached, sequential", value: seqSmall, unit: "ns" });

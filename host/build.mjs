@@ -6,7 +6,7 @@
 //      dist/bench.mjs, dist/fuzzworker.mjs, dist/translateworker.mjs (esbuild)
 //   4. the default disk image dist/rootfs.img: guests/rootfs + /bin tools + /usr/demo demos + /data samples
 // Usage: node host/build.mjs [--quiet] [--force]
-import { readdirSync, statSync, mkdirSync, existsSync } from "node:fs";
+import { readdirSync, statSync, mkdirSync, existsSync, rmSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -53,16 +53,34 @@ async function buildHost() {
   if (!outs.some((o) => stale(o, src))) return;
   log("build: host");
   const esbuild = await import("esbuild");
+  rmSync(join(root, "dist/chunks"), { recursive: true, force: true });     // no chunk of an earlier build stays
   const entries = Object.fromEntries([["cli", "host/cli.ts"], ["bench", "bench/bench.ts"], ["rootfs", "host/fs/rootfs.ts"],
     ["fuzzworker", "host/fuzz/worker.ts"], ["translateworker", "host/translate/worker.ts"]]
     .filter(([, src]) => existsSync(join(root, src))).map(([name, src]) => [name, join(root, src)]));
-  // Code splitting keeps binaryen (the translator) out of the start-up path: it loads on a cache miss.
+  // Code splitting keeps binaryen (the translator) out of the start-up path: it loads on a cache miss,
+  // and each CLI subcommand in its own chunk (host/cli.ts loads the one named). commander is bundled
+  // (one file instead of seven CommonJS ones; its require() of Node's modules through createRequire),
+  // its child_process (for executable subcommands, which wasmos has none of) loaded only if used.
   await esbuild.build({
     entryPoints: entries, outdir: join(root, "dist"), bundle: true, splitting: true,
-    platform: "node", format: "esm", target: "node20", packages: "external", outExtension: { ".js": ".mjs" },
-    chunkNames: "chunks/[name]-[hash]", banner: { js: "#!/usr/bin/env node" }, logLevel: "error",
+    platform: "node", format: "esm", target: "node20", external: EXTERNAL, outExtension: { ".js": ".mjs" },
+    chunkNames: "chunks/[name]-[hash]", logLevel: "error", plugins: [lazyChildProcess],
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __wasmosRequire } from \"node:module\"; const require = __wasmosRequire(import.meta.url);" },
   });
 }
+
+// Packages loaded from node_modules at run time (large, or only ever loaded on demand); the rest is bundled.
+const EXTERNAL = ["binaryen", "assemblyscript", "assemblyscript/*", "esbuild", "vitest"];
+
+// commander's require("node:child_process"): a stand-in that loads the module on first use.
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (a.importer.includes("commander") ? { path: "child_process", namespace: "lazy" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({ loader: "js",
+      contents: "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require(\"node:child_process\"))[k] });" }));
+  },
+};
 
 async function buildImage() {
   const out = join(root, "dist/rootfs.img");

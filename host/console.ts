@@ -7,14 +7,17 @@
 // on every way out (close(), the process's exit, SIGTERM, SIGHUP). Ctrl-C is a byte for the guest;
 // it ends the machine (onInterrupt) only with killOnInterrupt, or when a second Ctrl-C comes within
 // INTR_WINDOW_MS while the first is still unanswered (kernel ttyIntrUnanswered).
+// Output is not copied for a sink that borrows (host/sink.ts): it reads the kernel's tty buffer
+// in place; any other sink gets a copy of its own.
 // Interface: new Console(ram, kernel, {stdout, stderr, stdin}, terminal?), attach() (after boot),
 // write(fd, addr, len) (kernel import), pump() -> bool (moved input into the kernel),
 // hasInputSource(), interactive(), waitInput(), close(); TerminalOptions, INTR_WINDOW_MS.
 import type { KernelExports } from "./kernel";
 import { TTY_BUF } from "../kernel/abi/layout";
 import { CINTR, DEFAULT_ROWS, DEFAULT_COLS } from "../kernel/abi/termios";
+import { borrows, type Sink } from "./sink";
 
-export type Sink = (bytes: Uint8Array) => void;
+export type { Sink } from "./sink";
 export type InputSource = Uint8Array | NodeJS.ReadableStream | null;
 
 /** A terminal behind the console. */
@@ -62,8 +65,9 @@ export class Console {
   }
 
   write(fd: number, addr: number, len: number): void {
-    const bytes = new Uint8Array(this.ram.buffer, addr, len).slice();
-    (fd === 2 ? this.out.stderr : this.out.stdout)(bytes);
+    const sink = fd === 2 ? this.out.stderr : this.out.stdout;
+    const view = new Uint8Array(this.ram.buffer, addr, len);
+    sink(borrows(sink) ? view : view.slice());
   }
 
   // Move buffered input into the kernel while a reader waits; true when anything changed.

@@ -6,7 +6,7 @@
 // formatHungTasks(tasks, exitStatus) -> the report's lines, WAITS_ON (Wchan -> words).
 import { Wchan } from "../kernel/abi/records";
 import type { KernelExports } from "./kernel";
-import { sysName } from "./trace/signatures";
+import { sysName } from "./trace/sysname";
 
 /** One process found asleep with nothing that could ever wake it. */
 export interface HungTask {

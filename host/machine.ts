@@ -6,17 +6,21 @@
 // Interface: Machine.create(opts), spawn(bytes, argv, env) / spawnPath(path, argv, env) -> pid,
 // run(), exitOf(pid), stats(pid?), timedOut, hungTasks (host/hung.ts), shutdown(), close(), dropCaches(); readGuestFile(path),
 // guestFileSize(path), readUser(pid, va, len), flushTrace(); k / ram for inspection (inspect.ts),
-// tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e).
+// tracer, disk, nic, slirp, hostPorts, mounted, wallNs; KernelPanic, GuestAbort, signalFor(e); MAX_RAM (4 GiB).
 import { FS_VERSION } from "../kernel/abi/fs";
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
-import { Console, type Sink, type InputSource, type TerminalOptions } from "./console";
+import { Console, type InputSource, type TerminalOptions } from "./console";
+import { streamSink, type Sink } from "./sink";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
 import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { saveWindow, restoreWindow } from "./savearea";
 import { Sig } from "../kernel/abi/signals";
 import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE, WASM_PAGE, STAGE_SIZE } from "../kernel/abi/layout";
 import { ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE, ProcState } from "../kernel/abi/records";
-import { Tracer, decodeRecords, readStats, type Stats, type TraceEvent } from "./trace";
+import type { Tracer } from "./trace/tracer";
+import { decodeRecords } from "./trace/decode";
+import { readStats } from "./trace/stats";
+import type { Stats, TraceEvent } from "./trace";
 import { VirtioBlk, type BlkTiming, type BlkRequest } from "./devices/disk";
 import { VirtioNet, type NetTiming, type NetRequest } from "./devices/nic";
 import { DeviceTable } from "./devices/table";
@@ -31,9 +35,9 @@ import { hungTask, type HungTask } from "./hung";
 import { basename } from "node:path";
 
 export interface MachineOptions {
-  ramBytes?: number;           // physical RAM (default 64 MiB)
-  stdout?: Sink;
-  stderr?: Sink;
+  ramBytes?: number;           // physical RAM (default 64 MiB, at most MAX_RAM; at 4 GiB the kernel gets all but 64 KiB)
+  stdout?: Sink;               // each chunk the guests write to the console's fd 1: a copy, or a view of
+  stderr?: Sink;               //   RAM for a borrowingSink (host/sink.ts); default: the host's stdout, stderr
   stdin?: InputSource;         // bytes, a stream, or null (end of file at once)
   traceMask?: number;          // TraceClass bits to record (0: tracing off, counters only)
   strSize?: number;            // strace -s: longest string shown in a trace (default 32)
@@ -74,6 +78,9 @@ export interface ExitInfo { code: number | null; signal: number | null; status: 
 export class KernelPanic extends Error {}
 
 const DEFAULT_QUANTUM = 200_000;
+/** The most RAM a machine may have: 4 GiB, all a wasm32 memory can address (65536 pages). */
+export const MAX_RAM = 2 ** 32;
+const WINDOW_GAP = 16;   // bytes between the unwind window and the end of a 4 GiB memory (window, below)
 // Function entries per loop iteration of the budget: a slice also ends after quantum x this many
 // ticking calls, and is then charged a whole quantum of user time (else its loop iterations).
 const CALLS_PER_ITER = 16;
@@ -104,13 +111,17 @@ export class Machine {
   interrupted = false;                       // Ctrl-C on the terminal ended the machine (host/console.ts)
   hungTasks: HungTask[] = [];                // every process slept with nothing to wake it: they were killed
 
-  private constructor(opts: MachineOptions) {
+  // The tracer (its decoding and strace formatting) is loaded by create() only for a traced machine.
+  private constructor(opts: MachineOptions, TracerClass: typeof Tracer | null) {
     const ramBytes = opts.ramBytes ?? 64 << 20;
-    if (ramBytes < 8 << 20 || ramBytes % WASM_PAGE !== 0 || ramBytes > 1 << 30) {
-      throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 1 GiB (got ${ramBytes})`);
+    if (ramBytes < 8 << 20 || ramBytes % WASM_PAGE !== 0 || ramBytes > MAX_RAM) {
+      throw new RangeError(`RAM size must be a multiple of 64 KiB between 8 MiB and 4 GiB (got ${ramBytes})`);
     }
     // One more wasm page than the kernel's RAM: its last KSTACK bytes are the unwind window (below).
-    const pages = ramBytes / WASM_PAGE + 1;
+    // At 4 GiB, the wasm32 limit, there is none: the window is the RAM's last page, kept from the kernel.
+    // The host reserves the memory; it takes host pages only where the kernel or a guest touches it.
+    const pages = Math.min(ramBytes / WASM_PAGE + 1, MAX_RAM / WASM_PAGE);
+    const kernelRam = (pages - 1) * WASM_PAGE;
     this.ram = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const store = openDisk(opts.disk);
     const cm = opts.costModel ?? {};
@@ -125,38 +136,37 @@ export class Machine {
     // Interrupts are delivered in table order: the NIC's before the disk's.
     this.devices = new DeviceTable(() => this.k, [this.nic, this.disk], opts.onDeviceDone);
     this.quantum = opts.quantum ?? DEFAULT_QUANTUM;
-    if (opts.traceMask) {
-      this.tracer = new Tracer({ classes: opts.traceMask, strSize: opts.strSize, keep: opts.keepEvents ?? false,
+    if (opts.traceMask && TracerClass) {
+      this.tracer = new TracerClass({ classes: opts.traceMask, strSize: opts.strSize, keep: opts.keepEvents ?? false,
         readUser: (pid, va, len) => this.readUser(pid, va, len) });
       if (opts.onEvent) this.tracer.onEvent(opts.onEvent);
     }
-    if (opts.tap) {
-      this.tapTracer = new Tracer({ classes: opts.tap.classes, strSize: opts.strSize, readUser: (pid, va, len) => this.readUser(pid, va, len) });
+    if (opts.tap && TracerClass) {
+      this.tapTracer = new TracerClass({ classes: opts.tap.classes, strSize: opts.strSize, readUser: (pid, va, len) => this.readUser(pid, va, len) });
       this.tapTracer.onEvent(opts.tap.onEvent);
     }
     this.cacheDir = opts.cacheDir;
     this.wasiDirs = opts.wasiDirs;
     this.wasiNoRoot = opts.wasiNoRoot;
-    const write = (s: NodeJS.WriteStream): Sink => (b) => { s.write(b); };
     this.console = new Console(this.ram, () => this.k,
-      { stdout: opts.stdout ?? write(process.stdout), stderr: opts.stderr ?? write(process.stderr) }, opts.stdin ?? null,
+      { stdout: opts.stdout ?? streamSink(process.stdout), stderr: opts.stderr ?? streamSink(process.stderr) }, opts.stdin ?? null,
       opts.terminal ? { ...opts.terminal, onInterrupt: () => { this.interrupted = true; opts.terminal?.onInterrupt?.(); } } : null);
     this.k = this.startKernel(opts.kernel, {
       // Recorded, not thrown: the kernel then executes `unreachable`, a trap that no guest's
       // catch_all can catch (a JS exception could be), and the run loop stops the machine.
-      panic: (ptr) => { this.panicked ??= readKernelString(this.ram, ptr); },
+      panic: (ptr) => { this.panicked ??= readKernelString(this.ram, ptr >>> 0); },
       unwind: () => this.unwindCurrent(),
       stopRewind: () => this.current!.exports.asyncify_stop_rewind(),
-      consoleWrite: (fd, addr, len) => this.console.write(fd, addr, len),
+      consoleWrite: (fd, addr, len) => this.console.write(fd, addr >>> 0, len),    // addresses are u32: RAM may pass 2 GiB
       traceFlush: () => this.flushTrace(),
-      virtioSetup: (dev, q, addr) => this.devices.setup(dev, q, addr),
+      virtioSetup: (dev, q, addr) => this.devices.setup(dev, q, addr >>> 0),
       virtioNotify: (dev, q) => this.devices.notify(dev, q),
       virtioConfig: (dev, field) => this.devices.config(dev, field),
       virtioWait: (dev) => this.devices.wait(dev),
     });
     this.realtime = new RealTime(this.k, this.nic, this.console, opts.timeoutMs);
     let r: number;
-    try { r = this.k.boot(ramBytes); } catch (e) { this.checkPanic(); throw e; }
+    try { r = this.k.boot(kernelRam); } catch (e) { this.checkPanic(); throw e; }
     if (r !== 0) throw new Error(`kernel boot failed (${r})`);
     this.console.attach();
     applyKernelCosts(this.k, cm);
@@ -177,7 +187,8 @@ export class Machine {
   }
 
   static async create(opts: MachineOptions = {}): Promise<Machine> {
-    const m = new Machine(opts);
+    const tracing = opts.traceMask || opts.tap ? (await import("./trace/tracer")).Tracer : null;
+    const m = new Machine(opts, tracing);
     for (const h of opts.net?.hostfwd ?? []) m.hostPorts.push(await m.slirp!.hostFwd(h));
     return m;
   }
@@ -406,7 +417,12 @@ export class Machine {
   // an unwind the used part goes to the process's own save area (host/savearea.ts, kernel/kstack.ts);
   // a rewind brings it back. Frames hold no addresses, only the two-word header does, and it always
   // names the window: saved areas need no relocation (fork copies them as they are).
-  private get window(): number { return this.ram.buffer.byteLength - (this.k.kstackSize.value as number); }
+  // Asyncify's end pointer is a u32: in a memory of 4 GiB the window ends WINDOW_GAP bytes short of
+  // the end (2^32 does not fit), and a store past it lands in the gap or traps past the memory.
+  private get window(): number {
+    const end = this.ram.buffer.byteLength;
+    return end - (this.k.kstackSize.value as number) - (end === MAX_RAM ? WINDOW_GAP : 0);
+  }
 
   // Kernel import: make the running guest unwind once the kernel entry returns.
   private unwindCurrent(): void {

@@ -8,29 +8,17 @@ import { basename } from "node:path";
 import { Machine, KernelPanic, type NetOptions } from "./machine";
 import { LoadError } from "./loader";
 import { TraceClass } from "../kernel/abi/trace";
-import { formatText, formatJsonl, formatSummary, type TraceEvent } from "./trace";
-import { PerfettoWriter } from "./trace/perfetto";
+import type { TraceEvent } from "./trace";
 import type { CostModel } from "./costmodel";
-import { snapshot, type View } from "./snapshot";
+import type { View } from "./snapshot";
 import { Sys } from "../kernel/abi/syscalls";
 import { PROGRAM_DIRS } from "./fs/rootfs";
 import { formatHungTasks } from "./hung";
+import { EXIT_PANIC, EXIT_INTERRUPT, EXIT_TIMEOUT, EXIT_HUNG, EXIT_CANNOT_RUN, EXIT_NOT_FOUND } from "./exitcodes";
 
-/** Exit code when the kernel panicked (the machine stopped; "wasmos: kernel panic: ..." on stderr). */
-export const EXIT_PANIC = 125;
-/** Exit code when Ctrl-C on the terminal ended the machine (128 + SIGINT, as a shell reports it). */
-export const EXIT_INTERRUPT = 130;
-/** Exit code when --timeout ran out (as timeout(1)). */
-export const EXIT_TIMEOUT = 124;
-/** Exit code when every process slept with nothing that could wake it (hung tasks, reported on stderr,
- *  then killed): not 128 + a signal, not a status of timeout(1) or a shell. */
-export const EXIT_HUNG = 123;
-/** Exit codes when the program cannot be run, as a shell's: found but not runnable, and not found. */
-export const EXIT_CANNOT_RUN = 126;
-export const EXIT_NOT_FOUND = 127;
-/** Exit code of a usage error (a bad option or value), as for other Unix tools. */
-export const EXIT_USAGE = 2;
+export { EXIT_PANIC, EXIT_INTERRUPT, EXIT_TIMEOUT, EXIT_HUNG, EXIT_CANNOT_RUN, EXIT_NOT_FOUND, EXIT_USAGE } from "./exitcodes";
 const GUEST_PATH = PROGRAM_DIRS.map((d) => d.image);   // where a bare program name is found, in order
+const TRACE_BATCH = 64 * 1024;                          // characters of trace lines per write to a --trace-file
 
 export interface RunOptions {
   ramBytes: number;
@@ -75,16 +63,33 @@ function inspectPoint(o: RunOptions): string | null {
   try { return parseInspectAt(o.inspectAt ?? "end", o.trace); } catch (e) { throw new LoadError((e as Error).message); }
 }
 
-// Where trace lines go: a file, or stderr.
+// Where trace lines go: a file, or stderr. A file gets them in batches of about TRACE_BATCH
+// characters (one write(2) each, not one per line); close() writes the last batch.
 function traceSink(o: RunOptions): { write: (line: string) => void; close: () => void } {
   if (!o.traceFile) return { write: (l) => { process.stderr.write(l + "\n"); }, close: () => {} };
   let fd: number;
   try { fd = openSync(o.traceFile, "w"); }
   catch (e) { throw new LoadError(`${o.traceFile}: cannot write trace (${(e as NodeJS.ErrnoException).code})`); }
-  return { write: (l) => { writeSync(fd, l + "\n"); }, close: () => closeSync(fd) };
+  let batch: string[] = [], size = 0;
+  const flush = () => { if (batch.length > 0) writeSync(fd, batch.join("")); batch = []; size = 0; };
+  return {
+    write: (l) => { batch.push(l, "\n"); size += l.length + 1; if (size >= TRACE_BATCH) flush(); },
+    close: () => { flush(); closeSync(fd); },
+  };
 }
 
-function eventWriter(o: RunOptions, sink: { write: (l: string) => void }): (ev: TraceEvent) => void {
+// The trace formatting, Perfetto export and inspection views, loaded only for a run that asks for
+// them: a plain run starts without parsing them.
+async function tools(o: RunOptions) {
+  return {
+    trace: o.trace || o.summary ? await import("./trace") : null,
+    perfetto: o.perfetto ? await import("./trace/perfetto") : null,
+    snapshot: o.inspect ? (await import("./snapshot")).snapshot : null,
+  };
+}
+type Tools = Awaited<ReturnType<typeof tools>>;
+
+function eventWriter(o: RunOptions, sink: { write: (l: string) => void }, { formatJsonl, formatText }: NonNullable<Tools["trace"]>): (ev: TraceEvent) => void {
   let multiPid = false;
   const pids = new Set<number>();
   return (ev) => {
@@ -128,11 +133,12 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
   try { sink = traceSink(o); at = inspectPoint(o); } catch (e) { return fail(e); }
   try {
     let m: Machine;
-    const perfetto = o.perfetto ? new PerfettoWriter() : null;
-    const write = o.trace ? eventWriter(o, sink) : null;
+    const t = await tools(o);
+    const perfetto = t.perfetto ? new t.perfetto.PerfettoWriter() : null;
+    const write = o.trace ? eventWriter(o, sink, t.trace!) : null;
     const inspect = at && at !== "end" ? (ev: TraceEvent) => {
       if (ev.type !== "syscall" || ev.name !== at) return;
-      process.stderr.write(`--- inspect after ${at} = ${ev.ret} (pid ${ev.pid}) ---\n${snapshot(m, o.inspect!, ev.pid)}\n`);
+      process.stderr.write(`--- inspect after ${at} = ${ev.ret} (pid ${ev.pid}) ---\n${t.snapshot!(m, o.inspect!, ev.pid)}\n`);
     } : null;
     try {
       m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace | (inspect ? TraceClass.syscall : 0), strSize: o.strSize,
@@ -171,13 +177,16 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
       return EXIT_TIMEOUT;
     }
     if (m.hungTasks.length > 0) process.stderr.write(formatHungTasks(m.hungTasks, EXIT_HUNG) + "\n");
-    if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${snapshot(m, o.inspect!, 0)}\n`);
-    const stats = m.stats(pid);
-    if (o.summary) process.stderr.write(formatSummary(stats) + "\n");
-    if (o.statsFile) writeStats(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
+    if (at === "end") process.stderr.write(`--- inspect at the end of the run ---\n${t.snapshot!(m, o.inspect!, 0)}\n`);
+    if (o.summary || o.statsFile) {
+      const stats = m.stats(pid);
+      if (o.summary) process.stderr.write(t.trace!.formatSummary(stats) + "\n");
+      if (o.statsFile) writeStats(o.statsFile, JSON.stringify(stats, null, 2) + "\n");
+    }
     if (perfetto) perfetto.save(o.perfetto!, { [pid]: basename(path) });
     if (m.hungTasks.length > 0) return EXIT_HUNG;
-    return stats.signal ? 128 + stats.signal : stats.exitCode ?? 0;
+    const exit = m.exitOf(pid);
+    return exit?.signal ? 128 + exit.signal : exit?.code ?? 0;
   } finally {
     sink.close();
   }

@@ -14,7 +14,7 @@ type Ram = WebAssembly.Memory;
 function copyPages(ram: Ram, k: KernelExports, pid: number, w: number, used: number, toSave: boolean): void {
   const bytes = new Uint8Array(ram.buffer);
   for (let off = 0, i = 0; off < used; off += PAGE_SIZE, i++) {
-    const page = k.kstackPage(pid, i), n = Math.min(PAGE_SIZE, used - off);
+    const page = k.kstackPage(pid, i) >>> 0, n = Math.min(PAGE_SIZE, used - off);
     if (page === 0) throw new Error(`save area of pid ${pid}: page ${i} missing`);
     if (toSave) bytes.copyWithin(page, w + off, w + off + n);
     else bytes.copyWithin(w + off, page, page + n);
@@ -29,7 +29,7 @@ export function saveWindow(ram: Ram, k: KernelExports, pid: number, w: number): 
 }
 
 export function restoreWindow(ram: Ram, k: KernelExports, pid: number, w: number): number {
-  const used = new DataView(ram.buffer).getUint32(k.kstackPage(pid, 0) + ASYNCIFY_DATA_POS, true) - w;
+  const used = new DataView(ram.buffer).getUint32((k.kstackPage(pid, 0) >>> 0) + ASYNCIFY_DATA_POS, true) - w;
   copyPages(ram, k, pid, w, used, false);
   return w;
 }

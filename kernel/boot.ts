@@ -12,7 +12,9 @@
 //               frame records      nframes x FRAME_REC
 //   kernelEnd   first free frame (page aligned)
 //
-// Interface: boot(ramBytes) -> 0 or a negative code; kernelEnd().
+// RAM is zero at boot (a new memory): the page-cache buckets and the records of free frames are
+// left as they are, so the host backs only what is used (kalloc.ts).
+// Interface: boot(ramBytes) -> 0 or a negative code (ramBytes at most 4 GiB - 64 KiB: a u32); kernelEnd().
 import { KTABLES_BASE, KIMAGE_END, PAGE_SIZE, Owner } from "./abi/layout";
 import { NFILE, FILE_SIZE, STAGE_SIZE, TTY_BUF, TRACE_RECS, TRACE_REC, FRAME_REC } from "./param";
 import { kinit } from "./kalloc";

@@ -93,8 +93,15 @@ export function metaNew(b: u32): usize {
   return pa(p);
 }
 
-// "wsfs: unsupported on-disk version 1 (this kernel reads version 2; rebuild the image with wasmos mkfs)"
-const versionTail = " (this kernel reads version " + FS_VERSION.toString() + "; rebuild the image with wasmos mkfs)\n";
+// "wsfs: unsupported on-disk version 1 (this kernel reads version 2; rebuild the image with wasmos mkfs)".
+// Written into logBuf, as every log line: the kernel allocates nothing, not even at start (the stub
+// runtime's allocator cannot grow a memory of 4 GiB, where memory.size() << 16 wraps to 0).
+function versionMismatch(v: u32): void {
+  let n = putStr(0, "wsfs: unsupported on-disk version "); n = putNum(n, v);
+  n = putStr(n, " (this kernel reads version "); n = putNum(n, FS_VERSION);
+  n = putStr(n, "; rebuild the image with wasmos mkfs)\n");
+  hostConsoleWrite(2, logBuf, n);
+}
 
 export function fsMount(): bool {
   if (!diskInit()) return false;
@@ -102,7 +109,7 @@ export function fsMount(): bool {
   if (s == 0) return false;
   if (load<u32>(s + Super.magic) != FS_MAGIC) return false;
   const v = load<u32>(s + Super.version);
-  if (v != FS_VERSION) { fsLog(0, "unsupported on-disk version", v, versionTail); return false; }
+  if (v != FS_VERSION) { versionMismatch(v); return false; }
   if (load<u32>(s + Super.blockSize) != BLOCK_SIZE) return false;
   sb.nblocks = load<u32>(s + Super.nblocks); sb.ninodes = load<u32>(s + Super.ninodes);
   sb.ibmap = load<u32>(s + Super.inodeBitmapStart); sb.bbmap = load<u32>(s + Super.blockBitmapStart);

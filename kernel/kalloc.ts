@@ -1,5 +1,9 @@
 // Physical page frames. One 32-byte record per frame; free frames on a singly linked list, lowest
-// address first, so allocation order (and so every trace) is deterministic.
+// address first, so allocation order (and so every trace) is deterministic. Frames never allocated
+// since boot are not on the list: they lie above a watermark (kmem.fresh), taken in address order
+// once the list is empty, which is the order a list of every frame would give. Their records are
+// left as RAM starts, zero (free, no references), so boot touches no record but the kernel's and
+// the host's memory grows with the frames used, not with the RAM size (4 GiB: 32 MiB of records).
 //
 //   frame record (FRAME_REC = 32 bytes)
 //   +----------+-------+-------+-----+------+------+-------+---------+---------+---------+
@@ -43,8 +47,9 @@ export const FR_PINNED: u16 = <u16>FrameFlag.pinned;
 @unmanaged class KMem {
   frames: usize;     // address of the frame record table
   nframes: u32;      // frames in RAM
-  freeHead: u32;     // first free frame (0: none; frame 0 is always kernel)
+  freeHead: u32;     // first free frame on the list (0: none; frame 0 is always kernel)
   owners: usize;     // u32 count per Owner
+  fresh: u32;        // frames [fresh, nframes) were never allocated: free, records still zero
 }
 const kmem = changetype<KMem>(memory.data(offsetof<KMem>()));
 
@@ -62,15 +67,16 @@ function ownerAdd(o: i32, n: i32): void {
   store<u32>(a, load<u32>(a) + n);
 }
 
-// Frames [0, firstFree) belong to the kernel; the rest go on the free list.
+// Frames [0, firstFree) belong to the kernel; the rest are free, above the watermark. The table
+// is zero already (RAM is zero at boot: a new memory), so only the kernel's records are written.
 export function kinit(table: usize, owners: usize, firstFree: u32, total: u32): void {
   kmem.frames = table; kmem.nframes = total; kmem.owners = owners;
-  memory.fill(table, 0, <usize>total * FRAME_REC);
+  memory.fill(table, 0, <usize>firstFree * FRAME_REC);
   memory.fill(owners, 0, Owner.COUNT * 4);
   for (let p: u32 = 0; p < firstFree; p++) { frame(p).owner = <u8>Owner.kernel; frame(p).refcount = 1; }
   ownerAdd(Owner.kernel, <i32>firstFree);
   kmem.freeHead = 0;
-  for (let p = total; p > firstFree; p--) { frame(p - 1).next = kmem.freeHead; kmem.freeHead = p - 1; }
+  kmem.fresh = firstFree;
   ownerAdd(Owner.free, <i32>(total - firstFree));
   statSet(Stat.framesTotal, total);
   statSet(Stat.framesFree, total - firstFree);
@@ -78,10 +84,11 @@ export function kinit(table: usize, owners: usize, firstFree: u32, total: u32): 
 
 // Allocate one zeroed frame for `owner`; 0 when none is free.
 export function kalloc(owner: i32): u32 {
-  const p = kmem.freeHead;
-  if (p == 0) return 0;
+  let p = kmem.freeHead;
+  if (p != 0) kmem.freeHead = frame(p).next;
+  else if (kmem.fresh < kmem.nframes) p = kmem.fresh++;
+  else return 0;
   const f = frame(p);
-  kmem.freeHead = f.next;
   memory.fill(changetype<usize>(f), 0, FRAME_REC);
   f.refcount = 1; f.owner = <u8>owner;
   memory.fill(pa(p), 0, PAGE_SIZE);
@@ -119,10 +126,11 @@ function gcd(a: u32, b: u32): u32 { while (b) { const t = a % b; a = b; b = t; }
 // Test aid, at boot only: reorder the free list so consecutive allocations land on scattered
 // frames (frame first + i * step mod n), exposing any code that assumes contiguous frames.
 export function kscramble(step: u32): void {
-  const first = kmem.freeHead;
-  if (first == 0) return;
+  const first = kmem.fresh;
+  if (first >= kmem.nframes) return;
   const n = kmem.nframes - first;
-  if (ownerCount(Owner.free) != n) panic("kscramble: frames already allocated");
+  if (kmem.freeHead != 0 || ownerCount(Owner.free) != n) panic("kscramble: frames already allocated");
+  kmem.fresh = kmem.nframes;                 // every free frame is on the list from now on
   while (gcd(step, n) != 1) step++;
   let prev: u32 = 0;
   for (let i: u32 = 0; i < n; i++) {

@@ -37,9 +37,10 @@ export function nbuckets(frames: u32): u32 { let n: u32 = 1024; while (n < frame
 }
 const pc = changetype<PCache>(memory.data(offsetof<PCache>()));
 
+// The buckets are zero already (RAM is zero at boot, kalloc.ts): left untouched, they take host
+// memory only as pages are cached (one bucket per frame: 4 MiB at 4 GiB of RAM).
 export function pcInit(buckets: usize, n: u32): void {
   pc.buckets = buckets; pc.nbucket = n; pc.lruHead = 0; pc.lruTail = 0; pc.pages = 0; pc.dirty = 0;
-  memory.fill(buckets, 0, <usize>n * 4);
 }
 export function pcPages(): u32 { return pc.pages; }
 export function pcDirtyPages(): u32 { return pc.dirty; }

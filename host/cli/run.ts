@@ -21,7 +21,7 @@ export function registerRun(program: Command): void {
     .option("--format <fmt>", "trace format: text or jsonl", "text")
     .option("--summary", "print a strace -c style table and copy totals on stderr at exit")
     .option("--stats <file>", "write the run's counters as JSON to FILE (- for stdout)")
-    .option("--ram <size>", "physical RAM, e.g. 64M", "64M")
+    .option("--ram <size>", "physical RAM, 8M to 4G, e.g. 64M (host memory is used only as the guests touch it)", "64M")
     .option("--disk <image>", "boot from this wsfs image file (changes are written to it)")
     .option("--drop-caches", "empty the page cache before the program starts (a cold cache)")
     .option("--nic <features>", "NIC features, e.g. sg=off,tso=on (both on by default)")

@@ -3,7 +3,7 @@
 // WASI functions: wasi.ts), sysName(nr) -> "read" | "fd_write" | "syscall_0x1f3".
 import { Sys, WASI_BASE } from "../../kernel/abi/syscalls";
 import type { Wasi } from "../../kernel/abi/wasi";
-import { WASI_TRACE, isWasiNr, wasiName } from "./wasi";
+import { WASI_TRACE, isWasiNr } from "./wasi";
 import {
   type ArgSpec, type ArgCtx, fd, dirfd, int, uint, size, off, hexoff, raw, ptr, mode, sig, flags, named,
   path, ibuf, obuf, ostr, timespec, otimespec, ofds, iiov, oiov, ostatus, outsname, isockaddr, osockaddr,
@@ -235,7 +235,4 @@ export function signatureOf(nr: number): Signature {
 }
 
 /** A Linux call's name, a WASI function's (numbered from WASI_BASE), or syscall_0x1f3. */
-export function sysName(nr: number): string {
-  if (isWasiNr(nr)) return wasiName(nr);
-  return Sys[nr] ?? `syscall_${hex(nr)}`;
-}
+export { sysName } from "./sysname";

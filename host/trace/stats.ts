@@ -2,7 +2,7 @@
 // Interface: readStats(mem, statsBase, sysStatsBase) -> the Stats the kernel knows.
 import { NSYSCALL } from "../../kernel/abi/syscalls";
 import { Stat, SysStat, SYSSTAT_SIZE } from "../../kernel/abi/layout";
-import { sysName } from "./signatures";
+import { sysName } from "./sysname";
 import type { Stats, SyscallStats } from "./stats-types";
 
 export type KernelStats = Omit<Stats, "exitCode" | "signal" | "wallTimeNs">;
@@ -43,12 +43,13 @@ function readBySyscall(mem: DataView, base: number): Record<string, SyscallStats
   const out: Record<string, SyscallStats> = {};
   for (let nr = 0; nr < NSYSCALL; nr++) {
     const r = (k: SysStat) => Number(mem.getBigUint64(base + nr * SYSSTAT_SIZE + 8 * k, true));
+    if (r(SysStat.calls) === 0 && r(SysStat.cpuCopies) === 0 && r(SysStat.dmaCopies) === 0) continue;
     const row: SyscallStats = {
       calls: r(SysStat.calls), errors: r(SysStat.errors), modeSwitches: r(SysStat.modeSwitches),
       cpuCopies: r(SysStat.cpuCopies), cpuCopyBytes: r(SysStat.cpuCopyBytes),
       dmaCopies: r(SysStat.dmaCopies), dmaCopyBytes: r(SysStat.dmaCopyBytes), timeNs: r(SysStat.timeNs),
     };
-    if (row.calls > 0 || row.cpuCopies > 0 || row.dmaCopies > 0) out[sysName(nr)] = row;
+    out[sysName(nr)] = row;
   }
   return out;
 }
