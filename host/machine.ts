@@ -67,6 +67,8 @@ export interface NetOptions {
   hostfwd?: string[];          // e.g. "tcp:127.0.0.1:8080-:80": a real host port to a guest port
   guestfwd?: string[];         // e.g. "tcp:10.0.2.2:5000-127.0.0.1:5000": a guest port to a real one
   pcap?: string;               // record every frame on the wire to this file
+  discardHash?: boolean;       // the discard service hashes what it gets (tests check fnv, sha256)
+  verifyChecksums?: boolean;   // the host side sums every TCP checksum, even those the NIC fills in
 }
 
 export interface ExitInfo { code: number | null; signal: number | null; status: number }
@@ -117,7 +119,7 @@ export class Machine {
     this.disk = store ? new VirtioBlk(this.ram, store, opts.diskTiming ?? diskTiming(cm)) : null;
     if (opts.net !== null) {
       const n = opts.net ?? {};
-      this.slirp = new Slirp();
+      this.slirp = new Slirp({ discardHash: n.discardHash, verifyChecksums: n.verifyChecksums });
       for (const g of n.guestfwd ?? []) this.slirp.guestFwd(g);
       this.nic = new VirtioNet(this.ram, this.slirp, { features: { sg: n.sg ?? true, tso: n.tso ?? true },
         timing: n.timing ?? nicTiming(cm), pcap: n.pcap ? new PcapWriter(n.pcap) : undefined });

@@ -29,12 +29,12 @@ import {
   NET_HDR_SIZE, RXQ, TXQ, MTU, ETH_HLEN, IP_HLEN, TCP_HLEN, MAX_TSO, NetFeature, NetConfig, GSO_NONE, GSO_TCPV4, GSO_ECN,
   GUEST_MAC_HI, GUEST_MAC_LO, NET_HDR_F_NEEDS_CSUM, NET_HDR_F_DATA_VALID,
 } from "../../kernel/abi/net";
-import { tsoSegment, fillTcpChecksum, parseFrame, isMalformed } from "../net/packet";
+import { tsoSegment, tsoPlan, fillTcpChecksum, checkTcpCsumOffload, parseFrame, isMalformed, type TsoPlan } from "../net/packet";
 import type { PcapWriter } from "../net/pcap";
 
 /** The other end of the cable. */
 export interface NetPeer {
-  input(frame: Uint8Array): void;         // one wire frame from the guest
+  input(frame: Uint8Array, info?: RxInfo): void;   // one frame (or one GRO'd TSO packet) from the guest
   output(): Uint8Array[];                 // take the frames queued for the guest
   pending?(): boolean;                    // may frames still come without any input (real sockets)?
   connected?(): boolean;                  // is a real connection open (a peer running in real time)?
@@ -42,6 +42,12 @@ export interface NetPeer {
   close?(): void;                         // close its real sockets and listeners
 }
 
+/** What the NIC tells the peer about a frame, as an skb's flags do. */
+export interface RxInfo {
+  csumOk?: boolean;     // the TCP checksum is the device's to fill in (NEEDS_CSUM): trusted, not summed
+  gso?: boolean;        // a whole TSO packet (may exceed the MTU), handed over in one piece (GRO)
+  segments?: number;    // the wire frames it was (default 1)
+}
 export interface NetTiming { latencyNs: number; bytesPerUs: number }
 export interface NicOptions {
   features?: { sg?: boolean; tso?: boolean };   // offered to the driver (default: both)
@@ -70,6 +76,13 @@ export interface NicStats {
 }
 
 interface Pending { req: NetRequest; usedLen: number }
+/** A TX packet gathered and checked: its frame, the checksum the driver asked for, its wire frames. */
+interface TxPacket {
+  frame: Uint8Array;
+  csum: { start: number; offset: number } | null;   // NEEDS_CSUM
+  plan: TsoPlan;                                    // mss 0: one frame as is
+  wire?: Uint8Array[];                              // the TSO segments, cut only for a pcap
+}
 interface WireFrame { frame: Uint8Array; arriveNs: bigint }
 interface RxBuf { chain: Chain; postedNs: bigint; capacity: number }
 
@@ -210,20 +223,23 @@ export class VirtioNet implements Device {
   private transmit(c: Chain, nowNs: bigint): void {
     const req: NetRequest = { queue: TXQ, head: c.head, bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE,
       submitNs: nowNs, doneNs: nowNs, error: c.error };
-    const frames = req.error ? null : this.gather(req, c.descs);
-    if (frames) {
-      for (const f of frames) req.doneNs = this.wireTx(f, nowNs);
-      req.wire = frames.length;
+    const pkt = req.error ? null : this.gather(req, c.descs);
+    if (pkt) {
+      req.doneNs = this.wireTx(pkt, nowNs);
+      req.wire = pkt.plan.segments;
       this.stats.txPackets++;
       if (req.gso === GSO_TCPV4) this.stats.tsoPackets++;
     } else this.stats.txErrors++;
     this.due.push({ req, usedLen: 0 });
   }
 
-  /** Validate a TX chain, gather it (the one DMA) and cut it into wire frames; null on error. */
-  private gather(req: NetRequest, descs: Desc[]): Uint8Array[] | null {
-    if (descs.some((d) => d.flags & VRING_DESC_F_WRITE)) return this.reject(req, "TX chain has a device-writable buffer");
-    const total = descs.reduce((n, d) => n + d.len, 0);
+  /** Validate a TX chain, gather it (the one DMA) and plan its wire frames; null on error. */
+  private gather(req: NetRequest, descs: Desc[]): TxPacket | null {
+    let total = 0;
+    for (const d of descs) {
+      if (d.flags & VRING_DESC_F_WRITE) return this.reject(req, "TX chain has a device-writable buffer");
+      total += d.len;
+    }
     if (total < NET_HDR_SIZE + ETH_HLEN) return this.reject(req, `TX packet of ${total} bytes`);
     const pkt = new Uint8Array(total), ram = new Uint8Array(this.ram.buffer);
     let off = 0;
@@ -231,38 +247,58 @@ export class VirtioNet implements Device {
     req.bytes = total;
     req.descs = descs.map(({ addr, len }) => ({ addr, len }));
     req.frames = framesOf(descs);
-    const hdr = new DataView(pkt.buffer, 0, NET_HDR_SIZE);
     req.gso = pkt[1];
-    return this.segment(req, pkt.subarray(NET_HDR_SIZE), hdr);
+    return this.plan(req, pkt.subarray(NET_HDR_SIZE), new DataView(pkt.buffer, 0, NET_HDR_SIZE));
   }
 
-  /** The wire frames of one packet (hdr: its virtio_net_hdr), or null. */
-  private segment(req: NetRequest, frame: Uint8Array, hdr: DataView): Uint8Array[] | null {
-    const maxFrame = ETH_HLEN + MTU, gsoSize = hdr.getUint16(4, true);
+  /** The wire frames one packet makes (hdr: its virtio_net_hdr), or null. */
+  private plan(req: NetRequest, frame: Uint8Array, hdr: DataView): TxPacket | null {
+    const maxFrame = ETH_HLEN + MTU, gsoSize = hdr.getUint16(4, true), flags = hdr.getUint8(0);
+    const csum = flags & NET_HDR_F_NEEDS_CSUM ? { start: hdr.getUint16(6, true), offset: hdr.getUint16(8, true) } : null;
     if (req.gso === GSO_NONE) {
       if (frame.length > maxFrame) return this.reject(req, `frame of ${frame.length} bytes exceeds the MTU`);
-      const err = hdr.getUint8(0) & NET_HDR_F_NEEDS_CSUM ? fillTcpChecksum(frame, hdr.getUint16(6, true), hdr.getUint16(8, true)) : null;
-      return err ? this.reject(req, err) : [frame];
+      const err = csum ? checkTcpCsumOffload(frame, csum.start, csum.offset) : null;
+      if (err) return this.reject(req, err);
+      return { frame, csum, plan: { ipHlen: 0, hdrEnd: frame.length, dataLen: 0, mss: 0, segments: 1 } };
     }
     if (req.gso & GSO_ECN || req.gso !== GSO_TCPV4) return this.reject(req, `gso_type ${req.gso} not offered`);
     if (!this.tso) return this.reject(req, "GSO_TCPV4 without the TSO feature");
     if (frame.length > ETH_HLEN + IP_HLEN + TCP_HLEN + MAX_TSO) return this.reject(req, `TSO packet of ${frame.length} bytes`);
-    const segs = tsoSegment(frame, gsoSize);
-    if (typeof segs === "string") return this.reject(req, segs);
-    if (segs.some((s) => s.length > maxFrame)) return this.reject(req, `gso_size ${gsoSize} makes frames longer than the MTU`);
-    return segs;
+    const plan = tsoPlan(frame, gsoSize);
+    if (typeof plan === "string") return this.reject(req, plan);
+    if (plan.hdrEnd + Math.min(plan.mss, plan.dataLen) > maxFrame) return this.reject(req, `gso_size ${gsoSize} makes frames longer than the MTU`);
+    return { frame, csum, plan };
   }
 
   private reject(req: NetRequest, error: string): null { req.error = error; return null; }
 
-  /** Put one frame on the TX link; the peer gets it (and its answers go out) at its arrival. */
-  private wireTx(frame: Uint8Array, nowNs: bigint): bigint {
-    const arrive = this.cross(frame.length, nowNs, true);
-    this.stats.txFrames++; this.stats.txBytes += frame.length;
-    this.pcap?.record(frame, arrive);
-    this.peer.input(frame);
+  /** Put a packet's wire frames on the TX link one after another (each crosses it in turn); the
+   *  peer gets the whole packet at the last one's arrival (GRO: one TSO packet is one segment for
+   *  the host's TCP), its checksums trusted when the device was asked to fill them in. With a
+   *  pcap the frames are cut and checksummed for real, as they would be on the wire. */
+  private wireTx(p: TxPacket, nowNs: bigint): bigint {
+    const { frame, plan } = p;
+    let arrive = nowNs;
+    for (let i = 0, left = plan.dataLen; i < plan.segments; i++, left -= plan.mss) {
+      const len = plan.hdrEnd + Math.min(plan.mss, left);
+      arrive = this.cross(len, nowNs, true);
+      this.stats.txFrames++; this.stats.txBytes += len;
+      if (this.pcap) this.recordTx(p, i, arrive);
+    }
+    this.peer.input(frame, { csumOk: p.csum !== null || plan.mss > 0, gso: plan.mss > 0, segments: plan.segments });
     this.fromPeer(arrive);
     return arrive;
+  }
+
+  /** Record wire frame i of a packet in the pcap, with the checksums the device would have put in. */
+  private recordTx(p: TxPacket, i: number, arrive: bigint): void {
+    if (p.plan.mss === 0) {
+      if (i === 0 && p.csum) fillTcpChecksum(p.frame, p.csum.start, p.csum.offset);
+      this.pcap!.record(p.frame, arrive);
+      return;
+    }
+    if (i === 0) p.wire = tsoSegment(p.frame, p.plan.mss) as Uint8Array[];
+    this.pcap!.record(p.wire![i], arrive);
   }
 
   /** When a frame of `bytes` put on a link at t arrives; the link stays busy while it crosses. */

@@ -3,9 +3,10 @@
 // TCP segmentation offload a NIC does (tsoSegment). Addresses are host-order u32 like
 // kernel/abi/net.ts; MACs are strings "52:54:00:12:34:56".
 // Interface: ipString(ip), parseIp(s), macOf(hi, lo), checksum(bytes), tcpChecksum(src, dst, seg);
-// buildEth, buildArp, buildIpv4, buildTcp, tcpFrame(spec), arpFrame(...); parseFrame(bytes) ->
-// Frame | Malformed, isMalformed(f); tsoSegment(frame, mss) -> frames | error string;
-// fillTcpChecksum(frame, start, off).
+// buildEth, buildArp, buildIpv4, buildTcp, tcpFrame(spec), arpFrame(...); parseFrame(bytes, opts?) ->
+// Frame | Malformed (opts.csumOk: the TCP checksum is known good, as a NIC's checksum offload says),
+// isMalformed(f); tsoPlan(frame, mss) -> TsoPlan | error string; tsoSegment(frame, mss) -> frames |
+// error string; checkTcpCsumOffload(frame, start, off), fillTcpChecksum(frame, start, off).
 import {
   ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, TCP_FIN, TCP_PSH, TCP_SYN, TCPOPT_END, TCPOPT_NOP,
   TCPOPT_MSS, IP_TTL, IP_DF, ARP_HRD_ETHER, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO,
@@ -171,14 +172,18 @@ export function arpFrame(dst: Mac, p: ArpPacket): Uint8Array {
 
 /** Parse a frame. Never throws: garbage comes back as { error } naming what is wrong.
  *  Trailing bytes after the IPv4 total length (Ethernet padding) are ignored. */
-export function parseFrame(b: Uint8Array): Frame | Malformed {
+export function parseFrame(b: Uint8Array, opts: ParseOptions = {}): Frame | Malformed {
   if (b.length < ETH_HLEN) return { error: `runt frame (${b.length} bytes)` };
   const v = view(b);
   const eth: EthHeader = { dst: macAt(b, 0), src: macAt(b, 6), type: v.getUint16(12) };
   const rest = b.subarray(ETH_HLEN);
   if (eth.type === ETH_P_ARP) return parseArp(eth, rest);
-  if (eth.type === ETH_P_IP) return parseIpv4(eth, rest);
+  if (eth.type === ETH_P_IP) return parseIpv4(eth, rest, opts.csumOk ?? false);
   return { eth, payload: rest };
+}
+
+export interface ParseOptions {
+  csumOk?: boolean;          // the TCP checksum is known good (our NIC's offload): not summed again
 }
 
 function parseArp(eth: EthHeader, b: Uint8Array): Frame | Malformed {
@@ -191,7 +196,7 @@ function parseArp(eth: EthHeader, b: Uint8Array): Frame | Malformed {
   return { eth, arp, payload: b.subarray(ARP_LEN) };
 }
 
-function parseIpv4(eth: EthHeader, b: Uint8Array): Frame | Malformed {
+function parseIpv4(eth: EthHeader, b: Uint8Array, csumOk: boolean): Frame | Malformed {
   if (b.length < IP_HLEN) return { error: `IPv4: ${b.length} bytes` };
   const v = view(b);
   const hlen = (b[0] & 0xf) * 4, totalLength = v.getUint16(2);
@@ -203,14 +208,14 @@ function parseIpv4(eth: EthHeader, b: Uint8Array): Frame | Malformed {
     protocol: b[9], checksum: v.getUint16(10), src: v.getUint32(12), dst: v.getUint32(16) };
   const body = b.subarray(hlen, totalLength);
   if (ip.protocol !== IPPROTO_TCP || (ip.frag & 0x3fff) !== 0) return { eth, ip, payload: body };   // not TCP, or a fragment
-  return parseTcp(eth, ip, body);
+  return parseTcp(eth, ip, body, csumOk);
 }
 
-function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array): Frame | Malformed {
+function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array, csumOk: boolean): Frame | Malformed {
   if (b.length < TCP_HLEN) return { error: `TCP: ${b.length} bytes` };
   const v = view(b), hlen = (b[12] >> 4) * 4;
   if (hlen < TCP_HLEN || hlen > b.length) return { error: `TCP: header length ${hlen} of ${b.length} bytes` };
-  if (tcpChecksum(ip.src, ip.dst, b) !== 0) return { error: "TCP: bad checksum" };
+  if (!csumOk && tcpChecksum(ip.src, ip.dst, b) !== 0) return { error: "TCP: bad checksum" };
   const options = b.subarray(TCP_HLEN, hlen);
   const mss = optionMss(options);
   if (mss === null) return { error: "TCP: bad options" };
@@ -236,11 +241,12 @@ function optionMss(o: Uint8Array): number | undefined | null {
 
 export function isMalformed(f: Frame | Malformed): f is Malformed { return "error" in f; }
 
-/** TSO: cut one Ethernet/IPv4/TCP frame whose TCP payload exceeds mss into frames of at most mss
- *  payload bytes: IP total length, id (+1 per segment) and checksum, TCP seq and checksum fixed;
- *  FIN and PSH only on the last segment. The input's own checksums are not checked (a driver
- *  using TSO leaves them to the device). Returns an error string for a packet it cannot cut. */
-export function tsoSegment(frame: Uint8Array, mss: number): Uint8Array[] | string {
+/** What TSO makes of one packet: the headers (hdrEnd bytes) repeated before each of `segments`
+ *  pieces of at most mss payload bytes (dataLen in all; a packet without data is one segment). */
+export interface TsoPlan { ipHlen: number; hdrEnd: number; dataLen: number; mss: number; segments: number }
+
+/** Check that frame is a TCP/IPv4 packet TSO can cut into mss-sized segments; an error string if not. */
+export function tsoPlan(frame: Uint8Array, mss: number): TsoPlan | string {
   if (!Number.isInteger(mss) || mss <= 0) return `gso_size ${mss}`;
   if (frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `TSO frame of ${frame.length} bytes`;
   const v = view(frame), ipAt = ETH_HLEN;
@@ -251,14 +257,25 @@ export function tsoSegment(frame: Uint8Array, mss: number): Uint8Array[] | strin
   const tcpAt = ipAt + ipHlen, tcpHlen = (frame[tcpAt + 12] >> 4) * 4;
   if (tcpHlen < TCP_HLEN || ipHlen + tcpHlen > total) return `TSO frame: TCP header length ${tcpHlen}`;
   if (frame[tcpAt + 13] & TCP_SYN) return "TSO frame is a SYN";
-  const hdrEnd = tcpAt + tcpHlen, dataLen = total - ipHlen - tcpHlen;
+  const dataLen = total - ipHlen - tcpHlen;
+  return { ipHlen, hdrEnd: tcpAt + tcpHlen, dataLen, mss, segments: Math.max(1, Math.ceil(dataLen / mss)) };
+}
+
+/** TSO: cut one Ethernet/IPv4/TCP frame whose TCP payload exceeds mss into frames of at most mss
+ *  payload bytes: IP total length, id (+1 per segment) and checksum, TCP seq and checksum fixed;
+ *  FIN and PSH only on the last segment. The input's own checksums are not checked (a driver
+ *  using TSO leaves them to the device). Returns an error string for a packet it cannot cut. */
+export function tsoSegment(frame: Uint8Array, mss: number): Uint8Array[] | string {
+  const p = tsoPlan(frame, mss);
+  if (typeof p === "string") return p;
+  const v = view(frame), ipAt = ETH_HLEN, tcpAt = ipAt + p.ipHlen, hdrEnd = p.hdrEnd;
   const out: Uint8Array[] = [];
-  for (let off = 0, i = 0; off < dataLen || i === 0; off += mss, i++) {
-    const n = Math.min(mss, dataLen - off), last = off + n >= dataLen;
+  for (let off = 0, i = 0; i < p.segments; off += mss, i++) {
+    const n = Math.min(mss, p.dataLen - off), last = i === p.segments - 1;
     const seg = new Uint8Array(hdrEnd + n);
     seg.set(frame.subarray(0, hdrEnd));
     seg.set(frame.subarray(hdrEnd + off, hdrEnd + off + n), hdrEnd);
-    fixSegment(seg, ipHlen, v.getUint16(ipAt + 4) + i, v.getUint32(tcpAt + 4) + off, last);
+    fixSegment(seg, p.ipHlen, v.getUint16(ipAt + 4) + i, v.getUint32(tcpAt + 4) + off, last);
     out.push(seg);
   }
   return out;
@@ -276,14 +293,23 @@ function fixSegment(seg: Uint8Array, ipHlen: number, id: number, seq: number, la
   v.setUint16(tcpAt + 16, tcpChecksum(v.getUint32(ipAt + 12), v.getUint32(ipAt + 16), seg.subarray(tcpAt)));
 }
 
-/** Checksum offload (NEEDS_CSUM): write the full TCP checksum (pseudo-header + segment) of an
- *  IPv4/TCP frame in place; csumStart/csumOffset must name the TCP checksum field. Error string or null. */
-export function fillTcpChecksum(frame: Uint8Array, csumStart: number, csumOffset: number): string | null {
+/** Can checksum offload (NEEDS_CSUM) fill in this IPv4/TCP frame's checksum? csumStart/csumOffset
+ *  must name the TCP checksum field. An error string, or null. */
+export function checkTcpCsumOffload(frame: Uint8Array, csumStart: number, csumOffset: number): string | null {
   if (frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `checksum offload on a ${frame.length}-byte frame`;
   const v = view(frame), ipAt = ETH_HLEN, ipHlen = (frame[ipAt] & 0xf) * 4, total = v.getUint16(ipAt + 2);
   if (v.getUint16(12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4 || frame[ipAt + 9] !== IPPROTO_TCP) return "checksum offload on a frame that is not IPv4/TCP";
   if (csumStart !== ETH_HLEN + ipHlen || csumOffset !== 16) return `csum_start ${csumStart} / csum_offset ${csumOffset} is not the TCP checksum`;
   if (total < ipHlen + TCP_HLEN || ETH_HLEN + total > frame.length) return `checksum offload: IPv4 total length ${total}`;
+  return null;
+}
+
+/** Checksum offload (NEEDS_CSUM): write the full TCP checksum (pseudo-header + segment) of an
+ *  IPv4/TCP frame in place (checkTcpCsumOffload's rules). Error string or null. */
+export function fillTcpChecksum(frame: Uint8Array, csumStart: number, csumOffset: number): string | null {
+  const err = checkTcpCsumOffload(frame, csumStart, csumOffset);
+  if (err) return err;
+  const v = view(frame), ipAt = ETH_HLEN, total = v.getUint16(ipAt + 2);
   const seg = frame.subarray(csumStart, ETH_HLEN + total);
   v.setUint16(csumStart + csumOffset, 0);
   v.setUint16(csumStart + csumOffset, tcpChecksum(v.getUint32(ipAt + 12), v.getUint32(ipAt + 16), seg));

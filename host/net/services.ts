@@ -1,8 +1,8 @@
 // The small services the host side runs on 10.0.2.2, as inetd once did: echo (port 7) sends every
-// byte back, discard (9) swallows them and keeps a checksum per connection so tests can check that
-// bytes arrived intact, chargen (19) sends RFC 864's rotating lines for as long as the guest reads
+// byte back, discard (9) swallows them and counts them (with opts.hash it also keeps an FNV-1a and a
+// sha256 per connection, so tests can check that bytes arrived intact), chargen (19) sends RFC 864's rotating lines for as long as the guest reads
 // (never past the guest's window: the TCP side holds back).
-// Interface: new Services(tcp); discard.connections (Tally: bytes, fnv, sha256()), discard.total.bytes;
+// Interface: new Services(tcp, { hash }?); discard.connections (Tally: bytes, fnv, sha256()), discard.total.bytes;
 // echo.bytes; chargen.connections, chargen.bytes (sent); fnv1a(bytes); chargenBytes(offset, n).
 import { createHash, type Hash } from "node:crypto";
 import { PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
@@ -20,19 +20,30 @@ export function fnv1a(bytes: Uint8Array, h = FNV_OFFSET): number {
   return h;
 }
 
-/** One discard connection's tally. */
+/** One discard connection's tally: the bytes, and with hashing their FNV-1a and sha256. */
 export class Tally {
   bytes = 0;
-  fnv = FNV_OFFSET;
   closed = false;
-  private hash: Hash = createHash("sha256");
+  private h = FNV_OFFSET;
+  private hash: Hash | null;
 
-  constructor(readonly guestPort: number) {}
+  constructor(readonly guestPort: number, hash = false) { this.hash = hash ? createHash("sha256") : null; }
 
-  add(b: Uint8Array): void { this.bytes += b.length; this.fnv = fnv1a(b, this.fnv); this.hash.update(b); }
+  add(b: Uint8Array): void {
+    this.bytes += b.length;
+    if (this.hash) { this.h = fnv1a(b, this.h); this.hash.update(b); }
+  }
 
-  /** sha256 (hex) of everything so far. */
-  sha256(): string { return this.hash.copy().digest("hex"); }
+  /** FNV-1a 32 of everything so far (hashing only: a tally that only counts throws). */
+  get fnv(): number { this.hashing(); return this.h; }
+
+  /** sha256 (hex) of everything so far (hashing only). */
+  sha256(): string { return this.hashing().copy().digest("hex"); }
+
+  private hashing(): Hash {
+    if (!this.hash) throw new Error("the discard service only counts: ask for its hashes with { discardHash: true }");
+    return this.hash;
+  }
 }
 
 /** n bytes of the chargen stream from offset: line k is 72 characters starting at ' ' + k mod 95, then CR LF. */
@@ -50,14 +61,17 @@ export class Services {
   readonly echo = { bytes: 0 };
   readonly chargen = { connections: [] as TcpConn[], get bytes(): number { return this.connections.reduce((n, c) => n + c.bytesOut, 0); } };
 
-  constructor(tcp: TcpStack) {
+  private hash: boolean;
+
+  constructor(tcp: TcpStack, opts: { hash?: boolean } = {}) {
+    this.hash = opts.hash ?? false;
     tcp.listen(PORT_DISCARD, (c) => this.discardApp(c));
     tcp.listen(PORT_ECHO, () => this.echoApp());
     tcp.listen(PORT_CHARGEN, (c) => { this.chargen.connections.push(c); return this.chargenApp(); });
   }
 
   private discardApp(c: TcpConn): TcpApp {
-    const t = new Tally(c.guestPort);
+    const t = new Tally(c.guestPort, this.hash);
     this.discard.connections.push(t);
     return {
       data: (_c, b) => { t.add(b); this.discard.total.bytes += b.length; },

@@ -3,7 +3,10 @@
 // (services.ts) and relays forwarded ports to real sockets (forward.ts). Frames the guest sends come
 // in through input() and are handled at once; answers wait in a queue the NIC takes with output().
 // Anything malformed or not for 10.0.2.2 is dropped and counted by reason in stats.
-// Interface: new Slirp(opts?); input(frame); output(); pending(); connected(); whenActivity(); hostFwd(spec),
+// Our own NIC says what it vouches for (RxInfo): a TCP checksum it was asked to fill in is trusted,
+// not summed (checksum offload between the device and this stack; opts.verifyChecksums sums it
+// anyway), and a TSO packet comes whole, past the MTU (GRO), for tcp.ts to take as one segment.
+// Interface: new Slirp(opts?); input(frame, info?); output(); pending(); connected(); whenActivity(); hostFwd(spec),
 // guestFwd(spec); close(); stats, tcp, services.
 import { ETH_HLEN, MTU, HOST_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
 import { parseFrame, isMalformed, arpFrame, ipString, BROADCAST_MAC, HOST_MAC, type Frame } from "./packet";
@@ -12,10 +15,12 @@ import { Services } from "./services";
 import { Forwarder, parseHostFwd, parseGuestFwd, ForwardSpecError, type HostFwd, type GuestFwd } from "./forward";
 import { Activity } from "./activity";
 import { newNetStats, countDrop, type NetStats } from "./stats";
-import type { NetPeer } from "../devices/nic";
+import type { NetPeer, RxInfo } from "../devices/nic";
 
 export interface SlirpOptions {
   services?: boolean;        // echo, discard, chargen (default true)
+  discardHash?: boolean;     // the discard service hashes what it gets (fnv, sha256), not only counts
+  verifyChecksums?: boolean; // sum every TCP checksum, even those the NIC vouches for
   tcp?: TcpOptions;
 }
 
@@ -26,18 +31,20 @@ export class Slirp implements NetPeer {
   private queue: Uint8Array[] = [];
   private activity = new Activity();
   private forwarder: Forwarder;
+  private verify: boolean;
 
   constructor(opts: SlirpOptions = {}) {
     this.tcp = new TcpStack((f) => this.emit(f), this.stats, opts.tcp);
-    this.services = opts.services === false ? null : new Services(this.tcp);
+    this.services = opts.services === false ? null : new Services(this.tcp, { hash: opts.discardHash });
+    this.verify = opts.verifyChecksums ?? false;
     this.forwarder = new Forwarder(this.tcp, this.activity);
   }
 
-  /** One frame from the guest. */
-  input(frame: Uint8Array): void {
-    this.stats.framesIn++;
-    if (frame.length > ETH_HLEN + MTU) { countDrop(this.stats, "frame longer than the MTU"); return; }
-    const f = parseFrame(frame);
+  /** One frame from the guest (info: what the NIC vouches for). */
+  input(frame: Uint8Array, info: RxInfo = {}): void {
+    this.stats.framesIn += info.segments ?? 1;
+    if (frame.length > ETH_HLEN + MTU && !info.gso) { countDrop(this.stats, "frame longer than the MTU"); return; }
+    const f = parseFrame(frame, { csumOk: !!info.csumOk && !this.verify });
     if (isMalformed(f)) { countDrop(this.stats, f.error); return; }
     if (f.eth.dst !== HOST_MAC && f.eth.dst !== BROADCAST_MAC) { countDrop(this.stats, "not for the host's MAC"); return; }
     if (f.arp) { this.arp(f); return; }
