@@ -105,6 +105,11 @@ export class VirtioNet implements Device {
   private txFree = 0n;                // when each link can take the next frame
   private rxFree = 0n;
   private nowNs = 0n;                 // the latest time the machine told us
+  // The one TX packet being gathered: the peer takes what it keeps before input() returns, as a
+  // NIC's ring buffer is reused, so no packet costs an allocation. Room for the largest legal one.
+  private txBuf = new Uint8Array(NET_HDR_SIZE + ETH_HLEN + 60 + 60 + MAX_TSO);
+  private txHdr = new DataView(this.txBuf.buffer, 0, NET_HDR_SIZE);
+  private ram8: Uint8Array | null = null;
 
   constructor(private ram: WebAssembly.Memory, private peer: NetPeer, opts: NicOptions = {}) {
     this.sg = opts.features?.sg ?? true;
@@ -241,14 +246,15 @@ export class VirtioNet implements Device {
       total += d.len;
     }
     if (total < NET_HDR_SIZE + ETH_HLEN) return this.reject(req, `TX packet of ${total} bytes`);
-    const pkt = new Uint8Array(total), ram = new Uint8Array(this.ram.buffer);
+    const big = total > this.txBuf.length;                   // too long for any packet: rejected below
+    const pkt = big ? new Uint8Array(total) : this.txBuf.subarray(0, total), ram = this.ramBytes();
     let off = 0;
     for (const d of descs) { pkt.set(ram.subarray(d.addr, d.addr + d.len), off); off += d.len; }
     req.bytes = total;
     req.descs = descs.map(({ addr, len }) => ({ addr, len }));
     req.frames = framesOf(descs);
     req.gso = pkt[1];
-    return this.plan(req, pkt.subarray(NET_HDR_SIZE), new DataView(pkt.buffer, 0, NET_HDR_SIZE));
+    return this.plan(req, pkt.subarray(NET_HDR_SIZE), big ? new DataView(pkt.buffer, 0, NET_HDR_SIZE) : this.txHdr);
   }
 
   /** The wire frames one packet makes (hdr: its virtio_net_hdr), or null. */
@@ -277,14 +283,17 @@ export class VirtioNet implements Device {
    *  the host's TCP), its checksums trusted when the device was asked to fill them in. With a
    *  pcap the frames are cut and checksummed for real, as they would be on the wire. */
   private wireTx(p: TxPacket, nowNs: bigint): bigint {
-    const { frame, plan } = p;
-    let arrive = nowNs;
+    const { frame, plan } = p, bw = this.timing.bytesPerUs;
+    const start = max(nowNs, this.txFree);
+    let busy = 0;                                  // ns the link is busy, summed per frame as cross() does
     for (let i = 0, left = plan.dataLen; i < plan.segments; i++, left -= plan.mss) {
       const len = plan.hdrEnd + Math.min(plan.mss, left);
-      arrive = this.cross(len, nowNs, true);
+      busy += (len * 1000 - ((len * 1000) % bw)) / bw;   // exact integer division
       this.stats.txFrames++; this.stats.txBytes += len;
-      if (this.pcap) this.recordTx(p, i, arrive);
+      if (this.pcap) this.recordTx(p, i, start + BigInt(busy) + BigInt(this.timing.latencyNs));
     }
+    this.txFree = start + BigInt(busy);
+    const arrive = this.txFree + BigInt(this.timing.latencyNs);
     this.peer.input(frame, { csumOk: p.csum !== null || plan.mss > 0, gso: plan.mss > 0, segments: plan.segments });
     this.fromPeer(arrive);
     return arrive;
@@ -353,7 +362,7 @@ export class VirtioNet implements Device {
     if (f.tcp) pkt[0] = NET_HDR_F_DATA_VALID;               // checksums verified
     new DataView(pkt.buffer).setUint16(10, 1, true);        // num_buffers
     pkt.set(w.frame, NET_HDR_SIZE);
-    const ram = new Uint8Array(this.ram.buffer), descs: Desc[] = [];
+    const ram = this.ramBytes(), descs: Desc[] = [];
     for (let off = 0, i = 0; off < total; i++) {
       const d = buf.chain.descs[i], n = Math.min(d.len, total - off);
       ram.set(pkt.subarray(off, off + n), d.addr);
@@ -364,6 +373,12 @@ export class VirtioNet implements Device {
     this.due.push({ req: { queue: RXQ, head: buf.chain.head, bytes: total, frames: framesOf(descs),
       descs: descs.map(({ addr, len }) => ({ addr, len })), wire: 1, gso: GSO_NONE, submitNs: at, doneNs: at }, usedLen: total });
     return true;
+  }
+
+  /** Guest RAM as bytes (one view, made again only if the memory's buffer changed). */
+  private ramBytes(): Uint8Array {
+    if (this.ram8?.buffer !== this.ram.buffer) this.ram8 = new Uint8Array(this.ram.buffer);
+    return this.ram8;
   }
 
   private advance(nowNs: bigint): void { if (nowNs > this.nowNs) this.nowNs = nowNs; }

@@ -26,7 +26,8 @@ export type CloseHow = "closed" | "reset" | "refused" | "aborted";
 export interface TcpApp {
   holdsData?: boolean;                          // the app calls conn.consumed(n) itself
   open?(c: TcpConn): void;                      // handshake done
-  data?(c: TcpConn, bytes: Uint8Array): void;   // in-order bytes from the guest
+  data?(c: TcpConn, bytes: Uint8Array): void;   // in-order bytes from the guest, lent for the call only
+                                                //   (the NIC's buffer): copy what is kept
   end?(c: TcpConn): void;                       // the guest sent FIN: no more data
   writable?(c: TcpConn): void;                  // the send queue drained below SEND_LOW after send() said full
   closed?(c: TcpConn, how: CloseHow): void;     // gone (exactly once)
