@@ -68,7 +68,7 @@ export interface NetOptions {
   guestfwd?: string[];         // e.g. "tcp:10.0.2.2:5000-127.0.0.1:5000": a guest port to a real one
   pcap?: string;               // record every frame on the wire to this file
   discardHash?: boolean;       // the discard service hashes what it gets (tests check fnv, sha256)
-  verifyChecksums?: boolean;   // the host side sums every TCP checksum, even those the NIC fills in
+  verifyChecksums?: boolean;   // the NIC sums every TCP checksum left to it and the host side checks them
 }
 
 export interface ExitInfo { code: number | null; signal: number | null; status: number }
@@ -122,7 +122,7 @@ export class Machine {
       this.slirp = new Slirp({ discardHash: n.discardHash, verifyChecksums: n.verifyChecksums });
       for (const g of n.guestfwd ?? []) this.slirp.guestFwd(g);
       this.nic = new VirtioNet(this.ram, this.slirp, { features: { sg: n.sg ?? true, tso: n.tso ?? true },
-        timing: n.timing ?? nicTiming(cm), pcap: n.pcap ? new PcapWriter(n.pcap) : undefined });
+        timing: n.timing ?? nicTiming(cm), pcap: n.pcap ? new PcapWriter(n.pcap) : undefined, fillChecksums: n.verifyChecksums });
     }
     // Interrupts are delivered in table order: the NIC's before the disk's.
     this.devices = new DeviceTable(() => this.k, [this.nic, this.disk], opts.onDeviceDone);

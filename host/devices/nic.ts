@@ -47,12 +47,16 @@ export interface RxInfo {
   csumOk?: boolean;     // the TCP checksum is the device's to fill in (NEEDS_CSUM): trusted, not summed
   gso?: boolean;        // a whole TSO packet (may exceed the MTU), handed over in one piece (GRO)
   segments?: number;    // the wire frames it was (default 1)
+  payload?: Uint8Array[];   // the TCP payload, apart from `frame` (the headers): views of guest RAM,
+                            //   lent for the call (zero-copy gather)
 }
 export interface NetTiming { latencyNs: number; bytesPerUs: number }
 export interface NicOptions {
   features?: { sg?: boolean; tso?: boolean };   // offered to the driver (default: both)
   timing?: NetTiming;                           // default 10 us, 1250 bytes/us (10 Gb/s)
   pcap?: PcapWriter;                            // records every wire frame, both directions
+  fillChecksums?: boolean;                      // sum every checksum left to the device and let the peer
+                                                //   check it (default: the peer trusts them unsummed)
 }
 
 /** One chain, as the machine traces it. */
@@ -78,7 +82,8 @@ export interface NicStats {
 interface Pending { req: NetRequest; usedLen: number }
 /** A TX packet gathered and checked: its frame, the checksum the driver asked for, its wire frames. */
 interface TxPacket {
-  frame: Uint8Array;
+  frame: Uint8Array;                                // all of it, or the headers when payload is apart
+  payload?: Uint8Array[];                           // the rest, in guest RAM (zero-copy; never with a pcap)
   csum: { start: number; offset: number } | null;   // NEEDS_CSUM
   plan: TsoPlan;                                    // mss 0: one frame as is
   wire?: Uint8Array[];                              // the TSO segments, cut only for a pcap
@@ -98,6 +103,7 @@ export class VirtioNet implements Device {
   readonly tso: boolean;
   private timing: NetTiming;
   private pcap?: PcapWriter;
+  private fill: boolean;
   private queues: (VirtQueue | null)[] = [null, null];
   private due: Pending[] = [];        // used entries waiting for their interrupt, oldest first
   private rxWire: WireFrame[] = [];   // frames on or past the RX link, not yet delivered
@@ -116,6 +122,7 @@ export class VirtioNet implements Device {
     this.tso = opts.features?.tso ?? true;
     this.timing = opts.timing ?? { latencyNs: 10_000, bytesPerUs: 1250 };
     this.pcap = opts.pcap;
+    this.fill = opts.fillChecksums ?? false;
   }
 
   /** virtioConfig(Dev.net, field). */
@@ -246,34 +253,53 @@ export class VirtioNet implements Device {
       total += d.len;
     }
     if (total < NET_HDR_SIZE + ETH_HLEN) return this.reject(req, `TX packet of ${total} bytes`);
-    const big = total > this.txBuf.length;                   // too long for any packet: rejected below
-    const pkt = big ? new Uint8Array(total) : this.txBuf.subarray(0, total), ram = this.ramBytes();
-    let off = 0;
-    for (const d of descs) { pkt.set(ram.subarray(d.addr, d.addr + d.len), off); off += d.len; }
     req.bytes = total;
     req.descs = descs.map(({ addr, len }) => ({ addr, len }));
     req.frames = framesOf(descs);
+    const ram = this.ramBytes();
+    if (this.apart(descs, total, ram)) {                     // zero-copy: the headers only, the payload lent
+      const d0 = descs[0], head = this.txBuf.subarray(0, d0.len);
+      head.set(ram.subarray(d0.addr, d0.addr + d0.len));
+      req.gso = head[1];
+      const payload = descs.slice(1).map((d) => ram.subarray(d.addr, d.addr + d.len));
+      return this.plan(req, head.subarray(NET_HDR_SIZE), this.txHdr, total - NET_HDR_SIZE, payload);
+    }
+    const big = total > this.txBuf.length;                   // too long for any packet: rejected below
+    const pkt = big ? new Uint8Array(total) : this.txBuf.subarray(0, total);
+    let off = 0;
+    for (const d of descs) { pkt.set(ram.subarray(d.addr, d.addr + d.len), off); off += d.len; }
     req.gso = pkt[1];
-    return this.plan(req, pkt.subarray(NET_HDR_SIZE), big ? new DataView(pkt.buffer, 0, NET_HDR_SIZE) : this.txHdr);
+    return this.plan(req, pkt.subarray(NET_HDR_SIZE), big ? new DataView(pkt.buffer, 0, NET_HDR_SIZE) : this.txHdr, total - NET_HDR_SIZE);
   }
 
-  /** The wire frames one packet makes (hdr: its virtio_net_hdr), or null. */
-  private plan(req: NetRequest, frame: Uint8Array, hdr: DataView): TxPacket | null {
+  /** May the payload stay in guest RAM? When the first buffer holds the virtio header and all the
+   *  headers (hdr_len), the checksum is the device's to fill in (so the peer will not sum it), and
+   *  no pcap wants the wire frames. */
+  private apart(descs: Desc[], total: number, ram: Uint8Array): boolean {
+    const d0 = descs[0];
+    if (this.pcap || this.fill || descs.length < 2 || total > this.txBuf.length || d0.len < NET_HDR_SIZE + ETH_HLEN + IP_HLEN + TCP_HLEN) return false;
+    const hdrLen = ram[d0.addr + 2] | (ram[d0.addr + 3] << 8);
+    return d0.len >= NET_HDR_SIZE + hdrLen && ((ram[d0.addr] & NET_HDR_F_NEEDS_CSUM) !== 0 || ram[d0.addr + 1] !== GSO_NONE);
+  }
+
+  /** The wire frames one packet makes (hdr: its virtio_net_hdr; len: the frame's length, of which
+   *  `frame` holds all but the payload pieces), or null. */
+  private plan(req: NetRequest, frame: Uint8Array, hdr: DataView, len: number, payload?: Uint8Array[]): TxPacket | null {
     const maxFrame = ETH_HLEN + MTU, gsoSize = hdr.getUint16(4, true), flags = hdr.getUint8(0);
     const csum = flags & NET_HDR_F_NEEDS_CSUM ? { start: hdr.getUint16(6, true), offset: hdr.getUint16(8, true) } : null;
     if (req.gso === GSO_NONE) {
-      if (frame.length > maxFrame) return this.reject(req, `frame of ${frame.length} bytes exceeds the MTU`);
-      const err = csum ? checkTcpCsumOffload(frame, csum.start, csum.offset) : null;
+      if (len > maxFrame) return this.reject(req, `frame of ${len} bytes exceeds the MTU`);
+      const err = csum ? checkTcpCsumOffload(frame, csum.start, csum.offset, len) : null;
       if (err) return this.reject(req, err);
-      return { frame, csum, plan: { ipHlen: 0, hdrEnd: frame.length, dataLen: 0, mss: 0, segments: 1 } };
+      return { frame, payload, csum, plan: { ipHlen: 0, hdrEnd: len, dataLen: 0, mss: 0, segments: 1 } };
     }
     if (req.gso & GSO_ECN || req.gso !== GSO_TCPV4) return this.reject(req, `gso_type ${req.gso} not offered`);
     if (!this.tso) return this.reject(req, "GSO_TCPV4 without the TSO feature");
-    if (frame.length > ETH_HLEN + IP_HLEN + TCP_HLEN + MAX_TSO) return this.reject(req, `TSO packet of ${frame.length} bytes`);
-    const plan = tsoPlan(frame, gsoSize);
+    if (len > ETH_HLEN + IP_HLEN + TCP_HLEN + MAX_TSO) return this.reject(req, `TSO packet of ${len} bytes`);
+    const plan = tsoPlan(frame, gsoSize, len);
     if (typeof plan === "string") return this.reject(req, plan);
     if (plan.hdrEnd + Math.min(plan.mss, plan.dataLen) > maxFrame) return this.reject(req, `gso_size ${gsoSize} makes frames longer than the MTU`);
-    return { frame, csum, plan };
+    return { frame, payload, csum, plan };
   }
 
   private reject(req: NetRequest, error: string): null { req.error = error; return null; }
@@ -294,7 +320,9 @@ export class VirtioNet implements Device {
     }
     this.txFree = start + BigInt(busy);
     const arrive = this.txFree + BigInt(this.timing.latencyNs);
-    this.peer.input(frame, { csumOk: p.csum !== null || plan.mss > 0, gso: plan.mss > 0, segments: plan.segments });
+    const offload = p.csum !== null || plan.mss > 0;
+    if (offload && this.fill) fillTcpChecksum(frame, p.csum?.start ?? ETH_HLEN + plan.ipHlen, p.csum?.offset ?? 16);
+    this.peer.input(frame, { csumOk: offload && !this.fill, gso: plan.mss > 0, segments: plan.segments, payload: p.payload });
     this.fromPeer(arrive);
     return arrive;
   }

@@ -25,7 +25,10 @@ export interface TcpHeader {
   window: number; checksum: number; urgent: number; mss?: number; options: Uint8Array;
 }
 /** A parsed frame: the layers present; payload is what follows the last parsed header. */
-export interface Frame { eth: EthHeader; arp?: ArpPacket; ip?: Ipv4Header; tcp?: TcpHeader; payload: Uint8Array }
+export interface Frame {
+  eth: EthHeader; arp?: ArpPacket; ip?: Ipv4Header; tcp?: TcpHeader; payload: Uint8Array;
+  extra?: number;            // payload bytes after these, carried apart (the NIC's pieces: ParseOptions.extra)
+}
 export interface Malformed { error: string }
 
 export const BROADCAST_MAC: Mac = "ff:ff:ff:ff:ff:ff";
@@ -178,12 +181,13 @@ export function parseFrame(b: Uint8Array, opts: ParseOptions = {}): Frame | Malf
   const eth: EthHeader = { dst: macAt(b, 0), src: macAt(b, 6), type: v.getUint16(12) };
   const rest = b.subarray(ETH_HLEN);
   if (eth.type === ETH_P_ARP) return parseArp(eth, rest);
-  if (eth.type === ETH_P_IP) return parseIpv4(eth, rest, opts.csumOk ?? false);
+  if (eth.type === ETH_P_IP) return parseIpv4(eth, rest, opts.csumOk ?? false, opts.extra ?? 0);
   return { eth, payload: rest };
 }
 
 export interface ParseOptions {
   csumOk?: boolean;          // the TCP checksum is known good (our NIC's offload): not summed again
+  extra?: number;            // the frame is the headers only: this many payload bytes follow elsewhere
 }
 
 function parseArp(eth: EthHeader, b: Uint8Array): Frame | Malformed {
@@ -196,22 +200,25 @@ function parseArp(eth: EthHeader, b: Uint8Array): Frame | Malformed {
   return { eth, arp, payload: b.subarray(ARP_LEN) };
 }
 
-function parseIpv4(eth: EthHeader, b: Uint8Array, csumOk: boolean): Frame | Malformed {
+function parseIpv4(eth: EthHeader, b: Uint8Array, csumOk: boolean, extra: number): Frame | Malformed {
   if (b.length < IP_HLEN) return { error: `IPv4: ${b.length} bytes` };
   const v = view(b);
   const hlen = (b[0] & 0xf) * 4, totalLength = v.getUint16(2);
   if (b[0] >> 4 !== 4) return { error: `IPv4: version ${b[0] >> 4}` };
   if (hlen < IP_HLEN) return { error: `IPv4: header length ${hlen}` };
-  if (totalLength < hlen || totalLength > b.length) return { error: `IPv4: total length ${totalLength} of ${b.length} bytes` };
+  if (totalLength < hlen || totalLength > b.length + extra || (extra > 0 && totalLength !== b.length + extra)) {
+    return { error: `IPv4: total length ${totalLength} of ${b.length + extra} bytes` };
+  }
   if (checksum(b.subarray(0, hlen)) !== 0) return { error: "IPv4: bad header checksum" };
   const ip: Ipv4Header = { hlen, tos: b[1], totalLength, id: v.getUint16(4), frag: v.getUint16(6), ttl: b[8],
     protocol: b[9], checksum: v.getUint16(10), src: v.getUint32(12), dst: v.getUint32(16) };
-  const body = b.subarray(hlen, totalLength);
+  const body = b.subarray(hlen, totalLength - extra);
   if (ip.protocol !== IPPROTO_TCP || (ip.frag & 0x3fff) !== 0) return { eth, ip, payload: body };   // not TCP, or a fragment
-  return parseTcp(eth, ip, body, csumOk);
+  if (extra > 0 && !csumOk) return { error: "TCP: payload apart, checksum not vouched for" };
+  return parseTcp(eth, ip, body, csumOk, extra);
 }
 
-function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array, csumOk: boolean): Frame | Malformed {
+function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array, csumOk: boolean, extra: number): Frame | Malformed {
   if (b.length < TCP_HLEN) return { error: `TCP: ${b.length} bytes` };
   const v = view(b), hlen = (b[12] >> 4) * 4;
   if (hlen < TCP_HLEN || hlen > b.length) return { error: `TCP: header length ${hlen} of ${b.length} bytes` };
@@ -222,7 +229,9 @@ function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array, csumOk: boolean
   const tcp: TcpHeader = { srcPort: v.getUint16(0), dstPort: v.getUint16(2), seq: v.getUint32(4), ack: v.getUint32(8),
     hlen, flags: b[13], window: v.getUint16(14), checksum: v.getUint16(16), urgent: v.getUint16(18), options };
   if (mss !== undefined) tcp.mss = mss;
-  return { eth, ip, tcp, payload: b.subarray(hlen) };
+  const f: Frame = { eth, ip, tcp, payload: b.subarray(hlen) };
+  if (extra > 0) f.extra = extra;
+  return f;
 }
 
 /** The MSS option's value, undefined if absent, null if the options are malformed. */
@@ -245,15 +254,16 @@ export function isMalformed(f: Frame | Malformed): f is Malformed { return "erro
  *  pieces of at most mss payload bytes (dataLen in all; a packet without data is one segment). */
 export interface TsoPlan { ipHlen: number; hdrEnd: number; dataLen: number; mss: number; segments: number }
 
-/** Check that frame is a TCP/IPv4 packet TSO can cut into mss-sized segments; an error string if not. */
-export function tsoPlan(frame: Uint8Array, mss: number): TsoPlan | string {
+/** Check that frame is a TCP/IPv4 packet TSO can cut into mss-sized segments; an error string if not.
+ *  len: the packet's length when `frame` holds only its headers (the payload lies elsewhere). */
+export function tsoPlan(frame: Uint8Array, mss: number, len = frame.length): TsoPlan | string {
   if (!Number.isInteger(mss) || mss <= 0) return `gso_size ${mss}`;
-  if (frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `TSO frame of ${frame.length} bytes`;
+  if (len < ETH_HLEN + IP_HLEN + TCP_HLEN || frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `TSO frame of ${len} bytes`;
   const v = view(frame), ipAt = ETH_HLEN;
   if (v.getUint16(12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4) return "TSO frame is not IPv4";
   const ipHlen = (frame[ipAt] & 0xf) * 4, total = v.getUint16(ipAt + 2);
   if (frame[ipAt + 9] !== IPPROTO_TCP) return "TSO frame is not TCP";
-  if (ipHlen < IP_HLEN || total > frame.length - ETH_HLEN || total < ipHlen + TCP_HLEN) return `TSO frame: IPv4 total length ${total}`;
+  if (ipHlen < IP_HLEN || total > len - ETH_HLEN || total < ipHlen + TCP_HLEN) return `TSO frame: IPv4 total length ${total}`;
   const tcpAt = ipAt + ipHlen, tcpHlen = (frame[tcpAt + 12] >> 4) * 4;
   if (tcpHlen < TCP_HLEN || ipHlen + tcpHlen > total) return `TSO frame: TCP header length ${tcpHlen}`;
   if (frame[tcpAt + 13] & TCP_SYN) return "TSO frame is a SYN";
@@ -294,13 +304,14 @@ function fixSegment(seg: Uint8Array, ipHlen: number, id: number, seq: number, la
 }
 
 /** Can checksum offload (NEEDS_CSUM) fill in this IPv4/TCP frame's checksum? csumStart/csumOffset
- *  must name the TCP checksum field. An error string, or null. */
-export function checkTcpCsumOffload(frame: Uint8Array, csumStart: number, csumOffset: number): string | null {
-  if (frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `checksum offload on a ${frame.length}-byte frame`;
+ *  must name the TCP checksum field; len: the frame's length if `frame` is only its headers. An
+ *  error string, or null. */
+export function checkTcpCsumOffload(frame: Uint8Array, csumStart: number, csumOffset: number, len = frame.length): string | null {
+  if (len < ETH_HLEN + IP_HLEN + TCP_HLEN || frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `checksum offload on a ${len}-byte frame`;
   const v = view(frame), ipAt = ETH_HLEN, ipHlen = (frame[ipAt] & 0xf) * 4, total = v.getUint16(ipAt + 2);
   if (v.getUint16(12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4 || frame[ipAt + 9] !== IPPROTO_TCP) return "checksum offload on a frame that is not IPv4/TCP";
   if (csumStart !== ETH_HLEN + ipHlen || csumOffset !== 16) return `csum_start ${csumStart} / csum_offset ${csumOffset} is not the TCP checksum`;
-  if (total < ipHlen + TCP_HLEN || ETH_HLEN + total > frame.length) return `checksum offload: IPv4 total length ${total}`;
+  if (total < ipHlen + TCP_HLEN || ETH_HLEN + total > len) return `checksum offload: IPv4 total length ${total}`;
   return null;
 }
 

@@ -5,7 +5,8 @@
 // Anything malformed or not for 10.0.2.2 is dropped and counted by reason in stats.
 // Our own NIC says what it vouches for (RxInfo): a TCP checksum it was asked to fill in is trusted,
 // not summed (checksum offload between the device and this stack; opts.verifyChecksums sums it
-// anyway), and a TSO packet comes whole, past the MTU (GRO), for tcp.ts to take as one segment.
+// anyway), a TSO packet comes whole, past the MTU (GRO), for tcp.ts to take as one segment, and its
+// payload may come apart from the headers, as views of guest RAM (info.payload, zero-copy).
 // Interface: new Slirp(opts?); input(frame, info?); output(); pending(); connected(); whenActivity(); hostFwd(spec),
 // guestFwd(spec); close(); stats, tcp, services.
 import { ETH_HLEN, MTU, HOST_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
@@ -44,14 +45,16 @@ export class Slirp implements NetPeer {
   input(frame: Uint8Array, info: RxInfo = {}): void {
     this.stats.framesIn += info.segments ?? 1;
     if (frame.length > ETH_HLEN + MTU && !info.gso) { countDrop(this.stats, "frame longer than the MTU"); return; }
-    const f = parseFrame(frame, { csumOk: !!info.csumOk && !this.verify });
+    if (info.payload && this.verify) { frame = concat(frame, info.payload); info = { ...info, payload: undefined }; }
+    const extra = info.payload ? info.payload.reduce((n, p) => n + p.length, 0) : 0;
+    const f = parseFrame(frame, { csumOk: !!info.csumOk && !this.verify, extra });
     if (isMalformed(f)) { countDrop(this.stats, f.error); return; }
     if (f.eth.dst !== HOST_MAC && f.eth.dst !== BROADCAST_MAC) { countDrop(this.stats, "not for the host's MAC"); return; }
     if (f.arp) { this.arp(f); return; }
     if (!f.ip) { countDrop(this.stats, `ethertype 0x${f.eth.type.toString(16).padStart(4, "0")}`); return; }
     if (f.ip.dst !== HOST_IP) { countDrop(this.stats, `IPv4 to ${ipString(f.ip.dst)}`); return; }
     if (!f.tcp) { countDrop(this.stats, (f.ip.frag & 0x3fff) ? "IPv4 fragment" : `IP protocol ${f.ip.protocol}`); return; }
-    this.tcp.input(f);
+    this.tcp.input(f, info.payload && (f.payload.length ? [f.payload, ...info.payload] : info.payload));
   }
 
   /** Take the frames queued for the guest. */
@@ -95,4 +98,12 @@ export class Slirp implements NetPeer {
     this.queue.push(frame);
     this.activity.notify();
   }
+}
+
+function concat(head: Uint8Array, pieces: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, head.length));
+  out.set(head);
+  let at = head.length;
+  for (const p of pieces) { out.set(p, at); at += p.length; }
+  return out;
 }

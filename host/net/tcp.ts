@@ -17,6 +17,7 @@ import {
 } from "../../kernel/abi/net";
 import { tcpFrame, GUEST_MAC, HOST_MAC, type Frame, type Mac, type TcpHeader } from "./packet";
 import { countDrop, type NetStats } from "./stats";
+import { Payload } from "./payload";
 
 export type TcpState = "LISTEN" | "SYN_SENT" | "SYN_RCVD" | "ESTABLISHED" | "FIN_WAIT_1" | "FIN_WAIT_2" | "CLOSING"
   | "TIME_WAIT" | "CLOSE_WAIT" | "LAST_ACK" | "CLOSED";
@@ -157,15 +158,16 @@ export class TcpStack {
 
   conns(): TcpConn[] { return [...this.table.values()]; }
 
-  /** One TCP segment for HOST_IP from the guest (frame already parsed and checksummed). */
-  input(f: Frame): void {
+  /** One TCP segment for HOST_IP from the guest (frame already parsed and checksummed); its
+   *  payload is f.payload, or `pieces` (lent by the NIC) when given. */
+  input(f: Frame, pieces?: Uint8Array[]): void {
     const ip = f.ip!, t = f.tcp!;
     const c = this.table.get(connKey(ip.src, t.srcPort, t.dstPort));
     if (!c) { this.noConnection(f); return; }
     this.busy = c;
     try {
       if (c.state === "SYN_SENT") this.synSent(c, t);
-      else this.synchronized(c, t, f.payload);
+      else this.synchronized(c, t, new Payload(pieces ?? [f.payload]));
     } finally { this.busy = null; }
     if (c.state !== "CLOSED") this.output(c, true);
   }
@@ -178,7 +180,7 @@ export class TcpStack {
     const l = this.listeners.get(t.dstPort);
     if ((t.flags & (TCP_SYN | TCP_ACK | TCP_FIN)) !== TCP_SYN || !l) {
       if (t.flags & TCP_SYN) this.stats.refused++; else countDrop(this.stats, "segment for no connection");
-      this.resetFor(ip.src, f.eth.src, t, f.payload.length);
+      this.resetFor(ip.src, f.eth.src, t, f.payload.length + (f.extra ?? 0));
       return;
     }
     const c = this.newConn(ip.src, t.srcPort, t.dstPort, f.eth.src, "SYN_RCVD");
@@ -223,7 +225,7 @@ export class TcpStack {
   }
 
   /** A segment on a connection past SYN_SENT, checked in RFC 793's order: RST, SYN, ACK, data, FIN. */
-  private synchronized(c: TcpConn, t: TcpHeader, data: Uint8Array): void {
+  private synchronized(c: TcpConn, t: TcpHeader, data: Payload): void {
     const off = seqDiff(t.seq, c.rcvNxt);
     if (t.flags & TCP_RST) {
       if (off === 0) { this.stats.resetsReceived++; this.finish(c, "reset"); } else countDrop(this.stats, "RST out of window");
@@ -241,7 +243,7 @@ export class TcpStack {
     if (off > 0) { countDrop(this.stats, "segment beyond rcv.nxt"); this.ack(c); return; }
     if (off < 0 && len <= -off) { if (len > 0) { countDrop(this.stats, "duplicate segment"); this.ack(c); return; } }
     if (!this.ackField(c, t)) return;
-    this.receive(c, t, off < 0 ? data.subarray(-off) : data);
+    this.receive(c, t, off < 0 ? data.slice(-off) : data);
   }
 
   /** Process the ACK field; false when the segment must go no further. */
@@ -270,7 +272,7 @@ export class TcpStack {
   }
 
   /** In-order data and FIN (the part of the segment at rcv.nxt). */
-  private receive(c: TcpConn, t: TcpHeader, data: Uint8Array): void {
+  private receive(c: TcpConn, t: TcpHeader, data: Payload): void {
     let fin = !!(t.flags & TCP_FIN);
     if (data.length > 0 || fin) {
       if (!["ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2"].includes(c.state)) {
@@ -282,7 +284,7 @@ export class TcpStack {
     if (data.length > 0) {
       const n = Math.min(data.length, c.window());
       if (n < data.length) { countDrop(this.stats, "data beyond the window"); fin = false; }
-      if (n > 0) this.deliver(c, data.subarray(0, n));
+      if (n > 0) for (const p of data.slice(0, n).pieces) this.deliver(c, p);
       // Delayed ACK, as a Linux receiver with GRO: every second segment, and at the end of a burst
       // (PSH: the last segment of a write or TSO packet) instead of Linux's 40 ms timer.
       c.unacked++;
