@@ -115,6 +115,7 @@ export class VirtioNet implements Device {
   // NIC's ring buffer is reused, so no packet costs an allocation. Room for the largest legal one.
   private txBuf = new Uint8Array(NET_HDR_SIZE + ETH_HLEN + 60 + 60 + MAX_TSO);
   private txHdr = new DataView(this.txBuf.buffer, 0, NET_HDR_SIZE);
+  private rxBuf = new Uint8Array(NET_HDR_SIZE + ETH_HLEN + MTU);   // one RX frame being written (same reason)
   private ram8: Uint8Array | null = null;
 
   constructor(private ram: WebAssembly.Memory, private peer: NetPeer, opts: NicOptions = {}) {
@@ -386,20 +387,21 @@ export class VirtioNet implements Device {
       this.rxBufs.unshift(buf);
       return false;
     }
-    const pkt = new Uint8Array(total);
+    const pkt = total <= this.rxBuf.length ? this.rxBuf.subarray(0, total) : new Uint8Array(total);
+    pkt.fill(0, 0, NET_HDR_SIZE);
     if (f.tcp) pkt[0] = NET_HDR_F_DATA_VALID;               // checksums verified
-    new DataView(pkt.buffer).setUint16(10, 1, true);        // num_buffers
+    pkt[10] = 1;                                            // num_buffers (le16)
     pkt.set(w.frame, NET_HDR_SIZE);
-    const ram = this.ramBytes(), descs: Desc[] = [];
+    const ram = this.ramBytes(), descs: { addr: number; len: number }[] = [];
     for (let off = 0, i = 0; off < total; i++) {
       const d = buf.chain.descs[i], n = Math.min(d.len, total - off);
       ram.set(pkt.subarray(off, off + n), d.addr);
-      descs.push({ addr: d.addr, len: n, flags: d.flags });
+      descs.push({ addr: d.addr, len: n });
       off += n;
     }
     this.stats.rxFrames++; this.stats.rxBytes += w.frame.length;
     this.due.push({ req: { queue: RXQ, head: buf.chain.head, bytes: total, frames: framesOf(descs),
-      descs: descs.map(({ addr, len }) => ({ addr, len })), wire: 1, gso: GSO_NONE, submitNs: at, doneNs: at }, usedLen: total });
+      descs, wire: 1, gso: GSO_NONE, submitNs: at, doneNs: at }, usedLen: total });
     return true;
   }
 

@@ -90,27 +90,31 @@ export function tcpChecksum(srcIp: number, dstIp: number, seg: Uint8Array): numb
   return fold(sum16(seg, acc));
 }
 
-function view(b: Uint8Array): DataView { return new DataView(b.buffer, b.byteOffset, b.byteLength); }
+// Big-endian fields of a byte array (no DataView to allocate per packet).
+function get16(b: Uint8Array, at: number): number { return (b[at] << 8) | b[at + 1]; }
+function get32(b: Uint8Array, at: number): number { return ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0; }
+function put16(b: Uint8Array, at: number, x: number): void { b[at] = x >>> 8; b[at + 1] = x; }
+function put32(b: Uint8Array, at: number, x: number): void { put16(b, at, x >>> 16); put16(b, at + 2, x & 0xffff); }
 
 export function buildEth(h: EthHeader, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(ETH_HLEN + payload.length);
   out.set(macBytes(h.dst), 0);
   out.set(macBytes(h.src), 6);
-  view(out).setUint16(12, h.type);
+  put16(out, 12, h.type);
   out.set(payload, ETH_HLEN);
   return out;
 }
 
 export function buildArp(p: ArpPacket): Uint8Array {
-  const out = new Uint8Array(ARP_LEN), v = view(out);
-  v.setUint16(0, ARP_HRD_ETHER);
-  v.setUint16(2, ETH_P_IP);
+  const out = new Uint8Array(ARP_LEN);
+  put16(out, 0, ARP_HRD_ETHER);
+  put16(out, 2, ETH_P_IP);
   out[4] = 6; out[5] = 4;
-  v.setUint16(6, p.op);
+  put16(out, 6, p.op);
   out.set(macBytes(p.sha), 8);
-  v.setUint32(14, p.spa);
+  put32(out, 14, p.spa);
   out.set(macBytes(p.tha), 18);
-  v.setUint32(24, p.tpa);
+  put32(out, 24, p.tpa);
   return out;
 }
 
@@ -118,17 +122,17 @@ export interface Ipv4Spec { src: number; dst: number; protocol: number; id?: num
 
 /** A 20-byte IPv4 header (no options) with its checksum, then the payload. */
 export function buildIpv4(s: Ipv4Spec, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(IP_HLEN + payload.length), v = view(out);
+  const out = new Uint8Array(IP_HLEN + payload.length);
   out[0] = 0x45;
   out[1] = s.tos ?? 0;
-  v.setUint16(2, out.length);
-  v.setUint16(4, (s.id ?? 0) & 0xffff);
-  v.setUint16(6, s.frag ?? IP_DF);
+  put16(out, 2, out.length);
+  put16(out, 4, (s.id ?? 0) & 0xffff);
+  put16(out, 6, s.frag ?? IP_DF);
   out[8] = s.ttl ?? IP_TTL;
   out[9] = s.protocol;
-  v.setUint32(12, s.src);
-  v.setUint32(16, s.dst);
-  v.setUint16(10, checksum(out.subarray(0, IP_HLEN)));
+  put32(out, 12, s.src);
+  put32(out, 16, s.dst);
+  put16(out, 10, checksum(out.subarray(0, IP_HLEN)));
   out.set(payload, IP_HLEN);
   return out;
 }
@@ -142,18 +146,18 @@ export interface TcpSpec {
 /** A TCP segment (20-byte header, +4 with MSS) with its pseudo-header checksum. */
 export function buildTcp(s: TcpSpec, payload: Uint8Array, srcIp: number, dstIp: number): Uint8Array {
   const hlen = TCP_HLEN + (s.mss !== undefined ? MSS_OPT_LEN : 0);
-  const out = new Uint8Array(hlen + payload.length), v = view(out);
-  v.setUint16(0, s.srcPort);
-  v.setUint16(2, s.dstPort);
-  v.setUint32(4, s.seq >>> 0);
-  v.setUint32(8, s.ack >>> 0);
+  const out = new Uint8Array(hlen + payload.length);
+  put16(out, 0, s.srcPort);
+  put16(out, 2, s.dstPort);
+  put32(out, 4, s.seq >>> 0);
+  put32(out, 8, s.ack >>> 0);
   out[12] = (hlen / 4) << 4;
   out[13] = s.flags;
-  v.setUint16(14, s.window);
-  v.setUint16(18, s.urgent ?? 0);
-  if (s.mss !== undefined) { out[20] = TCPOPT_MSS; out[21] = MSS_OPT_LEN; v.setUint16(22, s.mss); }
+  put16(out, 14, s.window);
+  put16(out, 18, s.urgent ?? 0);
+  if (s.mss !== undefined) { out[20] = TCPOPT_MSS; out[21] = MSS_OPT_LEN; put16(out, 22, s.mss); }
   out.set(payload, hlen);
-  v.setUint16(16, tcpChecksum(srcIp, dstIp, out));
+  put16(out, 16, tcpChecksum(srcIp, dstIp, out));
   return out;
 }
 
@@ -177,8 +181,7 @@ export function arpFrame(dst: Mac, p: ArpPacket): Uint8Array {
  *  Trailing bytes after the IPv4 total length (Ethernet padding) are ignored. */
 export function parseFrame(b: Uint8Array, opts: ParseOptions = {}): Frame | Malformed {
   if (b.length < ETH_HLEN) return { error: `runt frame (${b.length} bytes)` };
-  const v = view(b);
-  const eth: EthHeader = { dst: macAt(b, 0), src: macAt(b, 6), type: v.getUint16(12) };
+  const eth: EthHeader = { dst: macAt(b, 0), src: macAt(b, 6), type: get16(b, 12) };
   const rest = b.subarray(ETH_HLEN);
   if (eth.type === ETH_P_ARP) return parseArp(eth, rest);
   if (eth.type === ETH_P_IP) return parseIpv4(eth, rest, opts.csumOk ?? false, opts.extra ?? 0);
@@ -192,26 +195,24 @@ export interface ParseOptions {
 
 function parseArp(eth: EthHeader, b: Uint8Array): Frame | Malformed {
   if (b.length < ARP_LEN) return { error: `ARP: ${b.length} bytes` };
-  const v = view(b);
-  if (v.getUint16(0) !== ARP_HRD_ETHER || v.getUint16(2) !== ETH_P_IP || b[4] !== 6 || b[5] !== 4) {
+  if (get16(b, 0) !== ARP_HRD_ETHER || get16(b, 2) !== ETH_P_IP || b[4] !== 6 || b[5] !== 4) {
     return { error: "ARP: not Ethernet/IPv4" };
   }
-  const arp = { op: v.getUint16(6), sha: macAt(b, 8), spa: v.getUint32(14), tha: macAt(b, 18), tpa: v.getUint32(24) };
+  const arp = { op: get16(b, 6), sha: macAt(b, 8), spa: get32(b, 14), tha: macAt(b, 18), tpa: get32(b, 24) };
   return { eth, arp, payload: b.subarray(ARP_LEN) };
 }
 
 function parseIpv4(eth: EthHeader, b: Uint8Array, csumOk: boolean, extra: number): Frame | Malformed {
   if (b.length < IP_HLEN) return { error: `IPv4: ${b.length} bytes` };
-  const v = view(b);
-  const hlen = (b[0] & 0xf) * 4, totalLength = v.getUint16(2);
+  const hlen = (b[0] & 0xf) * 4, totalLength = get16(b, 2);
   if (b[0] >> 4 !== 4) return { error: `IPv4: version ${b[0] >> 4}` };
   if (hlen < IP_HLEN) return { error: `IPv4: header length ${hlen}` };
   if (totalLength < hlen || totalLength > b.length + extra || (extra > 0 && totalLength !== b.length + extra)) {
     return { error: `IPv4: total length ${totalLength} of ${b.length + extra} bytes` };
   }
   if (checksum(b.subarray(0, hlen)) !== 0) return { error: "IPv4: bad header checksum" };
-  const ip: Ipv4Header = { hlen, tos: b[1], totalLength, id: v.getUint16(4), frag: v.getUint16(6), ttl: b[8],
-    protocol: b[9], checksum: v.getUint16(10), src: v.getUint32(12), dst: v.getUint32(16) };
+  const ip: Ipv4Header = { hlen, tos: b[1], totalLength, id: get16(b, 4), frag: get16(b, 6), ttl: b[8],
+    protocol: b[9], checksum: get16(b, 10), src: get32(b, 12), dst: get32(b, 16) };
   const body = b.subarray(hlen, totalLength - extra);
   if (ip.protocol !== IPPROTO_TCP || (ip.frag & 0x3fff) !== 0) return { eth, ip, payload: body };   // not TCP, or a fragment
   if (extra > 0 && !csumOk) return { error: "TCP: payload apart, checksum not vouched for" };
@@ -220,14 +221,14 @@ function parseIpv4(eth: EthHeader, b: Uint8Array, csumOk: boolean, extra: number
 
 function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array, csumOk: boolean, extra: number): Frame | Malformed {
   if (b.length < TCP_HLEN) return { error: `TCP: ${b.length} bytes` };
-  const v = view(b), hlen = (b[12] >> 4) * 4;
+  const hlen = (b[12] >> 4) * 4;
   if (hlen < TCP_HLEN || hlen > b.length) return { error: `TCP: header length ${hlen} of ${b.length} bytes` };
   if (!csumOk && tcpChecksum(ip.src, ip.dst, b) !== 0) return { error: "TCP: bad checksum" };
   const options = b.subarray(TCP_HLEN, hlen);
   const mss = optionMss(options);
   if (mss === null) return { error: "TCP: bad options" };
-  const tcp: TcpHeader = { srcPort: v.getUint16(0), dstPort: v.getUint16(2), seq: v.getUint32(4), ack: v.getUint32(8),
-    hlen, flags: b[13], window: v.getUint16(14), checksum: v.getUint16(16), urgent: v.getUint16(18), options };
+  const tcp: TcpHeader = { srcPort: get16(b, 0), dstPort: get16(b, 2), seq: get32(b, 4), ack: get32(b, 8),
+    hlen, flags: b[13], window: get16(b, 14), checksum: get16(b, 16), urgent: get16(b, 18), options };
   if (mss !== undefined) tcp.mss = mss;
   const f: Frame = { eth, ip, tcp, payload: b.subarray(hlen) };
   if (extra > 0) f.extra = extra;
@@ -259,9 +260,9 @@ export interface TsoPlan { ipHlen: number; hdrEnd: number; dataLen: number; mss:
 export function tsoPlan(frame: Uint8Array, mss: number, len = frame.length): TsoPlan | string {
   if (!Number.isInteger(mss) || mss <= 0) return `gso_size ${mss}`;
   if (len < ETH_HLEN + IP_HLEN + TCP_HLEN || frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `TSO frame of ${len} bytes`;
-  const v = view(frame), ipAt = ETH_HLEN;
-  if (v.getUint16(12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4) return "TSO frame is not IPv4";
-  const ipHlen = (frame[ipAt] & 0xf) * 4, total = v.getUint16(ipAt + 2);
+  const ipAt = ETH_HLEN;
+  if (get16(frame, 12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4) return "TSO frame is not IPv4";
+  const ipHlen = (frame[ipAt] & 0xf) * 4, total = get16(frame, ipAt + 2);
   if (frame[ipAt + 9] !== IPPROTO_TCP) return "TSO frame is not TCP";
   if (ipHlen < IP_HLEN || total > len - ETH_HLEN || total < ipHlen + TCP_HLEN) return `TSO frame: IPv4 total length ${total}`;
   const tcpAt = ipAt + ipHlen, tcpHlen = (frame[tcpAt + 12] >> 4) * 4;
@@ -278,29 +279,29 @@ export function tsoPlan(frame: Uint8Array, mss: number, len = frame.length): Tso
 export function tsoSegment(frame: Uint8Array, mss: number): Uint8Array[] | string {
   const p = tsoPlan(frame, mss);
   if (typeof p === "string") return p;
-  const v = view(frame), ipAt = ETH_HLEN, tcpAt = ipAt + p.ipHlen, hdrEnd = p.hdrEnd;
+  const ipAt = ETH_HLEN, tcpAt = ipAt + p.ipHlen, hdrEnd = p.hdrEnd;
   const out: Uint8Array[] = [];
   for (let off = 0, i = 0; i < p.segments; off += mss, i++) {
     const n = Math.min(mss, p.dataLen - off), last = i === p.segments - 1;
     const seg = new Uint8Array(hdrEnd + n);
     seg.set(frame.subarray(0, hdrEnd));
     seg.set(frame.subarray(hdrEnd + off, hdrEnd + off + n), hdrEnd);
-    fixSegment(seg, p.ipHlen, v.getUint16(ipAt + 4) + i, v.getUint32(tcpAt + 4) + off, last);
+    fixSegment(seg, p.ipHlen, get16(frame, ipAt + 4) + i, get32(frame, tcpAt + 4) + off, last);
     out.push(seg);
   }
   return out;
 }
 
 function fixSegment(seg: Uint8Array, ipHlen: number, id: number, seq: number, last: boolean): void {
-  const v = view(seg), ipAt = ETH_HLEN, tcpAt = ETH_HLEN + ipHlen;
-  v.setUint16(ipAt + 2, seg.length - ETH_HLEN);
-  v.setUint16(ipAt + 4, id & 0xffff);
-  v.setUint16(ipAt + 10, 0);
-  v.setUint16(ipAt + 10, checksum(seg.subarray(ipAt, tcpAt)));
-  v.setUint32(tcpAt + 4, seq >>> 0);
+  const ipAt = ETH_HLEN, tcpAt = ETH_HLEN + ipHlen;
+  put16(seg, ipAt + 2, seg.length - ETH_HLEN);
+  put16(seg, ipAt + 4, id & 0xffff);
+  put16(seg, ipAt + 10, 0);
+  put16(seg, ipAt + 10, checksum(seg.subarray(ipAt, tcpAt)));
+  put32(seg, tcpAt + 4, seq >>> 0);
   if (!last) seg[tcpAt + 13] &= ~(TCP_FIN | TCP_PSH);
-  v.setUint16(tcpAt + 16, 0);
-  v.setUint16(tcpAt + 16, tcpChecksum(v.getUint32(ipAt + 12), v.getUint32(ipAt + 16), seg.subarray(tcpAt)));
+  put16(seg, tcpAt + 16, 0);
+  put16(seg, tcpAt + 16, tcpChecksum(get32(seg, ipAt + 12), get32(seg, ipAt + 16), seg.subarray(tcpAt)));
 }
 
 /** Can checksum offload (NEEDS_CSUM) fill in this IPv4/TCP frame's checksum? csumStart/csumOffset
@@ -308,8 +309,8 @@ function fixSegment(seg: Uint8Array, ipHlen: number, id: number, seq: number, la
  *  error string, or null. */
 export function checkTcpCsumOffload(frame: Uint8Array, csumStart: number, csumOffset: number, len = frame.length): string | null {
   if (len < ETH_HLEN + IP_HLEN + TCP_HLEN || frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `checksum offload on a ${len}-byte frame`;
-  const v = view(frame), ipAt = ETH_HLEN, ipHlen = (frame[ipAt] & 0xf) * 4, total = v.getUint16(ipAt + 2);
-  if (v.getUint16(12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4 || frame[ipAt + 9] !== IPPROTO_TCP) return "checksum offload on a frame that is not IPv4/TCP";
+  const ipAt = ETH_HLEN, ipHlen = (frame[ipAt] & 0xf) * 4, total = get16(frame, ipAt + 2);
+  if (get16(frame, 12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4 || frame[ipAt + 9] !== IPPROTO_TCP) return "checksum offload on a frame that is not IPv4/TCP";
   if (csumStart !== ETH_HLEN + ipHlen || csumOffset !== 16) return `csum_start ${csumStart} / csum_offset ${csumOffset} is not the TCP checksum`;
   if (total < ipHlen + TCP_HLEN || ETH_HLEN + total > len) return `checksum offload: IPv4 total length ${total}`;
   return null;
@@ -320,9 +321,9 @@ export function checkTcpCsumOffload(frame: Uint8Array, csumStart: number, csumOf
 export function fillTcpChecksum(frame: Uint8Array, csumStart: number, csumOffset: number): string | null {
   const err = checkTcpCsumOffload(frame, csumStart, csumOffset);
   if (err) return err;
-  const v = view(frame), ipAt = ETH_HLEN, total = v.getUint16(ipAt + 2);
+  const ipAt = ETH_HLEN, total = get16(frame, ipAt + 2);
   const seg = frame.subarray(csumStart, ETH_HLEN + total);
-  v.setUint16(csumStart + csumOffset, 0);
-  v.setUint16(csumStart + csumOffset, tcpChecksum(v.getUint32(ipAt + 12), v.getUint32(ipAt + 16), seg));
+  put16(frame, csumStart + csumOffset, 0);
+  put16(frame, csumStart + csumOffset, tcpChecksum(get32(frame, ipAt + 12), get32(frame, ipAt + 16), seg));
   return null;
 }
