@@ -21,7 +21,8 @@
 // header + segment) for every frame it puts on the wire. So the kernel never reads payload bytes
 // to checksum them (a zero-copy send touches no data with the CPU). On RX the device verifies the
 // checksum and delivers with hdr.flags = NET_HDR_F_DATA_VALID; bad frames are dropped and counted.
-// The peer (host side) still checks every checksum on frames it receives from the wire.
+// The peer (host side) trusts the checksums the NIC was asked to fill in (its own device: they are
+// summed only for a pcap or when a test asks, host/net/slirp.ts) and checks every other one.
 export const NET_HDR_F_NEEDS_CSUM = 1;
 export const NET_HDR_F_DATA_VALID = 2;
 export const NET_HDR_SIZE = 12;
