@@ -9,7 +9,7 @@
 // error string; checkTcpCsumOffload(frame, start, off), fillTcpChecksum(frame, start, off).
 import {
   ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, TCP_FIN, TCP_PSH, TCP_SYN, TCPOPT_END, TCPOPT_NOP,
-  TCPOPT_MSS, IP_TTL, IP_DF, ARP_HRD_ETHER, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO,
+  TCPOPT_MSS, TCPOPT_WSCALE, TCP_MAX_WSCALE, IP_TTL, IP_DF, ARP_HRD_ETHER, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO,
 } from "../../kernel/abi/net";
 
 export type Mac = string;
@@ -23,6 +23,7 @@ export interface Ipv4Header {
 export interface TcpHeader {
   srcPort: number; dstPort: number; seq: number; ack: number; hlen: number; flags: number;
   window: number; checksum: number; urgent: number; mss?: number; options: Uint8Array;
+  wscale?: number;           // the window scale option's shift (SYN only)
 }
 /** A parsed frame: the layers present; payload is what follows the last parsed header. */
 export interface Frame {
@@ -36,6 +37,7 @@ export const GUEST_MAC: Mac = macOf(GUEST_MAC_HI, GUEST_MAC_LO);
 export const HOST_MAC: Mac = macOf(HOST_MAC_HI, HOST_MAC_LO);
 const ARP_LEN = 28;
 const MSS_OPT_LEN = 4;
+const WS_OPT_LEN = 4;                      // NOP + { kind 3, len 3, shift }
 
 /** 10.0.2.15 for 0x0a00020f. */
 export function ipString(ip: number): string {
@@ -140,12 +142,14 @@ export function buildIpv4(s: Ipv4Spec, payload: Uint8Array): Uint8Array {
 export interface TcpSpec {
   srcPort: number; dstPort: number; seq: number; ack: number; flags: number; window: number;
   mss?: number;              // adds the MSS option (on SYNs)
+  wscale?: number;           // adds NOP + the window scale option (on SYNs, after the MSS)
   urgent?: number;
 }
 
 /** A TCP segment (20-byte header, +4 with MSS) with its pseudo-header checksum. */
 export function buildTcp(s: TcpSpec, payload: Uint8Array, srcIp: number, dstIp: number): Uint8Array {
-  const hlen = TCP_HLEN + (s.mss !== undefined ? MSS_OPT_LEN : 0);
+  const mssAt = TCP_HLEN, wsAt = mssAt + (s.mss !== undefined ? MSS_OPT_LEN : 0);
+  const hlen = wsAt + (s.wscale !== undefined ? WS_OPT_LEN : 0);
   const out = new Uint8Array(hlen + payload.length);
   put16(out, 0, s.srcPort);
   put16(out, 2, s.dstPort);
@@ -155,7 +159,8 @@ export function buildTcp(s: TcpSpec, payload: Uint8Array, srcIp: number, dstIp: 
   out[13] = s.flags;
   put16(out, 14, s.window);
   put16(out, 18, s.urgent ?? 0);
-  if (s.mss !== undefined) { out[20] = TCPOPT_MSS; out[21] = MSS_OPT_LEN; put16(out, 22, s.mss); }
+  if (s.mss !== undefined) { out[mssAt] = TCPOPT_MSS; out[mssAt + 1] = MSS_OPT_LEN; put16(out, mssAt + 2, s.mss); }
+  if (s.wscale !== undefined) { out[wsAt] = TCPOPT_NOP; out[wsAt + 1] = TCPOPT_WSCALE; out[wsAt + 2] = 3; out[wsAt + 3] = s.wscale; }
   out.set(payload, hlen);
   put16(out, 16, tcpChecksum(srcIp, dstIp, out));
   return out;
@@ -225,28 +230,30 @@ function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array, csumOk: boolean
   if (hlen < TCP_HLEN || hlen > b.length) return { error: `TCP: header length ${hlen} of ${b.length} bytes` };
   if (!csumOk && tcpChecksum(ip.src, ip.dst, b) !== 0) return { error: "TCP: bad checksum" };
   const options = b.subarray(TCP_HLEN, hlen);
-  const mss = optionMss(options);
-  if (mss === null) return { error: "TCP: bad options" };
+  const opt = synOptions(options);
+  if (opt === null) return { error: "TCP: bad options" };
   const tcp: TcpHeader = { srcPort: get16(b, 0), dstPort: get16(b, 2), seq: get32(b, 4), ack: get32(b, 8),
     hlen, flags: b[13], window: get16(b, 14), checksum: get16(b, 16), urgent: get16(b, 18), options };
-  if (mss !== undefined) tcp.mss = mss;
+  if (opt.mss !== undefined) tcp.mss = opt.mss;
+  if (opt.wscale !== undefined) tcp.wscale = opt.wscale;
   const f: Frame = { eth, ip, tcp, payload: b.subarray(hlen) };
   if (extra > 0) f.extra = extra;
   return f;
 }
 
-/** The MSS option's value, undefined if absent, null if the options are malformed. */
-function optionMss(o: Uint8Array): number | undefined | null {
-  let mss: number | undefined;
+/** The MSS and window scale options' values (each undefined if absent), null if the options are malformed. */
+function synOptions(o: Uint8Array): { mss?: number; wscale?: number } | null {
+  const out: { mss?: number; wscale?: number } = {};
   for (let i = 0; i < o.length;) {
     if (o[i] === TCPOPT_END) break;
     if (o[i] === TCPOPT_NOP) { i++; continue; }
     const len = o[i + 1];
     if (i + 1 >= o.length || len < 2 || i + len > o.length) return null;
-    if (o[i] === TCPOPT_MSS) { if (len !== MSS_OPT_LEN) return null; mss = (o[i + 2] << 8) | o[i + 3]; }
+    if (o[i] === TCPOPT_MSS) { if (len !== MSS_OPT_LEN) return null; out.mss = (o[i + 2] << 8) | o[i + 3]; }
+    if (o[i] === TCPOPT_WSCALE) { if (len !== 3) return null; out.wscale = Math.min(o[i + 2], TCP_MAX_WSCALE); }
     i += len;
   }
-  return mss;
+  return out;
 }
 
 export function isMalformed(f: Frame | Malformed): f is Malformed { return "error" in f; }
