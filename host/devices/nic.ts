@@ -5,11 +5,14 @@
 // frames cross it one after another, so a frame of B bytes put on it at t arrives at
 //   max(t, link free) + B * 1000 / bytesPerUs + latencyNs.
 // TX: at notify the device gathers each chain from RAM (one DMA; any number of device-readable
-//   descriptors, with or without SG: the SG rule is the driver's), fills in the TCP checksum when
-//   the header asks (NEEDS_CSUM), cuts a TSO packet into MSS-sized frames (checksums included),
-//   and gives each wire frame to the peer, whose answers go onto the RX link at that frame's
-//   arrival. The chain's used entry is written, and its record moves to `completed`, when the
-//   interrupt due at its last frame's arrival is taken.
+//   descriptors, with or without SG: the SG rule is the driver's) and times it as its wire frames
+//   (a TSO packet: MSS-sized ones) crossing the link one after another. The peer gets the packet
+//   whole at the last frame's arrival (GRO: one segment for the host TCP) and its answers go onto
+//   the RX link then; a checksum left to the device (NEEDS_CSUM, TSO) is vouched for, not summed
+//   (RxInfo.csumOk), and the payload is lent as views of RAM when the first buffer holds the
+//   headers (zero-copy). With a pcap (or fillChecksums) the frames are cut and checksummed for real.
+//   The chain's used entry is written, and its record moves to `completed`, when the interrupt due
+//   at its last frame's arrival is taken.
 // RX: frames wait in the device until they have arrived and the driver has posted a buffer
 //   (backpressure). The device checks each frame's checksums: a bad one is dropped and counted
 //   (rxBad); a good one is written into one buffer (virtio_net_hdr with num_buffers = 1 and
