@@ -71,6 +71,8 @@ export interface NetOptions {
   hostfwd?: string[];          // e.g. "tcp:127.0.0.1:8080-:80": a real host port to a guest port
   guestfwd?: string[];         // e.g. "tcp:10.0.2.2:5000-127.0.0.1:5000": a guest port to a real one
   pcap?: string;               // record every frame on the wire to this file
+  discardHash?: boolean;       // the discard service hashes what it gets (tests check fnv, sha256)
+  verifyChecksums?: boolean;   // the NIC sums every TCP checksum left to it and the host side checks them
 }
 
 export interface ExitInfo { code: number | null; signal: number | null; status: number }
@@ -128,10 +130,10 @@ export class Machine {
     this.disk = store ? new VirtioBlk(this.ram, store, opts.diskTiming ?? diskTiming(cm)) : null;
     if (opts.net !== null) {
       const n = opts.net ?? {};
-      this.slirp = new Slirp();
+      this.slirp = new Slirp({ discardHash: n.discardHash, verifyChecksums: n.verifyChecksums });
       for (const g of n.guestfwd ?? []) this.slirp.guestFwd(g);
       this.nic = new VirtioNet(this.ram, this.slirp, { features: { sg: n.sg ?? true, tso: n.tso ?? true },
-        timing: n.timing ?? nicTiming(cm), pcap: n.pcap ? new PcapWriter(n.pcap) : undefined });
+        timing: n.timing ?? nicTiming(cm), pcap: n.pcap ? new PcapWriter(n.pcap) : undefined, fillChecksums: n.verifyChecksums });
     }
     // Interrupts are delivered in table order: the NIC's before the disk's.
     this.devices = new DeviceTable(() => this.k, [this.nic, this.disk], opts.onDeviceDone);

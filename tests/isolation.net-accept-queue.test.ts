@@ -15,6 +15,7 @@
 import { afterEach, expect, test } from "vitest";
 import { meminfo } from "../host/inspect";
 import { parseFrame, type Frame } from "../host/net/packet";
+import type { RxInfo } from "../host/devices/nic";
 import { Errno } from "../kernel/abi/errno";
 import { TCP_SYN, TCP_ACK } from "../kernel/abi/net";
 import { boot, testGuest, type Booted } from "./helpers/machine";
@@ -50,19 +51,19 @@ test("twenty connections at once to listen(2): two are accepted, each once; the 
 
 test("a listener closed during a handshake resets it; a new listener on the port accepts nothing", async () => {
   let holding = false;
-  const held: Uint8Array[] = [];
+  const held: [Uint8Array, RxInfo | undefined][] = [];
   const { m, atBoot, lines } = await listener(["close", String(PORT)], (l) => {
     const slirp = b!.m.slirp!;
     if (l === "listening") {
       const input = slirp.input.bind(slirp);
-      slirp.input = (f: Uint8Array) => {        // hold back the guest's SYN-ACK: the handshake stays open
-        const t = (parseFrame(f) as Frame).tcp;
-        if (holding && t && (t.flags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK)) held.push(f); else input(f);
+      slirp.input = (f: Uint8Array, info?: RxInfo) => {   // hold back the guest's SYN-ACK: the handshake stays open
+        const t = (parseFrame(f, info) as Frame).tcp;     // (info: the NIC vouches for the checksum it left to fill)
+        if (holding && t && (t.flags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK)) held.push([f, info]); else input(f, info);
       };
       holding = true;
       slirp.tcp.connect(PORT, {});
     }
-    if (l === "relistening") { holding = false; for (const f of held.splice(0)) slirp.input(f); }
+    if (l === "relistening") { holding = false; for (const [f, info] of held.splice(0)) slirp.input(f, info); }
   });
   expect(lines).toEqual(["listening", "closed", "relistening", `accept ${-Errno.EAGAIN}`]);
   expect(meminfo(m).free).toBe(atBoot.free);

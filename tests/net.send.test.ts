@@ -25,7 +25,7 @@ function totals(s: Stats, calls: string[]) {
 
 async function send(method: string, sg: boolean) {
   const img = mkfs(8 << 20, { files: [{ path: "/data/4k.bin", data }] }).bytes;
-  const b = await boot({ disk: img, net: { sg } });
+  const b = await boot({ disk: img, net: { sg, discardHash: true } });
   const pid = await b.m.spawn(distDemo("send"), ["send", method, "/data/4k.bin", "10.0.2.2:9", "4096"]);
   await b.m.run();
   const s = b.m.stats(pid);

@@ -25,7 +25,7 @@ let dir: string | null = null;
 afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = null; });
 
 async function zerocopy(mode: string, n: number, pcap?: string, sg = true) {
-  const b = await boot({ net: { pcap, sg } });
+  const b = await boot({ net: { pcap, sg, discardHash: true } });
   const pid = await b.m.spawn(await testGuest("zerocopy.ts"), ["zerocopy", mode, String(n)]);
   await b.m.run();
   b.m.close();

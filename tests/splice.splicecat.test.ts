@@ -7,7 +7,7 @@ import { fnv1a } from "../host/net/services";
 import { boot, distDemo } from "./helpers/machine";
 
 async function spliceCat(...args: string[]) {
-  const b = await boot({ disk: undefined, ramBytes: 64 << 20 });
+  const b = await boot({ disk: undefined, ramBytes: 64 << 20, net: { discardHash: true } });
   const pid = await b.m.spawn(distDemo("splice-cat"), ["splice-cat", ...args]);
   await b.m.run();
   return { b, pid, s: b.m.stats(pid) };

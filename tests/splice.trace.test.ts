@@ -23,7 +23,7 @@ function allFrames(m: Machine): FrameInfo[] {
 describe("splice: file -> pipe -> socket (cold cache, /data/4k.bin)", () => {
   it("2 splices: 4 mode switches, 2 DMA, 0 CPU copies; the pipe slot is the page-cache frame", async () => {
     let seen: { shared: FrameInfo[]; rings: FrameInfo[]; pipes: PipeInfo[]; bytes: Uint8Array } | null = null;
-    const b = await boot({ disk: undefined, traceMask: 31, keepEvents: true, onEvent: (ev) => {
+    const b = await boot({ disk: undefined, net: { discardHash: true }, traceMask: 31, keepEvents: true, onEvent: (ev) => {
       if (ev.type !== "syscall" || ev.name !== "getpid") return;
       const frames = allFrames(b.m);
       const shared = frames.filter((f) => f.owner === "pagecache" && f.refcount === 2);

@@ -185,7 +185,7 @@ export class VirtioBlk implements Device {
 }
 
 /** The distinct 4 KiB frames a list of buffers touches, in order. */
-export function framesOf(descs: Desc[]): number[] {
+export function framesOf(descs: readonly { addr: number; len: number }[]): number[] {
   const frames: number[] = [];
   for (const d of descs) {
     for (let f = d.addr - (d.addr % FRAME); f < d.addr + d.len; f += FRAME) {

@@ -5,13 +5,16 @@
 // frames cross it one after another, so a frame of B bytes put on it at t arrives at
 //   max(t, link free) + B * 1000 / bytesPerUs + latencyNs.
 // TX: at notify the device gathers each chain from RAM (one DMA; any number of device-readable
-//   descriptors, with or without SG: the SG rule is the driver's), fills in the TCP checksum when
-//   the header asks (NEEDS_CSUM), cuts a TSO packet into MSS-sized frames (checksums included),
-//   and gives each wire frame to the peer, whose answers go onto the RX link at that frame's
-//   arrival. The chain's used entry is written, and its record moves to `completed`, when the
-//   interrupt due at its last frame's arrival is taken. The chains of one notify complete together,
-//   at the last one's arrival (interrupt coalescing: one interrupt per kick; the kernel's stack kicks
-//   once per packet, netmap once per sync).
+//   descriptors, with or without SG: the SG rule is the driver's) and times it as its wire frames
+//   (a TSO packet: MSS-sized ones) crossing the link one after another. The peer gets the packet
+//   whole at the last frame's arrival (GRO: one segment for the host TCP) and its answers go onto
+//   the RX link then; a checksum left to the device (NEEDS_CSUM, TSO) is vouched for, not summed
+//   (RxInfo.csumOk), and the payload is lent as views of RAM when the first buffer holds the
+//   headers (zero-copy). With a pcap (or fillChecksums) the frames are cut and checksummed for real.
+//   The chain's used entry is written, and its record moves to `completed`, when the interrupt due
+//   at its last frame's arrival is taken. The chains of one notify complete together, at the last
+//   one's arrival (interrupt coalescing: one interrupt per kick; the kernel's stack kicks once per
+//   packet, netmap once per sync).
 // RX: frames wait in the device until they have arrived and the driver has posted a buffer
 //   (backpressure). The device checks each frame's checksums: a bad one is dropped and counted
 //   (rxBad); a good one is written into one buffer (virtio_net_hdr with num_buffers = 1 and
@@ -31,12 +34,12 @@ import {
   NET_HDR_SIZE, RXQ, TXQ, MTU, ETH_HLEN, IP_HLEN, TCP_HLEN, MAX_TSO, NetFeature, NetConfig, GSO_NONE, GSO_TCPV4, GSO_ECN,
   GUEST_MAC_HI, GUEST_MAC_LO, NET_HDR_F_NEEDS_CSUM, NET_HDR_F_DATA_VALID,
 } from "../../kernel/abi/net";
-import { tsoSegment, fillTcpChecksum, parseFrame, isMalformed } from "../net/packet";
+import { tsoSegment, tsoPlan, fillTcpChecksum, checkTcpCsumOffload, parseFrame, isMalformed, type TsoPlan } from "../net/packet";
 import type { PcapWriter } from "../net/pcap";
 
 /** The other end of the cable. */
 export interface NetPeer {
-  input(frame: Uint8Array): void;         // one wire frame from the guest
+  input(frame: Uint8Array, info?: RxInfo): void;   // one frame (or one GRO'd TSO packet) from the guest
   output(): Uint8Array[];                 // take the frames queued for the guest
   pending?(): boolean;                    // may frames still come without any input (real sockets)?
   connected?(): boolean;                  // is a real connection open (a peer running in real time)?
@@ -44,11 +47,21 @@ export interface NetPeer {
   close?(): void;                         // close its real sockets and listeners
 }
 
+/** What the NIC tells the peer about a frame, as an skb's flags do. */
+export interface RxInfo {
+  csumOk?: boolean;     // the TCP checksum is the device's to fill in (NEEDS_CSUM): trusted, not summed
+  gso?: boolean;        // a whole TSO packet (may exceed the MTU), handed over in one piece (GRO)
+  segments?: number;    // the wire frames it was (default 1)
+  payload?: Uint8Array[];   // the TCP payload, apart from `frame` (the headers): views of guest RAM,
+                            //   lent for the call (zero-copy gather)
+}
 export interface NetTiming { latencyNs: number; bytesPerUs: number }
 export interface NicOptions {
   features?: { sg?: boolean; tso?: boolean };   // offered to the driver (default: both)
   timing?: NetTiming;                           // default 10 us, 1250 bytes/us (10 Gb/s)
   pcap?: PcapWriter;                            // records every wire frame, both directions
+  fillChecksums?: boolean;                      // sum every checksum left to the device and let the peer
+                                                //   check it (default: the peer trusts them unsummed)
 }
 
 /** One chain, as the machine traces it. */
@@ -72,6 +85,14 @@ export interface NicStats {
 }
 
 interface Pending { req: NetRequest; usedLen: number }
+/** A TX packet gathered and checked: its frame, the checksum the driver asked for, its wire frames. */
+interface TxPacket {
+  frame: Uint8Array;                                // all of it, or the headers when payload is apart
+  payload?: Uint8Array[];                           // the rest, in guest RAM (zero-copy; never with a pcap)
+  csum: { start: number; offset: number } | null;   // NEEDS_CSUM
+  plan: TsoPlan;                                    // mss 0: one frame as is
+  wire?: Uint8Array[];                              // the TSO segments, cut only for a pcap
+}
 interface WireFrame { frame: Uint8Array; arriveNs: bigint }
 interface RxBuf { chain: Chain; postedNs: bigint; capacity: number }
 
@@ -87,6 +108,7 @@ export class VirtioNet implements Device {
   readonly tso: boolean;
   private timing: NetTiming;
   private pcap?: PcapWriter;
+  private fill: boolean;
   private queues: (VirtQueue | null)[] = [null, null];
   private due: Pending[] = [];        // used entries waiting for their interrupt, oldest first
   private rxWire: WireFrame[] = [];   // frames on or past the RX link, not yet delivered
@@ -94,12 +116,19 @@ export class VirtioNet implements Device {
   private txFree = 0n;                // when each link can take the next frame
   private rxFree = 0n;
   private nowNs = 0n;                 // the latest time the machine told us
+  // The one TX packet being gathered: the peer takes what it keeps before input() returns, as a
+  // NIC's ring buffer is reused, so no packet costs an allocation. Room for the largest legal one.
+  private txBuf = new Uint8Array(NET_HDR_SIZE + ETH_HLEN + 60 + 60 + MAX_TSO);
+  private txHdr = new DataView(this.txBuf.buffer, 0, NET_HDR_SIZE);
+  private rxBuf = new Uint8Array(NET_HDR_SIZE + ETH_HLEN + MTU);   // one RX frame being written (same reason)
+  private ram8: Uint8Array | null = null;
 
   constructor(private ram: WebAssembly.Memory, private peer: NetPeer, opts: NicOptions = {}) {
     this.sg = opts.features?.sg ?? true;
     this.tso = opts.features?.tso ?? true;
     this.timing = opts.timing ?? { latencyNs: 10_000, bytesPerUs: 1250 };
     this.pcap = opts.pcap;
+    this.fill = opts.fillChecksums ?? false;
   }
 
   /** virtioConfig(Dev.net, field). */
@@ -214,10 +243,10 @@ export class VirtioNet implements Device {
   private transmit(c: Chain, nowNs: bigint): NetRequest {
     const req: NetRequest = { queue: TXQ, head: c.head, bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE,
       submitNs: nowNs, doneNs: nowNs, error: c.error };
-    const frames = req.error ? null : this.gather(req, c.descs);
-    if (frames) {
-      for (const f of frames) req.doneNs = this.wireTx(f, nowNs);
-      req.wire = frames.length;
+    const pkt = req.error ? null : this.gather(req, c.descs);
+    if (pkt) {
+      req.doneNs = this.wireTx(pkt, nowNs);
+      req.wire = pkt.plan.segments;
       this.stats.txPackets++;
       if (req.gso === GSO_TCPV4) this.stats.tsoPackets++;
     } else this.stats.txErrors++;
@@ -225,49 +254,97 @@ export class VirtioNet implements Device {
     return req;
   }
 
-  /** Validate a TX chain, gather it (the one DMA) and cut it into wire frames; null on error. */
-  private gather(req: NetRequest, descs: Desc[]): Uint8Array[] | null {
-    if (descs.some((d) => d.flags & VRING_DESC_F_WRITE)) return this.reject(req, "TX chain has a device-writable buffer");
-    const total = descs.reduce((n, d) => n + d.len, 0);
+  /** Validate a TX chain, gather it (the one DMA) and plan its wire frames; null on error. */
+  private gather(req: NetRequest, descs: Desc[]): TxPacket | null {
+    let total = 0;
+    for (const d of descs) {
+      if (d.flags & VRING_DESC_F_WRITE) return this.reject(req, "TX chain has a device-writable buffer");
+      total += d.len;
+    }
     if (total < NET_HDR_SIZE + ETH_HLEN) return this.reject(req, `TX packet of ${total} bytes`);
-    const pkt = new Uint8Array(total), ram = new Uint8Array(this.ram.buffer);
-    let off = 0;
-    for (const d of descs) { pkt.set(ram.subarray(d.addr, d.addr + d.len), off); off += d.len; }
     req.bytes = total;
     req.descs = descs.map(({ addr, len }) => ({ addr, len }));
     req.frames = framesOf(descs);
-    const hdr = new DataView(pkt.buffer, 0, NET_HDR_SIZE);
+    const ram = this.ramBytes();
+    if (this.apart(descs, total, ram)) {                     // zero-copy: the headers only, the payload lent
+      const d0 = descs[0], head = this.txBuf.subarray(0, d0.len);
+      head.set(ram.subarray(d0.addr, d0.addr + d0.len));
+      req.gso = head[1];
+      const payload = descs.slice(1).map((d) => ram.subarray(d.addr, d.addr + d.len));
+      return this.plan(req, head.subarray(NET_HDR_SIZE), this.txHdr, total - NET_HDR_SIZE, payload);
+    }
+    const big = total > this.txBuf.length;                   // too long for any packet: rejected below
+    const pkt = big ? new Uint8Array(total) : this.txBuf.subarray(0, total);
+    let off = 0;
+    for (const d of descs) { pkt.set(ram.subarray(d.addr, d.addr + d.len), off); off += d.len; }
     req.gso = pkt[1];
-    return this.segment(req, pkt.subarray(NET_HDR_SIZE), hdr);
+    return this.plan(req, pkt.subarray(NET_HDR_SIZE), big ? new DataView(pkt.buffer, 0, NET_HDR_SIZE) : this.txHdr, total - NET_HDR_SIZE);
   }
 
-  /** The wire frames of one packet (hdr: its virtio_net_hdr), or null. */
-  private segment(req: NetRequest, frame: Uint8Array, hdr: DataView): Uint8Array[] | null {
-    const maxFrame = ETH_HLEN + MTU, gsoSize = hdr.getUint16(4, true);
+  /** May the payload stay in guest RAM? When the first buffer holds the virtio header and all the
+   *  headers (hdr_len), the checksum is the device's to fill in (so the peer will not sum it), and
+   *  no pcap wants the wire frames. */
+  private apart(descs: Desc[], total: number, ram: Uint8Array): boolean {
+    const d0 = descs[0];
+    if (this.pcap || this.fill || descs.length < 2 || total > this.txBuf.length || d0.len < NET_HDR_SIZE + ETH_HLEN + IP_HLEN + TCP_HLEN) return false;
+    const hdrLen = ram[d0.addr + 2] | (ram[d0.addr + 3] << 8);
+    return d0.len >= NET_HDR_SIZE + hdrLen && ((ram[d0.addr] & NET_HDR_F_NEEDS_CSUM) !== 0 || ram[d0.addr + 1] !== GSO_NONE);
+  }
+
+  /** The wire frames one packet makes (hdr: its virtio_net_hdr; len: the frame's length, of which
+   *  `frame` holds all but the payload pieces), or null. */
+  private plan(req: NetRequest, frame: Uint8Array, hdr: DataView, len: number, payload?: Uint8Array[]): TxPacket | null {
+    const maxFrame = ETH_HLEN + MTU, gsoSize = hdr.getUint16(4, true), flags = hdr.getUint8(0);
+    const csum = flags & NET_HDR_F_NEEDS_CSUM ? { start: hdr.getUint16(6, true), offset: hdr.getUint16(8, true) } : null;
     if (req.gso === GSO_NONE) {
-      if (frame.length > maxFrame) return this.reject(req, `frame of ${frame.length} bytes exceeds the MTU`);
-      const err = hdr.getUint8(0) & NET_HDR_F_NEEDS_CSUM ? fillTcpChecksum(frame, hdr.getUint16(6, true), hdr.getUint16(8, true)) : null;
-      return err ? this.reject(req, err) : [frame];
+      if (len > maxFrame) return this.reject(req, `frame of ${len} bytes exceeds the MTU`);
+      const err = csum ? checkTcpCsumOffload(frame, csum.start, csum.offset, len) : null;
+      if (err) return this.reject(req, err);
+      return { frame, payload, csum, plan: { ipHlen: 0, hdrEnd: len, dataLen: 0, mss: 0, segments: 1 } };
     }
     if (req.gso & GSO_ECN || req.gso !== GSO_TCPV4) return this.reject(req, `gso_type ${req.gso} not offered`);
     if (!this.tso) return this.reject(req, "GSO_TCPV4 without the TSO feature");
-    if (frame.length > ETH_HLEN + IP_HLEN + TCP_HLEN + MAX_TSO) return this.reject(req, `TSO packet of ${frame.length} bytes`);
-    const segs = tsoSegment(frame, gsoSize);
-    if (typeof segs === "string") return this.reject(req, segs);
-    if (segs.some((s) => s.length > maxFrame)) return this.reject(req, `gso_size ${gsoSize} makes frames longer than the MTU`);
-    return segs;
+    if (len > ETH_HLEN + IP_HLEN + TCP_HLEN + MAX_TSO) return this.reject(req, `TSO packet of ${len} bytes`);
+    const plan = tsoPlan(frame, gsoSize, len);
+    if (typeof plan === "string") return this.reject(req, plan);
+    if (plan.hdrEnd + Math.min(plan.mss, plan.dataLen) > maxFrame) return this.reject(req, `gso_size ${gsoSize} makes frames longer than the MTU`);
+    return { frame, payload, csum, plan };
   }
 
   private reject(req: NetRequest, error: string): null { req.error = error; return null; }
 
-  /** Put one frame on the TX link; the peer gets it (and its answers go out) at its arrival. */
-  private wireTx(frame: Uint8Array, nowNs: bigint): bigint {
-    const arrive = this.cross(frame.length, nowNs, true);
-    this.stats.txFrames++; this.stats.txBytes += frame.length;
-    this.pcap?.record(frame, arrive);
-    this.peer.input(frame);
+  /** Put a packet's wire frames on the TX link one after another (each crosses it in turn); the
+   *  peer gets the whole packet at the last one's arrival (GRO: one TSO packet is one segment for
+   *  the host's TCP), its checksums trusted when the device was asked to fill them in. With a
+   *  pcap the frames are cut and checksummed for real, as they would be on the wire. */
+  private wireTx(p: TxPacket, nowNs: bigint): bigint {
+    const { frame, plan } = p, bw = this.timing.bytesPerUs;
+    const start = max(nowNs, this.txFree);
+    let busy = 0;                                  // ns the link is busy, summed per frame as cross() does
+    for (let i = 0, left = plan.dataLen; i < plan.segments; i++, left -= plan.mss) {
+      const len = plan.hdrEnd + Math.min(plan.mss, left);
+      busy += (len * 1000 - ((len * 1000) % bw)) / bw;   // exact integer division
+      this.stats.txFrames++; this.stats.txBytes += len;
+      if (this.pcap) this.recordTx(p, i, start + BigInt(busy) + BigInt(this.timing.latencyNs));
+    }
+    this.txFree = start + BigInt(busy);
+    const arrive = this.txFree + BigInt(this.timing.latencyNs);
+    const offload = p.csum !== null || plan.mss > 0;
+    if (offload && this.fill) fillTcpChecksum(frame, p.csum?.start ?? ETH_HLEN + plan.ipHlen, p.csum?.offset ?? 16);
+    this.peer.input(frame, { csumOk: offload && !this.fill, gso: plan.mss > 0, segments: plan.segments, payload: p.payload });
     this.fromPeer(arrive);
     return arrive;
+  }
+
+  /** Record wire frame i of a packet in the pcap, with the checksums the device would have put in. */
+  private recordTx(p: TxPacket, i: number, arrive: bigint): void {
+    if (p.plan.mss === 0) {
+      if (i === 0 && p.csum) fillTcpChecksum(p.frame, p.csum.start, p.csum.offset);
+      this.pcap!.record(p.frame, arrive);
+      return;
+    }
+    if (i === 0) p.wire = tsoSegment(p.frame, p.plan.mss) as Uint8Array[];
+    this.pcap!.record(p.wire![i], arrive);
   }
 
   /** When a frame of `bytes` put on a link at t arrives; the link stays busy while it crosses. */
@@ -318,21 +395,28 @@ export class VirtioNet implements Device {
       this.rxBufs.unshift(buf);
       return false;
     }
-    const pkt = new Uint8Array(total);
+    const pkt = total <= this.rxBuf.length ? this.rxBuf.subarray(0, total) : new Uint8Array(total);
+    pkt.fill(0, 0, NET_HDR_SIZE);
     if (f.tcp) pkt[0] = NET_HDR_F_DATA_VALID;               // checksums verified
-    new DataView(pkt.buffer).setUint16(10, 1, true);        // num_buffers
+    pkt[10] = 1;                                            // num_buffers (le16)
     pkt.set(w.frame, NET_HDR_SIZE);
-    const ram = new Uint8Array(this.ram.buffer), descs: Desc[] = [];
+    const ram = this.ramBytes(), descs: { addr: number; len: number }[] = [];
     for (let off = 0, i = 0; off < total; i++) {
       const d = buf.chain.descs[i], n = Math.min(d.len, total - off);
       ram.set(pkt.subarray(off, off + n), d.addr);
-      descs.push({ addr: d.addr, len: n, flags: d.flags });
+      descs.push({ addr: d.addr, len: n });
       off += n;
     }
     this.stats.rxFrames++; this.stats.rxBytes += w.frame.length;
     this.due.push({ req: { queue: RXQ, head: buf.chain.head, bytes: total, frames: framesOf(descs),
-      descs: descs.map(({ addr, len }) => ({ addr, len })), wire: 1, gso: GSO_NONE, submitNs: at, doneNs: at }, usedLen: total });
+      descs, wire: 1, gso: GSO_NONE, submitNs: at, doneNs: at }, usedLen: total });
     return true;
+  }
+
+  /** Guest RAM as bytes (one view, made again only if the memory's buffer changed). */
+  private ramBytes(): Uint8Array {
+    if (this.ram8?.buffer !== this.ram.buffer) this.ram8 = new Uint8Array(this.ram.buffer);
+    return this.ram8;
   }
 
   private advance(nowNs: bigint): void { if (nowNs > this.nowNs) this.nowNs = nowNs; }

@@ -26,7 +26,13 @@ export class VirtQueue {
     }
   }
 
-  private view(): DataView { return new DataView(this.ram.buffer); }
+  private dv: DataView | null = null;
+
+  /** RAM as a DataView (one, made again only if the memory's buffer changed). */
+  private view(): DataView {
+    if (this.dv?.buffer !== this.ram.buffer) this.dv = new DataView(this.ram.buffer);
+    return this.dv;
+  }
 
   /** Is [addr, addr+len) inside RAM? */
   inRam(addr: number, len: number): boolean {

@@ -140,7 +140,7 @@ export class Forwarder {
       data: (c, b) => {
         if (sock.destroyed) { c.abort(); return; }       // the real peer is gone: the guest gets RST
         this.corked(sock);
-        sock.write(b, () => { c.consumed(b.length); this.activity.notify(); });
+        sock.write(Buffer.from(b), () => { c.consumed(b.length); this.activity.notify(); });   // b is lent: copied
       },
       end: () => { if (!sock.destroyed) sock.end(); },
       closed: (_c, how: CloseHow) => {

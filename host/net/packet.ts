@@ -3,12 +3,13 @@
 // TCP segmentation offload a NIC does (tsoSegment). Addresses are host-order u32 like
 // kernel/abi/net.ts; MACs are strings "52:54:00:12:34:56".
 // Interface: ipString(ip), parseIp(s), macOf(hi, lo), checksum(bytes), tcpChecksum(src, dst, seg);
-// buildEth, buildArp, buildIpv4, buildTcp, tcpFrame(spec), arpFrame(...); parseFrame(bytes) ->
-// Frame | Malformed, isMalformed(f); tsoSegment(frame, mss) -> frames | error string;
-// fillTcpChecksum(frame, start, off).
+// buildEth, buildArp, buildIpv4, buildTcp, tcpFrame(spec), arpFrame(...); parseFrame(bytes, opts?) ->
+// Frame | Malformed (opts.csumOk: the TCP checksum is known good, as a NIC's checksum offload says),
+// isMalformed(f); tsoPlan(frame, mss) -> TsoPlan | error string; tsoSegment(frame, mss) -> frames |
+// error string; checkTcpCsumOffload(frame, start, off), fillTcpChecksum(frame, start, off).
 import {
   ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, TCP_FIN, TCP_PSH, TCP_SYN, TCPOPT_END, TCPOPT_NOP,
-  TCPOPT_MSS, IP_TTL, IP_DF, ARP_HRD_ETHER, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO,
+  TCPOPT_MSS, TCPOPT_WSCALE, TCP_MAX_WSCALE, IP_TTL, IP_DF, ARP_HRD_ETHER, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO,
 } from "../../kernel/abi/net";
 import { IPPROTO_UDP } from "../../kernel/abi/socket";
 
@@ -23,9 +24,13 @@ export interface Ipv4Header {
 export interface TcpHeader {
   srcPort: number; dstPort: number; seq: number; ack: number; hlen: number; flags: number;
   window: number; checksum: number; urgent: number; mss?: number; options: Uint8Array;
+  wscale?: number;           // the window scale option's shift (SYN only)
 }
 /** A parsed frame: the layers present; payload is what follows the last parsed header. */
-export interface Frame { eth: EthHeader; arp?: ArpPacket; ip?: Ipv4Header; tcp?: TcpHeader; payload: Uint8Array }
+export interface Frame {
+  eth: EthHeader; arp?: ArpPacket; ip?: Ipv4Header; tcp?: TcpHeader; payload: Uint8Array;
+  extra?: number;            // payload bytes after these, carried apart (the NIC's pieces: ParseOptions.extra)
+}
 export interface Malformed { error: string }
 
 export const BROADCAST_MAC: Mac = "ff:ff:ff:ff:ff:ff";
@@ -33,6 +38,7 @@ export const GUEST_MAC: Mac = macOf(GUEST_MAC_HI, GUEST_MAC_LO);
 export const HOST_MAC: Mac = macOf(HOST_MAC_HI, HOST_MAC_LO);
 const ARP_LEN = 28;
 const MSS_OPT_LEN = 4;
+const WS_OPT_LEN = 4;                      // NOP + { kind 3, len 3, shift }
 
 /** 10.0.2.15 for 0x0a00020f. */
 export function ipString(ip: number): string {
@@ -92,37 +98,41 @@ export function l4Checksum(srcIp: number, dstIp: number, protocol: number, seg: 
   return fold(sum16(seg, acc));
 }
 
-function view(b: Uint8Array): DataView { return new DataView(b.buffer, b.byteOffset, b.byteLength); }
+// Big-endian fields of a byte array (no DataView to allocate per packet).
+function get16(b: Uint8Array, at: number): number { return (b[at] << 8) | b[at + 1]; }
+function get32(b: Uint8Array, at: number): number { return ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0; }
+function put16(b: Uint8Array, at: number, x: number): void { b[at] = x >>> 8; b[at + 1] = x; }
+function put32(b: Uint8Array, at: number, x: number): void { put16(b, at, x >>> 16); put16(b, at + 2, x & 0xffff); }
 
 export function buildEth(h: EthHeader, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(ETH_HLEN + payload.length);
   out.set(macBytes(h.dst), 0);
   out.set(macBytes(h.src), 6);
-  view(out).setUint16(12, h.type);
+  put16(out, 12, h.type);
   out.set(payload, ETH_HLEN);
   return out;
 }
 
 export function buildArp(p: ArpPacket): Uint8Array {
-  const out = new Uint8Array(ARP_LEN), v = view(out);
-  v.setUint16(0, ARP_HRD_ETHER);
-  v.setUint16(2, ETH_P_IP);
+  const out = new Uint8Array(ARP_LEN);
+  put16(out, 0, ARP_HRD_ETHER);
+  put16(out, 2, ETH_P_IP);
   out[4] = 6; out[5] = 4;
-  v.setUint16(6, p.op);
+  put16(out, 6, p.op);
   out.set(macBytes(p.sha), 8);
-  v.setUint32(14, p.spa);
+  put32(out, 14, p.spa);
   out.set(macBytes(p.tha), 18);
-  v.setUint32(24, p.tpa);
+  put32(out, 24, p.tpa);
   return out;
 }
 
 /** A UDP datagram (8-byte header, checksum with the IPv4 pseudo-header), then the payload. */
 export function buildUdp(srcIp: number, dstIp: number, srcPort: number, dstPort: number, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(8 + payload.length), v = view(out);
-  v.setUint16(0, srcPort); v.setUint16(2, dstPort); v.setUint16(4, out.length);
+  const out = new Uint8Array(8 + payload.length);
+  put16(out, 0, srcPort); put16(out, 2, dstPort); put16(out, 4, out.length);
   out.set(payload, 8);
   const c = l4Checksum(srcIp, dstIp, IPPROTO_UDP, out);
-  v.setUint16(6, c === 0 ? 0xffff : c);
+  put16(out, 6, c === 0 ? 0xffff : c);
   return out;
 }
 
@@ -130,17 +140,17 @@ export interface Ipv4Spec { src: number; dst: number; protocol: number; id?: num
 
 /** A 20-byte IPv4 header (no options) with its checksum, then the payload. */
 export function buildIpv4(s: Ipv4Spec, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(IP_HLEN + payload.length), v = view(out);
+  const out = new Uint8Array(IP_HLEN + payload.length);
   out[0] = 0x45;
   out[1] = s.tos ?? 0;
-  v.setUint16(2, out.length);
-  v.setUint16(4, (s.id ?? 0) & 0xffff);
-  v.setUint16(6, s.frag ?? IP_DF);
+  put16(out, 2, out.length);
+  put16(out, 4, (s.id ?? 0) & 0xffff);
+  put16(out, 6, s.frag ?? IP_DF);
   out[8] = s.ttl ?? IP_TTL;
   out[9] = s.protocol;
-  v.setUint32(12, s.src);
-  v.setUint32(16, s.dst);
-  v.setUint16(10, checksum(out.subarray(0, IP_HLEN)));
+  put32(out, 12, s.src);
+  put32(out, 16, s.dst);
+  put16(out, 10, checksum(out.subarray(0, IP_HLEN)));
   out.set(payload, IP_HLEN);
   return out;
 }
@@ -148,24 +158,27 @@ export function buildIpv4(s: Ipv4Spec, payload: Uint8Array): Uint8Array {
 export interface TcpSpec {
   srcPort: number; dstPort: number; seq: number; ack: number; flags: number; window: number;
   mss?: number;              // adds the MSS option (on SYNs)
+  wscale?: number;           // adds NOP + the window scale option (on SYNs, after the MSS)
   urgent?: number;
 }
 
 /** A TCP segment (20-byte header, +4 with MSS) with its pseudo-header checksum. */
 export function buildTcp(s: TcpSpec, payload: Uint8Array, srcIp: number, dstIp: number): Uint8Array {
-  const hlen = TCP_HLEN + (s.mss !== undefined ? MSS_OPT_LEN : 0);
-  const out = new Uint8Array(hlen + payload.length), v = view(out);
-  v.setUint16(0, s.srcPort);
-  v.setUint16(2, s.dstPort);
-  v.setUint32(4, s.seq >>> 0);
-  v.setUint32(8, s.ack >>> 0);
+  const mssAt = TCP_HLEN, wsAt = mssAt + (s.mss !== undefined ? MSS_OPT_LEN : 0);
+  const hlen = wsAt + (s.wscale !== undefined ? WS_OPT_LEN : 0);
+  const out = new Uint8Array(hlen + payload.length);
+  put16(out, 0, s.srcPort);
+  put16(out, 2, s.dstPort);
+  put32(out, 4, s.seq >>> 0);
+  put32(out, 8, s.ack >>> 0);
   out[12] = (hlen / 4) << 4;
   out[13] = s.flags;
-  v.setUint16(14, s.window);
-  v.setUint16(18, s.urgent ?? 0);
-  if (s.mss !== undefined) { out[20] = TCPOPT_MSS; out[21] = MSS_OPT_LEN; v.setUint16(22, s.mss); }
+  put16(out, 14, s.window);
+  put16(out, 18, s.urgent ?? 0);
+  if (s.mss !== undefined) { out[mssAt] = TCPOPT_MSS; out[mssAt + 1] = MSS_OPT_LEN; put16(out, mssAt + 2, s.mss); }
+  if (s.wscale !== undefined) { out[wsAt] = TCPOPT_NOP; out[wsAt + 1] = TCPOPT_WSCALE; out[wsAt + 2] = 3; out[wsAt + 3] = s.wscale; }
   out.set(payload, hlen);
-  v.setUint16(16, tcpChecksum(srcIp, dstIp, out));
+  put16(out, 16, tcpChecksum(srcIp, dstIp, out));
   return out;
 }
 
@@ -187,121 +200,153 @@ export function arpFrame(dst: Mac, p: ArpPacket): Uint8Array {
 
 /** Parse a frame. Never throws: garbage comes back as { error } naming what is wrong.
  *  Trailing bytes after the IPv4 total length (Ethernet padding) are ignored. */
-export function parseFrame(b: Uint8Array): Frame | Malformed {
+export function parseFrame(b: Uint8Array, opts: ParseOptions = {}): Frame | Malformed {
   if (b.length < ETH_HLEN) return { error: `runt frame (${b.length} bytes)` };
-  const v = view(b);
-  const eth: EthHeader = { dst: macAt(b, 0), src: macAt(b, 6), type: v.getUint16(12) };
+  const eth: EthHeader = { dst: macAt(b, 0), src: macAt(b, 6), type: get16(b, 12) };
   const rest = b.subarray(ETH_HLEN);
   if (eth.type === ETH_P_ARP) return parseArp(eth, rest);
-  if (eth.type === ETH_P_IP) return parseIpv4(eth, rest);
+  if (eth.type === ETH_P_IP) return parseIpv4(eth, rest, opts.csumOk ?? false, opts.extra ?? 0);
   return { eth, payload: rest };
+}
+
+export interface ParseOptions {
+  csumOk?: boolean;          // the TCP checksum is known good (our NIC's offload): not summed again
+  extra?: number;            // the frame is the headers only: this many payload bytes follow elsewhere
 }
 
 function parseArp(eth: EthHeader, b: Uint8Array): Frame | Malformed {
   if (b.length < ARP_LEN) return { error: `ARP: ${b.length} bytes` };
-  const v = view(b);
-  if (v.getUint16(0) !== ARP_HRD_ETHER || v.getUint16(2) !== ETH_P_IP || b[4] !== 6 || b[5] !== 4) {
+  if (get16(b, 0) !== ARP_HRD_ETHER || get16(b, 2) !== ETH_P_IP || b[4] !== 6 || b[5] !== 4) {
     return { error: "ARP: not Ethernet/IPv4" };
   }
-  const arp = { op: v.getUint16(6), sha: macAt(b, 8), spa: v.getUint32(14), tha: macAt(b, 18), tpa: v.getUint32(24) };
+  const arp = { op: get16(b, 6), sha: macAt(b, 8), spa: get32(b, 14), tha: macAt(b, 18), tpa: get32(b, 24) };
   return { eth, arp, payload: b.subarray(ARP_LEN) };
 }
 
-function parseIpv4(eth: EthHeader, b: Uint8Array): Frame | Malformed {
+function parseIpv4(eth: EthHeader, b: Uint8Array, csumOk: boolean, extra: number): Frame | Malformed {
   if (b.length < IP_HLEN) return { error: `IPv4: ${b.length} bytes` };
-  const v = view(b);
-  const hlen = (b[0] & 0xf) * 4, totalLength = v.getUint16(2);
+  const hlen = (b[0] & 0xf) * 4, totalLength = get16(b, 2);
   if (b[0] >> 4 !== 4) return { error: `IPv4: version ${b[0] >> 4}` };
   if (hlen < IP_HLEN) return { error: `IPv4: header length ${hlen}` };
-  if (totalLength < hlen || totalLength > b.length) return { error: `IPv4: total length ${totalLength} of ${b.length} bytes` };
+  if (totalLength < hlen || totalLength > b.length + extra || (extra > 0 && totalLength !== b.length + extra)) {
+    return { error: `IPv4: total length ${totalLength} of ${b.length + extra} bytes` };
+  }
   if (checksum(b.subarray(0, hlen)) !== 0) return { error: "IPv4: bad header checksum" };
-  const ip: Ipv4Header = { hlen, tos: b[1], totalLength, id: v.getUint16(4), frag: v.getUint16(6), ttl: b[8],
-    protocol: b[9], checksum: v.getUint16(10), src: v.getUint32(12), dst: v.getUint32(16) };
-  const body = b.subarray(hlen, totalLength);
+  const ip: Ipv4Header = { hlen, tos: b[1], totalLength, id: get16(b, 4), frag: get16(b, 6), ttl: b[8],
+    protocol: b[9], checksum: get16(b, 10), src: get32(b, 12), dst: get32(b, 16) };
+  const body = b.subarray(hlen, totalLength - extra);
   if (ip.protocol !== IPPROTO_TCP || (ip.frag & 0x3fff) !== 0) return { eth, ip, payload: body };   // not TCP, or a fragment
-  return parseTcp(eth, ip, body);
+  if (extra > 0 && !csumOk) return { error: "TCP: payload apart, checksum not vouched for" };
+  return parseTcp(eth, ip, body, csumOk, extra);
 }
 
-function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array): Frame | Malformed {
+function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array, csumOk: boolean, extra: number): Frame | Malformed {
   if (b.length < TCP_HLEN) return { error: `TCP: ${b.length} bytes` };
-  const v = view(b), hlen = (b[12] >> 4) * 4;
+  const hlen = (b[12] >> 4) * 4;
   if (hlen < TCP_HLEN || hlen > b.length) return { error: `TCP: header length ${hlen} of ${b.length} bytes` };
-  if (tcpChecksum(ip.src, ip.dst, b) !== 0) return { error: "TCP: bad checksum" };
+  if (!csumOk && tcpChecksum(ip.src, ip.dst, b) !== 0) return { error: "TCP: bad checksum" };
   const options = b.subarray(TCP_HLEN, hlen);
-  const mss = optionMss(options);
-  if (mss === null) return { error: "TCP: bad options" };
-  const tcp: TcpHeader = { srcPort: v.getUint16(0), dstPort: v.getUint16(2), seq: v.getUint32(4), ack: v.getUint32(8),
-    hlen, flags: b[13], window: v.getUint16(14), checksum: v.getUint16(16), urgent: v.getUint16(18), options };
-  if (mss !== undefined) tcp.mss = mss;
-  return { eth, ip, tcp, payload: b.subarray(hlen) };
+  const opt = synOptions(options);
+  if (opt === null) return { error: "TCP: bad options" };
+  const tcp: TcpHeader = { srcPort: get16(b, 0), dstPort: get16(b, 2), seq: get32(b, 4), ack: get32(b, 8),
+    hlen, flags: b[13], window: get16(b, 14), checksum: get16(b, 16), urgent: get16(b, 18), options };
+  if (opt.mss !== undefined) tcp.mss = opt.mss;
+  if (opt.wscale !== undefined) tcp.wscale = opt.wscale;
+  const f: Frame = { eth, ip, tcp, payload: b.subarray(hlen) };
+  if (extra > 0) f.extra = extra;
+  return f;
 }
 
-/** The MSS option's value, undefined if absent, null if the options are malformed. */
-function optionMss(o: Uint8Array): number | undefined | null {
-  let mss: number | undefined;
+/** The MSS and window scale options' values (each undefined if absent), null if the options are malformed. */
+function synOptions(o: Uint8Array): { mss?: number; wscale?: number } | null {
+  const out: { mss?: number; wscale?: number } = {};
   for (let i = 0; i < o.length;) {
     if (o[i] === TCPOPT_END) break;
     if (o[i] === TCPOPT_NOP) { i++; continue; }
     const len = o[i + 1];
     if (i + 1 >= o.length || len < 2 || i + len > o.length) return null;
-    if (o[i] === TCPOPT_MSS) { if (len !== MSS_OPT_LEN) return null; mss = (o[i + 2] << 8) | o[i + 3]; }
+    if (o[i] === TCPOPT_MSS) { if (len !== MSS_OPT_LEN) return null; out.mss = (o[i + 2] << 8) | o[i + 3]; }
+    if (o[i] === TCPOPT_WSCALE) { if (len !== 3) return null; out.wscale = Math.min(o[i + 2], TCP_MAX_WSCALE); }
     i += len;
   }
-  return mss;
+  return out;
 }
 
 export function isMalformed(f: Frame | Malformed): f is Malformed { return "error" in f; }
+
+/** What TSO makes of one packet: the headers (hdrEnd bytes) repeated before each of `segments`
+ *  pieces of at most mss payload bytes (dataLen in all; a packet without data is one segment). */
+export interface TsoPlan { ipHlen: number; hdrEnd: number; dataLen: number; mss: number; segments: number }
+
+/** Check that frame is a TCP/IPv4 packet TSO can cut into mss-sized segments; an error string if not.
+ *  len: the packet's length when `frame` holds only its headers (the payload lies elsewhere). */
+export function tsoPlan(frame: Uint8Array, mss: number, len = frame.length): TsoPlan | string {
+  if (!Number.isInteger(mss) || mss <= 0) return `gso_size ${mss}`;
+  if (len < ETH_HLEN + IP_HLEN + TCP_HLEN || frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `TSO frame of ${len} bytes`;
+  const ipAt = ETH_HLEN;
+  if (get16(frame, 12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4) return "TSO frame is not IPv4";
+  const ipHlen = (frame[ipAt] & 0xf) * 4, total = get16(frame, ipAt + 2);
+  if (frame[ipAt + 9] !== IPPROTO_TCP) return "TSO frame is not TCP";
+  if (ipHlen < IP_HLEN || total > len - ETH_HLEN || total < ipHlen + TCP_HLEN) return `TSO frame: IPv4 total length ${total}`;
+  const tcpAt = ipAt + ipHlen, tcpHlen = (frame[tcpAt + 12] >> 4) * 4;
+  if (tcpHlen < TCP_HLEN || ipHlen + tcpHlen > total) return `TSO frame: TCP header length ${tcpHlen}`;
+  if (frame[tcpAt + 13] & TCP_SYN) return "TSO frame is a SYN";
+  const dataLen = total - ipHlen - tcpHlen;
+  return { ipHlen, hdrEnd: tcpAt + tcpHlen, dataLen, mss, segments: Math.max(1, Math.ceil(dataLen / mss)) };
+}
 
 /** TSO: cut one Ethernet/IPv4/TCP frame whose TCP payload exceeds mss into frames of at most mss
  *  payload bytes: IP total length, id (+1 per segment) and checksum, TCP seq and checksum fixed;
  *  FIN and PSH only on the last segment. The input's own checksums are not checked (a driver
  *  using TSO leaves them to the device). Returns an error string for a packet it cannot cut. */
 export function tsoSegment(frame: Uint8Array, mss: number): Uint8Array[] | string {
-  if (!Number.isInteger(mss) || mss <= 0) return `gso_size ${mss}`;
-  if (frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `TSO frame of ${frame.length} bytes`;
-  const v = view(frame), ipAt = ETH_HLEN;
-  if (v.getUint16(12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4) return "TSO frame is not IPv4";
-  const ipHlen = (frame[ipAt] & 0xf) * 4, total = v.getUint16(ipAt + 2);
-  if (frame[ipAt + 9] !== IPPROTO_TCP) return "TSO frame is not TCP";
-  if (ipHlen < IP_HLEN || total > frame.length - ETH_HLEN || total < ipHlen + TCP_HLEN) return `TSO frame: IPv4 total length ${total}`;
-  const tcpAt = ipAt + ipHlen, tcpHlen = (frame[tcpAt + 12] >> 4) * 4;
-  if (tcpHlen < TCP_HLEN || ipHlen + tcpHlen > total) return `TSO frame: TCP header length ${tcpHlen}`;
-  if (frame[tcpAt + 13] & TCP_SYN) return "TSO frame is a SYN";
-  const hdrEnd = tcpAt + tcpHlen, dataLen = total - ipHlen - tcpHlen;
+  const p = tsoPlan(frame, mss);
+  if (typeof p === "string") return p;
+  const ipAt = ETH_HLEN, tcpAt = ipAt + p.ipHlen, hdrEnd = p.hdrEnd;
   const out: Uint8Array[] = [];
-  for (let off = 0, i = 0; off < dataLen || i === 0; off += mss, i++) {
-    const n = Math.min(mss, dataLen - off), last = off + n >= dataLen;
+  for (let off = 0, i = 0; i < p.segments; off += mss, i++) {
+    const n = Math.min(mss, p.dataLen - off), last = i === p.segments - 1;
     const seg = new Uint8Array(hdrEnd + n);
     seg.set(frame.subarray(0, hdrEnd));
     seg.set(frame.subarray(hdrEnd + off, hdrEnd + off + n), hdrEnd);
-    fixSegment(seg, ipHlen, v.getUint16(ipAt + 4) + i, v.getUint32(tcpAt + 4) + off, last);
+    fixSegment(seg, p.ipHlen, get16(frame, ipAt + 4) + i, get32(frame, tcpAt + 4) + off, last);
     out.push(seg);
   }
   return out;
 }
 
 function fixSegment(seg: Uint8Array, ipHlen: number, id: number, seq: number, last: boolean): void {
-  const v = view(seg), ipAt = ETH_HLEN, tcpAt = ETH_HLEN + ipHlen;
-  v.setUint16(ipAt + 2, seg.length - ETH_HLEN);
-  v.setUint16(ipAt + 4, id & 0xffff);
-  v.setUint16(ipAt + 10, 0);
-  v.setUint16(ipAt + 10, checksum(seg.subarray(ipAt, tcpAt)));
-  v.setUint32(tcpAt + 4, seq >>> 0);
+  const ipAt = ETH_HLEN, tcpAt = ETH_HLEN + ipHlen;
+  put16(seg, ipAt + 2, seg.length - ETH_HLEN);
+  put16(seg, ipAt + 4, id & 0xffff);
+  put16(seg, ipAt + 10, 0);
+  put16(seg, ipAt + 10, checksum(seg.subarray(ipAt, tcpAt)));
+  put32(seg, tcpAt + 4, seq >>> 0);
   if (!last) seg[tcpAt + 13] &= ~(TCP_FIN | TCP_PSH);
-  v.setUint16(tcpAt + 16, 0);
-  v.setUint16(tcpAt + 16, tcpChecksum(v.getUint32(ipAt + 12), v.getUint32(ipAt + 16), seg.subarray(tcpAt)));
+  put16(seg, tcpAt + 16, 0);
+  put16(seg, tcpAt + 16, tcpChecksum(get32(seg, ipAt + 12), get32(seg, ipAt + 16), seg.subarray(tcpAt)));
+}
+
+/** Can checksum offload (NEEDS_CSUM) fill in this IPv4/TCP frame's checksum? csumStart/csumOffset
+ *  must name the TCP checksum field; len: the frame's length if `frame` is only its headers. An
+ *  error string, or null. */
+export function checkTcpCsumOffload(frame: Uint8Array, csumStart: number, csumOffset: number, len = frame.length): string | null {
+  if (len < ETH_HLEN + IP_HLEN + TCP_HLEN || frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `checksum offload on a ${len}-byte frame`;
+  const ipAt = ETH_HLEN, ipHlen = (frame[ipAt] & 0xf) * 4, total = get16(frame, ipAt + 2);
+  if (get16(frame, 12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4 || frame[ipAt + 9] !== IPPROTO_TCP) return "checksum offload on a frame that is not IPv4/TCP";
+  if (csumStart !== ETH_HLEN + ipHlen || csumOffset !== 16) return `csum_start ${csumStart} / csum_offset ${csumOffset} is not the TCP checksum`;
+  if (total < ipHlen + TCP_HLEN || ETH_HLEN + total > len) return `checksum offload: IPv4 total length ${total}`;
+  return null;
 }
 
 /** Checksum offload (NEEDS_CSUM): write the full TCP checksum (pseudo-header + segment) of an
- *  IPv4/TCP frame in place; csumStart/csumOffset must name the TCP checksum field. Error string or null. */
+ *  IPv4/TCP frame in place (checkTcpCsumOffload's rules). Error string or null. */
 export function fillTcpChecksum(frame: Uint8Array, csumStart: number, csumOffset: number): string | null {
-  if (frame.length < ETH_HLEN + IP_HLEN + TCP_HLEN) return `checksum offload on a ${frame.length}-byte frame`;
-  const v = view(frame), ipAt = ETH_HLEN, ipHlen = (frame[ipAt] & 0xf) * 4, total = v.getUint16(ipAt + 2);
-  if (v.getUint16(12) !== ETH_P_IP || frame[ipAt] >> 4 !== 4 || frame[ipAt + 9] !== IPPROTO_TCP) return "checksum offload on a frame that is not IPv4/TCP";
-  if (csumStart !== ETH_HLEN + ipHlen || csumOffset !== 16) return `csum_start ${csumStart} / csum_offset ${csumOffset} is not the TCP checksum`;
-  if (total < ipHlen + TCP_HLEN || ETH_HLEN + total > frame.length) return `checksum offload: IPv4 total length ${total}`;
+  const err = checkTcpCsumOffload(frame, csumStart, csumOffset);
+  if (err) return err;
+  const ipAt = ETH_HLEN, total = get16(frame, ipAt + 2);
   const seg = frame.subarray(csumStart, ETH_HLEN + total);
-  v.setUint16(csumStart + csumOffset, 0);
-  v.setUint16(csumStart + csumOffset, tcpChecksum(v.getUint32(ipAt + 12), v.getUint32(ipAt + 16), seg));
+  put16(frame, csumStart + csumOffset, 0);
+  put16(frame, csumStart + csumOffset, tcpChecksum(get32(frame, ipAt + 12), get32(frame, ipAt + 16), seg));
   return null;
 }

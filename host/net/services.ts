@@ -1,13 +1,15 @@
 // The small services the host side runs on 10.0.2.2, as inetd once did: echo (port 7) sends every
-// byte back, discard (9) swallows them and keeps a checksum per connection so tests can check that
-// bytes arrived intact, chargen (19) sends RFC 864's rotating lines for as long as the guest reads
-// (never past the guest's window: the TCP side holds back). UDP discard (port 9, RFC 863 over UDP)
-// counts the datagrams it swallows and tallies their payloads in order (udpInput: the checksum is
-// checked first; a bad one, or another port, is refused with a reason); UDP echo (port 7) sends
-// each datagram back (udpEcho counts them).
-// Interface: new Services(tcp); discard.connections (Tally: bytes, fnv, sha256()), discard.total.bytes;
-// udpDiscard (datagrams, and a Tally of their payloads), udpEcho.datagrams; udpInput(srcIp, dstIp, segment)
-// -> null or why dropped (an echo goes out through the constructor's sendUdp(srcPort, dstPort, payload));
+// byte back, discard (9) swallows them and counts them (with opts.hash it also keeps an FNV-1a and a
+// sha256 per connection, so tests can check that bytes arrived intact), chargen (19) sends RFC 864's
+// rotating lines for as long as the guest reads (never past the guest's window: the TCP side holds
+// back). UDP discard (port 9, RFC 863 over UDP) counts the datagrams it swallows and tallies their
+// payloads in order, always hashed (datagram traffic is small: the netmap and packet-ring demos;
+// udpInput: the checksum is checked first; a bad one, or another port, is refused with a reason);
+// UDP echo (port 7) sends each datagram back (udpEcho counts them).
+// Interface: new Services(tcp, { hash, sendUdp }?); discard.connections (Tally: bytes, fnv, sha256()),
+// discard.total.bytes; udpDiscard (datagrams, and a Tally of their payloads), udpEcho.datagrams;
+// udpInput(srcIp, dstIp, segment) -> null or why dropped (an echo goes out through sendUdp(srcPort,
+// dstPort, payload));
 // echo.bytes; chargen.connections, chargen.bytes (sent); fnv1a(bytes); chargenBytes(offset, n).
 import { createHash, type Hash } from "node:crypto";
 import { PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
@@ -28,19 +30,30 @@ export function fnv1a(bytes: Uint8Array, h = FNV_OFFSET): number {
   return h;
 }
 
-/** One discard connection's tally. */
+/** One discard connection's tally: the bytes, and with hashing their FNV-1a and sha256. */
 export class Tally {
   bytes = 0;
-  fnv = FNV_OFFSET;
   closed = false;
-  private hash: Hash = createHash("sha256");
+  private h = FNV_OFFSET;
+  private hash: Hash | null;
 
-  constructor(readonly guestPort: number) {}
+  constructor(readonly guestPort: number, hash = false) { this.hash = hash ? createHash("sha256") : null; }
 
-  add(b: Uint8Array): void { this.bytes += b.length; this.fnv = fnv1a(b, this.fnv); this.hash.update(b); }
+  add(b: Uint8Array): void {
+    this.bytes += b.length;
+    if (this.hash) { this.h = fnv1a(b, this.h); this.hash.update(b); }
+  }
 
-  /** sha256 (hex) of everything so far. */
-  sha256(): string { return this.hash.copy().digest("hex"); }
+  /** FNV-1a 32 of everything so far (hashing only: a tally that only counts throws). */
+  get fnv(): number { this.hashing(); return this.h; }
+
+  /** sha256 (hex) of everything so far (hashing only). */
+  sha256(): string { return this.hashing().copy().digest("hex"); }
+
+  private hashing(): Hash {
+    if (!this.hash) throw new Error("the discard service only counts: ask for its hashes with { discardHash: true }");
+    return this.hash;
+  }
 }
 
 /** n bytes of the chargen stream from offset: line k is 72 characters starting at ' ' + k mod 95, then CR LF. */
@@ -56,11 +69,16 @@ export function chargenBytes(offset: number, n: number): Uint8Array {
 export class Services {
   readonly discard = { connections: [] as Tally[], total: { bytes: 0 } };
   readonly echo = { bytes: 0 };
-  readonly udpDiscard = { datagrams: 0, tally: new Tally(0) };
+  readonly udpDiscard = { datagrams: 0, tally: new Tally(0, true) };
   readonly udpEcho = { datagrams: 0 };
   readonly chargen = { connections: [] as TcpConn[], get bytes(): number { return this.connections.reduce((n, c) => n + c.bytesOut, 0); } };
 
-  constructor(tcp: TcpStack, private sendUdp?: (srcPort: number, dstPort: number, payload: Uint8Array) => void) {
+  private hash: boolean;
+  private sendUdp?: (srcPort: number, dstPort: number, payload: Uint8Array) => void;
+
+  constructor(tcp: TcpStack, opts: { hash?: boolean; sendUdp?: (srcPort: number, dstPort: number, payload: Uint8Array) => void } = {}) {
+    this.hash = opts.hash ?? false;
+    this.sendUdp = opts.sendUdp;
     tcp.listen(PORT_DISCARD, (c) => this.discardApp(c));
     tcp.listen(PORT_ECHO, () => this.echoApp());
     tcp.listen(PORT_CHARGEN, (c) => { this.chargen.connections.push(c); return this.chargenApp(); });
@@ -86,7 +104,7 @@ export class Services {
   }
 
   private discardApp(c: TcpConn): TcpApp {
-    const t = new Tally(c.guestPort);
+    const t = new Tally(c.guestPort, this.hash);
     this.discard.connections.push(t);
     return {
       data: (_c, b) => { t.add(b); this.discard.total.bytes += b.length; },

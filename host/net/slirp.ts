@@ -3,7 +3,11 @@
 // (services.ts: TCP, and UDP discard) and relays forwarded ports to real sockets (forward.ts). Frames the guest sends come
 // in through input() and are handled at once; answers wait in a queue the NIC takes with output().
 // Anything malformed or not for 10.0.2.2 is dropped and counted by reason in stats.
-// Interface: new Slirp(opts?); input(frame); output(); pending(); connected(); whenActivity(); hostFwd(spec),
+// Our own NIC says what it vouches for (RxInfo): a TCP checksum it was asked to fill in is trusted,
+// not summed (checksum offload between the device and this stack; opts.verifyChecksums sums it
+// anyway), a TSO packet comes whole, past the MTU (GRO), for tcp.ts to take as one segment, and its
+// payload may come apart from the headers, as views of guest RAM (info.payload, zero-copy).
+// Interface: new Slirp(opts?); input(frame, info?); output(); pending(); connected(); whenActivity(); hostFwd(spec),
 // guestFwd(spec); close(); stats, tcp, services.
 import { ETH_HLEN, MTU, HOST_IP, GUEST_IP, ETH_P_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
 import { IPPROTO_UDP } from "../../kernel/abi/socket";
@@ -13,10 +17,12 @@ import { Services } from "./services";
 import { Forwarder, parseHostFwd, parseGuestFwd, ForwardSpecError, type HostFwd, type GuestFwd } from "./forward";
 import { Activity } from "./activity";
 import { newNetStats, countDrop, type NetStats } from "./stats";
-import type { NetPeer } from "../devices/nic";
+import type { NetPeer, RxInfo } from "../devices/nic";
 
 export interface SlirpOptions {
   services?: boolean;        // echo, discard, chargen (default true)
+  discardHash?: boolean;     // the discard service hashes what it gets (fnv, sha256), not only counts
+  verifyChecksums?: boolean; // sum every TCP checksum, even those the NIC vouches for
   tcp?: TcpOptions;
 }
 
@@ -27,20 +33,24 @@ export class Slirp implements NetPeer {
   private queue: Uint8Array[] = [];
   private activity = new Activity();
   private forwarder: Forwarder;
+  private verify: boolean;
 
   constructor(opts: SlirpOptions = {}) {
     this.tcp = new TcpStack((f) => this.emit(f), this.stats, opts.tcp);
-    this.services = opts.services === false ? null : new Services(this.tcp, (sport, dport, data) =>
+    this.services = opts.services === false ? null : new Services(this.tcp, { hash: opts.discardHash, sendUdp: (sport, dport, data) =>
       this.emit(buildEth({ dst: GUEST_MAC, src: HOST_MAC, type: ETH_P_IP },
-        buildIpv4({ src: HOST_IP, dst: GUEST_IP, protocol: IPPROTO_UDP }, buildUdp(HOST_IP, GUEST_IP, sport, dport, data)))));
+        buildIpv4({ src: HOST_IP, dst: GUEST_IP, protocol: IPPROTO_UDP }, buildUdp(HOST_IP, GUEST_IP, sport, dport, data)))) });
+    this.verify = opts.verifyChecksums ?? false;
     this.forwarder = new Forwarder(this.tcp, this.activity);
   }
 
-  /** One frame from the guest. */
-  input(frame: Uint8Array): void {
-    this.stats.framesIn++;
-    if (frame.length > ETH_HLEN + MTU) { countDrop(this.stats, "frame longer than the MTU"); return; }
-    const f = parseFrame(frame);
+  /** One frame from the guest (info: what the NIC vouches for). */
+  input(frame: Uint8Array, info: RxInfo = {}): void {
+    this.stats.framesIn += info.segments ?? 1;
+    if (frame.length > ETH_HLEN + MTU && !info.gso) { countDrop(this.stats, "frame longer than the MTU"); return; }
+    if (info.payload && this.verify) { frame = concat(frame, info.payload); info = { ...info, payload: undefined }; }
+    const extra = info.payload ? info.payload.reduce((n, p) => n + p.length, 0) : 0;
+    const f = parseFrame(frame, { csumOk: !!info.csumOk && !this.verify, extra });
     if (isMalformed(f)) { countDrop(this.stats, f.error); return; }
     if (f.eth.dst !== HOST_MAC && f.eth.dst !== BROADCAST_MAC) { countDrop(this.stats, "not for the host's MAC"); return; }
     if (f.arp) { this.arp(f); return; }
@@ -52,7 +62,7 @@ export class Slirp implements NetPeer {
       return;
     }
     if (!f.tcp) { countDrop(this.stats, (f.ip.frag & 0x3fff) ? "IPv4 fragment" : `IP protocol ${f.ip.protocol}`); return; }
-    this.tcp.input(f);
+    this.tcp.input(f, info.payload && (f.payload.length ? [f.payload, ...info.payload] : info.payload));
   }
 
   /** Take the frames queued for the guest. */
@@ -96,4 +106,12 @@ export class Slirp implements NetPeer {
     this.queue.push(frame);
     this.activity.notify();
   }
+}
+
+function concat(head: Uint8Array, pieces: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, head.length));
+  out.set(head);
+  let at = head.length;
+  for (const p of pieces) { out.set(p, at); at += p.length; }
+  return out;
 }

@@ -3,9 +3,12 @@
 // segment happens synchronously, as frames handed to `emit`. Time does not exist here at all.
 //
 // Receiving: data in sequence is given to the connection's app at once; the advertised window is
-// the receive buffer (TCP_WINDOW) minus the bytes the app holds (apps with holdsData call
+// the receive buffer (TCP_RCVBUF) minus the bytes the app holds (apps with holdsData call
 // consumed(n) when done with them: the guest sender then blocks on a full window). Out-of-window
 // bytes are cut off and the rest acknowledged.
+// Window scaling (RFC 7323): when the guest's SYN (or SYN-ACK) offers it, our SYN-ACK (SYN) offers
+// shift WSCALE and the windows both ways are scaled, so the whole receive buffer can be in flight;
+// without it the window stays at most 65535 bytes.
 // Sending: what the app queues goes out in segments of at most the guest's MSS and never past the
 // guest's advertised window (a full guest receiver blocks this side until its window update).
 // RST: for a SYN to a port nobody listens on, for a segment to no connection, for a SYN or an
@@ -17,6 +20,7 @@ import {
 } from "../../kernel/abi/net";
 import { tcpFrame, GUEST_MAC, HOST_MAC, type Frame, type Mac, type TcpHeader } from "./packet";
 import { countDrop, type NetStats } from "./stats";
+import { Payload } from "./payload";
 
 export type TcpState = "LISTEN" | "SYN_SENT" | "SYN_RCVD" | "ESTABLISHED" | "FIN_WAIT_1" | "FIN_WAIT_2" | "CLOSING"
   | "TIME_WAIT" | "CLOSE_WAIT" | "LAST_ACK" | "CLOSED";
@@ -26,14 +30,16 @@ export type CloseHow = "closed" | "reset" | "refused" | "aborted";
 export interface TcpApp {
   holdsData?: boolean;                          // the app calls conn.consumed(n) itself
   open?(c: TcpConn): void;                      // handshake done
-  data?(c: TcpConn, bytes: Uint8Array): void;   // in-order bytes from the guest
+  data?(c: TcpConn, bytes: Uint8Array): void;   // in-order bytes from the guest, lent for the call only
+                                                //   (the NIC's buffer): copy what is kept
   end?(c: TcpConn): void;                       // the guest sent FIN: no more data
   writable?(c: TcpConn): void;                  // the send queue drained below SEND_LOW after send() said full
   closed?(c: TcpConn, how: CloseHow): void;     // gone (exactly once)
 }
 
 export interface TcpOptions {
-  rcvBuf?: number;     // receive buffer = largest advertised window (default TCP_WINDOW)
+  rcvBuf?: number;     // receive buffer = largest advertised window (default TCP_RCVBUF; 65535 at most
+                       //   when the guest does not scale windows)
   mss?: number;        // MSS this side announces and receives (default MSS)
   issBase?: number;    // initial sequence number of the first connection (deterministic)
 }
@@ -42,6 +48,8 @@ const SEND_HIGH = 256 * 1024;     // send() reports "full" at this many unsent b
 const SEND_LOW = 64 * 1024;       // ... and calls writable() again below this
 const ISS_STEP = 0x01000193;      // between connections' initial sequence numbers
 const FWD_PORT_LOW = 40000;       // source ports of the connections this side opens
+const TCP_RCVBUF = 256 * 1024;    // receive buffer: the guest's whole send buffer (256 KiB) in flight
+const WSCALE = 3;                 // our window scale: windows up to 65535 << 3 (512 KiB)
 
 const seqDiff = (a: number, b: number): number => (a - b) | 0;   // signed distance a - b, mod 2^32
 const u32 = (x: number): number => x >>> 0;
@@ -54,6 +62,8 @@ export class TcpConn {
   iss = 0; sndUna = 0; sndNxt = 0; sndWnd = 0; sndMss = TCP_DEFAULT_MSS;
   irs = 0; rcvNxt = 0; unread = 0; lastAdv = 0;
   unacked = 0;                    // data segments received since our last ACK (delayed ACK)
+  sndShift = 0; rcvShift = 0;     // window scales: the guest's (its window fields) and ours
+  wscale = false;                 // both SYNs offered window scaling
   finSent = false; finAcked = false;
   closeQueued = false;            // close() called: FIN after the queued data
   synAckSent = false;
@@ -97,8 +107,11 @@ export class TcpConn {
     this.stack.windowOpened(this);
   }
 
+  /** The largest window we may offer: the receive buffer, within what the window field can say. */
+  maxWindow(): number { return Math.min(this.stack.rcvBuf, TCP_WINDOW * 2 ** this.rcvShift); }
+
   /** Bytes the guest may still send: the receive buffer minus what the app holds. */
-  window(): number { return Math.max(0, Math.min(TCP_WINDOW, this.stack.rcvBuf - this.unread)); }
+  window(): number { return Math.max(0, this.maxWindow() - this.unread); }
 
   /** Take up to n queued bytes. */
   take(n: number): Uint8Array {
@@ -130,7 +143,7 @@ export class TcpStack {
   private ipId = 0;
 
   constructor(private emit: (frame: Uint8Array) => void, readonly stats: NetStats, private opts: TcpOptions = {}) {
-    this.rcvBuf = opts.rcvBuf ?? TCP_WINDOW;
+    this.rcvBuf = opts.rcvBuf ?? TCP_RCVBUF;
     this.mss = opts.mss ?? MSS;
   }
 
@@ -149,22 +162,23 @@ export class TcpStack {
     this.nextPort = port === 65535 ? FWD_PORT_LOW : port + 1;
     const c = this.newConn(GUEST_IP, guestPort, port, guestMac, "SYN_SENT");
     c.app = app;
-    this.segment(c, TCP_SYN, c.iss, new Uint8Array(0), this.mss);
+    this.segment(c, TCP_SYN, c.iss, new Uint8Array(0), this.mss, WSCALE);
     c.sndNxt = u32(c.iss + 1);
     return c;
   }
 
   conns(): TcpConn[] { return [...this.table.values()]; }
 
-  /** One TCP segment for HOST_IP from the guest (frame already parsed and checksummed). */
-  input(f: Frame): void {
+  /** One TCP segment for HOST_IP from the guest (frame already parsed and checksummed); its
+   *  payload is f.payload, or `pieces` (lent by the NIC) when given. */
+  input(f: Frame, pieces?: Uint8Array[]): void {
     const ip = f.ip!, t = f.tcp!;
     const c = this.table.get(connKey(ip.src, t.srcPort, t.dstPort));
     if (!c) { this.noConnection(f); return; }
     this.busy = c;
     try {
       if (c.state === "SYN_SENT") this.synSent(c, t);
-      else this.synchronized(c, t, f.payload);
+      else this.synchronized(c, t, new Payload(pieces ?? [f.payload]));
     } finally { this.busy = null; }
     if (c.state !== "CLOSED") this.output(c, true);
   }
@@ -177,12 +191,13 @@ export class TcpStack {
     const l = this.listeners.get(t.dstPort);
     if ((t.flags & (TCP_SYN | TCP_ACK | TCP_FIN)) !== TCP_SYN || !l) {
       if (t.flags & TCP_SYN) this.stats.refused++; else countDrop(this.stats, "segment for no connection");
-      this.resetFor(ip.src, f.eth.src, t, f.payload.length);
+      this.resetFor(ip.src, f.eth.src, t, f.payload.length + (f.extra ?? 0));
       return;
     }
     const c = this.newConn(ip.src, t.srcPort, t.dstPort, f.eth.src, "SYN_RCVD");
     c.irs = t.seq; c.rcvNxt = u32(t.seq + 1);
     c.sndWnd = t.window; c.sndMss = Math.min(this.mss, t.mss ?? TCP_DEFAULT_MSS);
+    this.scaling(c, t);
     const app = l.accept(c);
     if (!app) { this.table.delete(c.key); this.stats.refused++; this.resetFor(ip.src, f.eth.src, t, 0); return; }
     c.app = app;
@@ -216,13 +231,14 @@ export class TcpStack {
     if (t.flags & TCP_RST) { if (ackOk) { this.stats.resetsReceived++; this.finish(c, "refused"); } return; }
     if (!(t.flags & TCP_SYN) || !ackOk) { countDrop(this.stats, "no SYN-ACK in SYN_SENT"); return; }
     c.irs = t.seq; c.rcvNxt = u32(t.seq + 1); c.sndUna = t.ack;
-    c.sndWnd = t.window; c.sndMss = Math.min(this.mss, t.mss ?? TCP_DEFAULT_MSS);
+    c.sndWnd = t.window; c.sndMss = Math.min(this.mss, t.mss ?? TCP_DEFAULT_MSS);   // a SYN's window: unscaled
+    this.scaling(c, t);
     this.opened(c);
     this.ack(c);
   }
 
   /** A segment on a connection past SYN_SENT, checked in RFC 793's order: RST, SYN, ACK, data, FIN. */
-  private synchronized(c: TcpConn, t: TcpHeader, data: Uint8Array): void {
+  private synchronized(c: TcpConn, t: TcpHeader, data: Payload): void {
     const off = seqDiff(t.seq, c.rcvNxt);
     if (t.flags & TCP_RST) {
       if (off === 0) { this.stats.resetsReceived++; this.finish(c, "reset"); } else countDrop(this.stats, "RST out of window");
@@ -240,7 +256,7 @@ export class TcpStack {
     if (off > 0) { countDrop(this.stats, "segment beyond rcv.nxt"); this.ack(c); return; }
     if (off < 0 && len <= -off) { if (len > 0) { countDrop(this.stats, "duplicate segment"); this.ack(c); return; } }
     if (!this.ackField(c, t)) return;
-    this.receive(c, t, off < 0 ? data.subarray(-off) : data);
+    this.receive(c, t, off < 0 ? data.slice(-off) : data);
   }
 
   /** Process the ACK field; false when the segment must go no further. */
@@ -251,12 +267,12 @@ export class TcpStack {
         this.send(c.guestIp, c.guestMac, c.hostPort, c.guestPort, t.ack, 0, TCP_RST, 0);
         return false;
       }
-      c.sndUna = t.ack; c.sndWnd = t.window;
+      c.sndUna = t.ack; c.sndWnd = t.window * 2 ** c.sndShift;
       this.opened(c);
       return (c.state as TcpState) !== "CLOSED";   // open() may have closed it
     }
     if (seqDiff(t.ack, c.sndNxt) > 0) { countDrop(this.stats, "ACK of unsent data"); this.ack(c); return false; }
-    if (seqDiff(t.ack, c.sndUna) >= 0) { c.sndUna = t.ack; c.sndWnd = t.window; }
+    if (seqDiff(t.ack, c.sndUna) >= 0) { c.sndUna = t.ack; c.sndWnd = t.window * 2 ** c.sndShift; }
     if (c.finSent && !c.finAcked && t.ack === c.sndNxt) this.finAckedBy(c);
     return c.state !== "CLOSED";
   }
@@ -269,7 +285,7 @@ export class TcpStack {
   }
 
   /** In-order data and FIN (the part of the segment at rcv.nxt). */
-  private receive(c: TcpConn, t: TcpHeader, data: Uint8Array): void {
+  private receive(c: TcpConn, t: TcpHeader, data: Payload): void {
     let fin = !!(t.flags & TCP_FIN);
     if (data.length > 0 || fin) {
       if (!["ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2"].includes(c.state)) {
@@ -281,7 +297,7 @@ export class TcpStack {
     if (data.length > 0) {
       const n = Math.min(data.length, c.window());
       if (n < data.length) { countDrop(this.stats, "data beyond the window"); fin = false; }
-      if (n > 0) this.deliver(c, data.subarray(0, n));
+      if (n > 0) for (const p of data.slice(0, n).pieces) this.deliver(c, p);
       // Delayed ACK, as a Linux receiver with GRO: every second segment, and at the end of a burst
       // (PSH: the last segment of a write or TSO packet) instead of Linux's 40 ms timer.
       c.unacked++;
@@ -305,6 +321,12 @@ export class TcpStack {
     else if (c.state === "FIN_WAIT_1") c.state = "CLOSING";
     else if (c.state === "FIN_WAIT_2") { this.ack(c); this.timeWait(c); return; }
     c.app.end?.(c);
+  }
+
+  /** The guest's SYN or SYN-ACK offered window scaling (we always offer it): both sides scale. */
+  private scaling(c: TcpConn, t: TcpHeader): void {
+    if (t.wscale === undefined) return;
+    c.wscale = true; c.sndShift = t.wscale; c.rcvShift = WSCALE;
   }
 
   private timeWait(c: TcpConn): void { c.state = "TIME_WAIT"; this.finish(c, "closed"); }
@@ -363,7 +385,8 @@ export class TcpStack {
   windowOpened(c: TcpConn): void {
     if (this.busy === c || !["ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2"].includes(c.state)) return;
     const w = c.window();
-    if (w - c.lastAdv >= Math.min(this.mss, this.rcvBuf / 2) || (w === this.rcvBuf && c.lastAdv < w)) this.ack(c);
+    const full = c.maxWindow();
+    if (w - c.lastAdv >= Math.min(this.mss, full / 2) || (w === full && c.lastAdv < w)) this.ack(c);
   }
 
   acceptDeferred(c: TcpConn): void {
@@ -373,7 +396,9 @@ export class TcpStack {
     c.sndNxt = u32(c.iss + 1);
   }
 
-  private synAck(c: TcpConn): void { this.segment(c, TCP_SYN | TCP_ACK, c.iss, new Uint8Array(0), this.mss); }
+  private synAck(c: TcpConn): void {
+    this.segment(c, TCP_SYN | TCP_ACK, c.iss, new Uint8Array(0), this.mss, c.wscale ? WSCALE : undefined);
+  }
 
   abort(c: TcpConn): void {
     if (c.state === "CLOSED") return;
@@ -388,17 +413,19 @@ export class TcpStack {
 
   private ack(c: TcpConn): void { this.segment(c, TCP_ACK, c.sndNxt, new Uint8Array(0)); this.ackNeeded = false; }
 
-  private segment(c: TcpConn, flags: number, seq: number, payload: Uint8Array, mss?: number): void {
+  /** One segment on c; the window field says c.window(), unscaled on a SYN, else in units of 2^rcvShift. */
+  private segment(c: TcpConn, flags: number, seq: number, payload: Uint8Array, mss?: number, wscale?: number): void {
     const ack = flags & TCP_ACK ? c.rcvNxt : 0;
     if (flags & TCP_ACK) c.unacked = 0;
-    c.lastAdv = c.window();
-    this.send(c.guestIp, c.guestMac, c.hostPort, c.guestPort, seq, ack, flags, c.lastAdv, payload, mss);
+    const shift = flags & TCP_SYN ? 0 : c.rcvShift, field = Math.min(TCP_WINDOW, Math.floor(c.window() / 2 ** shift));
+    c.lastAdv = field * 2 ** shift;
+    this.send(c.guestIp, c.guestMac, c.hostPort, c.guestPort, seq, ack, flags, field, payload, mss, wscale);
   }
 
   private send(ip: number, mac: Mac, srcPort: number, dstPort: number, seq: number, ack: number, flags: number,
-    window: number, payload?: Uint8Array, mss?: number): void {
+    window: number, payload?: Uint8Array, mss?: number, wscale?: number): void {
     if (flags & TCP_RST) this.stats.resetsSent++;
     this.emit(tcpFrame({ srcMac: HOST_MAC, dstMac: mac, srcIp: HOST_IP, dstIp: ip, ipId: this.ipId++ & 0xffff,
-      srcPort, dstPort, seq, ack, flags, window, mss, payload }));
+      srcPort, dstPort, seq, ack, flags, window, mss, wscale, payload }));
   }
 }

@@ -21,7 +21,8 @@
 // header + segment) for every frame it puts on the wire. So the kernel never reads payload bytes
 // to checksum them (a zero-copy send touches no data with the CPU). On RX the device verifies the
 // checksum and delivers with hdr.flags = NET_HDR_F_DATA_VALID; bad frames are dropped and counted.
-// The peer (host side) still checks every checksum on frames it receives from the wire.
+// The peer (host side) trusts the checksums the NIC was asked to fill in (its own device: they are
+// summed only for a pcap or when a test asks, host/net/slirp.ts) and checks every other one.
 export const NET_HDR_F_NEEDS_CSUM = 1;
 export const NET_HDR_F_DATA_VALID = 2;
 export const NET_HDR_SIZE = 12;
@@ -72,6 +73,8 @@ export const TCP_URG = 0x20;
 export const TCPOPT_END = 0;              // TCP option kinds
 export const TCPOPT_NOP = 1;
 export const TCPOPT_MSS = 2;              // { kind 2, len 4, be16 mss }, on SYN only
+export const TCPOPT_WSCALE = 3;           // { kind 3, len 3, u8 shift }, on SYN only (RFC 7323), after a NOP
+export const TCP_MAX_WSCALE = 14;         // largest shift RFC 7323 allows
 export const TCP_DEFAULT_MSS = 536;       // MSS to assume when a SYN carries no MSS option (RFC 1122)
 export const TCP_WINDOW = 65535;          // largest unscaled window (the host side's receive buffer)
 export const IP_TTL = 64;                 // TTL of the packets either side sends

@@ -6,7 +6,7 @@
 // Interface: netRx(pfn, len) (a received buffer: virtio header + frame), buildHeaders(slot, ...),
 // netDropped, be16/be32 and put16/put32/putMac helpers, ipChecksum(addr, len).
 import { NET_HDR_SIZE, ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, GUEST_IP, HOST_IP,
-  LOOPBACK_IP, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO, NET_HDR_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, MSS, IP_DF, IP_TTL } from "../abi/net";
+  LOOPBACK_IP, GUEST_MAC_HI, GUEST_MAC_LO, HOST_MAC_HI, HOST_MAC_LO, NET_HDR_F_NEEDS_CSUM, GSO_NONE, GSO_TCPV4, MSS, IP_DF, IP_TTL, TCPOPT_MSS, TCPOPT_NOP, TCPOPT_WSCALE } from "../abi/net";
 import { pa, kput } from "../kalloc";
 import { tcpInput } from "./tcp";
 import { arpReply } from "./arp";
@@ -30,7 +30,7 @@ export function ipChecksum(a: usize, len: u32): u32 {
 export function putMac(a: usize, hi: u32, lo: u32): void { put16(a, hi); put32(a + 2, lo); }
 
 // virtio-net header + Ethernet + IPv4 + TCP headers for one packet carrying `payload` bytes;
-// `opts` TCP option bytes (4 for MSS on SYN). Returns the header length.
+// `opts` TCP option bytes (4: MSS on SYN; 8: MSS and window scale 0, NOP-padded). Returns the header length.
 export function buildHeaders(h: usize, lport: u32, rport: u32, seq: u32, ack: u32, flags: u32, win: u32,
                              payload: u32, opts: u32, tso: bool, raddr: u32 = HOST_IP): u32 {
   memory.fill(h, 0, NET_HDR_SIZE);
@@ -53,7 +53,8 @@ export function buildHeaders(h: usize, lport: u32, rport: u32, seq: u32, ack: u3
   const t = ip + IP_HLEN;
   put16(t, lport); put16(t + 2, rport); put32(t + 4, seq); put32(t + 8, ack);
   store<u8>(t + 12, <u8>((thl / 4) << 4)); store<u8>(t + 13, <u8>flags); put16(t + 14, min(win, 0xffff));
-  if (opts == 4) { store<u8>(t + 20, 2); store<u8>(t + 21, 4); put16(t + 22, MSS); }
+  if (opts >= 4) { store<u8>(t + 20, TCPOPT_MSS); store<u8>(t + 21, 4); put16(t + 22, MSS); }
+  if (opts == 8) { store<u8>(t + 24, TCPOPT_NOP); store<u8>(t + 25, TCPOPT_WSCALE); store<u8>(t + 26, 3); store<u8>(t + 27, 0); }
   return NET_HDR_SIZE + ETH_HLEN + IP_HLEN + thl;
 }
 

@@ -79,6 +79,7 @@ export const TIME_WAIT: u32 = 10;
   orphanAt: u64;     // closed by the user, not yet ended: aborted at this virtual time (0: no timer)
   finSys: i32;       // the syscall that queued our FIN (close, shutdown): a bare FIN's DMA is counted under it
   finCause: u32;     // ... and its trace seq
+  sndWscale: u32;    // the peer's window scale (RFC 7323): its window fields count 2^sndWscale bytes
 }
 export const ACCQ: usize = 200;              // offset of the accept ring (16 x u8) in the record
 

@@ -1,14 +1,16 @@
 // TCP for a lossless, in-order link (the virtual wire): handshake, sequence and acknowledgement,
-// the peer's receive window (a full receiver stops the sender), MSS segmentation or TSO, FIN and
-// RST. Unexpected segments get RST or are dropped and counted. No retransmission timers: nothing is
-// ever lost on this wire, which the peer (host side) guarantees. The one timer is the orphan's: a
+// the peer's receive window (a full receiver stops the sender; scaled as its SYN says, RFC 7323),
+// MSS segmentation or TSO, FIN and RST. Unexpected segments get RST or are dropped and counted. No
+// retransmission timers: nothing is ever lost on this wire, which the peer (host side) guarantees.
+// The one timer is the orphan's: a
 // connection the user closed ends on the virtual clock even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
 // tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
 // rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer();
 // tcpDropped, ctlDropped (segments dropped).
 import { PAGE_SHIFT } from "../abi/layout";
-import { MSS, MAX_TSO, NetFeature, TCP_HLEN, LOOPBACK_IP, TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK } from "../abi/net";
+import { MSS, MAX_TSO, NetFeature, TCP_HLEN, LOOPBACK_IP, TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK,
+  TCPOPT_END, TCPOPT_NOP, TCPOPT_WSCALE, TCP_MAX_WSCALE } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../sleep";
 import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ, NSOCK, isOrphan,
@@ -77,7 +79,7 @@ function sendCtl(raddr: u32, lport: u32, rport: u32, seq: u32, ack: u32, flags: 
 function transmitCtl(lport: u32, rport: u32, seq: u32, ack: u32, flags: u32, win: u32): bool {
   const h = nicTxAlloc(0);
   if (h < 0) return false;
-  const len = buildHeaders(txHdr(<u32>h), lport, rport, seq, ack, flags, win, 0, (flags & SYN) ? 4 : 0, false);
+  const len = buildHeaders(txHdr(<u32>h), lport, rport, seq, ack, flags, win, 0, (flags & SYN) ? 8 : 0, false);
   nicTxSubmit(<u32>h, len, null);
   return true;
 }
@@ -108,7 +110,7 @@ export function tcpConnect(i: i32, raddr: u32, rport: u32): void {
   ackData(s, s.sndEnd);
   while (s.rHead != s.rTail) { kput(rfrag(s, s.rHead).pfn); s.rHead++; }
   s.rcvBytes = 0; s.peerFin = 0; s.finQueued = 0; s.finSent = 0; s.ackPending = 0;
-  s.raddr = raddr; s.rport = rport; s.resetDone = 0;
+  s.raddr = raddr; s.rport = rport; s.resetDone = 0; s.sndWscale = 0;
   s.iss = 0x10000 * <u32>(i + 1);
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
   s.state = SYN_SENT;
@@ -276,8 +278,8 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
     return false;
   }
   const s = sockAt(i);
-  if (s.state == LISTEN) { if ((flags & SYN) && !(flags & (ACK | RST))) passiveOpen(i, raddr, sport, seq); return false; }
-  if (s.state == SYN_SENT) { synSent(i, flags, seq, ack, win); return false; }
+  if (s.state == LISTEN) { if ((flags & SYN) && !(flags & (ACK | RST))) passiveOpen(i, raddr, sport, seq, wscaleOption(t, off)); return false; }
+  if (s.state == SYN_SENT) { synSent(i, flags, seq, ack, win, wscaleOption(t, off)); return false; }
   if (flags & RST) { reset(s, resetErr(s.state)); return false; }
   const state0 = s.state, una0 = s.sndUna;
   if (flags & ACK) acked(i, ack, win);
@@ -307,12 +309,29 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
 
 function writable(s: Sock): bool { return sndSpace(s) >= (s.sndEnd - s.sHeadSeq) / 2; }
 
+// The window scale a SYN's options carry (RFC 7323; at most 14), 0 without one. Our own SYN and
+// SYN-ACK over the NIC always offer scale 0 (transmitCtl), so the peer may scale its window while
+// ours stays unscaled; over the loopback neither side offers it.
+function wscaleOption(t: usize, off: u32): u32 {
+  for (let i: u32 = TCP_HLEN; i < off;) {
+    const kind = <u32>load<u8>(t + i);
+    if (kind == TCPOPT_END) break;
+    if (kind == TCPOPT_NOP) { i++; continue; }
+    if (i + 1 >= off) break;
+    const len = <u32>load<u8>(t + i + 1);
+    if (len < 2 || i + len > off) break;
+    if (kind == TCPOPT_WSCALE && len == 3) return min(<u32>load<u8>(t + i + 2), <u32>TCP_MAX_WSCALE);
+    i += len;
+  }
+  return 0;
+}
+
 // A SYN for a listener: a child connection in SYN_RCVD. Children in their handshake count against
 // the backlog with those waiting in the accept queue, so the queue (16 entries) never overflows
 // when the handshakes complete. A SYN past the backlog (or with no socket free) is refused with RST,
 // as Linux with tcp_abort_on_overflow: Linux's default drops it for the peer to retry, but nothing
 // is ever retried on this wire and the peer would wait forever.
-function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
+function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32, wscale: u32): void {
   const l = sockAt(li);
   const full = l.acceptTail - l.acceptHead + inHandshake(li) >= min(l.backlog, 16);
   const c = full ? -1 : sockAlloc();
@@ -320,7 +339,7 @@ function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32): void {
   const s = sockAt(c);
   s.lport = l.lport; s.raddr = raddr; s.rport = rport; s.parent = li;
   s.sndbuf = l.sndbuf; s.rcvbuf = l.rcvbuf; s.zerocopy = l.zerocopy; s.nodelay = l.nodelay;
-  s.rcvNxt = seq + 1;
+  s.rcvNxt = seq + 1; s.sndWscale = wscale;
   s.iss = 0x10000 * <u32>(c + 1) + 0x8000;
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
   s.state = SYN_RCVD;
@@ -334,12 +353,12 @@ function inHandshake(li: i32): u32 {
   return n;
 }
 
-function synSent(i: i32, flags: u32, seq: u32, ack: u32, win: u32): void {
+function synSent(i: i32, flags: u32, seq: u32, ack: u32, win: u32, wscale: u32): void {
   const s = sockAt(i);
   if ((flags & ACK) && ack != s.iss + 1) { tcpDropped++; return; }
   if (flags & RST) { reset(s, Errno.ECONNREFUSED); return; }
   if (!(flags & SYN)) { tcpDropped++; return; }
-  s.rcvNxt = seq + 1; s.rcvAdv = s.rcvNxt; s.sndUna = ack; s.sndWnd = win;
+  s.rcvNxt = seq + 1; s.rcvAdv = s.rcvNxt; s.sndUna = ack; s.sndWnd = win; s.sndWscale = wscale;   // a SYN's window is never scaled
   s.state = ESTABLISHED;
   sendAck(i);
   wakeup(sockChan(i));
@@ -356,7 +375,7 @@ function acked(i: i32, ack: u32, win: u32): void {
     wakeup(sockChan(s.parent));
   }
   if (seqLt(s.sndUna, ack)) ackData(s, ack);
-  s.sndWnd = win;
+  s.sndWnd = win << s.sndWscale;
   const finAcked = s.finSent != 0 && ack == s.sndEnd + 1;
   if (finAcked) {
     if (s.state == FIN_WAIT1) s.state = FIN_WAIT2;
