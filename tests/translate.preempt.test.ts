@@ -71,3 +71,11 @@ test("preempt unwinds the guest and a rewind resumes it to the right result", ()
   expect(result).toBe(500500n);
   expect(preempts).toBe(Math.floor(1000 / (SLICE + 1)));
 });
+
+test("a preempt that returns without a new slice still lets every iteration run (no livelock)", () => {
+  let preempts = 0;
+  const { g } = boot(() => { preempts++; });   // the budget stays spent: every iteration preempts
+  g.__budget.value = 0;
+  expect(g.sum(100)).toBe(5050n);
+  expect(preempts).toBe(100);
+});

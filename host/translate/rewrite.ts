@@ -10,7 +10,7 @@
 // Interface: rewriteFunctions(module, preempt) -> Shape (the sizes optimize.ts plans by).
 import binaryen from "binaryen";
 import { mmuImportName, wrapperName, type AccessSize } from "./abi";
-import { entryTick, tick } from "./budget";
+import { entryTick, tickedLoop } from "./budget";
 import { MAX_FUNCTION_NODES } from "./limits";
 import { TranslateError } from "./types";
 import { accessor, kindName } from "./children";
@@ -89,12 +89,6 @@ function rewriteMemoryOp(m: M, e: Ref, op: keyof typeof MEMORY_OPS, getters: str
   return m.call(mmuImportName(op), operands, MEMORY_OPS[op][1]);
 }
 
-function instrumentLoop(m: M, e: Ref, preempt: string): Ref {
-  const body = accessor("Loop", "getBody")(e) as Ref;
-  accessor("Loop", "setBody")(e, m.block(null, [...tick(m, preempt), body], binaryen.auto));
-  return e;
-}
-
 /** The result type of a call: its target's, or its signature's for call_indirect. */
 function callResults(m: M, e: Ref, kind: string): binaryen.Type {
   if (kind === "CallIndirect") return accessor(kind, "getResults")(e) as binaryen.Type;
@@ -121,7 +115,7 @@ function rewriteExpression(m: M, e: Ref, preempt: string): Ref {
     case "MemoryGrow": return rewriteMemoryOp(m, e, "grow", ["Delta"]);
     case "MemoryCopy": return rewriteMemoryOp(m, e, "copy", ["Dest", "Source", "Size"]);
     case "MemoryFill": return rewriteMemoryOp(m, e, "fill", ["Dest", "Value", "Size"]);
-    case "Loop": return instrumentLoop(m, e, preempt);
+    case "Loop": return tickedLoop(m, e, preempt);
     default: return e;
   }
 }
