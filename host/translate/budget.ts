@@ -85,7 +85,7 @@ export function tickedLoop(m: binaryen.Module, loop: binaryen.ExpressionRef, pre
   const type = binaryen.getExpressionType(loop);
   const concrete = type !== binaryen.none && type !== binaryen.unreachable;
   const leave = concrete ? m.br(out, 0, loop) : m.block(null, [loop, m.br(out)]);
-  return m.block(out, [
+  const wrapped = m.block(out, [
     m.loop(again, m.block(null, [
       m.block(stop, [leave]),
       m.call(preempt, [], binaryen.none),
@@ -93,6 +93,9 @@ export function tickedLoop(m: binaryen.Module, loop: binaryen.ExpressionRef, pre
       m.br(again),
     ])),
   ], concrete ? type : binaryen.none);
+  // A loop that never falls through (unreachable: it is left only by branches to outer labels)
+  // keeps that type, which its parents' types were computed from: nothing follows $out.
+  return type === binaryen.unreachable ? m.block(null, [wrapped, m.unreachable()], binaryen.unreachable) : wrapped;
 }
 
 /** A function entry: `__calls = __calls - 1; if (__calls < 0) kernel.preempt();` */
