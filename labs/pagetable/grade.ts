@@ -49,7 +49,7 @@ async function run(k: WebAssembly.Module, loadAfter: boolean): Promise<{ r: Gues
       s.anonBefore = meminfo(m).byOwner.anon;
       for (let i = 0; i < PAGES; i++) {
         s.lookups.push(at(m, s.base + i * PAGE_SIZE + OFF));
-        s.frames.push(m.k.pteOf(s.pid, s.base + i * PAGE_SIZE) & PAGE_MASK);
+        s.frames.push((m.k.pteOf(s.pid, s.base + i * PAGE_SIZE) & PAGE_MASK) >>> 0);   // unsigned: frames above 2 GiB
       }
       s.past = at(m, s.base + PAGES * PAGE_SIZE + OFF);
       s.kernel = at(m, USER_TOP + OFF);
