@@ -187,6 +187,7 @@ export function wasiErrnoOf(e: i32): i32 {
     case Errno.EOVERFLOW: return WasiErrno.OVERFLOW;
     case Errno.ENOTSOCK: return WasiErrno.NOTSOCK;
     case Errno.EOPNOTSUPP: return WasiErrno.NOTSUP;
+    case Errno.ESOCKTNOSUPPORT: return WasiErrno.NOTSUP;     // WASI has no socket-type errno
     case Errno.EADDRINUSE: return WasiErrno.ADDRINUSE;
     case Errno.ECONNRESET: return WasiErrno.CONNRESET;
     case Errno.ENOTCONN: return WasiErrno.NOTCONN;

@@ -25,8 +25,9 @@ import { wakeup, sleepOn, progress, keepProgress, POLL_CHAN } from "../sleep";
 import { MSG_DONTWAIT } from "../abi/socket";
 import { nicTxAlloc, nicTxSubmit, nicTxKick, txHdr, Gather, GATHER_SIZE, gatherClear, gatherAdd, TX_PKTPOOL, nicOnTxDone } from "./nic";
 
-import { ring, ringInit, ringAlloc, frameOff, frameAt, ringPage, pktRelease } from "./pktring";
+import { pktRing, ringInit, ringAlloc, frameOff, frameAt, ringPage, pktRelease } from "./pktring";
 
+const ring = pktRing();                 // the packet ring (pktring.ts)
 const PKT_CHAN: u32 = 0xffff0004;     // blocking send()s wait here for the NIC to finish the ring
 const req: usize = memory.data(<i32>A.TPACKET_REQ_SIZE);
 const g = changetype<Gather>(memory.data(GATHER_SIZE));

@@ -1,7 +1,7 @@
 // A packet socket's transmit ring (pktpool.ts): frames the kernel owns (Owner.pktpool), the ring's
 // geometry and the kernel's position in it. Kept apart from the send path so the mapping code
 // (pool.ts, from vma.ts) does not pull in the NIC driver.
-// Interface: Ring, ring (the one ring), ringInit(), ringAlloc(fi, block size, blocks, frame size,
+// Interface: Ring, pktRing() -> the one ring, ringInit(), ringAlloc(fi, block size, blocks, frame size,
 // frames) -> 0 or -errno (packet_set_ring's checks), frameOff(i), frameAt(i), ringPage(i),
 // pktPage(gen, pgoff), pktHold(gen), pktRelease(gen), pktMmap(fi, len, off) -> generation or -errno.
 import { Errno } from "../abi/errno";
@@ -23,7 +23,8 @@ import { allocFrame } from "../pagecache";
   done: u32;       // the oldest frame the NIC still has
   busy: u32;       // frames the NIC has
 }
-export const ring = changetype<Ring>(memory.data(offsetof<Ring>()));
+const ring = changetype<Ring>(memory.data(offsetof<Ring>()));
+export function pktRing(): Ring { return ring; }        // the one ring's record (pktpool.ts)
 const pages: usize = memory.data(<i32>A.PKT_RING_MAX_PAGES * 4);
 
 let started = false;
