@@ -8,10 +8,11 @@
 // state: after warm-up runs, with their compiled modules kept alive so V8 reuses its optimized
 // (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
 // Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--pipe-mib N] [--only SECTION,...]
-//                            [--http-clients N] [--httpd FILE.wasm]
+//                            [--http-clients N] [--httpd FILE.wasm] [--big-mib N]
 //   --http-clients N: the http section's parallel clients (default 1); --httpd: another httpd build
+//   --big-mib N: bigsend's size (default 1024)
 //   SECTION: native, native-light (sortbench and sieve translated with the light effort), syscall, start,
-//            translate (translate.ts), storage, network, http, pipe, fork, memory
+//            translate (translate.ts), storage, network, bigsend (bigsend.ts), http, pipe, fork, memory
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, cpus, availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -29,6 +30,7 @@ import { report, summary } from "./report";
 import { Memcpy } from "./memcpy";
 import { storage } from "./storage";
 import { timeRun } from "./guest";
+import { bigsend } from "./bigsend";
 import { network, NET_MIB } from "./network";
 import { http } from "./http";
 import { pipe, PIPE_MIB } from "./pipe";
@@ -205,6 +207,7 @@ async function main(): Promise<void> {
     const copy = want("storage") || want("network") ? new Memcpy(64 << 20) : null;
     if (want("storage")) await storage(cacheDir, IO_RUNS, copy!);
     if (want("network")) await network(cacheDir, IO_RUNS, copy!, NET_MIB_ARG);
+    if (want("bigsend")) await bigsend(cacheDir, IO_RUNS, Number(option("--big-mib") ?? 1024));
     if (want("http")) await http(cacheDir, IO_RUNS, { clients: Number(option("--http-clients") ?? 1), wasm: option("--httpd") });
     if (want("pipe")) await pipe(cacheDir, IO_RUNS, PIPE_MIB_ARG);
     if (want("fork")) await fork(cacheDir, RUNS);
