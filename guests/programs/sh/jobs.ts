@@ -10,8 +10,8 @@
 // Interface:
 //   initJobControl()              at start, for an interactive shell
 //   forkJob() -> pid              fork for a job (the job-control signals blocked until childSetup)
-//   childSetup(pgid, fg)          in a forked child: default signal actions, its group (0: its
-//                                 own), the terminal if fg; then the signals unblocked
+//   childSetup(pgid, fg)          in a forked child: its group (0: its own), the terminal if fg,
+//                                 default signal actions; then the signals unblocked
 //   parentSetup(pid, pgid)        in the shell after fork: the same setpgid (no race)
 //   waitJob(pids, pgid, text) -> status   wait for a foreground job (stopped: kept as a job; each
 //                                 process killed by a signal but SIGINT or SIGPIPE: its name on stderr)
@@ -92,17 +92,20 @@ export function forkJob(): i64 {
   return pid;
 }
 
+// The group and the terminal first, while SIGTTOU is still ignored (a background job's child that
+// takes the terminal would otherwise be stopped by it), then the default actions, then the signals
+// forkJob blocked: a Ctrl-C that came meanwhile acts now.
 export function childSetup(pgid: i32, fg: bool): void {
-  if (sh.interactive) {
-    sigdefault(Sig.SIGINT); sigdefault(Sig.SIGQUIT); sigdefault(Sig.SIGTSTP);
-    sigdefault(Sig.SIGTTIN); sigdefault(Sig.SIGTTOU);
-  }
   if (control) {
     const me = <i32>getpid();
     setpgid(0, pgid == 0 ? me : pgid);
     if (fg) tcsetpgrp(0, pgid == 0 ? me : pgid);
   }
-  if (sh.interactive) sigprocmask(SIG_UNBLOCK, JOB_SIGNALS);   // forkJob's block: a pending Ctrl-C acts now
+  if (sh.interactive) {
+    sigdefault(Sig.SIGINT); sigdefault(Sig.SIGQUIT); sigdefault(Sig.SIGTSTP);
+    sigdefault(Sig.SIGTTIN); sigdefault(Sig.SIGTTOU);
+    sigprocmask(SIG_UNBLOCK, JOB_SIGNALS);
+  }
 }
 
 export function parentSetup(pid: i32, pgid: i32): void {
