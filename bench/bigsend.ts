@@ -30,6 +30,7 @@ async function nativeOnce(exe: string, path: string, size: number): Promise<numb
     server.listen(0, "127.0.0.1", () => {
       t0 = performance.now();
       const child = spawn(exe, [path, String((server.address() as AddressInfo).port)], { stdio: ["ignore", "ignore", "inherit"] });
+      child.on("error", (e) => { console.log(`  native sendfile: ${e.message}`); server.close(); resolve(-1); });
       child.on("exit", (code) => { if (code !== 0) { server.close(); resolve(-1); } });
     });
   });
