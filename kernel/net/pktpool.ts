@@ -97,13 +97,17 @@ function sendFrames(): i64 {
   return <i64>bytes;
 }
 
+// Frame i's data as the NIC's descriptors: one piece per ring page it lies in (a frame may cross a
+// page, and the ring's pages are not adjacent in RAM: at most two pieces, as len <= 1514).
 function transmit(i: u32, len: u32): bool {
-  const h = nicTxAlloc(1);
+  const o = frameOff(i) + A.TPACKET_DATA, off = o & (PAGE_SIZE - 1);
+  const first = min(len, PAGE_SIZE - off);
+  const h = nicTxAlloc(first < len ? 2 : 1);
   if (h < 0) return false;
   memory.fill(txHdr(<u32>h), 0, NET_HDR_SIZE);
-  const o = frameOff(i) + A.TPACKET_DATA;
   gatherClear(g);
-  gatherAdd(g, ringPage(o >>> PAGE_SHIFT), o & (PAGE_SIZE - 1), len);
+  gatherAdd(g, ringPage(o >>> PAGE_SHIFT), off, first);
+  if (first < len) gatherAdd(g, ringPage((o >>> PAGE_SHIFT) + 1), 0, len - first);
   nicTxSubmit(<u32>h, NET_HDR_SIZE, g, false, TX_PKTPOOL);
   ring.busy++;
   return true;
