@@ -147,7 +147,11 @@ function regif(p: Proc, fi: i32, arg: u32, attach: bool): i64 {
   store<u16>(req + A.NR_TX_RINGS, 1); store<u16>(req + A.NR_RX_RINGS, 1);
   if (copyToUser(p, arg, req, A.NMREQ_SIZE) < 0) return -Errno.EFAULT;
   if (!attach) return 0;
-  if (nm.refs == 0 && !regionAlloc()) return -Errno.ENOMEM;
+  // A new registration gets a region of its own: one an earlier registrant's mappings still hold is
+  // retired (its frames stay with those mappings, their faults and holds no longer match its gen),
+  // so no process sees another's packets through a mapping it kept after close.
+  if (nm.refs > 0) { regionFree(A.NM_PAGES); nm.refs = 0; }
+  if (!regionAlloc()) return -Errno.ENOMEM;
   nm.refs++;
   nm.owner = fi;
   nm.txCur = 0; nm.txHead = 0;
