@@ -57,10 +57,12 @@ test("kill -- -PGID ends every process of a job's group (sh with job control at 
   // At a terminal the shell puts a pipeline's processes in a group of their own, led by the first.
   const t = await openTerminal("/bin/sh", ["sh"], { disk: undefined });
   const inGroup = "$(cut -d' ' -f5 /proc/[0-9]*/stat | grep -c \"^$pg\\$\")";
-  t.type("sleep 100 | sleep 100 &\r");
-  t.type(`sleep 1; pg=$(grep '(sleep)' /proc/[0-9]*/stat | head -n 1 | cut -d' ' -f5); echo group ${inGroup} leader $(cut -d' ' -f2 /proc/$pg/stat)\r`);
-  await t.waitOut(" leader ");
-  t.type(`/bin/kill -TERM -- -$pg; echo st $?; wait; echo left ${inGroup}\r`);
+  // All three lines are typed at once: the shell reads each as the last ends, before the machine
+  // idles with the shell waiting at the terminal (then the virtual clock would move on to the
+  // sleeps' end, host/realtime.ts rule 1, and the group would be gone before kill runs).
+  t.type("sleep 100 | sleep 100 &\r" +
+    `sleep 1; pg=$(grep '(sleep)' /proc/[0-9]*/stat | head -n 1 | cut -d' ' -f5); echo group ${inGroup} leader $(cut -d' ' -f2 /proc/$pg/stat)\r` +
+    `/bin/kill -TERM -- -$pg; echo st $?; wait; echo left ${inGroup}\r`);
   await t.waitOut("left ");
   t.type("exit 0\r");
   await t.done;
