@@ -10,7 +10,10 @@
 // is corked at its first write and uncorked by uncork() (the run loop calls it after each slice,
 // through the NIC), or else when the turn of Node's event loop ends.
 // Bytes are relayed both ways with backpressure: a real socket that is not drained holds the guest
-// connection's receive window shut, and a guest that does not read pauses the real socket.
+// connection's receive window shut, and a guest that does not read pauses the real socket. Guest
+// bytes count as taken (the window stays open) at once while the socket's buffer is below its
+// high-water mark, as a stream pipe's would, else when the socket has written them: a keep-alive
+// answer costs the guest no second ACK (the window update) and the run loop no wait for it.
 // Sockets are half-open capable: a client's FIN becomes a FIN to the guest, whose answer still
 // flows back until the guest closes too.
 // Real sockets are asynchronous: every event calls activity.notify(), pending() says whether any
@@ -142,7 +145,7 @@ export class Forwarder {
     process.nextTick(() => { if (sock.writableCorked) sock.uncork(); });
   }
 
-  /** Guest -> real socket: bytes are held (window shut) until the socket has taken them. */
+  /** Guest -> real socket: bytes are held (window shut) until the socket has room for them. */
   private relay(sock: Socket): TcpApp {
     return {
       holdsData: true,
@@ -151,7 +154,10 @@ export class Forwarder {
       data: (c, b) => {
         if (sock.destroyed) { c.abort(); return; }       // the real peer is gone: the guest gets RST
         this.corked(sock);
-        sock.write(Buffer.from(b), () => { c.consumed(b.length); this.activity.notify(); });   // b is lent: copied
+        const n = b.length;
+        let taken = false;
+        const take = (): boolean => { if (taken) return false; taken = true; c.consumed(n); return true; };
+        if (sock.write(Buffer.from(b), () => { if (take()) this.activity.notify(); })) take();   // b is lent: copied
       },
       end: () => { if (!sock.destroyed) sock.end(); },
       closed: (_c, how: CloseHow) => {
