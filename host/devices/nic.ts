@@ -417,9 +417,10 @@ export class VirtioNet implements Device {
     return true;
   }
 
-  /** Guest RAM as bytes (one view, made again only if the memory's buffer changed). */
+  /** Guest RAM as bytes (one view, made again only if the memory grew: that detaches the old
+   *  buffer, whose length then reads 0). */
   private ramBytes(): Uint8Array {
-    if (this.ram8?.buffer !== this.ram.buffer) this.ram8 = new Uint8Array(this.ram.buffer);
+    if (this.ram8 === null || this.ram8.buffer.byteLength === 0) this.ram8 = new Uint8Array(this.ram.buffer);
     return this.ram8;
   }
 
