@@ -308,6 +308,7 @@ export class Machine {
         this.retireKilled(pid);
         if (pid !== 0) {
           this.slice(pid);
+          this.realtime.sent();
           if (this.k.forkPending(pid)) this.fork(pid);
           else if (this.k.execPending(pid)) await this.exec(pid);
           if (this.realtime.mustYield(live || this.console.interactive())) await this.realtime.yield();

@@ -7,7 +7,8 @@
 //   2. Live. While a real connection is open (live()), the scheduler is not let idle the clock to
 //      the next device interrupt, and Node's event loop gets a turn at least every YIELD_MS of
 //      wall time between slices, even while guests compute (a reset of the real socket reaches a
-//      guest that keeps sending).
+//      guest that keeps sending). What a slice sent to real sockets leaves when it ends (sent()),
+//      not after the interrupts and slices that follow it (a client waits on it).
 //   3. Sleep in real time. Live, with nobody runnable and a sleeper's timer before any device
 //      interrupt: wait for the timer in real time, or until a real socket stirs or the terminal
 //      types, and move the virtual clock on by the time waited (at most to the timer), so a
@@ -22,7 +23,7 @@
 //   6. Deadline. A wall-clock bound (timeoutMs, `wasmos run --timeout`) is checked between slices
 //      (expired()) and ends every wait here when it passes.
 // Interface: new RealTime(kernel, net | null, input, timeoutMs?); start(), stop() (around run());
-// expired(); live(); mustYield(live), yield() (rule 2); sleepReal(nextIrq) (3); outside() (4);
+// expired(); live(); sent(), mustYield(live), yield() (rule 2); sleepReal(nextIrq) (3); outside() (4);
 // linger(drain) (5); NEVER (the kernel's "no deadline").
 import type { KernelExports } from "./kernel";
 
@@ -32,6 +33,7 @@ export interface RealNet {
   pending(): boolean;                  // frames may still come with no guest action (real sockets)
   whenActivity(): Promise<void>;       // at once if an interrupt is due, else when a peer stirs
   whenPeerActivity(): Promise<void>;   // when a peer stirs
+  uncork(): void;                      // send at once what real sockets were given
 }
 
 /** The terminal as real time sees it (host/console.ts). */
@@ -70,6 +72,9 @@ export class RealTime {
 
   // A real connection is open: the world outside runs in real time.
   live(): boolean { return this.net?.connected() ?? false; }
+
+  // Rule 2: a slice ended; what it sent to real sockets leaves now.
+  sent(): void { this.net?.uncork(); }
 
   // Rule 2: after a slice begun live, is Node's event loop due a turn?
   mustYield(live: boolean): boolean { return live && performance.now() - this.yielded > YIELD_MS; }

@@ -25,7 +25,7 @@
 // real sockets) and the pcap file.
 // Interface: new VirtioNet(ram, peer, opts?); config(field); setup(queue, addr); notify(queue, nowNs);
 // pollRx(nowNs) (poll); nextIrqAt(); takeIrq(nowNs?); pending(); connected(); whenActivity();
-// whenPeerActivity(); completed[] and faults[] (drained by the caller); flush(); close(); stats.
+// whenPeerActivity(); uncork(); completed[] and faults[] (drained by the caller); flush(); close(); stats.
 import { VirtQueue, type Chain, type Desc } from "./virtqueue";
 import { framesOf } from "./disk";
 import type { Device } from "./device";
@@ -44,6 +44,7 @@ export interface NetPeer {
   pending?(): boolean;                    // may frames still come without any input (real sockets)?
   connected?(): boolean;                  // is a real connection open (a peer running in real time)?
   whenActivity?(): Promise<void>;         // resolves when something may have been queued
+  uncork?(): void;                        // send at once what real sockets were given
   close?(): void;                         // close its real sockets and listeners
 }
 
@@ -232,6 +233,9 @@ export class VirtioNet implements Device {
   /** Resolves when the peer may have queued frames (never for a peer without real sockets). */
   whenPeerActivity(): Promise<void> { return this.peer.whenActivity?.() ?? new Promise(() => {}); }
 
+  /** The peer sends at once what its real sockets were given (a slice ended). */
+  uncork(): void { this.peer.uncork?.(); }
+
   /** Write out the pcap records held (run() ended). */
   flush(): void { this.pcap?.flush(); }
 
@@ -413,9 +417,10 @@ export class VirtioNet implements Device {
     return true;
   }
 
-  /** Guest RAM as bytes (one view, made again only if the memory's buffer changed). */
+  /** Guest RAM as bytes (one view, made again only if the memory grew: that detaches the old
+   *  buffer, whose length then reads 0). */
   private ramBytes(): Uint8Array {
-    if (this.ram8?.buffer !== this.ram.buffer) this.ram8 = new Uint8Array(this.ram.buffer);
+    if (this.ram8 === null || this.ram8.buffer.byteLength === 0) this.ram8 = new Uint8Array(this.ram.buffer);
     return this.ram8;
   }
 

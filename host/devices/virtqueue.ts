@@ -28,15 +28,16 @@ export class VirtQueue {
 
   private dv: DataView | null = null;
 
-  /** RAM as a DataView (one, made again only if the memory's buffer changed). */
+  /** RAM as a DataView (one, made again only if the memory grew: growing detaches the old buffer,
+   *  and its length reads 0; cheaper to check than asking the memory for its buffer). */
   private view(): DataView {
-    if (this.dv?.buffer !== this.ram.buffer) this.dv = new DataView(this.ram.buffer);
+    if (this.dv === null || this.dv.buffer.byteLength === 0) this.dv = new DataView(this.ram.buffer);
     return this.dv;
   }
 
   /** Is [addr, addr+len) inside RAM? */
   inRam(addr: number, len: number): boolean {
-    return Number.isSafeInteger(addr) && addr >= 0 && len >= 0 && addr + len <= this.ram.buffer.byteLength;
+    return Number.isSafeInteger(addr) && addr >= 0 && len >= 0 && addr + len <= this.view().byteLength;
   }
 
   /** The next chain the driver made available, or null when there is none. */

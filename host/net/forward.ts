@@ -6,16 +6,21 @@
 //              if it cannot, the guest gets RST: ECONNREFUSED)
 // Real sockets have TCP_NODELAY (noDelay): the guest's TCP already decides when a segment goes, so
 // the host's Nagle must not hold a reply's second write for the client's delayed ACK (44 ms per
-// keep-alive request otherwise). What the guest sends in one turn of the run loop leaves in one
-// writev (cork until the loop waits or yields, at most YIELD_MS of host/realtime.ts).
+// keep-alive request otherwise). What the guest sends in one slice leaves in one writev: a socket
+// is corked at its first write and uncorked by uncork() (the run loop calls it after each slice,
+// through the NIC), or else when the turn of Node's event loop ends.
 // Bytes are relayed both ways with backpressure: a real socket that is not drained holds the guest
-// connection's receive window shut, and a guest that does not read pauses the real socket.
+// connection's receive window shut, and a guest that does not read pauses the real socket. Guest
+// bytes count as taken (the window stays open) at once while the socket's buffer is below its
+// high-water mark, as a stream pipe's would, else when the socket has written them: a keep-alive
+// answer costs the guest no second ACK (the window update) and the run loop no wait for it.
 // Sockets are half-open capable: a client's FIN becomes a FIN to the guest, whose answer still
 // flows back until the guest closes too.
 // Real sockets are asynchronous: every event calls activity.notify(), pending() says whether any
 // real socket or listener is still open.
 // Interface: parseHostFwd(spec), parseGuestFwd(spec) (throw ForwardSpecError);
-// new Forwarder(tcp, activity); hostFwd(rule) -> Promise<port>; guestFwd(rule); pending(); connected(); close().
+// new Forwarder(tcp, activity); hostFwd(rule) -> Promise<port>; guestFwd(rule); pending(); connected();
+// uncork(); close().
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { GUEST_IP, HOST_IP } from "../../kernel/abi/net";
 import { ipString, parseIp } from "./packet";
@@ -65,6 +70,7 @@ export function parseGuestFwd(spec: string): GuestFwd {
 export class Forwarder {
   private servers = new Set<Server>();
   private sockets = new Set<Socket>();
+  private corkedSockets: Socket[] = [];
 
   constructor(private tcp: TcpStack, private activity: Activity) {}
 
@@ -88,6 +94,13 @@ export class Forwarder {
 
   /** Is a real connection open (not just a listener)? */
   connected(): boolean { return this.sockets.size > 0; }
+
+  /** Send what the guest gave the real sockets since they were corked (one writev each). */
+  uncork(): void {
+    if (this.corkedSockets.length === 0) return;
+    for (const s of this.corkedSockets) if (s.writableCorked) s.uncork();
+    this.corkedSockets.length = 0;
+  }
 
   /** Close every listener and real socket. */
   close(): void {
@@ -123,15 +136,16 @@ export class Forwarder {
     });
   }
 
-  /** Hold the socket's writes until this turn of Node's event loop ends (the run loop waits or
-   *  yields): the segments of one answer (head, body) leave in one writev, not one send each. */
+  /** Hold the socket's writes until uncork() (the slice ends) or this turn of Node's event loop
+   *  ends: the segments of one answer (head, body) leave in one writev, not one send each. */
   private corked(sock: Socket): void {
     if (sock.writableCorked) return;
     sock.cork();
-    process.nextTick(() => sock.uncork());
+    this.corkedSockets.push(sock);
+    process.nextTick(() => { if (sock.writableCorked) sock.uncork(); });
   }
 
-  /** Guest -> real socket: bytes are held (window shut) until the socket has taken them. */
+  /** Guest -> real socket: bytes are held (window shut) until the socket has room for them. */
   private relay(sock: Socket): TcpApp {
     return {
       holdsData: true,
@@ -140,7 +154,10 @@ export class Forwarder {
       data: (c, b) => {
         if (sock.destroyed) { c.abort(); return; }       // the real peer is gone: the guest gets RST
         this.corked(sock);
-        sock.write(Buffer.from(b), () => { c.consumed(b.length); this.activity.notify(); });   // b is lent: copied
+        const n = b.length;
+        let taken = false;
+        const take = (): boolean => { if (taken) return false; taken = true; c.consumed(n); return true; };
+        if (sock.write(Buffer.from(b), () => { if (take()) this.activity.notify(); })) take();   // b is lent: copied
       },
       end: () => { if (!sock.destroyed) sock.end(); },
       closed: (_c, how: CloseHow) => {

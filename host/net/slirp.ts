@@ -7,8 +7,8 @@
 // not summed (checksum offload between the device and this stack; opts.verifyChecksums sums it
 // anyway), a TSO packet comes whole, past the MTU (GRO), for tcp.ts to take as one segment, and its
 // payload may come apart from the headers, as views of guest RAM (info.payload, zero-copy).
-// Interface: new Slirp(opts?); input(frame, info?); output(); pending(); connected(); whenActivity(); hostFwd(spec),
-// guestFwd(spec); close(); stats, tcp, services.
+// Interface: new Slirp(opts?); input(frame, info?); output(); pending(); connected(); whenActivity(); uncork();
+// hostFwd(spec), guestFwd(spec); close(); stats, tcp, services.
 import { ETH_HLEN, MTU, HOST_IP, GUEST_IP, ETH_P_IP, ARP_REQUEST, ARP_REPLY, PORT_ECHO, PORT_DISCARD, PORT_CHARGEN } from "../../kernel/abi/net";
 import { IPPROTO_UDP } from "../../kernel/abi/socket";
 import { parseFrame, isMalformed, arpFrame, ipString, buildEth, buildIpv4, buildUdp, BROADCAST_MAC, HOST_MAC, GUEST_MAC, type Frame } from "./packet";
@@ -90,6 +90,9 @@ export class Slirp implements NetPeer {
     }
     this.forwarder.guestFwd(rule);
   }
+
+  /** Send at once what the guest gave the real sockets (forward.ts corks them). */
+  uncork(): void { this.forwarder.uncork(); }
 
   /** Close every real socket and listener. */
   close(): void { this.forwarder.close(); }
