@@ -6,7 +6,8 @@
 // cacheDir?) puts a translation made elsewhere (bench: a chosen effort) in; the directory defaults
 // to $WASMOS_CACHE, else node_modules/.cache/wasmos/ in the project. A miss is translated by
 // bounded.ts (a worker thread with a wall-time budget), so binaryen is loaded only on a miss.
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";     // (a hit reads synchronously: fs/promises loads only on a miss)
 import { join } from "node:path";
 import * as layout from "../../kernel/abi/layout";
 import { projectRoot } from "../paths";
@@ -51,11 +52,11 @@ function fromMeta(meta: Meta, wasm: Uint8Array<ArrayBuffer>): Translated {
   return { wasm, segments, initialPages: meta.initialPages, maxPages: meta.maxPages, hasStart: meta.hasStart, effort: meta.effort };
 }
 
-async function load(base: string, bytes: Uint8Array): Promise<Translated | null> {
+function load(base: string, bytes: Uint8Array): Translated | null {
   try {
-    const meta = JSON.parse(await readFile(`${base}.json`, "utf8")) as Meta;
-    if (meta.version !== TRANSLATOR_VERSION || !(await readFile(`${base}.in`)).equals(bytes)) return null;
-    return fromMeta(meta, new Uint8Array(await readFile(`${base}.wasm`)));
+    const meta = JSON.parse(readFileSync(`${base}.json`, "utf8")) as Meta;
+    if (meta.version !== TRANSLATOR_VERSION || !readFileSync(`${base}.in`).equals(bytes)) return null;
+    return fromMeta(meta, new Uint8Array(readFileSync(`${base}.wasm`)));
   } catch {
     return null;   // absent or unreadable: translate again
   }
@@ -79,7 +80,7 @@ export async function cacheStore(bytes: Uint8Array, t: Translated, cacheDir = de
 
 export async function translateCached(bytes: Uint8Array, cacheDir = defaultDir()): Promise<Translated & { cached: boolean }> {
   const base = join(cacheDir, cacheKey(bytes));
-  const hit = await load(base, bytes);
+  const hit = load(base, bytes);
   if (hit) return { ...hit, cached: true };
   const t = await translateBounded(bytes);
   try {
