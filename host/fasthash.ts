@@ -3,6 +3,7 @@
 // command line's code cache (host/cliboot.ts). It runs in a small wasm module, so neither loads
 // Node's crypto (milliseconds of start-up) nor runs a JavaScript loop V8 has not compiled yet.
 // Interface: hash64(bytes, seed?) -> bigint (unsigned); hashHex(bytes, seed?) -> 16 hex digits.
+import { WASM_PAGE } from "../kernel/abi/layout";
 
 // Its text (the memory imported as m.mem; the 7 bytes past `end` are zero when it is called):
 //   (func (export "hash") (param $at i32) (param $end i32) (param $seed i64) (result i64) (local $h i64)
@@ -13,7 +14,6 @@
 //       (local.set $at (i32.add (local.get $at) (i32.const 8))) (br $next)))
 //     (i64.mul (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 0x9e3779b97f4a7c15)))
 const HASH_WASM = "AGFzbQEAAAABCAFgA39/fgF+AgoBAW0DbWVtAgAAAwIBAAcIAQRoYXNoAAAKWAFWAQF+IAIgASAAa62FIQMCQANAIAAgAU8NASADIAApAwCFQrODgICAIH4hAyADIANCHYiFIQMgAEEIaiEADAALAAsgAyADQiCIhUKV+Kn6l7fem55/fgs=";
-const WASM_PAGE = 65536;
 
 let hasher: { mem: WebAssembly.Memory; hash: (at: number, end: number, seed: bigint) => bigint } | null = null;
 
