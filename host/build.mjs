@@ -8,7 +8,7 @@
 //      the bin dist/wasmos.cjs (both host/cliboot.ts) through V8's code cache
 //   4. the default disk image dist/rootfs.img: guests/rootfs + /bin tools + /usr/demo demos + /data samples
 // Usage: node host/build.mjs [--quiet] [--force]
-import { readdirSync, statSync, mkdirSync, existsSync, rmSync } from "node:fs";
+import { readdirSync, statSync, mkdirSync, existsSync, rmSync, readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { isBuiltin, createRequire } from "node:module";
 
@@ -88,6 +88,7 @@ async function buildCli(esbuild) {
     banner: { js: "var __wasmosImportMetaUrl = require(\"node:url\").pathToFileURL(__filename).href;" },
   });
   const bundle = Object.keys(r.metafile.outputs).map((o) => o.split("/").pop()).find((o) => o.endsWith(".cjs"));
+  dynamicImportsThroughEntry(join(root, "dist", bundle));
   // The entry twice: dist/cli.mjs (`node dist/cli.mjs`, as the docs and tests run it) and the
   // package's bin, dist/wasmos.cjs, which spares Node's ES module loader (about 10 ms).
   for (const format of ["esm", "cjs"]) {
@@ -98,6 +99,15 @@ async function buildCli(esbuild) {
       banner: { js: "#!/usr/bin/env node" + (format === "cjs" ? "\nvar __wasmosImportMetaUrl = require(\"node:url\").pathToFileURL(__filename).href;" : "") },
     });
   }
+}
+
+// Each `await import(x)` of the bundle becomes `await __wasmosImport(x)`, a function the entry passes
+// in (host/cliboot.ts): a vm.Script's own import() needs Node 20's experimental loader option, which
+// prints a warning on stderr. The build fails if any other import( is left.
+function dynamicImportsThroughEntry(file) {
+  const text = readFileSync(file, "latin1").replace(/\bawait import\(/g, "await __wasmosImport(");
+  if (/\bimport\(/.test(text)) throw new Error(`${file}: an import() the entry cannot see (not \`await import(\`)`);
+  writeFileSync(file, text, "latin1");
 }
 
 // Packages loaded from node_modules at run time (large, or only ever loaded on demand); the rest is bundled.

@@ -16,7 +16,7 @@ const req = createRequire(import.meta.url);
 const fs = req("node:fs") as typeof import("node:fs");
 const path = req("node:path") as typeof import("node:path");
 const vm = req("node:vm") as typeof import("node:vm");
-const { fileURLToPath } = req("node:url") as typeof import("node:url");
+const { fileURLToPath, pathToFileURL } = req("node:url") as typeof import("node:url");
 
 const MAGIC = 0x38565357;                 // "WSV8": a cache file of this format
 const STALE_MS = 24 * 3600 * 1000;        // another build's cache unchanged this long is removed
@@ -68,16 +68,22 @@ function prune(dir: string): void {
   }
 }
 
+// The bundle's import(): a path relative to the bundle, or a package or Node module (resolved from
+// this file, which is in the bundle's folder).
+function importFromBundle(specifier: string): Promise<unknown> {
+  return import(specifier.startsWith(".") ? pathToFileURL(path.join(dist, specifier)).href : specifier);
+}
+
 function main(): void {
   const source = fs.readFileSync(bundle, "latin1");     // the bundle is ASCII (esbuild's charset)
   const file = cacheFile();
   const cachedData = readCache(file);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: bundle, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __wasmosImport) {${source}\n})`, {
+    filename: bundle, cachedData,
   });
   if (!cachedData || script.cachedDataRejected) process.once("exit", () => writeCache(file, script.createCachedData()));
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dist);
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dist, importFromBundle);
 }
 
 main();
