@@ -8,6 +8,7 @@
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE } from "./exitcodes";
 import { WasmException } from "./guest";
+import { onHostStream } from "./stdio";
 
 type Register = (program: Command) => void;
 
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
 }
 
 // `wasmos run ... | head`: a closed stdout ends the command quietly, as for any Unix tool.
-process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); throw e; });
+// (Node's stdout stream is made on first use: host/stdio.ts.)
+onHostStream(1, (s) => s.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); throw e; }));
 main().catch((e: unknown) => {
   if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : EXIT_USAGE);
   process.stderr.write(`wasmos: ${describeError(e)}\n`);

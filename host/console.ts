@@ -18,7 +18,9 @@ import { CINTR, DEFAULT_ROWS, DEFAULT_COLS } from "../kernel/abi/termios";
 import { borrows, type Sink } from "./sink";
 
 export type { Sink } from "./sink";
-export type InputSource = Uint8Array | NodeJS.ReadableStream | null;
+/** Bytes, a stream, a function that makes the stream when the input is first read (the host's stdin:
+ *  host/stdio.ts), or null (end of file at once). */
+export type InputSource = Uint8Array | NodeJS.ReadableStream | (() => NodeJS.ReadableStream) | null;
 
 /** A terminal behind the console. */
 export interface TerminalOptions {
@@ -35,7 +37,8 @@ export class Console {
   private pending: Uint8Array[] = [];
   private eof = false;
   private eofSent = false;
-  private stream: NodeJS.ReadableStream | null = null;
+  private source: NodeJS.ReadableStream | (() => NodeJS.ReadableStream) | null = null;
+  private resizing = false;          // listening to the host's stdout for its terminal's size
   private listening = false;
   private wake: (() => void) | null = null;
   private raw = false;               // we put the host's TTY in raw mode
@@ -49,8 +52,14 @@ export class Console {
               private out: { stdout: Sink; stderr: Sink }, stdin: InputSource,
               private terminal: TerminalOptions | null = null) {
     if (stdin instanceof Uint8Array) { if (stdin.length > 0) this.pending.push(stdin); this.eof = true; }
-    else if (stdin) this.stream = stdin;
+    else if (stdin) this.source = stdin;
     else this.eof = true;
+  }
+
+  // The input stream, made on first use when the source is a function.
+  private get stream(): NodeJS.ReadableStream | null {
+    if (typeof this.source === "function") this.source = this.source();
+    return this.source;
   }
 
   // The kernel booted: tell it whether a terminal is behind the console, and start listening to it.
@@ -59,7 +68,7 @@ export class Console {
     if (!t) return;
     const tty = process.stdout.isTTY ? process.stdout.getWindowSize() : [DEFAULT_COLS, DEFAULT_ROWS];
     this.k().ttySetTerminal(1, t.rows ?? tty[1], t.cols ?? tty[0]);
-    if (t.rows === undefined && process.stdout.isTTY) process.stdout.on("resize", this.onResize);
+    if (t.rows === undefined && process.stdout.isTTY) { process.stdout.on("resize", this.onResize); this.resizing = true; }
     this.setRaw(true);
     this.listen();
   }
@@ -116,7 +125,7 @@ export class Console {
   hasInputSource(): boolean { return !this.eofSent && !this.interrupted; }
 
   // A terminal is behind the console: a keystroke (Ctrl-C) may wake anyone, reader or not.
-  interactive(): boolean { return this.terminal !== null && this.stream !== null; }
+  interactive(): boolean { return this.terminal !== null && this.source !== null; }
 
   waitInput(): Promise<void> {
     if (this.pending.length > 0 || this.eof) return Promise.resolve();
@@ -125,8 +134,8 @@ export class Console {
   }
 
   private listen(): void {
-    const s = this.stream;
-    if (this.listening || !s) return;
+    if (this.listening || !this.source) return;
+    const s = this.stream!;
     this.listening = true;
     s.on("data", (d: Buffer | string) => { if (d.length > 0) this.pending.push(typeof d === "string" ? Buffer.from(d) : d); this.kick(); });
     s.on("end", () => { this.eof = true; this.kick(); });
@@ -138,8 +147,9 @@ export class Console {
 
   // Raw mode on the host's TTY (when the input is one), with the ways out that must undo it.
   private setRaw(on: boolean): void {
+    if (on === this.raw) return;
     const s = this.stream as NodeJS.ReadStream | null;
-    if (!s?.isTTY || on === this.raw) return;
+    if (!s?.isTTY) return;
     s.setRawMode(on);
     this.raw = on;
     if (on) {
@@ -156,7 +166,7 @@ export class Console {
   // Stop reading the host's stdin so Node can exit; the host's TTY gets its own mode back.
   close(): void {
     this.setRaw(false);
-    process.stdout.off("resize", this.onResize);
-    if (this.stream && this.listening) this.stream.pause();
+    if (this.resizing) { process.stdout.off("resize", this.onResize); this.resizing = false; }
+    if (this.listening) this.stream!.pause();
   }
 }

@@ -10,7 +10,7 @@
 import { FS_VERSION } from "../kernel/abi/fs";
 import { instantiateKernel, readKernelString, type KernelExports } from "./kernel";
 import { Console, type InputSource, type TerminalOptions } from "./console";
-import { streamSink, type Sink } from "./sink";
+import { stdioSink, type Sink } from "./sink";
 import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE_BYTES, type LoaderContext } from "./loader";
 import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { saveWindow, restoreWindow } from "./savearea";
@@ -38,7 +38,7 @@ export interface MachineOptions {
   ramBytes?: number;           // physical RAM (default 64 MiB, at most MAX_RAM; at 4 GiB the kernel gets all but 64 KiB)
   stdout?: Sink;               // each chunk the guests write to the console's fd 1: a copy, or a view of
   stderr?: Sink;               //   RAM for a borrowingSink (host/sink.ts); default: the host's stdout, stderr
-  stdin?: InputSource;         // bytes, a stream, or null (end of file at once)
+  stdin?: InputSource;         // bytes, a stream (or a function making it on first read), or null (end of file at once)
   traceMask?: number;          // TraceClass bits to record (0: tracing off, counters only)
   strSize?: number;            // strace -s: longest string shown in a trace (default 32)
   onEvent?: (ev: TraceEvent) => void;   // each decoded trace event, in reading order
@@ -151,7 +151,7 @@ export class Machine {
     this.wasiDirs = opts.wasiDirs;
     this.wasiNoRoot = opts.wasiNoRoot;
     this.console = new Console(this.ram, () => this.k,
-      { stdout: opts.stdout ?? streamSink(process.stdout), stderr: opts.stderr ?? streamSink(process.stderr) }, opts.stdin ?? null,
+      { stdout: opts.stdout ?? stdioSink(1), stderr: opts.stderr ?? stdioSink(2) }, opts.stdin ?? null,
       opts.terminal ? { ...opts.terminal, onInterrupt: () => { this.interrupted = true; opts.terminal?.onInterrupt?.(); } } : null);
     this.k = this.startKernel(opts.kernel, {
       // Recorded, not thrown: the kernel then executes `unreachable`, a trap that no guest's

@@ -14,6 +14,7 @@ import type { View } from "./snapshot";
 import { Sys } from "../kernel/abi/syscalls";
 import { PROGRAM_DIRS } from "./fs/rootfs";
 import { formatHungTasks } from "./hung";
+import { hostStream, isTerminal } from "./stdio";
 import { EXIT_PANIC, EXIT_INTERRUPT, EXIT_TIMEOUT, EXIT_HUNG, EXIT_CANNOT_RUN, EXIT_NOT_FOUND } from "./exitcodes";
 
 export { EXIT_PANIC, EXIT_INTERRUPT, EXIT_TIMEOUT, EXIT_HUNG, EXIT_CANNOT_RUN, EXIT_NOT_FOUND, EXIT_USAGE } from "./exitcodes";
@@ -47,7 +48,7 @@ export interface RunOptions {
 
 // A terminal is behind the console when the program reads the CLI's own stdin and it is a TTY.
 function terminalOf(o: RunOptions) {
-  return o.stdin === undefined && process.stdin.isTTY ? { killOnInterrupt: o.killOnInterrupt } : null;
+  return o.stdin === undefined && isTerminal(0) ? { killOnInterrupt: o.killOnInterrupt } : null;
 }
 
 /** --inspect-at: "end", or a syscall the trace can see return (throws a usage error otherwise). */
@@ -142,7 +143,7 @@ export async function runProgram(path: string, args: string[], o: RunOptions): P
     } : null;
     try {
       m = await Machine.create({ ramBytes: o.ramBytes, traceMask: o.trace | (inspect ? TraceClass.syscall : 0), strSize: o.strSize,
-        disk: o.disk, net: o.net, stdin: o.stdin === undefined ? process.stdin : o.stdin,
+        disk: o.disk, net: o.net, stdin: o.stdin === undefined ? () => hostStream(0) : o.stdin,
         onEvent: write || inspect ? (ev) => { write?.(ev); inspect?.(ev); } : undefined,
         costModel: o.costModel, timeoutMs: o.timeoutSec === undefined ? undefined : o.timeoutSec * 1000,
         wasiDirs: o.dirs, wasiNoRoot: o.noRoot, randomSeed: o.seed, terminal: terminalOf(o), kernel: o.kernel, ...perfetto?.machineOptions() });

@@ -5,8 +5,12 @@
 // keeps what the host's kernel did not take at once). The machine's default sinks, the host's
 // own stdout and stderr, borrow: streamSink writes with write(2) while nothing is queued and copies
 // only what the descriptor did not take (a full pipe) into the stream's queue.
-// Interface: Sink, borrowingSink(f) -> Sink, borrows(sink) -> bool, streamSink(stream) -> Sink.
+// stdioSink(fd) does the same for the host's stdout or stderr without making Node's stream until a
+// write has to wait (host/stdio.ts).
+// Interface: Sink, borrowingSink(f) -> Sink, borrows(sink) -> bool, streamSink(stream) -> Sink,
+// stdioSink(fd) -> Sink.
 import { writeSync } from "node:fs";
+import { hostStream, hostStreamMade } from "./stdio";
 
 export type Sink = (bytes: Uint8Array) => void;
 
@@ -31,6 +35,16 @@ export function streamSink(s: NodeJS.WritableStream & { fd?: number; writableLen
     let done = 0;
     if (typeof s.fd === "number" && s.writableLength === 0) done = writeNow(s.fd, view);
     if (done < view.length) s.write(view.slice(done));
+  });
+}
+
+/** The host's stdout (1) or stderr (2) as streamSink(process.stdout) is, the stream made only for
+ *  bytes the descriptor did not take. */
+export function stdioSink(fd: 1 | 2): Sink {
+  return borrowingSink((view) => {
+    let done = 0;
+    if (!hostStreamMade(fd) || hostStream(fd).writableLength === 0) done = writeNow(fd, view);
+    if (done < view.length) hostStream(fd).write(view.slice(done));
   });
 }
 

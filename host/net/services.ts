@@ -35,13 +35,13 @@ export class Tally {
   bytes = 0;
   closed = false;
   private h = FNV_OFFSET;
-  private hash: Hash | null;
+  private hash: Hash | null = null;     // made when first needed: a machine that never uses it never loads crypto
 
-  constructor(readonly guestPort: number, hash = false) { this.hash = hash ? createHash("sha256") : null; }
+  constructor(readonly guestPort: number, private readonly hashed = false) {}
 
   add(b: Uint8Array): void {
     this.bytes += b.length;
-    if (this.hash) { this.h = fnv1a(b, this.h); this.hash.update(b); }
+    if (this.hashed) { this.h = fnv1a(b, this.h); this.hashing().update(b); }
   }
 
   /** FNV-1a 32 of everything so far (hashing only: a tally that only counts throws). */
@@ -51,8 +51,8 @@ export class Tally {
   sha256(): string { return this.hashing().copy().digest("hex"); }
 
   private hashing(): Hash {
-    if (!this.hash) throw new Error("the discard service only counts: ask for its hashes with { discardHash: true }");
-    return this.hash;
+    if (!this.hashed) throw new Error("the discard service only counts: ask for its hashes with { discardHash: true }");
+    return (this.hash ??= createHash("sha256"));
   }
 }
 
