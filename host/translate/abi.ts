@@ -1,7 +1,7 @@
 // Names through which a translated guest talks to the kernel, in one place.
 // Interface: imports the guest gains (module "mmu": the MMU slow path and the memory.* replacements;
 // "kernel": preempt, the signal entries, and wasi for a WASI guest; "env": memory), the exports it gains (memory, __budget, __calls), the internal names
-// of the 16 access wrappers, and the imports asyncify lets unwind.
+// of the 8 access wrappers, and the imports asyncify lets unwind.
 
 export const MMU_MODULE = "mmu";
 export const KERNEL_MODULE = "kernel";
@@ -29,10 +29,9 @@ export const ASYNCIFY_IMPORTS = "kernel.syscall,kernel.wasi,kernel.preempt";   /
 export type AccessSize = 1 | 2 | 4 | 8;
 export const ACCESS_SIZES: AccessSize[] = [1, 2, 4, 8];
 
-/** Internal name of the wrapper for a load or store of `bytes` bytes: __ld8 .. __st64; with
- *  `counted`, the variant that takes the caller's budget local (counter.ts): __ld8c .. __st64c. */
-export function wrapperName(store: boolean, bytes: AccessSize, counted = false): string {
-  return `__${store ? "st" : "ld"}${bytes * 8}${counted ? "c" : ""}`;
+/** Internal name of the wrapper for a load or store of `bytes` bytes: __ld8 .. __st64. */
+export function wrapperName(store: boolean, bytes: AccessSize): string {
+  return `__${store ? "st" : "ld"}${bytes * 8}`;
 }
 
 /** Base name of the slow-path import in module "mmu": ld8 .. st64. */

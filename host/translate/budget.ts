@@ -5,15 +5,13 @@
 // A loop keeps the call out of its body, so asyncify (which instruments only code that can reach
 // an unwinding call) leaves the hot loop alone: the tick branches out of the loop to the call,
 // which then re-enters it (tickedLoop below draws it). The preemption points are the same.
-// The tick counts in a Counter: __budget itself, or a local standing for it (counter.ts).
-// Interface: addBudget(module) -> internal name of kernel.preempt; tickedLoop(module, loop, preempt,
-// counter?) -> the loop with a tick at the top of its body; entryTick(module, preempt) -> the statements
+// Interface: addBudget(module) -> internal name of kernel.preempt; tickedLoop(module, loop, preempt)
+// -> the loop with a tick at the top of its body; entryTick(module, preempt) -> the statements
 // that tick __calls, for the top of a function body.
 import binaryen from "binaryen";
 import { BUDGET_GLOBAL, CALLS_GLOBAL, KERNEL_MODULE, PREEMPT_BASE, PREEMPT_NAME } from "./abi";
 import { TranslateError } from "./types";
 import { accessor } from "./children";
-import { globalCounter, type Counter } from "./counter";
 
 const { i32 } = binaryen;
 
@@ -77,11 +75,12 @@ let ticked = 0;                                 // numbers the labels tickedLoop
  *  body then runs with the same budget as in the plain loop. A preempt that returns without a new
  *  slice (kernel.preempt always unwinds; a test's stub may not) leaves 1 unit, so the body still
  *  runs, as in the plain loop, instead of preempting again forever. */
-export function tickedLoop(m: binaryen.Module, loop: binaryen.ExpressionRef, preempt: string, c: Counter = globalCounter(m)): binaryen.ExpressionRef {
+export function tickedLoop(m: binaryen.Module, loop: binaryen.ExpressionRef, preempt: string): binaryen.ExpressionRef {
   const n = ticked++;
   const out = `__wasmos_tick_out${n}`, again = `__wasmos_tick_again${n}`, stop = `__wasmos_tick_preempt${n}`;
+  const get = () => m.global.get(BUDGET_GLOBAL, i32);
   const body = accessor("Loop", "getBody")(loop) as binaryen.ExpressionRef;
-  accessor("Loop", "setBody")(loop, m.block(null, [c.set(m.i32.sub(c.get(), m.i32.const(1))), m.br(stop, m.i32.lt_s(c.get(), m.i32.const(0))), body], binaryen.auto));
+  accessor("Loop", "setBody")(loop, m.block(null, [m.global.set(BUDGET_GLOBAL, m.i32.sub(get(), m.i32.const(1))), m.br(stop, m.i32.lt_s(get(), m.i32.const(0))), body], binaryen.auto));
   accessor("Loop", "finalize")(loop);
   const type = binaryen.getExpressionType(loop);
   const concrete = type !== binaryen.none && type !== binaryen.unreachable;
@@ -89,10 +88,8 @@ export function tickedLoop(m: binaryen.Module, loop: binaryen.ExpressionRef, pre
   const wrapped = m.block(out, [
     m.loop(again, m.block(null, [
       m.block(stop, [leave]),
-      ...c.flush(),
       m.call(preempt, [], binaryen.none),
-      ...c.reload(),
-      c.set(m.select(m.i32.ge_s(c.get(), m.i32.const(0)), m.i32.add(c.get(), m.i32.const(1)), m.i32.const(1))),
+      m.global.set(BUDGET_GLOBAL, m.select(m.i32.ge_s(get(), m.i32.const(0)), m.i32.add(get(), m.i32.const(1)), m.i32.const(1))),
       m.br(again),
     ])),
   ], concrete ? type : binaryen.none);

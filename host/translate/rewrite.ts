@@ -1,8 +1,7 @@
 // Rewrites every function body of the guest: each load/store becomes a call to an access wrapper
 // (__ld8 .. __st64) with the effective address ptr + offset (one past 2^32 becomes 0xffffffff,
 // which faults, as wasm traps), sign extension and float reinterpretation staying around the call;
-// memory.size/grow/copy/fill become mmu.* calls; every loop body starts with a preemption tick
-// (counted in a local of the function where it can be: counter.ts), and
+// memory.size/grow/copy/fill become mmu.* calls; every loop body starts with a preemption tick, and
 // so does every function body that calls another guest function or is not small (recursion without
 // loops is preempted too; the small leaves left out each do a bounded amount of work per call of a
 // ticking caller); tail calls become call + return (asyncify cannot instrument them). Refused
@@ -12,7 +11,6 @@
 import binaryen from "binaryen";
 import { mmuImportName, wrapperName, type AccessSize } from "./abi";
 import { entryTick, tickedLoop } from "./budget";
-import { EXCEPTION_KINDS, localCounter, mayTrap, wantsLocal, type LocalCounter, type Scan } from "./counter";
 import { MAX_FUNCTION_NODES } from "./limits";
 import { TranslateError } from "./types";
 import { accessor, kindName } from "./children";
@@ -66,39 +64,29 @@ function narrow(m: M, value: Ref, type: binaryen.Type, bytes: AccessSize): Ref {
   return type === i64 && bytes < 8 ? m.i32.wrap(value) : value;
 }
 
-/** The counted wrappers' last argument: the function's budget local. */
-function budgetArg(c: LocalCounter | null): Ref[] {
-  return c ? [c.get()] : [];
-}
-
-function rewriteLoad(m: M, e: Ref, c: LocalCounter | null): Ref {
+function rewriteLoad(m: M, e: Ref): Ref {
   const info = binaryen.getExpressionInfo(e) as binaryen.LoadInfo;
   if (info.type === unreachable) return dropAll(m, [info.ptr]);
   const bytes = info.bytes as AccessSize;
-  const raw = m.call(wrapperName(false, bytes, !!c), [address(m, info.ptr, info.offset), ...budgetArg(c)], bytes === 8 ? i64 : i32);
+  const raw = m.call(wrapperName(false, bytes), [address(m, info.ptr, info.offset)], bytes === 8 ? i64 : i32);
   return widen(m, raw, info.type, bytes, info.isSigned);
 }
 
-function rewriteStore(m: M, e: Ref, c: LocalCounter | null): Ref {
+function rewriteStore(m: M, e: Ref): Ref {
   const info = binaryen.getExpressionInfo(e) as binaryen.StoreInfo;
   if (info.type === unreachable) return dropAll(m, [info.ptr, info.value]);
   const bytes = info.bytes as AccessSize;
   const type = accessor("Store", "getValueType")(e) as binaryen.Type;
-  const operands = [address(m, info.ptr, info.offset), narrow(m, info.value, type, bytes), ...budgetArg(c)];
-  return m.call(wrapperName(true, bytes, !!c), operands, none);
+  const operands = [address(m, info.ptr, info.offset), narrow(m, info.value, type, bytes)];
+  return m.call(wrapperName(true, bytes), operands, none);
 }
 
 /** memory.size/grow/copy/fill -> call mmu.<op>(same operands). */
-function rewriteMemoryOp(m: M, e: Ref, op: keyof typeof MEMORY_OPS, getters: string[], c: LocalCounter | null): Ref {
+function rewriteMemoryOp(m: M, e: Ref, op: keyof typeof MEMORY_OPS, getters: string[]): Ref {
   const kind = kindName(e);
   const operands = getters.map((g) => accessor(kind, `get${g}`)(e) as Ref);
   if (binaryen.getExpressionType(e) === unreachable) return dropAll(m, operands);
-  return counted(m.call(mmuImportName(op), operands, MEMORY_OPS[op][1]), c);
-}
-
-/** A call in a function with a budget local: __budget written after its operands, read back after it. */
-function counted(call: Ref, c: LocalCounter | null): Ref {
-  return c ? c.reloadAfter(c.flushAfterOperands(call)) : call;
+  return m.call(mmuImportName(op), operands, MEMORY_OPS[op][1]);
 }
 
 /** The result type of a call: its target's, or its signature's for call_indirect. */
@@ -108,30 +96,27 @@ function callResults(m: M, e: Ref, kind: string): binaryen.Type {
 }
 
 /** return_call f(..) -> return f(..): binaryen's asyncify cannot instrument tail calls. */
-function lowerTailCall(m: M, e: Ref, kind: string, c: LocalCounter | null): Ref {
-  if (!accessor(kind, "isReturn")(e)) return counted(e, c);
+function lowerTailCall(m: M, e: Ref, kind: string): Ref {
+  if (!accessor(kind, "isReturn")(e)) return e;
   accessor(kind, "setReturn")(e, 0);
   accessor(kind, "setType")(e, callResults(m, e, kind));
   accessor(kind, "finalize")(e);
-  const call = counted(e, c);
-  if (binaryen.getExpressionType(call) === none) return m.block(null, [call, m.return()], binaryen.auto);
-  return m.return(call);
+  if (binaryen.getExpressionType(e) === none) return m.block(null, [e, m.return()], binaryen.auto);
+  return m.return(e);
 }
 
-function rewriteExpression(m: M, e: Ref, preempt: string, c: LocalCounter | null): Ref {
-  const kind = kindName(e);
-  switch (kind) {
-    case "Call": return lowerTailCall(m, e, "Call", c);
-    case "CallIndirect": return lowerTailCall(m, e, "CallIndirect", c);
-    case "Load": return rewriteLoad(m, e, c);
-    case "Store": return rewriteStore(m, e, c);
-    case "MemorySize": return rewriteMemoryOp(m, e, "size", [], c);
-    case "MemoryGrow": return rewriteMemoryOp(m, e, "grow", ["Delta"], c);
-    case "MemoryCopy": return rewriteMemoryOp(m, e, "copy", ["Dest", "Source", "Size"], c);
-    case "MemoryFill": return rewriteMemoryOp(m, e, "fill", ["Dest", "Value", "Size"], c);
-    case "Loop": return c ? tickedLoop(m, e, preempt, c) : tickedLoop(m, e, preempt);
-    case "Return": return c ? c.flushAfterOperands(e) : e;
-    default: return c && mayTrap(e, kind) ? c.flushAfterOperands(e) : e;
+function rewriteExpression(m: M, e: Ref, preempt: string): Ref {
+  switch (kindName(e)) {
+    case "Call": return lowerTailCall(m, e, "Call");
+    case "CallIndirect": return lowerTailCall(m, e, "CallIndirect");
+    case "Load": return rewriteLoad(m, e);
+    case "Store": return rewriteStore(m, e);
+    case "MemorySize": return rewriteMemoryOp(m, e, "size", []);
+    case "MemoryGrow": return rewriteMemoryOp(m, e, "grow", ["Delta"]);
+    case "MemoryCopy": return rewriteMemoryOp(m, e, "copy", ["Dest", "Source", "Size"]);
+    case "MemoryFill": return rewriteMemoryOp(m, e, "fill", ["Dest", "Value", "Size"]);
+    case "Loop": return tickedLoop(m, e, preempt);
+    default: return e;
   }
 }
 
@@ -143,14 +128,6 @@ function callsGuest(m: M, e: Ref): boolean {
   const kind = kindName(e);
   if (kind === "CallIndirect") return true;
   return kind === "Call" && !binaryen.getFunctionInfo(m.getFunction(accessor(kind, "getTarget")(e) as string)).module;
-}
-
-/** Records in `s` what decides whether a function counts its budget in a local. */
-function note(s: Scan, e: Ref): void {
-  const kind = kindName(e);
-  if (kind === "Loop") s.loops = true;
-  else if (EXCEPTION_KINDS.has(kind)) s.exceptions = true;
-  else if (kind === "Call" || kind === "CallIndirect") s.multiValue ||= binaryen.expandType(binaryen.getExpressionType(e)).length > 1;
 }
 
 /** The guest's size as the optimizer sees it: defined functions, their expressions, the largest. */
@@ -166,17 +143,12 @@ export function rewriteFunctions(module: M, preempt: string): Shape {
     current = ref;
     scratch = null;   // a freed module's function may have had this address: its record is stale
     let nodes = 0, calls = false;
-    const scan: Scan = { loops: false, exceptions: false, multiValue: binaryen.expandType(binaryen.getFunctionInfo(ref).results).length > 1 };
     const enter = (e: Ref) => {
       checkExpression(e, name);
       if (++nodes > MAX_FUNCTION_NODES) throw new TranslateError(`function ${name} is larger than ${MAX_FUNCTION_NODES} instructions`);
       calls ||= callsGuest(module, e);
-      note(scan, e);
     };
-    walk(body, enter, (e) => e);
-    const c = wantsLocal(scan) ? localCounter(module, ref) : null;
-    let out = walk(body, () => {}, (e) => rewriteExpression(module, e, preempt, c));
-    if (c) out = c.atEnd(out);
+    let out = walk(body, enter, (e) => rewriteExpression(module, e, preempt));
     if (calls || nodes > SMALL_LEAF_NODES) out = module.block(null, [...entryTick(module, preempt), out], binaryen.auto);
     if (out !== body) accessor("Function", "setBody")(ref, out);
     shape.functions++;

@@ -1,19 +1,17 @@
-// The access wrappers __ld8 .. __st64 and the imports they and the rewritten guest call.
+// The 8 access wrappers __ld8 .. __st64 and the imports they and the rewritten guest call.
 // Each wrapper is the inline TLB fast path (QEMU softmmu style):
 //   e   = ((va >>> 12) & (TLB_ENTRIES - 1)) * TLB_ENTRY_SIZE, as (va >>> 8) & 0xff0
 //   hit = load<u32>(TLB_BASE + e + TLB_TAG_READ or TLB_TAG_WRITE) == ((va + size - 1) & ~0xfff)
 //   hit:  access physical va + load<u32>(TLB_BASE + e + TLB_ADDEND) in env.memory
 // (TLB_BASE and the field offsets are the loads' immediate offsets.)
 //   miss: call the slow path mmu.ld8(va) .. mmu.st64(va, v), which also splits page-crossing accesses.
-// The counted variants __ld8c .. __st64c take one more argument, the caller's budget local
-// (counter.ts), and write it to __budget before the slow path, which may trap.
 // Interface: addMmuImports(module) (slow path + size/grow/copy/fill), addWrappers(module)
 // (after the guest's memory has been replaced by env.memory).
 import binaryen from "binaryen";
 import {
   PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, TLB_ADDEND, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE,
 } from "../../kernel/abi/layout";
-import { ACCESS_SIZES, BUDGET_GLOBAL, MMU_MODULE, mmuImportName, slowPathBase, wrapperName, type AccessSize } from "./abi";
+import { ACCESS_SIZES, MMU_MODULE, mmuImportName, slowPathBase, wrapperName, type AccessSize } from "./abi";
 import { TranslateError } from "./types";
 
 type Ref = binaryen.ExpressionRef;
@@ -87,42 +85,32 @@ function fastStore(m: binaryen.Module, bytes: AccessSize, p: Ref, v: Ref): Ref {
   }
 }
 
-/** The slow path's call; a counted wrapper first writes its budget parameter (local `b`). */
-function slowCall(m: binaryen.Module, call: Ref, b: number | null): Ref {
-  if (b === null) return call;
-  return m.block(null, [m.global.set(BUDGET_GLOBAL, m.local.get(b, i32)), call], binaryen.getExpressionType(call));
-}
-
-function addLoadWrapper(m: binaryen.Module, bytes: AccessSize, counted: boolean): void {
-  const b = counted ? 1 : null, e = counted ? 2 : 1, t = valueType(bytes);
-  const slow = slowCall(m, m.call(mmuImportName(slowPathBase(false, bytes)), [m.local.get(VA, i32)], t), b);
+function addLoadWrapper(m: binaryen.Module, bytes: AccessSize): void {
+  const e = 1, t = valueType(bytes);
+  const slow = m.call(mmuImportName(slowPathBase(false, bytes)), [m.local.get(VA, i32)], t);
   const body = m.block(null, [
     m.local.set(e, entryOf(m)),
     m.if(hit(m, e, false, bytes), fastLoad(m, bytes, physical(m, e)), slow),
   ], t);
-  const name = wrapperName(false, bytes, counted);
-  claim(m, name);
-  m.addFunction(name, binaryen.createType(counted ? [i32, i32] : [i32]), t, [i32], body);
+  claim(m, wrapperName(false, bytes));
+  m.addFunction(wrapperName(false, bytes), i32, t, [i32], body);
 }
 
-function addStoreWrapper(m: binaryen.Module, bytes: AccessSize, counted: boolean): void {
-  const b = counted ? 2 : null, e = counted ? 3 : 2, t = valueType(bytes);
+function addStoreWrapper(m: binaryen.Module, bytes: AccessSize): void {
+  const e = 2, t = valueType(bytes);
   const value = () => m.local.get(VALUE, t);
-  const slow = slowCall(m, m.call(mmuImportName(slowPathBase(true, bytes)), [m.local.get(VA, i32), value()], none), b);
+  const slow = m.call(mmuImportName(slowPathBase(true, bytes)), [m.local.get(VA, i32), value()], none);
   const body = m.block(null, [
     m.local.set(e, entryOf(m)),
     m.if(hit(m, e, true, bytes), fastStore(m, bytes, physical(m, e), value()), slow),
   ]);
-  const name = wrapperName(true, bytes, counted);
-  claim(m, name);
-  m.addFunction(name, binaryen.createType(counted ? [i32, t, i32] : [i32, t]), none, [i32], body);
+  claim(m, wrapperName(true, bytes));
+  m.addFunction(wrapperName(true, bytes), binaryen.createType([i32, t]), none, [i32], body);
 }
 
 export function addWrappers(module: binaryen.Module): void {
   for (const bytes of ACCESS_SIZES) {
-    for (const counted of [false, true]) {
-      addLoadWrapper(module, bytes, counted);
-      addStoreWrapper(module, bytes, counted);
-    }
+    addLoadWrapper(module, bytes);
+    addStoreWrapper(module, bytes);
   }
 }
