@@ -28,7 +28,7 @@ import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck, isizeExtending } from "./inode";
 import { Pipe, pipeRead, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT, SLOT_CAN_MERGE } from "./pipe";
 import { Sock, sockAt, sockChan, sfragPush, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
-import { tcpOutput, rcvWindow, windowUpdate } from "./net/tcp";
+import { tcpOutput, tcpMore, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
 import { nicFeatures } from "./net/nic";
 import { ttyWriteKernel } from "./console";
@@ -102,7 +102,7 @@ function sysSpliceCall(p: Proc, fin: i32, offIn: u32, fout: i32, offOut: u32, le
   }
   const pi = <i32>i.pipe;
   const pnb = nb || (i.flags & O_NONBLOCK) != 0;
-  if (o.type == FT_SOCKET) return pipeToSock(p, pi, <i32>o.sock, n, pnb, !pnb && (o.flags & O_NONBLOCK) == 0);
+  if (o.type == FT_SOCKET) return pipeToSock(p, pi, <i32>o.sock, n, pnb, !pnb && (o.flags & O_NONBLOCK) == 0, (flags & SPLICE_F_MORE) != 0);
   if (o.type == FT_INODE) return (o.flags & O_APPEND) != 0 ? -Errno.EINVAL : pipeToFile(p, pi, o, offOut, n, pnb);   // Linux: no splice to O_APPEND
   if (o.type == FT_CONSOLE) return pipeToConsole(p, pi, o.ino, n, pnb);
   return -Errno.EINVAL;
@@ -181,7 +181,8 @@ function fileToPipe(p: Proc, f: File, offVa: u32, pi: i32, n: u32, nb: bool): i6
 // pipe -> socket (splice_from_pipe): slot frames become socket fragments; with no SG, copied.
 // With `wait` (a blocking splice), everything asked for that the pipe holds goes out before it
 // returns: a full socket puts the caller to sleep, and it goes on from where it was (progress).
-function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = false): i64 {
+// `more` (SPLICE_F_MORE): more data follows, so a partial last segment waits for it (tcpMore).
+function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = false, more: bool = false): i64 {
   const pp = pipeAt(pi);
   let done: u32 = wait ? progress(p) : 0;
   if (pp.head == pp.tail) return done > 0 ? <i64>done : waitData(p, pi, nb);
@@ -217,6 +218,7 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = fa
     consume(pi, chunk);
     done += chunk;
   }
+  tcpMore(si, more);                              // SPLICE_F_MORE is MSG_MORE
   tcpOutput(si);
   if (wait && done < n && pp.head != pp.tail && sndSpace(s) == 0) {
     keepProgress(p, done);

@@ -70,7 +70,7 @@ export const TIME_WAIT: u32 = 10;
   sndShut: u32;
   bound: u32;
   sHeadSeq: u32;     // sequence number of the first byte of the head send fragment
-  ackPending: u32;   // data arrived that we have not acknowledged yet
+  ackPending: u32;   // bytes arrived that we have not acknowledged yet
   qSys: i32;         // the syscall that queued the newest data (its segments' DMA is counted under it)
   qCause: u32;       // ... and its trace seq (both set by sfragPush)
   laddr: u32;        // the address bound to: 0 (INADDR_ANY) or GUEST_IP; getsockname of an unconnected socket
@@ -80,8 +80,14 @@ export const TIME_WAIT: u32 = 10;
   finSys: i32;       // the syscall that queued our FIN (close, shutdown): a bare FIN's DMA is counted under it
   finCause: u32;     // ... and its trace seq
   sndWscale: u32;    // the peer's window scale (RFC 7323): its window fields count 2^sndWscale bytes
+  ackAt: u64;        // a delayed ACK of ackPending bytes leaves at this virtual time if no data carries it first (0: none)
+  corkAt: u64;       // the last send said MSG_MORE: a partial last segment waits until a send without it, or this time (0: not corked)
+  lrcvAt: u64;       // when data last came (or the connection was established): Linux's icsk_ack.lrcvtime
+  quick: u32;        // segments still acknowledged at once (quick-ACK mode, Linux's icsk_ack.quick)
+  pingpong: u32;     // we answered within the delayed-ACK time: an interactive connection, ACKs wait for our data
+  ackStarted: u32;   // data has come on this connection (Linux's icsk_ack.ato != 0)
 }
-export const ACCQ: usize = 200;              // offset of the accept ring (16 x u8) in the record
+export const ACCQ: usize = 240;              // offset of the accept ring (16 x u8) in the record
 
 let base: usize = 0;
 export function sockInit(a: usize): void {

@@ -23,7 +23,7 @@ import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_PA
 import { u32arg, fdArg } from "../sysarg";
 import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfragPush, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
-import { tcpConnect, tcpOutput, tcpClose, tcpOrphan, tcpAbort, rcvWindow, windowUpdate } from "./tcp";
+import { tcpConnect, tcpOutput, tcpMore, tcpClose, tcpOrphan, tcpAbort, rcvWindow, windowUpdate } from "./tcp";
 import { nicPresent, nicFeatures } from "./nic";
 import { pktSetsockopt, pktSend } from "./pktpool";   // after tcp.ts: its top level needs nic.ts whole
 import { be16, be32, put16, put32 } from "./ip";
@@ -282,6 +282,7 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_ZEROCOPY | MSG_MORE)) return -Errno.EOPNOTSUPP;
   if (n == 0) return 0;
   const wait = !nb && (flags & MSG_DONTWAIT) == 0;
+  tcpMore(i, (flags & MSG_MORE) != 0);
   let room = sndSpace(s);
   // MSG_ZEROCOPY with SO_ZEROCOPY pins the user's pages; without a NIC that gathers it copies, as
   // Linux does, and the completion says so (SO_EE_CODE_ZEROCOPY_COPIED). One call, one id.

@@ -2,10 +2,12 @@
 // the peer's receive window (a full receiver stops the sender; scaled as its SYN says, RFC 7323),
 // MSS segmentation or TSO, FIN and RST. Unexpected segments get RST or are dropped and counted. No
 // retransmission timers: nothing is ever lost on this wire, which the peer (host side) guarantees.
-// The one timer is the orphan's: a
-// connection the user closed ends on the virtual clock even if its peer never reads or never closes.
+// As Linux, received data is acknowledged late once the connection is interactive (delayed ACK,
+// ackReceived), and a send with MSG_MORE holds a partial last segment until a send without it (or
+// 200 ms): a keep-alive server's request and its answer's head and body cost one segment each way. The other timer is the orphan's: a connection the user
+// closed ends on the virtual clock even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
-// tcpOutput(i), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
+// tcpOutput(i), tcpMore(i, more), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
 // rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer();
 // tcpDropped, ctlDropped (segments dropped).
 import { PAGE_SHIFT } from "../abi/layout";
@@ -30,6 +32,10 @@ const MAX_PIECES: u32 = 20;
 const TCP_ORPHAN_PROBE_NS: u64 = 51_000_000_000;  // its peer keeps the window shut: the zero-window probes
                                                   // run out (tcp_orphan_retries 8, RTO 200 ms doubling)
 const TCP_FIN_TIMEOUT_NS: u64 = 60_000_000_000;   // FIN_WAIT2, the peer never closes (tcp_fin_timeout)
+const TCP_DELACK_NS: u64 = 40_000_000;            // a delayed ACK waits at most this (Linux's TCP_DELACK_MIN)
+const TCP_CORK_NS: u64 = 200_000_000;             // MSG_MORE holds a partial segment at most this (TCP_RTO_MIN)
+const TCP_QUICK_GAP_NS: u64 = 200_000_000;        // data after a longer silence is acknowledged quickly again (the RTO)
+const TCP_MAX_QUICKACKS: u32 = 16;
 export let tcpDropped: u32 = 0;
 
 @inline function seqLt(a: u32, b: u32): bool { return <i32>(a - b) < 0; }
@@ -99,7 +105,7 @@ export function flushCtl(): void {
 
 export function sendAck(i: i32): void {
   const s = sockAt(i);
-  s.ackPending = 0;
+  ackSent(s);
   sendCtl(s.raddr, s.lport, s.rport, s.sndNxt, s.rcvNxt, ACK, advertise(s));
 }
 
@@ -109,7 +115,8 @@ export function tcpConnect(i: i32, raddr: u32, rport: u32): void {
   const s = sockAt(i);
   ackData(s, s.sndEnd);
   while (s.rHead != s.rTail) { kput(rfrag(s, s.rHead).pfn); s.rHead++; }
-  s.rcvBytes = 0; s.peerFin = 0; s.finQueued = 0; s.finSent = 0; s.ackPending = 0;
+  s.rcvBytes = 0; s.peerFin = 0; s.finQueued = 0; s.finSent = 0; s.ackPending = 0; s.ackAt = 0; s.corkAt = 0;
+  s.quick = 0; s.pingpong = 0; s.ackStarted = 0;
   s.raddr = raddr; s.rport = rport; s.resetDone = 0; s.sndWscale = 0;
   s.iss = 0x10000 * <u32>(i + 1);
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
@@ -161,6 +168,7 @@ function output(s: Sock): void {
     const room = s.sndWnd > inflight ? s.sndWnd - inflight : 0;
     let n = min(min(unsent, room), tso ? <u32>MAX_TSO : <u32>MSS);
     if (n < <u32>MSS && n < unsent && inflight > 0) n = 0;   // sender silly-window avoidance (RFC 1122)
+    if (s.corkAt != 0 && n == unsent && s.finQueued == 0) n -= n % <u32>MSS;   // MSG_MORE: the partial tail waits
     if (n > 0) n = gather(s, s.sndNxt, n, txList);
     const fin = s.finQueued != 0 && s.finSent == 0 && s.sndNxt + n == s.sndEnd;
     if (n == 0 && !fin) break;
@@ -174,10 +182,19 @@ function output(s: Sock): void {
       const hl = buildHeaders(txHdr(<u32>h), s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, advertise(s), n, 0, tso);
       nicTxSubmit(<u32>h, hl, n > 0 ? txList : null);
     }
-    s.ackPending = 0;
+    ackSent(s);                                     // the segment carries the ACK
+    if (n > 0 && clockNow() - s.lrcvAt < TCP_DELACK_NS) s.pingpong = 1;   // an answer: interactive
     s.sndNxt += n;
     if (fin) { s.sndNxt++; s.finSent = 1; }
   }
+}
+
+// A send said whether more data follows (MSG_MORE, SPLICE_F_MORE): if so, a partial last segment
+// waits for it (at most TCP_CORK_NS from the first such send); if not, what waits goes out.
+export function tcpMore(i: i32, more: bool): void {
+  const s = sockAt(i);
+  if (!more) s.corkAt = 0;
+  else if (s.corkAt == 0) s.corkAt = clockNow() + TCP_CORK_NS;
 }
 
 // The user closed (or shut down writing): FIN after the queued data.
@@ -208,24 +225,37 @@ export function tcpAbort(i: i32): void {
   sockFree(i);
 }
 
-// Orphans whose time is up are aborted (called by the scheduler as it wakes sleepers).
+// Every segment we send acknowledges all we received (Linux's tcp_event_ack_sent).
+function ackSent(s: Sock): void {
+  s.ackPending = 0; s.ackAt = 0;
+  if (s.quick > 0) s.quick--;
+}
+
+// Delayed ACKs and corked segments whose time is up leave; orphans whose time is up are aborted
+// (called by the scheduler as it wakes sleepers).
 export function tcpTimers(now: u64): void {
   for (let i = 0; i < NSOCK; i++) {
     const s = sockAt(i);
-    if (s.used && s.orphanAt != 0 && s.orphanAt <= now) tcpAbort(i);
+    if (!s.used) continue;
+    if (s.ackAt != 0 && s.ackAt <= now) { s.pingpong = 0; sendAck(i); }   // missed: no longer interactive
+    if (s.corkAt != 0 && s.corkAt <= now) { s.corkAt = 0; tcpOutput(i); }
+    if (s.orphanAt != 0 && s.orphanAt <= now) tcpAbort(i);
   }
   loDrain();                                   // (the scheduler's: a safe point for the loopback)
 }
 
-// The earliest orphan deadline (U64.MAX_VALUE: none).
+// The earliest deadline of tcpTimers (U64.MAX_VALUE: none).
 export function tcpNextTimer(): u64 {
   let t = U64.MAX_VALUE;
   for (let i = 0; i < NSOCK; i++) {
     const s = sockAt(i);
-    if (s.used && s.orphanAt != 0 && s.orphanAt < t) t = s.orphanAt;
+    if (!s.used) continue;
+    t = earlier(t, s.orphanAt); t = earlier(t, s.ackAt); t = earlier(t, s.corkAt);
   }
   return t;
 }
+
+@inline function earlier(t: u64, at: u64): u64 { return at != 0 && at < t ? at : t; }
 
 // Acknowledged data leaves the send queue; zero-copy sends whose last byte is acked complete.
 function ackData(s: Sock, ack: u32): void {
@@ -293,11 +323,13 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
     const fr = rfrag(s, s.rTail++);
     fr.pfn = pfn; fr.off = <u32>(t + off - ((<usize>pfn) << PAGE_SHIFT)); fr.len = dlen;
     s.rcvNxt += dlen; s.rcvBytes += dlen;
-    s.ackPending = 1;
+    dataCame(s);
+    s.ackPending += dlen;
     kept = true;
   } else if (dlen > 0) tcpDropped++;
-  if ((flags & FIN) && seq + dlen == s.rcvNxt && s.peerFin == 0) peerFin(s);
-  if (s.ackPending) sendAck(i);
+  const fin = (flags & FIN) != 0 && seq + dlen == s.rcvNxt && s.peerFin == 0;
+  if (fin) peerFin(s);
+  ackReceived(i, fin);
   tcpOutput(i);
   // Wake readers on data or FIN, anyone on a state change, and writers once the send buffer is
   // writable again (Linux's sk_stream_write_space: free space at least half of what is queued),
@@ -305,6 +337,27 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
   if (kept || (flags & FIN) || s.state != state0 || (s.sndUna != una0 && writable(s))) wakeup(sockChan(i));
   if (s.used && s.orphanAt != 0 && (s.sndUna != una0 || s.state != state0)) armOrphan(s);   // progress
   return kept;
+}
+
+// Received data is acknowledged as Linux's __tcp_ack_snd_check does: at once past one full
+// segment, with a FIN, or in quick-ACK mode (the first 16 segments of a connection, or after a
+// silence, unless it is interactive); else the ACK waits up to TCP_DELACK_NS for data of ours to
+// carry it. A connection is interactive (pingpong) once we send data within that time of data
+// coming; a delayed ACK that had to leave alone ends it.
+function ackReceived(i: i32, fin: bool): void {
+  const s = sockAt(i);
+  if (s.ackPending == 0) return;
+  if (fin || s.ackPending > <u32>MSS || s.quick > 0 && s.pingpong == 0) sendAck(i);
+  else if (s.ackAt == 0) s.ackAt = clockNow() + TCP_DELACK_NS;
+}
+
+// In-order data came (Linux's tcp_event_data_recv): the first on the connection, or the first
+// after a silence, starts quick-ACK mode.
+function dataCame(s: Sock): void {
+  const now = clockNow();
+  if (s.ackStarted == 0 || now - s.lrcvAt > TCP_QUICK_GAP_NS) s.quick = TCP_MAX_QUICKACKS;
+  s.ackStarted = 1;
+  s.lrcvAt = now;
 }
 
 function writable(s: Sock): bool { return sndSpace(s) >= (s.sndEnd - s.sHeadSeq) / 2; }
@@ -360,6 +413,7 @@ function synSent(i: i32, flags: u32, seq: u32, ack: u32, win: u32, wscale: u32):
   if (!(flags & SYN)) { tcpDropped++; return; }
   s.rcvNxt = seq + 1; s.rcvAdv = s.rcvNxt; s.sndUna = ack; s.sndWnd = win; s.sndWscale = wscale;   // a SYN's window is never scaled
   s.state = ESTABLISHED;
+  s.lrcvAt = clockNow();
   sendAck(i);
   wakeup(sockChan(i));
 }
@@ -370,6 +424,7 @@ function acked(i: i32, ack: u32, win: u32): void {
   if (s.state == SYN_RCVD) {
     if (ack != s.iss + 1) return;
     s.state = ESTABLISHED;
+    s.lrcvAt = clockNow();
     const l = sockAt(s.parent);
     store<u8>(changetype<usize>(l) + ACCQ + (l.acceptTail++ & 15), <u8>i);
     wakeup(sockChan(s.parent));

@@ -1,6 +1,6 @@
 // Test helpers for the guest httpd behind --hostfwd: start it on a machine, and talk to it from
 // Node on 127.0.0.1 (the http module, or a raw socket for bytes no client library would send).
-// Every wait is bounded. Interface: startHttpd(argv, opts) -> Served, fetch(port, path, opts),
+// Every wait is bounded. Interface: startHttpd(argv, opts: disk, guestPort, ramMiB, sg, pcap) -> Served, fetch(port, path, opts),
 // raw(port, bytes), openRaw(port), sysStat(m, nr, SysStat.x), logLines(stderr).
 import { Agent, request, type IncomingMessage } from "node:http";
 import { connect, type Socket } from "node:net";
@@ -12,10 +12,10 @@ export interface Served { b: Booted; pid: number; port: number; running: Promise
 export interface Reply { status: number; headers: IncomingMessage["headers"]; body: Buffer; reused: boolean }
 
 /** A machine with httpd argv listening on guestPort behind a hostfwd from 127.0.0.1. */
-export async function startHttpd(argv: string[], opts: { disk?: Uint8Array; guestPort?: number; ramMiB?: number; sg?: boolean } = {}): Promise<Served> {
+export async function startHttpd(argv: string[], opts: { disk?: Uint8Array; guestPort?: number; ramMiB?: number; sg?: boolean; pcap?: string } = {}): Promise<Served> {
   const guestPort = opts.guestPort ?? 80;
   const b = await boot({ ramBytes: (opts.ramMiB ?? 32) << 20, disk: opts.disk,
-    net: { hostfwd: [`tcp:127.0.0.1:0-:${guestPort}`], sg: opts.sg } });
+    net: { hostfwd: [`tcp:127.0.0.1:0-:${guestPort}`], sg: opts.sg, pcap: opts.pcap } });
   const pid = await b.m.spawn(distGuest("httpd"), ["httpd", ...argv]);
   const running = b.m.run();
   return { b, pid, port: b.m.hostPorts[0], running };
