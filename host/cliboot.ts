@@ -8,7 +8,7 @@
 // cannot be written. The cache changes how fast the code starts, never what it does.
 // Interface: none (an entry point); the bundle's name comes from the build (WASMOS_BUNDLE).
 import { createRequire } from "node:module";
-import { hash64, hashHex } from "./fasthash";
+import { hash64, hashHex, hashedFile } from "./fasthash";
 
 declare const WASMOS_BUNDLE: string;      // e.g. "cli-7QX2EZDA.cjs", beside this file (host/build.mjs)
 
@@ -37,11 +37,11 @@ function cacheFile(): string {
 
 /** The cached code in `file`, or undefined when there is none or it is damaged. */
 function readCache(file: string): Buffer | undefined {
-  let b: Buffer;
-  try { b = fs.readFileSync(file); } catch { return undefined; }
+  const f = hashedFile(file, HEADER);
+  if (!f) return undefined;
+  const b = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.length);
   if (b.length < HEADER || b.readUInt32LE(0) !== MAGIC || b.readUInt32LE(4) !== b.length - HEADER) return undefined;
-  const data = b.subarray(HEADER);
-  return b.readBigUInt64LE(8) === hash64(data) ? data : undefined;
+  return b.readBigUInt64LE(8) === f.hash ? b.subarray(HEADER) : undefined;
 }
 
 function writeCache(file: string, data: Buffer): void {
@@ -78,9 +78,8 @@ function main(): void {
   const source = fs.readFileSync(bundle, "latin1");     // the bundle is ASCII (esbuild's charset)
   const file = cacheFile();
   const cachedData = readCache(file);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __wasmosImport) {${source}\n})`, {
-    filename: bundle, cachedData,
-  });
+  // The bundle is a function expression (host/build.mjs): CommonJS's wrapper and __wasmosImport.
+  const script = new vm.Script(source, { filename: bundle, cachedData });
   if (!cachedData || script.cachedDataRejected) process.once("exit", () => writeCache(file, script.createCachedData()));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dist, importFromBundle);

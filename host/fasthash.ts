@@ -2,7 +2,9 @@
 // entries keep their input, so two inputs with one key are told apart) and the checksum of the
 // command line's code cache (host/cliboot.ts). It runs in a small wasm module, so neither loads
 // Node's crypto (milliseconds of start-up) nor runs a JavaScript loop V8 has not compiled yet.
-// Interface: hash64(bytes, seed?) -> bigint (unsigned); hashHex(bytes, seed?) -> 16 hex digits.
+// Interface: hash64(bytes, seed?) -> bigint (unsigned); hashHex(bytes, seed?) -> 16 hex digits;
+// hashedFile(path, from) -> { bytes, hash } | undefined (a file read straight into the hash's memory).
+import { openSync, fstatSync, readSync, closeSync } from "node:fs";
 import { WASM_PAGE } from "../kernel/abi/layout";
 
 // Its text (the memory imported as m.mem; the 7 bytes past `end` are zero when it is called):
@@ -23,15 +25,45 @@ function instantiate(): NonNullable<typeof hasher> {
   return { mem, hash: inst.exports.hash as (at: number, end: number, seed: bigint) => bigint };
 }
 
-/** The hash of `bytes` (the memory it is copied to stays, as large as the largest input). */
-export function hash64(bytes: Uint8Array, seed = 0n): bigint {
+/** The hash's memory, at least `length` bytes and 8 more (the memory stays, as large as the largest input). */
+function room(length: number): { view: Uint8Array; hash: (at: number, end: number, seed: bigint) => bigint } {
   const h = (hasher ??= instantiate());
-  const need = bytes.length + 8;
+  const need = length + 8;
   if (need > h.mem.buffer.byteLength) h.mem.grow(Math.ceil((need - h.mem.buffer.byteLength) / WASM_PAGE));
-  const view = new Uint8Array(h.mem.buffer, 0, need);
+  return { view: new Uint8Array(h.mem.buffer, 0, need), hash: h.hash };
+}
+
+/** The hash of `bytes`. */
+export function hash64(bytes: Uint8Array, seed = 0n): bigint {
+  const { view, hash } = room(bytes.length);
   view.set(bytes);
   view.fill(0, bytes.length);
-  return BigInt.asUintN(64, h.hash(0, bytes.length, BigInt.asIntN(64, seed)));
+  return BigInt.asUintN(64, hash(0, bytes.length, BigInt.asIntN(64, seed)));
+}
+
+/** The file at `path`, read into the hash's memory (no other copy of it is made: a large file's
+ *  pages are touched once), and the hash of its bytes from `from` (a multiple of 8) on, as
+ *  hash64(bytes.subarray(from)) gives. `bytes` is valid until the next call of this module.
+ *  Undefined when the file cannot be read whole. */
+export function hashedFile(path: string, from: number): { bytes: Uint8Array; hash: bigint } | undefined {
+  let fd = -1;
+  try {
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    if (size < from) return undefined;
+    const { view, hash } = room(size);
+    for (let at = 0; at < size;) {
+      const n = readSync(fd, view, at, size - at, at);
+      if (n === 0) return undefined;             // shorter than fstat said: being replaced
+      at += n;
+    }
+    view.fill(0, size);
+    return { bytes: view.subarray(0, size), hash: BigInt.asUintN(64, hash(from, size, 0n)) };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
 }
 
 export function hashHex(bytes: Uint8Array, seed = 0n): string {
