@@ -3,16 +3,17 @@
 //   3. process start (API and CLI)             4. translation (translate.ts): cold, cached, slow shapes
 //   5. storage (storage.ts)                    6. network (network.ts)       7. http (http.ts)
 //   8. pipe (pipe.ts)                          9. fork (fork.ts)             10. memory (memory.ts): host RSS vs RAM
+//   11. keepalive (keepalive.ts): httpd through --hostfwd, keep-alive, one request at a time
 // Every figure is the median of RUNS runs with min and max; ratios are taken run by run (the
 // native and the translated run of a pair follow each other). Both sides are measured in steady
 // state: after warm-up runs, with their compiled modules kept alive so V8 reuses its optimized
 // (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
 // Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--pipe-mib N] [--only SECTION,...]
-//                            [--http-clients N] [--httpd FILE.wasm] [--big-mib N]
+//                            [--http-clients N] [--httpd FILE.wasm] [--big-mib N] [--ka-requests N]
 //   --http-clients N: the http section's parallel clients (default 1); --httpd: another httpd build
-//   --big-mib N: bigsend's size (default 1024)
+//   --big-mib N: bigsend's size (default 1024); --ka-requests N: keepalive's requests per round (5000)
 //   SECTION: native, native-light (sortbench and sieve translated with the light effort), syscall, start,
-//            translate (translate.ts), storage, network, bigsend (bigsend.ts), http, pipe, fork, memory
+//            translate (translate.ts), storage, network, bigsend (bigsend.ts), http, keepalive, pipe, fork, memory
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, cpus, availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -33,6 +34,7 @@ import { timeRun } from "./guest";
 import { bigsend } from "./bigsend";
 import { network, NET_MIB } from "./network";
 import { http } from "./http";
+import { keepAlive, KA_REQUESTS } from "./keepalive";
 import { pipe, PIPE_MIB } from "./pipe";
 import { fork } from "./fork";
 import { memory, rssCase } from "./memory";
@@ -215,6 +217,7 @@ async function main(): Promise<void> {
     if (want("network")) await network(cacheDir, IO_RUNS, copy!, NET_MIB_ARG);
     if (want("bigsend")) await bigsend(cacheDir, IO_RUNS, Number(option("--big-mib") ?? 1024));
     if (want("http")) await http(cacheDir, IO_RUNS, { clients: Number(option("--http-clients") ?? 1), wasm: option("--httpd") });
+    if (want("keepalive")) await keepAlive(Number(option("--io-runs") ?? 5), Number(option("--ka-requests") ?? KA_REQUESTS));
     if (want("pipe")) await pipe(cacheDir, IO_RUNS, PIPE_MIB_ARG);
     if (want("fork")) await fork(cacheDir, RUNS);
     if (want("memory")) await memory();
