@@ -183,7 +183,7 @@ function output(s: Sock): void {
       nicTxSubmit(<u32>h, hl, n > 0 ? txList : null);
     }
     ackSent(s);                                     // the segment carries the ACK
-    if (n > 0 && clockNow() - s.lrcvAt < TCP_DELACK_NS) s.pingpong = 1;   // an answer: interactive
+    if (n > 0 && s.ackStarted != 0 && clockNow() - s.lrcvAt < TCP_DELACK_NS) s.pingpong = 1;   // an answer: interactive
     s.sndNxt += n;
     if (fin) { s.sndNxt++; s.finSent = 1; }
   }
@@ -343,7 +343,8 @@ export function tcpInput(pfn: u32, t: usize, len: u32, raddr: u32): bool {
 // segment, with a FIN, or in quick-ACK mode (the first 16 segments of a connection, or after a
 // silence, unless it is interactive); else the ACK waits up to TCP_DELACK_NS for data of ours to
 // carry it. A connection is interactive (pingpong) once we send data within that time of data
-// coming; a delayed ACK that had to leave alone ends it.
+// coming (not before any came: a client that speaks first gets its first answer acknowledged at
+// once, as on Linux, where ato is still 0 then); a delayed ACK that had to leave alone ends it.
 function ackReceived(i: i32, fin: bool): void {
   const s = sockAt(i);
   if (s.ackPending == 0) return;
