@@ -4,11 +4,13 @@
 // retransmission timers: nothing is ever lost on this wire, which the peer (host side) guarantees.
 // As Linux, received data is acknowledged late once the connection is interactive (delayed ACK,
 // ackReceived), and a send with MSG_MORE holds a partial last segment until a send without it (or
-// 200 ms): a keep-alive server's request and its answer's head and body cost one segment each way. The other timer is the orphan's: a connection the user
-// closed ends on the virtual clock even if its peer never reads or never closes.
+// 200 ms): a keep-alive server's request and its answer's head and body cost one segment each
+// way. The other timer is the orphan's: a connection the user closed ends on the virtual clock
+// even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
-// tcpOutput(i), tcpMore(i, more), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i), tcpAbort(i), sendAck(i),
-// rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now), tcpNextTimer();
+// tcpOutput(i), tcpMore(i, more), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i),
+// tcpAbort(i), sendAck(i), rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now),
+// tcpNextTimer();
 // tcpDropped, ctlDropped (segments dropped).
 import { PAGE_SHIFT } from "../abi/layout";
 import { MSS, MAX_TSO, NetFeature, TCP_HLEN, LOOPBACK_IP, TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK,
