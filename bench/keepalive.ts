@@ -48,10 +48,10 @@ function getOnce(port: number, agent: Agent | false): Promise<number> {
   });
 }
 
-async function waitUp(port: number, child: ChildProcess): Promise<void> {
+async function waitUp(port: number, child: ChildProcess, exited: () => boolean): Promise<void> {
   const t0 = ms();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    if (exited()) throw new Error(`the server ended (exit ${child.exitCode}, signal ${child.signalCode})`);
     try { if (await getOnce(port, false) === 200) return; } catch { /* not yet listening */ }
     if (ms() - t0 > UP_MS) throw new Error(`no answer on port ${port} within ${UP_MS} ms`);
     await new Promise((r) => setTimeout(r, 50));
@@ -91,15 +91,17 @@ export async function keepAlive(runs: number, requests = KA_REQUESTS): Promise<v
       const child = spawn(process.execPath, [distPath("cli.mjs"), "run", "--hostfwd", `tcp:127.0.0.1:${port}-:80`, "/bin/httpd", "80", "/"],
         { stdio: ["ignore", "ignore", log] });
       closeSync(log);
+      let exited = false;
+      const exit = new Promise<void>((res) => child.once("exit", () => { exited = true; res(); }));
       try {
-        await waitUp(port, child);
+        await waitUp(port, child, () => exited);
         fresh.push(await round(port, requests));
         warm.push(await round(port, requests));
       } catch (e) {
         console.log(`  run ${r + 1}: ${(e as Error).message}`);
       } finally {
         child.kill("SIGKILL");
-        if (child.exitCode === null) await new Promise((res) => child.once("exit", res));
+        await exit;
       }
     }
   } finally {

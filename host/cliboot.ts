@@ -40,7 +40,7 @@ function readCache(file: string): Buffer | undefined {
   const f = hashedFile(file, HEADER);
   if (!f) return undefined;
   const b = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.length);
-  if (b.length < HEADER || b.readUInt32LE(0) !== MAGIC || b.readUInt32LE(4) !== b.length - HEADER) return undefined;
+  if (b.readUInt32LE(0) !== MAGIC || b.readUInt32LE(4) !== b.length - HEADER) return undefined;   // (hashedFile: at least HEADER bytes)
   return b.readBigUInt64LE(8) === f.hash ? b.subarray(HEADER) : undefined;
 }
 

@@ -3,12 +3,10 @@
 // may keep the bytes. A borrowing sink (borrowingSink(f)) is handed a view of guest RAM itself, valid
 // only until it returns: it copies what it keeps and nothing else (a counter keeps nothing; a file
 // keeps what the host's kernel did not take at once). The machine's default sinks, the host's
-// own stdout and stderr, borrow: streamSink writes with write(2) while nothing is queued and copies
-// only what the descriptor did not take (a full pipe) into the stream's queue.
-// stdioSink(fd) does the same for the host's stdout or stderr without making Node's stream until a
-// write has to wait (host/stdio.ts).
-// Interface: Sink, borrowingSink(f) -> Sink, borrows(sink) -> bool, streamSink(stream) -> Sink,
-// stdioSink(fd) -> Sink.
+// own stdout and stderr (stdioSink), borrow: they write with write(2) while nothing is queued and
+// copy only what the descriptor did not take (a full pipe) into Node's stream, which is made only
+// then (host/stdio.ts).
+// Interface: Sink, borrowingSink(f) -> Sink, borrows(sink) -> bool, stdioSink(fd) -> Sink.
 import { writeSync } from "node:fs";
 import { hostStream, hostStreamMade } from "./stdio";
 
@@ -26,20 +24,10 @@ export function borrows(sink: Sink): boolean {
   return (sink as Sink & { [BORROWS]?: boolean })[BORROWS] === true;
 }
 
-/** A Node stream with a file descriptor (process.stdout, process.stderr) as a borrowing sink: with
- *  nothing queued on the stream, the bytes go to the descriptor now; the rest (EAGAIN on a full
- *  pipe, or an error, which the stream then reports as its own, e.g. EPIPE) is copied and queued
- *  on the stream, which keeps later chunks in order behind it. */
-export function streamSink(s: NodeJS.WritableStream & { fd?: number; writableLength?: number }): Sink {
-  return borrowingSink((view) => {
-    let done = 0;
-    if (typeof s.fd === "number" && s.writableLength === 0) done = writeNow(s.fd, view);
-    if (done < view.length) s.write(view.slice(done));
-  });
-}
-
-/** The host's stdout (1) or stderr (2) as streamSink(process.stdout) is, the stream made only for
- *  bytes the descriptor did not take. */
+/** The host's stdout (1) or stderr (2) as a borrowing sink: with nothing queued on Node's stream,
+ *  the bytes go to the descriptor now; the rest (EAGAIN on a full pipe, or an error, which the
+ *  stream then reports as its own, e.g. EPIPE) is copied and queued on the stream, made for it,
+ *  which keeps later chunks in order behind it. */
 export function stdioSink(fd: 1 | 2): Sink {
   return borrowingSink((view) => {
     let done = 0;
