@@ -1,7 +1,8 @@
 // Rewrites every function body of the guest: each load/store becomes a call to an access wrapper
 // (__ld8 .. __st64) with the effective address ptr + offset (one past 2^32 becomes 0xffffffff,
 // which faults, as wasm traps), sign extension and float reinterpretation staying around the call;
-// memory.size/grow/copy/fill become mmu.* calls; every loop body starts with a preemption tick, and
+// memory.size/grow/copy/fill become mmu.* calls; every loop body starts with a preemption tick (an
+// innermost loop that only computes and accesses memory also gets a call-free copy: fastloop.ts), and
 // so does every function body that calls another guest function or is not small (recursion without
 // loops is preempted too; the small leaves left out each do a bounded amount of work per call of a
 // ticking caller); tail calls become call + return (asyncify cannot instrument them). Refused
@@ -11,6 +12,7 @@
 import binaryen from "binaryen";
 import { mmuImportName, wrapperName, type AccessSize } from "./abi";
 import { entryTick, tickedLoop } from "./budget";
+import { versionedLoop } from "./fastloop";
 import { MAX_FUNCTION_NODES } from "./limits";
 import { TranslateError } from "./types";
 import { accessor, kindName } from "./children";
@@ -26,8 +28,13 @@ const { i32, i64, f32, f64, none, unreachable } = binaryen;
 let scratch: { fn: binaryen.FunctionRef; index: number } | null = null;
 let current: binaryen.FunctionRef = 0;
 
+/** A new local of type t in the function being rewritten. */
+function addVar(t: binaryen.Type): number {
+  return (binaryen as unknown as { _BinaryenFunctionAddVar(f: number, t: number): number })._BinaryenFunctionAddVar(current, t);
+}
+
 function scratchLocal(): number {
-  if (scratch?.fn !== current) scratch = { fn: current, index: (binaryen as unknown as { _BinaryenFunctionAddVar(f: number, t: number): number })._BinaryenFunctionAddVar(current, i32) };
+  if (scratch?.fn !== current) scratch = { fn: current, index: addVar(i32) };
   return scratch.index;
 }
 
@@ -115,7 +122,7 @@ function rewriteExpression(m: M, e: Ref, preempt: string): Ref {
     case "MemoryGrow": return rewriteMemoryOp(m, e, "grow", ["Delta"]);
     case "MemoryCopy": return rewriteMemoryOp(m, e, "copy", ["Dest", "Source", "Size"]);
     case "MemoryFill": return rewriteMemoryOp(m, e, "fill", ["Dest", "Value", "Size"]);
-    case "Loop": return tickedLoop(m, e, preempt);
+    case "Loop": return versionedLoop(m, e, preempt, addVar) ?? tickedLoop(m, e, preempt);
     default: return e;
   }
 }

@@ -6,12 +6,14 @@
 // (TLB_BASE and the field offsets are the loads' immediate offsets.)
 //   miss: call the slow path mmu.ld8(va) .. mmu.st64(va, v), which also splits page-crossing accesses.
 // Interface: addMmuImports(module) (slow path + size/grow/copy/fill), addWrappers(module)
-// (after the guest's memory has been replaced by env.memory).
+// (after the guest's memory has been replaced by env.memory); inlineAccess (its loads and stores
+// name the memory replaceMemory adds, so it may run before)(module, access, locals,
+// onMiss) -> the fast path with `onMiss` in place of the slow call (fastloop.ts), wrapperAccess(name).
 import binaryen from "binaryen";
 import {
   PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, TLB_ADDEND, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE,
 } from "../../kernel/abi/layout";
-import { ACCESS_SIZES, MMU_MODULE, mmuImportName, slowPathBase, wrapperName, type AccessSize } from "./abi";
+import { ACCESS_SIZES, MEMORY_NAME, MMU_MODULE, mmuImportName, slowPathBase, wrapperName, type AccessSize } from "./abi";
 import { TranslateError } from "./types";
 
 type Ref = binaryen.ExpressionRef;
@@ -19,6 +21,18 @@ const { i32, i64, none } = binaryen;
 
 const VA = 0, VALUE = 1;                         // wrapper params
 
+/** What one access wrapper does: a load or a store of `bytes` bytes. */
+export interface Access { store: boolean; bytes: AccessSize }
+/** The locals an inlined access uses: the virtual address, its TLB entry offset, a store's value. */
+export interface AccessLocals { va: number; e: number; value: number }
+
+const WRAPPERS = new Map<string, Access>(ACCESS_SIZES.flatMap((bytes) =>
+  [false, true].map((store): [string, Access] => [wrapperName(store, bytes), { store, bytes }])));
+
+/** The access a function name stands for, if it is one of the wrappers. */
+export function wrapperAccess(name: string): Access | undefined {
+  return WRAPPERS.get(name);
+}
 
 /** The memory-size/grow/copy/fill imports: name -> [params, result]. */
 export const MEMORY_OPS: Record<string, [binaryen.Type[], binaryen.Type]> = {
@@ -49,61 +63,62 @@ export function addMmuImports(module: binaryen.Module): void {
   for (const [base, [params, result]] of Object.entries(MEMORY_OPS)) addImport(module, base, params, result);
 }
 
-/** The TLB entry's offset from TLB_BASE for va (local 0): ((va >>> 12) & (TLB_ENTRIES - 1)) * 16,
- *  computed as (va >>> 8) & 0xff0; TLB_BASE goes into each load's immediate offset. */
-function entryOf(m: binaryen.Module): Ref {
+/** The TLB entry's offset from TLB_BASE for the address in local va: ((va >>> 12) & (TLB_ENTRIES - 1))
+ *  * 16, computed as (va >>> 8) & 0xff0; TLB_BASE goes into each load's immediate offset. */
+function entryOf(m: binaryen.Module, va: number): Ref {
   const shift = PAGE_SHIFT - Math.log2(TLB_ENTRY_SIZE);
-  return m.i32.and(m.i32.shr_u(m.local.get(VA, i32), m.i32.const(shift)), m.i32.const((TLB_ENTRIES - 1) * TLB_ENTRY_SIZE));
+  return m.i32.and(m.i32.shr_u(m.local.get(va, i32), m.i32.const(shift)), m.i32.const((TLB_ENTRIES - 1) * TLB_ENTRY_SIZE));
 }
 
 /** tag(e) == page of the access's last byte. */
-function hit(m: binaryen.Module, e: number, store: boolean, bytes: AccessSize): Ref {
-  const tag = m.i32.load(TLB_BASE + (store ? TLB_TAG_WRITE : TLB_TAG_READ), 4, m.local.get(e, i32));
-  const last = bytes === 1 ? m.local.get(VA, i32) : m.i32.add(m.local.get(VA, i32), m.i32.const(bytes - 1));
+function hit(m: binaryen.Module, l: AccessLocals, { store, bytes }: Access): Ref {
+  const tag = m.i32.load(TLB_BASE + (store ? TLB_TAG_WRITE : TLB_TAG_READ), 4, m.local.get(l.e, i32), MEMORY_NAME);
+  const last = bytes === 1 ? m.local.get(l.va, i32) : m.i32.add(m.local.get(l.va, i32), m.i32.const(bytes - 1));
   return m.i32.eq(tag, m.i32.and(last, m.i32.const(PAGE_MASK)));
 }
 
-function physical(m: binaryen.Module, e: number): Ref {
-  return m.i32.add(m.local.get(VA, i32), m.i32.load(TLB_BASE + TLB_ADDEND, 4, m.local.get(e, i32)));
+function physical(m: binaryen.Module, l: AccessLocals): Ref {
+  return m.i32.add(m.local.get(l.va, i32), m.i32.load(TLB_BASE + TLB_ADDEND, 4, m.local.get(l.e, i32), MEMORY_NAME));
 }
 
 function fastLoad(m: binaryen.Module, bytes: AccessSize, p: Ref): Ref {
   switch (bytes) {
-    case 1: return m.i32.load8_u(0, 1, p);
-    case 2: return m.i32.load16_u(0, 2, p);
-    case 4: return m.i32.load(0, 4, p);
-    case 8: return m.i64.load(0, 8, p);
+    case 1: return m.i32.load8_u(0, 1, p, MEMORY_NAME);
+    case 2: return m.i32.load16_u(0, 2, p, MEMORY_NAME);
+    case 4: return m.i32.load(0, 4, p, MEMORY_NAME);
+    case 8: return m.i64.load(0, 8, p, MEMORY_NAME);
   }
 }
 
 function fastStore(m: binaryen.Module, bytes: AccessSize, p: Ref, v: Ref): Ref {
   switch (bytes) {
-    case 1: return m.i32.store8(0, 1, p, v);
-    case 2: return m.i32.store16(0, 2, p, v);
-    case 4: return m.i32.store(0, 4, p, v);
-    case 8: return m.i64.store(0, 8, p, v);
+    case 1: return m.i32.store8(0, 1, p, v, MEMORY_NAME);
+    case 2: return m.i32.store16(0, 2, p, v, MEMORY_NAME);
+    case 4: return m.i32.store(0, 4, p, v, MEMORY_NAME);
+    case 8: return m.i64.store(0, 8, p, v, MEMORY_NAME);
   }
 }
 
+/** `e = entry(va); if (hit) access physical memory else onMiss`, with the address (and a store's
+ *  value) already in locals.va (locals.value). */
+export function inlineAccess(m: binaryen.Module, access: Access, l: AccessLocals, onMiss: Ref): Ref {
+  const { store, bytes } = access, t = valueType(bytes);
+  const fast = store ? fastStore(m, bytes, physical(m, l), m.local.get(l.value, t)) : fastLoad(m, bytes, physical(m, l));
+  return m.block(null, [m.local.set(l.e, entryOf(m, l.va)), m.if(hit(m, l, access), fast, onMiss)], store ? none : t);
+}
+
 function addLoadWrapper(m: binaryen.Module, bytes: AccessSize): void {
-  const e = 1, t = valueType(bytes);
+  const t = valueType(bytes);
   const slow = m.call(mmuImportName(slowPathBase(false, bytes)), [m.local.get(VA, i32)], t);
-  const body = m.block(null, [
-    m.local.set(e, entryOf(m)),
-    m.if(hit(m, e, false, bytes), fastLoad(m, bytes, physical(m, e)), slow),
-  ], t);
+  const body = inlineAccess(m, { store: false, bytes }, { va: VA, e: 1, value: -1 }, slow);
   claim(m, wrapperName(false, bytes));
   m.addFunction(wrapperName(false, bytes), i32, t, [i32], body);
 }
 
 function addStoreWrapper(m: binaryen.Module, bytes: AccessSize): void {
-  const e = 2, t = valueType(bytes);
-  const value = () => m.local.get(VALUE, t);
-  const slow = m.call(mmuImportName(slowPathBase(true, bytes)), [m.local.get(VA, i32), value()], none);
-  const body = m.block(null, [
-    m.local.set(e, entryOf(m)),
-    m.if(hit(m, e, true, bytes), fastStore(m, bytes, physical(m, e), value()), slow),
-  ]);
+  const t = valueType(bytes);
+  const slow = m.call(mmuImportName(slowPathBase(true, bytes)), [m.local.get(VA, i32), m.local.get(VALUE, t)], none);
+  const body = inlineAccess(m, { store: true, bytes }, { va: VA, e: 2, value: VALUE }, slow);
   claim(m, wrapperName(true, bytes));
   m.addFunction(wrapperName(true, bytes), binaryen.createType([i32, t]), none, [i32], body);
 }

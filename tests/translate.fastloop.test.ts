@@ -1,0 +1,140 @@
+// Loop versioning (host/translate/fastloop.ts): an innermost loop that only computes and accesses
+// memory gets a call-free copy; a TLB miss runs the iteration again with the slow paths. Random
+// loops (loads and stores of every width, aligned or across pages, at addresses whose TLB entries
+// collide, stores, locals carried between iterations, conditions, early exits) return the same
+// value and leave the same memory translated as run natively, and spend one budget unit per
+// iteration; loops that could not run an iteration again keep their single copy.
+import binaryen from "binaryen";
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import { translate } from "../host/translate";
+import { addBudget } from "../host/translate/budget";
+import { MockMmu } from "../host/translate/mockmmu";
+import { rewriteFunctions } from "../host/translate/rewrite";
+import { addMmuImports } from "../host/translate/wrappers";
+import { OUTPUT_FEATURES } from "../host/translate/features";
+import { PAGE_SIZE, WASM_PAGE } from "../kernel/abi/layout";
+
+const MEMORY_PAGES = 20;                         // 1.25 MiB: bases 1 MiB apart share TLB entries
+const BASES = [0, 0x0ffe, 0x100000, 0x100ffd];
+const LOADS = ["i32.load", "i32.load8_s", "i32.load16_u", "i64.load"];
+const STORES = ["i32.store", "i32.store8", "i32.store16", "i64.store"];
+
+const addr = fc.record({ base: fc.constantFrom(...BASES), stride: fc.integer({ min: 1, max: 5000 }) })
+  .map(({ base, stride }) => `(i32.add (i32.const ${base}) (i32.and (i32.mul (local.get $i) (i32.const ${stride})) (i32.const 0x1fff8)))`);
+const temp = fc.constantFrom("$t0", "$t1", "$t2");
+const value = fc.tuple(temp, fc.integer({ min: 1, max: 255 })).map(([t, k]) => `(i32.add (local.get ${t}) (i32.mul (local.get $i) (i32.const ${k})))`);
+
+const load = fc.tuple(temp, fc.constantFrom(...LOADS), addr).map(([t, op, a]) =>
+  op === "i64.load" ? `(local.set ${t} (i32.wrap_i64 (i64.load ${a})))` : `(local.set ${t} (${op} ${a}))`);
+const store = fc.tuple(fc.constantFrom(...STORES), addr, value).map(([op, a, v]) =>
+  op === "i64.store" ? `(i64.store ${a} (i64.extend_i32_u ${v}))` : `(${op} ${a} ${v})`);
+const carry = temp.map((t) => `(local.set $acc (i32.xor (i32.rotl (local.get $acc) (i32.const 5)) (local.get ${t})))`);
+const exit = temp.map((t) => `(br_if $done (i32.eq (i32.and (local.get ${t}) (i32.const 0xfff)) (i32.const 0x7b)))`);
+const simple = fc.oneof({ arbitrary: load, weight: 4 }, { arbitrary: store, weight: 2 }, carry, exit);
+const guarded = fc.tuple(temp, simple).map(([t, s]) => `(if (i32.and (local.get ${t}) (i32.const 1)) (then ${s}))`);
+const body = fc.array(fc.oneof({ arbitrary: simple, weight: 4 }, guarded), { minLength: 1, maxLength: 6 });
+
+function moduleText(statements: string[]): string {
+  return `(module
+    (memory (export "memory") ${MEMORY_PAGES})
+    (data (i32.const 0) "${"\\2a\\17\\7b\\00\\91".repeat(1000)}")
+    (data (i32.const 0x100000) "${"\\05\\fe\\33\\7b".repeat(1200)}")
+    (func (export "_start"))
+    (func (export "run") (param $n i32) (result i32) (local $i i32) (local $acc i32) (local $t0 i32) (local $t1 i32) (local $t2 i32)
+      (block $done
+        (loop $L
+          ${statements.join("\n          ")}
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $L (i32.lt_u (local.get $i) (local.get $n)))))
+      (i32.xor (i32.xor (local.get $acc) (local.get $i)) (i32.xor (local.get $t0) (i32.add (local.get $t1) (local.get $t2))))))`;
+}
+
+/** The run's result, the iterations it made and a digest of the whole memory. */
+interface Outcome { result: number; iterations: number; memory: string }
+
+function digest(pageAt: (va: number) => Uint8Array): string {
+  const h = createHash("sha256");
+  for (let va = 0; va < MEMORY_PAGES * WASM_PAGE; va += PAGE_SIZE) h.update(pageAt(va));
+  return h.digest("hex");
+}
+
+function runNative(bytes: Uint8Array, n: number): Outcome {
+  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>));
+  const result = (exports.run as (n: number) => number)(n);
+  const memory = exports.memory as WebAssembly.Memory;
+  return { result, iterations: -1, memory: digest((va) => new Uint8Array(memory.buffer, va, PAGE_SIZE)) };
+}
+
+async function runTranslated(bytes: Uint8Array, n: number, budget: number): Promise<Outcome> {
+  const mmu = new MockMmu(await translate(bytes));
+  // ticks counted per slice: a preempt's own tick is taken again when the loop goes on
+  let preempts = 0, ticks = 0, start = budget;
+  const preempt = () => { preempts++; ticks += start - g.value; g.value = budget; start = budget + 1; };
+  const { exports } = mmu.instantiate({ kernel: { preempt } });
+  const g = exports.__budget as WebAssembly.Global;
+  g.value = budget;
+  const result = (exports.run as (n: number) => number)(n);
+  const iterations = ticks + start - g.value - preempts;
+  return { result, iterations, memory: digest((va) => new Uint8Array(mmu.memory.buffer, mmu.physical(va), PAGE_SIZE)) };
+}
+
+/** Whether rewriting versions the module's loop (its fast copy's label is in the text). */
+function versions(bytes: Uint8Array): boolean {
+  const m = binaryen.readBinary(bytes);
+  try {
+    m.setFeatures(OUTPUT_FEATURES);
+    rewriteFunctions(m, (addBudget(m), addMmuImports(m), "__kernel_preempt"));
+    return m.emitText().includes("__wasmos_vfast");
+  } finally {
+    m.dispose();
+  }
+}
+
+/** Iterations the loop makes natively: the same module with a counter instead of the result. */
+function nativeIterations(statements: string[], n: number): number {
+  const m = binaryen.parseText(moduleText(statements).replace(
+    "(i32.xor (i32.xor (local.get $acc) (local.get $i)) (i32.xor (local.get $t0) (i32.add (local.get $t1) (local.get $t2))))",
+    "(i32.add (local.get $i) (i32.ne (local.get $i) (local.get $n)))"));
+  try {
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(m.emitBinary() as Uint8Array<ArrayBuffer>));
+    return (exports.run as (n: number) => number)(n);
+  } finally {
+    m.dispose();
+  }
+}
+
+test("random innermost loops run as natively, one budget unit per iteration", async () => {
+  const seen = { versioned: 0, single: 0 };
+  await fc.assert(fc.asyncProperty(body, fc.integer({ min: 1, max: 3000 }), fc.constantFrom(1, 7, 1_000_000), async (statements, n, budget) => {
+    const m = binaryen.parseText(moduleText(statements));
+    const bytes = m.emitBinary();
+    m.dispose();
+    if (versions(bytes)) seen.versioned++;
+    else seen.single++;
+    const native = runNative(bytes, n);
+    const translated = await runTranslated(bytes, n, budget);
+    expect({ ...translated, iterations: -1 }).toEqual(native);
+    expect(translated.iterations).toBe(nativeIterations(statements, n));
+  }), { seed: 2026, numRuns: 80 });
+  expect(seen.versioned).toBeGreaterThan(10);
+  expect(seen.single).toBeGreaterThan(10);
+}, 120_000);
+
+const LOOP = (body: string) => binaryen.parseText(`(module (memory 1) (func (export "_start"))
+  (func $f (param $p i32) (local $i i32) (local $x i32) (loop $L ${body} (br_if $L (local.get $p)))))`);
+
+test.each([
+  ["a load, then a store", "(i32.store (local.get $p) (i32.load (local.get $p)))", true],
+  ["a temporary written, then read", "(local.set $x (i32.load (local.get $p))) (i32.store (local.get $x) (local.get $x))", true],
+  ["two stores (the second cannot run again)", "(i32.store (local.get $p) (i32.const 1)) (i32.store (local.get $i) (i32.const 2))", false],
+  ["a carried local written before an access", "(local.set $p (i32.add (local.get $p) (i32.const 4))) (drop (i32.load (local.get $p)))", false],
+  ["a call", "(drop (i32.load (local.get $p))) (call $f (local.get $p))", false],
+  ["no memory access", "(local.set $p (i32.sub (local.get $p) (i32.const 1)))", false],
+])("%s: versioned %s", (_, body, expected) => {
+  const m = LOOP(body);
+  const bytes = m.emitBinary();
+  m.dispose();
+  expect(versions(bytes)).toBe(expected);
+});
