@@ -1,7 +1,8 @@
 // The child slots of every expression kind the translator can rewrite, read and written through
 // binaryen's expression wrappers (binaryen.Block.getChildAt / setChildAt, binaryen.Load.getPtr ...).
 // Interface: kindName(expr) -> "Load", "Block", ...; instructionName(expr) -> "i32.load", ...;
-// hasSlots(kind); slotsOf(expr) -> Slot[].
+// hasSlots(kind); slotsOf(expr) -> Slot[]; evalSlots(expr) -> the same in the order wasm evaluates
+// them (a br's value before its condition).
 import binaryen from "binaryen";
 
 type Ref = binaryen.ExpressionRef;
@@ -90,4 +91,11 @@ export function slotsOf(expr: Ref): Slot[] {
   const names = SLOTS[kind];
   if (!names) throw new Error(`slotsOf: unsupported expression kind ${kind}`);
   return names.flatMap((n) => (n.endsWith("[]") ? list(expr, kind, n.slice(0, -2)) : single(expr, kind, n)));
+}
+
+/** The child slots in evaluation order: br, br_if and br_table evaluate their value first. */
+export function evalSlots(expr: Ref): Slot[] {
+  const slots = slotsOf(expr);
+  const kind = kindName(expr);
+  return kind === "Break" || kind === "Switch" ? slots.reverse() : slots;
 }

@@ -1,25 +1,29 @@
 // Loop versioning: an innermost loop whose body calls nothing but the access wrappers gets a second,
-// call-free copy that runs while every access hits the TLB. A miss leaves that copy and runs the
-// iteration again from its start in the original body (whose wrappers call the slow path), then
-// goes back to the fast copy. V8's optimizing tier keeps a loop without calls in registers: with a
-// never-taken call in the body it spilled the address and TLB slot around it on every iteration
-// (docs/performance.md, "Guest compute").
-// Running an iteration again is only correct when what it did before the miss can be done again
-// with the same result. So the loop is versioned only if no access can follow, in the iteration,
-// a store or a write of a loop-carried local (one read in the body before it is written): before
-// an access, the iteration has only computed, loaded, and written locals it writes before reading.
-// The same slow paths run, in the same order, as in the plain loop: the traces and counts do not
-// change. The preemption tick is the same as tickedLoop's (budget.ts): one unit per iteration.
+// call-free copy that runs while every access hits the TLB. A miss leaves that copy, undoes what
+// the iteration did, and runs the iteration again from its start in the original body (whose
+// wrappers call the slow path), then goes back to the fast copy. V8's optimizing tier keeps a loop
+// without calls in registers: with a never-taken call in the body it spilled the address and TLB
+// slot around it on every iteration (docs/performance.md, "Guest compute").
+// Undoing the iteration: at its start the fast copy saves each loop-carried local (one the body
+// may read before it writes it) that it may write before an access, and each store that an access may
+// follow first reads the bytes it overwrites (a miss puts them back, last store first). Locals the
+// body writes before it reads them are computed again, loads read the same bytes again. Nothing
+// else can happen in the body (no calls, no global.set): the iteration runs again as if for the
+// first time, the same slow paths run in the same order as in the plain loop, and the traces and
+// counts do not change. The preemption tick is tickedLoop's (budget.ts): one unit per iteration,
+// counted in a local inside the fast copy and written back to __budget whenever it is left (a
+// body that can trap keeps counting in __budget: the host charges a dying slice by it).
 // Interface: versionedLoop(module, loop, preempt, addVar) -> the replacement, or null when the
 // loop does not qualify (tickedLoop then handles it).
 import binaryen from "binaryen";
-import { BUDGET_GLOBAL } from "./abi";
-import { accessor, kindName, slotsOf } from "./children";
+import { BUDGET_GLOBAL, MEMORY_NAME } from "./abi";
+import { accessor, kindName } from "./children";
 import { walk } from "./walk";
-import { inlineAccess, wrapperAccess, type Access } from "./wrappers";
+import { inlineAccess, wrapperAccess, type Access, type StoreLog } from "./wrappers";
 
 type Ref = binaryen.ExpressionRef;
 type M = binaryen.Module;
+type AddVar = (t: binaryen.Type) => number;
 const { i32, i64, none, unreachable } = binaryen;
 
 /** A body larger than this (in expressions, after rewriting) is not copied. */
@@ -29,78 +33,87 @@ const MAX_BODY_NODES = 400;
 const PURE_KINDS = new Set(["Nop", "Unreachable", "Const", "LocalGet", "LocalSet", "GlobalGet", "Block", "If",
   "Break", "Switch", "Call", "Unary", "Binary", "Select", "Drop", "Return"]);
 
-/** The children of e in the order wasm evaluates them (a br's value before its condition). */
-function evalOrder(e: Ref): Ref[] {
-  const kids = slotsOf(e).map((s) => s.get()).filter((c) => c);
-  const kind = kindName(e);
-  return kind === "Break" || kind === "Switch" ? kids.reverse() : kids;
-}
+/** Operations that trap on some operands (division by zero, float to int out of range). */
+const TRAPPING_OPS = new Set(["DivSInt32", "DivUInt32", "RemSInt32", "RemUInt32", "DivSInt64", "DivUInt64", "RemSInt64",
+  "RemUInt64", "TruncSFloat32ToInt32", "TruncSFloat32ToInt64", "TruncUFloat32ToInt32", "TruncUFloat32ToInt64",
+  "TruncSFloat64ToInt32", "TruncSFloat64ToInt64", "TruncUFloat64ToInt32", "TruncUFloat64ToInt64"]
+  .map((name) => (binaryen as unknown as Record<string, number>)[name]));
 
-/** Post-order in evaluation order; returns false as soon as visit does. */
-function everyInOrder(root: Ref, visit: (e: Ref) => boolean): boolean {
-  const stack: { e: Ref; kids: Ref[]; next: number }[] = [{ e: root, kids: evalOrder(root), next: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    if (top.next < top.kids.length) {
-      const child = top.kids[top.next++];
-      stack.push({ e: child, kids: evalOrder(child), next: 0 });
-      continue;
-    }
-    stack.pop();
-    if (!visit(top.e)) return false;
-  }
-  return true;
+function canTrap(e: Ref, kind: string): boolean {
+  if (kind === "Unreachable") return true;
+  return (kind === "Unary" || kind === "Binary") && TRAPPING_OPS.has((binaryen.getExpressionInfo(e) as binaryen.UnaryInfo).op);
 }
 
 function callAccess(e: Ref): Access | undefined {
   return kindName(e) === "Call" ? wrapperAccess(accessor("Call", "getTarget")(e) as string) : undefined;
 }
 
-/** The locals the body reads before it writes them (their value comes from the last iteration),
- *  or null when the body holds something that keeps it from being versioned. */
-function carriedLocals(body: Ref): Set<number> | null {
-  const seen = new Set<number>(), carried = new Set<number>();
-  let nodes = 0;
-  const ok = everyInOrder(body, (e) => {
+/** Visits the body's expressions in evaluation order (each after its children), telling whether
+ *  an iteration may skip the expression: it is in an arm of an if, or follows a branch. */
+function visitInOrder(body: Ref, visit: (e: Ref, skippable: boolean) => void): void {
+  const arms = new Set<Ref>();
+  let depth = 0, branched = false;
+  const enter = (e: Ref) => {
+    if (kindName(e) === "If") for (const arm of ["IfTrue", "IfFalse"]) arms.add(accessor("If", `get${arm}`)(e) as Ref);
+    if (arms.has(e)) depth++;
+  };
+  const leave = (e: Ref) => {
+    visit(e, depth > 0 || branched);
+    if (arms.has(e)) depth--;
     const kind = kindName(e);
-    if (++nodes > MAX_BODY_NODES || !PURE_KINDS.has(kind)) return false;
-    if (kind === "Call" && !callAccess(e)) return false;
-    if (kind === "LocalGet" || kind === "LocalSet") {
-      const index = accessor(kind, "getIndex")(e) as number;
-      if (!seen.has(index) && kind === "LocalGet") carried.add(index);
-      seen.add(index);
-    }
-    return true;
-  });
-  return ok ? carried : null;
+    branched ||= kind === "Break" || kind === "Switch";
+    return e;
+  };
+  walk(body, enter, leave, true);
 }
 
-/** True if no access can run after a store or a write of a carried local in the same iteration. */
-function restartable(body: Ref, carried: Set<number>): boolean {
-  let done = false;                   // the iteration has done something it cannot do again
-  let accesses = 0;
-  const ok = everyInOrder(body, (e) => {
+/** What undoing an iteration needs: the carried locals written before the last access (saved at
+ *  the iteration's start), and which access sites, counted in evaluation order, are stores that
+ *  an access follows (their overwritten bytes are kept); whether the body can trap. */
+interface Plan { saved: number[]; logged: Set<number>; traps: boolean }
+
+/** The plan for a body, or null when it holds something that keeps it from being versioned. */
+function planFor(body: Ref): Plan | null {
+  const seen = new Set<number>(), carried = new Set<number>();
+  const sets: { index: number; at: number }[] = [], stores: number[] = [];
+  let nodes = 0, sites = 0, ok = true, traps = false;
+  visitInOrder(body, (e, skippable) => {
+    const kind = kindName(e);
+    if (++nodes > MAX_BODY_NODES || !PURE_KINDS.has(kind)) ok = false;
+    traps ||= canTrap(e, kind);
     const access = callAccess(e);
-    if (access) {
-      if (done) return false;
-      accesses++;
-      done = access.store;
-    } else if (kindName(e) === "LocalSet" && carried.has(accessor("LocalSet", "getIndex")(e) as number)) {
-      done = true;
+    if (kind === "Call" && !access) ok = false;
+    if (access?.store) stores.push(sites);
+    if (access) sites++;
+    if (kind === "LocalGet" || kind === "LocalSet") {
+      const index = accessor(kind, "getIndex")(e) as number;
+      // carried: its value may come from the last iteration (read before any write, or the first
+      // write may be skipped)
+      if (!seen.has(index) && (kind === "LocalGet" || skippable)) carried.add(index);
+      seen.add(index);
+      if (kind === "LocalSet") sets.push({ index, at: sites });
     }
-    return true;
   });
-  return ok && accesses > 0;
+  if (!ok || !sites) return null;
+  const last = sites - 1;                       // sets and stores before the last access matter
+  const saved = new Set(sets.filter((s) => s.at <= last && carried.has(s.index)).map((s) => s.index));
+  return { saved: [...saved], logged: new Set(stores.filter((k) => k < last)), traps };
 }
 
 let versioned = 0;                              // numbers the labels versionedLoop adds
 
+/** The locals a logged store keeps: the physical address it wrote (0 until it runs) and the old bytes. */
+interface Logged extends StoreLog { access: Access }
+
 /** A copy of body with its labels renamed (the loop's own to `again`) and every access inlined,
- *  a miss branching to `miss`. */
-function fastCopy(m: M, body: Ref, loopName: string, again: string, miss: string, addVar: (t: binaryen.Type) => number): Ref {
+ *  a miss branching to `miss`; the logged stores' records are added to `log`; `flush` goes before
+ *  each branch out of the loop and each return. */
+function fastCopy(m: M, body: Ref, loopName: string, again: string, miss: string, plan: Plan, log: Logged[], addVar: AddVar,
+  flush: () => Ref[]): Ref {
   const names = new Map<string, string>([[loopName, again]]);
   const suffix = `__wasmos_fast${versioned}`;
   const rename = (n: string) => names.get(n) ?? n;
+  let site = 0;
   const enter = (e: Ref) => {
     const name = kindName(e) === "Block" ? (accessor("Block", "getName")(e) as string | null) : null;
     if (name) {
@@ -108,14 +121,29 @@ function fastCopy(m: M, body: Ref, loopName: string, again: string, miss: string
       setName("Block", "setName", e, name + suffix);
     }
   };
+  const leaves = (e: Ref, kind: string) => kind === "Return" || targets(e, kind).some((n) => !names.has(n));
   const leave = (e: Ref): Ref => {
     const kind = kindName(e);
+    const out = leaves(e, kind);
     if (kind === "Break") setName("Break", "setName", e, rename(accessor("Break", "getName")(e) as string));
     if (kind === "Switch") retargetSwitch(e, rename);
+    if (out && flush().length) return m.block(null, [...flush(), e], binaryen.auto);
     const access = callAccess(e);
-    return access ? inlined(m, e, access, miss, addVar) : e;
+    if (!access) return e;
+    let record: Logged | undefined;
+    if (plan.logged.has(site++)) log.push(record = { access, phys: addVar(i32), old: addVar(valueType(access)) });
+    return inlined(m, e, access, miss, addVar, record);
   };
-  return walk(m.copyExpression(body), enter, leave);
+  return walk(m.copyExpression(body), enter, leave, true);
+}
+
+/** The labels a br or br_table names. */
+function targets(e: Ref, kind: string): string[] {
+  if (kind === "Break") return [accessor("Break", "getName")(e) as string];
+  if (kind !== "Switch") return [];
+  const count = accessor("Switch", "getNumNames")(e) as number;
+  const names = Array.from({ length: count }, (_, i) => accessor("Switch", "getNameAt")(e, i) as string);
+  return [...names, accessor("Switch", "getDefaultName")(e) as string];
 }
 
 /** binaryen.<kind>.<method>(e, [index,] name): the label setters take a string. */
@@ -131,14 +159,37 @@ function retargetSwitch(e: Ref, rename: (n: string) => string): void {
   setName("Switch", "setDefaultName", e, rename(accessor("Switch", "getDefaultName")(e) as string));
 }
 
+function valueType(access: Access): binaryen.Type {
+  return access.bytes === 8 ? i64 : i32;
+}
+
 /** A wrapper call made inline: its operands into fresh locals, then the fast path or `br miss`. */
-function inlined(m: M, call: Ref, access: Access, miss: string, addVar: (t: binaryen.Type) => number): Ref {
-  const t = access.bytes === 8 ? i64 : i32;
+function inlined(m: M, call: Ref, access: Access, miss: string, addVar: AddVar, log?: StoreLog): Ref {
+  const t = valueType(access);
   const locals = { va: addVar(i32), e: addVar(i32), value: access.store ? addVar(t) : -1 };
   const operand = (i: number) => accessor("Call", "getOperandAt")(call, i) as Ref;
   const sets = [m.local.set(locals.va, operand(0))];
   if (access.store) sets.push(m.local.set(locals.value, operand(1)));
-  return m.block(null, [...sets, inlineAccess(m, access, locals, m.br(miss))], access.store ? none : t);
+  return m.block(null, [...sets, inlineAccess(m, access, locals, m.br(miss), log)], access.store ? none : t);
+}
+
+/** Puts back the bytes of each logged store that ran, the last one first. */
+function undoStores(m: M, log: Logged[]): Ref[] {
+  return [...log].reverse().map(({ access, phys, old }) => {
+    const p = m.local.get(phys, i32), v = m.local.get(old, valueType(access));
+    const store = access.bytes === 8 ? m.i64.store(0, 8, p, v, MEMORY_NAME)
+      : access.bytes === 4 ? m.i32.store(0, 4, p, v, MEMORY_NAME)
+      : access.bytes === 2 ? m.i32.store16(0, 2, p, v, MEMORY_NAME)
+      : m.i32.store8(0, 1, p, v, MEMORY_NAME);
+    return m.if(m.local.get(phys, i32), store);
+  });
+}
+
+/** The type of local `index` of fn (binaryen's function info lists params and vars apart). */
+function localType(fn: binaryen.FunctionRef, index: number): binaryen.Type {
+  const info = binaryen.getFunctionInfo(fn);
+  const params = binaryen.expandType(info.params);
+  return index < params.length ? params[index] : info.vars[index - params.length];
 }
 
 /**
@@ -146,37 +197,74 @@ function inlined(m: M, call: Ref, access: Access, miss: string, addVar: (t: bina
  *      loop $L                       (the loop's own name: the original body's `br $L` comes here)
  *        block $preempt
  *          block $miss
- *            br $out (loop $fast { __budget -= 1; br_if $preempt (__budget < 0); fast copy })
+ *            b = __budget
+ *            br $out (loop $fast { b -= 1; br_if $preempt (b < 0);
+ *                                  save carried locals; logged stores' addresses = 0; fast copy }
+ *                     then __budget = b)
  *          end
+ *          __budget = b; undo the logged stores; restore the saved locals
  *          br $out (original body)   (the iteration again, with the slow paths; no tick)
  *        end
- *        kernel.preempt(); __budget = __budget < 0 ? 1 : __budget + 1
+ *        __budget = b; kernel.preempt(); __budget = __budget < 0 ? 1 : __budget + 1
  *        br $L
  *      end
  *    end
+ *  (b is __budget itself when the body can trap; the fast copy writes __budget = b before it
+ *  branches out of the loop or returns.)
  */
-export function versionedLoop(m: M, loop: Ref, preempt: string, addVar: (t: binaryen.Type) => number): Ref | null {
+export function versionedLoop(m: M, loop: Ref, preempt: string, fn: binaryen.FunctionRef, addVar: AddVar): Ref | null {
   const body = accessor("Loop", "getBody")(loop) as Ref;
-  const carried = carriedLocals(body);
-  if (!carried || !restartable(body, carried)) return null;
+  const plan = planFor(body);
+  if (!plan) return null;
   const n = versioned;
   const name = (accessor("Loop", "getName")(loop) as string | null) ?? `__wasmos_loop${n}`;
   const out = `__wasmos_vout${n}`, fast = `__wasmos_vfast${n}`, stop = `__wasmos_vpreempt${n}`, miss = `__wasmos_vmiss${n}`;
-  const copy = fastCopy(m, body, name, fast, miss, addVar);
+  const budget = new Counter(m, plan.traps ? null : addVar(i32));
+  const log: Logged[] = [];
+  const copy = fastCopy(m, body, name, fast, miss, plan, log, addVar, () => budget.flush());
   versioned++;
+  const saves = plan.saved.map((index) => ({ index, type: localType(fn, index) })).map((s) => ({ ...s, copy: addVar(s.type) }));
   const type = binaryen.getExpressionType(loop);
   const concrete = type !== none && type !== unreachable;
+  const prologue = [
+    budget.set(m.i32.sub(budget.get(), m.i32.const(1))), m.br(stop, m.i32.lt_s(budget.get(), m.i32.const(0))),
+    ...saves.map((s) => m.local.set(s.copy, m.local.get(s.index, s.type))),
+    ...log.map((l) => m.local.set(l.phys, m.i32.const(0))),
+  ];
+  const undo = [...budget.flush(), ...undoStores(m, log), ...saves.map((s) => m.local.set(s.index, m.local.get(s.copy, s.type)))];
+  const fastLoop = m.loop(fast, m.block(null, [...prologue, copy], binaryen.auto));
+  const result = concrete ? addVar(type) : -1;
+  const fastThenOut = concrete
+    ? m.br(out, 0, m.block(null, [m.local.set(result, fastLoop), ...budget.flush(), m.local.get(result, type)], type))
+    : m.block(null, [fastLoop, ...budget.flush(), m.br(out)]);
+  const slowThenOut = concrete ? m.br(out, 0, body) : m.block(null, [body, m.br(out)]);
   const get = () => m.global.get(BUDGET_GLOBAL, i32);
-  const tick = [m.global.set(BUDGET_GLOBAL, m.i32.sub(get(), m.i32.const(1))), m.br(stop, m.i32.lt_s(get(), m.i32.const(0)))];
-  const fastLoop = m.loop(fast, m.block(null, [...tick, copy], binaryen.auto));
-  const leave = (e: Ref) => (concrete ? m.br(out, 0, e) : m.block(null, [e, m.br(out)]));
   const wrapped = m.block(out, [
     m.loop(name, m.block(null, [
-      m.block(stop, [m.block(miss, [leave(fastLoop)]), leave(body)]),
+      m.block(stop, [m.block(miss, [...budget.load(), fastThenOut]), ...undo, slowThenOut]),
+      ...budget.flush(),
       m.call(preempt, [], none),
       m.global.set(BUDGET_GLOBAL, m.select(m.i32.ge_s(get(), m.i32.const(0)), m.i32.add(get(), m.i32.const(1)), m.i32.const(1))),
       m.br(name),
     ])),
   ], concrete ? type : none);
   return type === unreachable ? m.block(null, [wrapped, m.unreachable()], unreachable) : wrapped;
+}
+
+/** The fast copy's budget: a local loaded from __budget and written back (flush) when the copy is
+ *  left, or __budget itself (no local: load and flush are empty). */
+class Counter {
+  constructor(private readonly m: M, private readonly local: number | null) {}
+  get(): Ref {
+    return this.local === null ? this.m.global.get(BUDGET_GLOBAL, i32) : this.m.local.get(this.local, i32);
+  }
+  set(value: Ref): Ref {
+    return this.local === null ? this.m.global.set(BUDGET_GLOBAL, value) : this.m.local.set(this.local, value);
+  }
+  load(): Ref[] {
+    return this.local === null ? [] : [this.m.local.set(this.local, this.m.global.get(BUDGET_GLOBAL, i32))];
+  }
+  flush(): Ref[] {
+    return this.local === null ? [] : [this.m.global.set(BUDGET_GLOBAL, this.m.local.get(this.local, i32))];
+  }
 }

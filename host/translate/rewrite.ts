@@ -122,7 +122,7 @@ function rewriteExpression(m: M, e: Ref, preempt: string): Ref {
     case "MemoryGrow": return rewriteMemoryOp(m, e, "grow", ["Delta"]);
     case "MemoryCopy": return rewriteMemoryOp(m, e, "copy", ["Dest", "Source", "Size"]);
     case "MemoryFill": return rewriteMemoryOp(m, e, "fill", ["Dest", "Value", "Size"]);
-    case "Loop": return versionedLoop(m, e, preempt, addVar) ?? tickedLoop(m, e, preempt);
+    case "Loop": return versionedLoop(m, e, preempt, current, addVar) ?? tickedLoop(m, e, preempt);
     default: return e;
   }
 }

@@ -1,9 +1,11 @@
 // A post-order walk over an expression tree that lets the visitor replace any node.
-// Interface: walk(root, enter, leave) -> the new root. enter(expr) runs before a node's children
-// (e.g. to refuse it); leave(expr) runs after them and returns the node or its replacement, which
-// the walker stores into the parent's slot. Iterative, so deeply nested code cannot overflow the stack.
+// Interface: walk(root, enter, leave, inEvalOrder?) -> the new root. enter(expr) runs before a
+// node's children (e.g. to refuse it); leave(expr) runs after them and returns the node or its
+// replacement, which the walker stores into the parent's slot. inEvalOrder visits children in the
+// order wasm evaluates them (children.ts evalSlots) rather than the slots' order. Iterative, so
+// deeply nested code cannot overflow the stack.
 import type binaryen from "binaryen";
-import { slotsOf, type Slot } from "./children";
+import { evalSlots, slotsOf, type Slot } from "./children";
 
 type Ref = binaryen.ExpressionRef;
 
@@ -13,8 +15,8 @@ interface Frame {
   next: number;
 }
 
-export function walk(root: Ref, enter: (e: Ref) => void, leave: (e: Ref) => Ref): Ref {
-  const open = (expr: Ref): Frame => { enter(expr); return { expr, slots: slotsOf(expr), next: 0 }; };
+export function walk(root: Ref, enter: (e: Ref) => void, leave: (e: Ref) => Ref, inEvalOrder = false): Ref {
+  const open = (expr: Ref): Frame => { enter(expr); return { expr, slots: inEvalOrder ? evalSlots(expr) : slotsOf(expr), next: 0 }; };
   const stack: Frame[] = [open(root)];
   for (;;) {
     const top = stack[stack.length - 1];

@@ -25,6 +25,8 @@ const VA = 0, VALUE = 1;                         // wrapper params
 export interface Access { store: boolean; bytes: AccessSize }
 /** The locals an inlined access uses: the virtual address, its TLB entry offset, a store's value. */
 export interface AccessLocals { va: number; e: number; value: number }
+/** Where an inlined store keeps the physical address it writes and the bytes it overwrites. */
+export interface StoreLog { phys: number; old: number }
 
 const WRAPPERS = new Map<string, Access>(ACCESS_SIZES.flatMap((bytes) =>
   [false, true].map((store): [string, Access] => [wrapperName(store, bytes), { store, bytes }])));
@@ -100,10 +102,17 @@ function fastStore(m: binaryen.Module, bytes: AccessSize, p: Ref, v: Ref): Ref {
 }
 
 /** `e = entry(va); if (hit) access physical memory else onMiss`, with the address (and a store's
- *  value) already in locals.va (locals.value). */
-export function inlineAccess(m: binaryen.Module, access: Access, l: AccessLocals, onMiss: Ref): Ref {
+ *  value) already in locals.va (locals.value). A store given a log first keeps its physical address
+ *  and the bytes it overwrites there. */
+export function inlineAccess(m: binaryen.Module, access: Access, l: AccessLocals, onMiss: Ref, log?: StoreLog): Ref {
   const { store, bytes } = access, t = valueType(bytes);
-  const fast = store ? fastStore(m, bytes, physical(m, l), m.local.get(l.value, t)) : fastLoad(m, bytes, physical(m, l));
+  const fast = !store ? fastLoad(m, bytes, physical(m, l))
+    : !log ? fastStore(m, bytes, physical(m, l), m.local.get(l.value, t))
+    : m.block(null, [
+      m.local.set(log.phys, physical(m, l)),
+      m.local.set(log.old, fastLoad(m, bytes, m.local.get(log.phys, i32))),
+      fastStore(m, bytes, m.local.get(log.phys, i32), m.local.get(l.value, t)),
+    ]);
   return m.block(null, [m.local.set(l.e, entryOf(m, l.va)), m.if(hit(m, l, access), fast, onMiss)], store ? none : t);
 }
 
