@@ -5,7 +5,8 @@
 // after stores and after writes of carried locals, which the fast copy undoes; divisions, which
 // keep the budget in __budget) return the same
 // value and leave the same memory translated as run natively, and spend one budget unit per
-// iteration; loops that write a global keep their single copy.
+// iteration, inner loops too; loops that write a global keep their single copy, and so do outer
+// loops whose inner loops store.
 import binaryen from "binaryen";
 import { createHash } from "node:crypto";
 import fc from "fast-check";
@@ -42,22 +43,39 @@ const global = temp.map((t) => `(global.set $g (i32.add (global.get $g) (local.g
 const simple = fc.oneof({ arbitrary: load, weight: 8 }, { arbitrary: store, weight: 4 }, { arbitrary: carry, weight: 2 },
   { arbitrary: exit, weight: 2 }, divide, global);
 const guarded = fc.tuple(temp, simple).map(([t, s]) => `(if (i32.and (local.get ${t}) (i32.const 1)) (then ${s}))`);
-const body = fc.array(fc.oneof({ arbitrary: simple, weight: 4 }, guarded), { minLength: 1, maxLength: 6 });
 
-function moduleText(statements: string[], at: string[]): string {
+// An inner loop of 1 to 7 iterations over @n + k << shift (a new page each iteration for 12);
+// $IL/$IB are numbered per statement, $TICK counts iterations in the native counting run.
+const innerAddr = fc.tuple(addr, fc.constantFrom(2, 12)).map(([a, shift]) => `(i32.add ${a} (i32.shl (local.get $k) (i32.const ${shift})))`);
+const innerLoad = fc.tuple(temp, fc.constantFrom(...LOADS), innerAddr).map(([t, op, a]) =>
+  op === "i64.load" ? `(local.set ${t} (i32.wrap_i64 (i64.load ${a})))` : `(local.set ${t} (${op} ${a}))`);
+const innerStore = fc.tuple(innerAddr, value).map(([a, v]) => `(i32.store ${a} ${v})`);     // keeps the outer loop single
+const innerExit = temp.map((t) => `(br_if $IB (i32.eq (i32.and (local.get ${t}) (i32.const 0xff)) (i32.const 0x7b)))`);
+const innerStatement = fc.oneof({ arbitrary: innerLoad, weight: 6 }, { arbitrary: carry, weight: 2 }, { arbitrary: innerExit, weight: 2 },
+  innerStore, exit);
+const inner = fc.tuple(fc.array(innerStatement, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 7 })).map(([st, count]) =>
+  `(local.set $k (i32.const 0)) (block $IB (loop $IL $TICK ${st.join(" ")} (local.set $k (i32.add (local.get $k) (i32.const 1))) ` +
+  `(br_if $IL (i32.lt_u (local.get $k) (i32.const ${count})))))`);
+const body = fc.array(fc.oneof({ arbitrary: simple, weight: 6 }, { arbitrary: guarded, weight: 2 }, inner), { minLength: 1, maxLength: 6 });
+
+function moduleText(statements: string[], at: string[], tick = ""): string {
+  const numbered = statements.map((st, n) => st.replace(/\$IL/g, `$il${n}`).replace(/\$IB/g, `$ib${n}`));
   return `(module
     (memory (export "memory") ${MEMORY_PAGES})
     (data (i32.const 0) "${"\\2a\\17\\7b\\00\\91".repeat(1000)}")
     (data (i32.const 0x100000) "${"\\05\\fe\\33\\7b".repeat(1200)}")
     (global $g (mut i32) (i32.const 0))
+    (global $iterations (mut i32) (i32.const 0))
     (func (export "_start"))
-    (func (export "run") (param $n i32) (result i32) (local $i i32) (local $acc i32) (local $t0 i32) (local $t1 i32) (local $t2 i32)
+    (func (export "run") (param $n i32) (result i32) (local $i i32) (local $acc i32) (local $t0 i32) (local $t1 i32) (local $t2 i32) (local $k i32)
       (block $done
         (loop $L
-          ${statements.join("\n          ").replace(/@(\d)/g, (_, k: string) => at[Number(k)])}
+          $TICK
+          ${numbered.join("\n          ").replace(/@(\d)/g, (_, k: string) => at[Number(k)])}
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br_if $L (i32.lt_u (local.get $i) (local.get $n)))))
-      (i32.xor (i32.xor (local.get $acc) (global.get $g)) (i32.xor (local.get $t0) (i32.add (local.get $t1) (local.get $t2))))))`;
+      (i32.xor (i32.xor (local.get $acc) (global.get $g)) (i32.xor (local.get $t0) (i32.add (local.get $t1) (local.get $t2))))))`
+    .replace(/\$TICK/g, tick);
 }
 
 /** The run's result, the iterations it made and a digest of the whole memory. */
@@ -89,23 +107,29 @@ async function runTranslated(bytes: Uint8Array, n: number, budget: number): Prom
   return { result, iterations, memory: digest((va) => new Uint8Array(mmu.memory.buffer, mmu.physical(va), PAGE_SIZE)) };
 }
 
-/** Whether rewriting versions the module's loop (its fast copy's label is in the text). */
-function versions(bytes: Uint8Array): boolean {
+/** Whether rewriting versions the module's loops: how many fast copies of loops there are, and of
+ *  inner loops inside an outer loop's fast copy. */
+function fastLoops(bytes: Uint8Array): { loops: number; inner: number } {
   const m = binaryen.readBinary(bytes);
   try {
     m.setFeatures(OUTPUT_FEATURES);
     rewriteFunctions(m, (addBudget(m), addMmuImports(m), "__kernel_preempt"));
-    return m.emitText().includes("__wasmos_vfast");
+    const text = m.emitText();
+    return { loops: text.match(/\(loop \$__wasmos_vfast/g)?.length ?? 0, inner: text.match(/\(loop \$\S+__wasmos_fast\d+\s/g)?.length ?? 0 };
   } finally {
     m.dispose();
   }
 }
 
-/** Iterations the loop makes natively: the same module with a counter instead of the result. */
+function versions(bytes: Uint8Array): boolean {
+  return fastLoops(bytes).loops > 0;
+}
+
+/** Iterations the loops make natively: the same module counting them in a global it returns. */
 function nativeIterations(statements: string[], at: string[], n: number): number {
-  const m = binaryen.parseText(moduleText(statements, at).replace(
+  const m = binaryen.parseText(moduleText(statements, at, "(global.set $iterations (i32.add (global.get $iterations) (i32.const 1)))").replace(
     "(i32.xor (i32.xor (local.get $acc) (global.get $g)) (i32.xor (local.get $t0) (i32.add (local.get $t1) (local.get $t2))))",
-    "(i32.add (local.get $i) (i32.ne (local.get $i) (local.get $n)))"));
+    "(global.get $iterations)"));
   try {
     const { exports } = new WebAssembly.Instance(new WebAssembly.Module(m.emitBinary() as Uint8Array<ArrayBuffer>));
     return (exports.run as (n: number) => number)(n);
@@ -115,20 +139,23 @@ function nativeIterations(statements: string[], at: string[], n: number): number
 }
 
 test("random innermost loops run as natively, one budget unit per iteration", async () => {
-  const seen = { versioned: 0, single: 0 };
+  const seen = { versioned: 0, single: 0, nested: 0 };
   await fc.assert(fc.asyncProperty(body, addresses, fc.integer({ min: 1, max: 3000 }), fc.constantFrom(1, 7, 1_000_000), async (statements, at, n, budget) => {
     const m = binaryen.parseText(moduleText(statements, at));
     const bytes = m.emitBinary();
     m.dispose();
-    if (versions(bytes)) seen.versioned++;
+    const fast = fastLoops(bytes);
+    if (fast.loops) seen.versioned++;
     else seen.single++;
+    if (fast.inner) seen.nested++;
     const native = runNative(bytes, n);
     const translated = await runTranslated(bytes, n, budget);
     expect({ ...translated, iterations: -1 }).toEqual(native);
     expect(translated.iterations).toBe(nativeIterations(statements, at, n));
-  }), { seed: 2026, numRuns: 80 });
+  }), { seed: 2026, numRuns: 100 });
   expect(seen.versioned).toBeGreaterThan(10);
   expect(seen.single).toBeGreaterThan(10);
+  expect(seen.nested).toBeGreaterThan(5);
 }, 120_000);
 
 const LOOP = (body: string) => binaryen.parseText(`(module (memory 1) (func (export "_start"))

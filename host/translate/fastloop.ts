@@ -13,11 +13,15 @@
 // counts do not change. The preemption tick is tickedLoop's (budget.ts): one unit per iteration,
 // counted in a local inside the fast copy and written back to __budget whenever it is left (a
 // body that can trap keeps counting in __budget: the host charges a dying slice by it).
-// Interface: versionedLoop(module, loop, preempt, addVar) -> the replacement, or null when the
-// loop does not qualify (tickedLoop then handles it).
+// A loop whose body holds such loops (one level, none of them storing) is versioned too: its fast
+// copy runs fast copies of the inner loops, and any miss in them runs the outer iteration again
+// (the inner iterations' budget given back). An outer iteration longer than a time slice may run
+// twice as long once per slice: the end of the budget in an inner loop is a miss too.
+// Interface: versionedLoop(module, loop, preempt, fn, addVar) -> the replacement, or null when
+// the loop does not qualify (tickedLoop then handles it); forgetLoops() at each function's start.
 import binaryen from "binaryen";
 import { BUDGET_GLOBAL, MEMORY_NAME } from "./abi";
-import { accessor, kindName } from "./children";
+import { accessor, evalSlots, kindName } from "./children";
 import { walk } from "./walk";
 import { inlineAccess, wrapperAccess, type Access, type StoreLog } from "./wrappers";
 
@@ -48,56 +52,97 @@ function callAccess(e: Ref): Access | undefined {
   return kindName(e) === "Call" ? wrapperAccess(accessor("Call", "getTarget")(e) as string) : undefined;
 }
 
-/** Visits the body's expressions in evaluation order (each after its children), telling whether
- *  an iteration may skip the expression: it is in an arm of an if, or follows a branch. */
-function visitInOrder(body: Ref, visit: (e: Ref, skippable: boolean) => void): void {
-  const arms = new Set<Ref>();
-  let depth = 0, branched = false;
-  const enter = (e: Ref) => {
-    if (kindName(e) === "If") for (const arm of ["IfTrue", "IfFalse"]) arms.add(accessor("If", `get${arm}`)(e) as Ref);
-    if (arms.has(e)) depth++;
-  };
-  const leave = (e: Ref) => {
-    visit(e, depth > 0 || branched);
-    if (arms.has(e)) depth--;
-    const kind = kindName(e);
-    branched ||= kind === "Break" || kind === "Switch";
-    return e;
-  };
-  walk(body, enter, leave, true);
+/** A loop versioned before (an inner loop of the one being versioned now), by its $out label. */
+interface Inner { name: string | null; body: Ref; nested: boolean }
+const versions = new Map<string, Inner>();
+
+/** Forgets the loops versioned so far: called for each function (an outer loop is in the same one). */
+export function forgetLoops(): void {
+  versions.clear();
+}
+
+function innerLoopOf(e: Ref): Inner | undefined {
+  const name = kindName(e) === "Block" ? (accessor("Block", "getName")(e) as string | null) : null;
+  return name ? versions.get(name) : undefined;
 }
 
 /** What undoing an iteration needs: the carried locals written before the last access (saved at
  *  the iteration's start), and which access sites, counted in evaluation order, are stores that
- *  an access follows (their overwritten bytes are kept); whether the body can trap. */
-interface Plan { saved: number[]; logged: Set<number>; traps: boolean }
+ *  an access follows (their overwritten bytes are kept); whether the body can trap, and whether it
+ *  holds inner loops (whose ticks a miss gives back). */
+interface Plan { saved: number[]; logged: Set<number>; traps: boolean; nested: boolean }
 
-/** The plan for a body, or null when it holds something that keeps it from being versioned. */
-function planFor(body: Ref): Plan | null {
-  const seen = new Set<number>(), carried = new Set<number>();
-  const sets: { index: number; at: number }[] = [], stores: number[] = [];
-  let nodes = 0, sites = 0, ok = true, traps = false;
-  visitInOrder(body, (e, skippable) => {
+/** Reads a body in evaluation order, each expression after its children. An inner loop versioned
+ *  before is read as its original body once, everything in it counted as conditional and its
+ *  local writes as carried; it may not store (its stores could not all be undone). */
+class Reading {
+  readonly seen = new Set<number>();
+  readonly carried = new Set<number>();
+  readonly sets: { index: number; at: number }[] = [];
+  readonly stores: number[] = [];
+  nodes = 0;
+  sites = 0;
+  ok = true;
+  traps = false;
+  nested = false;
+  private branched = false;
+
+  visit(e: Ref, conditional: boolean, looped: boolean): void {
+    if (!this.ok || ++this.nodes > MAX_BODY_NODES) { this.ok = false; return; }
+    const loop = innerLoopOf(e);
+    if (loop) {
+      this.ok &&= !looped && !loop.nested;
+      this.nested = true;
+      this.visit(loop.body, true, true);
+      return;
+    }
     const kind = kindName(e);
-    if (++nodes > MAX_BODY_NODES || !PURE_KINDS.has(kind)) ok = false;
-    traps ||= canTrap(e, kind);
+    if (kind === "If") {
+      this.visit(accessor("If", "getCondition")(e) as Ref, conditional, looped);
+      for (const arm of ["getIfTrue", "getIfFalse"]) {
+        const child = accessor("If", arm)(e) as Ref;
+        if (child) this.visit(child, true, looped);
+      }
+    } else {
+      for (const slot of evalSlots(e)) {
+        const child = slot.get();
+        if (child) this.visit(child, conditional, looped);
+      }
+    }
+    this.expression(e, kind, conditional || this.branched, looped);
+  }
+
+  private expression(e: Ref, kind: string, skippable: boolean, looped: boolean): void {
+    if (!PURE_KINDS.has(kind)) this.ok = false;
+    this.traps ||= canTrap(e, kind);
     const access = callAccess(e);
-    if (kind === "Call" && !access) ok = false;
-    if (access?.store) stores.push(sites);
-    if (access) sites++;
+    if (kind === "Call" && !access) this.ok = false;
+    if (access?.store) {
+      if (looped) this.ok = false;
+      this.stores.push(this.sites);
+    }
+    if (access) this.sites++;
     if (kind === "LocalGet" || kind === "LocalSet") {
       const index = accessor(kind, "getIndex")(e) as number;
       // carried: its value may come from the last iteration (read before any write, or the first
-      // write may be skipped)
-      if (!seen.has(index) && (kind === "LocalGet" || skippable)) carried.add(index);
-      seen.add(index);
-      if (kind === "LocalSet") sets.push({ index, at: sites });
+      // write may be skipped, or written in an inner loop)
+      if ((!this.seen.has(index) && (kind === "LocalGet" || skippable)) || (kind === "LocalSet" && looped)) this.carried.add(index);
+      this.seen.add(index);
+      // (a write in an inner loop comes before that loop's accesses in its next iteration)
+      if (kind === "LocalSet") this.sets.push({ index, at: looped ? -1 : this.sites });
     }
-  });
-  if (!ok || !sites) return null;
-  const last = sites - 1;                       // sets and stores before the last access matter
-  const saved = new Set(sets.filter((s) => s.at <= last && carried.has(s.index)).map((s) => s.index));
-  return { saved: [...saved], logged: new Set(stores.filter((k) => k < last)), traps };
+    if (kind === "Break" || kind === "Switch") this.branched = true;
+  }
+}
+
+/** The plan for a body, or null when it holds something that keeps it from being versioned. */
+function planFor(body: Ref): Plan | null {
+  const r = new Reading();
+  r.visit(body, false, false);
+  if (!r.ok || !r.sites) return null;
+  const last = r.sites - 1;                     // sets and stores before the last access matter
+  const saved = new Set(r.sets.filter((s) => s.at <= last && r.carried.has(s.index)).map((s) => s.index));
+  return { saved: [...saved], logged: new Set(r.stores.filter((k) => k < last)), traps: r.traps, nested: r.nested };
 }
 
 let versioned = 0;                              // numbers the labels versionedLoop adds
@@ -105,16 +150,25 @@ let versioned = 0;                              // numbers the labels versionedL
 /** The locals a logged store keeps: the physical address it wrote (0 until it runs) and the old bytes. */
 interface Logged extends StoreLog { access: Access }
 
-/** A copy of body with its labels renamed (the loop's own to `again`) and every access inlined,
- *  a miss branching to `miss`; the logged stores' records are added to `log`; `flush` goes before
- *  each branch out of the loop and each return. */
-function fastCopy(m: M, body: Ref, loopName: string, again: string, miss: string, plan: Plan, log: Logged[], addVar: AddVar,
-  flush: () => Ref[]): Ref {
-  const names = new Map<string, string>([[loopName, again]]);
-  const suffix = `__wasmos_fast${versioned}`;
+/** What a fast copy is made with: its labels' new names (the loop's own to the fast loop's), the
+ *  miss label, the budget, the plan and the log the logged stores' records go to. */
+interface Copying { m: M; names: Map<string, string>; suffix: string; miss: string; budget: Counter; plan: Plan; log: Logged[]; addVar: AddVar; site: number }
+
+/** A copy of body with its labels renamed and every access inlined, a miss branching to `miss`;
+ *  the budget is written back before each branch out of the loop and each return. An inner loop
+ *  versioned before becomes a fast loop of its own original body, ticking the same budget, whose
+ *  misses and end of budget are misses of this loop. */
+function fastCopy(c: Copying, body: Ref): Ref {
+  const { m, names, suffix } = c;
   const rename = (n: string) => names.get(n) ?? n;
-  let site = 0;
+  const inner = new Map<Ref, Inner>();
   const enter = (e: Ref) => {
+    const loop = innerLoopOf(e);
+    if (loop) {
+      inner.set(e, loop);
+      while ((accessor("Block", "getNumChildren")(e) as number) > 0) accessor("Block", "removeChildAt")(e, 0);
+      return;
+    }
     const name = kindName(e) === "Block" ? (accessor("Block", "getName")(e) as string | null) : null;
     if (name) {
       names.set(name, name + suffix);
@@ -123,18 +177,29 @@ function fastCopy(m: M, body: Ref, loopName: string, again: string, miss: string
   };
   const leaves = (e: Ref, kind: string) => kind === "Return" || targets(e, kind).some((n) => !names.has(n));
   const leave = (e: Ref): Ref => {
+    const loop = inner.get(e);
+    if (loop) return innerFastLoop(c, loop, (b) => walk(m.copyExpression(b), enter, leave, true));
     const kind = kindName(e);
     const out = leaves(e, kind);
     if (kind === "Break") setName("Break", "setName", e, rename(accessor("Break", "getName")(e) as string));
     if (kind === "Switch") retargetSwitch(e, rename);
-    if (out && flush().length) return m.block(null, [...flush(), e], binaryen.auto);
+    if (out && c.budget.flush().length) return m.block(null, [...c.budget.flush(), e], binaryen.auto);
     const access = callAccess(e);
     if (!access) return e;
     let record: Logged | undefined;
-    if (plan.logged.has(site++)) log.push(record = { access, phys: addVar(i32), old: addVar(valueType(access)) });
-    return inlined(m, e, access, miss, addVar, record);
+    if (c.plan.logged.has(c.site++)) c.log.push(record = { access, phys: c.addVar(i32), old: c.addVar(valueType(access)) });
+    return inlined(m, e, access, c.miss, c.addVar, record);
   };
   return walk(m.copyExpression(body), enter, leave, true);
+}
+
+/** `loop $inner' { b -= 1; br_if $miss (b < 0); copy of the inner body }` */
+function innerFastLoop(c: Copying, loop: Inner, copy: (body: Ref) => Ref): Ref {
+  const { m, budget } = c;
+  const label = `${loop.name ?? "__wasmos_inner"}${c.suffix}`;
+  if (loop.name) c.names.set(loop.name, label);
+  const tick = [budget.set(m.i32.sub(budget.get(), m.i32.const(1))), m.br(c.miss, m.i32.lt_s(budget.get(), m.i32.const(0)))];
+  return m.loop(label, m.block(null, [...tick, copy(loop.body)], binaryen.auto));
 }
 
 /** The labels a br or br_table names. */
@@ -221,17 +286,21 @@ export function versionedLoop(m: M, loop: Ref, preempt: string, fn: binaryen.Fun
   const out = `__wasmos_vout${n}`, fast = `__wasmos_vfast${n}`, stop = `__wasmos_vpreempt${n}`, miss = `__wasmos_vmiss${n}`;
   const budget = new Counter(m, plan.traps ? null : addVar(i32));
   const log: Logged[] = [];
-  const copy = fastCopy(m, body, name, fast, miss, plan, log, addVar, () => budget.flush());
+  const names = new Map<string, string>([[name, fast]]);
+  const copy = fastCopy({ m, names, suffix: `__wasmos_fast${n}`, miss, budget, plan, log, addVar, site: 0 }, body);
   versioned++;
+  versions.set(out, { name: accessor("Loop", "getName")(loop) as string | null, body, nested: plan.nested });
+  const ticks = plan.nested ? addVar(i32) : -1;       // the budget after this iteration's tick
   const saves = plan.saved.map((index) => ({ index, type: localType(fn, index) })).map((s) => ({ ...s, copy: addVar(s.type) }));
   const type = binaryen.getExpressionType(loop);
   const concrete = type !== none && type !== unreachable;
   const prologue = [
     budget.set(m.i32.sub(budget.get(), m.i32.const(1))), m.br(stop, m.i32.lt_s(budget.get(), m.i32.const(0))),
+    ...(plan.nested ? [m.local.set(ticks, budget.get())] : []),
     ...saves.map((s) => m.local.set(s.copy, m.local.get(s.index, s.type))),
     ...log.map((l) => m.local.set(l.phys, m.i32.const(0))),
   ];
-  const undo = [...budget.flush(), ...undoStores(m, log), ...saves.map((s) => m.local.set(s.index, m.local.get(s.copy, s.type)))];
+  const undo = [...(plan.nested ? [budget.set(m.local.get(ticks, i32))] : []), ...budget.flush(), ...undoStores(m, log), ...saves.map((s) => m.local.set(s.index, m.local.get(s.copy, s.type)))];
   const fastLoop = m.loop(fast, m.block(null, [...prologue, copy], binaryen.auto));
   const result = concrete ? addVar(type) : -1;
   const fastThenOut = concrete
