@@ -30,7 +30,9 @@ const address = fc.record({ base: fc.constantFrom(...BASES), stride: fc.integer(
 const addresses = fc.array(address, { minLength: 3, maxLength: 3 });
 const addr = fc.nat(2).map((k) => `@${k}`);
 const temp = fc.constantFrom("$t0", "$t1", "$t2");
-const value = fc.tuple(temp, fc.integer({ min: 1, max: 255 })).map(([t, k]) => `(i32.add (local.get ${t}) (i32.mul (local.get $i) (i32.const ${k})))`);
+const value = fc.oneof(
+  fc.tuple(temp, fc.integer({ min: 1, max: 255 })).map(([t, k]) => `(i32.add (local.get ${t}) (i32.mul (local.get $i) (i32.const ${k})))`),
+  fc.tuple(temp, fc.nat(2)).map(([t, k]) => `(i32.add (local.get ${t}) (i32.load16_s @${k}))`));    // a load inside a store
 
 const load = fc.tuple(temp, fc.constantFrom(...LOADS), addr).map(([t, op, a]) =>
   op === "i64.load" ? `(local.set ${t} (i32.wrap_i64 (i64.load ${a})))` : `(local.set ${t} (${op} ${a}))`);

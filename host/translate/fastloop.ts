@@ -56,9 +56,15 @@ function callAccess(e: Ref): Access | undefined {
 interface Inner { name: string | null; body: Ref; nested: boolean }
 const versions = new Map<string, Inner>();
 
-/** Forgets the loops versioned so far: called for each function (an outer loop is in the same one). */
+/** Locals every inlined access of a function shares (a load's address and any access's TLB entry
+ *  are used before another access runs; a store's address is not: its value may hold loads). */
+let shared: { va?: number; e?: number; values: Map<binaryen.Type, number> } = { values: new Map() };
+
+/** Forgets the loops versioned so far and the shared locals: called for each function (an outer
+ *  loop is in the same one). */
 export function forgetLoops(): void {
   versions.clear();
+  shared = { values: new Map() };
 }
 
 function innerLoopOf(e: Ref): Inner | undefined {
@@ -231,7 +237,9 @@ function valueType(access: Access): binaryen.Type {
 /** A wrapper call made inline: its operands into fresh locals, then the fast path or `br miss`. */
 function inlined(m: M, call: Ref, access: Access, miss: string, addVar: AddVar, log?: StoreLog): Ref {
   const t = valueType(access);
-  const locals = { va: addVar(i32), e: addVar(i32), value: access.store ? addVar(t) : -1 };
+  const value = access.store ? shared.values.get(t) ?? addVar(t) : -1;
+  if (access.store) shared.values.set(t, value);
+  const locals = { va: access.store ? addVar(i32) : (shared.va ??= addVar(i32)), e: (shared.e ??= addVar(i32)), value };
   const operand = (i: number) => accessor("Call", "getOperandAt")(call, i) as Ref;
   const sets = [m.local.set(locals.va, operand(0))];
   if (access.store) sets.push(m.local.set(locals.value, operand(1)));
