@@ -1,12 +1,12 @@
-// Loop versioning (host/translate/fastloop.ts): an innermost loop that only computes and accesses
-// memory gets a call-free copy; a TLB miss runs the iteration again with the slow paths. Random
-// loops (loads and stores of every width, aligned or across pages, at addresses whose TLB entries
-// collide, stores, locals carried between iterations, conditions, early exits; so misses come
-// after stores and after writes of carried locals, which the fast copy undoes; divisions, which
-// keep the budget in __budget) return the same
-// value and leave the same memory translated as run natively, and spend one budget unit per
-// iteration, inner loops too; loops that write a global keep their single copy, and so do outer
-// loops whose inner loops store.
+// Loop versioning (host/translate/fastloop.ts): a loop that only computes and accesses memory gets
+// a call-free copy; a TLB miss runs the iteration again with the slow paths. Random loops (loads
+// and stores of every width, aligned or across pages, at addresses whose TLB entries collide,
+// stores of loaded values, locals carried between iterations, conditions, early exits, inner
+// loops; so misses come after stores and after writes of carried locals, which the fast copy
+// undoes; divisions, which keep the budget in __budget) return the same value and leave the same
+// memory translated as run natively, spend one budget unit per iteration, inner loops' too, and
+// are preempted when it runs out, as often as a single-copy loop; loops that write a global keep
+// their single copy, and so do outer loops whose inner loops store.
 import binaryen from "binaryen";
 import { createHash } from "node:crypto";
 import fc from "fast-check";
@@ -81,7 +81,7 @@ function moduleText(statements: string[], at: string[], tick = ""): string {
 }
 
 /** The run's result, the iterations it made and a digest of the whole memory. */
-interface Outcome { result: number; iterations: number; memory: string }
+interface Outcome { result: number; iterations: number; memory: string; preempts?: number }
 
 function digest(pageAt: (va: number) => Uint8Array): string {
   const h = createHash("sha256");
@@ -104,9 +104,10 @@ async function runTranslated(bytes: Uint8Array, n: number, budget: number): Prom
   const { exports } = mmu.instantiate({ kernel: { preempt } });
   const g = exports.__budget as WebAssembly.Global;
   g.value = budget;
+  (exports.__calls as WebAssembly.Global).value = 1 << 30;      // only loops preempt
   const result = (exports.run as (n: number) => number)(n);
   const iterations = ticks + start - g.value - preempts;
-  return { result, iterations, memory: digest((va) => new Uint8Array(mmu.memory.buffer, mmu.physical(va), PAGE_SIZE)) };
+  return { result, iterations, preempts, memory: digest((va) => new Uint8Array(mmu.memory.buffer, mmu.physical(va), PAGE_SIZE)) };
 }
 
 /** Whether rewriting versions the module's loops: how many fast copies of loops there are, and of
@@ -152,8 +153,11 @@ test("random innermost loops run as natively, one budget unit per iteration", as
     if (fast.inner) seen.nested++;
     const native = runNative(bytes, n);
     const translated = await runTranslated(bytes, n, budget);
-    expect({ ...translated, iterations: -1 }).toEqual(native);
-    expect(translated.iterations).toBe(nativeIterations(statements, at, n));
+    expect({ ...translated, iterations: -1, preempts: undefined }).toEqual(native);
+    const iterations = nativeIterations(statements, at, n);
+    expect(translated.iterations).toBe(iterations);
+    // the first slice runs `budget` iterations, each later one budget + 1 (its first re-ticks)
+    expect(translated.preempts).toBe(iterations <= budget ? 0 : Math.ceil((iterations - budget) / (budget + 1)));
   }), { seed: 2026, numRuns: 100 });
   expect(seen.versioned).toBeGreaterThan(10);
   expect(seen.single).toBeGreaterThan(10);
@@ -194,5 +198,5 @@ test.each([
   m.dispose();
   expect(versions(bytes)).toBe(true);
   const translated = await runTranslated(bytes, 250, 1_000_000);
-  expect({ ...translated, iterations: -1 }).toEqual(runNative(bytes, 250));
+  expect({ ...translated, iterations: -1, preempts: undefined }).toEqual(runNative(bytes, 250));
 });

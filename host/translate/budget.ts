@@ -7,7 +7,7 @@
 // which then re-enters it (tickedLoop below draws it). The preemption points are the same.
 // Interface: addBudget(module) -> internal name of kernel.preempt; tickedLoop(module, loop, preempt)
 // -> the loop with a tick at the top of its body; entryTick(module, preempt) -> the statements
-// that tick __calls, for the top of a function body.
+// that tick __calls, for the top of a function body; preemptAndGiveBack(module, preempt).
 import binaryen from "binaryen";
 import { BUDGET_GLOBAL, CALLS_GLOBAL, KERNEL_MODULE, PREEMPT_BASE, PREEMPT_NAME } from "./abi";
 import { TranslateError } from "./types";
@@ -88,14 +88,23 @@ export function tickedLoop(m: binaryen.Module, loop: binaryen.ExpressionRef, pre
   const wrapped = m.block(out, [
     m.loop(again, m.block(null, [
       m.block(stop, [leave]),
-      m.call(preempt, [], binaryen.none),
-      m.global.set(BUDGET_GLOBAL, m.select(m.i32.ge_s(get(), m.i32.const(0)), m.i32.add(get(), m.i32.const(1)), m.i32.const(1))),
+      ...preemptAndGiveBack(m, preempt),
       m.br(again),
     ])),
   ], concrete ? type : binaryen.none);
   // A loop that never falls through (unreachable: it is left only by branches to outer labels)
   // keeps that type, which its parents' types were computed from: nothing follows $out.
   return type === binaryen.unreachable ? m.block(null, [wrapped, m.unreachable()], binaryen.unreachable) : wrapped;
+}
+
+/** `kernel.preempt(); __budget = __budget < 0 ? 1 : __budget + 1`: the call a spent budget makes,
+ *  then the unit the loop's tick takes again when it goes on (tickedLoop says why). */
+export function preemptAndGiveBack(m: binaryen.Module, preempt: string): binaryen.ExpressionRef[] {
+  const get = () => m.global.get(BUDGET_GLOBAL, i32);
+  return [
+    m.call(preempt, [], binaryen.none),
+    m.global.set(BUDGET_GLOBAL, m.select(m.i32.ge_s(get(), m.i32.const(0)), m.i32.add(get(), m.i32.const(1)), m.i32.const(1))),
+  ];
 }
 
 /** A function entry: `__calls = __calls - 1; if (__calls < 0) kernel.preempt();` */

@@ -17,138 +17,30 @@
 // copy runs fast copies of the inner loops, and any miss in them runs the outer iteration again
 // (the inner iterations' budget given back). An outer iteration longer than a time slice may run
 // twice as long once per slice: the end of the budget in an inner loop is a miss too.
+// Which loops qualify and what a miss undoes: loopplan.ts.
 // Interface: versionedLoop(module, loop, preempt, fn, addVar) -> the replacement, or null when
-// the loop does not qualify (tickedLoop then handles it); forgetLoops() at each function's start.
+// the loop does not qualify (tickedLoop then handles it); newFunction() at each function's start.
 import binaryen from "binaryen";
 import { BUDGET_GLOBAL, MEMORY_NAME } from "./abi";
-import { accessor, evalSlots, kindName } from "./children";
+import { preemptAndGiveBack } from "./budget";
+import { accessor, kindName } from "./children";
+import { callAccess, forgetLoops, innerLoopOf, planFor, rememberLoop, type Inner, type Plan } from "./loopplan";
 import { walk } from "./walk";
-import { inlineAccess, wrapperAccess, type Access, type StoreLog } from "./wrappers";
+import { inlineAccess, type Access, type StoreLog } from "./wrappers";
 
 type Ref = binaryen.ExpressionRef;
 type M = binaryen.Module;
 type AddVar = (t: binaryen.Type) => number;
 const { i32, i64, none, unreachable } = binaryen;
 
-/** A body larger than this (in expressions, after rewriting) is not copied. */
-const MAX_BODY_NODES = 400;
-
-/** The kinds a versioned body may contain (a Call only to an access wrapper). */
-const PURE_KINDS = new Set(["Nop", "Unreachable", "Const", "LocalGet", "LocalSet", "GlobalGet", "Block", "If",
-  "Break", "Switch", "Call", "Unary", "Binary", "Select", "Drop", "Return"]);
-
-/** Operations that trap on some operands (division by zero, float to int out of range). */
-const TRAPPING_OPS = new Set(["DivSInt32", "DivUInt32", "RemSInt32", "RemUInt32", "DivSInt64", "DivUInt64", "RemSInt64",
-  "RemUInt64", "TruncSFloat32ToInt32", "TruncSFloat32ToInt64", "TruncUFloat32ToInt32", "TruncUFloat32ToInt64",
-  "TruncSFloat64ToInt32", "TruncSFloat64ToInt64", "TruncUFloat64ToInt32", "TruncUFloat64ToInt64"]
-  .map((name) => (binaryen as unknown as Record<string, number>)[name]));
-
-function canTrap(e: Ref, kind: string): boolean {
-  if (kind === "Unreachable") return true;
-  return (kind === "Unary" || kind === "Binary") && TRAPPING_OPS.has((binaryen.getExpressionInfo(e) as binaryen.UnaryInfo).op);
-}
-
-function callAccess(e: Ref): Access | undefined {
-  return kindName(e) === "Call" ? wrapperAccess(accessor("Call", "getTarget")(e) as string) : undefined;
-}
-
-/** A loop versioned before (an inner loop of the one being versioned now), by its $out label. */
-interface Inner { name: string | null; body: Ref; nested: boolean }
-const versions = new Map<string, Inner>();
-
 /** Locals every inlined access of a function shares (a load's address and any access's TLB entry
  *  are used before another access runs; a store's address is not: its value may hold loads). */
 let shared: { va?: number; e?: number; values: Map<binaryen.Type, number> } = { values: new Map() };
 
-/** Forgets the loops versioned so far and the shared locals: called for each function (an outer
- *  loop is in the same one). */
-export function forgetLoops(): void {
-  versions.clear();
+/** Forgets the loops versioned so far and the shared locals: called at each function's start. */
+export function newFunction(): void {
+  forgetLoops();
   shared = { values: new Map() };
-}
-
-function innerLoopOf(e: Ref): Inner | undefined {
-  const name = kindName(e) === "Block" ? (accessor("Block", "getName")(e) as string | null) : null;
-  return name ? versions.get(name) : undefined;
-}
-
-/** What undoing an iteration needs: the carried locals written before the last access (saved at
- *  the iteration's start), and which access sites, counted in evaluation order, are stores that
- *  an access follows (their overwritten bytes are kept); whether the body can trap, and whether it
- *  holds inner loops (whose ticks a miss gives back). */
-interface Plan { saved: number[]; logged: Set<number>; traps: boolean; nested: boolean }
-
-/** Reads a body in evaluation order, each expression after its children. An inner loop versioned
- *  before is read as its original body once, everything in it counted as conditional and its
- *  local writes as carried; it may not store (its stores could not all be undone). */
-class Reading {
-  readonly seen = new Set<number>();
-  readonly carried = new Set<number>();
-  readonly sets: { index: number; at: number }[] = [];
-  readonly stores: number[] = [];
-  nodes = 0;
-  sites = 0;
-  ok = true;
-  traps = false;
-  nested = false;
-  private branched = false;
-
-  visit(e: Ref, conditional: boolean, looped: boolean): void {
-    if (!this.ok || ++this.nodes > MAX_BODY_NODES) { this.ok = false; return; }
-    const loop = innerLoopOf(e);
-    if (loop) {
-      this.ok &&= !looped && !loop.nested;
-      this.nested = true;
-      this.visit(loop.body, true, true);
-      return;
-    }
-    const kind = kindName(e);
-    if (kind === "If") {
-      this.visit(accessor("If", "getCondition")(e) as Ref, conditional, looped);
-      for (const arm of ["getIfTrue", "getIfFalse"]) {
-        const child = accessor("If", arm)(e) as Ref;
-        if (child) this.visit(child, true, looped);
-      }
-    } else {
-      for (const slot of evalSlots(e)) {
-        const child = slot.get();
-        if (child) this.visit(child, conditional, looped);
-      }
-    }
-    this.expression(e, kind, conditional || this.branched, looped);
-  }
-
-  private expression(e: Ref, kind: string, skippable: boolean, looped: boolean): void {
-    if (!PURE_KINDS.has(kind)) this.ok = false;
-    this.traps ||= canTrap(e, kind);
-    const access = callAccess(e);
-    if (kind === "Call" && !access) this.ok = false;
-    if (access?.store) {
-      if (looped) this.ok = false;
-      this.stores.push(this.sites);
-    }
-    if (access) this.sites++;
-    if (kind === "LocalGet" || kind === "LocalSet") {
-      const index = accessor(kind, "getIndex")(e) as number;
-      // carried: its value may come from the last iteration (read before any write, or the first
-      // write may be skipped, or written in an inner loop)
-      if ((!this.seen.has(index) && (kind === "LocalGet" || skippable)) || (kind === "LocalSet" && looped)) this.carried.add(index);
-      this.seen.add(index);
-      // (a write in an inner loop comes before that loop's accesses in its next iteration)
-      if (kind === "LocalSet") this.sets.push({ index, at: looped ? -1 : this.sites });
-    }
-    if (kind === "Break" || kind === "Switch") this.branched = true;
-  }
-}
-
-/** The plan for a body, or null when it holds something that keeps it from being versioned. */
-function planFor(body: Ref): Plan | null {
-  const r = new Reading();
-  r.visit(body, false, false);
-  if (!r.ok || !r.sites) return null;
-  const last = r.sites - 1;                     // sets and stores before the last access matter
-  const saved = new Set(r.sets.filter((s) => s.at <= last && r.carried.has(s.index)).map((s) => s.index));
-  return { saved: [...saved], logged: new Set(r.stores.filter((k) => k < last)), traps: r.traps, nested: r.nested };
 }
 
 let versioned = 0;                              // numbers the labels versionedLoop adds
@@ -289,40 +181,56 @@ export function versionedLoop(m: M, loop: Ref, preempt: string, fn: binaryen.Fun
   const body = accessor("Loop", "getBody")(loop) as Ref;
   const plan = planFor(body);
   if (!plan) return null;
-  const n = versioned;
-  const name = (accessor("Loop", "getName")(loop) as string | null) ?? `__wasmos_loop${n}`;
-  const out = `__wasmos_vout${n}`, fast = `__wasmos_vfast${n}`, stop = `__wasmos_vpreempt${n}`, miss = `__wasmos_vmiss${n}`;
+  const n = versioned++;
+  const own = accessor("Loop", "getName")(loop) as string | null;
+  const labels: Labels = { loop: own ?? `__wasmos_loop${n}`, out: `__wasmos_vout${n}`, fast: `__wasmos_vfast${n}`,
+    stop: `__wasmos_vpreempt${n}`, miss: `__wasmos_vmiss${n}` };
   const budget = new Counter(m, plan.traps ? null : addVar(i32));
   const log: Logged[] = [];
-  const names = new Map<string, string>([[name, fast]]);
-  const copy = fastCopy({ m, names, suffix: `__wasmos_fast${n}`, miss, budget, plan, log, addVar, site: 0 }, body);
-  versioned++;
-  versions.set(out, { name: accessor("Loop", "getName")(loop) as string | null, body, nested: plan.nested });
+  const names = new Map<string, string>([[labels.loop, labels.fast]]);
+  const copy = fastCopy({ m, names, suffix: `__wasmos_fast${n}`, miss: labels.miss, budget, plan, log, addVar, site: 0 }, body);
+  rememberLoop(labels.out, { name: own, body, nested: plan.nested });
+  const { prologue, undo } = iterationState(m, plan, { budget, log, stop: labels.stop, addVar, fn });
+  const fastLoop = m.loop(labels.fast, m.block(null, [...prologue, copy], binaryen.auto));
+  return assemble(m, binaryen.getExpressionType(loop), labels, { budget, fastLoop, undo, body, preempt, addVar });
+}
+
+interface Labels { loop: string; out: string; fast: string; stop: string; miss: string }
+
+/** The fast iteration's prologue (the tick, saves, the log cleared) and what a miss undoes. */
+function iterationState(m: M, plan: Plan, o: { budget: Counter; log: Logged[]; stop: string; addVar: AddVar; fn: binaryen.FunctionRef }): { prologue: Ref[]; undo: Ref[] } {
+  const { budget, log, addVar, fn } = o;
   const ticks = plan.nested ? addVar(i32) : -1;       // the budget after this iteration's tick
   const saves = plan.saved.map((index) => ({ index, type: localType(fn, index) })).map((s) => ({ ...s, copy: addVar(s.type) }));
-  const type = binaryen.getExpressionType(loop);
-  const concrete = type !== none && type !== unreachable;
   const prologue = [
-    budget.set(m.i32.sub(budget.get(), m.i32.const(1))), m.br(stop, m.i32.lt_s(budget.get(), m.i32.const(0))),
+    budget.set(m.i32.sub(budget.get(), m.i32.const(1))), m.br(o.stop, m.i32.lt_s(budget.get(), m.i32.const(0))),
     ...(plan.nested ? [m.local.set(ticks, budget.get())] : []),
     ...saves.map((s) => m.local.set(s.copy, m.local.get(s.index, s.type))),
     ...log.map((l) => m.local.set(l.phys, m.i32.const(0))),
   ];
-  const undo = [...(plan.nested ? [budget.set(m.local.get(ticks, i32))] : []), ...budget.flush(), ...undoStores(m, log), ...saves.map((s) => m.local.set(s.index, m.local.get(s.copy, s.type)))];
-  const fastLoop = m.loop(fast, m.block(null, [...prologue, copy], binaryen.auto));
-  const result = concrete ? addVar(type) : -1;
+  const undo = [
+    ...(plan.nested ? [budget.set(m.local.get(ticks, i32))] : []),
+    ...budget.flush(),
+    ...undoStores(m, log),
+    ...saves.map((s) => m.local.set(s.index, m.local.get(s.copy, s.type))),
+  ];
+  return { prologue, undo };
+}
+
+/** The structure drawn above versionedLoop, for a loop of `type`. */
+function assemble(m: M, type: binaryen.Type, l: Labels, p: { budget: Counter; fastLoop: Ref; undo: Ref[]; body: Ref; preempt: string; addVar: AddVar }): Ref {
+  const concrete = type !== none && type !== unreachable;
+  const result = concrete ? p.addVar(type) : -1;
   const fastThenOut = concrete
-    ? m.br(out, 0, m.block(null, [m.local.set(result, fastLoop), ...budget.flush(), m.local.get(result, type)], type))
-    : m.block(null, [fastLoop, ...budget.flush(), m.br(out)]);
-  const slowThenOut = concrete ? m.br(out, 0, body) : m.block(null, [body, m.br(out)]);
-  const get = () => m.global.get(BUDGET_GLOBAL, i32);
-  const wrapped = m.block(out, [
-    m.loop(name, m.block(null, [
-      m.block(stop, [m.block(miss, [...budget.load(), fastThenOut]), ...undo, slowThenOut]),
-      ...budget.flush(),
-      m.call(preempt, [], none),
-      m.global.set(BUDGET_GLOBAL, m.select(m.i32.ge_s(get(), m.i32.const(0)), m.i32.add(get(), m.i32.const(1)), m.i32.const(1))),
-      m.br(name),
+    ? m.br(l.out, 0, m.block(null, [m.local.set(result, p.fastLoop), ...p.budget.flush(), m.local.get(result, type)], type))
+    : m.block(null, [p.fastLoop, ...p.budget.flush(), m.br(l.out)]);
+  const slowThenOut = concrete ? m.br(l.out, 0, p.body) : m.block(null, [p.body, m.br(l.out)]);
+  const wrapped = m.block(l.out, [
+    m.loop(l.loop, m.block(null, [
+      m.block(l.stop, [m.block(l.miss, [...p.budget.load(), fastThenOut]), ...p.undo, slowThenOut]),
+      ...p.budget.flush(),
+      ...preemptAndGiveBack(m, p.preempt),
+      m.br(l.loop),
     ])),
   ], concrete ? type : none);
   return type === unreachable ? m.block(null, [wrapped, m.unreachable()], unreachable) : wrapped;

@@ -12,7 +12,7 @@
 import binaryen from "binaryen";
 import { mmuImportName, wrapperName, type AccessSize } from "./abi";
 import { entryTick, tickedLoop } from "./budget";
-import { forgetLoops, versionedLoop } from "./fastloop";
+import { newFunction, versionedLoop } from "./fastloop";
 import { MAX_FUNCTION_NODES } from "./limits";
 import { TranslateError } from "./types";
 import { accessor, kindName } from "./children";
@@ -148,7 +148,7 @@ export function rewriteFunctions(module: M, preempt: string): Shape {
     const { name, body } = binaryen.getFunctionInfo(ref);
     if (!body) continue;
     current = ref;
-    forgetLoops();
+    newFunction();
     scratch = null;   // a freed module's function may have had this address: its record is stale
     let nodes = 0, calls = false;
     const enter = (e: Ref) => {
