@@ -200,3 +200,23 @@ test.each([
   const translated = await runTranslated(bytes, 250, 1_000_000);
   expect({ ...translated, iterations: -1, preempts: undefined }).toEqual(runNative(bytes, 250));
 });
+
+test("the loops of a function reuse their locals: 100 loops of 10 stores add a few dozen, not thousands", () => {
+  const loop = (l: number) => `(local.set $i (i32.const 0)) (loop $l${l} ` +
+    Array.from({ length: 10 }, (_, k) => `(i32.store offset=${k * 4} (local.get $i) (local.get $i))`).join(" ") +
+    ` (local.set $i (i32.add (local.get $i) (i32.const 4))) (br_if $l${l} (i32.lt_u (local.get $i) (local.get $n))))`;
+  const m = binaryen.parseText(`(module (memory 1) (func (export "_start"))
+    (func (export "f") (param $n i32) (local $i i32) ${Array.from({ length: 100 }, (_, l) => loop(l)).join("\n")}))`);
+  const bytes = m.emitBinary();
+  m.dispose();
+  expect(fastLoops(bytes).loops).toBe(100);
+  const r = binaryen.readBinary(bytes);
+  try {
+    r.setFeatures(OUTPUT_FEATURES);
+    rewriteFunctions(r, (addBudget(r), addMmuImports(r), "__kernel_preempt"));
+    const locals = Array.from({ length: r.getNumFunctions() }, (_, i) => binaryen.getFunctionInfo(r.getFunctionByIndex(i)).vars.length);
+    expect(Math.max(...locals)).toBeLessThan(60);
+  } finally {
+    r.dispose();
+  }
+});

@@ -19,7 +19,8 @@
 // twice as long once per slice: the end of the budget in an inner loop is a miss too.
 // Which loops qualify and what a miss undoes: loopplan.ts.
 // Interface: versionedLoop(module, loop, preempt, fn, addVar) -> the replacement, or null when
-// the loop does not qualify (tickedLoop then handles it); newFunction() at each function's start.
+// the loop does not qualify (tickedLoop then handles it); newFunction(addVar) at each function's
+// start.
 import binaryen from "binaryen";
 import { BUDGET_GLOBAL, MEMORY_NAME } from "./abi";
 import { preemptAndGiveBack } from "./budget";
@@ -35,12 +36,33 @@ const { i32, i64, none, unreachable } = binaryen;
 
 /** Locals every inlined access of a function shares (a load's address and any access's TLB entry
  *  are used before another access runs; a store's address is not: its value may hold loads). */
-let shared: { va?: number; e?: number; values: Map<binaryen.Type, number> } = { values: new Map() };
+let shared: { addVar: AddVar; va?: number; e?: number; values: Map<binaryen.Type, number> } = { addVar: () => -1, values: new Map() };
 
-/** Forgets the loops versioned so far and the shared locals: called at each function's start. */
-export function newFunction(): void {
+/** The other locals a versioned loop needs, reused by the next loop of the function (a loop's are
+ *  dead outside it, and an outer loop's are dead while its original body runs an inner loop's):
+ *  the k-th local of type t a loop takes is "t:k". Without it a function of many loops had tens
+ *  of thousands of locals, which asyncify saves and restores at each of its calls. */
+let pool = new Map<string, number>();
+
+/** Forgets the loops versioned so far and the locals: called at each function's start, with the
+ *  way to add a local to it. */
+export function newFunction(addVar: AddVar): void {
   forgetLoops();
-  shared = { values: new Map() };
+  shared = { addVar, values: new Map() };
+  pool = new Map();
+}
+
+/** A local-taker for one loop: the k-th of type t is the pool's "t:k". */
+function pooled(addVar: AddVar): AddVar {
+  const counts = new Map<binaryen.Type, number>();
+  return (t) => {
+    const k = counts.get(t) ?? 0;
+    counts.set(t, k + 1);
+    const key = `${t}:${k}`;
+    let index = pool.get(key);
+    if (index === undefined) pool.set(key, index = addVar(t));
+    return index;
+  };
 }
 
 let versioned = 0;                              // numbers the labels versionedLoop adds
@@ -50,7 +72,7 @@ interface Logged extends StoreLog { access: Access }
 
 /** What a fast copy is made with: its labels' new names (the loop's own to the fast loop's), the
  *  miss label, the budget, the plan and the log the logged stores' records go to. */
-interface Copying { m: M; names: Map<string, string>; suffix: string; miss: string; budget: Counter; plan: Plan; log: Logged[]; addVar: AddVar; site: number }
+interface Copying { m: M; names: Map<string, string>; suffix: string; miss: string; budget: Counter; plan: Plan; log: Logged[]; take: AddVar; site: number }
 
 /** A copy of body with its labels renamed and every access inlined, a miss branching to `miss`;
  *  the budget is written back before each branch out of the loop and each return. An inner loop
@@ -85,8 +107,8 @@ function fastCopy(c: Copying, body: Ref): Ref {
     const access = callAccess(e);
     if (!access) return e;
     let record: Logged | undefined;
-    if (c.plan.logged.has(c.site++)) c.log.push(record = { access, phys: c.addVar(i32), old: c.addVar(valueType(access)) });
-    return inlined(m, e, access, c.miss, c.addVar, record);
+    if (c.plan.logged.has(c.site++)) c.log.push(record = { access, phys: c.take(i32), old: c.take(valueType(access)) });
+    return inlined(m, e, access, c.miss, c.take, record);
   };
   return walk(m.copyExpression(body), enter, leave, true);
 }
@@ -127,11 +149,11 @@ function valueType(access: Access): binaryen.Type {
 }
 
 /** A wrapper call made inline: its operands into fresh locals, then the fast path or `br miss`. */
-function inlined(m: M, call: Ref, access: Access, miss: string, addVar: AddVar, log?: StoreLog): Ref {
+function inlined(m: M, call: Ref, access: Access, miss: string, take: AddVar, log?: StoreLog): Ref {
   const t = valueType(access);
-  const value = access.store ? shared.values.get(t) ?? addVar(t) : -1;
+  const value = access.store ? shared.values.get(t) ?? shared.addVar(t) : -1;
   if (access.store) shared.values.set(t, value);
-  const locals = { va: access.store ? addVar(i32) : (shared.va ??= addVar(i32)), e: (shared.e ??= addVar(i32)), value };
+  const locals = { va: access.store ? take(i32) : (shared.va ??= shared.addVar(i32)), e: (shared.e ??= shared.addVar(i32)), value };
   const operand = (i: number) => accessor("Call", "getOperandAt")(call, i) as Ref;
   const sets = [m.local.set(locals.va, operand(0))];
   if (access.store) sets.push(m.local.set(locals.value, operand(1)));
@@ -181,27 +203,28 @@ export function versionedLoop(m: M, loop: Ref, preempt: string, fn: binaryen.Fun
   const body = accessor("Loop", "getBody")(loop) as Ref;
   const plan = planFor(body);
   if (!plan) return null;
+  const take = pooled(addVar);
   const n = versioned++;
   const own = accessor("Loop", "getName")(loop) as string | null;
   const labels: Labels = { loop: own ?? `__wasmos_loop${n}`, out: `__wasmos_vout${n}`, fast: `__wasmos_vfast${n}`,
     stop: `__wasmos_vpreempt${n}`, miss: `__wasmos_vmiss${n}` };
-  const budget = new Counter(m, plan.traps ? null : addVar(i32));
+  const budget = new Counter(m, plan.traps ? null : take(i32));
   const log: Logged[] = [];
   const names = new Map<string, string>([[labels.loop, labels.fast]]);
-  const copy = fastCopy({ m, names, suffix: `__wasmos_fast${n}`, miss: labels.miss, budget, plan, log, addVar, site: 0 }, body);
+  const copy = fastCopy({ m, names, suffix: `__wasmos_fast${n}`, miss: labels.miss, budget, plan, log, take, site: 0 }, body);
   rememberLoop(labels.out, { name: own, body, nested: plan.nested });
-  const { prologue, undo } = iterationState(m, plan, { budget, log, stop: labels.stop, addVar, fn });
+  const { prologue, undo } = iterationState(m, plan, { budget, log, stop: labels.stop, take, fn });
   const fastLoop = m.loop(labels.fast, m.block(null, [...prologue, copy], binaryen.auto));
-  return assemble(m, binaryen.getExpressionType(loop), labels, { budget, fastLoop, undo, body, preempt, addVar });
+  return assemble(m, binaryen.getExpressionType(loop), labels, { budget, fastLoop, undo, body, preempt, take });
 }
 
 interface Labels { loop: string; out: string; fast: string; stop: string; miss: string }
 
 /** The fast iteration's prologue (the tick, saves, the log cleared) and what a miss undoes. */
-function iterationState(m: M, plan: Plan, o: { budget: Counter; log: Logged[]; stop: string; addVar: AddVar; fn: binaryen.FunctionRef }): { prologue: Ref[]; undo: Ref[] } {
-  const { budget, log, addVar, fn } = o;
-  const ticks = plan.nested ? addVar(i32) : -1;       // the budget after this iteration's tick
-  const saves = plan.saved.map((index) => ({ index, type: localType(fn, index) })).map((s) => ({ ...s, copy: addVar(s.type) }));
+function iterationState(m: M, plan: Plan, o: { budget: Counter; log: Logged[]; stop: string; take: AddVar; fn: binaryen.FunctionRef }): { prologue: Ref[]; undo: Ref[] } {
+  const { budget, log, take, fn } = o;
+  const ticks = plan.nested ? take(i32) : -1;       // the budget after this iteration's tick
+  const saves = plan.saved.map((index) => ({ index, type: localType(fn, index) })).map((s) => ({ ...s, copy: take(s.type) }));
   const prologue = [
     budget.set(m.i32.sub(budget.get(), m.i32.const(1))), m.br(o.stop, m.i32.lt_s(budget.get(), m.i32.const(0))),
     ...(plan.nested ? [m.local.set(ticks, budget.get())] : []),
@@ -218,9 +241,9 @@ function iterationState(m: M, plan: Plan, o: { budget: Counter; log: Logged[]; s
 }
 
 /** The structure drawn above versionedLoop, for a loop of `type`. */
-function assemble(m: M, type: binaryen.Type, l: Labels, p: { budget: Counter; fastLoop: Ref; undo: Ref[]; body: Ref; preempt: string; addVar: AddVar }): Ref {
+function assemble(m: M, type: binaryen.Type, l: Labels, p: { budget: Counter; fastLoop: Ref; undo: Ref[]; body: Ref; preempt: string; take: AddVar }): Ref {
   const concrete = type !== none && type !== unreachable;
-  const result = concrete ? p.addVar(type) : -1;
+  const result = concrete ? p.take(type) : -1;
   const fastThenOut = concrete
     ? m.br(l.out, 0, m.block(null, [m.local.set(result, p.fastLoop), ...p.budget.flush(), m.local.get(result, type)], type))
     : m.block(null, [p.fastLoop, ...p.budget.flush(), m.br(l.out)]);

@@ -148,7 +148,7 @@ export function rewriteFunctions(module: M, preempt: string): Shape {
     const { name, body } = binaryen.getFunctionInfo(ref);
     if (!body) continue;
     current = ref;
-    newFunction();
+    newFunction(addVar);
     scratch = null;   // a freed module's function may have had this address: its record is stale
     let nodes = 0, calls = false;
     const enter = (e: Ref) => {
