@@ -1,4 +1,4 @@
-// Loop versioning: an innermost loop whose body calls nothing but the access wrappers gets a second,
+// Loop versioning: a loop whose body calls nothing but the access wrappers gets a second,
 // call-free copy that runs while every access hits the TLB. A miss leaves that copy, undoes what
 // the iteration did, and runs the iteration again from its start in the original body (whose
 // wrappers call the slow path), then goes back to the fast copy. V8's optimizing tier keeps a loop
@@ -22,17 +22,17 @@
 // the loop does not qualify (tickedLoop then handles it); newFunction(addVar) at each function's
 // start.
 import binaryen from "binaryen";
-import { BUDGET_GLOBAL, MEMORY_NAME } from "./abi";
+import { BUDGET_GLOBAL } from "./abi";
 import { preemptAndGiveBack } from "./budget";
 import { accessor, kindName } from "./children";
 import { callAccess, forgetLoops, innerLoopOf, planFor, rememberLoop, type Inner, type Plan } from "./loopplan";
 import { walk } from "./walk";
-import { inlineAccess, type Access, type StoreLog } from "./wrappers";
+import { fastStore, inlineAccess, valueType, type Access, type StoreLog } from "./wrappers";
 
 type Ref = binaryen.ExpressionRef;
 type M = binaryen.Module;
 type AddVar = (t: binaryen.Type) => number;
-const { i32, i64, none, unreachable } = binaryen;
+const { i32, none, unreachable } = binaryen;
 
 /** Locals every inlined access of a function shares (a load's address and any access's TLB entry
  *  are used before another access runs; a store's address is not: its value may hold loads). */
@@ -103,11 +103,11 @@ function fastCopy(c: Copying, body: Ref): Ref {
     const out = leaves(e, kind);
     if (kind === "Break") setName("Break", "setName", e, rename(accessor("Break", "getName")(e) as string));
     if (kind === "Switch") retargetSwitch(e, rename);
-    if (out && c.budget.flush().length) return m.block(null, [...c.budget.flush(), e], binaryen.auto);
+    if (out && c.budget.inLocal) return m.block(null, [...c.budget.flush(), e], binaryen.auto);
     const access = callAccess(e);
     if (!access) return e;
     let record: Logged | undefined;
-    if (c.plan.logged.has(c.site++)) c.log.push(record = { access, phys: c.take(i32), old: c.take(valueType(access)) });
+    if (c.plan.logged.has(c.site++)) c.log.push(record = { access, phys: c.take(i32), old: c.take(valueType(access.bytes)) });
     return inlined(m, e, access, c.miss, c.take, record);
   };
   return walk(m.copyExpression(body), enter, leave, true);
@@ -144,13 +144,9 @@ function retargetSwitch(e: Ref, rename: (n: string) => string): void {
   setName("Switch", "setDefaultName", e, rename(accessor("Switch", "getDefaultName")(e) as string));
 }
 
-function valueType(access: Access): binaryen.Type {
-  return access.bytes === 8 ? i64 : i32;
-}
-
 /** A wrapper call made inline: its operands into fresh locals, then the fast path or `br miss`. */
 function inlined(m: M, call: Ref, access: Access, miss: string, take: AddVar, log?: StoreLog): Ref {
-  const t = valueType(access);
+  const t = valueType(access.bytes);
   const value = access.store ? shared.values.get(t) ?? shared.addVar(t) : -1;
   if (access.store) shared.values.set(t, value);
   const locals = { va: access.store ? take(i32) : (shared.va ??= shared.addVar(i32)), e: (shared.e ??= shared.addVar(i32)), value };
@@ -163,11 +159,7 @@ function inlined(m: M, call: Ref, access: Access, miss: string, take: AddVar, lo
 /** Puts back the bytes of each logged store that ran, the last one first. */
 function undoStores(m: M, log: Logged[]): Ref[] {
   return [...log].reverse().map(({ access, phys, old }) => {
-    const p = m.local.get(phys, i32), v = m.local.get(old, valueType(access));
-    const store = access.bytes === 8 ? m.i64.store(0, 8, p, v, MEMORY_NAME)
-      : access.bytes === 4 ? m.i32.store(0, 4, p, v, MEMORY_NAME)
-      : access.bytes === 2 ? m.i32.store16(0, 2, p, v, MEMORY_NAME)
-      : m.i32.store8(0, 1, p, v, MEMORY_NAME);
+    const store = fastStore(m, access.bytes, m.local.get(phys, i32), m.local.get(old, valueType(access.bytes)));
     return m.if(m.local.get(phys, i32), store);
   });
 }
@@ -263,6 +255,9 @@ function assemble(m: M, type: binaryen.Type, l: Labels, p: { budget: Counter; fa
  *  left, or __budget itself (no local: load and flush are empty). */
 class Counter {
   constructor(private readonly m: M, private readonly local: number | null) {}
+  get inLocal(): boolean {
+    return this.local !== null;
+  }
   get(): Ref {
     return this.local === null ? this.m.global.get(BUDGET_GLOBAL, i32) : this.m.local.get(this.local, i32);
   }

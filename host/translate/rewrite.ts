@@ -1,11 +1,11 @@
 // Rewrites every function body of the guest: each load/store becomes a call to an access wrapper
 // (__ld8 .. __st64) with the effective address ptr + offset (one past 2^32 becomes 0xffffffff,
 // which faults, as wasm traps), sign extension and float reinterpretation staying around the call;
-// memory.size/grow/copy/fill become mmu.* calls; every loop body starts with a preemption tick (an
-// innermost loop that only computes and accesses memory also gets a call-free copy: fastloop.ts), and
-// so does every function body that calls another guest function or is not small (recursion without
-// loops is preempted too; the small leaves left out each do a bounded amount of work per call of a
-// ticking caller); tail calls become call + return (asyncify cannot instrument them). Refused
+// memory.size/grow/copy/fill become mmu.* calls; every loop body starts with a preemption tick (a
+// loop that only computes and accesses memory, or holds such loops, also gets a call-free copy:
+// fastloop.ts), and so does every function body that calls another guest function or is not small
+// (recursion without loops is preempted too; the small leaves left out each do a bounded amount of
+// work per call of a ticking caller); tail calls become call + return (asyncify cannot instrument them). Refused
 // instructions throw TranslateError (features.ts), and so does a function of more than
 // MAX_FUNCTION_NODES expressions (limits.ts: translation time grows faster than size).
 // Interface: rewriteFunctions(module, preempt) -> Shape (the sizes optimize.ts plans by).

@@ -6,9 +6,10 @@
 // (TLB_BASE and the field offsets are the loads' immediate offsets.)
 //   miss: call the slow path mmu.ld8(va) .. mmu.st64(va, v), which also splits page-crossing accesses.
 // Interface: addMmuImports(module) (slow path + size/grow/copy/fill), addWrappers(module)
-// (after the guest's memory has been replaced by env.memory); inlineAccess (its loads and stores
-// name the memory replaceMemory adds, so it may run before)(module, access, locals,
-// onMiss) -> the fast path with `onMiss` in place of the slow call (fastloop.ts), wrapperAccess(name).
+// (after the guest's memory has been replaced by env.memory); for fastloop.ts: inlineAccess(module,
+// access, locals, onMiss, log?) -> the fast path with `onMiss` in place of the slow call,
+// wrapperAccess(name), fastStore(module, bytes, phys, value), valueType(bytes). Their loads and
+// stores name the memory replaceMemory adds, so they may be built before it runs.
 import binaryen from "binaryen";
 import {
   PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, TLB_ADDEND, TLB_BASE, TLB_ENTRIES, TLB_ENTRY_SIZE, TLB_TAG_READ, TLB_TAG_WRITE,
@@ -44,7 +45,8 @@ export const MEMORY_OPS: Record<string, [binaryen.Type[], binaryen.Type]> = {
   fill: [[i32, i32, i32], none],
 };
 
-function valueType(bytes: AccessSize): binaryen.Type {
+/** The wrapper's value type for an access of `bytes` bytes: i64 for 8, else i32. */
+export function valueType(bytes: AccessSize): binaryen.Type {
   return bytes === 8 ? i64 : i32;
 }
 
@@ -92,7 +94,8 @@ function fastLoad(m: binaryen.Module, bytes: AccessSize, p: Ref): Ref {
   }
 }
 
-function fastStore(m: binaryen.Module, bytes: AccessSize, p: Ref, v: Ref): Ref {
+/** A store of `bytes` bytes of v at physical address p. */
+export function fastStore(m: binaryen.Module, bytes: AccessSize, p: Ref, v: Ref): Ref {
   switch (bytes) {
     case 1: return m.i32.store8(0, 1, p, v, MEMORY_NAME);
     case 2: return m.i32.store16(0, 2, p, v, MEMORY_NAME);
