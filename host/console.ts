@@ -16,6 +16,7 @@ import type { KernelExports } from "./kernel";
 import { TTY_BUF } from "../kernel/abi/layout";
 import { CINTR, DEFAULT_ROWS, DEFAULT_COLS } from "../kernel/abi/termios";
 import { borrows, type Sink } from "./sink";
+import { nowMs } from "./clock";
 
 export type { Sink } from "./sink";
 /** Bytes, a stream, a function that makes the stream when the input is first read (the host's stdin:
@@ -42,7 +43,7 @@ export class Console {
   private listening = false;
   private wake: (() => void) | null = null;
   private raw = false;               // we put the host's TTY in raw mode
-  private lastIntr = -Infinity;      // performance.now() of the last Ctrl-C
+  private lastIntr = -Infinity;      // nowMs() of the last Ctrl-C
   private interrupted = false;
   private readonly restore = () => this.setRaw(false);
   private readonly onSignal = (sig: NodeJS.Signals) => { this.close(); process.kill(process.pid, sig); };
@@ -102,7 +103,7 @@ export class Console {
     if (!this.terminal) return n;
     const at = chunk.indexOf(CINTR);
     if (at !== 0) return at > 0 ? Math.min(at, n) : n;
-    const now = performance.now();
+    const now = nowMs();
     const second = now - this.lastIntr < INTR_WINDOW_MS && this.k().ttyIntrUnanswered() !== 0;
     this.lastIntr = now;
     return this.terminal.killOnInterrupt || second ? 0 : 1;

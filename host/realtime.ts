@@ -26,6 +26,7 @@
 // expired(); live(); sent(), mustYield(live), yield() (rule 2); sleepReal(nextIrq) (3); outside() (4);
 // linger(drain) (5); NEVER (the kernel's "no deadline").
 import type { KernelExports } from "./kernel";
+import { nowMs } from "./clock";
 
 /** The network as real time sees it: the NIC (host/devices/nic.ts) and its peer's real sockets. */
 export interface RealNet {
@@ -48,10 +49,10 @@ const LINGER_MS = 5000;      // wall time a finished machine waits for a real pe
 const YIELD_MS = 5;          // live, Node's event loop gets a turn at least this often
 
 export class RealTime {
-  private deadline = Infinity;               // performance.now() at which run() gives up
+  private deadline = Infinity;               // nowMs() at which run() gives up
   private deadlineHit: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
-  private yielded = 0;                       // performance.now() of Node's event loop's last turn
+  private yielded = 0;                       // nowMs() of Node's event loop's last turn
 
   constructor(private k: KernelExports, private net: RealNet | null, private input: RealInput,
     private timeoutMs?: number) {}
@@ -59,16 +60,16 @@ export class RealTime {
   // run() begins: the deadline is armed.
   start(): void {
     if (this.timeoutMs !== undefined) {
-      this.deadline = performance.now() + this.timeoutMs;
+      this.deadline = nowMs() + this.timeoutMs;
       this.deadlineHit = new Promise((r) => { this.timer = setTimeout(r, this.timeoutMs); });
     }
-    this.yielded = performance.now();
+    this.yielded = nowMs();
   }
 
   // run() ends.
   stop(): void { clearTimeout(this.timer); }
 
-  expired(): boolean { return performance.now() >= this.deadline; }
+  expired(): boolean { return nowMs() >= this.deadline; }
 
   // A real connection is open: the world outside runs in real time.
   live(): boolean { return this.net?.connected() ?? false; }
@@ -77,11 +78,11 @@ export class RealTime {
   sent(): void { this.net?.uncork(); }
 
   // Rule 2: after a slice begun live, is Node's event loop due a turn?
-  mustYield(live: boolean): boolean { return live && performance.now() - this.yielded > YIELD_MS; }
+  mustYield(live: boolean): boolean { return live && nowMs() - this.yielded > YIELD_MS; }
 
   async yield(): Promise<void> {
     await new Promise((r) => setImmediate(r));
-    this.yielded = performance.now();
+    this.yielded = nowMs();
   }
 
   // Rule 3 (call it live, with nobody runnable): true when the clock moved on by a real wait;
@@ -103,16 +104,16 @@ export class RealTime {
   private async idleReal(nextIrq: bigint | null): Promise<boolean> {
     const now = this.k.clockNowNs(), timer = BigInt.asUintN(64, this.k.nextDeadline());
     if (timer === NEVER || (nextIrq !== null && nextIrq <= timer)) return false;
-    const t0 = performance.now();
+    const t0 = nowMs();
     let handle: NodeJS.Timeout | undefined;
     const gapMs = Number(timer - now) / 1e6;
     const typing = this.typing();
     await Promise.race([this.net!.whenPeerActivity(), new Promise<void>((r) => { handle = setTimeout(r, gapMs); }),
       ...(typing ? [this.input.waitInput()] : [])]);
     clearTimeout(handle);
-    const waited = BigInt(Math.round((performance.now() - t0) * 1e6));
+    const waited = BigInt(Math.round((nowMs() - t0) * 1e6));
     this.k.idleUntil(now + waited < timer ? now + waited : timer);
-    this.yielded = performance.now();
+    this.yielded = nowMs();
     return true;
   }
 

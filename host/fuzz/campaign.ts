@@ -12,6 +12,7 @@ import { Pool } from "./pool";
 import { executorWasm } from "./image";
 import { formatProgram, testSource } from "./print";
 import type { FailureKind, Outcome, RunOptions } from "./runner";
+import { nowMs } from "../clock";
 
 export interface FuzzOptions extends RunOptions {
   seed: number;
@@ -66,12 +67,12 @@ async function shrink(pool: Pool, p: Program, kind: FailureKind): Promise<Progra
 }
 
 export async function fuzz(opts: FuzzOptions): Promise<Summary> {
-  const t0 = performance.now();
+  const t0 = nowMs();
   const s: Summary = { programs: 0, syscalls: 0, calls: 0, wallMs: 0, failures: [], byKind: {}, bySignature: {}, seedsBySignature: {}, exits: {} };
   const pool = await openPool(opts);
   const done = () => (opts.programs !== undefined && s.programs >= opts.programs) ||
     (opts.syscalls !== undefined && s.syscalls >= opts.syscalls) ||
-    (opts.timeS !== undefined && performance.now() - t0 >= opts.timeS * 1000) ||
+    (opts.timeS !== undefined && nowMs() - t0 >= opts.timeS * 1000) ||
     Object.values(s.bySignature).reduce((a, b) => a + b, 0) >= (opts.maxFailures ?? 20);
   try {
     for (let i = 0; !done(); i++) {
@@ -86,7 +87,7 @@ export async function fuzz(opts: FuzzOptions): Promise<Summary> {
         const sig = signature(kind, o.detail ?? "");
         s.bySignature[sig] = (s.bySignature[sig] ?? 0) + 1;
         if (s.bySignature[sig] <= 5) (s.seedsBySignature[sig] ??= []).push(seed);
-        if (s.bySignature[sig] > 1) { s.wallMs = performance.now() - t0; opts.onProgram?.(i, o, s); continue; }
+        if (s.bySignature[sig] > 1) { s.wallMs = nowMs() - t0; opts.onProgram?.(i, o, s); continue; }
         const m = opts.minimise === false ? p : await shrink(pool, p, kind);
         const f: Failure = { index: i, programSeed: seed, kind, detail: o.detail ?? "", program: p, minimised: m,
           text: formatProgram(m),
@@ -94,12 +95,12 @@ export async function fuzz(opts: FuzzOptions): Promise<Summary> {
         s.failures.push(f);
         opts.onFailure?.(f);
       }
-      s.wallMs = performance.now() - t0;
+      s.wallMs = nowMs() - t0;
       opts.onProgram?.(i, o, s);
     }
   } finally {
     await pool.close();
   }
-  s.wallMs = performance.now() - t0;
+  s.wallMs = nowMs() - t0;
   return s;
 }
