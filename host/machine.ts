@@ -122,9 +122,11 @@ export class Machine {
     // One more wasm page than the kernel's RAM: its last KSTACK bytes are the unwind window (below).
     // At 4 GiB, the wasm32 limit, there is none: the window is the RAM's last page, kept from the kernel.
     // The host reserves the memory; it takes host pages only where the kernel or a guest touches it.
+    // Shared (one thread uses it all the same): V8 counts an unshared memory's size as external memory,
+    // and 64 MiB of it starts a garbage collection in every run (docs/architecture.md, "RAM").
     const pages = Math.min(ramBytes / WASM_PAGE + 1, MAX_RAM / WASM_PAGE);
     const kernelRam = (pages - 1) * WASM_PAGE;
-    this.ram = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    this.ram = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     const store = openDisk(opts.disk);
     const cm = opts.costModel ?? {};
     this.disk = store ? new VirtioBlk(this.ram, store, opts.diskTiming ?? diskTiming(cm)) : null;

@@ -66,7 +66,7 @@ describe("kernel.wasm against host/kernel.ts", () => {
 
   it("a function's arity on an instance is its parameter count in the table", () => {
     const stub = Object.fromEntries(Object.keys(KERNEL_IMPORTS).map((n) => [n, () => 0])) as unknown as KernelHostImports;
-    const k = instantiateKernel(new WebAssembly.Memory({ initial: 256 }), stub);
+    const k = instantiateKernel(new WebAssembly.Memory({ initial: 256, maximum: 256, shared: true }), stub);
     for (const [name, spec] of Object.entries(KERNEL_EXPORTS)) {
       if (!spec.includes(">")) continue;
       expect([name, (k[name as keyof typeof k] as (...a: never[]) => unknown).length]).toEqual([name, spec.indexOf(">")]);

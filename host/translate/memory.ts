@@ -1,6 +1,7 @@
 // The guest's memory becomes the kernel's: its own memory (defined or imported) and data segments
-// are removed, env.memory (physical RAM, min 0, no max) is imported in their place and exported
-// as "memory" so the optimizer keeps it. The data goes to the loader as segments.
+// are removed, env.memory (physical RAM: shared, min 0, max 4 GiB, as the kernel declares it; see
+// host/machine.ts) is imported in their place and exported as "memory" so the optimizer keeps it.
+// The data goes to the loader as segments.
 // Interface: guestLimits(decl) -> {initialPages, maxPages}; guestSegments(decls) -> Segment[];
 // replaceMemory(module).
 import binaryen from "binaryen";
@@ -8,7 +9,7 @@ import { MEMORY_EXPORT, MEMORY_IMPORT, MEMORY_NAME } from "./abi";
 import type { DataDecl, MemoryDecl } from "./sections";
 import type { Segment } from "./types";
 
-const NO_MAX = -1;
+const RAM_MAX_PAGES = 65536;      // 4 GiB: a shared memory must declare a maximum
 
 /** The original memory's size in 64 KiB pages; a guest without memory gets 0 and cannot grow. */
 export function guestLimits(decl: MemoryDecl | undefined): { initialPages: number; maxPages: number | null } {
@@ -32,6 +33,7 @@ function removeMemoryExports(module: binaryen.Module): void {
 
 export function replaceMemory(module: binaryen.Module): void {
   removeMemoryExports(module);
-  module.setMemory(0, NO_MAX, MEMORY_EXPORT, [], false, false, MEMORY_NAME);
+  module.setFeatures(module.getFeatures() | binaryen.Features.Atomics);   // (a shared memory needs it)
+  module.setMemory(0, RAM_MAX_PAGES, MEMORY_EXPORT, [], true, false, MEMORY_NAME);
   module.addMemoryImport(MEMORY_NAME, MEMORY_IMPORT.module, MEMORY_IMPORT.base);
 }

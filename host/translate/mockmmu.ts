@@ -21,7 +21,7 @@ const MAX_PAGES = Math.floor((NFRAMES * PAGE_SIZE) / WASM_PAGE);
 type Imports = Record<string, Record<string, WebAssembly.ImportValue>>;
 
 export class MockMmu {
-  readonly memory = new WebAssembly.Memory({ initial: RAM_PAGES });
+  readonly memory = new WebAssembly.Memory({ initial: RAM_PAGES, maximum: RAM_PAGES, shared: true });
   pages: number;                                        // guest-virtual size in 64 KiB pages
   readonly maxPages: number;
   slowLoads = 0;
