@@ -86,6 +86,7 @@ export const TIME_WAIT: u32 = 10;
   quick: u32;        // segments still acknowledged at once (quick-ACK mode, Linux's icsk_ack.quick)
   pingpong: u32;     // we answered within the delayed-ACK time: an interactive connection, ACKs wait for our data
   ackStarted: u32;   // data has come on this connection (Linux's icsk_ack.ato != 0)
+  sndSml: u32;       // the end of the last segment sent shorter than a full MSS (Minshall's Nagle, Linux's snd_sml)
 }
 export const ACCQ: usize = 240;              // offset of the accept ring (16 x u8) in the record
 

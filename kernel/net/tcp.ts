@@ -5,7 +5,9 @@
 // As Linux, received data is acknowledged late once the connection is interactive (delayed ACK,
 // ackReceived), and a send with MSG_MORE holds a partial last segment until a send without it (or
 // 200 ms): a keep-alive server's request and its answer's head and body cost one segment each
-// way. The other timer is the orphan's: a connection the user closed ends on the virtual clock
+// way. A packet is cut as Linux cuts it: whole segments unless it takes the last of the queue,
+// whose partial segment waits while an earlier one is unacknowledged (Nagle, Minshall's variant;
+// TCP_NODELAY turns it off). The other timer is the orphan's: a connection the user closed ends on the virtual clock
 // even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
 // tcpOutput(i), tcpMore(i, more), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i),
@@ -168,7 +170,7 @@ function output(s: Sock): void {
     const inflight = s.sndNxt - s.sndUna;
     const unsent = seqLt(s.sndNxt, s.sndEnd) ? s.sndEnd - s.sndNxt : 0;
     const room = s.sndWnd > inflight ? s.sndWnd - inflight : 0;
-    let n = min(min(unsent, room), tso ? <u32>MAX_TSO : <u32>MSS);
+    let n = splitPoint(s, min(unsent, room), unsent, inflight, tso);
     if (n < <u32>MSS && n < unsent && inflight > 0) n = 0;   // sender silly-window avoidance (RFC 1122)
     if (s.corkAt != 0 && n == unsent && s.finQueued == 0) n -= n % <u32>MSS;   // MSG_MORE: the partial tail waits
     if (n > 0) n = gather(s, s.sndNxt, n, txList);
@@ -185,10 +187,28 @@ function output(s: Sock): void {
       nicTxSubmit(<u32>h, hl, n > 0 ? txList : null);
     }
     ackSent(s);                                     // the segment carries the ACK
+    if (n % <u32>MSS != 0) s.sndSml = s.sndNxt + n;  // it ends in a partial segment (Linux's tcp_minshall_update)
     if (n > 0 && s.ackStarted != 0 && clockNow() - s.lrcvAt < TCP_DELACK_NS) s.pingpong = 1;   // an answer: interactive
     s.sndNxt += n;
     if (fin) { s.sndNxt++; s.finSent = 1; }
   }
+}
+
+// How much of `ready` bytes (what is queued and the window allows) one packet takes, as Linux's
+// tcp_mss_split_point: a TSO packet is a whole number of segments (at most MAX_TSO bytes) unless
+// what is ready fits in it, and then its partial last segment goes only if Nagle lets it
+// (RFC 896 with Minshall's refinement, Linux's default: it waits while an earlier partial segment
+// is unacknowledged, unless TCP_NODELAY or it is the last data before our FIN). A sendfile loop
+// of 64 KiB calls so sends one TSO packet per call, not a full one and a 64-byte one.
+const TSO_SEGS: u32 = <u32>MAX_TSO / <u32>MSS;
+function splitPoint(s: Sock, ready: u32, unsent: u32, inflight: u32, tso: bool): u32 {
+  const maxLen = tso ? TSO_SEGS * <u32>MSS : <u32>MSS;
+  if (maxLen <= ready) return maxLen;
+  const partial = ready % <u32>MSS;
+  const last = ready == unsent && s.finQueued != 0;
+  const nagle = partial != 0 && !last && s.nodelay == 0 && inflight > 0 &&
+    seqLt(s.sndUna, s.sndSml) && !seqLt(s.sndNxt, s.sndSml);
+  return nagle ? ready - partial : ready;
 }
 
 // A send said whether more data follows (MSG_MORE, SPLICE_F_MORE): if so, a partial last segment
