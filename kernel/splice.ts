@@ -28,7 +28,7 @@ import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck, isizeExtending } from "./inode";
 import { Pipe, pipeRead, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT, SLOT_CAN_MERGE } from "./pipe";
 import { Sock, sockAt, sockChan, sfragPush, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
-import { tcpOutput, tcpMore, rcvWindow, windowUpdate } from "./net/tcp";
+import { tcpOutput, tcpPush, tcpMore, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
 import { nicFeatures } from "./net/nic";
 import { ttyWriteKernel } from "./console";
@@ -219,7 +219,7 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = fa
     done += chunk;
   }
   tcpMore(si, more);                              // SPLICE_F_MORE is MSG_MORE
-  tcpOutput(si);
+  tcpPush(si);
   if (wait && done < n && pp.head != pp.tail && sndSpace(s) == 0) {
     keepProgress(p, done);
     return sleepOn(p, sockChan(si));

@@ -3,8 +3,9 @@
 // segment waits while an earlier partial one is unacknowledged (Nagle with Minshall's refinement,
 // Linux's default). A sendfile loop of 64 KiB calls then sends about one packet per call; before,
 // each call cut a 65,472-byte packet (44 segments and a partial one) and sent the 64 bytes left on
-// their own; a loop of small writes never has two partial segments in flight. Every byte still
-// arrives, in order.
+// their own; a loop of small writes never has two partial segments in flight; a short tail waits
+// while a packet of the connection is still in the NIC's transmit queue (autocorking). Every byte
+// still arrives, in order.
 import { expect, test } from "vitest";
 import { dataBytes, mkfs } from "../host/fs";
 import { fnv1a } from "../host/net/services";
@@ -13,10 +14,11 @@ import { boot, distDemo } from "./helpers/machine";
 
 const IP_AT = 14, TCP_AT = 14 + 20;   // Ethernet, then IPv4 without options, then TCP
 
-async function send(size: number, chunk: number, method = "sendfile") {
+async function send(size: number, chunk: number, method = "sendfile", warm = false) {
   const data = dataBytes(size);
-  const b = await boot({ disk: mkfs(8 << 20, { files: [{ path: "/f", data }] }).bytes, net: { discardHash: true } });
+  const b = await boot({ disk: mkfs(16 << 20, { files: [{ path: "/f", data }] }).bytes, net: { discardHash: true } });
   const slirp = b.m.slirp!;
+  if (warm) b.m.readGuestFile("/f");             // the page cache holds the file: the sender outruns the wire
   const packets: number[] = [];                  // payload bytes of each data packet the guest sent
   const partialWhileUnacked: number[] = [];      // partial-ended packets sent while an earlier one was unacknowledged
   let acked = 0, partialEnd = -1;                // the host's highest ACK so far; the end of the last partial-ended packet
@@ -65,4 +67,15 @@ test("64 KiB in 4 KiB writes: never two partial segments in flight (Nagle holds 
   expect([r.tally.bytes, r.tally.fnv]).toEqual([64 << 10, fnv1a(r.data)]);
   expect(r.partialWhileUnacked).toEqual([]);
   expect(r.packets.filter((p) => p % MSS === 0).length).toBeGreaterThan(0);   // tails held back, whole segments sent
+});
+
+test("4 MiB in 64 KiB sendfile calls: a short tail waits for the transmit completion (autocorking)", async () => {
+  const r = await send(4 << 20, 65536, "sendfile", true);
+  expect(r.exit?.code).toBe(0);
+  expect([r.tally.bytes, r.tally.fnv]).toEqual([4 << 20, fnv1a(r.data)]);
+  // 64 calls: a packet of 44 segments each, and the tails that went alone because the transmit had
+  // completed before the next call came. Without autocorking, the tails that went at once while a
+  // packet was still queued made it 106 packets here.
+  const calls = (4 << 20) / 65536;
+  expect(r.packets.length).toBeLessThanOrEqual(calls * 1.5);
 });

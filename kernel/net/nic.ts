@@ -29,7 +29,7 @@ import { statAdd, curSys } from "../stats";
 import { nextSeq, traceEmit, curCause, setCause } from "../trace";
 import { panic } from "../panic";
 import { netRx } from "./ip";
-import { tcpOutput, flushCtl } from "./tcp";
+import { tcpOutput, tcpTxDone, flushCtl } from "./tcp";
 import { NSOCK, sockAt } from "./sock";
 
 // A gather list: the payload of one packet as pieces { u32 pfn, u32 off, u32 len } after this
@@ -55,11 +55,13 @@ export function gatherAdd(g: Gather, pfn: u32, off: u32, len: u32): void {
   g.bytes += len;
 }
 const HDR_SLOT: usize = 128;                              // header bytes per transmit slot
-// Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32 (| a tag)
+// Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32 (| a tag | txSockTag)
 const TXREC: usize = 16;
 export const TX_NETMAP: u32 = 1 << 31;     // a netmap slot's packet: its completion frees a slot
 export const TX_PKTPOOL: u32 = 1 << 30;    // a packet ring's frame: its completion makes it available
 const TX_TAGS: u32 = TX_NETMAP | TX_PKTPOOL;
+const TX_PIECES: u32 = 0xffff;                    // the pieces' count; bits 16-23: the sending socket + 1 (txSockTag)
+export function txSockTag(sock: i32): u32 { return <u32>(sock + 1) << 16; }
 function noHook(): void {}
 let netmapDone: () => void = noHook;
 let pktpoolDone: () => void = noHook;
@@ -227,7 +229,7 @@ function txDone(head: u32): void {
   const r = nic.txrec + <usize>head * TXREC;
   const saved = curCause;
   setCause(load<u32>(r));
-  const w = load<u32>(r + 12), n = w & ~TX_TAGS;
+  const w = load<u32>(r + 12), n = w & TX_PIECES, sock = <i32>((w >>> 16) & 0xff) - 1;
   let d = head, first: u64 = <u64>txHdr(head);
   for (let i: u32 = 0; i < n; i++) {
     d = vqNext(txq, d);
@@ -238,6 +240,7 @@ function txDone(head: u32): void {
   countDma(Routine.nic_dma, first, 0, load<u32>(r + 8), Place.frame, Place.device, load<i32>(r + 4));
   setCause(saved);
   vqFree(txq, head);
+  if (sock >= 0) tcpTxDone(sock);
   if (w & TX_NETMAP) netmapDone();
   if (w & TX_PKTPOOL) pktpoolDone();
 }

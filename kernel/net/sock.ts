@@ -83,9 +83,10 @@ export const TIME_WAIT: u32 = 10;
   ackAt: u64;        // a delayed ACK of ackPending bytes leaves at this virtual time if no data carries it first (0: none)
   corkAt: u64;       // the last send said MSG_MORE: a partial last segment waits until a send without it, or this time (0: not corked)
   lrcvAt: u64;       // when data last came (or the connection was established): Linux's icsk_ack.lrcvtime
-  quick: u32;        // segments still acknowledged at once (quick-ACK mode, Linux's icsk_ack.quick)
-  pingpong: u32;     // we answered within the delayed-ACK time: an interactive connection, ACKs wait for our data
-  ackStarted: u32;   // data has come on this connection (Linux's icsk_ack.ato != 0)
+  quick: u8;         // segments still acknowledged at once (quick-ACK mode, Linux's icsk_ack.quick; <= 16)
+  pingpong: u8;      // we answered within the delayed-ACK time: an interactive connection, ACKs wait for our data
+  ackStarted: u8;    // data has come on this connection (Linux's icsk_ack.ato != 0)
+  txQueued: u8;      // its data packets in the NIC's transmit queue, not yet completed (autocorking; <= VQ_SIZE)
   sndSml: u32;       // the end of the last segment sent shorter than a full MSS (Minshall's Nagle, Linux's snd_sml)
 }
 export const ACCQ: usize = 240;              // offset of the accept ring (16 x u8) in the record

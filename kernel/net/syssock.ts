@@ -23,7 +23,7 @@ import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_PA
 import { u32arg, fdArg } from "../sysarg";
 import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfragPush, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
-import { tcpConnect, tcpOutput, tcpMore, tcpClose, tcpOrphan, tcpAbort, rcvWindow, windowUpdate } from "./tcp";
+import { tcpConnect, tcpOutput, tcpPush, tcpMore, tcpClose, tcpOrphan, tcpAbort, rcvWindow, windowUpdate } from "./tcp";
 import { nicPresent, nicFeatures } from "./nic";
 import { pktSetsockopt, pktSend } from "./pktpool";   // after tcp.ts: its top level needs nic.ts whole
 import { be16, be32, put16, put32 } from "./ip";
@@ -297,7 +297,7 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
     done += chunk; room -= chunk;
     s.sndEnd += chunk;
   }
-  tcpOutput(i);
+  tcpPush(i);
   if (done < n && wait) { keepProgress(p, done); return block(p, i, false); }
   return done > 0 ? <i64>done : -Errno.EAGAIN;
 }

@@ -10,7 +10,7 @@
 // TCP_NODELAY turns it off). The other timer is the orphan's: a connection the user closed ends on the virtual clock
 // even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
-// tcpOutput(i), tcpMore(i, more), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i),
+// tcpOutput(i), tcpPush(i) (after a send call: autocorking), tcpTxDone(i), tcpMore(i, more), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i),
 // tcpAbort(i), sendAck(i), rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now),
 // tcpNextTimer();
 // tcpDropped, ctlDropped (segments dropped).
@@ -22,7 +22,7 @@ import { wakeup } from "../sleep";
 import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ, NSOCK, isOrphan,
   CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED, sndSpace } from "./sock";
 import { buildHeaders, be16, be32, netDropped } from "./ip";
-import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, Gather, GATHER_SIZE, gatherClear, gatherAdd } from "./nic";
+import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, Gather, GATHER_SIZE, gatherClear, gatherAdd, txSockTag } from "./nic";
 import { loXmit, loDrain } from "./loopback";
 import { Errno } from "../abi/errno";
 import { curSys, setCurSys } from "../stats";
@@ -39,7 +39,7 @@ const TCP_FIN_TIMEOUT_NS: u64 = 60_000_000_000;   // FIN_WAIT2, the peer never c
 const TCP_DELACK_NS: u64 = 40_000_000;            // a delayed ACK waits at most this (Linux's TCP_DELACK_MIN)
 const TCP_CORK_NS: u64 = 200_000_000;             // MSG_MORE holds a partial segment at most this (TCP_RTO_MIN)
 const TCP_QUICK_GAP_NS: u64 = 200_000_000;        // data after a longer silence is acknowledged quickly again (the RTO)
-const TCP_MAX_QUICKACKS: u32 = 16;
+const TCP_MAX_QUICKACKS: u8 = 16;
 export let tcpDropped: u32 = 0;
 
 @inline function seqLt(a: u32, b: u32): bool { return <i32>(a - b) < 0; }
@@ -163,13 +163,14 @@ function chargeSegment(s: Sock, data: bool): void {
   else { setCurSys(s.finSys); setCause(s.finCause); }
 }
 
-function output(s: Sock): void {
+function output(s: Sock, push: bool = false): void {
   const lo = s.raddr == LOOPBACK_IP;
   const tso = (nicFeatures() & NetFeature.tso) != 0 && !lo;
   for (;;) {
     const inflight = s.sndNxt - s.sndUna;
     const unsent = seqLt(s.sndNxt, s.sndEnd) ? s.sndEnd - s.sndNxt : 0;
     const room = s.sndWnd > inflight ? s.sndWnd - inflight : 0;
+    if (push && autocork(s, unsent, inflight, tso)) break;
     let n = splitPoint(s, min(unsent, room), unsent, inflight, tso);
     if (n < <u32>MSS && n < unsent && inflight > 0) n = 0;   // sender silly-window avoidance (RFC 1122)
     if (s.corkAt != 0 && n == unsent && s.finQueued == 0) n -= n % <u32>MSS;   // MSG_MORE: the partial tail waits
@@ -184,7 +185,8 @@ function output(s: Sock): void {
       const h = nicTxAlloc(n > 0 ? txList.n : 0);
       if (h < 0) break;                             // queue full: the TX completion calls us again
       const hl = buildHeaders(txHdr(<u32>h), s.lport, s.rport, s.sndNxt, s.rcvNxt, flags, advertise(s), n, 0, tso);
-      nicTxSubmit(<u32>h, hl, n > 0 ? txList : null);
+      nicTxSubmit(<u32>h, hl, n > 0 ? txList : null, true, n > 0 ? txSockTag(sockIndex(s)) : 0);
+      if (n > 0) s.txQueued++;
     }
     ackSent(s);                                     // the segment carries the ACK
     if (n % <u32>MSS != 0) s.sndSml = s.sndNxt + n;  // it ends in a partial segment (Linux's tcp_minshall_update)
@@ -209,6 +211,30 @@ function splitPoint(s: Sock, ready: u32, unsent: u32, inflight: u32, tso: bool):
   const nagle = partial != 0 && !last && s.nodelay == 0 && inflight > 0 &&
     seqLt(s.sndUna, s.sndSml) && !seqLt(s.sndNxt, s.sndSml);
   return nagle ? ready - partial : ready;
+}
+
+// A send call pushes what it queued (Linux's tcp_push). Full packets go; a tail shorter than a
+// full packet waits while a packet of this connection is still in the NIC's transmit queue and data
+// is in flight (Linux's autocorking, tcp_should_autocork): the transmit completion sends it
+// (nicResume), usually joined by then by the next call's data. Only a send call corks: an ACK, a
+// completion or a close sends what may go.
+export function tcpPush(i: i32): void {
+  const s = sockAt(i);
+  if (s.state != ESTABLISHED && s.state != CLOSE_WAIT) { tcpOutput(i); return; }
+  const sys = curSys, cause = curCause;
+  output(s, true);
+  setCurSys(sys); setCause(cause);
+}
+
+function autocork(s: Sock, unsent: u32, inflight: u32, tso: bool): bool {
+  const goal: u32 = tso ? TSO_SEGS * <u32>MSS : <u32>MSS;   // Linux's size_goal
+  return s.txQueued > 0 && inflight > 0 && unsent > 0 && unsent < goal;
+}
+
+// A data packet of socket i left the NIC's transmit queue.
+export function tcpTxDone(i: i32): void {
+  const s = sockAt(i);
+  if (s.txQueued > 0) s.txQueued--;     // (0: the socket was freed and reused meanwhile)
 }
 
 // A send said whether more data follows (MSG_MORE, SPLICE_F_MORE): if so, a partial last segment
