@@ -9,7 +9,8 @@
 // (nicOnTxDone: netmap.ts and pktpool.ts import this driver, not the other way round).
 // Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(pieces) -> head or -1,
 // nicTxAllocAny(pieces), txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head,
-// hdrLen, gather or null, kick?, tag?) (tag: TX_NETMAP, TX_PKTPOOL: whose completion), nicTxKick(),
+// hdrLen, gather or null, kick?, tag?) (tag: TX_NETMAP, TX_PKTPOOL: whose completion; or txSockTag(sock):
+// its completion calls tcpTxDone), nicTxKick(),
 // nicOnTxDone(tag, hook), nicSetNetmap(on) (resets the receive queue: the stack's buffers go back,
 // or come back), nicRxPost(slot, bufAddr, size) (a netmap RX buffer), nicRxKick(), nicOnRx(hook), nicNetmap(),
 // nicDropped(), nicResume() (the stack's senders try again),
