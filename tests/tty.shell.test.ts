@@ -26,6 +26,8 @@ describe("sh at a terminal", () => {
     await prompts(3);
     t.type("cat | cat\r");
     await t.waitErr("cat | cat\r\n");
+    t.type("one\r");                        // through both cats: the whole pipeline runs (a Ctrl-C
+    await t.waitOut("one\r\none\r\n");      // before the second cat joined its group killed only the first)
     t.type("partial");
     await t.waitOut("partial");
     t.type("\x03");                         // kills the pipeline; the line typed is flushed
@@ -36,7 +38,7 @@ describe("sh at a terminal", () => {
     await t.done;
     expect(t.m.exitOf(t.pid)?.code).toBe(3);
     expect(t.m.interrupted).toBe(false);
-    expect(t.out()).toBe("hello\r\nhello\r\n" + "partial^C" + "130\r\n");
+    expect(t.out()).toBe("hello\r\nhello\r\n" + "one\r\none\r\n" + "partial^C" + "130\r\n");
     expect(t.err()).toBe("/ $ abc^C\r\n/ $ cat\r\n/ $ cat | cat\r\n\r\n/ $ echo $?\r\n/ $ exit 3\r\n");
   });
 });
