@@ -62,6 +62,7 @@ export class RealTime {
   start(): void {
     if (this.timeoutMs !== undefined) {
       this.deadline = nowMs() + this.timeoutMs;
+      this.hit = false;
       const cutters = this.cutters = new Set();
       this.timer = setTimeout(() => { this.hit = true; for (const cut of cutters) cut(); cutters.clear(); }, this.timeoutMs);
     }

@@ -10,7 +10,7 @@
 // TCP_NODELAY turns it off). The other timer is the orphan's: a connection the user closed ends on the virtual clock
 // even if its peer never reads or never closes.
 // Interface: tcpInput(pfn, tcpHdr, len, raddr) -> true if the frame was kept (payload queued),
-// tcpOutput(i), tcpPush(i) (after a send call: autocorking), tcpTxDone(i), tcpMore(i, more), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i),
+// tcpOutput(i, push?), tcpPush(i) (after a send call: autocorking), tcpTxDone(i), tcpMore(i, more), tcpConnect(i, raddr, rport), tcpClose(i), tcpOrphan(i),
 // tcpAbort(i), sendAck(i), rcvWindow(s), windowUpdate(i, before), flushCtl(), tcpTimers(now),
 // tcpNextTimer();
 // tcpDropped, ctlDropped (segments dropped).
@@ -123,7 +123,7 @@ export function tcpConnect(i: i32, raddr: u32, rport: u32): void {
   s.quick = 0; s.pingpong = 0; s.ackStarted = 0;
   s.raddr = raddr; s.rport = rport; s.resetDone = 0; s.sndWscale = 0;
   s.iss = 0x10000 * <u32>(i + 1);
-  s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
+  s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1; s.sndSml = s.iss;
   s.state = SYN_SENT;
   sendCtl(raddr, s.lport, rport, s.iss, 0, SYN, rcvWindow(s));
 }
@@ -149,11 +149,11 @@ const txList = changetype<Gather>(memory.data(GATHER_SIZE));   // output()'s, fi
 // it carries, whenever it goes out (at once, when an ACK opens the window in interrupt context, or
 // during a later call such as close): data under the call that queued the newest data (sfragPush),
 // a bare FIN under the call that queued it (tcpClose). Its DMA is counted under that call.
-export function tcpOutput(i: i32): void {
+export function tcpOutput(i: i32, push: bool = false): void {
   const s = sockAt(i);
   if (s.state != ESTABLISHED && s.state != CLOSE_WAIT && s.state != FIN_WAIT1 && s.state != LAST_ACK && s.state != CLOSING) return;
   const sys = curSys, cause = curCause;
-  output(s);
+  output(s, push);
   setCurSys(sys); setCause(cause);
 }
 
@@ -203,8 +203,11 @@ function output(s: Sock, push: bool = false): void {
 // is unacknowledged, unless TCP_NODELAY or it is the last data before our FIN). A sendfile loop
 // of 64 KiB calls so sends one TSO packet per call, not a full one and a 64-byte one.
 const TSO_SEGS: u32 = <u32>MAX_TSO / <u32>MSS;
+// The largest packet, a whole number of segments (Linux's size_goal).
+@inline function sizeGoal(tso: bool): u32 { return tso ? TSO_SEGS * <u32>MSS : <u32>MSS; }
+
 function splitPoint(s: Sock, ready: u32, unsent: u32, inflight: u32, tso: bool): u32 {
-  const maxLen = tso ? TSO_SEGS * <u32>MSS : <u32>MSS;
+  const maxLen = sizeGoal(tso);
   if (maxLen <= ready) return maxLen;
   const partial = ready % <u32>MSS;
   const last = ready == unsent && s.finQueued != 0;
@@ -218,17 +221,10 @@ function splitPoint(s: Sock, ready: u32, unsent: u32, inflight: u32, tso: bool):
 // is in flight (Linux's autocorking, tcp_should_autocork): the transmit completion sends it
 // (nicResume), usually joined by then by the next call's data. Only a send call corks: an ACK, a
 // completion or a close sends what may go.
-export function tcpPush(i: i32): void {
-  const s = sockAt(i);
-  if (s.state != ESTABLISHED && s.state != CLOSE_WAIT) { tcpOutput(i); return; }
-  const sys = curSys, cause = curCause;
-  output(s, true);
-  setCurSys(sys); setCause(cause);
-}
+export function tcpPush(i: i32): void { tcpOutput(i, true); }
 
 function autocork(s: Sock, unsent: u32, inflight: u32, tso: bool): bool {
-  const goal: u32 = tso ? TSO_SEGS * <u32>MSS : <u32>MSS;   // Linux's size_goal
-  return s.txQueued > 0 && inflight > 0 && unsent > 0 && unsent < goal;
+  return s.txQueued > 0 && inflight > 0 && unsent > 0 && unsent < sizeGoal(tso);
 }
 
 // A data packet of socket i left the NIC's transmit queue.
@@ -443,7 +439,7 @@ function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32, wscale: u32): vo
   s.sndbuf = l.sndbuf; s.rcvbuf = l.rcvbuf; s.zerocopy = l.zerocopy; s.nodelay = l.nodelay;
   s.rcvNxt = seq + 1; s.sndWscale = wscale;
   s.iss = 0x10000 * <u32>(c + 1) + 0x8000;
-  s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1;
+  s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1; s.sndSml = s.iss;
   s.state = SYN_RCVD;
   s.rcvAdv = s.rcvNxt;
   sendCtl(raddr, s.lport, rport, s.iss, s.rcvNxt, SYN | ACK, advertise(s));
