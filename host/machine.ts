@@ -135,7 +135,8 @@ export class Machine {
       this.slirp = new Slirp({ discardHash: n.discardHash, verifyChecksums: n.verifyChecksums });
       for (const g of n.guestfwd ?? []) this.slirp.guestFwd(g);
       this.nic = new VirtioNet(this.ram, this.slirp, { features: { sg: n.sg ?? true, tso: n.tso ?? true },
-        timing: n.timing ?? nicTiming(cm), pcap: n.pcap ? new PcapWriter(n.pcap) : undefined, fillChecksums: n.verifyChecksums });
+        timing: n.timing ?? nicTiming(cm), pcap: n.pcap ? new PcapWriter(n.pcap) : undefined, fillChecksums: n.verifyChecksums,
+        requests: opts.onDeviceDone !== undefined });
     }
     // Interrupts are delivered in table order: the NIC's before the disk's.
     this.devices = new DeviceTable(() => this.k, [this.nic, this.disk], opts.onDeviceDone);

@@ -82,8 +82,9 @@ export function kinit(table: usize, owners: usize, firstFree: u32, total: u32): 
   statSet(Stat.framesFree, total - firstFree);
 }
 
-// Allocate one zeroed frame for `owner`; 0 when none is free.
-export function kalloc(owner: i32): u32 {
+// Allocate one frame for `owner`, zeroed unless `zero` is false (the caller writes every byte it
+// will read: a receive buffer the device fills); 0 when none is free.
+export function kalloc(owner: i32, zero: bool = true): u32 {
   let p = kmem.freeHead;
   if (p != 0) kmem.freeHead = frame(p).next;
   else if (kmem.fresh < kmem.nframes) p = kmem.fresh++;
@@ -91,7 +92,7 @@ export function kalloc(owner: i32): u32 {
   const f = frame(p);
   memory.fill(changetype<usize>(f), 0, FRAME_REC);
   f.refcount = 1; f.owner = <u8>owner;
-  memory.fill(pa(p), 0, PAGE_SIZE);
+  if (zero) memory.fill(pa(p), 0, PAGE_SIZE);
   ownerAdd(Owner.free, -1); ownerAdd(owner, 1);
   statAdd(Stat.framesFree, -1);
   return p;

@@ -10,7 +10,7 @@
 // Callers see 0 when there is still no frame: a fault kills the faulting process (SIGKILL), a
 // system call fails with ENOMEM. Deterministic: victims are chosen by counts, ties to the lowest slot.
 // Interface: allocFrame(owner, gfp) -> pfn or 0; GFP_KERNEL, GFP_RESERVE (metadata: may use the
-// reserve), GFP_NORETRY (readahead, the NIC's refill: reclaim, never kill); MIN_FREE;
+// reserve), GFP_NORETRY (readahead, the NIC's refill: reclaim, never kill), GFP_NOZERO; MIN_FREE;
 // oomKill() -> victim pid or 0; rssOf(p) -> frames; haveFrames(n) (fork: n frames free above
 // MIN_FREE, reclaiming but never killing).
 import { Owner, USER_TOP, PAGE_SIZE, ARG_BASE, PTES_PER_TABLE } from "./abi/layout";
@@ -27,6 +27,8 @@ import { hostConsoleWrite } from "./host";
 export const GFP_KERNEL: u32 = 0;     // may reclaim and call the OOM killer; keeps MIN_FREE free
 export const GFP_RESERVE: u32 = 1;    // may take the last free frames (metadata: __GFP_HIGH)
 export const GFP_NORETRY: u32 = 2;    // reclaims but never kills (readahead: __GFP_NORETRY)
+export const GFP_NOZERO: u32 = 4;     // not zeroed: every byte read is written first (a receive buffer;
+                                      //   Linux zeroes only for __GFP_ZERO)
 export const MIN_FREE: u32 = 32;      // frames only GFP_RESERVE may take (Linux's min watermark)
 const RECLAIM_BATCH: u32 = 32;        // pages one reclaim pass tries to free
 
@@ -34,19 +36,20 @@ let reclaiming = false;               // write-back inside reclaim allocates too
 
 @inline function freeFrames(): u32 { return ownerCount(Owner.free); }
 
-// A zeroed frame for `owner`, reclaiming and OOM-killing as `gfp` allows; 0 when none can be had.
+// A zeroed frame (GFP_NOZERO: not) for `owner`, reclaiming and OOM-killing as `gfp` allows; 0 when
+// none can be had.
 export function allocFrame(owner: i32, gfp: u32 = GFP_KERNEL): u32 {
-  const floor: u32 = (gfp & GFP_RESERVE) ? 0 : MIN_FREE;
-  if (freeFrames() > floor) return kalloc(owner);
+  const floor: u32 = (gfp & GFP_RESERVE) ? 0 : MIN_FREE, zero = (gfp & GFP_NOZERO) == 0;
+  if (freeFrames() > floor) return kalloc(owner, zero);
   if (reclaiming) return 0;
   reclaim();
-  if (freeFrames() > floor) return kalloc(owner);
+  if (freeFrames() > floor) return kalloc(owner, zero);
   if (gfp & GFP_NORETRY) return 0;
   while (freeFrames() <= floor) {
     const before = freeFrames();
     if (oomKill() == 0 || freeFrames() == before) return 0;   // nobody left, or the victim is us
   }
-  return kalloc(owner);
+  return kalloc(owner, zero);
 }
 
 // Are `n` frames free above MIN_FREE? Reclaims page cache to get there, never kills: fork asks it

@@ -1,11 +1,12 @@
 // Segmentation of a bulk send, as Linux's tcp_write_xmit: a TSO packet carries a whole number of
 // segments unless it takes the last of what is queued (tcp_mss_split_point), and a partial last
 // segment waits while an earlier partial one is unacknowledged (Nagle with Minshall's refinement,
-// Linux's default). A sendfile loop of 64 KiB calls then sends about one packet per call; before,
+// Linux's default). A sendfile of 64 KiB pieces then sends about one packet per piece; before,
 // each call cut a 65,472-byte packet (44 segments and a partial one) and sent the 64 bytes left on
 // their own; a loop of small writes never has two partial segments in flight; a short tail waits
 // while a packet of the connection is still in the NIC's transmit queue (autocorking). Every byte
-// still arrives, in order.
+// still arrives, in order. Every piece of one sendfile call but its last goes with SPLICE_F_MORE,
+// so a piece's partial last segment waits for the next.
 import { expect, test } from "vitest";
 import { dataBytes, mkfs } from "../host/fs";
 import { fnv1a } from "../host/net/services";
@@ -69,13 +70,23 @@ test("64 KiB in 4 KiB writes: never two partial segments in flight (Nagle holds 
   expect(r.packets.filter((p) => p % MSS === 0).length).toBeGreaterThan(0);   // tails held back, whole segments sent
 });
 
-test("4 MiB in 64 KiB sendfile calls: a short tail waits for the transmit completion (autocorking)", async () => {
+test("4 MiB by sendfile: a short tail waits for the transmit completion (autocorking)", async () => {
   const r = await send(4 << 20, 65536, "sendfile", true);
   expect(r.exit?.code).toBe(0);
   expect([r.tally.bytes, r.tally.fnv]).toEqual([4 << 20, fnv1a(r.data)]);
-  // 64 calls: a packet of 44 segments each, and the tails that went alone because the transmit had
-  // completed before the next call came. Without autocorking, the tails that went at once while a
+  // 64 pieces of 64 KiB (sendfile's internal pipe): a packet of 44 segments each, and tails that
+  // waited. Without autocorking (and before SPLICE_F_MORE), the tails that went at once while a
   // packet was still queued made it 106 packets here.
   const calls = (4 << 20) / 65536;
   expect(r.packets.length).toBeLessThanOrEqual(calls * 1.5);
+});
+
+test("one 4 MiB sendfile: every piece but the last goes with SPLICE_F_MORE, so no packet but the last ends short", async () => {
+  const r = await send(4 << 20, 65536, "sendfile", true);   // (the demo's sendfile is one call for the whole file)
+  expect(r.exit?.code).toBe(0);
+  expect([r.tally.bytes, r.tally.fnv]).toEqual([4 << 20, fnv1a(r.data)]);
+  // The call fills the socket, sleeps, and goes on as ACKs free it: each piece's partial last segment
+  // waits for the next piece (Linux's splice_direct_to_actor). Without, each piece's tail went alone.
+  expect(r.packets.slice(0, -1).filter((p) => p % MSS !== 0)).toEqual([]);
+  expect(r.packets.length).toBeLessThan(Math.ceil((4 << 20) / (44 * MSS)) * 1.3);
 });

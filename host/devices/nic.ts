@@ -23,6 +23,10 @@
 // Never throws on what the driver wrote: a bad chain completes with length 0 and an `error`.
 // A Device (device.ts) named "nic", Dev.net; its poll is pollRx, and close() closes the peer (its
 // real sockets) and the pcap file.
+// Cost: a packet and its ACK are the hot path (a 256 MiB transfer is 6,000 of each), so inside the
+// device virtual time is a number of ns (exact to 2^53 ns, 104 days), not a BigInt, and a request
+// record (NetRequest: buffers, RAM frames) is made only when someone reads completed[]
+// (opts.requests; the machine asks only for its onDeviceDone hook).
 // Interface: new VirtioNet(ram, peer, opts?); config(field); setup(queue, addr); notify(queue, nowNs);
 // pollRx(nowNs) (poll); nextIrqAt(); takeIrq(nowNs?); pending(); connected(); whenActivity();
 // whenPeerActivity(); uncork(); completed[] and faults[] (drained by the caller); flush(); close(); stats.
@@ -40,7 +44,7 @@ import type { PcapWriter } from "../net/pcap";
 /** The other end of the cable. */
 export interface NetPeer {
   input(frame: Uint8Array, info?: RxInfo): void;   // one frame (or one GRO'd TSO packet) from the guest
-  output(): Uint8Array[];                 // take the frames queued for the guest
+  output(): readonly Uint8Array[];        // take the frames queued for the guest
   pending?(): boolean;                    // may frames still come without any input (real sockets)?
   connected?(): boolean;                  // is a real connection open (a peer running in real time)?
   whenActivity?(): Promise<void>;         // resolves when something may have been queued
@@ -63,6 +67,7 @@ export interface NicOptions {
   pcap?: PcapWriter;                            // records every wire frame, both directions
   fillChecksums?: boolean;                      // sum every checksum left to the device and let the peer
                                                 //   check it (default: the peer trusts them unsummed)
+  requests?: boolean;                           // record each chain in completed[] (default true)
 }
 
 /** One chain, as the machine traces it. */
@@ -85,17 +90,19 @@ export interface NicStats {
   irqs: number;
 }
 
-interface Pending { req: NetRequest; usedLen: number }
+/** A used entry waiting for its interrupt (req: its record, when requests are kept). */
+interface Pending { queue: number; head: number; usedLen: number; doneNs: number; req: NetRequest | null }
 /** A TX packet gathered and checked: its frame, the checksum the driver asked for, its wire frames. */
 interface TxPacket {
+  gso: number;                                      // its gso_type
   frame: Uint8Array;                                // all of it, or the headers when payload is apart
   payload?: Uint8Array[];                           // the rest, in guest RAM (zero-copy; never with a pcap)
   csum: { start: number; offset: number } | null;   // NEEDS_CSUM
   plan: TsoPlan;                                    // mss 0: one frame as is
   wire?: Uint8Array[];                              // the TSO segments, cut only for a pcap
 }
-interface WireFrame { frame: Uint8Array; arriveNs: bigint }
-interface RxBuf { chain: Chain; postedNs: bigint; capacity: number }
+interface WireFrame { frame: Uint8Array; arriveNs: number }
+interface RxBuf { chain: Chain; postedNs: number; capacity: number }
 
 
 export class VirtioNet implements Device {
@@ -110,13 +117,17 @@ export class VirtioNet implements Device {
   private timing: NetTiming;
   private pcap?: PcapWriter;
   private fill: boolean;
+  private keep: boolean;
   private queues: (VirtQueue | null)[] = [null, null];
   private due: Pending[] = [];        // used entries waiting for their interrupt, oldest first
   private rxWire: WireFrame[] = [];   // frames on or past the RX link, not yet delivered
   private rxBufs: RxBuf[] = [];       // posted receive buffers
-  private txFree = 0n;                // when each link can take the next frame
-  private rxFree = 0n;
-  private nowNs = 0n;                 // the latest time the machine told us
+  private txFree = 0;                 // when each link can take the next frame
+  private rxFree = 0;
+  private nowNs = 0;                  // the latest time the machine told us
+  private irqAt = -1;                 // nextIrqAt()'s last answer, as a number and as the BigInt
+  private irqAtBig = 0n;              //   returned (made again only when it changes)
+  private txChain: Chain = { head: 0, descs: [] };   // popAvail's record for TX chains, reused
   // The one TX packet being gathered: the peer takes what it keeps before input() returns, as a
   // NIC's ring buffer is reused, so no packet costs an allocation. Room for the largest legal one.
   private txBuf = new Uint8Array(NET_HDR_SIZE + ETH_HLEN + 60 + 60 + MAX_TSO);
@@ -130,6 +141,7 @@ export class VirtioNet implements Device {
     this.timing = opts.timing ?? { latencyNs: 10_000, bytesPerUs: 1250 };
     this.pcap = opts.pcap;
     this.fill = opts.fillChecksums ?? false;
+    this.keep = opts.requests ?? true;
   }
 
   /** virtioConfig(Dev.net, field). */
@@ -151,36 +163,40 @@ export class VirtioNet implements Device {
       return this.fault(`setup: ${(e as Error).message}`);
     }
     if (queue === RXQ) this.rxBufs = [];
-    this.due = this.due.filter((p) => p.req.queue !== queue);
+    this.due = this.due.filter((p) => p.queue !== queue);
     return true;
   }
 
   /** TXQ: send every newly available packet. RXQ: new buffers, so waiting frames may go in. */
   notify(queue: number, nowNs: bigint): void {
-    this.advance(nowNs);
+    const now = Number(nowNs);
+    this.advance(now);
     if (!this.queues[queue]) { this.fault(`notify: queue ${queue} is not set up`); return; }
-    if (queue === RXQ) { this.pollRx(nowNs); return; }
-    const q = this.queues[TXQ]!, kick: NetRequest[] = [];
-    for (let c = q.popAvail(); c; c = q.popAvail()) {
+    if (queue === RXQ) { this.pollAt(now); return; }
+    const q = this.queues[TXQ]!, first = this.due.length;
+    for (let c = q.popAvail(this.txChain); c; c = q.popAvail(this.txChain)) {
       if (c.head < 0) { this.fault(`TX: ${c.error}`); continue; }
-      kick.push(this.transmit(c, nowNs));
+      this.transmit(c, now, nowNs);
     }
-    const last = kick.reduce((t, r) => max(t, r.doneNs), nowNs);
-    for (const r of kick) r.doneNs = last;
+    let last = now;
+    for (let i = first; i < this.due.length; i++) last = Math.max(last, this.due[i].doneNs);
+    for (let i = first; i < this.due.length; i++) this.due[i].doneNs = last;
     this.pcap?.flush(nowNs);
   }
 
   /** Take what the peer queued on its own (real sockets) and deliver every frame arrived by nowNs
    *  into posted buffers. Returns the number delivered; their interrupt is due (nextIrqAt). */
-  pollRx(nowNs: bigint): number {
-    this.advance(nowNs);
-    this.fromPeer(nowNs);
+  pollRx(nowNs: bigint): number { return this.pollAt(Number(nowNs)); }
+
+  private pollAt(now: number): number {
+    this.advance(now);
+    this.fromPeer(now);
     this.refillRx();
     let n = 0;
-    while (this.rxWire.length && this.rxWire[0].arriveNs <= nowNs && this.rxBufs.length) {
+    while (this.rxWire.length && this.rxWire[0].arriveNs <= now && this.rxBufs.length) {
       if (this.deliver(this.rxWire.shift()!, this.rxBufs.shift()!)) n++;
     }
-    this.pcap?.flush(nowNs);
+    if (this.pcap) this.pcap.flush(BigInt(now));
     return n;
   }
 
@@ -189,12 +205,20 @@ export class VirtioNet implements Device {
 
   /** When the next interrupt is due (a completion, or a frame arriving into a posted buffer), or null. */
   nextIrqAt(): bigint | null {
-    let t: bigint | null = null;
-    for (const p of this.due) if (t === null || p.req.doneNs < t) t = p.req.doneNs;
+    const t = this.nextAt();
+    if (t < 0) return null;
+    if (t !== this.irqAt) { this.irqAt = t; this.irqAtBig = BigInt(t); }
+    return this.irqAtBig;
+  }
+
+  /** nextIrqAt as a number, -1 for none. */
+  private nextAt(): number {
+    let t = -1;
+    for (const p of this.due) if (t < 0 || p.doneNs < t) t = p.doneNs;
     this.refillRx();
     if (this.rxWire.length && this.rxBufs.length) {
-      const a = max(this.rxWire[0].arriveNs, this.rxBufs[0].postedNs);
-      if (t === null || a < t) t = a;
+      const a = Math.max(this.rxWire[0].arriveNs, this.rxBufs[0].postedNs);
+      if (t < 0 || a < t) t = a;
     }
     return t;
   }
@@ -202,16 +226,18 @@ export class VirtioNet implements Device {
   /** Deliver what arrived by nowNs (default: the next interrupt's time) and write the used entries
    *  of everything done by then; true if there was anything (the driver's interrupt). */
   takeIrq(nowNs?: bigint): boolean {
-    const t = nowNs ?? this.nextIrqAt();
-    if (t === null) return false;
-    this.pollRx(t);
-    const now = this.due.filter((p) => p.req.doneNs <= t);
-    if (now.length === 0) return false;
-    this.due = this.due.filter((p) => p.req.doneNs > t);
-    for (const { req, usedLen } of now) {
-      this.queues[req.queue]?.pushUsed(req.head, usedLen);
-      this.completed.push(req);
+    const t = nowNs !== undefined ? Number(nowNs) : this.nextAt();
+    if (t < 0) return false;
+    this.pollAt(t);
+    let kept = 0, taken = 0;
+    for (const p of this.due) {                   // in order: those due now are posted, the rest stay
+      if (p.doneNs > t) { this.due[kept++] = p; continue; }
+      taken++;
+      this.queues[p.queue]?.pushUsed(p.head, p.usedLen);
+      if (p.req) { p.req.doneNs = BigInt(p.doneNs); this.completed.push(p.req); }
     }
+    this.due.length = kept;
+    if (taken === 0) return false;
     this.stats.irqs++;
     return true;
   }
@@ -244,45 +270,47 @@ export class VirtioNet implements Device {
 
   // ---- transmit ----
 
-  private transmit(c: Chain, nowNs: bigint): NetRequest {
-    const req: NetRequest = { queue: TXQ, head: c.head, bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE,
-      submitNs: nowNs, doneNs: nowNs, error: c.error };
-    const pkt = req.error ? null : this.gather(req, c.descs);
-    if (pkt) {
-      req.doneNs = this.wireTx(pkt, nowNs);
-      req.wire = pkt.plan.segments;
+  private transmit(c: Chain, now: number, nowNs: bigint): void {
+    const req: NetRequest | null = this.keep ? { queue: TXQ, head: c.head, bytes: 0, frames: [], descs: [], wire: 0,
+      gso: GSO_NONE, submitNs: nowNs, doneNs: nowNs, error: c.error } : null;
+    const pkt = c.error ?? this.gather(c.descs, req);
+    let doneNs = now;
+    if (typeof pkt !== "string") {
+      doneNs = this.wireTx(pkt, now);
+      if (req) { req.wire = pkt.plan.segments; req.gso = pkt.gso; }
       this.stats.txPackets++;
-      if (req.gso === GSO_TCPV4) this.stats.tsoPackets++;
-    } else this.stats.txErrors++;
-    this.due.push({ req, usedLen: 0 });
-    return req;
+      if (pkt.gso === GSO_TCPV4) this.stats.tsoPackets++;
+    } else {
+      if (req) req.error = pkt;
+      this.stats.txErrors++;
+    }
+    this.due.push({ queue: TXQ, head: c.head, usedLen: 0, doneNs, req });
   }
 
-  /** Validate a TX chain, gather it (the one DMA) and plan its wire frames; null on error. */
-  private gather(req: NetRequest, descs: Desc[]): TxPacket | null {
+  /** Validate a TX chain, gather it (the one DMA) and plan its wire frames; an error string if bad. */
+  private gather(descs: Desc[], req: NetRequest | null): TxPacket | string {
     let total = 0;
     for (const d of descs) {
-      if (d.flags & VRING_DESC_F_WRITE) return this.reject(req, "TX chain has a device-writable buffer");
+      if (d.flags & VRING_DESC_F_WRITE) return "TX chain has a device-writable buffer";
       total += d.len;
     }
-    if (total < NET_HDR_SIZE + ETH_HLEN) return this.reject(req, `TX packet of ${total} bytes`);
-    req.bytes = total;
-    req.descs = descs.map(({ addr, len }) => ({ addr, len }));
-    req.frames = framesOf(descs);
+    if (total < NET_HDR_SIZE + ETH_HLEN) return `TX packet of ${total} bytes`;
+    if (req) {
+      req.bytes = total;
+      req.descs = descs.map(({ addr, len }) => ({ addr, len }));
+      req.frames = framesOf(descs);
+    }
     const ram = this.ramBytes();
     if (this.apart(descs, total, ram)) {                     // zero-copy: the headers only, the payload lent
       const d0 = descs[0], head = this.txBuf.subarray(0, d0.len);
       head.set(ram.subarray(d0.addr, d0.addr + d0.len));
-      req.gso = head[1];
-      const payload = descs.slice(1).map((d) => ram.subarray(d.addr, d.addr + d.len));
-      return this.plan(req, head.subarray(NET_HDR_SIZE), this.txHdr, total - NET_HDR_SIZE, payload);
+      return this.plan(head.subarray(NET_HDR_SIZE), this.txHdr, total - NET_HDR_SIZE, lend(descs, ram));
     }
     const big = total > this.txBuf.length;                   // too long for any packet: rejected below
     const pkt = big ? new Uint8Array(total) : this.txBuf.subarray(0, total);
     let off = 0;
     for (const d of descs) { pkt.set(ram.subarray(d.addr, d.addr + d.len), off); off += d.len; }
-    req.gso = pkt[1];
-    return this.plan(req, pkt.subarray(NET_HDR_SIZE), big ? new DataView(pkt.buffer, 0, NET_HDR_SIZE) : this.txHdr, total - NET_HDR_SIZE);
+    return this.plan(pkt.subarray(NET_HDR_SIZE), big ? new DataView(pkt.buffer, 0, NET_HDR_SIZE) : this.txHdr, total - NET_HDR_SIZE);
   }
 
   /** May the payload stay in guest RAM? When the first buffer holds the virtio header and all the
@@ -297,42 +325,40 @@ export class VirtioNet implements Device {
 
   /** The wire frames one packet makes (hdr: its virtio_net_hdr; len: the frame's length, of which
    *  `frame` holds all but the payload pieces), or null. */
-  private plan(req: NetRequest, frame: Uint8Array, hdr: DataView, len: number, payload?: Uint8Array[]): TxPacket | null {
-    const maxFrame = ETH_HLEN + MTU, gsoSize = hdr.getUint16(4, true), flags = hdr.getUint8(0);
+  private plan(frame: Uint8Array, hdr: DataView, len: number, payload?: Uint8Array[]): TxPacket | string {
+    const maxFrame = ETH_HLEN + MTU, gsoSize = hdr.getUint16(4, true), flags = hdr.getUint8(0), gso = hdr.getUint8(1);
     const csum = flags & NET_HDR_F_NEEDS_CSUM ? { start: hdr.getUint16(6, true), offset: hdr.getUint16(8, true) } : null;
-    if (req.gso === GSO_NONE) {
-      if (len > maxFrame) return this.reject(req, `frame of ${len} bytes exceeds the MTU`);
+    if (gso === GSO_NONE) {
+      if (len > maxFrame) return `frame of ${len} bytes exceeds the MTU`;
       const err = csum ? checkTcpCsumOffload(frame, csum.start, csum.offset, len) : null;
-      if (err) return this.reject(req, err);
-      return { frame, payload, csum, plan: { ipHlen: 0, hdrEnd: len, dataLen: 0, mss: 0, segments: 1 } };
+      if (err) return err;
+      return { gso, frame, payload, csum, plan: { ipHlen: 0, hdrEnd: len, dataLen: 0, mss: 0, segments: 1 } };
     }
-    if (req.gso & GSO_ECN || req.gso !== GSO_TCPV4) return this.reject(req, `gso_type ${req.gso} not offered`);
-    if (!this.tso) return this.reject(req, "GSO_TCPV4 without the TSO feature");
-    if (len > ETH_HLEN + IP_HLEN + TCP_HLEN + MAX_TSO) return this.reject(req, `TSO packet of ${len} bytes`);
+    if (gso & GSO_ECN || gso !== GSO_TCPV4) return `gso_type ${gso} not offered`;
+    if (!this.tso) return "GSO_TCPV4 without the TSO feature";
+    if (len > ETH_HLEN + IP_HLEN + TCP_HLEN + MAX_TSO) return `TSO packet of ${len} bytes`;
     const plan = tsoPlan(frame, gsoSize, len);
-    if (typeof plan === "string") return this.reject(req, plan);
-    if (plan.hdrEnd + Math.min(plan.mss, plan.dataLen) > maxFrame) return this.reject(req, `gso_size ${gsoSize} makes frames longer than the MTU`);
-    return { frame, payload, csum, plan };
+    if (typeof plan === "string") return plan;
+    if (plan.hdrEnd + Math.min(plan.mss, plan.dataLen) > maxFrame) return `gso_size ${gsoSize} makes frames longer than the MTU`;
+    return { gso, frame, payload, csum, plan };
   }
-
-  private reject(req: NetRequest, error: string): null { req.error = error; return null; }
 
   /** Put a packet's wire frames on the TX link one after another (each crosses it in turn); the
    *  peer gets the whole packet at the last one's arrival (GRO: one TSO packet is one segment for
    *  the host's TCP), its checksums trusted when the device was asked to fill them in. With a
    *  pcap the frames are cut and checksummed for real, as they would be on the wire. */
-  private wireTx(p: TxPacket, nowNs: bigint): bigint {
-    const { frame, plan } = p, bw = this.timing.bytesPerUs;
-    const start = max(nowNs, this.txFree);
+  private wireTx(p: TxPacket, now: number): number {
+    const { frame, plan } = p;
+    const start = Math.max(now, this.txFree);
     let busy = 0;                                  // ns the link is busy, summed per frame as cross() does
     for (let i = 0, left = plan.dataLen; i < plan.segments; i++, left -= plan.mss) {
       const len = plan.hdrEnd + Math.min(plan.mss, left);
-      busy += (len * 1000 - ((len * 1000) % bw)) / bw;   // exact integer division
+      busy += this.crossNs(len);
       this.stats.txFrames++; this.stats.txBytes += len;
-      if (this.pcap) this.recordTx(p, i, start + BigInt(busy) + BigInt(this.timing.latencyNs));
+      if (this.pcap) this.recordTx(p, i, start + busy + this.timing.latencyNs);
     }
-    this.txFree = start + BigInt(busy);
-    const arrive = this.txFree + BigInt(this.timing.latencyNs);
+    this.txFree = start + busy;
+    const arrive = this.txFree + this.timing.latencyNs;
     const offload = p.csum !== null || plan.mss > 0;
     if (offload && this.fill) fillTcpChecksum(frame, p.csum?.start ?? ETH_HLEN + plan.ipHlen, p.csum?.offset ?? 16);
     this.peer.input(frame, { csumOk: offload && !this.fill, gso: plan.mss > 0, segments: plan.segments, payload: p.payload });
@@ -341,31 +367,35 @@ export class VirtioNet implements Device {
   }
 
   /** Record wire frame i of a packet in the pcap, with the checksums the device would have put in. */
-  private recordTx(p: TxPacket, i: number, arrive: bigint): void {
+  private recordTx(p: TxPacket, i: number, arrive: number): void {
     if (p.plan.mss === 0) {
       if (i === 0 && p.csum) fillTcpChecksum(p.frame, p.csum.start, p.csum.offset);
-      this.pcap!.record(p.frame, arrive);
+      this.pcap!.record(p.frame, BigInt(arrive));
       return;
     }
     if (i === 0) p.wire = tsoSegment(p.frame, p.plan.mss) as Uint8Array[];
-    this.pcap!.record(p.wire![i], arrive);
+    this.pcap!.record(p.wire![i], BigInt(arrive));
   }
 
-  /** When a frame of `bytes` put on a link at t arrives; the link stays busy while it crosses. */
-  private cross(bytes: number, t: bigint, tx: boolean): bigint {
-    const start = max(t, tx ? this.txFree : this.rxFree);
-    const free = start + BigInt(bytes) * 1000n / BigInt(this.timing.bytesPerUs);
-    if (tx) this.txFree = free; else this.rxFree = free;
-    return free + BigInt(this.timing.latencyNs);
+  /** ns a frame of `bytes` keeps a link busy (integer division, as the virtual clock counts). */
+  private crossNs(bytes: number): number {
+    const bw = this.timing.bytesPerUs, x = bytes * 1000;
+    return (x - (x % bw)) / bw;
+  }
+
+  /** When a frame of `bytes` put on the RX link at t arrives; the link stays busy while it crosses. */
+  private cross(bytes: number, t: number): number {
+    this.rxFree = Math.max(t, this.rxFree) + this.crossNs(bytes);
+    return this.rxFree + this.timing.latencyNs;
   }
 
   // ---- receive ----
 
   /** The peer's queued frames enter the RX link at t. */
-  private fromPeer(t: bigint): void {
+  private fromPeer(t: number): void {
     for (const frame of this.peer.output()) {
-      const arriveNs = this.cross(frame.length, t, false);
-      this.pcap?.record(frame, arriveNs);
+      const arriveNs = this.cross(frame.length, t);
+      if (this.pcap) this.pcap.record(frame, BigInt(arriveNs));
       this.rxWire.push({ frame, arriveNs });
     }
   }
@@ -379,8 +409,9 @@ export class VirtioNet implements Device {
       const error = c.error ?? (c.descs.some((d) => !(d.flags & VRING_DESC_F_WRITE)) ? "RX buffer not device-writable" : undefined);
       if (error) {
         this.stats.rxErrors++;
-        this.due.push({ req: { queue: RXQ, head: c.head, bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE,
-          submitNs: this.nowNs, doneNs: this.nowNs, error }, usedLen: 0 });
+        const at = BigInt(this.nowNs);
+        this.due.push({ queue: RXQ, head: c.head, usedLen: 0, doneNs: this.nowNs, req: this.keep ? { queue: RXQ, head: c.head,
+          bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE, submitNs: at, doneNs: at, error } : null });
         continue;
       }
       this.rxBufs.push({ chain: c, postedNs: this.nowNs, capacity: c.descs.reduce((n, d) => n + d.len, 0) });
@@ -391,7 +422,7 @@ export class VirtioNet implements Device {
   private deliver(w: WireFrame, buf: RxBuf): boolean {
     const f = parseFrame(w.frame);
     if (isMalformed(f)) { this.stats.rxBad++; this.rxBufs.unshift(buf); return false; }
-    const at = max(w.arriveNs, buf.postedNs);
+    const at = Math.max(w.arriveNs, buf.postedNs);
     const total = NET_HDR_SIZE + w.frame.length;
     if (total > buf.capacity) {
       this.stats.rxDropped++;
@@ -404,16 +435,17 @@ export class VirtioNet implements Device {
     if (f.tcp) pkt[0] = NET_HDR_F_DATA_VALID;               // checksums verified
     pkt[10] = 1;                                            // num_buffers (le16)
     pkt.set(w.frame, NET_HDR_SIZE);
-    const ram = this.ramBytes(), descs: { addr: number; len: number }[] = [];
+    const ram = this.ramBytes(), descs: { addr: number; len: number }[] | null = this.keep ? [] : null;
     for (let off = 0, i = 0; off < total; i++) {
       const d = buf.chain.descs[i], n = Math.min(d.len, total - off);
       ram.set(pkt.subarray(off, off + n), d.addr);
-      descs.push({ addr: d.addr, len: n });
+      descs?.push({ addr: d.addr, len: n });
       off += n;
     }
     this.stats.rxFrames++; this.stats.rxBytes += w.frame.length;
-    this.due.push({ req: { queue: RXQ, head: buf.chain.head, bytes: total, frames: framesOf(descs),
-      descs, wire: 1, gso: GSO_NONE, submitNs: at, doneNs: at }, usedLen: total });
+    const t = descs ? BigInt(at) : 0n;
+    this.due.push({ queue: RXQ, head: buf.chain.head, usedLen: total, doneNs: at, req: descs ? { queue: RXQ,
+      head: buf.chain.head, bytes: total, frames: framesOf(descs), descs, wire: 1, gso: GSO_NONE, submitNs: t, doneNs: t } : null });
     return true;
   }
 
@@ -424,9 +456,20 @@ export class VirtioNet implements Device {
     return this.ram8;
   }
 
-  private advance(nowNs: bigint): void { if (nowNs > this.nowNs) this.nowNs = nowNs; }
+  private advance(now: number): void { if (now > this.nowNs) this.nowNs = now; }
 
   private fault(msg: string): false { this.faults.push(msg); return false; }
 }
 
-function max(a: bigint, b: bigint): bigint { return a > b ? a : b; }
+/** The payload's buffers (descs after the first) as views of RAM, lent to the peer; buffers that
+ *  follow each other in RAM (page-cache pages usually do) make one view. */
+function lend(descs: Desc[], ram: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 1; i < descs.length;) {
+    const at = descs[i].addr;
+    let end = at + descs[i].len;
+    for (i++; i < descs.length && descs[i].addr === end; i++) end += descs[i].len;
+    out.push(ram.subarray(at, end));
+  }
+  return out;
+}

@@ -1,8 +1,8 @@
 // The device side of one virtio split virtqueue laid out in one 4 KiB frame of guest-physical RAM
 // (kernel/abi/virtio.ts). Everything read from the ring comes from the driver and is checked:
 // a bad chain comes back with `error` set instead of throwing.
-// Interface: new VirtQueue(ram, base); popAvail() -> Chain | null; pushUsed(head, len);
-// inRam(addr, len).
+// Interface: new VirtQueue(ram, base); popAvail(into?) -> Chain | null (into: a chain record to fill
+// again instead of a new one, for a caller done with the last); pushUsed(head, len); inRam(addr, len).
 import {
   VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VRING_DESC_F_INDIRECT,
 } from "../../kernel/abi/virtio";
@@ -40,8 +40,9 @@ export class VirtQueue {
     return Number.isSafeInteger(addr) && addr >= 0 && len >= 0 && addr + len <= this.view().byteLength;
   }
 
-  /** The next chain the driver made available, or null when there is none. */
-  popAvail(): Chain | null {
+  /** The next chain the driver made available, or null when there is none. With `into`, that record
+   *  (and its descriptor records) is filled in and returned: nothing is allocated. */
+  popAvail(into?: Chain): Chain | null {
     const v = this.view();
     const availIdx = v.getUint16(this.base + VQ_AVAIL + 2, true);
     const pending = (availIdx - this.lastAvail) & 0xffff;
@@ -53,32 +54,33 @@ export class VirtQueue {
     const head = v.getUint16(this.base + VQ_AVAIL + 4 + 2 * (this.lastAvail % VQ_SIZE), true);
     this.lastAvail = (this.lastAvail + 1) & 0xffff;
     if (head >= VQ_SIZE) return { head: -1, descs: [], error: `avail ring names descriptor ${head}` };
-    return this.walk(v, head);
+    return this.walk(v, head, into ?? { head, descs: [] });
   }
 
   /** Follow the chain from head to its end (at most VQ_SIZE links); a bad descriptor is kept
    *  (so the status descriptor after it can still be found) and named in `error`. */
-  private walk(v: DataView, head: number): Chain {
-    const descs: Desc[] = [];
-    let error: string | undefined;
+  private walk(v: DataView, head: number, c: Chain): Chain {
+    const descs = c.descs;
+    let n = 0, error: string | undefined;
+    const done = (why?: string): Chain => { descs.length = n; c.head = head; c.error = error ?? why; return c; };
     for (let i = head; ;) {
-      if (descs.length === VQ_SIZE) return { head, descs, error: error ?? `chain longer than ${VQ_SIZE} (a loop?)` };
+      if (n === VQ_SIZE) return done(`chain longer than ${VQ_SIZE} (a loop?)`);
       const at = this.base + VQ_DESC + i * VQ_DESC_SIZE;
       const lo = v.getUint32(at, true), hi = v.getUint32(at + 4, true);
-      const d: Desc = { addr: hi * 2 ** 32 + lo, len: v.getUint32(at + 8, true), flags: v.getUint16(at + 12, true) };
-      const bad = this.badDesc(d, descs);
+      const d = n < descs.length ? descs[n] : (descs[n] = { addr: 0, len: 0, flags: 0 });
+      d.addr = hi * 2 ** 32 + lo; d.len = v.getUint32(at + 8, true); d.flags = v.getUint16(at + 12, true);
+      const bad = this.badDesc(d, n > 0 ? descs[n - 1] : null);
       if (bad) error ??= `descriptor ${i}: ${bad}`;
-      descs.push(d);
-      if (!(d.flags & VRING_DESC_F_NEXT)) return { head, descs, error };
+      n++;
+      if (!(d.flags & VRING_DESC_F_NEXT)) return done();
       i = v.getUint16(at + 14, true);
-      if (i >= VQ_SIZE) return { head, descs, error: error ?? `descriptor next ${i} out of range` };
+      if (i >= VQ_SIZE) return done(`descriptor next ${i} out of range`);
     }
   }
 
-  private badDesc(d: Desc, before: Desc[]): string | null {
+  private badDesc(d: Desc, prev: Desc | null): string | null {
     if (d.flags & VRING_DESC_F_INDIRECT) return "indirect descriptors not offered";
     if (!this.inRam(d.addr, d.len)) return `buffer 0x${d.addr.toString(16)}+${d.len} outside RAM`;
-    const prev = before[before.length - 1];
     if (prev && (prev.flags & VRING_DESC_F_WRITE) && !(d.flags & VRING_DESC_F_WRITE)) return "readable after writable";
     return null;
   }

@@ -65,8 +65,13 @@ export class Slirp implements NetPeer {
     this.tcp.input(f, info.payload && (f.payload.length ? [f.payload, ...info.payload] : info.payload));
   }
 
-  /** Take the frames queued for the guest. */
-  output(): Uint8Array[] { const q = this.queue; this.queue = []; return q; }
+  /** Take the frames queued for the guest (none: one shared empty list, nothing allocated). */
+  output(): readonly Uint8Array[] {
+    if (this.queue.length === 0) return NONE;
+    const q = this.queue;
+    this.queue = [];
+    return q;
+  }
 
   /** Is a real socket or listener open (frames may come without the guest doing anything)? */
   pending(): boolean { return this.forwarder.pending(); }
@@ -110,6 +115,8 @@ export class Slirp implements NetPeer {
     this.activity.notify();
   }
 }
+
+const NONE: readonly Uint8Array[] = Object.freeze([]);
 
 function concat(head: Uint8Array, pieces: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, head.length));

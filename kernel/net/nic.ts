@@ -23,7 +23,7 @@ import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NET_HDR_SIZE } from "../abi/net";
 import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree } from "../virtq";
 import { kalloc, kput, kget, pa, frame } from "../kalloc";
 import { allocFrame } from "../pagecache";
-import { GFP_NORETRY } from "../oom";
+import { GFP_NORETRY, GFP_NOZERO } from "../oom";
 import { hostVirtioSetup, hostVirtioNotify, hostVirtioConfig } from "../host";
 import { countDma } from "../copy";
 import { statAdd, curSys } from "../stats";
@@ -31,7 +31,7 @@ import { nextSeq, traceEmit, curCause, setCause } from "../trace";
 import { panic } from "../panic";
 import { netRx } from "./ip";
 import { tcpOutput, tcpTxDone, flushCtl } from "./tcp";
-import { NSOCK, sockAt } from "./sock";
+import { sockAt, sockTop } from "./sock";
 
 // A gather list: the payload of one packet as pieces { u32 pfn, u32 off, u32 len } after this
 // header. It belongs to the caller that builds it (docs/architecture.md, "Who owns a buffer").
@@ -149,7 +149,8 @@ function refillRx(): void {
   if (netmapMode) return;                              // netmap posts its own buffers
   let posted = false;
   while (nic.rxPosted < RX_TARGET) {
-    const f = allocFrame(Owner.socket, GFP_NORETRY);   // interrupt context: never the OOM killer
+    const f = allocFrame(Owner.socket, GFP_NORETRY | GFP_NOZERO);   // interrupt context: never the OOM
+                                                     //   killer; the device writes what is read
     if (f == 0) break;                                   // the slot stays empty until a later refill
     const h = vqAlloc(rxq, 1);
     if (h < 0) { kput(f); break; }
@@ -219,7 +220,7 @@ export function nicIrq(): void {
 // The stack's senders that found the queue full try again (a completion, netmap let the NIC go).
 export function nicResume(): void {
   flushCtl();                                                           // control segments that found it full
-  for (let i = 0; i < NSOCK; i++) if (sockAt(i).used) tcpOutput(i);   // senders that found the queue full
+  for (let i = 0; i < sockTop(); i++) if (sockAt(i).used) tcpOutput(i);   // senders that found the queue full
 }
 
 function usedLen(q: Vq): u32 {

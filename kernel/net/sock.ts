@@ -10,7 +10,8 @@
 // Interface: Sock, Frag, sockInit(base), sockAlloc() -> index or -1, sockAt(i), sockIndex(s),
 // sockFree(i), sockChan(i), frag helpers sfrag(s, i) / rfrag(s, i), sfragPush(s, pfn, off, len, zcid)
 // (queue data, charged to the calling syscall), sockFind(lport, raddr, rport)
-// (connection, then listener), portInUse(port), sndSpace(s), netBusy(), isOrphan(s).
+// (connection, then listener), portInUse(port), sndSpace(s), netBusy(), isOrphan(s); sockTop():
+// every used socket's index is below it (the scans done per packet and per schedule stop there).
 import { Owner } from "../abi/layout";
 import { kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
@@ -92,6 +93,8 @@ export const TIME_WAIT: u32 = 10;
 export const ACCQ: usize = 240;              // offset of the accept ring (16 x u8) in the record
 
 let base: usize = 0;
+let top: i32 = 0;                            // one past the highest used slot
+export function sockTop(): i32 { return top; }
 export function sockInit(a: usize): void {
   if (offsetof<Sock>() > ACCQ) panic("sockInit: the socket record overlaps its accept ring");
   base = a; memory.fill(a, 0, <usize>NSOCK * SOCK_SIZE);
@@ -109,6 +112,7 @@ export function sockAlloc(): i32 {
     memory.fill(changetype<usize>(s), 0, SOCK_SIZE);
     s.used = 1; s.qframe = q; s.parent = -1; s.qSys = -1; s.finSys = -1;
     s.sndbuf = 262144; s.rcvbuf = 131072;
+    if (i >= top) top = i + 1;
     return i;
   }
   return -1;
@@ -120,6 +124,7 @@ export function sockFree(i: i32): void {
   while (s.rHead != s.rTail) { kput(rfrag(s, s.rHead).pfn); s.rHead++; }
   kput(s.qframe);
   s.used = 0;
+  while (top > 0 && !sockAt(top - 1).used) top--;
 }
 
 @unmanaged export class Frag { pfn: u32; off: u32; len: u32; zcid: u32; }
@@ -137,7 +142,7 @@ export function sfragPush(s: Sock, pfn: u32, off: u32, len: u32, zcid: u32): voi
 
 export function sockFind(lport: u32, raddr: u32, rport: u32): i32 {
   let listener = -1;
-  for (let i = 0; i < NSOCK; i++) {
+  for (let i = 0; i < top; i++) {
     const s = sockAt(i);
     if (!s.used || s.lport != lport) continue;
     if (s.state == LISTEN) { listener = i; continue; }

@@ -19,7 +19,7 @@ import { MSS, MAX_TSO, NetFeature, TCP_HLEN, LOOPBACK_IP, TCP_FIN, TCP_SYN, TCP_
   TCPOPT_END, TCPOPT_NOP, TCPOPT_WSCALE, TCP_MAX_WSCALE } from "../abi/net";
 import { kput } from "../kalloc";
 import { wakeup } from "../sleep";
-import { Sock, sockAt, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ, NSOCK, isOrphan,
+import { Sock, sockAt, sockTop, sockAlloc, sockFree, sockFind, sockChan, sockIndex, sfrag, rfrag, NFRAG, ACCQ, NSOCK, isOrphan,
   CLOSED, LISTEN, SYN_SENT, SYN_RCVD, ESTABLISHED, FIN_WAIT1, FIN_WAIT2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT, ZC_COPIED, SO_EE_CODE_ZEROCOPY_COPIED, sndSpace } from "./sock";
 import { buildHeaders, be16, be32, netDropped } from "./ip";
 import { nicTxAlloc, nicTxSubmit, txHdr, nicFeatures, Gather, GATHER_SIZE, gatherClear, gatherAdd, txSockTag } from "./nic";
@@ -278,7 +278,7 @@ function ackSent(s: Sock): void {
 // Delayed ACKs and corked segments whose time is up leave; orphans whose time is up are aborted
 // (called by the scheduler as it wakes sleepers).
 export function tcpTimers(now: u64): void {
-  for (let i = 0; i < NSOCK; i++) {
+  for (let i = 0; i < sockTop(); i++) {
     const s = sockAt(i);
     if (!s.used) continue;
     if (s.ackAt != 0 && s.ackAt <= now) { s.pingpong = 0; sendAck(i); }   // missed: no longer interactive
@@ -291,7 +291,7 @@ export function tcpTimers(now: u64): void {
 // The earliest deadline of tcpTimers (U64.MAX_VALUE: none).
 export function tcpNextTimer(): u64 {
   let t = U64.MAX_VALUE;
-  for (let i = 0; i < NSOCK; i++) {
+  for (let i = 0; i < sockTop(); i++) {
     const s = sockAt(i);
     if (!s.used) continue;
     t = earlier(t, s.orphanAt); t = earlier(t, s.ackAt); t = earlier(t, s.corkAt);

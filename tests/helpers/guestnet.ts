@@ -174,7 +174,7 @@ export class GuestNet {
   }
 }
 
-export interface PeerLike { input(frame: Uint8Array): void; output(): Uint8Array[] }
+export interface PeerLike { input(frame: Uint8Array): void; output(): readonly Uint8Array[] }
 
 /** Carry frames between a peer and a guest wired straight together until nothing moves. */
 export function wire(peer: PeerLike, opts?: GuestOpts): { guest: GuestNet; pump: () => number } {
