@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import fc from "fast-check";
 import {
-  checksum, tcpChecksum, buildIpv4, buildTcp, tcpFrame, arpFrame, parseFrame, isMalformed, ipString, parseIp, macOf,
+  checksum, tcpChecksum, buildIpv4, buildTcp, tcpFrame, arpFrame, parseFrame, isMalformed, frameCheck, fillTcpChecksum, ipString, parseIp, macOf,
   GUEST_MAC, HOST_MAC, BROADCAST_MAC, type Frame,
 } from "../host/net/packet";
 import {
@@ -83,6 +83,33 @@ test("parseFrame never throws on random bytes or random corruption", () => {
     const b = good.slice(); b[at] ^= x;
     const r = parseFrame(b);
     if (at >= 14 && !isMalformed(r)) expect(r.ip?.totalLength ?? 0).toBeGreaterThanOrEqual(0);
+  }), { numRuns: 2000 });
+});
+
+test("frameCheck says what parseFrame says, on good frames and every single-byte corruption", () => {
+  const verdict = (b: Uint8Array) => { const f = parseFrame(b); return isMalformed(f) ? "bad" : f.tcp ? "tcp" : "other"; };
+  const frames = [
+    tcpFrame({ srcMac: GUEST_MAC, dstMac: HOST_MAC, srcIp: GUEST_IP, dstIp: HOST_IP, srcPort: 1, dstPort: 2, seq: 3, ack: 4,
+      flags: TCP_SYN, window: 5, mss: 1460, wscale: 7, payload: new Uint8Array(11) }),
+    tcpFrame({ srcMac: HOST_MAC, dstMac: GUEST_MAC, srcIp: HOST_IP, dstIp: GUEST_IP, srcPort: 9, dstPort: 4000, seq: 1, ack: 2,
+      flags: TCP_ACK, window: 100 }),
+    arpFrame(BROADCAST_MAC, { op: ARP_REQUEST, sha: GUEST_MAC, spa: GUEST_IP, tha: BROADCAST_MAC, tpa: HOST_IP }),
+  ];
+  expect(frames.map(frameCheck)).toEqual(["tcp", "tcp", "other"]);
+  for (const good of frames) {
+    fc.assert(fc.property(fc.nat(good.length - 1), fc.integer({ min: 1, max: 255 }), fc.nat(good.length), (at, x, cut) => {
+      const b = good.slice(); b[at] ^= x;
+      expect(frameCheck(b)).toBe(verdict(b));
+      expect(frameCheck(b.subarray(0, cut))).toBe(verdict(b.subarray(0, cut)));
+    }), { numRuns: 3000 });
+  }
+  fc.assert(fc.property(fc.uint8Array({ maxLength: 120 }), (b) => { expect(frameCheck(b)).toBe(verdict(b)); }), { numRuns: 2000 });
+  // Bad TCP options under a right checksum (the sum filled in again after the corruption).
+  const syn = frames[0], optAt = 14 + 20 + 20, optEnd = 14 + 20 + (syn[14 + 20 + 12] >> 4) * 4;
+  fc.assert(fc.property(fc.integer({ min: optAt, max: optEnd - 1 }), fc.nat(255), (at, x) => {
+    const b = syn.slice(); b[at] = x;
+    expect(fillTcpChecksum(b, 14 + 20, 16)).toBeNull();
+    expect(frameCheck(b)).toBe(verdict(b));
   }), { numRuns: 2000 });
 });
 

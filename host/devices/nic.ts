@@ -38,7 +38,7 @@ import {
   NET_HDR_SIZE, RXQ, TXQ, MTU, ETH_HLEN, IP_HLEN, TCP_HLEN, MAX_TSO, NetFeature, NetConfig, GSO_NONE, GSO_TCPV4, GSO_ECN,
   GUEST_MAC_HI, GUEST_MAC_LO, NET_HDR_F_NEEDS_CSUM, NET_HDR_F_DATA_VALID,
 } from "../../kernel/abi/net";
-import { tsoSegment, tsoPlan, fillTcpChecksum, checkTcpCsumOffload, parseFrame, isMalformed, type TsoPlan } from "../net/packet";
+import { tsoSegment, tsoPlan, fillTcpChecksum, checkTcpCsumOffload, frameCheck, type TsoPlan } from "../net/packet";
 import type { PcapWriter } from "../net/pcap";
 
 /** The other end of the cable. */
@@ -122,6 +122,7 @@ export class VirtioNet implements Device {
   private due: Pending[] = [];        // used entries waiting for their interrupt, oldest first
   private rxWire: WireFrame[] = [];   // frames on or past the RX link, not yet delivered
   private rxBufs: RxBuf[] = [];       // posted receive buffers
+  private rxSpare: RxBuf[] = [];      // records of buffers used, to be filled again (refillRx)
   private txFree = 0;                 // when each link can take the next frame
   private rxFree = 0;
   private nowNs = 0;                  // the latest time the machine told us
@@ -200,8 +201,13 @@ export class VirtioNet implements Device {
     return n;
   }
 
-  /** Device.poll: pollRx. */
-  poll(nowNs: bigint): void { this.pollRx(nowNs); }
+  /** Device.poll (each turn of the run loop): what the peer queued on its own (real sockets) enters
+   *  the RX link now. Frames are written into buffers when their interrupt is taken (takeIrq). */
+  poll(nowNs: bigint): void {
+    const now = Number(nowNs);
+    this.advance(now);
+    this.fromPeer(now);
+  }
 
   /** When the next interrupt is due (a completion, or a frame arriving into a posted buffer), or null. */
   nextIrqAt(): bigint | null {
@@ -215,7 +221,7 @@ export class VirtioNet implements Device {
   private nextAt(): number {
     let t = -1;
     for (const p of this.due) if (t < 0 || p.doneNs < t) t = p.doneNs;
-    this.refillRx();
+    if (this.rxWire.length && !this.rxBufs.length) this.refillRx();   // (the driver notifies when it posts)
     if (this.rxWire.length && this.rxBufs.length) {
       const a = Math.max(this.rxWire[0].arriveNs, this.rxBufs[0].postedNs);
       if (t < 0 || a < t) t = a;
@@ -404,24 +410,31 @@ export class VirtioNet implements Device {
   private refillRx(): void {
     const q = this.queues[RXQ];
     if (!q) return;
-    for (let c = q.popAvail(); c; c = q.popAvail()) {
-      if (c.head < 0) { this.fault(`RX: ${c.error}`); continue; }
+    for (;;) {
+      const spare = this.rxSpare.pop() ?? { chain: { head: 0, descs: [] }, postedNs: 0, capacity: 0 };
+      const c = q.popAvail(spare.chain);
+      if (!c) { this.rxSpare.push(spare); return; }
+      if (c.head < 0) { this.rxSpare.push(spare); this.fault(`RX: ${c.error}`); continue; }
       const error = c.error ?? (c.descs.some((d) => !(d.flags & VRING_DESC_F_WRITE)) ? "RX buffer not device-writable" : undefined);
       if (error) {
+        this.rxSpare.push(spare);
         this.stats.rxErrors++;
         const at = BigInt(this.nowNs);
         this.due.push({ queue: RXQ, head: c.head, usedLen: 0, doneNs: this.nowNs, req: this.keep ? { queue: RXQ, head: c.head,
           bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE, submitNs: at, doneNs: at, error } : null });
         continue;
       }
-      this.rxBufs.push({ chain: c, postedNs: this.nowNs, capacity: c.descs.reduce((n, d) => n + d.len, 0) });
+      let capacity = 0;
+      for (const d of c.descs) capacity += d.len;
+      spare.postedNs = this.nowNs; spare.capacity = capacity;
+      this.rxBufs.push(spare);
     }
   }
 
   /** One frame into one posted buffer: the header, then the frame (one DMA); false if dropped unseen. */
   private deliver(w: WireFrame, buf: RxBuf): boolean {
-    const f = parseFrame(w.frame);
-    if (isMalformed(f)) { this.stats.rxBad++; this.rxBufs.unshift(buf); return false; }
+    const check = frameCheck(w.frame);
+    if (check === "bad") { this.stats.rxBad++; this.rxBufs.unshift(buf); return false; }
     const at = Math.max(w.arriveNs, buf.postedNs);
     const total = NET_HDR_SIZE + w.frame.length;
     if (total > buf.capacity) {
@@ -430,22 +443,31 @@ export class VirtioNet implements Device {
       this.rxBufs.unshift(buf);
       return false;
     }
-    const pkt = total <= this.rxBuf.length ? this.rxBuf.subarray(0, total) : new Uint8Array(total);
-    pkt.fill(0, 0, NET_HDR_SIZE);
-    if (f.tcp) pkt[0] = NET_HDR_F_DATA_VALID;               // checksums verified
-    pkt[10] = 1;                                            // num_buffers (le16)
-    pkt.set(w.frame, NET_HDR_SIZE);
-    const ram = this.ramBytes(), descs: { addr: number; len: number }[] | null = this.keep ? [] : null;
-    for (let off = 0, i = 0; off < total; i++) {
+    const ram = this.ramBytes(), d0 = buf.chain.descs[0];
+    if (d0.len >= total) {                                  // one buffer takes it all: write it in place
+      writeRxHeader(ram, d0.addr, check === "tcp");
+      ram.set(w.frame, d0.addr + NET_HDR_SIZE);
+    } else {                                                // scattered: staged, then buffer by buffer
+      const pkt = total <= this.rxBuf.length ? this.rxBuf.subarray(0, total) : new Uint8Array(total);
+      writeRxHeader(pkt, 0, check === "tcp");
+      pkt.set(w.frame, NET_HDR_SIZE);
+      for (let off = 0, i = 0; off < total; i++) {
+        const d = buf.chain.descs[i], n = Math.min(d.len, total - off);
+        ram.set(pkt.subarray(off, off + n), d.addr);
+        off += n;
+      }
+    }
+    const descs: { addr: number; len: number }[] | null = this.keep ? [] : null;
+    for (let off = 0, i = 0; descs && off < total; i++) {
       const d = buf.chain.descs[i], n = Math.min(d.len, total - off);
-      ram.set(pkt.subarray(off, off + n), d.addr);
-      descs?.push({ addr: d.addr, len: n });
+      descs.push({ addr: d.addr, len: n });
       off += n;
     }
     this.stats.rxFrames++; this.stats.rxBytes += w.frame.length;
     const t = descs ? BigInt(at) : 0n;
     this.due.push({ queue: RXQ, head: buf.chain.head, usedLen: total, doneNs: at, req: descs ? { queue: RXQ,
       head: buf.chain.head, bytes: total, frames: framesOf(descs), descs, wire: 1, gso: GSO_NONE, submitNs: t, doneNs: t } : null });
+    this.rxSpare.push(buf);
     return true;
   }
 
@@ -459,6 +481,14 @@ export class VirtioNet implements Device {
   private advance(now: number): void { if (now > this.nowNs) this.nowNs = now; }
 
   private fault(msg: string): false { this.faults.push(msg); return false; }
+}
+
+/** A received frame's virtio_net_hdr at b[at]: DATA_VALID for a TCP segment (its checksums were
+ *  checked), num_buffers 1 (le16), the rest 0. */
+function writeRxHeader(b: Uint8Array, at: number, tcp: boolean): void {
+  b.fill(0, at, at + NET_HDR_SIZE);
+  if (tcp) b[at] = NET_HDR_F_DATA_VALID;
+  b[at + 10] = 1;
 }
 
 /** The payload's buffers (descs after the first) as views of RAM, lent to the peer; buffers that

@@ -5,7 +5,8 @@
 // Interface: ipString(ip), parseIp(s), macOf(hi, lo), checksum(bytes), tcpChecksum(src, dst, seg);
 // buildEth, buildArp, buildIpv4, buildTcp, tcpFrame(spec), arpFrame(...); parseFrame(bytes, opts?) ->
 // Frame | Malformed (opts.csumOk: the TCP checksum is known good, as a NIC's checksum offload says),
-// isMalformed(f); tsoPlan(frame, mss) -> TsoPlan | error string; tsoSegment(frame, mss) -> frames |
+// isMalformed(f); frameCheck(bytes) -> "bad" | "tcp" | "other" (parseFrame's checks, nothing allocated:
+// a device's receive check); tsoPlan(frame, mss) -> TsoPlan | error string; tsoSegment(frame, mss) -> frames |
 // error string; checkTcpCsumOffload(frame, start, off), fillTcpChecksum(frame, start, off).
 import {
   ETH_HLEN, IP_HLEN, TCP_HLEN, ETH_P_IP, ETH_P_ARP, IPPROTO_TCP, TCP_FIN, TCP_PSH, TCP_SYN, TCPOPT_END, TCPOPT_NOP,
@@ -67,15 +68,25 @@ function macBytes(m: Mac): number[] {
   if (!b) { b = m.split(":").map((x) => parseInt(x, 16)); if (macCache.size < 256) macCache.set(m, b); }
   return b;
 }
+const macNames = new Map<number, Mac>();     // the MACs seen, by their 48-bit value (per frame is hot)
 function macAt(b: Uint8Array, at: number): Mac {
-  return `${HEX[b[at]]}:${HEX[b[at + 1]]}:${HEX[b[at + 2]]}:${HEX[b[at + 3]]}:${HEX[b[at + 4]]}:${HEX[b[at + 5]]}`;
+  const key = (b[at] * 0x10000 + ((b[at + 1] << 8) | b[at + 2])) * 0x1000000 + ((b[at + 3] << 16) | (b[at + 4] << 8) | b[at + 5]);
+  let m = macNames.get(key);
+  if (m === undefined) {
+    m = `${HEX[b[at]]}:${HEX[b[at + 1]]}:${HEX[b[at + 2]]}:${HEX[b[at + 3]]}:${HEX[b[at + 4]]}:${HEX[b[at + 5]]}`;
+    if (macNames.size < 256) macNames.set(key, m);
+  }
+  return m;
 }
 
 /** 16-bit ones' complement sum of bytes (odd length padded with a zero), not folded. */
-function sum16(b: Uint8Array, acc = 0): number {
-  const n = b.length & ~1;
-  for (let i = 0; i < n; i += 2) acc += (b[i] << 8) | b[i + 1];
-  if (b.length & 1) acc += b[n] << 8;
+function sum16(b: Uint8Array, acc = 0): number { return sumRange(b, 0, b.length, acc); }
+
+/** sum16 of b[from, to). */
+function sumRange(b: Uint8Array, from: number, to: number, acc: number): number {
+  const n = from + ((to - from) & ~1);
+  for (let i = from; i < n; i += 2) acc += (b[i] << 8) | b[i + 1];
+  if ((to - from) & 1) acc += b[n] << 8;
   return acc;
 }
 
@@ -141,18 +152,24 @@ export interface Ipv4Spec { src: number; dst: number; protocol: number; id?: num
 /** A 20-byte IPv4 header (no options) with its checksum, then the payload. */
 export function buildIpv4(s: Ipv4Spec, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(IP_HLEN + payload.length);
-  out[0] = 0x45;
-  out[1] = s.tos ?? 0;
-  put16(out, 2, out.length);
-  put16(out, 4, (s.id ?? 0) & 0xffff);
-  put16(out, 6, s.frag ?? IP_DF);
-  out[8] = s.ttl ?? IP_TTL;
-  out[9] = s.protocol;
-  put32(out, 12, s.src);
-  put32(out, 16, s.dst);
-  put16(out, 10, checksum(out.subarray(0, IP_HLEN)));
+  writeIpv4(out, 0, s, payload.length);
   out.set(payload, IP_HLEN);
   return out;
+}
+
+/** buildIpv4's header at out[at], for a payload of `len` bytes after it. */
+function writeIpv4(out: Uint8Array, at: number, s: Ipv4Spec, len: number): void {
+  out[at] = 0x45;
+  out[at + 1] = s.tos ?? 0;
+  put16(out, at + 2, IP_HLEN + len);
+  put16(out, at + 4, (s.id ?? 0) & 0xffff);
+  put16(out, at + 6, s.frag ?? IP_DF);
+  out[at + 8] = s.ttl ?? IP_TTL;
+  out[at + 9] = s.protocol;
+  put16(out, at + 10, 0);
+  put32(out, at + 12, s.src);
+  put32(out, at + 16, s.dst);
+  put16(out, at + 10, fold(sumRange(out, at, at + IP_HLEN, 0)));
 }
 
 export interface TcpSpec {
@@ -164,34 +181,50 @@ export interface TcpSpec {
 
 /** A TCP segment (20-byte header, +4 with MSS) with its pseudo-header checksum. */
 export function buildTcp(s: TcpSpec, payload: Uint8Array, srcIp: number, dstIp: number): Uint8Array {
-  const mssAt = TCP_HLEN, wsAt = mssAt + (s.mss !== undefined ? MSS_OPT_LEN : 0);
-  const hlen = wsAt + (s.wscale !== undefined ? WS_OPT_LEN : 0);
-  const out = new Uint8Array(hlen + payload.length);
-  put16(out, 0, s.srcPort);
-  put16(out, 2, s.dstPort);
-  put32(out, 4, s.seq >>> 0);
-  put32(out, 8, s.ack >>> 0);
-  out[12] = (hlen / 4) << 4;
-  out[13] = s.flags;
-  put16(out, 14, s.window);
-  put16(out, 18, s.urgent ?? 0);
+  const out = new Uint8Array(tcpHlen(s) + payload.length);
+  writeTcp(out, 0, s, payload, srcIp, dstIp);
+  return out;
+}
+
+function tcpHlen(s: TcpSpec): number {
+  return TCP_HLEN + (s.mss !== undefined ? MSS_OPT_LEN : 0) + (s.wscale !== undefined ? WS_OPT_LEN : 0);
+}
+
+/** buildTcp's segment written at out[at], which ends where the segment does. */
+function writeTcp(out: Uint8Array, at: number, s: TcpSpec, payload: Uint8Array, srcIp: number, dstIp: number): void {
+  const mssAt = at + TCP_HLEN, wsAt = mssAt + (s.mss !== undefined ? MSS_OPT_LEN : 0), hlen = tcpHlen(s);
+  put16(out, at, s.srcPort);
+  put16(out, at + 2, s.dstPort);
+  put32(out, at + 4, s.seq >>> 0);
+  put32(out, at + 8, s.ack >>> 0);
+  out[at + 12] = (hlen / 4) << 4;
+  out[at + 13] = s.flags;
+  put16(out, at + 14, s.window);
+  put16(out, at + 18, s.urgent ?? 0);
   if (s.mss !== undefined) { out[mssAt] = TCPOPT_MSS; out[mssAt + 1] = MSS_OPT_LEN; put16(out, mssAt + 2, s.mss); }
   if (s.wscale !== undefined) { out[wsAt] = TCPOPT_NOP; out[wsAt + 1] = TCPOPT_WSCALE; out[wsAt + 2] = 3; out[wsAt + 3] = s.wscale; }
-  out.set(payload, hlen);
-  put16(out, 16, tcpChecksum(srcIp, dstIp, out));
-  return out;
+  out.set(payload, at + hlen);
+  const len = out.length - at;
+  const pseudo = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + IPPROTO_TCP + len;
+  put16(out, at + 16, fold(sumRange(out, at, out.length, pseudo)));
 }
 
 export interface TcpFrameSpec extends TcpSpec {
   srcMac: Mac; dstMac: Mac; srcIp: number; dstIp: number; ipId?: number; payload?: Uint8Array;
 }
 
-/** A whole Ethernet/IPv4/TCP frame. */
+/** A whole Ethernet/IPv4/TCP frame (built in place: one allocation). */
 export function tcpFrame(s: TcpFrameSpec): Uint8Array {
-  const seg = buildTcp(s, s.payload ?? new Uint8Array(0), s.srcIp, s.dstIp);
-  const ip = buildIpv4({ src: s.srcIp, dst: s.dstIp, protocol: IPPROTO_TCP, id: s.ipId }, seg);
-  return buildEth({ dst: s.dstMac, src: s.srcMac, type: ETH_P_IP }, ip);
+  const payload = s.payload ?? NO_BYTES, segLen = tcpHlen(s) + payload.length;
+  const out = new Uint8Array(ETH_HLEN + IP_HLEN + segLen);
+  out.set(macBytes(s.dstMac), 0);
+  out.set(macBytes(s.srcMac), 6);
+  put16(out, 12, ETH_P_IP);
+  writeIpv4(out, ETH_HLEN, { src: s.srcIp, dst: s.dstIp, protocol: IPPROTO_TCP, id: s.ipId }, segLen);
+  writeTcp(out, ETH_HLEN + IP_HLEN, s, payload, s.srcIp, s.dstIp);
+  return out;
 }
+const NO_BYTES = new Uint8Array(0);
 
 /** A whole Ethernet/ARP frame. */
 export function arpFrame(dst: Mac, p: ArpPacket): Uint8Array {
@@ -273,6 +306,43 @@ function synOptions(o: Uint8Array): { mss?: number; wscale?: number } | null {
 }
 
 export function isMalformed(f: Frame | Malformed): f is Malformed { return "error" in f; }
+
+/** What parseFrame(b) would say, without making the Frame: "bad" (Malformed), "tcp" (a TCP segment
+ *  whose checksum is right), "other" (well formed, not TCP). */
+export function frameCheck(b: Uint8Array): "bad" | "tcp" | "other" {
+  if (b.length < ETH_HLEN) return "bad";
+  const type = get16(b, 12), ip = ETH_HLEN;
+  if (type === ETH_P_ARP) {
+    if (b.length - ETH_HLEN < ARP_LEN) return "bad";
+    return get16(b, ip) !== ARP_HRD_ETHER || get16(b, ip + 2) !== ETH_P_IP || b[ip + 4] !== 6 || b[ip + 5] !== 4 ? "bad" : "other";
+  }
+  if (type !== ETH_P_IP) return "other";
+  if (b.length - ETH_HLEN < IP_HLEN) return "bad";
+  const hlen = (b[ip] & 0xf) * 4, total = get16(b, ip + 2);
+  if (b[ip] >> 4 !== 4 || hlen < IP_HLEN || total < hlen || total > b.length - ETH_HLEN) return "bad";
+  if (fold(sumRange(b, ip, ip + hlen, 0)) !== 0) return "bad";
+  if (b[ip + 9] !== IPPROTO_TCP || (get16(b, ip + 6) & 0x3fff) !== 0) return "other";
+  const t = ip + hlen, end = ip + total, thlen = (b[t + 12] >> 4) * 4;
+  if (end - t < TCP_HLEN || thlen < TCP_HLEN || thlen > end - t) return "bad";
+  const src = get32(b, ip + 12), dst = get32(b, ip + 16);
+  const pseudo = (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + IPPROTO_TCP + (end - t);
+  if (fold(sumRange(b, t, end, pseudo)) !== 0) return "bad";
+  return optionsValid(b, t + TCP_HLEN, t + thlen) ? "tcp" : "bad";
+}
+
+/** synOptions' rules on b[from, to), nothing allocated. */
+function optionsValid(o: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to;) {
+    if (o[i] === TCPOPT_END) break;
+    if (o[i] === TCPOPT_NOP) { i++; continue; }
+    const len = o[i + 1];
+    if (i + 1 >= to || len < 2 || i + len > to) return false;
+    if (o[i] === TCPOPT_MSS && len !== MSS_OPT_LEN) return false;
+    if (o[i] === TCPOPT_WSCALE && len !== 3) return false;
+    i += len;
+  }
+  return true;
+}
 
 /** What TSO makes of one packet: the headers (hdrEnd bytes) repeated before each of `segments`
  *  pieces of at most mss payload bytes (dataLen in all; a packet without data is one segment). */

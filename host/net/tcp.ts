@@ -51,6 +51,9 @@ const FWD_PORT_LOW = 40000;       // source ports of the connections this side o
 const TCP_RCVBUF = 256 * 1024;    // receive buffer: the guest's whole send buffer (256 KiB) in flight
 const WSCALE = 3;                 // our window scale: windows up to 65535 << 3 (512 KiB)
 
+const NO_DATA = new Uint8Array(0);
+/** States in which data from the guest is taken in. */
+const receiving = (s: TcpState): boolean => s === "ESTABLISHED" || s === "FIN_WAIT_1" || s === "FIN_WAIT_2";
 const seqDiff = (a: number, b: number): number => (a - b) | 0;   // signed distance a - b, mod 2^32
 const u32 = (x: number): number => x >>> 0;
 
@@ -162,7 +165,7 @@ export class TcpStack {
     this.nextPort = port === 65535 ? FWD_PORT_LOW : port + 1;
     const c = this.newConn(GUEST_IP, guestPort, port, guestMac, "SYN_SENT");
     c.app = app;
-    this.segment(c, TCP_SYN, c.iss, new Uint8Array(0), this.mss, WSCALE);
+    this.segment(c, TCP_SYN, c.iss, NO_DATA, this.mss, WSCALE);
     c.sndNxt = u32(c.iss + 1);
     return c;
   }
@@ -288,7 +291,7 @@ export class TcpStack {
   private receive(c: TcpConn, t: TcpHeader, data: Payload): void {
     let fin = !!(t.flags & TCP_FIN);
     if (data.length > 0 || fin) {
-      if (!["ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2"].includes(c.state)) {
+      if (!receiving(c.state)) {
         countDrop(this.stats, `data after FIN in ${c.state}`);
         this.abort(c);
         return;
@@ -371,7 +374,7 @@ export class TcpStack {
       sent = true;
     }
     if (canData && c.closeQueued && !c.finSent && c.unsentBytes === 0) {
-      this.segment(c, TCP_FIN | TCP_ACK, c.sndNxt, new Uint8Array(0));
+      this.segment(c, TCP_FIN | TCP_ACK, c.sndNxt, NO_DATA);
       c.sndNxt = u32(c.sndNxt + 1);
       c.finSent = true;
       c.state = c.state === "ESTABLISHED" ? "FIN_WAIT_1" : "LAST_ACK";
@@ -383,7 +386,7 @@ export class TcpStack {
 
   /** The app consumed held bytes: announce the larger window if it grew by an MSS or half the buffer. */
   windowOpened(c: TcpConn): void {
-    if (this.busy === c || !["ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2"].includes(c.state)) return;
+    if (this.busy === c || !receiving(c.state)) return;
     const w = c.window();
     const full = c.maxWindow();
     if (w - c.lastAdv >= Math.min(this.mss, full / 2) || (w === full && c.lastAdv < w)) this.ack(c);
@@ -397,7 +400,7 @@ export class TcpStack {
   }
 
   private synAck(c: TcpConn): void {
-    this.segment(c, TCP_SYN | TCP_ACK, c.iss, new Uint8Array(0), this.mss, c.wscale ? WSCALE : undefined);
+    this.segment(c, TCP_SYN | TCP_ACK, c.iss, NO_DATA, this.mss, c.wscale ? WSCALE : undefined);
   }
 
   abort(c: TcpConn): void {
@@ -411,7 +414,7 @@ export class TcpStack {
     this.finish(c, "aborted");
   }
 
-  private ack(c: TcpConn): void { this.segment(c, TCP_ACK, c.sndNxt, new Uint8Array(0)); this.ackNeeded = false; }
+  private ack(c: TcpConn): void { this.segment(c, TCP_ACK, c.sndNxt, NO_DATA); this.ackNeeded = false; }
 
   /** One segment on c; the window field says c.window(), unscaled on a SYN, else in units of 2^rcvShift. */
   private segment(c: TcpConn, flags: number, seq: number, payload: Uint8Array, mss?: number, wscale?: number): void {
