@@ -72,7 +72,7 @@ export class RealTime {
   // run() ends.
   stop(): void { clearTimeout(this.timer); }
 
-  expired(): boolean { return nowMs() >= this.deadline; }
+  expired(): boolean { return this.deadline !== Infinity && nowMs() >= this.deadline; }
 
   // A real connection is open: the world outside runs in real time.
   live(): boolean { return this.net?.connected() ?? false; }

@@ -220,7 +220,7 @@ export class VirtioNet implements Device {
   /** nextIrqAt as a number, -1 for none. */
   private nextAt(): number {
     let t = -1;
-    for (const p of this.due) if (t < 0 || p.doneNs < t) t = p.doneNs;
+    for (let i = 0; i < this.due.length; i++) if (t < 0 || this.due[i].doneNs < t) t = this.due[i].doneNs;
     if (this.rxWire.length && !this.rxBufs.length) this.refillRx();   // (the driver notifies when it posts)
     if (this.rxWire.length && this.rxBufs.length) {
       const a = Math.max(this.rxWire[0].arriveNs, this.rxBufs[0].postedNs);
@@ -236,7 +236,8 @@ export class VirtioNet implements Device {
     if (t < 0) return false;
     this.pollAt(t);
     let kept = 0, taken = 0;
-    for (const p of this.due) {                   // in order: those due now are posted, the rest stay
+    for (let i = 0; i < this.due.length; i++) {   // in order: those due now are posted, the rest stay
+      const p = this.due[i];
       if (p.doneNs > t) { this.due[kept++] = p; continue; }
       taken++;
       this.queues[p.queue]?.pushUsed(p.head, p.usedLen);
@@ -399,8 +400,9 @@ export class VirtioNet implements Device {
 
   /** The peer's queued frames enter the RX link at t. */
   private fromPeer(t: number): void {
-    for (const frame of this.peer.output()) {
-      const arriveNs = this.cross(frame.length, t);
+    const frames = this.peer.output();
+    for (let i = 0; i < frames.length; i++) {
+      const frame = frames[i], arriveNs = this.cross(frame.length, t);
       if (this.pcap) this.pcap.record(frame, BigInt(arriveNs));
       this.rxWire.push({ frame, arriveNs });
     }

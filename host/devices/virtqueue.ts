@@ -62,9 +62,8 @@ export class VirtQueue {
   private walk(v: DataView, head: number, c: Chain): Chain {
     const descs = c.descs;
     let n = 0, error: string | undefined;
-    const done = (why?: string): Chain => { descs.length = n; c.head = head; c.error = error ?? why; return c; };
     for (let i = head; ;) {
-      if (n === VQ_SIZE) return done(`chain longer than ${VQ_SIZE} (a loop?)`);
+      if (n === VQ_SIZE) return ended(c, head, n, error ?? `chain longer than ${VQ_SIZE} (a loop?)`);
       const at = this.base + VQ_DESC + i * VQ_DESC_SIZE;
       const lo = v.getUint32(at, true), hi = v.getUint32(at + 4, true);
       const d = n < descs.length ? descs[n] : (descs[n] = { addr: 0, len: 0, flags: 0 });
@@ -72,9 +71,9 @@ export class VirtQueue {
       const bad = this.badDesc(d, n > 0 ? descs[n - 1] : null);
       if (bad) error ??= `descriptor ${i}: ${bad}`;
       n++;
-      if (!(d.flags & VRING_DESC_F_NEXT)) return done();
+      if (!(d.flags & VRING_DESC_F_NEXT)) return ended(c, head, n, error);
       i = v.getUint16(at + 14, true);
-      if (i >= VQ_SIZE) return done(`descriptor next ${i} out of range`);
+      if (i >= VQ_SIZE) return ended(c, head, n, error ?? `descriptor next ${i} out of range`);
     }
   }
 
@@ -94,4 +93,10 @@ export class VirtQueue {
     this.usedIdx = (this.usedIdx + 1) & 0xffff;
     v.setUint16(this.base + VQ_USED + 2, this.usedIdx, true);
   }
+}
+
+/** The chain record c, walked: head, its first n descriptors, and what was wrong (if anything). */
+function ended(c: Chain, head: number, n: number, error: string | undefined): Chain {
+  c.descs.length = n; c.head = head; c.error = error;
+  return c;
 }

@@ -143,6 +143,7 @@ export class TcpStack {
   private nConns = 0;
   private nextPort = FWD_PORT_LOW;
   private busy: TcpConn | null = null;     // the connection whose segment is being processed
+  private last: TcpConn | null = null;     // the connection lookup() found last
   private ipId = 0;
 
   constructor(private emit: (frame: Uint8Array) => void, readonly stats: NetStats, private opts: TcpOptions = {}) {
@@ -172,11 +173,21 @@ export class TcpStack {
 
   conns(): TcpConn[] { return [...this.table.values()]; }
 
+  /** The connection of a segment: the last one found if it is the same (a bulk transfer's every
+   *  segment; its key string is not made again), else by key. */
+  private lookup(ip: number, guestPort: number, hostPort: number): TcpConn | undefined {
+    const l = this.last;
+    if (l && l.state !== "CLOSED" && l.guestIp === ip && l.guestPort === guestPort && l.hostPort === hostPort) return l;
+    const c = this.table.get(connKey(ip, guestPort, hostPort));
+    if (c) this.last = c;
+    return c;
+  }
+
   /** One TCP segment for HOST_IP from the guest (frame already parsed and checksummed); its
    *  payload is f.payload, or `pieces` (lent by the NIC) when given. */
   input(f: Frame, pieces?: Uint8Array[]): void {
     const ip = f.ip!, t = f.tcp!;
-    const c = this.table.get(connKey(ip.src, t.srcPort, t.dstPort));
+    const c = this.lookup(ip.src, t.srcPort, t.dstPort);
     if (!c) { this.noConnection(f); return; }
     this.busy = c;
     try {
@@ -202,9 +213,14 @@ export class TcpStack {
     c.sndWnd = t.window; c.sndMss = Math.min(this.mss, t.mss ?? TCP_DEFAULT_MSS);
     this.scaling(c, t);
     const app = l.accept(c);
-    if (!app) { this.table.delete(c.key); this.stats.refused++; this.resetFor(ip.src, f.eth.src, t, 0); return; }
+    if (!app) { this.forget(c); this.stats.refused++; this.resetFor(ip.src, f.eth.src, t, 0); return; }
     c.app = app;
     if (!l.defer) this.acceptDeferred(c);
+  }
+
+  private forget(c: TcpConn): void {
+    this.table.delete(c.key);
+    if (this.last === c) this.last = null;
   }
 
   private newConn(ip: number, guestPort: number, hostPort: number, mac: Mac, state: TcpState): TcpConn {
@@ -343,7 +359,7 @@ export class TcpStack {
   private finish(c: TcpConn, how: CloseHow): void {
     if (c.state === "CLOSED") return;
     c.state = "CLOSED";
-    this.table.delete(c.key);
+    this.forget(c);
     c.app.closed?.(c, how);
   }
 
