@@ -49,11 +49,30 @@ export function gatherClear(g: Gather): void { g.n = 0; g.bytes = 0; }
 // Piece i of `g`: { u32 pfn, u32 off, u32 len } (the loopback interface copies them).
 export function gatherPiece(g: Gather, i: u32): usize { return piece(g, i); }
 
-export function gatherAdd(g: Gather, pfn: u32, off: u32, len: u32): void {
+// With `join`, a piece that starts a page and follows the last piece in RAM (that piece ended its
+// page: page-cache pages allocated one after another) lengthens it instead (one descriptor for the
+// NIC, as a driver maps physically contiguous fragments); a piece then spans whole pages after its
+// first, and holds one reference on each page it spans (nicTxSubmit, txDone). Only a caller that
+// allocates its descriptors after gathering (gather.n) may join.
+export function gatherAdd(g: Gather, pfn: u32, off: u32, len: u32, join: bool = false): void {
+  if (join && g.n > 0 && off == 0) {
+    const last = piece(g, g.n - 1);
+    if (pa(load<u32>(last)) + <usize>load<u32>(last + 4) + <usize>load<u32>(last + 8) == pa(pfn)) {
+      store<u32>(last + 8, load<u32>(last + 8) + len);
+      g.bytes += len;
+      return;
+    }
+  }
   if (g.n >= GATHER_MAX) panic("gatherAdd: list full");
   const e = piece(g, g.n++);
   store<u32>(e, pfn); store<u32>(e + 4, off); store<u32>(e + 8, len);
   g.bytes += len;
+}
+
+// The frames of [addr, addr + len): one reference taken (hold) or dropped on each.
+function pagesRef(addr: usize, len: u32, hold: bool): void {
+  const last = <u32>((addr + <usize>len - 1) >>> PAGE_SHIFT);
+  for (let p = <u32>(addr >>> PAGE_SHIFT); p <= last; p++) { if (hold) kget(p); else kput(p); }
 }
 const HDR_SLOT: usize = 128;                              // header bytes per transmit slot
 // Per transmit head: +0 cause u32, +4 sys i32, +8 bytes u32, +12 pieces u32 (| a tag | txSockTag)
@@ -176,7 +195,7 @@ export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null, kick: bool
     d = vqNext(txq, d);
     const e = piece(changetype<Gather>(g), i);
     const pfn = load<u32>(e), off = load<u32>(e + 4), len = load<u32>(e + 8);
-    kget(pfn);
+    pagesRef(pa(pfn) + off, len, true);
     vqDesc(txq, d, <u64>(pa(pfn) + off), len, i + 1 < n ? VRING_DESC_F_NEXT : 0);
   }
   const r = nic.txrec + <usize>head * TXREC;
@@ -237,7 +256,7 @@ function txDone(head: u32): void {
     d = vqNext(txq, d);
     const a = load<u64>(txq.base + <usize>d * 16);
     if (i == 0) first = a;
-    kput(<u32>(a >>> PAGE_SHIFT));
+    pagesRef(<usize>a, load<u32>(txq.base + <usize>d * 16 + 8), false);
   }
   countDma(Routine.nic_dma, first, 0, load<u32>(r + 8), Place.frame, Place.device, load<i32>(r + 4));
   setCause(saved);

@@ -138,7 +138,7 @@ function gather(s: Sock, from: u32, n: u32, g: Gather): u32 {
     if (seqLe(end, from + got)) { seq = end; continue; }
     const skip = from + got - seq;
     const take = min(fr.len - skip, n - got);
-    gatherAdd(g, fr.pfn, fr.off + skip, take);
+    gatherAdd(g, fr.pfn, fr.off + skip, take, true);
     got += take; seq = end;
   }
   return got;
