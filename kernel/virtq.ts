@@ -2,9 +2,9 @@
 // table and both rings. Free descriptors are chained through `next`.
 // Interface: Vq, vqInit(vq, frameAddr), vqAlloc(vq, n) -> head or -1, vqDesc(vq, i, addr, len,
 // flags, next), vqNext(vq, i), vqSubmit(vq, head), vqUsed(vq) -> {id} of the next used entry or -1,
-// vqFree(vq, head).
+// vqFree(vq, head), vqWantsKick(vq): false while the device said it needs no notification.
 import { PAGE_SIZE } from "./abi/layout";
-import { VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT } from "./abi/virtio";
+import { VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT, VRING_USED_F_NO_NOTIFY } from "./abi/virtio";
 
 @unmanaged export class Vq {
   base: usize;      // physical address of the queue frame
@@ -46,6 +46,9 @@ export function vqSubmit(vq: Vq, head: u32): void {
   vq.availIdx++;
   store<u16>(vq.base + VQ_AVAIL + 2, <u16>vq.availIdx);
 }
+
+// Does the device want a notification for what was submitted (used.flags without NO_NOTIFY)?
+export function vqWantsKick(vq: Vq): bool { return (load<u16>(vq.base + VQ_USED) & VRING_USED_F_NO_NOTIFY) == 0; }
 
 // Head of the next chain the device finished, or -1.
 export function vqUsed(vq: Vq): i32 {

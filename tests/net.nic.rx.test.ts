@@ -6,7 +6,8 @@ import { expect, test } from "vitest";
 import { PORT_ECHO, RXQ, TXQ, NET_HDR_SIZE, RX_BUF_SIZE, NET_HDR_F_DATA_VALID, TCP_ACK, GUEST_IP, HOST_IP } from "../kernel/abi/net";
 import { VirtioNet } from "../host/devices/nic";
 import { tcpFrame, arpFrame, GUEST_MAC, HOST_MAC } from "../host/net/packet";
-import { NetDriver, NetRig, RX_BUFS } from "./helpers/netdriver";
+import { NetDriver, NetRig, RX_BUFS, RX_RING } from "./helpers/netdriver";
+import { VQ_USED, VRING_USED_F_NO_NOTIFY } from "../kernel/abi/virtio";
 
 test("the SYN-ACK waits for a buffer; posted at 50 us it is written there at 50 us", () => {
   const rig = new NetRig({ rxBufs: 0 });
@@ -80,4 +81,23 @@ test("a frame with a bad checksum from the wire is dropped before DMA; ARP has n
   expect(used.map((u) => u.len)).toEqual([NET_HDR_SIZE + good.length, NET_HDR_SIZE + arp.length]);
   expect(drv.bytes()[RX_BUFS]).toBe(NET_HDR_F_DATA_VALID);
   expect(drv.bytes()[RX_BUFS + RX_BUF_SIZE]).toBe(0);
+});
+
+// used.flags of the receive queue: VRING_USED_F_NO_NOTIFY while the device holds buffers it has not
+// filled (the driver's kicks would be wasted), cleared when it used the last one (it must be told).
+test("the receive queue asks for no notification while the device holds posted buffers", () => {
+  const rig = new NetRig({ rxBufs: 0 });
+  const noNotify = () => new DataView(rig.drv.ram.buffer).getUint16(RX_RING + VQ_USED, true) & VRING_USED_F_NO_NOTIFY;
+  expect(noNotify()).toBe(0);                              // nothing posted yet
+  rig.drv.postRx(1);
+  rig.nic.notify(RXQ, rig.now);
+  expect(noNotify()).toBe(VRING_USED_F_NO_NOTIFY);         // one buffer held
+  const c = rig.guest.connect(PORT_ECHO);
+  for (let t = rig.nic.nextIrqAt(); t !== null && rig.nic.stats.rxFrames < 1; t = rig.nic.nextIrqAt()) rig.nic.takeIrq(t);
+  expect(rig.drv.rx.used().length).toBe(1);                // the SYN-ACK took it
+  expect(noNotify()).toBe(0);                              // none left: the driver must kick
+  rig.drv.postRx(1);
+  rig.nic.notify(RXQ, rig.now);
+  expect(noNotify()).toBe(VRING_USED_F_NO_NOTIFY);
+  expect(c.state).toBe("SYN_SENT");                        // (the rig's guest never saw the SYN-ACK)
 });

@@ -197,6 +197,7 @@ export class VirtioNet implements Device {
     while (this.rxWire.length && this.rxWire[0].arriveNs <= now && this.rxBufs.length) {
       if (this.deliver(this.rxWire.shift()!, this.rxBufs.shift()!)) n++;
     }
+    this.queues[RXQ]?.noNotify(this.rxBufs.length > 0);   // holding buffers: new ones are taken when needed
     if (this.pcap) this.pcap.flush(BigInt(now));
     return n;
   }

@@ -2,9 +2,11 @@
 // (kernel/abi/virtio.ts). Everything read from the ring comes from the driver and is checked:
 // a bad chain comes back with `error` set instead of throwing.
 // Interface: new VirtQueue(ram, base); popAvail(into?) -> Chain | null (into: a chain record to fill
-// again instead of a new one, for a caller done with the last); pushUsed(head, len); inRam(addr, len).
+// again instead of a new one, for a caller done with the last); pushUsed(head, len); inRam(addr, len);
+// noNotify(on): used.flags' VRING_USED_F_NO_NOTIFY (the driver need not kick while on).
 import {
   VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VRING_DESC_F_INDIRECT,
+  VRING_USED_F_NO_NOTIFY,
 } from "../../kernel/abi/virtio";
 import { PAGE_SIZE } from "../../kernel/abi/layout";
 
@@ -82,6 +84,13 @@ export class VirtQueue {
     if (!this.inRam(d.addr, d.len)) return `buffer 0x${d.addr.toString(16)}+${d.len} outside RAM`;
     if (prev && (prev.flags & VRING_DESC_F_WRITE) && !(d.flags & VRING_DESC_F_WRITE)) return "readable after writable";
     return null;
+  }
+
+  /** Tell the driver it need not notify us of new buffers (on), or that it must (off). */
+  noNotify(on: boolean): void {
+    const v = this.view(), at = this.base + VQ_USED, f = v.getUint16(at, true);
+    const want = on ? f | VRING_USED_F_NO_NOTIFY : f & ~VRING_USED_F_NO_NOTIFY;
+    if (want !== f) v.setUint16(at, want, true);
   }
 
   /** Hand a chain back to the driver: `len` bytes were written into its writable buffers. */

@@ -16,6 +16,10 @@ export const VQ_DESC_SIZE = 16;
 export const VRING_DESC_F_NEXT = 1;      // chain continues at `next`
 export const VRING_DESC_F_WRITE = 2;     // device writes this buffer
 export const VRING_DESC_F_INDIRECT = 4;
+// used.flags, written by the device: "do not notify me" (the driver may skip its kick). The network
+// device sets it on its receive queue while it holds posted buffers it has not filled, as QEMU does:
+// it takes what the driver posted when it next needs a buffer, so a kick per refill is wasted.
+export const VRING_USED_F_NO_NOTIFY = 1;
 
 // Devices (the `dev` argument of the host's virtio imports).
 export enum Dev { blk = 1, net = 2, console = 3 }

@@ -20,7 +20,7 @@ import { Stat, Owner, PAGE_SHIFT } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
 import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE, VQ_AVAIL } from "../abi/virtio";
 import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NET_HDR_SIZE } from "../abi/net";
-import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree } from "../virtq";
+import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree, vqWantsKick } from "../virtq";
 import { kalloc, kput, kget, pa, frame } from "../kalloc";
 import { allocFrame } from "../pagecache";
 import { GFP_NORETRY, GFP_NOZERO } from "../oom";
@@ -123,7 +123,7 @@ export function nicRxPost(slot: u32, buf: usize, size: u32): bool {
   vqSubmit(rxq, <u32>h);
   return true;
 }
-export function nicRxKick(): void { hostVirtioNotify(Dev.net, RXQ); }
+export function nicRxKick(): void { if (vqWantsKick(rxq)) hostVirtioNotify(Dev.net, RXQ); }
 export function nicNetmap(): bool { return netmapMode; }
 export function nicDropped(): u32 { return dropped; }
 
@@ -178,7 +178,7 @@ function refillRx(): void {
     nic.rxPosted++;
     posted = true;
   }
-  if (posted) hostVirtioNotify(Dev.net, RXQ);
+  if (posted && vqWantsKick(rxq)) hostVirtioNotify(Dev.net, RXQ);   // (not while it holds buffers)
 }
 
 // Queue one packet: the header in txHdr(head) (filled by the caller through the returned head),
