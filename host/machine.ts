@@ -67,6 +67,7 @@ export interface TraceTap { classes: number; onEvent: (ev: TraceEvent) => void }
 export interface NetOptions {
   sg?: boolean;                // scatter-gather DMA (default on)
   tso?: boolean;               // TCP segmentation offload (default on)
+  eventIdx?: boolean;          // EVENT_IDX on the transmit queue: fewer transmit interrupts (default on)
   timing?: NetTiming;
   hostfwd?: string[];          // e.g. "tcp:127.0.0.1:8080-:80": a real host port to a guest port
   guestfwd?: string[];         // e.g. "tcp:10.0.2.2:5000-127.0.0.1:5000": a guest port to a real one
@@ -134,7 +135,7 @@ export class Machine {
       const n = opts.net ?? {};
       this.slirp = new Slirp({ discardHash: n.discardHash, verifyChecksums: n.verifyChecksums });
       for (const g of n.guestfwd ?? []) this.slirp.guestFwd(g);
-      this.nic = new VirtioNet(this.ram, this.slirp, { features: { sg: n.sg ?? true, tso: n.tso ?? true },
+      this.nic = new VirtioNet(this.ram, this.slirp, { features: { sg: n.sg ?? true, tso: n.tso ?? true, eventIdx: n.eventIdx ?? true },
         timing: n.timing ?? nicTiming(cm), pcap: n.pcap ? new PcapWriter(n.pcap) : undefined, fillChecksums: n.verifyChecksums,
         requests: opts.onDeviceDone !== undefined });
     }

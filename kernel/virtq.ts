@@ -2,9 +2,10 @@
 // table and both rings. Free descriptors are chained through `next`.
 // Interface: Vq, vqInit(vq, frameAddr), vqAlloc(vq, n) -> head or -1, vqDesc(vq, i, addr, len,
 // flags, next), vqNext(vq, i), vqSubmit(vq, head), vqUsed(vq) -> {id} of the next used entry or -1,
-// vqFree(vq, head), vqWantsKick(vq): false while the device said it needs no notification.
+// vqFree(vq, head), vqWantsKick(vq): false while the device said it needs no notification,
+// vqArmDelayed(vq): used_event set so that the device interrupts when 3/4 of the pending chains are done.
 import { PAGE_SIZE } from "./abi/layout";
-import { VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT, VRING_USED_F_NO_NOTIFY } from "./abi/virtio";
+import { VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT, VRING_USED_F_NO_NOTIFY, VQ_USED_EVENT } from "./abi/virtio";
 
 @unmanaged export class Vq {
   base: usize;      // physical address of the queue frame
@@ -49,6 +50,13 @@ export function vqSubmit(vq: Vq, head: u32): void {
 
 // Does the device want a notification for what was submitted (used.flags without NO_NOTIFY)?
 export function vqWantsKick(vq: Vq): bool { return (load<u16>(vq.base + VQ_USED) & VRING_USED_F_NO_NOTIFY) == 0; }
+
+// EVENT_IDX: ask for the interrupt when 3/4 of the chains submitted and not yet seen used are done
+// (Linux's virtqueue_enable_cb_delayed): with one pending, at its completion.
+export function vqArmDelayed(vq: Vq): void {
+  const pending = (vq.availIdx - vq.lastUsed) & 0xffff;
+  store<u16>(vq.base + VQ_USED_EVENT, <u16>(vq.lastUsed + pending * 3 / 4));
+}
 
 // Head of the next chain the device finished, or -1.
 export function vqUsed(vq: Vq): i32 {

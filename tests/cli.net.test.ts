@@ -56,7 +56,7 @@ test("--nic sg=off: sendfile copies the page once; sg=on: no CPU copy", () => {
 
 test("--nic with a bad feature: exit 2 and the accepted form", () => {
   expect(wasmos(["run", "--nic", "bogus", "/usr/demo/hello"])).toEqual({ status: 2, stdout: "",
-    stderr: "wasmos: --nic bogus: use sg=on|off and tso=on|off, separated by commas\n" });
+    stderr: "wasmos: --nic bogus: use sg=on|off, tso=on|off and event_idx=on|off, separated by commas\n" });
 });
 
 /** Start `wasmos run ARGS`; resolve with the port announced on stderr ("... listening on 127.0.0.1:PORT"). */

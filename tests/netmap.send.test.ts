@@ -54,7 +54,11 @@ describe("netmap send", () => {
     expect(s.bySyscall.ppoll.calls).toBe(polls);
     expect(s.syscalls).toBe(3 + batches + polls + 2);           // openat, NIOCREGIF, mmap; the syncs and polls; write, exit_group
     expect(s.netmap).toEqual({ txSlots: count, rxSlots: 0, syncs: batches });
-    expect(events.filter((e) => e.type === "irq" && e.device === Dev.net)).toHaveLength(batches);   // one interrupt per batch
+    // at most one interrupt per batch: the driver asks for one when 3/4 of the pending sends are done
+    // (EVENT_IDX); a batch queued before the last one completed shares its interrupt
+    const irqs = events.filter((e) => e.type === "irq" && e.device === Dev.net).length;
+    expect(irqs).toBeGreaterThanOrEqual(1);
+    expect(irqs).toBeLessThanOrEqual(batches);
     // no CPU copy in the run moved payload: every copy of user data is a small structure
     const bigCopies = events.filter((e) => e.type === "copy" && e.agent === "cpu" && (e.from === "user" || e.to === "user") && e.routine !== "exec_load" && e.bytes >= size && size > 60);
     expect(bigCopies).toEqual([]);

@@ -24,7 +24,7 @@ export function registerRun(program: Command): void {
     .option("--ram <size>", "physical RAM, 8M to 4G, e.g. 64M (host memory is used only as the guests touch it)", "64M")
     .option("--disk <image>", "boot from this wsfs image file (changes are written to it)")
     .option("--drop-caches", "empty the page cache before the program starts (a cold cache)")
-    .option("--nic <features>", "NIC features, e.g. sg=off,tso=on (both on by default)")
+    .option("--nic <features>", "NIC features, e.g. sg=off,tso=on,event_idx=off (all on by default)")
     .option("--hostfwd <rule>", "forward a real host port to a guest port: tcp:127.0.0.1:8080-:80 (repeatable)", collect, [])
     .option("--guestfwd <rule>", "let the guest reach a real host port: tcp:10.0.2.2:5000-127.0.0.1:5000 (repeatable)", collect, [])
     .option("--pcap <file>", "record every frame on the virtual wire (pcap, for Wireshark/tshark)")
@@ -125,13 +125,13 @@ function parseSeed(s: string): bigint {
 
 function badFormat(f: string): never { throw new Error(`unknown trace format '${f}' (use text or jsonl)`); }
 
-// "sg=off,tso=on" -> { sg: false, tso: true }
-export function parseNic(spec: string | undefined): { sg?: boolean; tso?: boolean } {
-  const out: { sg?: boolean; tso?: boolean } = {};
+// "sg=off,tso=on,event_idx=off" -> { sg: false, tso: true, eventIdx: false }
+export function parseNic(spec: string | undefined): { sg?: boolean; tso?: boolean; eventIdx?: boolean } {
+  const out: { sg?: boolean; tso?: boolean; eventIdx?: boolean } = {};
   for (const part of (spec ?? "").split(",").filter(Boolean)) {
-    const m = /^(sg|tso)=(on|off)$/.exec(part.trim());
-    if (!m) throw new Error(`--nic ${spec}: use sg=on|off and tso=on|off, separated by commas`);
-    out[m[1] as "sg" | "tso"] = m[2] === "on";
+    const m = /^(sg|tso|event_idx)=(on|off)$/.exec(part.trim());
+    if (!m) throw new Error(`--nic ${spec}: use sg=on|off, tso=on|off and event_idx=on|off, separated by commas`);
+    out[m[1] === "event_idx" ? "eventIdx" : (m[1] as "sg" | "tso")] = m[2] === "on";
   }
   return out;
 }

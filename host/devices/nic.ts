@@ -33,7 +33,7 @@
 import { VirtQueue, type Chain, type Desc } from "./virtqueue";
 import { framesOf } from "./disk";
 import type { Device } from "./device";
-import { VRING_DESC_F_WRITE, Dev } from "../../kernel/abi/virtio";
+import { VRING_DESC_F_WRITE, VQ_SETUP_EVENT_IDX, Dev } from "../../kernel/abi/virtio";
 import {
   NET_HDR_SIZE, RXQ, TXQ, MTU, ETH_HLEN, IP_HLEN, TCP_HLEN, MAX_TSO, NetFeature, NetConfig, GSO_NONE, GSO_TCPV4, GSO_ECN,
   GUEST_MAC_HI, GUEST_MAC_LO, NET_HDR_F_NEEDS_CSUM, NET_HDR_F_DATA_VALID,
@@ -62,7 +62,7 @@ export interface RxInfo {
 }
 export interface NetTiming { latencyNs: number; bytesPerUs: number }
 export interface NicOptions {
-  features?: { sg?: boolean; tso?: boolean };   // offered to the driver (default: both)
+  features?: { sg?: boolean; tso?: boolean; eventIdx?: boolean };   // offered to the driver (default: all)
   timing?: NetTiming;                           // default 10 us, 1250 bytes/us (10 Gb/s)
   pcap?: PcapWriter;                            // records every wire frame, both directions
   fillChecksums?: boolean;                      // sum every checksum left to the device and let the peer
@@ -117,12 +117,15 @@ export class VirtioNet implements Device {
   private timing: NetTiming;
   private pcap?: PcapWriter;
   private fill: boolean;
+  private eventIdxOffered: boolean;
+  private txEventIdx = false;         // the driver keeps the TX queue's used_event (EVENT_IDX)
   private keep: boolean;
   private queues: (VirtQueue | null)[] = [null, null];
   private due: Pending[] = [];        // used entries waiting for their interrupt, oldest first
   private rxWire: WireFrame[] = [];   // frames on or past the RX link, not yet delivered
   private rxBufs: RxBuf[] = [];       // posted receive buffers
   private rxSpare: RxBuf[] = [];      // records of buffers used, to be filled again (refillRx)
+  private txTimes: number[] = [];     // txEventAt()'s scratch
   private txFree = 0;                 // when each link can take the next frame
   private rxFree = 0;
   private nowNs = 0;                  // the latest time the machine told us
@@ -139,6 +142,7 @@ export class VirtioNet implements Device {
   constructor(private ram: WebAssembly.Memory, private peer: NetPeer, opts: NicOptions = {}) {
     this.sg = opts.features?.sg ?? true;
     this.tso = opts.features?.tso ?? true;
+    this.eventIdxOffered = opts.features?.eventIdx ?? true;
     this.timing = opts.timing ?? { latencyNs: 10_000, bytesPerUs: 1250 };
     this.pcap = opts.pcap;
     this.fill = opts.fillChecksums ?? false;
@@ -149,7 +153,8 @@ export class VirtioNet implements Device {
   config(field: number): number {
     switch (field) {
       case NetConfig.present: return 1;
-      case NetConfig.features: return (this.sg ? NetFeature.sg : 0) | (this.tso ? NetFeature.tso : 0);
+      case NetConfig.features:
+        return (this.sg ? NetFeature.sg : 0) | (this.tso ? NetFeature.tso : 0) | (this.eventIdxOffered ? NetFeature.eventIdx : 0);
       case NetConfig.macHi: return GUEST_MAC_HI;
       case NetConfig.macLo: return GUEST_MAC_LO;
       default: return 0;
@@ -157,8 +162,11 @@ export class VirtioNet implements Device {
   }
 
   /** The driver placed queue `queue` at physical address addr; false (and a fault) if unusable. */
-  setup(queue: number, addr: number): boolean {
+  setup(queueArg: number, addr: number): boolean {
+    const queue = queueArg & ~VQ_SETUP_EVENT_IDX, eventIdx = (queueArg & VQ_SETUP_EVENT_IDX) !== 0;
     if (queue !== RXQ && queue !== TXQ) return this.fault(`setup: no queue ${queue}`);
+    if (eventIdx && (queue !== TXQ || !this.eventIdxOffered)) return this.fault(`setup: EVENT_IDX not offered for queue ${queue}`);
+    if (queue === TXQ) this.txEventIdx = eventIdx;
     try { this.queues[queue] = new VirtQueue(this.ram, addr); } catch (e) {
       this.queues[queue] = null;
       return this.fault(`setup: ${(e as Error).message}`);
@@ -221,7 +229,11 @@ export class VirtioNet implements Device {
   /** nextIrqAt as a number, -1 for none. */
   private nextAt(): number {
     let t = -1;
-    for (let i = 0; i < this.due.length; i++) if (t < 0 || this.due[i].doneNs < t) t = this.due[i].doneNs;
+    for (let i = 0; i < this.due.length; i++) {
+      const p = this.due[i];
+      if ((t < 0 || p.doneNs < t) && !(p.queue === TXQ && this.txEventIdx)) t = p.doneNs;
+    }
+    if (this.txEventIdx) { const e = this.txEventAt(); if (e >= 0 && (t < 0 || e < t)) t = e; }
     if (this.rxWire.length && !this.rxBufs.length) this.refillRx();   // (the driver notifies when it posts)
     if (this.rxWire.length && this.rxBufs.length) {
       const a = Math.max(this.rxWire[0].arriveNs, this.rxBufs[0].postedNs);
@@ -230,22 +242,62 @@ export class VirtioNet implements Device {
     return t;
   }
 
+  /** Would posting what is done by t interrupt the driver: a receive entry, or a transmit completion
+   *  (with EVENT_IDX: the one at used_event, vring_need_event)? */
+  private interrupts(t: number): boolean {
+    let tx = 0;
+    for (let i = 0; i < this.due.length; i++) {
+      const p = this.due[i];
+      if (p.doneNs > t) continue;
+      if (p.queue !== TXQ || !this.txEventIdx) return true;
+      tx++;
+    }
+    const q = this.queues[TXQ];
+    return tx > 0 && q !== null && ((q.usedEvent() - q.usedIdx) & 0xffff) < tx;
+  }
+
+  /** EVENT_IDX on the TX queue: when the completion whose used entry the driver asked to be told of
+   *  (used_event) is due, or -1. Completions post in time order; the n-th to come gets index idx + n - 1. */
+  private txEventAt(): number {
+    const q = this.queues[TXQ];
+    if (!q) return -1;
+    const need = ((q.usedEvent() - q.usedIdx) & 0xffff) + 1;    // completions until used_event's entry
+    let n = 0, last = -1, at = -1;
+    for (let i = 0; i < this.due.length; i++) {     // (in time order, as a link sends them, but for
+      const p = this.due[i];                        //   chains in error, completed at once)
+      if (p.queue !== TXQ) continue;
+      if (p.doneNs < last) return this.txEventSorted(need);
+      last = p.doneNs;
+      if (++n === need) at = p.doneNs;
+    }
+    return at;
+  }
+
+  /** txEventAt when the completions are not in time order. */
+  private txEventSorted(need: number): number {
+    const times = this.txTimes;
+    times.length = 0;
+    for (let i = 0; i < this.due.length; i++) if (this.due[i].queue === TXQ) times.push(this.due[i].doneNs);
+    if (need > times.length) return -1;
+    times.sort((a, b) => a - b);
+    return times[need - 1];
+  }
+
   /** Deliver what arrived by nowNs (default: the next interrupt's time) and write the used entries
    *  of everything done by then; true if there was anything (the driver's interrupt). */
   takeIrq(nowNs?: bigint): boolean {
     const t = nowNs !== undefined ? Number(nowNs) : this.nextAt();
     if (t < 0) return false;
     this.pollAt(t);
-    let kept = 0, taken = 0;
+    if (!this.interrupts(t)) return false;          // (nothing posted that the driver is not told of)
+    let kept = 0;
     for (let i = 0; i < this.due.length; i++) {   // in order: those due now are posted, the rest stay
       const p = this.due[i];
       if (p.doneNs > t) { this.due[kept++] = p; continue; }
-      taken++;
       this.queues[p.queue]?.pushUsed(p.head, p.usedLen);
       if (p.req) { p.req.doneNs = BigInt(p.doneNs); this.completed.push(p.req); }
     }
     this.due.length = kept;
-    if (taken === 0) return false;
     this.stats.irqs++;
     return true;
   }
@@ -506,3 +558,4 @@ function lend(descs: Desc[], ram: Uint8Array): Uint8Array[] {
   }
   return out;
 }
+

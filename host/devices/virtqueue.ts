@@ -3,10 +3,11 @@
 // a bad chain comes back with `error` set instead of throwing.
 // Interface: new VirtQueue(ram, base); popAvail(into?) -> Chain | null (into: a chain record to fill
 // again instead of a new one, for a caller done with the last); pushUsed(head, len); inRam(addr, len);
-// noNotify(on): used.flags' VRING_USED_F_NO_NOTIFY (the driver need not kick while on).
+// noNotify(on): used.flags' VRING_USED_F_NO_NOTIFY (the driver need not kick while on); usedIdx (ours,
+// mod 2^16); usedEvent() (the driver's used_event: EVENT_IDX).
 import {
   VQ_SIZE, VQ_DESC, VQ_AVAIL, VQ_USED, VQ_DESC_SIZE, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VRING_DESC_F_INDIRECT,
-  VRING_USED_F_NO_NOTIFY,
+  VRING_USED_F_NO_NOTIFY, VQ_USED_EVENT,
 } from "../../kernel/abi/virtio";
 import { PAGE_SIZE } from "../../kernel/abi/layout";
 
@@ -20,7 +21,7 @@ const QUEUE_BYTES = PAGE_SIZE;   // a queue lives in one frame
 
 export class VirtQueue {
   private lastAvail = 0;          // next avail ring slot to consume (free-running, mod 2^16)
-  private usedIdx = 0;            // our copy of used.idx
+  private used = 0;               // our copy of used.idx
 
   constructor(private ram: WebAssembly.Memory, readonly base: number) {
     if (!Number.isInteger(base) || base < 0 || base % QUEUE_BYTES !== 0 || base + QUEUE_BYTES > ram.buffer.byteLength) {
@@ -86,6 +87,12 @@ export class VirtQueue {
     return null;
   }
 
+  /** The used ring's idx as we last wrote it (mod 2^16). */
+  get usedIdx(): number { return this.used; }
+
+  /** used_event, which the driver of an EVENT_IDX queue keeps in the avail ring. */
+  usedEvent(): number { return this.view().getUint16(this.base + VQ_USED_EVENT, true); }
+
   /** Tell the driver it need not notify us of new buffers (on), or that it must (off). */
   noNotify(on: boolean): void {
     const v = this.view(), at = this.base + VQ_USED, f = v.getUint16(at, true);
@@ -96,11 +103,11 @@ export class VirtQueue {
   /** Hand a chain back to the driver: `len` bytes were written into its writable buffers. */
   pushUsed(head: number, len: number): void {
     const v = this.view();
-    const slot = this.base + VQ_USED + 4 + 8 * (this.usedIdx % VQ_SIZE);
+    const slot = this.base + VQ_USED + 4 + 8 * (this.used % VQ_SIZE);
     v.setUint32(slot, head, true);
     v.setUint32(slot + 4, len, true);
-    this.usedIdx = (this.usedIdx + 1) & 0xffff;
-    v.setUint16(this.base + VQ_USED + 2, this.usedIdx, true);
+    this.used = (this.used + 1) & 0xffff;
+    v.setUint16(this.base + VQ_USED + 2, this.used, true);
   }
 }
 

@@ -36,7 +36,7 @@ export const TCP_HLEN = 20;               // no TCP options except MSS on SYN (4
 export const MSS = MTU - IP_HLEN - TCP_HLEN;   // 1460
 export const MAX_TSO = 65536 - 64;        // largest TSO packet payload
 
-export enum NetFeature { sg = 1, tso = 2 }           // NIC config field 1 (bits)
+export enum NetFeature { sg = 1, tso = 2, eventIdx = 4 }   // NIC config field 1 (bits); eventIdx: abi/virtio.ts
 export enum NetConfig { present = 0, features = 1, macHi = 2, macLo = 3 }   // virtioConfig(Dev.net, field)
 export const GSO_NONE = 0;
 export const GSO_TCPV4 = 1;

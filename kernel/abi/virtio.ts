@@ -20,6 +20,12 @@ export const VRING_DESC_F_INDIRECT = 4;
 // device sets it on its receive queue while it holds posted buffers it has not filled, as QEMU does:
 // it takes what the driver posted when it next needs a buffer, so a kick per refill is wasted.
 export const VRING_USED_F_NO_NOTIFY = 1;
+// VIRTIO_RING_F_EVENT_IDX, as the network device offers it for its transmit queue: the driver writes
+// used_event (the avail ring's last field) and the device interrupts only when it posts the used
+// entry of that index (vring_need_event). The driver says it keeps used_event by setting up the
+// queue with VQ_SETUP_EVENT_IDX or-ed into the queue number (virtioSetup(dev, queue | flag, addr)).
+export const VQ_USED_EVENT = VQ_AVAIL + 4 + 2 * VQ_SIZE;
+export const VQ_SETUP_EVENT_IDX = 0x100;
 
 // Devices (the `dev` argument of the host's virtio imports).
 export enum Dev { blk = 1, net = 2, console = 3 }

@@ -7,6 +7,10 @@
 // a netmap slot's buffer, handed to the hook nicOnRx registered); netmap queues with nicTxAllocAny
 // and kicks once per sync. A tagged transmission's completion calls the hook its owner registered
 // (nicOnTxDone: netmap.ts and pktpool.ts import this driver, not the other way round).
+// Transmit interrupts, as Linux's virtio-net asks for them when the device offers EVENT_IDX
+// (abi/virtio.ts): after each submit and after each interrupt's reaping, only when 3/4 of the
+// chains pending are done; the receive interrupt reaps whatever finished before it (the ACKs of a
+// transfer come after its packets' completions), as virtnet_poll_cleantx does.
 // Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(pieces) -> head or -1,
 // nicTxAllocAny(pieces), txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head,
 // hdrLen, gather or null, kick?, tag?) (tag: TX_NETMAP, TX_PKTPOOL: whose completion; or txSockTag(sock):
@@ -18,9 +22,9 @@
 // (received frames go to ip.ts's netRx).
 import { Stat, Owner, PAGE_SHIFT } from "../abi/layout";
 import { Ev, Routine, Place } from "../abi/trace";
-import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE, VQ_AVAIL } from "../abi/virtio";
-import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NET_HDR_SIZE } from "../abi/net";
-import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree, vqWantsKick } from "../virtq";
+import { Dev, VRING_DESC_F_NEXT, VRING_DESC_F_WRITE, VQ_SIZE, VQ_AVAIL, VQ_SETUP_EVENT_IDX } from "../abi/virtio";
+import { RXQ, TXQ, RX_BUF_SIZE, NetConfig, NetFeature, NET_HDR_SIZE } from "../abi/net";
+import { Vq, vqInit, vqAlloc, vqDesc, vqNext, vqSubmit, vqUsed, vqFree, vqWantsKick, vqArmDelayed } from "../virtq";
 import { kalloc, kput, kget, pa, frame } from "../kalloc";
 import { allocFrame } from "../pagecache";
 import { GFP_NORETRY, GFP_NOZERO } from "../oom";
@@ -134,6 +138,7 @@ export function nicDropped(): u32 { return dropped; }
   hdrs2: usize;     // header slots 32..63
   txrec: usize;     // VQ_SIZE transmit records
   rxPosted: u32;
+  eventIdx: u32;   // the transmit queue runs with EVENT_IDX
 }
 const nic = changetype<Nic>(memory.data(offsetof<Nic>()));
 const rxq = changetype<Vq>(memory.data(offsetof<Vq>()));
@@ -158,7 +163,8 @@ export function nicInit(): bool {
   vqInit(rxq, kframe()); vqInit(txq, kframe());
   nic.hdrs = kframe(); nic.hdrs2 = kframe(); nic.txrec = kframe();
   hostVirtioSetup(Dev.net, RXQ, rxq.base);
-  hostVirtioSetup(Dev.net, TXQ, txq.base);
+  nic.eventIdx = (nic.features & NetFeature.eventIdx) != 0 ? 1 : 0;
+  hostVirtioSetup(Dev.net, nic.eventIdx ? TXQ | VQ_SETUP_EVENT_IDX : TXQ, txq.base);
   nic.present = 1;
   refillRx();
   return true;
@@ -201,6 +207,7 @@ export function nicTxSubmit(head: u32, hdrLen: u32, g: Gather | null, kick: bool
   const r = nic.txrec + <usize>head * TXREC;
   store<u32>(r, curCause); store<i32>(r + 4, curSys); store<u32>(r + 8, hdrLen + bytes); store<u32>(r + 12, n | tag);
   vqSubmit(txq, head);
+  if (nic.eventIdx) vqArmDelayed(txq);
   if (kick) hostVirtioNotify(Dev.net, TXQ);
 }
 
@@ -212,6 +219,7 @@ export function nicIrq(): void {
   const s = nextSeq();
   traceEmit(s, Ev.irq, Dev.net, 0, 0, 0, 0, 0, 0);
   for (let h = vqUsed(txq); h >= 0; h = vqUsed(txq)) txDone(<u32>h);
+  if (nic.eventIdx) vqArmDelayed(txq);
   nicResume();
   const saved = curCause;
   for (let h = vqUsed(rxq); h >= 0; h = vqUsed(rxq)) {
