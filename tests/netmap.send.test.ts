@@ -3,7 +3,8 @@
 // NIOCREGIF, no CPU copy of the payload (the only copies are struct nmreq in and out, the pollfds
 // and the final message), one NIC DMA per datagram of exactly its frame (virtio header 12 + Ethernet
 // 14 + IPv4 20 + UDP 8 + payload); the host side's UDP discard service received every datagram
-// intact (count and a sha256 this test computes); one NIC interrupt per batch; the trace names the netmap ioctls; the region's
+// intact (count and a sha256 this test computes); one NIC interrupt per batch (at most one with EVENT_IDX,
+// exactly one without); the trace names the netmap ioctls; the region's
 // frames (Owner.netmap) go back at exit; the kernel's stack works again after the NIC is let go.
 import { afterEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
@@ -22,10 +23,10 @@ const payload = (count: number, size: number) => {
   return out;
 };
 
-async function send(count: number, size: number, batch: number) {
+async function send(count: number, size: number, batch: number, eventIdx = true) {
   const events: TraceEvent[] = [];
   let during = -1;                       // the region's frames at the first sync
-  b = await boot({ net: {}, traceMask: 15, onEvent: (e) => {
+  b = await boot({ net: { eventIdx }, traceMask: 15, onEvent: (e) => {
     events.push(e);
     if (e.type === "netmap" && during < 0) during = meminfo(b!.m).byOwner.netmap;
   } });
@@ -68,6 +69,13 @@ describe("netmap send", () => {
     expect(udp.tally.sha256()).toBe(createHash("sha256").update(payload(count, size)).digest("hex"));
     expect(b!.m.slirp!.stats.dropReasons).toEqual({});
     expect(meminfo(b!.m).byOwner.netmap).toBe(0);
+  });
+
+  it.each([[64, 1024, 16], [100, 1472, 31], [7, 18, 3]])("without EVENT_IDX, %i datagrams of %i bytes, batches of %i: one interrupt per batch", async (count, size, batch) => {
+    const { pid, events } = await send(count, size, batch, false);
+    expect(b!.m.exitOf(pid)?.code).toBe(0);
+    expect(events.filter((e) => e.type === "irq" && e.device === Dev.net)).toHaveLength(Math.ceil(count / batch));
+    expect(b!.m.slirp!.services!.udpDiscard.datagrams).toBe(count);
   });
 
   it("the trace names NIOCREGIF and NIOCTXSYNC and shows each sync's slots", async () => {

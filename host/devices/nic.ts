@@ -558,4 +558,3 @@ function lend(descs: Desc[], ram: Uint8Array): Uint8Array[] {
   }
   return out;
 }
-

@@ -127,6 +127,7 @@ export function nicRxPost(slot: u32, buf: usize, size: u32): bool {
   vqSubmit(rxq, <u32>h);
   return true;
 }
+// Only when the device asks for it: not while it holds posted buffers (VRING_USED_F_NO_NOTIFY).
 export function nicRxKick(): void { if (vqWantsKick(rxq)) hostVirtioNotify(Dev.net, RXQ); }
 export function nicNetmap(): bool { return netmapMode; }
 export function nicDropped(): u32 { return dropped; }
@@ -184,7 +185,7 @@ function refillRx(): void {
     nic.rxPosted++;
     posted = true;
   }
-  if (posted && vqWantsKick(rxq)) hostVirtioNotify(Dev.net, RXQ);   // (not while it holds buffers)
+  if (posted) nicRxKick();
 }
 
 // Queue one packet: the header in txHdr(head) (filled by the caller through the returned head),
