@@ -65,7 +65,7 @@ if (offsetof<File>() > <usize>FILE_SIZE) ERROR("File: does not fit FILE_SIZE (ke
 if (offsetof<Sock>() > ACCQ) ERROR("Sock: its fields run past its accept ring ACCQ (kernel/net/sock.ts)");
 if (ACCQ + 16 > SOCK_SIZE) ERROR("Sock: the accept ring runs past SOCK_SIZE");
 if (offsetof<Frag>() > 16) ERROR("Frag: is more than the 16 bytes sfrag/rfrag step by");
-if (NFRAG * 2 * 16 > <u32>PAGE_SIZE) ERROR("Frag: the send and receive rings do not fit a frame");
+if (NFRAG * 16 > <u32>PAGE_SIZE) ERROR("Frag: a ring of NFRAG fragments does not fit its frame");
 
 // Trace record, TLB entry, counters, the asyncify header in a save area.
 if (TRACE_SEQ != 0 || TRACE_SEQ + 4 > TRACE_KIND || TRACE_KIND + 2 > TRACE_PID || TRACE_PID + 2 > TRACE_CAUSE

@@ -9,7 +9,7 @@ import { run, testGuest } from "./helpers/machine";
 test("getsockopt cuts the value to the caller's length; negative lengths are EINVAL", async () => {
   const r = await run(await testGuest("optlen.ts"), ["optlen"]);
   expect(r.exit.code).toBe(0);
-  const sndbuf = (262144).toString(16).padStart(8, "0").match(/../g)!.reverse().join("");   // little endian
+  const sndbuf = (524288).toString(16).padStart(8, "0").match(/../g)!.reverse().join("");   // little endian
   expect(r.stdout.trimEnd().split("\n")).toEqual([
     `getsockopt1 r=0 len=1 bytes=${sndbuf.slice(0, 2)}aaaaaaaaaaaaaa`,
     `getsockopt2 r=0 len=2 bytes=${sndbuf.slice(0, 4)}aaaaaaaaaaaa`,

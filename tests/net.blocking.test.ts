@@ -1,5 +1,5 @@
 // A blocking write() or sendfile() to a socket moves everything asked before it returns, as Linux:
-// the socket's 256 KiB send buffer fills, the call sleeps until ACKs make room and goes on, and
+// the socket's 512 KiB send buffer fills, the call sleeps until ACKs make room and goes on, and
 // returns the whole count in one call (one syscall, two mode switches). The discard service gets
 // both copies of the 1 MiB file intact.
 import { expect, test } from "vitest";

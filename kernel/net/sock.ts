@@ -3,9 +3,9 @@
 // fragment may be a socket page filled by copy_from_user, a page-cache page (sendfile with SG), or
 // a pinned user page (MSG_ZEROCOPY); a receive fragment is the payload inside a received frame.
 //
-//   socket record (SOCK_SIZE bytes), then queues in `qframe`:
-//   qframe +0     send ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 zcid }   (2048 bytes)
-//   qframe +2048  recv ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 pad }
+//   socket record (SOCK_SIZE bytes), then its two queues, each a ring filling a frame of its own:
+//   sframe  send ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 zcid }   (4096 bytes)
+//   qframe  recv ring   NFRAG x { u32 pfn, u32 off, u32 len, u32 pad }
 //
 // Interface: Sock, Frag, sockInit(base), sockAlloc() -> index or -1, sockAt(i), sockIndex(s),
 // sockFree(i), sockChan(i), frag helpers sfrag(s, i) / rfrag(s, i), sfragPush(s, pfn, off, len, zcid)
@@ -21,7 +21,7 @@ import { curCause } from "../trace";
 
 export const NSOCK: i32 = 64;
 export const SOCK_SIZE: usize = 256;
-export const NFRAG: u32 = 128;
+export const NFRAG: u32 = 256;
 export const SOCK_CHAN: u32 = 0xfe000000;    // sleep channel base: SOCK_CHAN | index
 
 // TCP states
@@ -52,7 +52,8 @@ export const TIME_WAIT: u32 = 10;
   rcvBytes: u32;     // bytes waiting in the receive queue
   sndbuf: u32;
   rcvbuf: u32;
-  qframe: u32;       // frame number of the queue frame
+  qframe: u32;       // frame number of the receive ring
+  sframe: u32;       // frame number of the send ring
   sHead: u32; sTail: u32;    // send ring (free-running indices)
   rHead: u32; rTail: u32;    // receive ring
   finQueued: u32;    // our FIN is due after the data (close / shutdown(SHUT_WR))
@@ -109,9 +110,11 @@ export function sockAlloc(): i32 {
     if (s.used) continue;
     const q = allocFrame(Owner.socket);
     if (q == 0) return -1;
+    const sq = allocFrame(Owner.socket);
+    if (sq == 0) { kput(q); return -1; }
     memory.fill(changetype<usize>(s), 0, SOCK_SIZE);
-    s.used = 1; s.qframe = q; s.parent = -1; s.qSys = -1; s.finSys = -1;
-    s.sndbuf = 262144; s.rcvbuf = 131072;
+    s.used = 1; s.qframe = q; s.sframe = sq; s.parent = -1; s.qSys = -1; s.finSys = -1;
+    s.sndbuf = 524288; s.rcvbuf = 131072;
     if (i >= top) top = i + 1;
     return i;
   }
@@ -122,7 +125,7 @@ export function sockFree(i: i32): void {
   const s = sockAt(i);
   while (s.sHead != s.sTail) { kput(sfrag(s, s.sHead).pfn); s.sHead++; }
   while (s.rHead != s.rTail) { kput(rfrag(s, s.rHead).pfn); s.rHead++; }
-  kput(s.qframe);
+  kput(s.qframe); kput(s.sframe);
   s.used = 0;
   while (top > 0 && !sockAt(top - 1).used) top--;
 }
@@ -130,7 +133,7 @@ export function sockFree(i: i32): void {
 @unmanaged export class Frag { pfn: u32; off: u32; len: u32; zcid: u32; }
 export const ZC_COPIED: u32 = 0x80000000;     // zcid flag: a MSG_ZEROCOPY send that was copied (no SG)
 export { SO_EE_CODE_ZEROCOPY_COPIED } from "../abi/socket";
-@inline export function sfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + <usize>(i % NFRAG) * 16); }
+@inline export function sfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.sframe) + <usize>(i % NFRAG) * 16); }
 // Append a fragment to the send queue: the call doing it (curSys) is the one its transmission is
 // charged to, whenever the segment goes out (docs/architecture.md, "Counting and tracing").
 export function sfragPush(s: Sock, pfn: u32, off: u32, len: u32, zcid: u32): void {
@@ -138,7 +141,7 @@ export function sfragPush(s: Sock, pfn: u32, off: u32, len: u32, zcid: u32): voi
   fr.pfn = pfn; fr.off = off; fr.len = len; fr.zcid = zcid;
   s.qSys = curSys; s.qCause = curCause;
 }
-@inline export function rfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + 2048 + <usize>(i % NFRAG) * 16); }
+@inline export function rfrag(s: Sock, i: u32): Frag { return changetype<Frag>(pa(s.qframe) + <usize>(i % NFRAG) * 16); }
 
 export function sockFind(lport: u32, raddr: u32, rport: u32): i32 {
   let listener = -1;

@@ -171,6 +171,7 @@ function output(s: Sock, push: bool = false): void {
     const unsent = seqLt(s.sndNxt, s.sndEnd) ? s.sndEnd - s.sndNxt : 0;
     const room = s.sndWnd > inflight ? s.sndWnd - inflight : 0;
     if (push && autocork(s, unsent, inflight, tso)) break;
+    if (tso && tsoDefer(s, unsent, room, inflight)) break;
     let n = splitPoint(s, min(unsent, room), unsent, inflight, tso);
     if (n < <u32>MSS && n < unsent && inflight > 0) n = 0;   // sender silly-window avoidance (RFC 1122)
     if (s.corkAt != 0 && n == unsent && s.finQueued == 0) n -= n % <u32>MSS;   // MSG_MORE: the partial tail waits
@@ -214,6 +215,16 @@ function splitPoint(s: Sock, ready: u32, unsent: u32, inflight: u32, tso: bool):
   const nagle = partial != 0 && !last && s.nodelay == 0 && inflight > 0 &&
     seqLt(s.sndUna, s.sndSml) && !seqLt(s.sndNxt, s.sndSml);
   return nagle ? ready - partial : ready;
+}
+
+// Linux's tcp_tso_should_defer: when the peer's window, not the data, keeps the next packet short of
+// a full one and lets out less than a third of the window, wait for the ACK that opens it further
+// (one must come: data is in flight), so that packets stay whole instead of a full one and a sliver
+// turn about. Linux also sends at once when the oldest unacknowledged segment is younger than half
+// the smoothed RTT (the ACK may be far off); on our lossless link with no RTT estimate the ACK of
+// what is in flight always comes, so that test is left out.
+function tsoDefer(s: Sock, unsent: u32, room: u32, inflight: u32): bool {
+  return inflight > 0 && room < unsent && room < sizeGoal(true) && room < s.sndWnd / 3;
 }
 
 // A send call pushes what it queued (Linux's tcp_push). Full packets go; a tail shorter than a
