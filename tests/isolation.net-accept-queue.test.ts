@@ -58,7 +58,7 @@ test("a listener closed during a handshake resets it; a new listener on the port
       const input = slirp.input.bind(slirp);
       slirp.input = (f: Uint8Array, info?: RxInfo) => {   // hold back the guest's SYN-ACK: the handshake stays open
         const t = (parseFrame(f, info) as Frame).tcp;     // (info: the NIC vouches for the checksum it left to fill)
-        if (holding && t && (t.flags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK)) held.push([f, info]); else input(f, info);
+        if (holding && t && (t.flags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK)) held.push([f.slice(), { ...info }]); else input(f, info);   // (both lent for the call)
       };
       holding = true;
       slirp.tcp.connect(PORT, {});

@@ -43,7 +43,8 @@ import type { PcapWriter } from "../net/pcap";
 
 /** The other end of the cable. */
 export interface NetPeer {
-  input(frame: Uint8Array, info?: RxInfo): void;   // one frame (or one GRO'd TSO packet) from the guest
+  input(frame: Uint8Array, info?: RxInfo): void;   // one frame (or one GRO'd TSO packet) from the guest;
+                                                   //   frame and info are lent for the call (both reused)
   output(): readonly Uint8Array[];        // take the frames queued for the guest
   pending?(): boolean;                    // may frames still come without any input (real sockets)?
   connected?(): boolean;                  // is a real connection open (a peer running in real time)?
@@ -411,20 +412,27 @@ export class VirtioNet implements Device {
     const { frame, plan } = p;
     const start = Math.max(now, this.txFree);
     let busy = 0;                                  // ns the link is busy, summed per frame as cross() does
-    for (let i = 0, left = plan.dataLen; i < plan.segments; i++, left -= plan.mss) {
-      const len = plan.hdrEnd + Math.min(plan.mss, left);
-      busy += this.crossNs(len);
-      this.stats.txFrames++; this.stats.txBytes += len;
-      if (this.pcap) this.recordTx(p, i, start + busy + this.timing.latencyNs);
-    }
+    if (this.pcap) {
+      for (let i = 0, left = plan.dataLen; i < plan.segments; i++, left -= plan.mss) {
+        busy += this.crossNs(plan.hdrEnd + Math.min(plan.mss, left));
+        this.recordTx(p, i, start + busy + this.timing.latencyNs);
+      }
+    } else if (plan.segments > 1) {                // all full but the last: the same sum, in closed form
+      busy = (plan.segments - 1) * this.crossNs(plan.hdrEnd + plan.mss) + this.crossNs(plan.hdrEnd + plan.dataLen - (plan.segments - 1) * plan.mss);
+    } else busy = this.crossNs(plan.hdrEnd + plan.dataLen);
+    this.stats.txFrames += plan.segments; this.stats.txBytes += plan.segments * plan.hdrEnd + plan.dataLen;
     this.txFree = start + busy;
     const arrive = this.txFree + this.timing.latencyNs;
     const offload = p.csum !== null || plan.mss > 0;
     if (offload && this.fill) fillTcpChecksum(frame, p.csum?.start ?? ETH_HLEN + plan.ipHlen, p.csum?.offset ?? 16);
-    this.peer.input(frame, { csumOk: offload && !this.fill, gso: plan.mss > 0, segments: plan.segments, payload: p.payload });
+    const info = this.rxInfo;                      // (the peer reads it during the call only)
+    info.csumOk = offload && !this.fill; info.gso = plan.mss > 0; info.segments = plan.segments; info.payload = p.payload;
+    this.peer.input(frame, info);
+    info.payload = undefined;
     this.fromPeer(arrive);
     return arrive;
   }
+  private rxInfo: RxInfo = { csumOk: false, gso: false, segments: 1, payload: undefined };
 
   /** Record wire frame i of a packet in the pcap, with the checksums the device would have put in. */
   private recordTx(p: TxPacket, i: number, arrive: number): void {

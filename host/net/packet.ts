@@ -159,16 +159,22 @@ export function buildIpv4(s: Ipv4Spec, payload: Uint8Array): Uint8Array {
 
 /** buildIpv4's header at out[at], for a payload of `len` bytes after it. */
 function writeIpv4(out: Uint8Array, at: number, s: Ipv4Spec, len: number): void {
+  writeIpv4Fields(out, at, s.src, s.dst, s.protocol, s.id ?? 0, len, s.tos ?? 0, s.frag ?? IP_DF, s.ttl ?? IP_TTL);
+}
+
+/** writeIpv4 with the fields as arguments (a TCP frame per packet makes no spec object). */
+function writeIpv4Fields(out: Uint8Array, at: number, src: number, dst: number, protocol: number, id: number, len: number,
+  tos = 0, frag = IP_DF, ttl = IP_TTL): void {
   out[at] = 0x45;
-  out[at + 1] = s.tos ?? 0;
+  out[at + 1] = tos;
   put16(out, at + 2, IP_HLEN + len);
-  put16(out, at + 4, (s.id ?? 0) & 0xffff);
-  put16(out, at + 6, s.frag ?? IP_DF);
-  out[at + 8] = s.ttl ?? IP_TTL;
-  out[at + 9] = s.protocol;
+  put16(out, at + 4, id & 0xffff);
+  put16(out, at + 6, frag);
+  out[at + 8] = ttl;
+  out[at + 9] = protocol;
   put16(out, at + 10, 0);
-  put32(out, at + 12, s.src);
-  put32(out, at + 16, s.dst);
+  put32(out, at + 12, src);
+  put32(out, at + 16, dst);
   put16(out, at + 10, fold(sumRange(out, at, at + IP_HLEN, 0)));
 }
 
@@ -220,7 +226,7 @@ export function tcpFrame(s: TcpFrameSpec): Uint8Array {
   out.set(macBytes(s.dstMac), 0);
   out.set(macBytes(s.srcMac), 6);
   put16(out, 12, ETH_P_IP);
-  writeIpv4(out, ETH_HLEN, { src: s.srcIp, dst: s.dstIp, protocol: IPPROTO_TCP, id: s.ipId }, segLen);
+  writeIpv4Fields(out, ETH_HLEN, s.srcIp, s.dstIp, IPPROTO_TCP, s.ipId ?? 0, segLen);
   writeTcp(out, ETH_HLEN + IP_HLEN, s, payload, s.srcIp, s.dstIp);
   return out;
 }
@@ -264,7 +270,7 @@ function parseIpv4(eth: EthHeader, b: Uint8Array, csumOk: boolean, extra: number
   if (totalLength < hlen || totalLength > b.length + extra || (extra > 0 && totalLength !== b.length + extra)) {
     return { error: `IPv4: total length ${totalLength} of ${b.length + extra} bytes` };
   }
-  if (checksum(b.subarray(0, hlen)) !== 0) return { error: "IPv4: bad header checksum" };
+  if (fold(sumRange(b, 0, hlen, 0)) !== 0) return { error: "IPv4: bad header checksum" };
   const ip: Ipv4Header = { hlen, tos: b[1], totalLength, id: get16(b, 4), frag: get16(b, 6), ttl: b[8],
     protocol: b[9], checksum: get16(b, 10), src: get32(b, 12), dst: get32(b, 16) };
   const body = b.subarray(hlen, totalLength - extra);
@@ -278,8 +284,8 @@ function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array, csumOk: boolean
   const hlen = (b[12] >> 4) * 4;
   if (hlen < TCP_HLEN || hlen > b.length) return { error: `TCP: header length ${hlen} of ${b.length} bytes` };
   if (!csumOk && tcpChecksum(ip.src, ip.dst, b) !== 0) return { error: "TCP: bad checksum" };
-  const options = b.subarray(TCP_HLEN, hlen);
-  const opt = synOptions(options);
+  const options = hlen > TCP_HLEN ? b.subarray(TCP_HLEN, hlen) : NO_BYTES;   // (most segments have none)
+  const opt = hlen > TCP_HLEN ? synOptions(options) : NO_OPTIONS;
   if (opt === null) return { error: "TCP: bad options" };
   const tcp: TcpHeader = { srcPort: get16(b, 0), dstPort: get16(b, 2), seq: get32(b, 4), ack: get32(b, 8),
     hlen, flags: b[13], window: get16(b, 14), checksum: get16(b, 16), urgent: get16(b, 18), options };
@@ -289,6 +295,8 @@ function parseTcp(eth: EthHeader, ip: Ipv4Header, b: Uint8Array, csumOk: boolean
   if (extra > 0) f.extra = extra;
   return f;
 }
+
+const NO_OPTIONS: { mss?: number; wscale?: number } = Object.freeze({});
 
 /** The MSS and window scale options' values (each undefined if absent), null if the options are malformed. */
 function synOptions(o: Uint8Array): { mss?: number; wscale?: number } | null {
