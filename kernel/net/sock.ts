@@ -72,16 +72,18 @@ export const TIME_WAIT: u32 = 10;
   sndShut: u32;
   bound: u32;
   sHeadSeq: u32;     // sequence number of the first byte of the head send fragment
+  sCur: u32;         // a send fragment at or before the one holding sndNxt (output's walk starts
+  sCurSeq: u32;      //   there, not at the head of what is in flight) and its first byte's sequence
   ackPending: u32;   // bytes arrived that we have not acknowledged yet
   qSys: i32;         // the syscall that queued the newest data (its segments' DMA is counted under it)
   qCause: u32;       // ... and its trace seq (both set by sfragPush)
   laddr: u32;        // the address bound to: 0 (INADDR_ANY) or GUEST_IP; getsockname of an unconnected socket
   resetDone: u32;    // the peer reset the connection: sends after the error was reported are EPIPE
   rcvAdv: u32;       // the right edge of the window we offered (rcvNxt + window): it never moves left
+  sndWscale: u32;    // the peer's window scale (RFC 7323): its window fields count 2^sndWscale bytes
   orphanAt: u64;     // closed by the user, not yet ended: aborted at this virtual time (0: no timer)
   finSys: i32;       // the syscall that queued our FIN (close, shutdown): a bare FIN's DMA is counted under it
   finCause: u32;     // ... and its trace seq
-  sndWscale: u32;    // the peer's window scale (RFC 7323): its window fields count 2^sndWscale bytes
   ackAt: u64;        // a delayed ACK of ackPending bytes leaves at this virtual time if no data carries it first (0: none)
   corkAt: u64;       // the last send said MSG_MORE: a partial last segment waits until a send without it, or this time (0: not corked)
   lrcvAt: u64;       // when data last came (or the connection was established): Linux's icsk_ack.lrcvtime

@@ -124,18 +124,21 @@ export function tcpConnect(i: i32, raddr: u32, rport: u32): void {
   s.raddr = raddr; s.rport = rport; s.resetDone = 0; s.sndWscale = 0;
   s.iss = 0x10000 * <u32>(i + 1);
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1; s.sndSml = s.iss;
+  s.sCur = s.sHead; s.sCurSeq = s.sHeadSeq;
   s.state = SYN_SENT;
   sendCtl(raddr, s.lport, rport, s.iss, 0, SYN, rcvWindow(s));
 }
 
 // Payload pieces covering [from, from + n) of the send queue into `g`; returns how many bytes fit.
 function gather(s: Sock, from: u32, n: u32, g: Gather): u32 {
-  let seq = s.sHeadSeq, got: u32 = 0;
+  const cur = seqLe(s.sCurSeq, from);
+  let seq = cur ? s.sCurSeq : s.sHeadSeq, got: u32 = 0;
   gatherClear(g);
-  for (let f = s.sHead; f != s.sTail && got < n && g.n < MAX_PIECES; f++) {
+  for (let f = cur ? s.sCur : s.sHead; f != s.sTail && got < n && g.n < MAX_PIECES; f++) {
     const fr = sfrag(s, f);
     const end = seq + fr.len;
     if (seqLe(end, from + got)) { seq = end; continue; }
+    if (got == 0) { s.sCur = f; s.sCurSeq = seq; }
     const skip = from + got - seq;
     const take = min(fr.len - skip, n - got);
     gatherAdd(g, fr.pfn, fr.off + skip, take, true);
@@ -323,6 +326,7 @@ function ackData(s: Sock, ack: u32): void {
     s.sHead++;
     if (id != 0 && (s.sHead == s.sTail || sfrag(s, s.sHead).zcid != id)) zcComplete(s, id);
   }
+  if (s.sCur - s.sHead > s.sTail - s.sHead) { s.sCur = s.sHead; s.sCurSeq = s.sHeadSeq; }   // freed: from the head
   s.sndUna = ack;
 }
 
@@ -451,6 +455,7 @@ function passiveOpen(li: i32, raddr: u32, rport: u32, seq: u32, wscale: u32): vo
   s.rcvNxt = seq + 1; s.sndWscale = wscale;
   s.iss = 0x10000 * <u32>(c + 1) + 0x8000;
   s.sndUna = s.iss; s.sndNxt = s.iss + 1; s.sndEnd = s.iss + 1; s.sHeadSeq = s.iss + 1; s.sndSml = s.iss;
+  s.sCur = s.sHead; s.sCurSeq = s.sHeadSeq;
   s.state = SYN_RCVD;
   s.rcvAdv = s.rcvNxt;
   sendCtl(raddr, s.lport, rport, s.iss, s.rcvNxt, SYN | ACK, advertise(s));
