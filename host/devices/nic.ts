@@ -103,6 +103,7 @@ interface TxPacket {
   wire?: Uint8Array[];                              // the TSO segments, cut only for a pcap
 }
 interface WireFrame { frame: Uint8Array; arriveNs: number }
+const NO_FRAME = new Uint8Array(0);
 interface RxBuf { chain: Chain; postedNs: number; capacity: number }
 
 
@@ -123,7 +124,9 @@ export class VirtioNet implements Device {
   private keep: boolean;
   private queues: (VirtQueue | null)[] = [null, null];
   private due: Pending[] = [];        // used entries waiting for their interrupt, oldest first
+  private dueSpare: Pending[] = [];   // records of entries posted, to be used again (pend)
   private rxWire: WireFrame[] = [];   // frames on or past the RX link, not yet delivered
+  private wireSpare: WireFrame[] = []; // their records once delivered, to be used again
   private rxBufs: RxBuf[] = [];       // posted receive buffers
   private rxSpare: RxBuf[] = [];      // records of buffers used, to be filled again (refillRx)
   private txTimes: number[] = [];     // txEventAt()'s scratch
@@ -204,7 +207,9 @@ export class VirtioNet implements Device {
     this.refillRx();
     let n = 0;
     while (this.rxWire.length && this.rxWire[0].arriveNs <= now && this.rxBufs.length) {
-      if (this.deliver(this.rxWire.shift()!, this.rxBufs.shift()!)) n++;
+      const w = this.rxWire.shift()!;
+      if (this.deliver(w, this.rxBufs.shift()!)) n++;
+      w.frame = NO_FRAME; this.wireSpare.push(w);
     }
     this.queues[RXQ]?.noNotify(this.rxBufs.length > 0);   // holding buffers: new ones are taken when needed
     if (this.pcap) this.pcap.flush(BigInt(now));
@@ -296,7 +301,8 @@ export class VirtioNet implements Device {
       const p = this.due[i];
       if (p.doneNs > t) { this.due[kept++] = p; continue; }
       this.queues[p.queue]?.pushUsed(p.head, p.usedLen);
-      if (p.req) { p.req.doneNs = BigInt(p.doneNs); this.completed.push(p.req); }
+      if (p.req) { p.req.doneNs = BigInt(p.doneNs); this.completed.push(p.req); p.req = null; }
+      this.dueSpare.push(p);
     }
     this.due.length = kept;
     this.stats.irqs++;
@@ -345,7 +351,7 @@ export class VirtioNet implements Device {
       if (req) req.error = pkt;
       this.stats.txErrors++;
     }
-    this.due.push({ queue: TXQ, head: c.head, usedLen: 0, doneNs, req });
+    this.pend(TXQ, c.head, 0, doneNs, req);
   }
 
   /** Validate a TX chain, gather it (the one DMA) and plan its wire frames; an error string if bad. */
@@ -465,7 +471,8 @@ export class VirtioNet implements Device {
     for (let i = 0; i < frames.length; i++) {
       const frame = frames[i], arriveNs = this.cross(frame.length, t);
       if (this.pcap) this.pcap.record(frame, BigInt(arriveNs));
-      this.rxWire.push({ frame, arriveNs });
+      const w = this.wireSpare.pop();
+      if (w) { w.frame = frame; w.arriveNs = arriveNs; this.rxWire.push(w); } else this.rxWire.push({ frame, arriveNs });
     }
   }
 
@@ -483,8 +490,8 @@ export class VirtioNet implements Device {
         this.rxSpare.push(spare);
         this.stats.rxErrors++;
         const at = BigInt(this.nowNs);
-        this.due.push({ queue: RXQ, head: c.head, usedLen: 0, doneNs: this.nowNs, req: this.keep ? { queue: RXQ, head: c.head,
-          bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE, submitNs: at, doneNs: at, error } : null });
+        this.pend(RXQ, c.head, 0, this.nowNs, this.keep ? { queue: RXQ, head: c.head,
+          bytes: 0, frames: [], descs: [], wire: 0, gso: GSO_NONE, submitNs: at, doneNs: at, error } : null);
         continue;
       }
       let capacity = 0;
@@ -528,8 +535,8 @@ export class VirtioNet implements Device {
     }
     this.stats.rxFrames++; this.stats.rxBytes += w.frame.length;
     const t = descs ? BigInt(at) : 0n;
-    this.due.push({ queue: RXQ, head: buf.chain.head, usedLen: total, doneNs: at, req: descs ? { queue: RXQ,
-      head: buf.chain.head, bytes: total, frames: framesOf(descs), descs, wire: 1, gso: GSO_NONE, submitNs: t, doneNs: t } : null });
+    this.pend(RXQ, buf.chain.head, total, at, descs ? { queue: RXQ,
+      head: buf.chain.head, bytes: total, frames: framesOf(descs), descs, wire: 1, gso: GSO_NONE, submitNs: t, doneNs: t } : null);
     this.rxSpare.push(buf);
     return true;
   }
@@ -539,6 +546,14 @@ export class VirtioNet implements Device {
   private ramBytes(): Uint8Array {
     if (this.ram8 === null || this.ram8.buffer.byteLength === 0) this.ram8 = new Uint8Array(this.ram.buffer);
     return this.ram8;
+  }
+
+  /** A used entry waiting for its interrupt (records reused: one per packet and per ACK otherwise). */
+  private pend(queue: number, head: number, usedLen: number, doneNs: number, req: NetRequest | null): void {
+    const p = this.dueSpare.pop();
+    if (!p) { this.due.push({ queue, head, usedLen, doneNs, req }); return; }
+    p.queue = queue; p.head = head; p.usedLen = usedLen; p.doneNs = doneNs; p.req = req;
+    this.due.push(p);
   }
 
   private advance(now: number): void { if (now > this.nowNs) this.nowNs = now; }

@@ -6,6 +6,7 @@ export class Activity {
 
   /** Something happened: wake every waiter. */
   notify(): void {
+    if (this.waiters.length === 0) return;         // (per frame: nothing allocated when nobody waits)
     const w = this.waiters;
     this.waiters = [];
     for (const resolve of w) resolve();

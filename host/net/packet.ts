@@ -62,10 +62,10 @@ export function macOf(hi: number, lo: number): Mac {
 }
 
 const HEX = Array.from({ length: 256 }, (_, x) => x.toString(16).padStart(2, "0"));
-const macCache = new Map<Mac, number[]>();     // a handful of MACs, parsed once each (per frame is hot)
-function macBytes(m: Mac): number[] {
+const macCache = new Map<Mac, Uint8Array>();  // a handful of MACs, parsed once each (per frame is hot;
+function macBytes(m: Mac): Uint8Array {         //   bytes, so that set() copies them as memory)
   let b = macCache.get(m);
-  if (!b) { b = m.split(":").map((x) => parseInt(x, 16)); if (macCache.size < 256) macCache.set(m, b); }
+  if (!b) { b = Uint8Array.from(m.split(":").map((x) => parseInt(x, 16))); if (macCache.size < 256) macCache.set(m, b); }
   return b;
 }
 const macNames = new Map<number, Mac>();     // the MACs seen, by their 48-bit value (per frame is hot)

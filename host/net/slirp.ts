@@ -31,6 +31,7 @@ export class Slirp implements NetPeer {
   readonly tcp: TcpStack;
   readonly services: Services | null;
   private queue: Uint8Array[] = [];
+  private spare: Uint8Array[] = [];        // output()'s other list
   private activity = new Activity();
   private forwarder: Forwarder;
   private verify: boolean;
@@ -65,11 +66,14 @@ export class Slirp implements NetPeer {
     this.tcp.input(f, info.payload && (f.payload.length ? [f.payload, ...info.payload] : info.payload));
   }
 
-  /** Take the frames queued for the guest (none: one shared empty list, nothing allocated). */
+  /** Take the frames queued for the guest (none: one shared empty list, nothing allocated). The
+   *  list is the caller's until the next call (two lists take turns: nothing allocated per frame). */
   output(): readonly Uint8Array[] {
     if (this.queue.length === 0) return NONE;
     const q = this.queue;
-    this.queue = [];
+    this.queue = this.spare;
+    this.queue.length = 0;
+    this.spare = q;
     return q;
   }
 
