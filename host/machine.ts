@@ -15,7 +15,7 @@ import { loadGuest, prepareGuest, installGuest, forkGuest, LoadError, MAX_MODULE
 import { ASYNCIFY_UNWINDING, WasmException, type Guest } from "./guest";
 import { saveWindow, restoreWindow } from "./savearea";
 import { Sig } from "../kernel/abi/signals";
-import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE, WASM_PAGE, STAGE_SIZE } from "../kernel/abi/layout";
+import { STATS_BASE, SYSSTATS_BASE, PAGE_SIZE, ARG_BASE, WASM_PAGE, STAGE_SIZE, Stat } from "../kernel/abi/layout";
 import { ASYNCIFY_DATA_POS, ASYNCIFY_DATA_END, ASYNCIFY_HEADER_SIZE, ProcState } from "../kernel/abi/records";
 import type { Tracer } from "./trace/tracer";
 import { decodeRecords } from "./trace/decode";
@@ -140,7 +140,7 @@ export class Machine {
         requests: opts.onDeviceDone !== undefined });
     }
     // Interrupts are delivered in table order: the NIC's before the disk's.
-    this.devices = new DeviceTable(() => this.k, [this.nic, this.disk], opts.onDeviceDone);
+    this.devices = new DeviceTable(() => this.k, [this.nic, this.disk], opts.onDeviceDone, virtualClock(this.ram));
     this.quantum = opts.quantum ?? DEFAULT_QUANTUM;
     if (opts.traceMask && TracerClass) {
       this.tracer = new TracerClass({ classes: opts.traceMask, strSize: opts.strSize, keep: opts.keepEvents ?? false,
@@ -470,6 +470,13 @@ export class Machine {
     const exit = this.exits.get(pid ?? this.firstPid);
     return { ...k, exitCode: exit?.code ?? null, signal: exit?.signal ?? null, wallTimeNs: Number(this.wallNs) };
   }
+}
+
+/** The kernel's virtual clock (Stat.virtualTimeNs, a u64 in RAM) in ns as a number, read without a
+ *  call into the kernel or a BigInt (the device table asks it per packet). */
+function virtualClock(ram: WebAssembly.Memory): () => number {
+  const words = new Uint32Array(ram.buffer), at = (STATS_BASE + Stat.virtualTimeNs * 8) / 4;
+  return () => words[at] + words[at + 1] * 2 ** 32;
 }
 
 export class GuestAbort extends Error {}

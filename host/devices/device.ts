@@ -26,6 +26,11 @@ export interface Device {
   notify(queue: number, nowNs: bigint): void;     // the driver made buffers available in a queue
   poll?(nowNs: bigint): void;           // take in what the outside (real sockets) sent by nowNs
   nextIrqAt(): bigint | null;           // when the earliest pending interrupt is due, or null
+  // The same three in numbers of ns (exact to 2^53 ns), for a device on the hot path (the NIC: a
+  // packet and its ACK each), so that the table makes no BigInt: -1 for no interrupt pending.
+  notifyNs?(queue: number, nowNs: number): void;
+  pollNs?(nowNs: number): void;
+  nextIrqNs?(): number;
   takeIrq(): boolean;                   // take that interrupt: post its used ring entries
   readonly completed: DeviceRequest[];  // the requests of the interrupts taken, oldest first
   flush?(): void;                       // write out what is held (pcap records)

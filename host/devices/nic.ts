@@ -28,7 +28,7 @@
 // record (NetRequest: buffers, RAM frames) is made only when someone reads completed[]
 // (opts.requests; the machine asks only for its onDeviceDone hook).
 // Interface: new VirtioNet(ram, peer, opts?); config(field); setup(queue, addr); notify(queue, nowNs);
-// pollRx(nowNs) (poll); nextIrqAt(); takeIrq(nowNs?); pending(); connected(); whenActivity();
+// pollRx(nowNs) (poll); nextIrqAt(); takeIrq(nowNs?); notifyNs, pollNs, nextIrqNs (the same in numbers); pending(); connected(); whenActivity();
 // whenPeerActivity(); uncork(); completed[] and faults[] (drained by the caller); flush(); close(); stats.
 import { VirtQueue, type Chain, type Desc } from "./virtqueue";
 import { framesOf } from "./disk";
@@ -181,20 +181,22 @@ export class VirtioNet implements Device {
   }
 
   /** TXQ: send every newly available packet. RXQ: new buffers, so waiting frames may go in. */
-  notify(queue: number, nowNs: bigint): void {
-    const now = Number(nowNs);
+  notify(queue: number, nowNs: bigint): void { this.notifyNs(queue, Number(nowNs)); }
+
+  /** notify with the time in ns as a number (the device table's: no BigInt per packet). */
+  notifyNs(queue: number, now: number): void {
     this.advance(now);
     if (!this.queues[queue]) { this.fault(`notify: queue ${queue} is not set up`); return; }
     if (queue === RXQ) { this.pollAt(now); return; }
     const q = this.queues[TXQ]!, first = this.due.length;
     for (let c = q.popAvail(this.txChain); c; c = q.popAvail(this.txChain)) {
       if (c.head < 0) { this.fault(`TX: ${c.error}`); continue; }
-      this.transmit(c, now, nowNs);
+      this.transmit(c, now);
     }
     let last = now;
     for (let i = first; i < this.due.length; i++) last = Math.max(last, this.due[i].doneNs);
     for (let i = first; i < this.due.length; i++) this.due[i].doneNs = last;
-    this.pcap?.flush(nowNs);
+    if (this.pcap) this.pcap.flush(BigInt(now));
   }
 
   /** Take what the peer queued on its own (real sockets) and deliver every frame arrived by nowNs
@@ -218,11 +220,15 @@ export class VirtioNet implements Device {
 
   /** Device.poll (each turn of the run loop): what the peer queued on its own (real sockets) enters
    *  the RX link now. Frames are written into buffers when their interrupt is taken (takeIrq). */
-  poll(nowNs: bigint): void {
-    const now = Number(nowNs);
+  poll(nowNs: bigint): void { this.pollNs(Number(nowNs)); }
+
+  pollNs(now: number): void {
     this.advance(now);
     this.fromPeer(now);
   }
+
+  /** nextIrqAt in ns as a number, -1 for none. */
+  nextIrqNs(): number { return this.nextAt(); }
 
   /** When the next interrupt is due (a completion, or a frame arriving into a posted buffer), or null. */
   nextIrqAt(): bigint | null {
@@ -337,9 +343,9 @@ export class VirtioNet implements Device {
 
   // ---- transmit ----
 
-  private transmit(c: Chain, now: number, nowNs: bigint): void {
+  private transmit(c: Chain, now: number): void {
     const req: NetRequest | null = this.keep ? { queue: TXQ, head: c.head, bytes: 0, frames: [], descs: [], wire: 0,
-      gso: GSO_NONE, submitNs: nowNs, doneNs: nowNs, error: c.error } : null;
+      gso: GSO_NONE, submitNs: BigInt(now), doneNs: BigInt(now), error: c.error } : null;
     const pkt = c.error ?? this.gather(c.descs, req);
     let doneNs = now;
     if (typeof pkt !== "string") {

@@ -3,9 +3,9 @@
 // those that are. Delivering an interrupt, as a driver sees it: the device posts its used ring
 // entries (takeIrq), its finished requests go to the onDone hook (the traces' view of each
 // request), then kernel.irq(dev) runs the driver's handler. Devices are served in table order.
-// Interface: new DeviceTable(kernel, devices, onDone?); setup(dev, queue, addr),
+// Interface: new DeviceTable(kernel, devices, onDone?, clock?); setup(dev, queue, addr),
 // notify(dev, queue), config(dev, field), wait(dev) (the kernel's imports); nextIrqAt() -> ns |
-// null; deliverDue(); drain(); flush(); close().
+// null (nextIrqNs(): the same in ns, -1 for none); deliverDue(); drain(); flush(); close().
 import type { KernelExports } from "../kernel";
 import type { Device, DeviceName, DeviceRequest } from "./device";
 
@@ -16,8 +16,13 @@ const DRAIN_STEPS = 100000;      // drain(): at most this many interrupts
 export class DeviceTable {
   private readonly devices: Device[];
 
-  constructor(private k: () => KernelExports, devices: (Device | null)[], private onDone?: DeviceDone) {
+  private readonly clock: () => number;
+
+  /** clock: the kernel's virtual clock in ns as a number (the machine reads it from RAM; default:
+   *  asked of the kernel). */
+  constructor(private k: () => KernelExports, devices: (Device | null)[], private onDone?: DeviceDone, clock?: () => number) {
     this.devices = devices.filter((d): d is Device => d !== null);
+    this.clock = clock ?? (() => Number(this.k().clockNowNs()));
   }
 
   // Kernel import virtioSetup: the driver placed a queue.
@@ -26,7 +31,8 @@ export class DeviceTable {
   // Kernel import virtioNotify: the driver made buffers available; the device does its DMA now.
   notify(dev: number, queue: number): void {
     const d = this.device(dev);
-    if (d) d.notify(queue, this.k().clockNowNs());
+    if (!d) return;
+    if (d.notifyNs) d.notifyNs(queue, this.clock()); else d.notify(queue, this.k().clockNowNs());
   }
 
   // Kernel import virtioConfig: a configuration field (0 for a device the machine does not have).
@@ -46,22 +52,34 @@ export class DeviceTable {
 
   // The earliest interrupt any device has pending (virtual ns), or null.
   nextIrqAt(): bigint | null {
-    const now = this.k().clockNowNs();
-    let next: bigint | null = null;
-    for (const d of this.devices) {
-      d.poll?.(now);
-      const t = d.nextIrqAt();
-      if (t !== null && (next === null || t < next)) next = t;
+    const t = this.nextIrqNs();
+    if (t < 0) return null;
+    if (t !== this.nextNs) { this.nextNs = t; this.nextBig = BigInt(t); }   // (a BigInt made only when it moved)
+    return this.nextBig;
+  }
+  private nextNs = -1;
+  private nextBig = 0n;
+
+  // nextIrqAt in ns as a number, -1 for none.
+  nextIrqNs(): number {
+    const now = this.clock();
+    let next = -1;
+    for (let i = 0; i < this.devices.length; i++) {
+      const d = this.devices[i];
+      poll(d, now);
+      const t = irqNs(d);
+      if (t >= 0 && (next < 0 || t < next)) next = t;
     }
     return next;
   }
 
   // Deliver every device interrupt that is due at the current virtual time.
   deliverDue(): void {
-    const now = this.k().clockNowNs();
-    for (const d of this.devices) {
-      d.poll?.(now);
-      for (let t = d.nextIrqAt(); t !== null && t <= now; t = d.nextIrqAt()) {
+    const now = this.clock();
+    for (let i = 0; i < this.devices.length; i++) {
+      const d = this.devices[i];
+      poll(d, now);
+      for (let t = irqNs(d); t >= 0 && t <= now; t = irqNs(d)) {
         if (!d.takeIrq()) break;
         this.interrupt(d);
       }
@@ -92,4 +110,14 @@ export class DeviceTable {
     d.completed.length = 0;
     this.k().irq(d.id);
   }
+}
+
+function poll(d: Device, now: number): void {
+  if (d.pollNs) d.pollNs(now); else d.poll?.(BigInt(now));
+}
+
+function irqNs(d: Device): number {
+  if (d.nextIrqNs) return d.nextIrqNs();
+  const t = d.nextIrqAt();
+  return t === null ? -1 : Number(t);
 }
