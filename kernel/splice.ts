@@ -18,6 +18,7 @@ import { sendSignal } from "./signal";
 import { sleepOn, progress, keepProgress } from "./sleep";
 import { kget, kput, pa } from "./kalloc";
 import { allocFrame, pcGet, pcGetNew, pcDirty } from "./pagecache";
+import { GFP_NOZERO } from "./oom";
 import { raGet, raDone } from "./readahead";
 import { copyFromUser, copyToUser, userPhys, countCopy } from "./copy";
 import { nextSeq, traceEmit } from "./trace";
@@ -207,7 +208,7 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = fa
     let pfn = sl.pfn, off = sl.off;
     if (sg) { kget(pfn); traceEmit(nextSeq(), Ev.sgHandoff, 0, pfn, off, chunk, 0, 0, 0); }
     else {
-      const f = allocFrame(Owner.socket);
+      const f = allocFrame(Owner.socket, GFP_NOZERO);   // (only the chunk copied is ever sent)
       if (f == 0) break;
       memory.copy(pa(f), pa(pfn) + off, chunk);
       countCopy(Routine.pagecache_copy, <u64>(pa(pfn) + off), <u64>pa(f), chunk, Place.frame, Place.frame);

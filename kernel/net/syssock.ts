@@ -17,6 +17,7 @@ import { sendSignal } from "../signal";
 import { sleepOn, progress, keepProgress } from "../sleep";
 import { kget, kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
+import { GFP_NOZERO } from "../oom";
 import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
 import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_PACKET, FT_NONE } from "../file";
@@ -303,7 +304,7 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
 }
 
 function copyFrag(p: Proc, s: Sock, va: u32, n: u32, id: u32): i32 {
-  const f = allocFrame(Owner.socket);
+  const f = allocFrame(Owner.socket, GFP_NOZERO);   // (only its first n bytes are ever sent)
   if (f == 0) return -Errno.ENOBUFS;
   if (copyFromUser(p, pa(f), va, n, Routine.copy_from_user, Place.frame) < 0) { kput(f); return -Errno.EFAULT; }
   sfragPush(s, f, 0, n, id);
