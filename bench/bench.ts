@@ -8,7 +8,7 @@
 // native and the translated run of a pair follow each other). Both sides are measured in steady
 // state: after warm-up runs, with their compiled modules kept alive so V8 reuses its optimized
 // (TurboFan) code. Nothing asserts a timing: the summary says whether each target is met.
-// Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--pipe-mib N] [--only SECTION,...]
+// Usage: node dist/bench.mjs [--runs N] [--io-runs N] [--net-mib N] [--net-runs N] [--pipe-mib N] [--only SECTION,...]
 //                            [--http-clients N] [--httpd FILE.wasm] [--big-mib N] [--ka-requests N]
 //   --http-clients N: the http section's parallel clients (default 1); --httpd: another httpd build
 //   --big-mib N: bigsend's size (default 1024); --ka-requests N: keepalive's requests per round (5000)
@@ -32,7 +32,7 @@ import { Memcpy } from "./memcpy";
 import { storage } from "./storage";
 import { timeRun } from "./guest";
 import { bigsend } from "./bigsend";
-import { network, NET_MIB } from "./network";
+import { network, NET_MIB, NET_RUNS } from "./network";
 import { http } from "./http";
 import { keepAlive, KA_REQUESTS } from "./keepalive";
 import { pipe, PIPE_MIB } from "./pipe";
@@ -43,6 +43,7 @@ const option = (name: string) => { const i = process.argv.indexOf(name); return 
 const RUNS = Number(option("--runs") ?? 7);
 const IO_RUNS = Number(option("--io-runs") ?? 3);       // the I/O sections: each run takes seconds
 const NET_MIB_ARG = Number(option("--net-mib") ?? NET_MIB);  // size of the file the network section sends
+const NET_RUNS_ARG = Number(option("--net-runs") ?? NET_RUNS); // the network section's rounds
 const PIPE_MIB_ARG = Number(option("--pipe-mib") ?? PIPE_MIB); // size of the file the pipe section moves
 const ONLY = option("--only")?.split(",");
 // A section runs only after the garbage of the ones before it (their machines, each a RAM of up to
@@ -216,7 +217,7 @@ async function main(): Promise<void> {
     if (want("translate")) await translation(cacheDir, RUNS);
     const copy = want("storage") || want("network") ? new Memcpy(64 << 20) : null;
     if (want("storage")) await storage(cacheDir, IO_RUNS, copy!);
-    if (want("network")) await network(cacheDir, IO_RUNS, copy!, NET_MIB_ARG);
+    if (want("network")) await network(cacheDir, NET_RUNS_ARG, copy!, NET_MIB_ARG);
     if (want("bigsend")) await bigsend(cacheDir, IO_RUNS, Number(option("--big-mib") ?? 1024));
     if (want("http")) await http(cacheDir, IO_RUNS, { clients: Number(option("--http-clients") ?? 1), wasm: option("--httpd") });
     if (want("keepalive")) await keepAlive(Number(option("--io-runs") ?? 5), Number(option("--ka-requests") ?? KA_REQUESTS));
