@@ -136,6 +136,7 @@ export class VirtioNet implements Device {
   private irqAt = -1;                 // nextIrqAt()'s last answer, as a number and as the BigInt
   private irqAtBig = 0n;              //   returned (made again only when it changes)
   private txChain: Chain = { head: 0, descs: [] };   // popAvail's record for TX chains, reused
+  private lent: Uint8Array[] = [];                    // the payload views of the packet being sent
   // The one TX packet being gathered: the peer takes what it keeps before input() returns, as a
   // NIC's ring buffer is reused, so no packet costs an allocation. Room for the largest legal one.
   private txBuf = new Uint8Array(NET_HDR_SIZE + ETH_HLEN + 60 + 60 + MAX_TSO);
@@ -310,7 +311,7 @@ export class VirtioNet implements Device {
       if (p.req) { p.req.doneNs = BigInt(p.doneNs); this.completed.push(p.req); p.req = null; }
       this.dueSpare.push(p);
     }
-    this.due.length = kept;
+    if (kept !== this.due.length) this.due.length = kept;   // (setting a length costs even when it is unchanged)
     this.stats.irqs++;
     return true;
   }
@@ -377,7 +378,7 @@ export class VirtioNet implements Device {
     if (this.apart(descs, total, ram)) {                     // zero-copy: the headers only, the payload lent
       const d0 = descs[0], head = this.txBuf.subarray(0, d0.len);
       head.set(ram.subarray(d0.addr, d0.addr + d0.len));
-      return this.plan(head.subarray(NET_HDR_SIZE), this.txHdr, total - NET_HDR_SIZE, lend(descs, ram));
+      return this.plan(head.subarray(NET_HDR_SIZE), this.txHdr, total - NET_HDR_SIZE, lend(descs, ram, this.lent));
     }
     const big = total > this.txBuf.length;                   // too long for any packet: rejected below
     const pkt = big ? new Uint8Array(total) : this.txBuf.subarray(0, total);
@@ -575,10 +576,11 @@ function writeRxHeader(b: Uint8Array, at: number, tcp: boolean): void {
   b[at + 10] = 1;
 }
 
-/** The payload's buffers (descs after the first) as views of RAM, lent to the peer; buffers that
- *  follow each other in RAM (page-cache pages usually do) make one view. */
-function lend(descs: Desc[], ram: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
+/** The payload's buffers (descs after the first) as views of RAM, lent to the peer in `out` (the
+ *  NIC's one list, filled again per packet); buffers that follow each other in RAM (page-cache
+ *  pages usually do) make one view. */
+function lend(descs: Desc[], ram: Uint8Array, out: Uint8Array[]): Uint8Array[] {
+  while (out.length > 0) out.pop();              // (the list of the packet before, done with)
   for (let i = 1; i < descs.length;) {
     const at = descs[i].addr;
     let end = at + descs[i].len;

@@ -101,13 +101,16 @@ export class DeviceTable {
 
   close(): void { for (const d of this.devices) d.close?.(); }
 
-  private device(dev: number): Device | undefined { return this.devices.find((d) => d.id === dev); }
+  private device(dev: number): Device | undefined {
+    for (let i = 0; i < this.devices.length; i++) if (this.devices[i].id === dev) return this.devices[i];
+    return undefined;
+  }
 
   // The interrupt was taken: its requests to the onDone hook, then forgotten (the kernel learns of
   // them from the used ring), and the driver's handler runs.
   private interrupt(d: Device): void {
-    if (this.onDone) for (const r of d.completed) this.onDone(d.name, r);
-    d.completed.length = 0;
+    if (this.onDone) for (let i = 0; i < d.completed.length; i++) this.onDone(d.name, d.completed[i]);
+    if (d.completed.length > 0) d.completed.length = 0;
     this.k().irq(d.id);
   }
 }

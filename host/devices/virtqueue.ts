@@ -113,6 +113,7 @@ export class VirtQueue {
 
 /** The chain record c, walked: head, its first n descriptors, and what was wrong (if anything). */
 function ended(c: Chain, head: number, n: number, error: string | undefined): Chain {
-  c.descs.length = n; c.head = head; c.error = error;
+  if (c.descs.length !== n) c.descs.length = n;   // (a chain as long as the last one: nothing to set)
+  c.head = head; c.error = error;
   return c;
 }

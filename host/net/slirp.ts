@@ -50,7 +50,8 @@ export class Slirp implements NetPeer {
     this.stats.framesIn += info.segments ?? 1;
     if (frame.length > ETH_HLEN + MTU && !info.gso) { countDrop(this.stats, "frame longer than the MTU"); return; }
     if (info.payload && this.verify) { frame = concat(frame, info.payload); info = { ...info, payload: undefined }; }
-    const extra = info.payload ? info.payload.reduce((n, p) => n + p.length, 0) : 0;
+    let extra = 0;
+    if (info.payload) for (let i = 0; i < info.payload.length; i++) extra += info.payload[i].length;
     const f = parseFrame(frame, { csumOk: !!info.csumOk && !this.verify, extra });
     if (isMalformed(f)) { countDrop(this.stats, f.error); return; }
     if (f.eth.dst !== HOST_MAC && f.eth.dst !== BROADCAST_MAC) { countDrop(this.stats, "not for the host's MAC"); return; }
@@ -72,7 +73,7 @@ export class Slirp implements NetPeer {
     if (this.queue.length === 0) return NONE;
     const q = this.queue;
     this.queue = this.spare;
-    this.queue.length = 0;
+    while (this.queue.length > 0) this.queue.pop();   // (keeps the list's storage; length = 0 drops it)
     this.spare = q;
     return q;
   }
