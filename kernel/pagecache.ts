@@ -6,7 +6,8 @@
 // second-chance clock over one LRU list, clean pages first. Others may hold references to a page
 // too (pipe slots, socket fragments, user mappings: refcount and mapcount count them); truncation and
 // invalidation take a page out of the cache without freeing it under its holders (detach, DETACHED).
-// Interface: nbuckets(frames), pcInit(buckets, n), pcGet(ino, index, data) -> pfn, pcFind,
+// Interface: nbuckets(frames), pcInit(buckets, n), pcGet(ino, index, data) -> pfn, pcFind, pcHit(pfn) (what
+// pcGet does on a hit, for a caller that looked first),
 // pcGetNew(ino, index) (no read), pcPages(), pcDirtyPages(), pcReadRange(ino, from, count)
 // (readahead), pcDirty(pfn), pcIsDirty(pfn), pcWriteback(pfn), pcSync(ino) (0: every inode),
 // pcEvict(n), pcDrop(), pcDropRange(ino, from, count) (fadvise DONTNEED), pcTruncate(ino, from), pcForget(ino, index), pcHold(pfn), pcTouch(pfn) (in
@@ -128,6 +129,14 @@ export { DETACHED };
 
 export { allocFrame } from "./oom";
 
+// A lookup found cached page p: referenced and touched (LRU), a data page's hit counted.
+export function pcHit(p: u32, counted: bool = true): u32 {
+  frame(p).flags |= FR_REFERENCED;
+  pcTouch(p);
+  if (counted) statAdd(Stat.pcHits, 1);
+  return p;
+}
+
 // A cached page with no read from disk: contents zero (new block, or a whole page about to be written).
 export function pcGetNew(ino: u32, index: u32): u32 {
   let p = pcFind(ino, index);
@@ -145,12 +154,7 @@ export function pcGetNew(ino: u32, index: u32): u32 {
 export function pcGet(ino: u32, index: u32, data: bool = true): u32 {
   const counted = data && ino != 0;
   let p = pcFind(ino, index);
-  if (p != 0) {
-    frame(p).flags |= FR_REFERENCED;
-    pcTouch(p);
-    if (counted) statAdd(Stat.pcHits, 1);
-    return p;
-  }
+  if (p != 0) return pcHit(p, counted);
   if (counted) statAdd(Stat.pcMisses, 1);
   const block = ino == 0 ? index : fsBlockOf(ino, index, false);
   if (block == BLOCK_BAD) return 0;          // corrupt or unreadable block map: EIO

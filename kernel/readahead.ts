@@ -17,7 +17,7 @@
 import { Stat, PAGE_SHIFT, PAGE_SIZE } from "./abi/layout";
 import { File } from "./file";
 import { iSize } from "./fs";
-import { pcFind, pcGet, pcReadRange, pcTouch } from "./pagecache";
+import { pcFind, pcGet, pcHit, pcReadRange, pcTouch } from "./pagecache";
 import { frame, FR_REFERENCED } from "./kalloc";
 import { statAdd } from "./stats";
 
@@ -42,7 +42,8 @@ function nextSize(cur: u32): u32 {
 
 // Page `index` of the file, for a read of pages index..last; on a miss, reads it with its window.
 export function raGet(f: File, index: u32, last: u32): u32 {
-  if (pcFind(f.ino, index) != 0) return pcGet(f.ino, index);          // a hit, counted
+  const hit = pcFind(f.ino, index);
+  if (hit != 0) return pcHit(hit, f.ino != 0);                         // a hit, counted (one lookup)
   statAdd(Stat.pcMisses, 1);
   const req = min(last - index + 1, RA_MAX_PAGES);   // a longer read misses again past the window
   let size = req;
