@@ -308,7 +308,7 @@ export class Machine {
         if (this.interrupted) { this.killAll(Sig.SIGKILL); break; }
         this.devices.deliverDue();
         const live = this.realtime.live();       // a real connection is open (host/realtime.ts)
-        const pid = this.k.schedule(live ? this.k.clockNowNs() : this.devices.nextIrqAt() ?? NEVER);
+        const pid = this.k.schedule(live ? this.k.clockNowNs() : this.devices.nextIrqAtAfter() ?? NEVER);
         this.retireKilled(pid);
         if (pid !== 0) {
           this.slice(pid);
@@ -319,7 +319,7 @@ export class Machine {
           continue;
         }
         if (this.guests.size === 0) { await this.realtime.linger(() => this.devices.drain()); break; }
-        const next = this.devices.nextIrqAt();
+        const next = this.devices.nextIrqAtAfter();
         if (live && await this.realtime.sleepReal(next)) continue;     // a sleeper's timer, in real time
         if (next !== null) { this.k.idleUntil(next); continue; }      // idle until a device interrupts
         const outside = this.realtime.outside();                        // a real socket or the terminal

@@ -5,7 +5,8 @@
 // request), then kernel.irq(dev) runs the driver's handler. Devices are served in table order.
 // Interface: new DeviceTable(kernel, devices, onDone?, clock?); setup(dev, queue, addr),
 // notify(dev, queue), config(dev, field), wait(dev) (the kernel's imports); nextIrqAt() -> ns |
-// null (nextIrqNs(): the same in ns, -1 for none); deliverDue(); drain(); flush(); close().
+// null (nextIrqNs(): the same in ns, -1 for none); deliverDue(); nextIrqAtAfter() (deliverDue's answer,
+// unless a device was kicked since); drain(); flush(); close().
 import type { KernelExports } from "../kernel";
 import type { Device, DeviceName, DeviceRequest } from "./device";
 
@@ -32,6 +33,7 @@ export class DeviceTable {
   notify(dev: number, queue: number): void {
     const d = this.device(dev);
     if (!d) return;
+    this.kicks++;
     if (d.notifyNs) d.notifyNs(queue, this.clock()); else d.notify(queue, this.k().clockNowNs());
   }
 
@@ -44,6 +46,7 @@ export class DeviceTable {
     const d = this.device(dev);
     const t = d?.nextIrqAt() ?? null;
     if (!d || t === null) return -1;
+    this.kicks++;
     this.k().idleUntil(t);
     d.takeIrq();
     this.interrupt(d);
@@ -73,18 +76,37 @@ export class DeviceTable {
     return next;
   }
 
-  // Deliver every device interrupt that is due at the current virtual time.
+  // Deliver every device interrupt that is due at the current virtual time. What each device
+  // has pending after it is remembered for nextIrqAtAfter().
   deliverDue(): void {
     const now = this.clock();
+    let next = -1, kicksThen = -1;
     for (let i = 0; i < this.devices.length; i++) {
       const d = this.devices[i];
       poll(d, now);
-      for (let t = irqNs(d); t >= 0 && t <= now; t = irqNs(d)) {
+      let t = irqNs(d);
+      for (; t >= 0 && t <= now; t = irqNs(d)) {
         if (!d.takeIrq()) break;
         this.interrupt(d);
       }
+      if (kicksThen < 0) kicksThen = this.kicks;
+      if (t >= 0 && (next < 0 || t < next)) next = t;
     }
+    this.after = next; this.afterKicks = kicksThen;
   }
+
+  // nextIrqAt() as deliverDue() left it, while no device has been kicked since (a kernel timer
+  // that sends, a disk request): the run loop asks it twice a turn, for the scheduler's limit and
+  // to idle, and else it would poll and scan every device again each time.
+  nextIrqAtAfter(): bigint | null {
+    if (this.kicks !== this.afterKicks) return this.nextIrqAt();
+    if (this.after < 0) return null;
+    if (this.after !== this.nextNs) { this.nextNs = this.after; this.nextBig = BigInt(this.after); }
+    return this.nextBig;
+  }
+  private kicks = 0;              // notify() and wait() calls: a device's state moved
+  private after = -1;             // deliverDue()'s next interrupt, valid while kicks == afterKicks
+  private afterKicks = -1;
 
   // Everyone exited: let the devices finish what is in flight (transmit completions, the last
   // ACKs), so every DMA is counted and every frame is released.
