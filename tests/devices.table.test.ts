@@ -76,6 +76,19 @@ test("deliverDue: interrupts due by now, in table order, each request before its
   expect(table.nextIrqAt()).toBe(150n);
 });
 
+test("nextIrqAtAfter: what deliverDue left pending, until a device is kicked", () => {
+  const nic = new FakeDevice("nic", Dev.net, 0), disk = new FakeDevice("disk", Dev.blk, 0);
+  const { table } = rig([nic, disk]);
+  disk.irqs = [50n, 170n];
+  nic.irqs = [90n, 130n];
+  table.deliverDue();                              // (at 100: disk 50 and nic 90 taken)
+  expect(table.nextIrqAtAfter()).toBe(130n);
+  nic.notify = (queue: number) => { nic.irqs.unshift(120n); nic.log.push(`notify ${queue}`); };   // a kick that queues work
+  table.notify(Dev.net, 1);
+  expect(table.nextIrqAtAfter()).toBe(120n);       // asked again: the kick moved it
+  expect(nic.log.filter((l) => l.startsWith("poll"))).toEqual(["poll 100", "poll 100"]);   // deliverDue's, then the one after the kick
+});
+
 test("wait idles the clock to the device's next interrupt and delivers it; drain delivers the rest", () => {
   const nic = new FakeDevice("nic", Dev.net, 0), disk = new FakeDevice("disk", Dev.blk, 0);
   const { table, events, clock } = rig([nic, disk]);
