@@ -72,7 +72,9 @@ export class RealTime {
   // run() ends.
   stop(): void { clearTimeout(this.timer); }
 
-  expired(): boolean { return this.deadline !== Infinity && nowMs() >= this.deadline; }
+  // (hit: the deadline's timer fired, which libuv's coarser clock may do a fraction of a ms before
+  // nowMs() reaches the deadline)
+  expired(): boolean { return this.hit || (this.deadline !== Infinity && nowMs() >= this.deadline); }
 
   // A real connection is open: the world outside runs in real time.
   live(): boolean { return this.net?.connected() ?? false; }
