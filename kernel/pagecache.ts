@@ -140,7 +140,7 @@ export function pcHit(p: u32, counted: bool = true): u32 {
 // A cached page with no read from disk: contents zero (new block, or a whole page about to be written).
 export function pcGetNew(ino: u32, index: u32): u32 {
   let p = pcFind(ino, index);
-  if (p != 0) { frame(p).flags |= FR_REFERENCED; pcTouch(p); return p; }
+  if (p != 0) return pcHit(p, false);
   p = allocFrame(Owner.pagecache, ino == 0 ? GFP_RESERVE : GFP_KERNEL);
   if (p == 0) return 0;
   frame(p).flags = FR_UPTODATE;

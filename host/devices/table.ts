@@ -55,9 +55,13 @@ export class DeviceTable {
 
   // The earliest interrupt any device has pending (virtual ns), or null.
   nextIrqAt(): bigint | null {
-    const t = this.nextIrqNs();
+    return this.big(this.nextIrqNs());
+  }
+
+  // ns as the BigInt the kernel takes, null for -1 (a BigInt made only when the time moved).
+  private big(t: number): bigint | null {
     if (t < 0) return null;
-    if (t !== this.nextNs) { this.nextNs = t; this.nextBig = BigInt(t); }   // (a BigInt made only when it moved)
+    if (t !== this.nextNs) { this.nextNs = t; this.nextBig = BigInt(t); }
     return this.nextBig;
   }
   private nextNs = -1;
@@ -99,10 +103,7 @@ export class DeviceTable {
   // that sends, a disk request): the run loop asks it twice a turn, for the scheduler's limit and
   // to idle, and else it would poll and scan every device again each time.
   nextIrqAtAfter(): bigint | null {
-    if (this.kicks !== this.afterKicks) return this.nextIrqAt();
-    if (this.after < 0) return null;
-    if (this.after !== this.nextNs) { this.nextNs = this.after; this.nextBig = BigInt(this.after); }
-    return this.nextBig;
+    return this.kicks !== this.afterKicks ? this.nextIrqAt() : this.big(this.after);
   }
   private kicks = 0;              // notify() and wait() calls: a device's state moved
   private after = -1;             // deliverDue()'s next interrupt, valid while kicks == afterKicks
