@@ -11,7 +11,7 @@
 // (abi/virtio.ts): after each submit and after each interrupt's reaping, only when 3/4 of the
 // chains pending are done; the receive interrupt reaps whatever finished before it (the ACKs of a
 // transfer come after its packets' completions), as virtnet_poll_cleantx does.
-// Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicTxAlloc(pieces) -> head or -1,
+// Interface: nicInit() -> bool, nicPresent(), nicFeatures(), nicRxPosted() (receive buffers posted), nicTxAlloc(pieces) -> head or -1,
 // nicTxAllocAny(pieces), txHdr(head) (the header slot for the caller to fill), nicTxSubmit(head,
 // hdrLen, gather or null, kick?, tag?) (tag: TX_NETMAP, TX_PKTPOOL: whose completion; or txSockTag(sock):
 // its completion calls tcpTxDone), nicTxKick(),
@@ -148,6 +148,7 @@ const RX_TARGET: u32 = 32;     // receive buffers kept posted
 
 export function nicPresent(): bool { return nic.present != 0; }
 export function nicFeatures(): u32 { return nic.features; }
+export function nicRxPosted(): u32 { return nic.rxPosted; }
 export function txHdr(head: u32): usize {
   return (head < 32 ? nic.hdrs : nic.hdrs2) + <usize>(head & 31) * HDR_SLOT;
 }

@@ -11,7 +11,8 @@
 // sockFree(i), sockChan(i), frag helpers sfrag(s, i) / rfrag(s, i), sfragPush(s, pfn, off, len, zcid)
 // (queue data, charged to the calling syscall), sockFind(lport, raddr, rport)
 // (connection, then listener), portInUse(port), sndSpace(s), netBusy(), isOrphan(s); sockTop():
-// every used socket's index is below it (the scans done per packet and per schedule stop there).
+// every used socket's index is below it (the scans done per packet and per schedule stop there);
+// sockCount() -> sockets allocated.
 import { Owner } from "../abi/layout";
 import { kput, pa } from "../kalloc";
 import { allocFrame } from "../pagecache";
@@ -97,7 +98,9 @@ export const ACCQ: usize = 240;              // offset of the accept ring (16 x 
 
 let base: usize = 0;
 let top: i32 = 0;                            // one past the highest used slot
+let inUse: i32 = 0;                          // sockets allocated
 export function sockTop(): i32 { return top; }
+export function sockCount(): i32 { return inUse; }
 export function sockInit(a: usize): void {
   if (offsetof<Sock>() > ACCQ) panic("sockInit: the socket record overlaps its accept ring");
   base = a; memory.fill(a, 0, <usize>NSOCK * SOCK_SIZE);
@@ -118,6 +121,7 @@ export function sockAlloc(): i32 {
     s.used = 1; s.qframe = q; s.sframe = sq; s.parent = -1; s.qSys = -1; s.finSys = -1;
     s.sndbuf = 524288; s.rcvbuf = 131072;
     if (i >= top) top = i + 1;
+    inUse++;
     return i;
   }
   return -1;
@@ -129,6 +133,7 @@ export function sockFree(i: i32): void {
   while (s.rHead != s.rTail) { kput(rfrag(s, s.rHead).pfn); s.rHead++; }
   kput(s.qframe); kput(s.sframe);
   s.used = 0;
+  inUse--;
   while (top > 0 && !sockAt(top - 1).used) top--;
 }
 

@@ -35,6 +35,7 @@ import { AF_INET, AF_PACKET, SOCK_RAW, SOCK_STREAM, SOCK_TYPE_MASK, SOCK_MAX, SO
   SO_EE_ORIGIN_ZEROCOPY } from "../abi/socket";
 import { O_NONBLOCK, O_RDWR } from "../abi/fcntl";
 import { IOV_MAX } from "../abi/uio";
+import { sockMemOver, sockMemRoom } from "./skmem";
 const kb: usize = memory.data(64);
 let nextPort: u32 = EPHEMERAL_LOW;
 
@@ -289,8 +290,10 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   // Linux does, and the completion says so (SO_EE_CODE_ZEROCOPY_COPIED). One call, one id.
   const zc = (flags & MSG_ZEROCOPY) != 0 && s.zerocopy != 0;
   const pin = zc && (nicFeatures() & NetFeature.sg) != 0;
+  if (!pin && !sockMemRoom(s)) room = 0;         // wait as for a full buffer: its ACKs free memory
   const id = zc && room > 0 ? (done > 0 ? s.zcNext : ++s.zcNext) | (pin ? 0 : ZC_COPIED) : 0;
   while (done < n && room > 0 && s.sTail - s.sHead < NFRAG - 1) {
+    if (!pin && !sockMemRoom(s)) break;           // the machine's socket memory is used up (skmem.ts)
     const a = va + done;
     const chunk = min(min(n - done, PAGE_SIZE - (a & ~PAGE_MASK)), room);
     const r = pin ? pinFrag(p, s, a, chunk, id) : copyFrag(p, s, a, chunk, id);
@@ -440,6 +443,7 @@ export function sockClose(i: i32): void {
   if (s.fileRefs > 0) return;
   if (s.state == LISTEN || s.state == CLOSED || s.state == SYN_SENT) { dropPending(i); s.state = CLOSED; sockFree(i); return; }
   if (s.rcvBytes > 0) { tcpAbort(i); return; }
+  if (s.sHead != s.sTail && sockMemOver()) { tcpAbort(i); return; }   // no orphan holds memory the machine lacks
   tcpClose(i);
   if (s.used) tcpOrphan(i);
 }
