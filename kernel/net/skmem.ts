@@ -3,7 +3,9 @@
 // kernel copied from a user or a pipe, received segments) count against one limit for the
 // machine, Linux's tcp_mem[2]: max(frames / 16, 128) * 3/4 * 2, about 9% of RAM. Frames that a
 // zero-copy send pins (the user's, the page cache's) are not allocated and do not count; neither
-// do the NIC's posted receive buffers nor each socket's two ring frames.
+// do the NIC's posted receive buffers nor each socket's two ring frames. Received segments count
+// but are never refused (nothing is retransmitted on the virtual wire: a dropped segment would
+// stall the connection); each socket's receive buffer bounds them.
 // Over the limit a send takes no new frame unless its socket has nothing queued (Linux lets a
 // socket below tcp_wmem[0] through), so a nonblocking send gets EAGAIN and a blocking one waits
 // for its own ACKs; a connection closed with data queued while over the limit is reset at once
