@@ -28,6 +28,12 @@ const STORES = ["i32.store", "i32.store8", "i32.store16", "i64.store"];
 const address = fc.record({ base: fc.constantFrom(...BASES), stride: fc.integer({ min: 1, max: 5000 }) })
   .map(({ base, stride }) => `(i32.add (i32.const ${base}) (i32.and (i32.mul (local.get $i) (i32.const ${stride})) (i32.const 0x1fff8)))`);
 const addresses = fc.array(address, { minLength: 3, maxLength: 3 });
+// Addresses that move by a fixed step per iteration, up or down (page strips, strip.ts): 0 to 64
+// bytes, so 3,000 iterations stay inside the memory; unaligned and page-straddling ones included.
+const AFFINE_BASES = [0x30000, 0x30ffe, 0xb0000, 0xb0ffd];
+const affineAddress = fc.record({ base: fc.constantFrom(...AFFINE_BASES), step: fc.integer({ min: -64, max: 64 }) })
+  .map(({ base, step }) => `(i32.add (i32.const ${base}) (i32.mul (local.get $i) (i32.const ${step})))`);
+const affineAddresses = fc.array(affineAddress, { minLength: 3, maxLength: 3 });
 const addr = fc.nat(2).map((k) => `@${k}`);
 const temp = fc.constantFrom("$t0", "$t1", "$t2");
 const value = fc.oneof(
@@ -112,13 +118,14 @@ async function runTranslated(bytes: Uint8Array, n: number, budget: number): Prom
 
 /** Whether rewriting versions the module's loops: how many fast copies of loops there are, and of
  *  inner loops inside an outer loop's fast copy. */
-function fastLoops(bytes: Uint8Array): { loops: number; inner: number } {
+function fastLoops(bytes: Uint8Array): { loops: number; inner: number; strips: number } {
   const m = binaryen.readBinary(bytes);
   try {
     m.setFeatures(OUTPUT_FEATURES);
     rewriteFunctions(m, (addBudget(m), addMmuImports(m), "__kernel_preempt"));
     const text = m.emitText();
-    return { loops: text.match(/\(loop \$__wasmos_vfast/g)?.length ?? 0, inner: text.match(/\(loop \$\S+__wasmos_fast\d+\s/g)?.length ?? 0 };
+    return { loops: text.match(/\(loop \$__wasmos_vfast/g)?.length ?? 0, inner: text.match(/\(loop \$\S+__wasmos_fast\d+\s/g)?.length ?? 0,
+      strips: text.match(/\(loop \$__wasmos_vstrip/g)?.length ?? 0 };
   } finally {
     m.dispose();
   }
@@ -141,9 +148,9 @@ function nativeIterations(statements: string[], at: string[], n: number): number
   }
 }
 
-test("random innermost loops run as natively, one budget unit per iteration", async () => {
-  const seen = { versioned: 0, single: 0, nested: 0 };
-  await fc.assert(fc.asyncProperty(body, addresses, fc.integer({ min: 1, max: 3000 }), fc.constantFrom(1, 7, 1_000_000), async (statements, at, n, budget) => {
+async function checkRandomLoops(at: fc.Arbitrary<string[]>): Promise<{ versioned: number; single: number; nested: number; stripped: number }> {
+  const seen = { versioned: 0, single: 0, nested: 0, stripped: 0 };
+  await fc.assert(fc.asyncProperty(body, at, fc.integer({ min: 1, max: 3000 }), fc.constantFrom(1, 7, 1_000_000), async (statements, at, n, budget) => {
     const m = binaryen.parseText(moduleText(statements, at));
     const bytes = m.emitBinary();
     m.dispose();
@@ -151,6 +158,7 @@ test("random innermost loops run as natively, one budget unit per iteration", as
     if (fast.loops) seen.versioned++;
     else seen.single++;
     if (fast.inner) seen.nested++;
+    if (fast.strips) seen.stripped++;
     const native = runNative(bytes, n);
     const translated = await runTranslated(bytes, n, budget);
     expect({ ...translated, iterations: -1, preempts: undefined }).toEqual(native);
@@ -159,9 +167,21 @@ test("random innermost loops run as natively, one budget unit per iteration", as
     // the first slice runs `budget` iterations, each later one budget + 1 (its first re-ticks)
     expect(translated.preempts).toBe(iterations <= budget ? 0 : Math.ceil((iterations - budget) / (budget + 1)));
   }), { seed: 2026, numRuns: 100 });
+  return seen;
+}
+
+test("random innermost loops run as natively, one budget unit per iteration", async () => {
+  const seen = await checkRandomLoops(addresses);
   expect(seen.versioned).toBeGreaterThan(10);
   expect(seen.single).toBeGreaterThan(10);
   expect(seen.nested).toBeGreaterThan(5);
+}, 120_000);
+
+// Strips run many iterations with no TLB check: an address that left its page there would read or
+// write the wrong frame, which the memory digest shows.
+test("random loops over addresses moving by a fixed step run in page strips as natively", async () => {
+  const seen = await checkRandomLoops(affineAddresses);
+  expect(seen.stripped).toBeGreaterThan(20);
 }, 120_000);
 
 const LOOP = (body: string) => binaryen.parseText(`(module (memory 1) (func (export "_start"))
@@ -218,5 +238,27 @@ test("the loops of a function reuse their locals: 100 loops of 10 stores add a f
     expect(Math.max(...locals)).toBeLessThan(60);
   } finally {
     r.dispose();
+  }
+});
+
+// Page strips (strip.ts): which loops get one, and loops built to break a wrong analysis. Each
+// runs translated with a budget of 7 and of 1,000,000 and must match the native run.
+test.each([
+  ["an ascending i32 walk", ["(local.set $t0 (i32.load (i32.add (i32.const 0x30ffe) (i32.shl (local.get $i) (i32.const 2)))))",
+    "(local.set $acc (i32.add (local.get $acc) (local.get $t0)))"], 1],
+  ["a descending i64 store straddling pages", ["(i64.store (i32.sub (i32.const 0xb0ffd) (i32.mul (local.get $i) (i32.const 12))) (i64.extend_i32_u (local.get $i)))"], 1],
+  ["a local stepped twice per iteration is no induction variable", ["(local.set $t0 (i32.add (local.get $t0) (i32.const 8)))",
+    "(if (i32.and (local.get $i) (i32.const 3)) (then (local.set $t0 (i32.add (local.get $t0) (i32.const 2040)))))",
+    "(i32.store (i32.add (i32.const 0x30000) (local.get $t0)) (local.get $i))"], 0],
+  ["a step of 4,096 bytes leaves the page every iteration", ["(i32.store (i32.add (i32.const 0x30000) (i32.mul (local.get $i) (i32.const 4096))) (local.get $i))"], 0],
+  ["a masked address", ["(i32.store (i32.add (i32.const 0x30000) (i32.and (i32.mul (local.get $i) (i32.const 12)) (i32.const 0xfff8))) (local.get $i))"], 0],
+])("%s: %s strip", async (_, statements, strips) => {
+  const m = binaryen.parseText(moduleText(statements, []));
+  const bytes = m.emitBinary();
+  m.dispose();
+  expect(fastLoops(bytes).strips).toBe(strips);
+  const native = runNative(bytes, 250);
+  for (const budget of [7, 1_000_000]) {
+    expect({ ...(await runTranslated(bytes, 250, budget)), iterations: -1, preempts: undefined }).toEqual(native);
   }
 });

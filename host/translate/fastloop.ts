@@ -27,7 +27,8 @@ import { preemptAndGiveBack } from "./budget";
 import { accessor, kindName } from "./children";
 import { callAccess, forgetLoops, innerLoopOf, planFor, rememberLoop, type Inner, type Plan } from "./loopplan";
 import { walk } from "./walk";
-import { fastStore, inlineAccess, valueType, type Access, type StoreLog } from "./wrappers";
+import { fastStore, inlineAccess, stripAccess, stripRoom, valueType, type Access, type StoreLog } from "./wrappers";
+import { addressStep, loopWrites, type Writes } from "./strip";
 
 type Ref = binaryen.ExpressionRef;
 type M = binaryen.Module;
@@ -72,7 +73,11 @@ interface Logged extends StoreLog { access: Access }
 
 /** What a fast copy is made with: its labels' new names (the loop's own to the fast loop's), the
  *  miss label, the budget, the plan and the log the logged stores' records go to. */
-interface Copying { m: M; names: Map<string, string>; suffix: string; miss: string; budget: Counter; plan: Plan; log: Logged[]; take: AddVar; site: number }
+interface Copying { m: M; names: Map<string, string>; suffix: string; miss: string; budget: Counter; plan: Plan; log: Logged[]; take: AddVar; site: number; strip?: Strip }
+
+/** A strip copy's accesses: each one's address (a copy, evaluated before the strip), step and
+ *  addend local; ok until an access is found that is not affine (strip.ts). */
+interface Strip { writes: Writes; sites: { address: Ref; access: Access; step: number; add: number }[]; ok: boolean }
 
 /** A copy of body with its labels renamed and every access inlined, a miss branching to `miss`;
  *  the budget is written back before each branch out of the loop and each return. An inner loop
@@ -106,6 +111,7 @@ function fastCopy(c: Copying, body: Ref): Ref {
     if (out && c.budget.inLocal) return m.block(null, [...c.budget.flush(), e], binaryen.auto);
     const access = callAccess(e);
     if (!access) return e;
+    if (c.strip) return stripped(m, e, access, c.strip, c.take);
     let record: Logged | undefined;
     if (c.plan.logged.has(c.site++)) c.log.push(record = { access, phys: c.take(i32), old: c.take(valueType(access.bytes)) });
     return inlined(m, e, access, c.miss, c.take, record);
@@ -156,6 +162,21 @@ function inlined(m: M, call: Ref, access: Access, miss: string, take: AddVar, lo
   return m.block(null, [...sets, inlineAccess(m, access, locals, m.br(miss), log)], access.store ? none : t);
 }
 
+/** A wrapper call in a strip copy: the access with the addend its site's set-up found, no check. */
+function stripped(m: M, call: Ref, access: Access, strip: Strip, take: AddVar): Ref {
+  const address = accessor("Call", "getOperandAt")(call, 0) as Ref;
+  const step = addressStep(address, strip.writes);
+  if (step === null) { strip.ok = false; return call; }
+  const add = take(i32);
+  strip.sites.push({ address: m.copyExpression(address), access, step, add });
+  const t = valueType(access.bytes);
+  const value = access.store ? take(t) : -1;
+  const va = take(i32);
+  const sets = [m.local.set(va, address)];
+  if (access.store) sets.push(m.local.set(value, accessor("Call", "getOperandAt")(call, 1) as Ref));
+  return m.block(null, [...sets, stripAccess(m, access, va, value, add)], access.store ? none : t);
+}
+
 /** Puts back the bytes of each logged store that ran, the last one first. */
 function undoStores(m: M, log: Logged[]): Ref[] {
   return [...log].reverse().map(({ access, phys, old }) => {
@@ -199,18 +220,68 @@ export function versionedLoop(m: M, loop: Ref, preempt: string, fn: binaryen.Fun
   const n = versioned++;
   const own = accessor("Loop", "getName")(loop) as string | null;
   const labels: Labels = { loop: own ?? `__wasmos_loop${n}`, out: `__wasmos_vout${n}`, fast: `__wasmos_vfast${n}`,
-    stop: `__wasmos_vpreempt${n}`, miss: `__wasmos_vmiss${n}` };
+    stop: `__wasmos_vpreempt${n}`, miss: `__wasmos_vmiss${n}`, fastEnd: `__wasmos_vfastend${n}` };
   const budget = new Counter(m, plan.traps ? null : take(i32));
   const log: Logged[] = [];
   const names = new Map<string, string>([[labels.loop, labels.fast]]);
   const copy = fastCopy({ m, names, suffix: `__wasmos_fast${n}`, miss: labels.miss, budget, plan, log, take, site: 0 }, body);
   rememberLoop(labels.out, { name: own, body, nested: plan.nested });
   const { prologue, undo } = iterationState(m, plan, { budget, log, stop: labels.stop, take, fn });
-  const fastLoop = m.loop(labels.fast, m.block(null, [...prologue, copy], binaryen.auto));
+  const strip = plan.nested || !budget.inLocal || binaryen.getExpressionType(loop) !== none ? null
+    : stripRun(m, body, labels, { n, budget, plan, take });
+  const fastLoop = strip
+    ? m.block(labels.fastEnd, [m.loop(labels.fast, m.block(null, [strip, ...prologue, copy]))])
+    : m.loop(labels.fast, m.block(null, [...prologue, copy], binaryen.auto));
   return assemble(m, binaryen.getExpressionType(loop), labels, { budget, fastLoop, undo, body, preempt, take });
 }
 
-interface Labels { loop: string; out: string; fast: string; stop: string; miss: string }
+interface Labels { loop: string; out: string; fast: string; stop: string; miss: string; fastEnd: string }
+
+/**
+ *    block $checked
+ *      set-up: for each access, its address A0 now, its TLB entry (a hit, or no strip) and the
+ *              iterations r its addresses stay in A0's page; n = min(b, every r)
+ *      br_if $checked (n < 1)
+ *      stop = b - n
+ *      loop $strip
+ *        block $next   (the body's `br $L` comes here)
+ *          b -= 1; copy of the body, each access at va + its addend, unchecked
+ *          br $fastEnd (the body ended: so does the loop)
+ *        end
+ *        br_if $strip (b > stop)
+ *      end
+ *      br $fast
+ *    end
+ *  at the start of each fast iteration, before its tick: null when an access is not affine
+ *  (strip.ts). The budget is spent as in the fast copy, one unit per iteration, and never runs
+ *  out inside a strip (n <= b).
+ */
+function stripRun(m: M, body: Ref, l: Labels, o: { n: number; budget: Counter; plan: Plan; take: AddVar }): Ref | null {
+  const { budget, take } = o;
+  const strip: Strip = { writes: loopWrites(body), sites: [], ok: true };
+  const next = `__wasmos_vnext${o.n}`;
+  const names = new Map<string, string>([[l.loop, next]]);
+  const copy = fastCopy({ m, names, suffix: `__wasmos_strip${o.n}`, miss: l.miss, budget, plan: o.plan, log: [], take, site: 0, strip }, body);
+  if (!strip.ok) return null;
+  const count = take(i32), stop = take(i32), address = take(i32), entry = take(i32), room = take(i32);
+  const setup = [m.local.set(count, budget.get())];
+  for (const site of strip.sites) {
+    const r = stripRoom(m, site.access, site.step, address, entry, site.add);
+    setup.push(m.local.set(address, site.address), ...r.setup, m.local.set(room, r.value),
+      m.if(m.i32.lt_s(m.local.get(room, i32), m.local.get(count, i32)), m.local.set(count, m.local.get(room, i32))));
+  }
+  const checked = `__wasmos_vchecked${o.n}`, loop = `__wasmos_vstrip${o.n}`;
+  return m.block(checked, [
+    ...setup,
+    m.br(checked, m.i32.lt_s(m.local.get(count, i32), m.i32.const(1))),
+    m.local.set(stop, m.i32.sub(budget.get(), m.local.get(count, i32))),
+    m.loop(loop, m.block(null, [
+      m.block(next, [budget.set(m.i32.sub(budget.get(), m.i32.const(1))), copy, m.br(l.fastEnd)]),
+      m.br(loop, m.i32.gt_s(budget.get(), m.local.get(stop, i32))),
+    ])),
+    m.br(l.fast),
+  ]);
+}
 
 /** The fast iteration's prologue (the tick, saves, the log cleared) and what a miss undoes. */
 function iterationState(m: M, plan: Plan, o: { budget: Counter; log: Logged[]; stop: string; take: AddVar; fn: binaryen.FunctionRef }): { prologue: Ref[]; undo: Ref[] } {

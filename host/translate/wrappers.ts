@@ -119,6 +119,35 @@ export function inlineAccess(m: binaryen.Module, access: Access, l: AccessLocals
   return m.block(null, [m.local.set(l.e, entryOf(m, l.va)), m.if(hit(m, l, access), fast, onMiss)], store ? none : t);
 }
 
+/** A strip copy's access (fastloop.ts): physical va + add, with no check. */
+export function stripAccess(m: binaryen.Module, access: Access, va: number, value: number, add: number): Ref {
+  const { store, bytes } = access;
+  const phys = m.i32.add(m.local.get(va, i32), m.local.get(add, i32));
+  return store ? fastStore(m, bytes, phys, m.local.get(value, valueType(bytes))) : fastLoad(m, bytes, phys);
+}
+
+/** A strip's set-up for one access whose address is in local `address` and moves `step` bytes
+ *  per iteration (strip.ts): its TLB entry into `entry` and its addend into `add`; `value` is how
+ *  many iterations j its addresses address + j * step (and the access's last byte) stay in that
+ *  page, or -1 when the entry does not hold the page for this kind of access. */
+export function stripRoom(m: binaryen.Module, access: Access, step: number, address: number, entry: number, add: number): { setup: Ref[]; value: Ref } {
+  const { store, bytes } = access;
+  const offset = () => m.i32.and(m.local.get(address, i32), m.i32.const(~PAGE_MASK));
+  const fits = () => m.i32.le_s(offset(), m.i32.const(PAGE_SIZE - bytes));      // the first access in the page
+  const tag = m.i32.load(TLB_BASE + (store ? TLB_TAG_WRITE : TLB_TAG_READ), 4, m.local.get(entry, i32), MEMORY_NAME);
+  const held = m.i32.eq(tag, m.i32.and(m.local.get(address, i32), m.i32.const(PAGE_MASK)));
+  const per = (numerator: Ref, by: number) => (by & (by - 1)) === 0
+    ? m.i32.shr_s(numerator, m.i32.const(Math.log2(by))) : m.i32.div_s(numerator, m.i32.const(by));
+  const room = step > 0 ? per(m.i32.sub(m.i32.const(PAGE_SIZE - bytes), offset()), step)
+    : step < 0 ? m.select(fits(), per(offset(), -step), m.i32.const(-1))
+    : m.select(fits(), m.i32.const(0x7fffffff), m.i32.const(-1));
+  return {
+    setup: [m.local.set(entry, entryOf(m, address)),
+      m.local.set(add, m.i32.load(TLB_BASE + TLB_ADDEND, 4, m.local.get(entry, i32), MEMORY_NAME))],
+    value: m.select(held, room, m.i32.const(-1)),
+  };
+}
+
 function addLoadWrapper(m: binaryen.Module, bytes: AccessSize): void {
   const t = valueType(bytes);
   const slow = m.call(mmuImportName(slowPathBase(false, bytes)), [m.local.get(VA, i32)], t);
