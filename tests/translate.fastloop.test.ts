@@ -262,3 +262,40 @@ test.each([
     expect({ ...(await runTranslated(bytes, 250, budget)), iterations: -1, preempts: undefined }).toEqual(native);
   }
 });
+
+// A step held in a local the loop never writes (sieve's j += i): the set-up multiplies it out,
+// refuses it past MAX_STEP (2,048 bytes) either way, and divides by it otherwise; 0 stays put.
+test("a pointer stepped by a local: every step, small, large, negative or 0, runs as natively", async () => {
+  const m = binaryen.parseText(`(module (memory (export "memory") ${MEMORY_PAGES})
+    (data (i32.const 0x70000) "${"\\05\\fe\\33\\7b\\91".repeat(8000)}")
+    (global $iterations (mut i32) (i32.const 0))
+    (func (export "_start"))
+    (func (export "run") (param $n i32) (param $s i32) (result i32) (local $p i32) (local $acc i32) (local $i i32)
+      (local.set $p (i32.const 0x80bb9))
+      (loop $L
+        (i32.store8 (local.get $p) (i32.add (i32.load8_u (local.get $p)) (i32.const 1)))
+        (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const 31)) (i32.load offset=1 (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $s)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $L (i32.lt_u (local.get $i) (local.get $n))))
+      (local.get $acc)))`);
+  const bytes = m.emitBinary();
+  m.dispose();
+  expect(fastLoops(bytes).strips).toBe(1);
+  const translated = new MockMmu(await translate(bytes));
+  const t = translated.instantiate({ kernel: { preempt: () => { (t.exports.__budget as WebAssembly.Global).value = 7; } } });
+  (t.exports.__calls as WebAssembly.Global).value = 1 << 30;
+  const native = new WebAssembly.Instance(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>));
+  const memory = native.exports.memory as WebAssembly.Memory;
+  for (const s of [1, 7, 1000, 2048, 2049, 4096, -3, -2048, -2049, 0, 3]) {
+    for (const budget of [7, 1_000_000]) {
+      (t.exports.__budget as WebAssembly.Global).value = budget;
+      const n = Math.abs(s) < 1000 ? 2000 : 100;                         // (small steps cross pages too)
+      const got = (t.exports.run as (n: number, s: number) => number)(n, s);
+      const want = (native.exports.run as (n: number, s: number) => number)(n, s);
+      expect([s, budget, got]).toEqual([s, budget, want]);
+      expect(digest((va) => new Uint8Array(translated.memory.buffer, translated.physical(va), PAGE_SIZE)))
+        .toBe(digest((va) => new Uint8Array(memory.buffer, va, PAGE_SIZE)));
+    }
+  }
+});

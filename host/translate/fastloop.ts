@@ -28,7 +28,7 @@ import { accessor, kindName } from "./children";
 import { callAccess, forgetLoops, innerLoopOf, planFor, rememberLoop, type Inner, type Plan } from "./loopplan";
 import { walk } from "./walk";
 import { fastStore, inlineAccess, stripAccess, stripRoom, valueType, type Access, type StoreLog } from "./wrappers";
-import { addressStep, loopWrites, type Writes } from "./strip";
+import { loopWrites, stripAddress, type Step, type Writes } from "./strip";
 
 type Ref = binaryen.ExpressionRef;
 type M = binaryen.Module;
@@ -77,7 +77,7 @@ interface Copying { m: M; names: Map<string, string>; suffix: string; miss: stri
 
 /** A strip copy's accesses: each one's address (a copy, evaluated before the strip), step and
  *  addend local; ok until an access is found that is not affine (strip.ts). */
-interface Strip { writes: Writes; sites: { address: Ref; access: Access; step: number; add: number }[]; ok: boolean }
+interface Strip { writes: Writes; sites: { address: Ref; access: Access; step: Step; add: number }[]; ok: boolean }
 
 /** A copy of body with its labels renamed and every access inlined, a miss branching to `miss`;
  *  the budget is written back before each branch out of the loop and each return. An inner loop
@@ -165,16 +165,12 @@ function inlined(m: M, call: Ref, access: Access, miss: string, take: AddVar, lo
 /** A wrapper call in a strip copy: the access with the addend its site's set-up found, no check. */
 function stripped(m: M, call: Ref, access: Access, strip: Strip, take: AddVar): Ref {
   const address = accessor("Call", "getOperandAt")(call, 0) as Ref;
-  const step = addressStep(address, strip.writes);
-  if (step === null) { strip.ok = false; return call; }
+  const moving = stripAddress(m, address, strip.writes);
+  if (!moving) { strip.ok = false; return call; }
   const add = take(i32);
-  strip.sites.push({ address: m.copyExpression(address), access, step, add });
-  const t = valueType(access.bytes);
-  const value = access.store ? take(t) : -1;
-  const va = take(i32);
-  const sets = [m.local.set(va, address)];
-  if (access.store) sets.push(m.local.set(value, accessor("Call", "getOperandAt")(call, 1) as Ref));
-  return m.block(null, [...sets, stripAccess(m, access, va, value, add)], access.store ? none : t);
+  strip.sites.push({ address: moving.first, access, step: moving.step, add });
+  const value = access.store ? accessor("Call", "getOperandAt")(call, 1) as Ref : 0;
+  return stripAccess(m, access, address, value, add);
 }
 
 /** Puts back the bytes of each logged store that ran, the last one first. */
@@ -263,10 +259,10 @@ function stripRun(m: M, body: Ref, l: Labels, o: { n: number; budget: Counter; p
   const names = new Map<string, string>([[l.loop, next]]);
   const copy = fastCopy({ m, names, suffix: `__wasmos_strip${o.n}`, miss: l.miss, budget, plan: o.plan, log: [], take, site: 0, strip }, body);
   if (!strip.ok) return null;
-  const count = take(i32), stop = take(i32), address = take(i32), entry = take(i32), room = take(i32);
+  const count = take(i32), stop = take(i32), address = take(i32), entry = take(i32), room = take(i32), scratch = take(i32);
   const setup = [m.local.set(count, budget.get())];
   for (const site of strip.sites) {
-    const r = stripRoom(m, site.access, site.step, address, entry, site.add);
+    const r = stripRoom(m, site.access, site.step, { address, entry, add: site.add, scratch });
     setup.push(m.local.set(address, site.address), ...r.setup, m.local.set(room, r.value),
       m.if(m.i32.lt_s(m.local.get(room, i32), m.local.get(count, i32)), m.local.set(count, m.local.get(room, i32))));
   }

@@ -16,6 +16,7 @@ import {
 } from "../../kernel/abi/layout";
 import { ACCESS_SIZES, MEMORY_NAME, MMU_MODULE, mmuImportName, slowPathBase, wrapperName, type AccessSize } from "./abi";
 import { TranslateError } from "./types";
+import { MAX_STEP, type Step } from "./strip";
 
 type Ref = binaryen.ExpressionRef;
 const { i32, i64, none } = binaryen;
@@ -119,33 +120,51 @@ export function inlineAccess(m: binaryen.Module, access: Access, l: AccessLocals
   return m.block(null, [m.local.set(l.e, entryOf(m, l.va)), m.if(hit(m, l, access), fast, onMiss)], store ? none : t);
 }
 
-/** A strip copy's access (fastloop.ts): physical va + add, with no check. */
-export function stripAccess(m: binaryen.Module, access: Access, va: number, value: number, add: number): Ref {
+/** A strip copy's access (fastloop.ts): at physical address + add, with no check (the address,
+ *  then a store's value, evaluated in the wrapper call's order). */
+export function stripAccess(m: binaryen.Module, access: Access, address: Ref, value: Ref, add: number): Ref {
   const { store, bytes } = access;
-  const phys = m.i32.add(m.local.get(va, i32), m.local.get(add, i32));
-  return store ? fastStore(m, bytes, phys, m.local.get(value, valueType(bytes))) : fastLoad(m, bytes, phys);
+  const phys = m.i32.add(address, m.local.get(add, i32));
+  return store ? fastStore(m, bytes, phys, value) : fastLoad(m, bytes, phys);
 }
 
 /** A strip's set-up for one access whose address is in local `address` and moves `step` bytes
- *  per iteration (strip.ts): its TLB entry into `entry` and its addend into `add`; `value` is how
+ *  per iteration (strip.ts; a step given as alpha times a local is computed into `scratch` and
+ *  refused past MAX_STEP): its TLB entry into `entry` and its addend into `add`; `value` is how
  *  many iterations j its addresses address + j * step (and the access's last byte) stay in that
- *  page, or -1 when the entry does not hold the page for this kind of access. */
-export function stripRoom(m: binaryen.Module, access: Access, step: number, address: number, entry: number, add: number): { setup: Ref[]; value: Ref } {
+ *  page, or -1 when the entry does not hold the page for this kind of access (or it is page 0). */
+export function stripRoom(m: binaryen.Module, access: Access, step: Step, l: { address: number; entry: number; add: number; scratch: number }): { setup: Ref[]; value: Ref } {
   const { store, bytes } = access;
-  const offset = () => m.i32.and(m.local.get(address, i32), m.i32.const(~PAGE_MASK));
+  const offset = () => m.i32.and(m.local.get(l.address, i32), m.i32.const(~PAGE_MASK));
   const fits = () => m.i32.le_s(offset(), m.i32.const(PAGE_SIZE - bytes));      // the first access in the page
-  const tag = m.i32.load(TLB_BASE + (store ? TLB_TAG_WRITE : TLB_TAG_READ), 4, m.local.get(entry, i32), MEMORY_NAME);
-  const held = m.i32.eq(tag, m.i32.and(m.local.get(address, i32), m.i32.const(PAGE_MASK)));
+  const tag = m.i32.load(TLB_BASE + (store ? TLB_TAG_WRITE : TLB_TAG_READ), 4, m.local.get(l.entry, i32), MEMORY_NAME);
+  // (never page 0: an address the rewrite guards against wrapping past 2^32 is then past its guard)
+  const held = m.i32.and(m.i32.eq(tag, m.i32.and(m.local.get(l.address, i32), m.i32.const(PAGE_MASK))),
+    m.i32.ge_u(m.local.get(l.address, i32), m.i32.const(PAGE_SIZE)));
+  const setup = [m.local.set(l.entry, entryOf(m, l.address)),
+    m.local.set(l.add, m.i32.load(TLB_BASE + TLB_ADDEND, 4, m.local.get(l.entry, i32), MEMORY_NAME))];
+  return { setup: typeof step === "number" ? setup : [...setup, m.local.set(l.scratch, m.i32.mul(m.local.get(step.local, i32), m.i32.const(step.alpha)))],
+    value: m.select(held, typeof step === "number" ? constantRoom(m, step, bytes, offset, fits) : localRoom(m, l.scratch, bytes, offset, fits), m.i32.const(-1)) };
+}
+
+/** Iterations a step known at translation stays in the page (per: a shift for powers of two). */
+function constantRoom(m: binaryen.Module, step: number, bytes: number, offset: () => Ref, fits: () => Ref): Ref {
   const per = (numerator: Ref, by: number) => (by & (by - 1)) === 0
     ? m.i32.shr_s(numerator, m.i32.const(Math.log2(by))) : m.i32.div_s(numerator, m.i32.const(by));
-  const room = step > 0 ? per(m.i32.sub(m.i32.const(PAGE_SIZE - bytes), offset()), step)
-    : step < 0 ? m.select(fits(), per(offset(), -step), m.i32.const(-1))
-    : m.select(fits(), m.i32.const(0x7fffffff), m.i32.const(-1));
-  return {
-    setup: [m.local.set(entry, entryOf(m, address)),
-      m.local.set(add, m.i32.load(TLB_BASE + TLB_ADDEND, 4, m.local.get(entry, i32), MEMORY_NAME))],
-    value: m.select(held, room, m.i32.const(-1)),
-  };
+  if (step > 0) return per(m.i32.sub(m.i32.const(PAGE_SIZE - bytes), offset()), step);
+  if (step < 0) return m.select(fits(), per(offset(), -step), m.i32.const(-1));
+  return m.select(fits(), m.i32.const(0x7fffffff), m.i32.const(-1));
+}
+
+/** The same for a step in local d: -1 past MAX_STEP either way (no division by zero or by a
+ *  huge step), else as constantRoom with a division. */
+function localRoom(m: binaryen.Module, d: number, bytes: number, offset: () => Ref, fits: () => Ref): Ref {
+  const get = () => m.local.get(d, i32);
+  const far = m.i32.gt_u(m.i32.add(get(), m.i32.const(MAX_STEP)), m.i32.const(2 * MAX_STEP));
+  const up = m.i32.div_s(m.i32.sub(m.i32.const(PAGE_SIZE - bytes), offset()), get());
+  const down = m.select(fits(), m.i32.div_s(offset(), m.i32.sub(m.i32.const(0), get())), m.i32.const(-1));
+  const still = m.select(fits(), m.i32.const(0x7fffffff), m.i32.const(-1));
+  return m.if(far, m.i32.const(-1), m.if(m.i32.gt_s(get(), m.i32.const(0)), up, m.if(m.i32.lt_s(get(), m.i32.const(0)), down, still)));
 }
 
 function addLoadWrapper(m: binaryen.Module, bytes: AccessSize): void {
