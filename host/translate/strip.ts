@@ -21,6 +21,7 @@
 // checks against MAX_STEP; and the expression of its value at the iteration's start), or null
 // when the address is not affine or moves more than MAX_STEP bytes per iteration.
 import binaryen from "binaryen";
+import { PAGE_SIZE } from "../../kernel/abi/layout";
 import { accessor, evalSlots, kindName } from "./children";
 import { walk } from "./walk";
 
@@ -132,7 +133,7 @@ function wrapGuarded(e: Ref): Ref | null {
   const c = i32Const(cond.right);
   const t = localIndex(info.ifTrue);
   const same = kindName(cond.left) === "LocalGet" && localIndex(cond.left) === t;
-  return cond.op === GE_U && same && c !== null && c >= 0 && c < 4096 ? setValue(info.ifTrue) : null;
+  return cond.op === GE_U && same && c !== null && c >= 0 && c < PAGE_SIZE ? setValue(info.ifTrue) : null;
 }
 
 function affine(e: Ref, w: Writes, depth = 0): Affine | null {
