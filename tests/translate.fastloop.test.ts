@@ -21,8 +21,8 @@ import { PAGE_SIZE, WASM_PAGE } from "../kernel/abi/layout";
 
 const MEMORY_PAGES = 20;                         // 1.25 MiB: bases 1 MiB apart share TLB entries
 const BASES = [0, 0x0ffe, 0x100000, 0x100ffd];
-const LOADS = ["i32.load", "i32.load8_s", "i32.load16_u", "i64.load"];
-const STORES = ["i32.store", "i32.store8", "i32.store16", "i64.store"];
+const LOADS = ["i32.load", "i32.load8_s", "i32.load16_u", "i64.load", "i32.load offset=3", "i64.load offset=4094"];   // (offsets: the rewrite's wrap guard)
+const STORES = ["i32.store", "i32.store8", "i32.store16", "i64.store", "i32.store16 offset=4095", "i64.store offset=5"];
 
 // A program has three addresses (so its loads and stores alias); a statement names one as @0 .. @2.
 const address = fc.record({ base: fc.constantFrom(...BASES), stride: fc.integer({ min: 1, max: 5000 }) })
@@ -41,9 +41,9 @@ const value = fc.oneof(
   fc.tuple(temp, fc.nat(2)).map(([t, k]) => `(i32.add (local.get ${t}) (i32.load16_s @${k}))`));    // a load inside a store
 
 const load = fc.tuple(temp, fc.constantFrom(...LOADS), addr).map(([t, op, a]) =>
-  op === "i64.load" ? `(local.set ${t} (i32.wrap_i64 (i64.load ${a})))` : `(local.set ${t} (${op} ${a}))`);
+  op.startsWith("i64.load") ? `(local.set ${t} (i32.wrap_i64 (${op} ${a})))` : `(local.set ${t} (${op} ${a}))`);
 const store = fc.tuple(fc.constantFrom(...STORES), addr, value).map(([op, a, v]) =>
-  op === "i64.store" ? `(i64.store ${a} (i64.extend_i32_u ${v}))` : `(${op} ${a} ${v})`);
+  op.startsWith("i64.store") ? `(${op} ${a} (i64.extend_i32_u ${v}))` : `(${op} ${a} ${v})`);
 const carry = temp.map((t) => `(local.set $acc (i32.xor (i32.rotl (local.get $acc) (i32.const 5)) (local.get ${t})))`);
 const exit = temp.map((t) => `(br_if $done (i32.eq (i32.and (local.get ${t}) (i32.const 0xfff)) (i32.const 0x7b)))`);
 const divide = fc.tuple(temp, temp).map(([a, b]) => `(local.set $t2 (i32.div_u (local.get ${a}) (i32.or (local.get ${b}) (i32.const 1))))`);
@@ -56,7 +56,7 @@ const guarded = fc.tuple(temp, simple).map(([t, s]) => `(if (i32.and (local.get 
 // $IL/$IB are numbered per statement, $TICK counts iterations in the native counting run.
 const innerAddr = fc.tuple(addr, fc.constantFrom(2, 12)).map(([a, shift]) => `(i32.add ${a} (i32.shl (local.get $k) (i32.const ${shift})))`);
 const innerLoad = fc.tuple(temp, fc.constantFrom(...LOADS), innerAddr).map(([t, op, a]) =>
-  op === "i64.load" ? `(local.set ${t} (i32.wrap_i64 (i64.load ${a})))` : `(local.set ${t} (${op} ${a}))`);
+  op.startsWith("i64.load") ? `(local.set ${t} (i32.wrap_i64 (${op} ${a})))` : `(local.set ${t} (${op} ${a}))`);
 const innerStore = fc.tuple(innerAddr, value).map(([a, v]) => `(i32.store ${a} ${v})`);     // keeps the outer loop single
 const innerExit = temp.map((t) => `(br_if $IB (i32.eq (i32.and (local.get ${t}) (i32.const 0xff)) (i32.const 0x7b)))`);
 const innerStatement = fc.oneof({ arbitrary: innerLoad, weight: 6 }, { arbitrary: carry, weight: 2 }, { arbitrary: innerExit, weight: 2 },
@@ -247,6 +247,10 @@ test.each([
   ["an ascending i32 walk", ["(local.set $t0 (i32.load (i32.add (i32.const 0x30ffe) (i32.shl (local.get $i) (i32.const 2)))))",
     "(local.set $acc (i32.add (local.get $acc) (local.get $t0)))"], 1],
   ["a descending i64 store straddling pages", ["(i64.store (i32.sub (i32.const 0xb0ffd) (i32.mul (local.get $i) (i32.const 12))) (i64.extend_i32_u (local.get $i)))"], 1],
+  ["a temporary holds the address (written before it is read)", ["(local.set $t1 (i32.add (i32.const 0x30ff0) (i32.shl (local.get $i) (i32.const 3))))",
+    "(i64.store offset=2 (local.get $t1) (i64.add (i64.load (local.get $t1)) (i64.const 3)))"], 1],
+  ["a float-to-int conversion can trap: the budget stays in __budget, no strip", ["(local.set $t0 (i32.trunc_f32_s (f32.convert_i32_s (local.get $i))))",
+    "(i32.store (i32.add (i32.const 0x30000) (i32.shl (local.get $i) (i32.const 2))) (local.get $t0))"], 0],
   ["a local stepped twice per iteration is no induction variable", ["(local.set $t0 (i32.add (local.get $t0) (i32.const 8)))",
     "(if (i32.and (local.get $i) (i32.const 3)) (then (local.set $t0 (i32.add (local.get $t0) (i32.const 2040)))))",
     "(i32.store (i32.add (i32.const 0x30000) (local.get $t0)) (local.get $i))"], 0],

@@ -17,7 +17,7 @@ import type { Translated } from "./types";
 
 /** Bump the number whenever the translator's output changes; the TLB layout compiled into every
  *  output is part of it too, so a kernel layout change never meets a stale translation. */
-export const TRANSLATOR_VERSION = `wasmos-translate-16 tlb=${[layout.TLB_BASE, layout.TLB_ENTRIES,
+export const TRANSLATOR_VERSION = `wasmos-translate-17 tlb=${[layout.TLB_BASE, layout.TLB_ENTRIES,
   layout.TLB_ENTRY_SIZE, layout.TLB_TAG_READ, layout.TLB_TAG_WRITE, layout.TLB_ADDEND, layout.PAGE_SHIFT].join(",")}`;
 
 interface Meta {

@@ -21,15 +21,20 @@ const MAX_BODY_NODES = 400;
 const PURE_KINDS = new Set(["Nop", "Unreachable", "Const", "LocalGet", "LocalSet", "GlobalGet", "Block", "If",
   "Break", "Switch", "Call", "Unary", "Binary", "Select", "Drop", "Return"]);
 
-/** Operations that trap on some operands (division by zero, float to int out of range). */
-const TRAPPING_OPS = new Set(["DivSInt32", "DivUInt32", "RemSInt32", "RemUInt32", "DivSInt64", "DivUInt64", "RemSInt64",
-  "RemUInt64", "TruncSFloat32ToInt32", "TruncSFloat32ToInt64", "TruncUFloat32ToInt32", "TruncUFloat32ToInt64",
-  "TruncSFloat64ToInt32", "TruncSFloat64ToInt64", "TruncUFloat64ToInt32", "TruncUFloat64ToInt64"]
-  .map((name) => (binaryen as unknown as Record<string, number>)[name]));
+/** Operations that trap on some operands (division by zero, float to int out of range), by kind:
+ *  binaryen numbers unary and binary operations apart, so the same number is i64.add as a binary
+ *  and i32.trunc_f32_s as a unary (one set for both once took every loop with i64 arithmetic for
+ *  one that can trap). */
+const ops = (names: string[]) => new Set(names.map((name) => (binaryen as unknown as Record<string, number>)[name]));
+const TRAPPING: Record<string, Set<number>> = {
+  Binary: ops(["DivSInt32", "DivUInt32", "RemSInt32", "RemUInt32", "DivSInt64", "DivUInt64", "RemSInt64", "RemUInt64"]),
+  Unary: ops(["TruncSFloat32ToInt32", "TruncSFloat32ToInt64", "TruncUFloat32ToInt32", "TruncUFloat32ToInt64",
+    "TruncSFloat64ToInt32", "TruncSFloat64ToInt64", "TruncUFloat64ToInt32", "TruncUFloat64ToInt64"]),
+};
 
 function canTrap(e: Ref, kind: string): boolean {
   if (kind === "Unreachable") return true;
-  return (kind === "Unary" || kind === "Binary") && TRAPPING_OPS.has((binaryen.getExpressionInfo(e) as binaryen.UnaryInfo).op);
+  return TRAPPING[kind]?.has((binaryen.getExpressionInfo(e) as binaryen.UnaryInfo).op) ?? false;
 }
 
 export function callAccess(e: Ref): Access | undefined {
