@@ -29,7 +29,7 @@ import { fsBlockOf, BLOCK_BAD } from "./bmap";
 import { writeCheck, isizeExtending } from "./inode";
 import { Pipe, pipeRead, pipeAlloc, pipeAt, pipeChan, pipeFull, slotAt, pushSlot, consume, pipeSetSize, pipeSize, pipeClose, SLOT_GIFT, SLOT_CAN_MERGE } from "./pipe";
 import { Sock, sockAt, sockChan, sfragPush, rfrag, NFRAG, sndSpace, CLOSED, LISTEN } from "./net/sock";
-import { sockMemRoom } from "./net/skmem";
+import { sendRoom, sockMemRoom } from "./net/skmem";
 import { tcpOutput, tcpPush, tcpMore, rcvWindow, windowUpdate } from "./net/tcp";
 import { sendCheck, sendOpen } from "./net/syssock";
 import { nicFeatures } from "./net/nic";
@@ -197,7 +197,7 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = fa
   // LAB(zerocopy) ELSE
   // const sg = false;   // TODO(zerocopy): when the NIC can gather (NetFeature.sg), hand it the slot's page by reference
   // LAB(zerocopy) END
-  let room = sg || sockMemRoom(s) ? sndSpace(s) : 0;   // (copies wait for the machine's socket memory too)
+  let room = sendRoom(s, !sg);                     // (copies wait for the machine's socket memory too)
   if (room == 0 && done == 0) {                   // the socket's buffer is full: wait for ACKs
     if (nb) return -Errno.EAGAIN;
     return sleepOn(p, sockChan(si));
@@ -223,7 +223,7 @@ function pipeToSock(p: Proc, pi: i32, si: i32, n: u32, nb: bool, wait: bool = fa
   }
   tcpMore(si, more);                              // SPLICE_F_MORE is MSG_MORE
   tcpPush(si);
-  if (wait && done < n && pp.head != pp.tail && (sndSpace(s) == 0 || (!sg && !sockMemRoom(s)))) {
+  if (wait && done < n && pp.head != pp.tail && sendRoom(s, !sg) == 0) {
     keepProgress(p, done);
     return sleepOn(p, sockChan(si));
   }

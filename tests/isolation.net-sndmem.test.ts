@@ -32,8 +32,14 @@ async function fill(count: number, sndbuf: number, pages: number): Promise<Sock[
   return lines.slice(0, -2).map((l) => { const w = l.split(" "); return { queued: Number(w[3]), errno: Number(w[5]) }; });
 }
 
+/** The kernel's live connections and socket frames when the guest prints "closed". */
+let atClose: { live: number; frames: number } | null = null;
+
 async function machine() {
-  b = await boot({ ramBytes: 16 << 20 });
+  atClose = null;
+  b = await boot({ ramBytes: 16 << 20, onStdout: (bytes) => {
+    if (!atClose && Buffer.from(bytes).toString().includes("closed")) atClose = { live: b!.m.k.netBusy(), frames: meminfo(b!.m).byOwner.socket };
+  } });
   b.m.slirp!.tcp.listen(STALLED, () => ({ holdsData: true }));
   return meminfo(b.m);
 }
@@ -62,6 +68,11 @@ test("32 full send buffers asked of a 16 MiB machine: EAGAIN past the limit, 8 M
   const total = socks.reduce((a, s) => a + s.queued, 0);
   expect(total).toBeLessThanOrEqual(bound(atBoot.total, 32));
   expect(socks.filter((s) => s.queued < SNDBUF).length).toBeGreaterThan(16);   // the limit stopped most
+  // Closed over the limit, a connection with data queued is reset at once, not left an orphan
+  // (Linux's TCPAbortOnMemory): right after the closes fewer than 32 are alive, and the frames for
+  // data (less the NIC's 32 receive buffers and each live socket's two rings) are within the limit.
+  expect(atClose!.live).toBeLessThan(32);
+  expect(atClose!.frames - 32 - 2 * atClose!.live).toBeLessThanOrEqual(limitBytes(atBoot.total) / 4096);
   backToBoot(atBoot);
   expect(b!.m.slirp!.stats.resetsReceived).toBe(32);                    // every connection ended with RST
   const again = await fill(1, 0, 0);                                    // the next program: a full buffer again

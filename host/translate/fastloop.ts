@@ -254,7 +254,7 @@ interface Labels { loop: string; out: string; fast: string; stop: string; miss: 
  */
 function stripRun(m: M, body: Ref, l: Labels, o: { n: number; budget: Counter; plan: Plan; take: AddVar }): Ref | null {
   const { budget, take } = o;
-  const strip: Strip = { writes: loopWrites(body), sites: [], ok: true };
+  const strip: Strip = { writes: loopWrites(o.plan.writes), sites: [], ok: true };
   const next = `__wasmos_vnext${o.n}`;
   const names = new Map<string, string>([[l.loop, next]]);
   const copy = fastCopy({ m, names, suffix: `__wasmos_strip${o.n}`, miss: l.miss, budget, plan: o.plan, log: [], take, site: 0, strip }, body);

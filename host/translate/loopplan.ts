@@ -5,7 +5,8 @@
 // before writing: read first, or first written where an iteration may skip the write, or written
 // in an inner loop) that it may write before an access, and the stores that an access may follow.
 // Whether the body can trap decides where its budget is counted.
-// Interface: planFor(body) -> Plan | null; rememberLoop(outLabel, inner) and innerLoopOf(expr) (the
+// Interface: planFor(body) -> Plan | null (with the body's writes: each local's values written and
+// the carried locals, for strip.ts); rememberLoop(outLabel, inner) and innerLoopOf(expr) (the
 // loops versioned so far in this function, by their $out label); forgetLoops() at each function's
 // start; callAccess(expr) -> the access a wrapper call makes.
 import binaryen from "binaryen";
@@ -64,7 +65,11 @@ export function innerLoopOf(e: Ref): Inner | undefined {
  *  the iteration's start), and which access sites, counted in evaluation order, are stores that
  *  an access follows (their overwritten bytes are kept); whether the body can trap, and whether it
  *  holds inner loops (whose ticks a miss gives back). */
-export interface Plan { saved: number[]; logged: Set<number>; traps: boolean; nested: boolean }
+export interface Plan { saved: number[]; logged: Set<number>; traps: boolean; nested: boolean; writes: LocalWrites }
+
+/** Each local the body writes with the values written (in evaluation order), and the carried
+ *  ones (page strips, strip.ts, find induction variables and temporaries in them). */
+export interface LocalWrites { values: Map<number, Ref[]>; carried: Set<number> }
 
 /** Reads a body in evaluation order, each expression after its children. An inner loop versioned
  *  before is read as its original body once, everything in it counted as conditional and its
@@ -73,6 +78,7 @@ class Reading {
   readonly seen = new Set<number>();
   readonly carried = new Set<number>();
   readonly sets: { index: number; at: number }[] = [];
+  readonly values = new Map<number, Ref[]>();
   readonly stores: number[] = [];
   nodes = 0;
   sites = 0;
@@ -123,7 +129,10 @@ class Reading {
       if ((!this.seen.has(index) && (kind === "LocalGet" || skippable)) || (kind === "LocalSet" && looped)) this.carried.add(index);
       this.seen.add(index);
       // (a write in an inner loop comes before that loop's accesses in its next iteration)
-      if (kind === "LocalSet") this.sets.push({ index, at: looped ? -1 : this.sites });
+      if (kind === "LocalSet") {
+        this.sets.push({ index, at: looped ? -1 : this.sites });
+        this.values.set(index, [...(this.values.get(index) ?? []), accessor("LocalSet", "getValue")(e) as Ref]);
+      }
     }
     if (kind === "Break" || kind === "Switch") this.branched = true;
   }
@@ -136,6 +145,7 @@ export function planFor(body: Ref): Plan | null {
   if (!r.ok || !r.sites) return null;
   const last = r.sites - 1;                     // sets and stores before the last access matter
   const saved = new Set(r.sets.filter((s) => s.at <= last && r.carried.has(s.index)).map((s) => s.index));
-  return { saved: [...saved], logged: new Set(r.stores.filter((k) => k < last)), traps: r.traps, nested: r.nested };
+  return { saved: [...saved], logged: new Set(r.stores.filter((k) => k < last)), traps: r.traps, nested: r.nested,
+    writes: { values: r.values, carried: r.carried } };
 }
 

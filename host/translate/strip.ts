@@ -16,13 +16,14 @@
 // an iteration: one page holds all of them when it holds the first and the last. Nothing in an
 // affine address can trap or read memory, so a copy of it with each temporary replaced by its
 // value (and each tee by its value) can be evaluated before the iteration.
-// Interface: loopWrites(body) -> Writes; stripAddress(module, expr, writes) -> { step, first }
+// Interface: loopWrites(plan.writes) -> Writes; stripAddress(module, expr, writes) -> { step, first }
 // (bytes per iteration: a number, or alpha times an invariant local, which the strip's set-up
 // checks against MAX_STEP; and the expression of its value at the iteration's start), or null
 // when the address is not affine or moves more than MAX_STEP bytes per iteration.
 import binaryen from "binaryen";
 import { PAGE_SIZE } from "../../kernel/abi/layout";
-import { accessor, evalSlots, kindName } from "./children";
+import { accessor, kindName } from "./children";
+import type { LocalWrites } from "./loopplan";
 import { walk } from "./walk";
 
 type Ref = binaryen.ExpressionRef;
@@ -71,49 +72,16 @@ function stepOf(index: number, value: Ref): StepSource | null {
   return null;
 }
 
-/** Every write of the body, and whether each local is read before it is written in an iteration,
- *  or first written where an iteration may skip the write (inside an if, after a branch). */
-class Reading {
-  readonly sets = new Map<number, Ref[]>();
-  readonly carried = new Set<number>();
-  private readonly seen = new Set<number>();
-  private branched = false;
-
-  visit(e: Ref, conditional: boolean): void {
-    const kind = kindName(e);
-    if (kind === "If") {
-      this.visit(accessor("If", "getCondition")(e) as Ref, conditional);
-      for (const arm of ["getIfTrue", "getIfFalse"]) {
-        const child = accessor("If", arm)(e) as Ref;
-        if (child) this.visit(child, true);
-      }
-    } else {
-      for (const slot of evalSlots(e)) {
-        const child = slot.get();
-        if (child) this.visit(child, conditional);
-      }
-    }
-    if (kind === "LocalGet" || kind === "LocalSet") {
-      const index = localIndex(e);
-      if (!this.seen.has(index) && (kind === "LocalGet" || conditional || this.branched)) this.carried.add(index);
-      this.seen.add(index);
-      if (kind === "LocalSet") this.sets.set(index, [...(this.sets.get(index) ?? []), setValue(e)]);
-    }
-    if (kind === "Break" || kind === "Switch") this.branched = true;
-  }
-}
-
-export function loopWrites(body: Ref): Writes {
-  const r = new Reading();
-  r.visit(body, false);
+/** The induction variables and temporaries among the body's writes (loopplan.ts reads them). */
+export function loopWrites({ values: sets, carried }: LocalWrites): Writes {
   const steps = new Map<number, StepSource>(), temps = new Map<number, Ref>();
-  for (const [index, values] of r.sets) {
+  for (const [index, values] of sets) {
     if (values.length !== 1) continue;
     const step = stepOf(index, values[0]);
-    if (step && !("local" in step && r.sets.has(step.local))) steps.set(index, step);
-    else if (!r.carried.has(index)) temps.set(index, values[0]);
+    if (step && !("local" in step && sets.has(step.local))) steps.set(index, step);
+    else if (!carried.has(index)) temps.set(index, values[0]);
   }
-  return { written: new Set(r.sets.keys()), steps, temps };
+  return { written: new Set(sets.keys()), steps, temps };
 }
 
 function combine(a: Affine, b: Affine, sign: 1 | -1): Affine | null {

@@ -13,11 +13,12 @@
 // reads could hold every frame: the next page fault of any process, which the OOM killer cannot
 // tell from the socket's owner, killed the largest process.
 // Interface: sockMemPages() -> frames held for data, sockMemLimit() -> frames, sockMemOver() -> bool,
-// sockMemRoom(s) -> may s's send take a new frame.
+// sockMemRoom(s) -> may s's send take a new frame; sendRoom(s, copies) -> bytes a send may queue
+// now (sndSpace, or 0 when it copies into new frames and may not take one).
 import { Owner } from "../abi/layout";
 import { nframes, ownerCount } from "../kalloc";
 import { nicRxPosted } from "./nic";
-import { Sock, sockCount } from "./sock";
+import { Sock, sockCount, sndSpace } from "./sock";
 
 const RINGS_PER_SOCK: u32 = 2;          // sframe and qframe (sock.ts)
 
@@ -32,3 +33,5 @@ export function sockMemPages(): u32 {
 export function sockMemOver(): bool { return sockMemPages() >= sockMemLimit(); }
 
 export function sockMemRoom(s: Sock): bool { return s.sHead == s.sTail || !sockMemOver(); }
+
+export function sendRoom(s: Sock, copies: bool): u32 { return !copies || sockMemRoom(s) ? sndSpace(s) : 0; }

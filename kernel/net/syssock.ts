@@ -22,7 +22,7 @@ import { copyToUser, copyFromUser, userPhys } from "../copy";
 import { nextSeq, traceEmit } from "../trace";
 import { fdGet, fdAlloc, fdClear, fileAlloc, fileAt, fileClose, FT_SOCKET, FT_PACKET, FT_NONE } from "../file";
 import { u32arg, fdArg } from "../sysarg";
-import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfragPush, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED, sndSpace,
+import { Sock, sockAt, sockAlloc, sockFree, sockChan, sfragPush, rfrag, portInUse, NFRAG, NSOCK, ACCQ, ZC_COPIED,
   CLOSED, LISTEN, SYN_SENT, ESTABLISHED, CLOSE_WAIT } from "./sock";
 import { tcpConnect, tcpOutput, tcpPush, tcpMore, tcpClose, tcpOrphan, tcpAbort, rcvWindow, windowUpdate } from "./tcp";
 import { nicPresent, nicFeatures } from "./nic";
@@ -35,7 +35,7 @@ import { AF_INET, AF_PACKET, SOCK_RAW, SOCK_STREAM, SOCK_TYPE_MASK, SOCK_MAX, SO
   SO_EE_ORIGIN_ZEROCOPY } from "../abi/socket";
 import { O_NONBLOCK, O_RDWR } from "../abi/fcntl";
 import { IOV_MAX } from "../abi/uio";
-import { sockMemOver, sockMemRoom } from "./skmem";
+import { sendRoom, sockMemOver, sockMemRoom } from "./skmem";
 const kb: usize = memory.data(64);
 let nextPort: u32 = EPHEMERAL_LOW;
 
@@ -285,12 +285,11 @@ export function sockSend(p: Proc, i: i32, va: u32, n: u32, flags: u32, nb: bool)
   if (n == 0) return 0;
   const wait = !nb && (flags & MSG_DONTWAIT) == 0;
   tcpMore(i, (flags & MSG_MORE) != 0);
-  let room = sndSpace(s);
   // MSG_ZEROCOPY with SO_ZEROCOPY pins the user's pages; without a NIC that gathers it copies, as
   // Linux does, and the completion says so (SO_EE_CODE_ZEROCOPY_COPIED). One call, one id.
   const zc = (flags & MSG_ZEROCOPY) != 0 && s.zerocopy != 0;
   const pin = zc && (nicFeatures() & NetFeature.sg) != 0;
-  if (!pin && !sockMemRoom(s)) room = 0;         // wait as for a full buffer: its ACKs free memory
+  let room = sendRoom(s, !pin);                   // 0 past the socket memory limit: wait for its ACKs
   const id = zc && room > 0 ? (done > 0 ? s.zcNext : ++s.zcNext) | (pin ? 0 : ZC_COPIED) : 0;
   while (done < n && room > 0 && s.sTail - s.sHead < NFRAG - 1) {
     if (!pin && !sockMemRoom(s)) break;           // the machine's socket memory is used up (skmem.ts)
